@@ -1,0 +1,62 @@
+"""The `tabletop` command line. It parses, calls the core, and turns user errors into plain messages.
+
+Exit codes: 0 success, 1 invalid input (scenario, log), 2 wrong usage.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from .version import __version__
+
+
+class UserError(Exception):
+    """A mistake in what the user gave us: printed plainly, exit code 1."""
+
+
+def _fail(lines: list[str], code: int = 1):
+    for line in lines:
+        click.echo(line, err=True)
+    sys.exit(code)
+
+
+def user_errors(fn):
+    """Keep tracebacks away from users: their mistakes become located messages and exit 1."""
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        from .loading.problems import ValidationFailed
+        from .log import LogError
+        from .replay import ReplayError
+
+        try:
+            return fn(*args, **kwargs)
+        except ValidationFailed as exc:
+            errors = [p for p in exc.problems if p.severity == "error"]
+            _fail([str(p) for p in exc.problems] + [f"{len(errors)} problem(s) found."])
+        except (LogError, ReplayError) as exc:
+            _fail([f"error: {exc}"])
+        except (UserError, FileExistsError) as exc:
+            _fail([f"error: {exc}"])
+        except KeyboardInterrupt:
+            _fail(["interrupted"], 130)
+
+    return wrapper
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="tabletop")
+def main() -> None:
+    """Tabletop: rehearse a city's response to hate-motivated attacks, violent protests and disinformation."""
+
+
+def _commands():
+    from . import commands_cli  # noqa: F401  (registers the subcommands on `main`)
+
+
+_commands()

@@ -1,0 +1,120 @@
+"""Subcommands of `tabletop`: validate, schema, list, simulate, replay."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from .cli import UserError, main, user_errors
+from .engine.seats import POLICIES, all_staff
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@user_errors
+def validate(paths: tuple[Path, ...]) -> None:
+    """Check scenario, role, plan and playbook files; report every problem at file:line:column."""
+    from .validate import validate_paths
+
+    problems, checked = validate_paths(list(paths))
+    errors = [p for p in problems if p.severity == "error"]
+    for p in problems:
+        click.echo(f"{p}" if p.severity == "error" else f"{p} (warning)", err=True)
+    if errors:
+        click.echo(f"{len(errors)} problem(s) in {checked} file(s).", err=True)
+        raise SystemExit(1)
+    click.echo(f"ok: {checked} file(s) valid" + (f", {len(problems)} warning(s)" if problems else ""))
+
+
+@main.command()
+@click.option("--kind", type=click.Choice(["scenario", "role", "response_plan", "playbook"]), default="scenario",
+              show_default=True, help="Which file's schema to print.")
+@click.option("--write", "write_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Write every schema into this folder instead of printing one.")
+def schema(kind: str, write_dir: Path | None) -> None:
+    """Print the JSON Schema of a file kind (for editor autocompletion)."""
+    from .schema import schema_text, write_all
+
+    if write_dir is not None:
+        for path in write_all(write_dir):
+            click.echo(f"wrote {path}")
+    else:
+        click.echo(schema_text(kind), nl=False)
+
+
+@main.command(name="list")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON list of {id, path, title, ...}.")
+@user_errors
+def list_(as_json: bool) -> None:
+    """List the shipped scenarios."""
+    from .loading.documents import read_document
+    from .loading.problems import ValidationFailed
+    from .loading.shipped import shipped_scenarios
+
+    rows = []
+    for path in shipped_scenarios():
+        try:
+            s = read_document(path, expect="scenario").model
+        except ValidationFailed:
+            rows.append({"id": path.parent.name, "path": str(path), "title": "(invalid: run tabletop validate)"})
+            continue
+        rows.append({"id": s.id, "path": str(path), "title": s.title, "threat": s.threat,
+                     "city": s.city.name, "duration": s.clock.duration, "roles": list(s.roles)})
+    if as_json:
+        click.echo(json.dumps(rows, indent=2))
+        return
+    if not rows:
+        click.echo("no shipped scenarios found")
+    for r in rows:
+        click.echo(f"{r['id']:<28} {r['title']}")
+
+
+@main.command()
+@click.argument("scenario")
+@click.option("--seed", type=int, default=1, show_default=True, help="Seed of every random choice.")
+@click.option("--policy", type=click.Choice(POLICIES), default="plan", show_default=True,
+              help="How simulated staff play every role.")
+@click.option("--competence", type=click.FloatRange(0, 1), default=1.0, show_default=True,
+              help="Chance that staff do the right thing at each step.")
+@click.option("--log", "log_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the exercise log here (refused if the file exists).")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@user_errors
+def simulate(scenario: str, seed: int, policy: str, competence: float, log_path: Path | None, as_json: bool) -> None:
+    """Run a whole exercise headless with simulated staff in every seat, and summarise it."""
+    from .loading.pack import load_pack
+    from .loading.shipped import resolve_scenario
+    from .session import Session
+    from .summary import summarise, summary_text
+
+    pack = load_pack(resolve_scenario(scenario))
+    if log_path is not None and log_path.exists() and log_path.stat().st_size > 0:
+        raise UserError(f"{log_path} already exists; choose another --log path")
+    session = Session.start(pack, seed, all_staff(pack.scenario.roles, policy, competence), log_path)
+    try:
+        session.run_to_end()
+    finally:
+        session.close()
+    summary = summarise(pack, session.events)
+    summary.update(seed=seed, policy=policy, competence=competence, log=str(log_path) if log_path else None)
+    click.echo(json.dumps(summary, indent=2) if as_json else summary_text(summary))
+
+
+@main.command()
+@click.argument("log", type=click.Path(path_type=Path))
+@click.option("--verify", is_flag=True, help="Re-run the engine over the log and confirm every event.")
+@user_errors
+def replay(log: Path, verify: bool) -> None:
+    """Replay an exercise log; with --verify, confirm it event by event."""
+    from .replay import verify as verify_log
+    from .summary import timeline_text
+
+    result = verify_log(log)
+    if verify:
+        n = len(result.log.lines) + 1
+        click.echo(f"verified: {log} replays exactly ({n} lines, {len(result.events)} events, "
+                   f"seed {result.log.header.seed}, scenario {result.log.header.scenario})")
+        return
+    click.echo(timeline_text(result.pack, [ln.data for ln in result.log.lines]))

@@ -1,0 +1,138 @@
+"""Check a command against the scenario and the exercise so far, then carry it out.
+
+Returns a reason when the command is refused (logged as CommandRejected), or None.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, get_args
+
+from ..models import Channel
+from . import commands as C
+from . import events as E
+
+if TYPE_CHECKING:
+    from .core import Engine
+
+CHANNELS = set(get_args(Channel))
+
+
+def _approval_problem(engine: "Engine", cmd, action: str | None) -> str | None:
+    if cmd.approval is None:
+        return None
+    req = engine.requests.get(cmd.approval)
+    if req is None:
+        return f"unknown approval request '{cmd.approval}'"
+    if req["by"] != cmd.by:
+        return f"approval '{cmd.approval}' was requested by {req['by']}, not {cmd.by}"
+    if req["status"] != "granted":
+        return f"approval '{cmd.approval}' is {req['status']}"
+    if req["action"] != action:
+        return f"approval '{cmd.approval}' covers {req['action'] or 'a statement'}, not this"
+    return None
+
+
+def apply_command(engine: "Engine", cmd: C.CommandBase) -> str | None:
+    roles = engine.roles
+    facilitator = isinstance(cmd, (C.Pause, C.Resume, C.SetSpeed, C.JumpToNext, C.FireInject, C.AdHocInject,
+                                   C.ObserverNote, C.EndExercise))
+    if facilitator:
+        if cmd.by != C.FACILITATOR:
+            return "only the facilitator can do this"
+    elif cmd.by not in roles:
+        return f"unknown role '{cmd.by}'"
+    t = engine.t
+
+    if isinstance(cmd, C.TakeAction):
+        found = engine.pack.actions.get(cmd.action)
+        if found is None:
+            return f"unknown action '{cmd.action}'"
+        owner, action = found
+        delegated = action.requires_authority is not None and (cmd.by, action.requires_authority) in engine.history.delegations
+        if owner != cmd.by and not delegated:
+            return f"'{cmd.action}' is an action of {owner}, and no delegation lets {cmd.by} take it"
+        problem = _approval_problem(engine, cmd, cmd.action)
+        if problem:
+            return problem
+        engine.act(cmd.by, cmd.action, cmd.approval, cmd.note)
+    elif isinstance(cmd, C.MakeDecision):
+        decider = engine.open_decisions.get(cmd.inject)
+        if decider is None:
+            return f"no open decision on inject '{cmd.inject}'"
+        if decider != cmd.by:
+            return f"the decision on '{cmd.inject}' belongs to {decider}"
+        options = {o.id for o in engine.pack.injects[cmd.inject].decision.options}
+        if cmd.option not in options:
+            return f"unknown option '{cmd.option}'; choose one of: {', '.join(sorted(options))}"
+        engine.decide(cmd.inject, cmd.option, cmd.by)
+    elif isinstance(cmd, C.IssueStatement):
+        if cmd.channel not in CHANNELS:
+            return f"unknown channel '{cmd.channel}'"
+        problem = _approval_problem(engine, cmd, None)
+        if problem:
+            return problem
+        engine.say(cmd.by, cmd.channel, cmd.languages, cmd.audience, cmd.text, cmd.approval)
+    elif isinstance(cmd, C.RequestApproval):
+        if cmd.to not in roles:
+            return f"unknown role '{cmd.to}'"
+        if (cmd.action is None) == (cmd.text is None):
+            return "an approval request names an action or carries a statement text, exactly one"
+        if cmd.action is not None and cmd.action not in engine.pack.actions:
+            return f"unknown action '{cmd.action}'"
+        engine.request(cmd.by, cmd.to, cmd.action, cmd.text, cmd.channel)
+    elif isinstance(cmd, C.AnswerApproval):
+        req = engine.requests.get(cmd.request)
+        if req is None:
+            return f"unknown approval request '{cmd.request}'"
+        if req["to"] != cmd.by:
+            return f"request '{cmd.request}' was sent to {req['to']}"
+        if req["status"] != "pending":
+            return f"request '{cmd.request}' was already {req['status']}"
+        engine.answer(cmd.request, cmd.by, cmd.granted)
+    elif isinstance(cmd, C.Delegate):
+        if cmd.to not in roles:
+            return f"unknown role '{cmd.to}'"
+        if cmd.authority not in engine.pack.roles[cmd.by].delegable:
+            return f"{cmd.by} cannot delegate '{cmd.authority}'"
+        engine.history.delegations.add((cmd.to, cmd.authority))
+        engine._emit(E.Delegated(t=t, by=cmd.by, to=cmd.to, authority=cmd.authority))
+        engine._changed()
+    elif isinstance(cmd, C.SendMessage):
+        if cmd.to not in roles:
+            return f"unknown role '{cmd.to}'"
+        engine.message(cmd.by, cmd.to, cmd.intent, cmd.text)
+    elif isinstance(cmd, C.Pause):
+        engine._emit(E.ClockPaused(t=t))
+    elif isinstance(cmd, C.Resume):
+        engine._emit(E.ClockResumed(t=t))
+    elif isinstance(cmd, C.SetSpeed):
+        engine._emit(E.SpeedChanged(t=t, speed=cmd.speed))
+    elif isinstance(cmd, C.JumpToNext):
+        nxt = engine.next_inject_time()
+        if nxt is None:
+            return "no scheduled inject is left"
+        engine._emit(E.ClockJumped(t=t, to=nxt))
+    elif isinstance(cmd, C.FireInject):
+        inj = engine.pack.injects.get(cmd.inject)
+        if inj is None:
+            return f"unknown inject '{cmd.inject}'"
+        if inj.id in engine.history.delivered or inj.id in engine._cued:
+            return f"inject '{cmd.inject}' was already delivered or is on its way"
+        engine._cued.add(inj.id)
+        engine._deliver(inj, "facilitator")
+    elif isinstance(cmd, C.AdHocInject):
+        to = engine.recipients(cmd.to)
+        unknown = [r for r in to if r not in roles]
+        if unknown:
+            return f"unknown role '{unknown[0]}'"
+        engine._emit(E.InjectDelivered(t=t, inject=engine.adhoc_id(), to=to, channel=cmd.channel, severity=cmd.severity,
+                                       title=cmd.title, cue="ad_hoc", sender=cmd.sender, body=cmd.body))
+    elif isinstance(cmd, C.ObserverNote):
+        if cmd.role is not None and cmd.role not in roles:
+            return f"unknown role '{cmd.role}'"
+        engine._emit(E.ObserverNoted(t=t, text=cmd.text, role=cmd.role))
+    elif isinstance(cmd, C.EndExercise):
+        engine.end()
+    else:  # pragma: no cover - the command union is closed
+        return f"unsupported command '{cmd.type}'"
+    return None

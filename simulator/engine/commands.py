@@ -1,0 +1,134 @@
+"""Commands: what participants and the facilitator ask the exercise to do.
+
+Commands are data. They are written to the exercise log, and fsync'd, before they are
+applied; replay feeds the same commands to the same engine.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+
+FACILITATOR = "facilitator"
+"""The `by` of facilitator commands."""
+
+
+class CommandBase(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    kind: Literal["command"] = "command"
+    t: float = 0.0
+    """Exercise minute at which the command was applied (set by the session)."""
+    by: str
+    """The role that issues it, or 'facilitator'."""
+    wall_time: str | None = None
+    """Wall-clock stamp (ISO 8601); the only non-deterministic field in a log."""
+
+
+class TakeAction(CommandBase):
+    type: Literal["take_action"] = "take_action"
+    action: str
+    approval: str | None = None
+    """Id of a granted approval request that covers this action."""
+    note: str | None = None
+
+
+class MakeDecision(CommandBase):
+    type: Literal["decide"] = "decide"
+    inject: str
+    option: str
+
+
+class IssueStatement(CommandBase):
+    type: Literal["issue_statement"] = "issue_statement"
+    channel: str
+    languages: list[str] = []
+    audience: list[str] = []
+    text: str = Field(min_length=1)
+    approval: str | None = None
+
+
+class RequestApproval(CommandBase):
+    type: Literal["request_approval"] = "request_approval"
+    to: str
+    """The role asked to approve."""
+    action: str | None = None
+    """The action to approve; or leave empty and give a statement text."""
+    text: str | None = None
+    """The draft statement to approve."""
+    channel: str | None = None
+
+
+class AnswerApproval(CommandBase):
+    type: Literal["answer_approval"] = "answer_approval"
+    request: str
+    granted: bool
+    note: str | None = None
+
+
+class Delegate(CommandBase):
+    type: Literal["delegate"] = "delegate"
+    to: str
+    authority: str
+
+
+class SendMessage(CommandBase):
+    type: Literal["send_message"] = "send_message"
+    to: str
+    intent: Literal["report", "directive", "request", "notify", "escalate"]
+    text: str = Field(min_length=1)
+
+
+class Pause(CommandBase):
+    type: Literal["pause"] = "pause"
+
+
+class Resume(CommandBase):
+    type: Literal["resume"] = "resume"
+
+
+class SetSpeed(CommandBase):
+    type: Literal["set_speed"] = "set_speed"
+    speed: float = Field(gt=0, le=120)
+
+
+class JumpToNext(CommandBase):
+    type: Literal["jump_to_next"] = "jump_to_next"
+
+
+class FireInject(CommandBase):
+    type: Literal["fire_inject"] = "fire_inject"
+    inject: str
+
+
+class AdHocInject(CommandBase):
+    type: Literal["ad_hoc_inject"] = "ad_hoc_inject"
+    sender: str = "Exercise control"
+    to: list[str] | Literal["all"] = "all"
+    channel: str = "briefing"
+    title: str = Field(min_length=1)
+    body: str = Field(min_length=1)
+    severity: Literal["routine", "low", "medium", "high", "critical"] = "medium"
+
+
+class ObserverNote(CommandBase):
+    type: Literal["observer_note"] = "observer_note"
+    text: str = Field(min_length=1)
+    role: str | None = None
+    """The role the note is about, if any."""
+
+
+class EndExercise(CommandBase):
+    type: Literal["end_exercise"] = "end_exercise"
+
+
+Command = Annotated[
+    Union[
+        TakeAction, MakeDecision, IssueStatement, RequestApproval, AnswerApproval, Delegate, SendMessage,
+        Pause, Resume, SetSpeed, JumpToNext, FireInject, AdHocInject, ObserverNote, EndExercise,
+    ],
+    Field(discriminator="type"),
+]
+COMMANDS = TypeAdapter(Command)
+"""Validates a command from JSON data."""

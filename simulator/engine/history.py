@@ -1,0 +1,76 @@
+"""What has happened so far, in the form conditions ask about. Mutable; owned by the engine."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..models import conditions as c
+
+
+@dataclass
+class Statement:
+    t: float
+    by: str
+    channel: str
+    rules: frozenset[str]
+    """Playbook rules the text matched."""
+
+
+@dataclass
+class History:
+    """Runtime facts: state values, deliveries, actions, choices, statements."""
+
+    state: dict[str, float]
+    now: float = 0.0
+    delivered: dict[str, float] = field(default_factory=dict)
+    actions: dict[str, list[tuple[float, str]]] = field(default_factory=dict)
+    """Action id -> [(minute, role)]."""
+    chosen: dict[str, str] = field(default_factory=dict)
+    """Decision inject id -> option id (however it was settled)."""
+    statements: list[Statement] = field(default_factory=list)
+    delegations: set[tuple[str, str]] = field(default_factory=set)
+    """(role, authority) pairs handed over by delegation."""
+
+    def holds(self, cond: Any) -> bool:
+        """Evaluate a structured condition against what has happened so far."""
+        if cond is None:
+            return True
+        if isinstance(cond, c.WhenState):
+            v = self.state[cond.state]
+            return ((cond.above is None or v > cond.above) and (cond.below is None or v < cond.below)
+                    and (cond.at_least is None or v >= cond.at_least) and (cond.at_most is None or v <= cond.at_most))
+        if isinstance(cond, c.WhenAll):
+            return all(self.holds(x) for x in cond.all)
+        if isinstance(cond, c.WhenAny):
+            return any(self.holds(x) for x in cond.any_)
+        if isinstance(cond, c.WhenNot):
+            return not self.holds(cond.not_)
+        if isinstance(cond, c.WhenAction):
+            return any((cond.by is None or by == cond.by) and (cond.before is None or t < cond.before)
+                       for t, by in self.actions.get(cond.action, ()))
+        if isinstance(cond, c.WhenDelivered):
+            t = self.delivered.get(cond.delivered)
+            return t is not None and (cond.before is None or t < cond.before)
+        if isinstance(cond, c.WhenChosen):
+            return self.chosen.get(cond.chosen) == cond.option
+        if isinstance(cond, c.WhenAfter):
+            return self.now >= cond.after
+        if isinstance(cond, c.WhenStatement):
+            q = cond.statement
+            return any((q.by is None or s.by == q.by) and (q.channel is None or s.channel == q.channel)
+                       and (q.covers is None or q.covers in s.rules) for s in self.statements)
+        raise TypeError(f"unknown condition {cond!r}")
+
+
+def time_thresholds(cond: Any) -> set[float]:
+    """Exercise minutes at which a condition can change without anything happening ('after')."""
+    if isinstance(cond, c.WhenAfter):
+        return {cond.after}
+    if isinstance(cond, c.WhenAll):
+        return set().union(*(time_thresholds(x) for x in cond.all))
+    if isinstance(cond, c.WhenAny):
+        return set().union(*(time_thresholds(x) for x in cond.any_))
+    if isinstance(cond, c.WhenNot):
+        return time_thresholds(cond.not_)
+    return set()

@@ -1,0 +1,111 @@
+"""Load a scenario pack: the scenario, its roles, its plan and its playbook, all checked together."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from ..models import Playbook, ResponsePlan, Role, Scenario
+from ..models.role import Action
+from .documents import Document, read_document
+from .problems import Problem, ValidationFailed
+from .references import check_references
+from .shipped import roles_dirs_for
+
+
+@dataclass(frozen=True)
+class Pack:
+    """Everything one exercise is played from. Immutable once loaded."""
+
+    scenario: Scenario
+    roles: dict[str, Role]
+    plan: ResponsePlan
+    playbook: Playbook
+    scenario_path: Path
+    files: dict[str, str] = field(default_factory=dict)
+    """Every loaded file (relative to the scenario's folder where possible) -> sha256."""
+
+    @cached_property
+    def actions(self) -> dict[str, tuple[str, Action]]:
+        """Action id -> (role id, action)."""
+        return {a.id: (r.id, a) for r in self.roles.values() for a in r.actions}
+
+    @cached_property
+    def injects(self):
+        return {i.id: i for i in self.scenario.injects}
+
+    @cached_property
+    def expectations(self):
+        return {e.id: e for e in self.plan.expectations}
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _rel(path: Path, base: Path) -> str:
+    try:
+        return path.resolve().relative_to(base.resolve()).as_posix()
+    except ValueError:
+        return path.name
+
+
+def load_documents(scenario_path: Path) -> tuple[Document, dict[str, Document], Document | None, Document | None, list[Problem]]:
+    """Read every file of the pack, collecting problems from all of them."""
+    problems: list[Problem] = []
+    scenario_doc = read_document(scenario_path, expect="scenario")  # nothing else can be checked without it
+    scenario: Scenario = scenario_doc.model
+    base = scenario_path.parent
+
+    def read(path: Path, kind: str, loc: tuple) -> Document | None:
+        if not path.is_file():
+            problems.append(scenario_doc.at(loc, f"file not found: {path}"))
+            return None
+        try:
+            return read_document(path, expect=kind)
+        except ValidationFailed as exc:
+            problems.extend(exc.problems)
+            return None
+
+    plan = read(base / scenario.plan, "response_plan", ("plan",))
+    playbook = read(base / scenario.playbook, "playbook", ("playbook",))
+    roles: dict[str, Document] = {}
+    search = roles_dirs_for(base)
+    for i, role_id in enumerate(scenario.roles):
+        found = next((d / f"{role_id}.yaml" for d in search if (d / f"{role_id}.yaml").is_file()), None)
+        if found is None:
+            where = " or ".join(str(d) for d in search)
+            problems.append(scenario_doc.at(("roles", i), f"unknown role '{role_id}': no {role_id}.yaml in {where}"))
+            continue
+        doc = read(found, "role", ("roles", i))
+        if doc is not None:
+            if doc.model.id != role_id:
+                problems.append(doc.at(("id",), f"role file {found.name} has id '{doc.model.id}'; it must be '{role_id}'"))
+            roles[role_id] = doc
+    return scenario_doc, roles, plan, playbook, problems
+
+
+def load_pack(scenario_path: Path) -> Pack:
+    """Load and check a scenario pack, or raise ValidationFailed with every problem found."""
+    scenario_path = Path(scenario_path)
+    if scenario_path.is_dir():
+        scenario_path = scenario_path / "scenario.yaml"
+    scenario_doc, roles, plan, playbook, problems = load_documents(scenario_path)
+    if plan is not None and playbook is not None:
+        problems.extend(check_references(scenario_doc, roles, plan, playbook))
+    errors = [p for p in problems if p.severity == "error"]
+    if errors or plan is None or playbook is None:
+        raise ValidationFailed(errors or problems)
+    base = scenario_path.parent
+    docs = [scenario_doc, plan, playbook, *roles.values()]
+    files = {_rel(d.path, base) if d.path.resolve().is_relative_to(base.resolve()) else f"roles/{d.path.name}": _digest(d.text) for d in docs}
+    return Pack(
+        scenario=scenario_doc.model,
+        roles={k: d.model for k, d in roles.items()},
+        plan=plan.model,
+        playbook=playbook.model,
+        scenario_path=scenario_path.resolve(),
+        files=dict(sorted(files.items())),
+    )

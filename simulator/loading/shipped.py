@@ -1,0 +1,51 @@
+"""Where shipped scenarios and roles live, in a checkout and after a plain `pip install .`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+_PACKAGE = Path(__file__).resolve().parent.parent
+_BUNDLED = _PACKAGE / "_bundled"
+
+
+def data_root() -> Path:
+    """The folder holding scenarios/, roles/ and schema/.
+
+    Why: in a checkout (or editable install) they sit at the repository root; a wheel carries
+    a copy under simulator/_bundled.
+    """
+    return _BUNDLED if (_BUNDLED / "scenarios").is_dir() else _PACKAGE.parent
+
+
+def scenarios_dir() -> Path:
+    return data_root() / "scenarios"
+
+
+def roles_dirs_for(scenario_dir: Path) -> list[Path]:
+    """Role folders searched for a scenario: its own pack's roles/, the nearest roles/ above it, then the shipped roles."""
+    out = [scenario_dir / "roles"]
+    for parent in scenario_dir.resolve().parents:
+        if (parent / "roles").is_dir():
+            out.append(parent / "roles")
+            break
+    shipped = data_root() / "roles"
+    if shipped.resolve() not in [p.resolve() for p in out]:
+        out.append(shipped)
+    return out
+
+
+def shipped_scenarios() -> list[Path]:
+    """Every shipped scenario file, sorted."""
+    root = scenarios_dir()
+    return sorted(root.glob("*/scenario.yaml")) if root.is_dir() else []
+
+
+def resolve_scenario(name: str) -> Path:
+    """A scenario argument may be a file, a pack folder, or a shipped scenario id."""
+    path = Path(name)
+    if path.exists():
+        return path / "scenario.yaml" if path.is_dir() else path
+    for candidate in shipped_scenarios():
+        if candidate.parent.name == name:
+            return candidate
+    return path  # let the loader report 'no such file' at the user's path

@@ -1,0 +1,205 @@
+"""Safe YAML reading with source positions.
+
+Why: every mistake in a scenario must be reported at file:line:column. PyYAML's safe loader
+knows node positions; we keep them next to the plain data, refuse what could hurt us (unsafe
+tags, duplicate keys, alias bombs, huge or binary files) and report it in plain words.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from .problems import Problem, ValidationFailed, display_path
+
+MAX_BYTES = 2_000_000
+"""Scenario files are text written by people; anything larger is a mistake or an attack."""
+MAX_NODES = 200_000
+"""Upper bound on the size of the document once aliases are expanded (defuses alias bombs)."""
+
+
+class PosDict(dict):
+    """A mapping that remembers where each key and value stood in the file."""
+
+    key_pos: dict
+    value_pos: dict
+    pos: tuple[int, int]
+
+
+class PosList(list):
+    """A sequence that remembers where each item stood in the file."""
+
+    item_pos: list
+    pos: tuple[int, int]
+
+
+def _mark(node: Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that builds PosDict/PosList and refuses duplicate keys."""
+
+    def __init__(self, stream, filename: str):
+        super().__init__(stream)
+        self.filename = filename
+
+    def construct_mapping(self, node: MappingNode, deep: bool = False) -> PosDict:  # type: ignore[override]
+        self.flatten_mapping(node)
+        out = PosDict()
+        out.key_pos, out.value_pos, out.pos = {}, {}, _mark(node)
+        for key_node, value_node in node.value:
+            key = self.construct_object(key_node, deep=True)
+            if not isinstance(key, (str, int, float, bool)) or key is None:
+                raise _Located(key_node, "a key must be plain text")
+            key = str(key) if not isinstance(key, str) else key
+            if key in out:
+                first = out.key_pos[key]
+                raise _Located(key_node, f"duplicate key '{key}' (first defined at line {first[0]})")
+            out[key] = self.construct_object(value_node, deep=True)
+            out.key_pos[key] = _mark(key_node)
+            out.value_pos[key] = _mark(value_node)
+        return out
+
+    def construct_sequence(self, node: SequenceNode, deep: bool = False) -> PosList:  # type: ignore[override]
+        out = PosList(self.construct_object(child, deep=True) for child in node.value)
+        out.item_pos, out.pos = [_mark(child) for child in node.value], _mark(node)
+        return out
+
+    def construct_undefined(self, node: Node):  # type: ignore[override]
+        raise _Located(node, f"the tag '{node.tag}' is not allowed: scenario files are plain data, custom tags are refused")
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _Loader.construct_mapping)
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _Loader.construct_sequence)
+_Loader.add_constructor(None, _Loader.construct_undefined)
+# Dates stay text: '2025-05-01' is a label in a scenario, not a datetime to serialise.
+# Only true/false are booleans (as in YAML 1.2): 'no' is Norwegian and 'on' is a word.
+_BOOL_TAG = "tag:yaml.org,2002:bool"
+_Loader.yaml_implicit_resolvers = {
+    k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:timestamp" and tag != _BOOL_TAG]
+    for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver(_BOOL_TAG, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+
+
+class _Located(Exception):
+    def __init__(self, node: Node, message: str):
+        super().__init__(message)
+        self.line, self.column = _mark(node)
+        self.message = message
+
+
+def _expanded_size(root: Node) -> int:
+    """Number of nodes once aliases are expanded, computed without expanding them."""
+    memo: dict[int, int] = {}
+    stack: list[tuple[Node, bool]] = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        if id(node) in memo:
+            continue
+        if isinstance(node, ScalarNode):
+            memo[id(node)] = 1
+            continue
+        children = [c for pair in node.value for c in pair] if isinstance(node, MappingNode) else list(node.value)
+        if done:
+            memo[id(node)] = 1 + sum(memo.get(id(c), 1) for c in children)
+            if memo[id(node)] > MAX_NODES:
+                return memo[id(node)]
+        else:
+            stack.append((node, True))
+            stack.extend((c, False) for c in children if id(c) not in memo)
+    return memo[id(root)]
+
+
+def read_text(path: Path) -> str:
+    """Read a file as UTF-8 text, refusing what cannot be a scenario file."""
+    shown = display_path(path)
+    if not path.exists():
+        raise ValidationFailed([Problem(shown, 1, 1, "no such file")])
+    if path.is_dir():
+        raise ValidationFailed([Problem(shown, 1, 1, "this is a folder, but a YAML file was expected here")])
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise ValidationFailed([Problem(shown, 1, 1, f"file is {size:,} bytes; the limit is {MAX_BYTES:,}")])
+    data = path.read_bytes()
+    if not data.strip():
+        raise ValidationFailed([Problem(shown, 1, 1, "file is empty")])
+    if b"\x00" in data:
+        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        raise ValidationFailed([Problem(shown, line, 1, "this looks like a binary file, not YAML text")])
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        column = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise ValidationFailed([Problem(shown, line, column, f"not valid UTF-8 (byte 0x{data[exc.start]:02x}); save the file as UTF-8")]) from None
+
+
+def load_yaml(path: Path, text: str | None = None):
+    """Parse one YAML document into PosDict/PosList data, or raise ValidationFailed."""
+    shown = display_path(path)
+    if text is None:
+        text = read_text(path)
+    loader = _Loader(text, shown)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            raise ValidationFailed([Problem(shown, 1, 1, "file holds no YAML document")])
+        if _expanded_size(node) > MAX_NODES:
+            raise ValidationFailed([Problem(shown, *_mark(node), f"document expands to more than {MAX_NODES:,} nodes through aliases; refused")])
+        return loader.construct_document(node)
+    except _Located as exc:
+        raise ValidationFailed([Problem(shown, exc.line, exc.column, exc.message)]) from None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        what = exc.problem or "invalid YAML"
+        if "expected a single document" in str(exc) or "but found another document" in what:
+            what = "the file holds more than one YAML document; keep one per file"
+        raise ValidationFailed([Problem(shown, line, column, f"YAML syntax: {what}")]) from None
+    except yaml.YAMLError as exc:
+        raise ValidationFailed([Problem(shown, 1, 1, f"YAML syntax: {exc}")]) from None
+    except RecursionError:
+        raise ValidationFailed([Problem(shown, 1, 1, "the document is nested too deeply")]) from None
+    finally:
+        loader.dispose()
+
+
+def locate(data, loc: tuple) -> tuple[int, int]:
+    """Walk a field path through positioned data; return the closest known (line, column).
+
+    Segments that are not keys (union tags such as a condition kind) are skipped.
+    """
+    line_col = getattr(data, "pos", (1, 1))
+    node = data
+    for part in loc:
+        if isinstance(node, PosDict) and isinstance(part, str) and part in node:
+            line_col = node.value_pos.get(part, line_col)
+            key_line_col = node.key_pos.get(part, line_col)
+            child = node[part]
+            # A scalar value is pointed at directly; a block value at its key, which reads better.
+            line_col = line_col if not isinstance(child, (PosDict, PosList)) else key_line_col
+            node = child
+        elif isinstance(node, PosList) and isinstance(part, int) and 0 <= part < len(node):
+            line_col = node.item_pos[part]
+            node = node[part]
+        else:
+            continue
+    return line_col
+
+
+def key_position(data, loc: tuple, key: str) -> tuple[int, int]:
+    """Position of a key inside the mapping at `loc` (for unknown-key errors)."""
+    node = data
+    for part in loc:
+        if isinstance(node, PosDict) and isinstance(part, str) and part in node:
+            node = node[part]
+        elif isinstance(node, PosList) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+    if isinstance(node, PosDict) and key in node.key_pos:
+        return node.key_pos[key]
+    return locate(data, loc)

@@ -1,0 +1,175 @@
+"""The exercise log: append-only JSONL, the source of truth for replay, resume and review.
+
+Line 1 is a header. Every later line is one command or one event. Commands are fsync'd
+before they are applied; events are regenerated from commands on replay, so they are
+flushed but not fsync'd one by one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from .engine.commands import COMMANDS, CommandBase
+from .engine.events import Event
+from .engine.seats import Seat
+
+FORMAT = "tabletop-log/1"
+
+
+def wall_now() -> str:
+    """Wall-clock stamp for `wall_time` fields (the only place wall time enters a log)."""
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="milliseconds")
+
+
+class LogHeader(BaseModel):
+    """Line 1 of every exercise log."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    kind: Literal["header"] = "header"
+    format: str = FORMAT
+    tabletop_version: str
+    scenario: str
+    """Scenario id."""
+    scenario_path: str
+    """Where the scenario file was loaded from."""
+    files: dict[str, str]
+    """Every file of the pack -> sha256 of its text."""
+    seed: int
+    seats: dict[str, Seat]
+    branched_from: str | None = None
+    """For a what-if branch: the log it started from, and the minute."""
+    wall_time: str | None = None
+
+
+class LogError(Exception):
+    """A log that cannot be read past a line: says which line and why."""
+
+    def __init__(self, path: str, line: int, message: str):
+        self.path, self.line, self.message = path, line, message
+        super().__init__(f"{path}:{line}: {message}")
+
+
+@dataclass
+class LogLine:
+    number: int
+    """1-based line number in the file."""
+    data: dict[str, Any]
+    raw: str
+    """The line's text without its newline."""
+
+
+@dataclass
+class ReadLog:
+    """A log read as far as it is sound."""
+
+    path: Path
+    header: LogHeader
+    lines: list[LogLine] = field(default_factory=list)
+    """Every line after the header, up to the first bad one."""
+    error: LogError | None = None
+    valid_bytes: int = 0
+    """Length of the sound prefix, in bytes."""
+
+
+def read_log(path: Path) -> ReadLog:
+    """Read a log, stopping at the first truncated or garbled line (reported, prefix kept)."""
+    path = Path(path)
+    shown = str(path)
+    if not path.exists():
+        raise LogError(shown, 0, "no such file")
+    if path.is_dir():
+        raise LogError(shown, 0, "this is a folder, not an exercise log")
+    data = path.read_bytes()
+    if not data:
+        raise LogError(shown, 1, "the log is empty")
+    offset, number = 0, 0
+    header: LogHeader | None = None
+    out: ReadLog | None = None
+    while offset < len(data):
+        number += 1
+        end = data.find(b"\n", offset)
+        complete = end != -1
+        chunk = data[offset: end if complete else len(data)]
+        problem = None
+        parsed: Any = None
+        if not complete:
+            problem = "truncated line (no end of line): the exercise probably stopped while writing it"
+        else:
+            try:
+                parsed = json.loads(chunk.decode("utf-8"))
+                if not isinstance(parsed, dict) or parsed.get("kind") not in ("header", "command", "event"):
+                    problem = "not a log entry (expected a JSON object with kind header, command or event)"
+            except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+                problem = f"garbled line: {exc}"
+        if problem is None and number == 1:
+            try:
+                header = LogHeader.model_validate(parsed)
+                out = ReadLog(path, header)
+            except ValidationError as exc:
+                problem = f"not an exercise log header ({exc.errors()[0]['msg']})"
+        elif problem is None and parsed["kind"] == "header":
+            problem = "a second header in the middle of the log"
+        elif problem is None and parsed["kind"] == "command":
+            try:
+                COMMANDS.validate_python(parsed)
+            except ValidationError as exc:
+                err = exc.errors()[0]
+                problem = f"invalid command: {'.'.join(map(str, err['loc']))}: {err['msg']}"
+        elif problem is None and not (isinstance(parsed.get("type"), str) and isinstance(parsed.get("t"), (int, float))):
+            problem = "invalid event: needs a 'type' and a minute 't'"
+        if problem is not None:
+            if out is None:
+                raise LogError(shown, number, problem)
+            out.error = LogError(shown, number, problem)
+            return out
+        if number > 1:
+            out.lines.append(LogLine(number, parsed, chunk.decode("utf-8")))
+        offset = end + 1
+        out.valid_bytes = offset
+    assert out is not None
+    return out
+
+
+class LogWriter:
+    """Appends to an exercise log. Commands are durable (fsync) before `command` returns."""
+
+    def __init__(self, path: Path, append: bool = False):
+        self.path = Path(path)
+        if not append and self.path.exists() and self.path.stat().st_size > 0:
+            raise FileExistsError(f"{self.path} already exists; choose another --log path or resume it")
+        self._fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+        self.lines = 0
+
+    def _write(self, text: str, durable: bool) -> None:
+        view = memoryview(text.encode("utf-8"))
+        while view:
+            view = view[os.write(self._fd, view):]
+        if durable:
+            os.fsync(self._fd)
+
+    def header(self, header: LogHeader) -> None:
+        self._write(header.model_dump_json() + "\n", durable=True)
+        self.lines += 1
+
+    def command(self, cmd: CommandBase) -> None:
+        self._write(cmd.model_dump_json() + "\n", durable=True)
+        self.lines += 1
+
+    def events(self, events: list[Event]) -> None:
+        if events:
+            self._write("".join(e.model_dump_json() + "\n" for e in events), durable=False)
+            self.lines += len(events)
+
+    def close(self) -> None:
+        if self._fd >= 0:
+            os.fsync(self._fd)
+            os.close(self._fd)
+            self._fd = -1

@@ -1,0 +1,68 @@
+"""Shared building blocks for every file model: strict base class, ids, minutes, effects."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+
+
+class Strict(BaseModel):
+    """Base for every model read from a file.
+
+    Why: unknown keys are almost always typos in hand-written YAML, so they are refused, and
+    a loaded scenario never changes under the engine's feet, so models are frozen.
+    """
+
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        use_attribute_docstrings=True,
+        populate_by_name=True,
+        validate_default=True,
+    )
+
+
+Id = Annotated[
+    str,
+    StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", max_length=64),
+    Field(description="An identifier: letters, digits, '_', '-' or '.', starting with a letter or digit."),
+]
+"""An identifier used for cross references."""
+
+Minutes = Annotated[float, Field(ge=0, description="Exercise minutes (0 is the start of the exercise).")]
+"""A point or span of exercise time, in minutes."""
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+"""Free text that must not be empty."""
+
+Source = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=3),
+    Field(description="Where this rests: guide and chapter, or doctrine section.", examples=["SCN Guide for Cities, ch. 3 Implementation: crisis response"]),
+]
+"""A `source:` note tracing a rule or a file to the guidance it rests on."""
+
+Effects = dict[Id, float]
+"""State changes: variable id to the amount added (negative to subtract). Results are clamped to the variable's bounds."""
+
+Channel = Literal[
+    "phone",
+    "radio",
+    "email",
+    "text",
+    "social",
+    "news",
+    "tv",
+    "briefing",
+    "in_person",
+    "press_conference",
+    "news_release",
+    "website",
+    "text_alert",
+    "community_meeting",
+]
+"""How an inject reaches a role, or how a statement reaches the public."""
+
+Severity = Literal["routine", "low", "medium", "high", "critical"]
+"""How urgent an inject is; consoles colour by it."""

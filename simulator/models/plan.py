@@ -1,0 +1,57 @@
+"""The city's response plan: who should do what, by when, on whose authority."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, model_validator
+
+from .base import Id, Minutes, Source, Strict, Text
+from .conditions import Condition
+
+
+class Expectation(Strict):
+    """One plan step (an HSEEP critical task)."""
+
+    id: Id
+    role: Id
+    """The role responsible."""
+    description: Text
+    action: Id | None = None
+    """The catalogue action that fulfils this step."""
+    statement: list[Id] | None = None
+    """Alternatively: playbook rules a public statement by this role must match."""
+    trigger: Condition | None = None
+    """When the clock for this step starts; exercise start when absent."""
+    within: Minutes = Field(gt=0)
+    """Minutes after the trigger by which it is due."""
+    grace: Minutes = 0
+    """Extra minutes counted as 'late within grace' rather than late."""
+    prerequisites: list[Id] = []
+    """Plan steps that must be done first."""
+    authority: Id | None = None
+    """Authority needed to do it."""
+    approval_by: Id | None = None
+    """Role whose approval must come first."""
+    objective: Id
+    capability: Text
+    essential: bool = False
+    """Whether missing it means the objective was not met."""
+    source: Source
+
+    @model_validator(mode="after")
+    def _action_or_statement(self) -> "Expectation":
+        if (self.action is None) == (self.statement is None):
+            raise ValueError("a plan step names either an 'action' or a 'statement', exactly one")
+        return self
+
+
+class ResponsePlan(Strict):
+    """A response plan file."""
+
+    kind: Literal["response_plan"]
+    """What this file is."""
+    id: Id
+    title: Text
+    source: Source
+    expectations: list[Expectation] = Field(min_length=1)

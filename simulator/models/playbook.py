@@ -1,0 +1,152 @@
+"""The communication playbook: transparent rules for public statements."""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from pydantic import Field, field_validator, model_validator
+
+from .base import Channel, Id, Minutes, Source, Strict, Text
+from .conditions import Condition
+
+
+class Match(Strict):
+    """A transparent text-matching rule: phrases, word stems and patterns, case-insensitive.
+
+    Why: trainers must be able to read and tune why a statement passed or failed.
+    """
+
+    phrases: list[Text] = []
+    """Exact phrases (case and spacing ignored)."""
+    words: list[Text] = []
+    """Word stems: 'condemn' matches 'condemns', 'condemned', 'condemnation'."""
+    patterns: list[Text] = []
+    """Regular expressions, for trainers who need them."""
+    min_hits: int = Field(default=1, ge=1)
+    """How many distinct phrases, words or patterns must match."""
+
+    @field_validator("patterns")
+    @classmethod
+    def _compiles(cls, patterns: list[str]) -> list[str]:
+        for p in patterns:
+            if len(p) > 300:
+                raise ValueError("a pattern is limited to 300 characters")
+            try:
+                re.compile(p)
+            except re.error as exc:
+                raise ValueError(f"pattern {p!r} is not a valid regular expression: {exc}") from None
+        return patterns
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> "Match":
+        if not (self.phrases or self.words or self.patterns):
+            raise ValueError("a match needs at least one phrase, word or pattern")
+        return self
+
+
+class MessageRule(Strict):
+    """A required element or key message."""
+
+    id: Id
+    label: Text
+    match: Match
+    source: Source
+
+
+class ProhibitedRule(Strict):
+    """Content that must not appear in a statement (until a condition holds, if given)."""
+
+    id: Id
+    label: Text
+    match: Match
+    until: Condition | None = None
+    """The prohibition lifts once this holds, e.g. once families have been told."""
+    source: Source
+
+
+class Messenger(Strict):
+    """Who may speak for the city, and whose approval they need."""
+
+    role: Id
+    approval_from: Id | None = None
+    """Role that must approve this messenger's statements first."""
+    source: Source
+
+
+class Rumour(Strict):
+    """A rumour spread by an inject, and what a correction must say."""
+
+    id: Id
+    inject: Id
+    """The inject that spreads it."""
+    correct_within: Minutes = Field(gt=0)
+    match: Match
+    """What a correction must contain."""
+    source: Source
+
+
+class Timing(Strict):
+    """A time target with its source."""
+
+    within: Minutes = Field(gt=0)
+    source: Source
+
+
+class Cadence(Strict):
+    """How often updates must follow the first statement."""
+
+    every: Minutes = Field(gt=0)
+    source: Source
+
+
+class Requirement(Strict):
+    """A required set of channels or languages."""
+
+    required: list[Text] = Field(min_length=1)
+    source: Source
+
+
+class Template(Strict):
+    """A statement template that simulated staff, and people, can start from."""
+
+    id: Id
+    title: Text
+    role: Id
+    channel: Channel
+    languages: list[Text] = Field(min_length=1)
+    text: Text
+    covers: list[Id] = []
+    """Playbook rules this template is written to satisfy."""
+
+
+class Playbook(Strict):
+    """A communication playbook file."""
+
+    kind: Literal["playbook"]
+    """What this file is."""
+    id: Id
+    title: Text
+    source: Source
+    first_statement: Timing
+    """How soon after the incident the first public statement is due."""
+    messengers: list[Messenger] = Field(min_length=1)
+    first_message: list[MessageRule] = []
+    """Elements the first statement must contain."""
+    key_messages: list[MessageRule] = []
+    prohibited: list[ProhibitedRule] = []
+    channels: Requirement | None = None
+    languages: Requirement | None = None
+    rumours: list[Rumour] = []
+    cadence: Cadence | None = None
+    audiences: list[MessageRule] = []
+    """Audiences the statements must address, matched by text."""
+    templates: list[Template] = []
+
+    def rule_ids(self) -> set[str]:
+        """Every rule id a statement can be checked against."""
+        groups = (self.first_message, self.key_messages, self.prohibited, self.rumours, self.audiences)
+        return {r.id for g in groups for r in g}
+
+
+Kind = Literal["scenario", "role", "response_plan", "playbook"]

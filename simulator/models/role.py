@@ -1,0 +1,48 @@
+"""Role files: a seat at the table, its mandate, authorities and action catalogue."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from .base import Channel, Effects, Id, Source, Strict, Text
+
+
+class Action(Strict):
+    """Something a role can do."""
+
+    id: Id
+    """Unique across all roles of a scenario."""
+    label: Text
+    description: Text
+    category: Literal["command", "operations", "coordination", "communication", "support", "intelligence"]
+    effects: Effects = {}
+    requires_authority: Id | None = None
+    """An authority the actor must hold, or hold by delegation."""
+    requires_approval: Id | None = None
+    """A role that must approve before this action is taken."""
+    source: Source | None = None
+
+
+class Role(Strict):
+    """A role file."""
+
+    kind: Literal["role"]
+    """What this file is."""
+    id: Id
+    title: Text
+    brief: Text
+    """What the person in this seat is responsible for, in plain words."""
+    reports_to: Id | None = None
+    """The role this one reports to; none for the top of the chain."""
+    authorities: list[Id] = []
+    """Powers this role holds, e.g. 'declare_emergency', 'approve_public_statement'."""
+    delegable: list[Id] = []
+    """Authorities this role may hand to another role."""
+    successor: Id | None = None
+    """Who acts in this role's place when it cannot be reached."""
+    channels: list[Channel] = []
+    """Public channels this role may speak on."""
+    actions: list[Action] = Field(default=[])
+    source: Source

@@ -1,0 +1,102 @@
+"""The session: the one door into an exercise. Log first, then apply, then tell subscribers.
+
+Why: nothing acknowledged is ever lost. A command is on disk (fsync'd) before the engine sees
+it, so a crash can always be resumed by replaying the log through the same engine.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from .engine import commands as C
+from .engine.core import Engine
+from .engine.events import Event
+from .engine.seats import Seat
+from .loading.pack import Pack
+from .log import LogHeader, LogWriter, wall_now
+from .version import __version__
+
+Subscriber = Callable[[Event], None]
+
+
+def header_for(pack: Pack, seed: int, seats: dict[str, Seat], branched_from: str | None = None) -> LogHeader:
+    return LogHeader(tabletop_version=__version__, scenario=pack.scenario.id, scenario_path=str(pack.scenario_path),
+                     files=pack.files, seed=seed, seats=seats, branched_from=branched_from, wall_time=wall_now())
+
+
+class Session:
+    """Runs one exercise: commands in, events out, everything in the log."""
+
+    def __init__(self, engine: Engine, header: LogHeader, writer: LogWriter | None):
+        self.engine, self.header, self.writer = engine, header, writer
+        self._subscribers: list[Subscriber] = []
+        self.events: list[Event] = []
+        """Every event of this session so far (UIs and the live scorer read it)."""
+
+    @classmethod
+    def start(cls, pack: Pack, seed: int, seats: dict[str, Seat], log: Path | None = None) -> "Session":
+        """A new exercise; with `log`, a new log file (refused if one exists there)."""
+        engine = Engine(pack, seed, seats)
+        header = header_for(pack, seed, engine.seats)
+        writer = None
+        if log is not None:
+            writer = LogWriter(log)
+            writer.header(header)
+        session = cls(engine, header, writer)
+        session._record(engine.drain())
+        return session
+
+    @classmethod
+    def resume(cls, log: Path, pack: Pack | None = None) -> "Session":
+        """Continue an exercise from its log after a crash (see `replay.resume_session`)."""
+        from .replay import resume_session
+
+        return resume_session(log, pack)
+
+    # ---- the API the UI and the CLI use -------------------------------------------------------------
+
+    @property
+    def now(self) -> float:
+        return self.engine.now
+
+    @property
+    def ended(self) -> bool:
+        return self.engine.ended
+
+    def subscribe(self, fn: Subscriber) -> None:
+        """Call `fn` with every future event."""
+        self._subscribers.append(fn)
+
+    def advance_to(self, t: float) -> list[Event]:
+        """Move exercise time forward to minute `t`."""
+        events = self.engine.advance_to(round(t, 4))
+        self._record(events)
+        return events
+
+    def run_to_end(self) -> list[Event]:
+        return self.advance_to(self.engine.end_time)
+
+    def submit(self, cmd: C.CommandBase) -> list[Event]:
+        """Log the command durably, then apply it at the current minute."""
+        cmd = cmd.model_copy(update={"t": self.engine.t, "wall_time": wall_now()})
+        if self.writer is not None:
+            self.writer.command(cmd)
+        events = self.engine.apply(cmd)
+        self._record(events)
+        return events
+
+    def close(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+            self.writer = None
+
+    def _record(self, events: list[Event]) -> None:
+        if not events:
+            return
+        if self.writer is not None:
+            self.writer.events(events)
+        self.events.extend(events)
+        for fn in self._subscribers:
+            for e in events:
+                fn(e)

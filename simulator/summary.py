@@ -1,0 +1,105 @@
+"""Plain summaries of an exercise for the headless CLI: counts, plan steps, final state, timeline."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from .loading.pack import Pack
+
+
+def _data(e) -> dict:
+    return e if isinstance(e, dict) else e.model_dump()
+
+
+def summarise(pack: Pack, events: list) -> dict[str, Any]:
+    """Counts and outcomes from a list of events (models or log dicts)."""
+    evs = [_data(e) for e in events]
+    types = Counter(e["type"] for e in evs)
+    state = {v.id: v.initial for v in pack.scenario.state}
+    for e in evs:
+        if e["type"] == "state_changed":
+            state.update(e["values"])
+    triggered = {e["expectation"] for e in evs if e["type"] == "expectation_triggered"}
+    met = {e["expectation"]: e["on_time"] for e in evs if e["type"] == "expectation_met"}
+    steps = {
+        "total": len(pack.plan.expectations),
+        "triggered": len(triggered),
+        "met_on_time": sum(1 for v in met.values() if v),
+        "met_late": sum(1 for v in met.values() if not v),
+        "missed": len(triggered - set(met)),
+        "missed_essential": sorted(x for x in triggered - set(met) if pack.expectations[x].essential),
+    }
+    delivered = [e["inject"] for e in evs if e["type"] == "inject_delivered"]
+    ended = next((e for e in evs if e["type"] == "exercise_ended"), None)
+    return {
+        "scenario": pack.scenario.id,
+        "title": pack.scenario.title,
+        "events": len(evs),
+        "ended_at": ended["t"] if ended else None,
+        "injects_delivered": len(delivered),
+        "injects_total": len(pack.scenario.injects),
+        "decisions_made": types["decision_made"],
+        "decisions_lapsed": types["decision_lapsed"],
+        "actions": types["action_taken"],
+        "statements": types["statement_issued"],
+        "approvals": types["approval_answered"],
+        "reports": types["message_sent"],
+        "plan_steps": steps,
+        "final_state": {k: round(v, 1) for k, v in state.items()},
+    }
+
+
+def summary_text(s: dict[str, Any]) -> str:
+    steps = s["plan_steps"]
+    lines = [
+        f"{s['title']} ({s['scenario']})",
+        f"  seed {s.get('seed')}, policy {s.get('policy')}, competence {s.get('competence')}",
+        f"  exercise ended at minute {s['ended_at']:g}, {s['events']} events" if s["ended_at"] is not None else "  not ended",
+        f"  injects delivered   {s['injects_delivered']} of {s['injects_total']}",
+        f"  decisions           {s['decisions_made']} made, {s['decisions_lapsed']} lapsed",
+        f"  actions taken       {s['actions']}",
+        f"  public statements   {s['statements']}",
+        f"  approvals answered  {s['approvals']}",
+        f"  plan steps          {steps['met_on_time']} on time, {steps['met_late']} late, {steps['missed']} missed"
+        f" (of {steps['triggered']} triggered, {steps['total']} in the plan)",
+    ]
+    if steps["missed_essential"]:
+        lines.append(f"  missed essential    {', '.join(steps['missed_essential'])}")
+    lines.append("  final state         " + ", ".join(f"{k} {v:g}" for k, v in s["final_state"].items()))
+    if s.get("log"):
+        lines.append(f"  log                 {s['log']}")
+    return "\n".join(lines)
+
+
+def _describe(pack: Pack, e: dict) -> str:
+    kind = e["type"]
+    if kind == "inject_delivered":
+        return f"INJECT {e['inject']} [{e['channel']}, {e['severity']}] to {', '.join(e['to'])}: {e['title']}"
+    if kind == "action_taken":
+        label = pack.actions.get(e["action"], (None, None))[1]
+        return f"ACTION {e['by']}: {label.label if label else e['action']}"
+    if kind == "statement_issued":
+        return f"STATEMENT {e['by']} on {e['channel']}: {e['text'][:90]}"
+    if kind == "decision_made":
+        return f"DECISION {e['by']} on {e['inject']}: {e['option']}"
+    if kind == "decision_lapsed":
+        return f"LAPSED decision on {e['inject']} -> {e['option'] or 'nothing'}"
+    if kind == "state_changed":
+        return "STATE " + ", ".join(f"{k}={v:g}" for k, v in e["values"].items()) + f" ({e['cause']})"
+    if kind == "command":
+        return f"COMMAND {e['by']}: {e['type']}"
+    rest = {k: v for k, v in e.items() if k not in ("kind", "type", "t", "wall_time")}
+    return f"{kind.upper()} " + ", ".join(f"{k}={v}" for k, v in rest.items())
+
+
+def timeline_text(pack: Pack, lines: list[dict]) -> str:
+    """A readable timeline of log entries (commands and events)."""
+    out = []
+    for d in lines:
+        kind = d["type"] if d["kind"] == "event" else "command"
+        text = _describe(pack, d if kind != "command" else d)
+        if d["kind"] == "command":
+            text = f"COMMAND {d['by']}: {d['type']}"
+        out.append(f"{d['t']:>8.1f}  {text}")
+    return "\n".join(out)

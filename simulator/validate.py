@@ -1,0 +1,53 @@
+"""`tabletop validate`: check files and folders, every problem in one run."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .loading.documents import read_document
+from .loading.pack import load_documents
+from .loading.problems import Problem, ValidationFailed, display_path
+from .loading.references import check_references
+
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+def _files(paths: list[Path]) -> tuple[list[Path], list[Problem]]:
+    files, problems = [], []
+    for path in paths:
+        if not path.exists():
+            problems.append(Problem(display_path(path), 1, 1, "no such file or folder"))
+        elif path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.suffix in YAML_SUFFIXES and p.is_file())
+            if not found:
+                problems.append(Problem(display_path(path), 1, 1, "folder holds no .yaml files"))
+            files.extend(found)
+        else:
+            files.append(path)
+    return files, problems
+
+
+def validate_paths(paths: list[Path]) -> tuple[list[Problem], int]:
+    """Every problem (errors and warnings) in the given files and folders, and how many files were checked."""
+    files, problems = _files(paths)
+    checked: set[Path] = set()
+    for path in files:
+        try:
+            doc = read_document(path)
+        except ValidationFailed as exc:
+            problems.extend(exc.problems)
+            checked.add(path.resolve())
+            continue
+        checked.add(path.resolve())
+        if doc.model.kind != "scenario":
+            continue
+        try:
+            scenario_doc, roles, plan, playbook, found = load_documents(path)
+        except ValidationFailed as exc:
+            problems.extend(exc.problems)
+            continue
+        problems.extend(found)
+        checked.update(d.path.resolve() for d in [*roles.values(), plan, playbook] if d is not None)
+        if plan is not None and playbook is not None:
+            problems.extend(check_references(scenario_doc, roles, plan, playbook))
+    return sorted(set(problems), key=lambda p: (p.file, p.line, p.column, p.message)), len(checked)

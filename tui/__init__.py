@@ -1,0 +1,1 @@
+"""Textual UI (see issue 4). Imports Textual; the core never imports this package."""
