@@ -165,7 +165,7 @@ class LogWriter:
 
     def events(self, events: list[Event]) -> None:
         if events:
-            self._write("".join(e.model_dump_json() + "\n" for e in events), durable=False)
+            self._write("".join(e.to_json() + "\n" for e in events), durable=False)
             self.lines += len(events)
 
     def close(self) -> None:

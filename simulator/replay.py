@@ -81,7 +81,7 @@ def replay_log(read: ReadLog, pack: Pack | None = None, until: float | None = No
         if not pending:
             raise ReplayError(shown, line.number, "the log has an event here that replay does not produce")
         event = pending.pop(0)
-        got = event.model_dump_json()
+        got = event.to_json()
         if got != line.raw:
             raise ReplayError(shown, line.number, f"event differs from replay:\n  log:    {line.raw}\n  replay: {got}")
         replayed.append(event)

@@ -9,7 +9,7 @@ from .loading.pack import Pack
 
 
 def _data(e) -> dict:
-    return e if isinstance(e, dict) else e.model_dump()
+    return e if isinstance(e, dict) else e.to_dict()
 
 
 def summarise(pack: Pack, events: list) -> dict[str, Any]:

@@ -6,7 +6,9 @@ same events, always; it never sleeps, reads the wall clock, or touches a UI.
 
 from __future__ import annotations
 
+import gc
 import random
+from contextlib import contextmanager
 from typing import Any
 
 import simpy
@@ -16,9 +18,26 @@ from ..matching import matches
 from ..models import Expectation, Inject
 from . import commands as C
 from . import events as E
-from .history import History, Statement, time_thresholds
+from .history import History, Statement, dependencies, time_thresholds
 from .seats import Seat
 from .staff import StaffMember
+
+
+@contextmanager
+def _no_gc_pauses():
+    """Hold the cyclic garbage collector while the engine runs a stretch of events.
+
+    Why: the engine allocates many small, acyclic objects (events, SimPy timeouts) that plain
+    reference counting frees; collector passes over them cost a third of a long run. It is
+    switched back on, as it was, when the stretch ends.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 class Engine:
@@ -36,8 +55,21 @@ class Engine:
         self._out: list[E.Event] = []
         self.ended = False
         self._cued: set[str] = set()
-        self._pending_triggers = [i for i in sc.injects if i.trigger is not None]
-        self._pending_expectations = list(pack.plan.expectations)
+        # Pending triggers (injects first, then plan steps, each in file order), indexed by the
+        # facts they read so a change re-checks only the conditions that can have changed.
+        self._pending: dict[int, Inject | Expectation] = {}
+        self._watch: dict[tuple[str, str], list[int]] = {}
+        self._touched: set[tuple[str, str]] = set()
+        untriggered_steps = []
+        items = [i for i in sc.injects if i.trigger is not None] + list(pack.plan.expectations)
+        for order, item in enumerate(items):
+            deps = dependencies(item.trigger)
+            if not deps:
+                untriggered_steps.append(item)  # no trigger: the clock starts at minute 0
+                continue
+            self._pending[order] = item
+            for key in deps:
+                self._watch.setdefault(key, []).append(order)
         self.open_expectations: dict[str, float] = {}
         """Triggered, unmet plan steps -> due minute."""
         self.met: set[str] = set()
@@ -46,7 +78,7 @@ class Engine:
         self.requests: dict[str, dict[str, Any]] = {}
         self._adhoc = 0
         self._rule_effects_done: set[str] = set()
-        self._settling = self._dirty = False
+        self._settling = False
         self._progress = self.env.event()
         self._dynamics_rng = random.Random(f"{seed}:dynamics")
         self.staff = {r: StaffMember(self, r, s, random.Random(f"{seed}:staff:{r}"))
@@ -63,10 +95,13 @@ class Engine:
             self.env.process(self._module(m))
         if sc.dynamics:
             self.env.process(self._dynamics())
-        conds = [i.trigger for i in self._pending_triggers] + [e.trigger for e in self._pending_expectations]
+        conds = [item.trigger for item in self._pending.values()]
         for t in sorted(set().union(*(time_thresholds(c) for c in conds))):
             if 0 < t < self.end_time:
                 self.env.process(self._wake_at(t))
+        for exp in untriggered_steps:
+            self._trigger_expectation(exp)
+        self._touched = set(self._watch)  # everything may hold from the start
         self._settle()
 
     # ---- driving -------------------------------------------------------------------------
@@ -84,10 +119,11 @@ class Engine:
         """Process every event before minute `t` (and the end of the clock, when `t` reaches it)."""
         if not self.ended:
             t = min(t, self.end_time)
-            if t > self.env.now:
-                self.env.run(until=t)
-            while t >= self.end_time and not self.ended:
-                self.env.step()
+            with _no_gc_pauses():
+                if t > self.env.now:
+                    self.env.run(until=t)
+                while t >= self.end_time and not self.ended:
+                    self.env.step()
         return self.drain()
 
     def step(self) -> list[E.Event]:
@@ -102,7 +138,7 @@ class Engine:
     def next_inject_time(self) -> float | None:
         """Minute of the next scheduled inject not yet delivered."""
         times = [i.at for i in self.pack.scenario.injects
-                 if i.at is not None and i.id not in self._cued and i.at >= self.env.now]
+                 if i.at is not None and i.id not in self._cued and i.at > self.env.now]
         return min(times) if times else None
 
     # ---- emitting and state ---------------------------------------------------------------
@@ -115,21 +151,30 @@ class Engine:
     def t(self) -> float:
         return round(self.env.now, 4)
 
-    def _apply_effects(self, effects: dict[str, float], cause: str) -> None:
+    def _touch(self, kind: str, key: str = "") -> None:
+        if (kind, key) in self._watch:
+            self._touched.add((kind, key))
+
+    def _apply_effects(self, effects: dict[str, float], cause: str, notify: bool = True) -> None:
         changed = {}
-        state = self.history.state
+        state, bounds, watch = self.history.state, self._bounds, self._watch
         for var, delta in effects.items():
-            lo, hi = self._bounds[var]
-            new = round(min(hi, max(lo, state[var] + delta)), 4)
-            if new != state[var]:
+            lo, hi = bounds[var]
+            old = state[var]
+            new = round(min(hi, max(lo, old + delta)), 4)
+            if new != old:
                 state[var] = changed[var] = new
-        if changed:
-            self._emit(E.StateChanged(t=self.t, values=changed, cause=cause))
-            self._changed()
+                if ("state", var) in watch:
+                    self._touched.add(("state", var))
+        if changed and not self.ended:
+            self._out.append(E.StateChanged(t=round(self.env.now, 4), values=changed, cause=cause))
+            if notify:
+                self._changed()
 
     def _changed(self) -> None:
         """Something happened: re-check triggers, then wake staff waiting on progress."""
-        self._settle()
+        if self._touched:
+            self._settle()
         if self._progress.callbacks:
             self._progress.succeed()
             self._progress = self.env.event()
@@ -140,20 +185,21 @@ class Engine:
 
     def _settle(self) -> None:
         if self._settling:
-            self._dirty = True
-            return
+            return  # the running settle loop picks up what was touched
         self._settling, h = True, self.history
         try:
-            self._dirty = True
-            while self._dirty and not self.ended:
-                self._dirty = False
+            while self._touched and not self.ended:
+                touched, self._touched = self._touched, set()
                 h.now = self.env.now
-                for inj in [i for i in self._pending_triggers if h.holds(i.trigger)]:
-                    self._pending_triggers.remove(inj)
-                    self._cue(inj, "trigger")
-                for exp in [e for e in self._pending_expectations if h.holds(e.trigger)]:
-                    self._pending_expectations.remove(exp)
-                    self._trigger_expectation(exp)
+                candidates = sorted({o for key in touched for o in self._watch.get(key, ()) if o in self._pending})
+                for order in candidates:
+                    item = self._pending.get(order)
+                    if item is not None and h.holds(item.trigger):
+                        del self._pending[order]
+                        if isinstance(item, Inject):
+                            self._cue(item, "trigger")
+                        else:
+                            self._trigger_expectation(item)
         finally:
             self._settling = False
 
@@ -169,10 +215,15 @@ class Engine:
             self.ended = True
 
     def _scheduled(self, injects: list[Inject]):
+        env, cued = self.env, self._cued
         for inj in injects:
-            if inj.at > self.env.now:
-                yield self.env.timeout(inj.at - self.env.now)
-            self._cue(inj, "scheduled")
+            if inj.at > env.now:
+                yield env.timeout(inj.at - env.now)
+            if inj.delay == 0 and inj.id not in cued:  # the common case, without the detour through _cue
+                cued.add(inj.id)
+                self._deliver(inj, "scheduled")
+            else:
+                self._cue(inj, "scheduled")
 
     def _module(self, module):
         if module.starts_at > 0:
@@ -181,6 +232,7 @@ class Engine:
 
     def _wake_at(self, t: float):
         yield self.env.timeout(t)
+        self._touch("time")
         self._changed()
 
     def _dynamics(self):
@@ -217,23 +269,31 @@ class Engine:
     def _deliver(self, inj: Inject, cue: str) -> None:
         if self.ended:
             return
-        to = self.recipients(inj.to)
-        self._emit(E.InjectDelivered(t=self.t, inject=inj.id, to=to, channel=inj.channel,
-                                     severity=inj.severity, title=inj.title, cue=cue))
-        self.history.delivered[inj.id] = self.env.now
+        to, cause, serious = self.pack.routes[inj.id]
+        to = to or self.roles
+        now = self.env.now
+        self._out.append(E.InjectDelivered(t=round(now, 4), inject=inj.id, to=to, channel=inj.channel,
+                                           severity=inj.severity, title=inj.title, cue=cue))
+        self.history.delivered[inj.id] = now
+        if ("delivered", inj.id) in self._watch:
+            self._touched.add(("delivered", inj.id))
         if inj.decision is not None:
-            decider = inj.decision.role or to[0]
-            self.open_decisions[inj.id] = decider
-            if inj.decision.deadline is not None:
-                self.env.process(self._decision_deadline(inj))
-            if decider in self.staff:
-                self.env.process(self.staff[decider].decide(inj))
-        for role in to:
-            if role in self.staff:
-                self.staff[role].received(inj)
+            self._open_decision(inj, to)
+        if serious:
+            for role in to:
+                if role in self.staff:
+                    self.staff[role].received(inj)
         if inj.effects:
-            self._apply_effects(inj.effects, f"inject:{inj.id}")
+            self._apply_effects(inj.effects, cause, notify=False)
         self._changed()
+
+    def _open_decision(self, inj: Inject, to: list[str]) -> None:
+        decider = inj.decision.role or to[0]
+        self.open_decisions[inj.id] = decider
+        if inj.decision.deadline is not None:
+            self.env.process(self._decision_deadline(inj))
+        if decider in self.staff:
+            self.env.process(self.staff[decider].decide(inj))
 
     def _decision_deadline(self, inj: Inject):
         yield self.env.timeout(inj.decision.deadline)
@@ -255,8 +315,9 @@ class Engine:
     def _settle_decision(self, inj: Inject, option_id: str) -> None:
         option = next(o for o in inj.decision.options if o.id == option_id)
         self.history.chosen[inj.id] = option_id
+        self._touch("chosen", inj.id)
         if option.effects:
-            self._apply_effects(option.effects, f"decision:{inj.id}:{option_id}")
+            self._apply_effects(option.effects, f"decision:{inj.id}:{option_id}", notify=False)
         for follow in option.follow_up:
             self._cue(self.pack.injects[follow], f"follow_up:{inj.id}")
 
@@ -298,6 +359,7 @@ class Engine:
     def act(self, role: str, action_id: str, approval: str | None, note: str | None = None, staff: bool = False) -> None:
         self._emit(E.ActionTaken(t=self.t, action=action_id, by=role, staff=staff, approval=approval, note=note))
         self.history.actions.setdefault(action_id, []).append((self.env.now, role))
+        self._touch("action", action_id)
         for exp_id in [x for x in self.open_expectations if self.pack.expectations[x].action == action_id]:
             self._meet(exp_id, role)
         _owner, action = self.pack.actions[action_id]
@@ -305,7 +367,7 @@ class Engine:
         for var, delta in self.pack.scenario.action_effects.get(action_id, {}).items():
             effects[var] = effects.get(var, 0.0) + delta
         if effects:
-            self._apply_effects(effects, f"action:{action_id}")
+            self._apply_effects(effects, f"action:{action_id}", notify=False)
         self._changed()
 
     def say(self, role: str, channel: str, languages: list[str], audience: list[str], text: str,
@@ -316,6 +378,7 @@ class Engine:
         rules |= {p.id for p in self.pack.playbook.prohibited
                   if matches(p.match, text) and not (p.until is not None and self.history.holds(p.until))}
         self.history.statements.append(Statement(self.env.now, role, channel, frozenset(rules)))
+        self._touch("statement")
         for exp_id in list(self.open_expectations):
             exp = self.pack.expectations[exp_id]
             if exp.statement is not None and exp.role == role and set(exp.statement) <= rules:
@@ -324,7 +387,7 @@ class Engine:
             effects = self.pack.scenario.statement_effects.get(rule_id)
             if effects:
                 self._rule_effects_done.add(rule_id)
-                self._apply_effects(effects, f"statement:{rule_id}")
+                self._apply_effects(effects, f"statement:{rule_id}", notify=False)
         self._changed()
 
     def request(self, by: str, to: str, action: str | None, text: str | None, channel: str | None,

@@ -112,8 +112,8 @@ class StaffMember:
             self.engine.answer(request_id, self.role, granted, staff=True)
 
     def received(self, inj: Inject) -> None:
-        """Serious news is passed up the chain."""
-        if inj.severity in ("high", "critical") and self.seat.policy != "idle":
+        """Serious news is passed up the chain (the engine only calls this for high or critical injects)."""
+        if self.seat.policy != "idle":
             self.env.process(self._report(f"Passing on: {inj.title}"))
 
     def _report(self, text: str):
