@@ -40,9 +40,9 @@ def _compiled(rule: Match) -> tuple[tuple[str, re.Pattern], ...]:
     return _CACHE[id(rule)][1]
 
 
-def hits(rule: Match, text: str) -> list[str]:
+def hits(rule: Match, text: str, normalised: bool = False) -> list[str]:
     """The rule's phrases, stems or patterns found in the text, as the words that matched."""
-    norm = normalise(text)
+    norm = text if normalised else normalise(text)
     found = []
     for _label, rx in _compiled(rule):
         m = rx.search(norm)
@@ -51,6 +51,12 @@ def hits(rule: Match, text: str) -> list[str]:
     return found
 
 
-def matches(rule: Match, text: str) -> bool:
+def matches(rule: Match, text: str, normalised: bool = False) -> bool:
     """Whether the text satisfies the rule (enough distinct hits)."""
-    return len(hits(rule, text)) >= rule.min_hits
+    return len(hits(rule, text, normalised)) >= rule.min_hits
+
+
+def matching_rules(rules: list, text: str) -> frozenset[str]:
+    """Ids of the rules (anything with `.id` and `.match`) whose match the text satisfies."""
+    norm = normalise(text)
+    return frozenset(r.id for r in rules if matches(r.match, norm, normalised=True))

@@ -14,7 +14,6 @@ from typing import Any
 import simpy
 
 from ..loading.pack import Pack
-from ..matching import matches
 from ..models import Expectation, Inject
 from . import commands as C
 from . import events as E
@@ -83,8 +82,6 @@ class Engine:
         self._dynamics_rng = random.Random(f"{seed}:dynamics")
         self.staff = {r: StaffMember(self, r, s, random.Random(f"{seed}:staff:{r}"))
                       for r, s in self.seats.items() if s.kind == "staff"}
-        self._rules = [*pack.playbook.first_message, *pack.playbook.key_messages, *pack.playbook.rumours,
-                       *pack.playbook.audiences]
 
         self.env.process(self._end_of_clock())  # first process: it wins ties at the end of the clock
         self._emit(E.ExerciseStarted(t=0, scenario=sc.id, seed=seed))
@@ -374,9 +371,11 @@ class Engine:
             approval: str | None, staff: bool = False) -> None:
         self._emit(E.StatementIssued(t=self.t, by=role, channel=channel, languages=list(languages),
                                      audience=list(audience), text=text, approval=approval, staff=staff))
-        rules = {r.id for r in self._rules if matches(r.match, text)}
-        rules |= {p.id for p in self.pack.playbook.prohibited
-                  if matches(p.match, text) and not (p.until is not None and self.history.holds(p.until))}
+        matched = self.pack.statement_rules(text)
+        # A prohibited rule counts only while its prohibition stands (its `until` does not hold yet).
+        lifted = {p.id for p in self.pack.playbook.prohibited if p.id in matched and p.until is not None
+                  and self.history.holds(p.until)}
+        rules = set(matched - lifted)
         self.history.statements.append(Statement(self.env.now, role, channel, frozenset(rules)))
         self._touch("statement")
         for exp_id in list(self.open_expectations):

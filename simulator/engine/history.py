@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from collections.abc import Callable
 from typing import Any
 
 from ..models import conditions as c
@@ -36,16 +37,25 @@ class History:
         """Evaluate a structured condition against what has happened so far."""
         if cond is None:
             return True
+        test = _COMPILED.get(id(cond))
+        if test is None or test[0] is not cond:
+            test = _COMPILED[id(cond)] = (cond, compile_condition(cond))
+        return test[1](self)
+
+    def evaluate(self, cond: Any) -> bool:
+        """Evaluate by walking the condition tree (the reference the compiled form must agree with)."""
+        if cond is None:
+            return True
         if isinstance(cond, c.WhenState):
             v = self.state[cond.state]
             return ((cond.above is None or v > cond.above) and (cond.below is None or v < cond.below)
                     and (cond.at_least is None or v >= cond.at_least) and (cond.at_most is None or v <= cond.at_most))
         if isinstance(cond, c.WhenAll):
-            return all(self.holds(x) for x in cond.all)
+            return all(self.evaluate(x) for x in cond.all)
         if isinstance(cond, c.WhenAny):
-            return any(self.holds(x) for x in cond.any_)
+            return any(self.evaluate(x) for x in cond.any_)
         if isinstance(cond, c.WhenNot):
-            return not self.holds(cond.not_)
+            return not self.evaluate(cond.not_)
         if isinstance(cond, c.WhenAction):
             return any((cond.by is None or by == cond.by) and (cond.before is None or t < cond.before)
                        for t, by in self.actions.get(cond.action, ()))
@@ -61,6 +71,46 @@ class History:
             return any((q.by is None or s.by == q.by) and (q.channel is None or s.channel == q.channel)
                        and (q.covers is None or q.covers in s.rules) for s in self.statements)
         raise TypeError(f"unknown condition {cond!r}")
+
+
+_COMPILED: dict[int, tuple[Any, Callable[[History], bool]]] = {}
+"""Condition identity -> (condition, compiled test); the condition is kept alive with its entry."""
+
+
+def compile_condition(cond: Any) -> Callable[[History], bool]:
+    """Turn a condition tree into nested closures, once.
+
+    Why: dynamics and triggers are evaluated every tick of every run; dispatching on the
+    condition's type each time was the largest cost of a batch run.
+    """
+    if isinstance(cond, c.WhenState):
+        var, above, below, at_least, at_most = cond.state, cond.above, cond.below, cond.at_least, cond.at_most
+        checks = [f for f in (
+            (lambda v: v > above) if above is not None else None,
+            (lambda v: v < below) if below is not None else None,
+            (lambda v: v >= at_least) if at_least is not None else None,
+            (lambda v: v <= at_most) if at_most is not None else None,
+        ) if f is not None]
+        if len(checks) == 1:
+            only = checks[0]
+            return lambda h: only(h.state[var])
+        return lambda h: all(f(h.state[var]) for f in checks)
+    if isinstance(cond, c.WhenAll):
+        parts = [compile_condition(x) for x in cond.all]
+        return lambda h: all(p(h) for p in parts)
+    if isinstance(cond, c.WhenAny):
+        parts = [compile_condition(x) for x in cond.any_]
+        return lambda h: any(p(h) for p in parts)
+    if isinstance(cond, c.WhenNot):
+        inner = compile_condition(cond.not_)
+        return lambda h: not inner(h)
+    if isinstance(cond, c.WhenAction) and cond.by is None and cond.before is None:
+        action = cond.action
+        return lambda h: action in h.actions
+    if isinstance(cond, c.WhenDelivered) and cond.before is None:
+        inject = cond.delivered
+        return lambda h: inject in h.delivered
+    return lambda h: h.evaluate(cond)
 
 
 def time_thresholds(cond: Any) -> set[float]:
