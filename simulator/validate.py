@@ -15,6 +15,11 @@ YAML_SUFFIXES = (".yaml", ".yml")
 def _files(paths: list[Path]) -> tuple[list[Path], list[Problem]]:
     files, problems = [], []
     for path in paths:
+        try:
+            path.exists()
+        except OSError as exc:  # e.g. a name too long for the system: a located problem, not a traceback
+            problems.append(Problem(display_path(path), 1, 1, f"cannot open: {exc.strerror or exc}"))
+            continue
         if not path.exists():
             problems.append(Problem(display_path(path), 1, 1, "no such file or folder"))
         elif path.is_dir():
@@ -48,6 +53,8 @@ def validate_paths(paths: list[Path]) -> tuple[list[Problem], int]:
             continue
         problems.extend(found)
         checked.update(d.path.resolve() for d in [*roles.values(), plan, playbook] if d is not None)
-        if plan is not None and playbook is not None:
-            problems.extend(check_references(scenario_doc, roles, plan, playbook))
+        # A plan, playbook or role file that failed to load was checked too (else "5 problems in 4 files").
+        checked.update(Path(p.file).resolve() for p in found if Path(p.file).is_file())
+        # Even when the plan or playbook failed to load: the rest of the pack is still checked.
+        problems.extend(check_references(scenario_doc, roles, plan, playbook))
     return sorted(set(problems), key=lambda p: (p.file, p.line, p.column, p.message)), len(checked)

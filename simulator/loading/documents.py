@@ -42,10 +42,16 @@ def read_document(path: Path, expect: str | None = None) -> Document:
     if not isinstance(raw, PosDict):
         raise ValidationFailed([Problem(shown, 1, 1, "the file must be a mapping of keys to values at the top level")])
     kind = raw.get("kind")
-    if kind not in MODEL_BY_KIND:
+    # isinstance first: `kind: [a]` is a list, and a list cannot be looked up in a dict.
+    if not isinstance(kind, str) or kind not in MODEL_BY_KIND:
         line, column = locate(raw, ("kind",)) if "kind" in raw else raw.pos
         known = ", ".join(MODEL_BY_KIND)
-        what = f"unknown kind {kind!r}" if "kind" in raw else "missing 'kind'"
+        if "kind" not in raw or kind is None:
+            what = "missing 'kind'"
+        elif isinstance(kind, (list, dict)):
+            what = f"'kind' is a {'list' if isinstance(kind, list) else 'mapping'}, not a word"
+        else:
+            what = f"unknown kind {str(kind)[:40]!r}"
         raise ValidationFailed([Problem(shown, line, column, f"{what}: every file says what it is, one of: {known}", "kind")])
     if expect is not None and kind != expect:
         line, column = locate(raw, ("kind",))

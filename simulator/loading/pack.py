@@ -61,6 +61,15 @@ class Pack:
                 for i in self.scenario.injects}
 
     @cached_property
+    def contingencies(self) -> dict[str, list]:
+        """Plan step id -> the cue-only injects to deliver when its deadline passes unmet."""
+        out: dict[str, list] = {}
+        for i in self.scenario.injects:
+            if i.contingency_for is not None and i.at is None and i.trigger is None:
+                out.setdefault(i.contingency_for, []).append(i)
+        return out
+
+    @cached_property
     def expectations(self):
         return {e.id: e for e in self.plan.expectations}
 

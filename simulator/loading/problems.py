@@ -21,7 +21,17 @@ class Problem:
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}:{self.column}"
         field = f" {self.path}:" if self.path else ""
-        return f"{where}:{field} {self.message}"
+        return _one_line(f"{where}:{field} {self.message}")
+
+
+def _one_line(text: str) -> str:
+    """Escape newlines and other unprintable characters.
+
+    Why: each problem is exactly one `file:line:column: ...` line that editors and CI parse;
+    a key, path or parser message holding a newline or control character must not split or
+    garble it.
+    """
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)
 
 
 class ValidationFailed(Exception):

@@ -38,23 +38,29 @@ def _duplicates(doc: Document, items: list, loc: tuple, what: str) -> Iterator[P
 
 
 class _Refs:
-    """Known ids across the pack, and a helper that reports unknown ones."""
+    """Known ids across the pack, and a helper that reports unknown ones.
 
-    def __init__(self, scenario_doc: Document, roles: dict[str, Document], plan: Document, playbook: Document):
+    A file that failed to load (its own problems are reported) leaves its ids unknown (None):
+    references to them are not checked. Why: a typo in the playbook must not hide the other
+    files' reference problems, and a broken role file must not make its actions "unknown".
+    """
+
+    def __init__(self, scenario_doc: Document, roles: dict[str, Document], plan: Document | None, playbook: Document | None):
         s = scenario_doc.model
         self.roles = set(s.roles)
         self.vars = {v.id for v in s.state}
         self.injects = {i.id: i for i in s.injects}
-        self.expectations = {e.id for e in plan.model.expectations}
+        self.expectations = {e.id for e in plan.model.expectations} if plan is not None else None
         self.objectives = {o.id for o in s.objectives}
         self.modules = {m.id for m in s.modules}
         self.senders = {x.id for x in s.senders}
-        self.actions = {a.id: rid for rid, d in roles.items() for a in d.model.actions}
-        self.authorities = {a for d in roles.values() for a in d.model.authorities}
-        self.rules = playbook.model.rule_ids()
+        all_roles = set(roles) >= self.roles
+        self.actions = {a.id: rid for rid, d in roles.items() for a in d.model.actions} if all_roles else None
+        self.authorities = {a for d in roles.values() for a in d.model.authorities} if all_roles else None
+        self.rules = playbook.model.rule_ids() if playbook is not None else None
 
     def check(self, doc: Document, loc: tuple, value: str | None, known, what: str) -> Iterator[Problem]:
-        if value is not None and value not in known:
+        if value is not None and known is not None and value not in known:
             import difflib
 
             close = difflib.get_close_matches(value, list(known), n=1)
@@ -89,10 +95,12 @@ class _Refs:
             yield from self.check(doc, loc + (var,), var, self.vars, "state variable")
 
 
-def check_references(scenario_doc: Document, roles: dict[str, Document], plan: Document, playbook: Document) -> list[Problem]:
-    """Every cross-reference and uniqueness problem in the pack."""
+def check_references(scenario_doc: Document, roles: dict[str, Document], plan: Document | None, playbook: Document | None) -> list[Problem]:
+    """Every cross-reference and uniqueness problem in the pack (plan or playbook None when they failed to load)."""
     refs = _Refs(scenario_doc, roles, plan, playbook)
-    return [*_scenario(scenario_doc, refs), *_roles(roles, refs), *_plan(plan, refs, roles), *_playbook(playbook, refs)]
+    return [*_scenario(scenario_doc, refs), *_roles(roles, refs),
+            *(_plan(plan, refs, roles) if plan is not None else ()),
+            *(_playbook(playbook, refs) if playbook is not None else ())]
 
 
 def _scenario(doc: Document, refs: _Refs) -> Iterator[Problem]:
@@ -191,7 +199,7 @@ def _plan(doc: Document, refs: _Refs, roles: dict[str, Document]) -> Iterator[Pr
         yield from refs.check(doc, loc + ("role",), e.role, refs.roles, "role")
         if e.action is not None:
             yield from refs.check(doc, loc + ("action",), e.action, refs.actions, "action")
-            owner = refs.actions.get(e.action)
+            owner = refs.actions.get(e.action) if refs.actions is not None else None
             if owner is not None and owner != e.role:
                 yield doc.at(loc + ("action",), f"action '{e.action}' belongs to role '{owner}', not '{e.role}'")
         for j, rule in enumerate(e.statement or []):
@@ -204,7 +212,7 @@ def _plan(doc: Document, refs: _Refs, roles: dict[str, Document]) -> Iterator[Pr
         yield from refs.check(doc, loc + ("authority",), e.authority, refs.authorities, "authority")
         yield from refs.check(doc, loc + ("approval_by",), e.approval_by, refs.roles, "role")
         yield from refs.check(doc, loc + ("objective",), e.objective, refs.objectives, "objective")
-        if e.authority and e.role in roles and e.authority not in roles[e.role].model.authorities:
+        if e.authority and refs.authorities is not None and e.role in roles and e.authority not in roles[e.role].model.authorities:
             holders = [r for r, d in roles.items() if e.authority in d.model.delegable]
             if not holders:
                 yield doc.at(loc + ("authority",), f"role '{e.role}' lacks authority '{e.authority}' and no role can delegate it")

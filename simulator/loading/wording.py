@@ -16,6 +16,7 @@ from .yaml_source import key_position, locate
 
 _TYPE_WORDS = {
     "string_type": "expected text",
+    "string_unicode": "expected text",  # e.g. a `!!binary` value that is not UTF-8
     "float_type": "expected a number",
     "float_parsing": "expected a number",
     "int_type": "expected a whole number",
@@ -32,7 +33,8 @@ _TYPE_WORDS = {
 
 
 def _shown(value: Any) -> str:
-    text = repr(value) if not isinstance(value, (dict, list)) else type(value).__name__
+    # Not type(value).__name__: that is 'PosList' or 'PosDict', our internal names, not the user's.
+    text = repr(value) if not isinstance(value, (dict, list)) else "a list" if isinstance(value, list) else "a mapping"
     return text if len(text) <= 60 else text[:57] + "..."
 
 
@@ -92,6 +94,8 @@ def message_for(error: dict, model: type[BaseModel]) -> tuple[str, tuple, str | 
                  "less_than": "less than", "less_than_equal": "at most"}[kind]
         limit = next(iter(ctx.values()), "")
         return f"{_shown(value)} is out of range; it must be {words} {limit}", loc, None
+    if kind in ("recursion_loop", "recursion_depth_exceeded"):  # pydantic's own depth limit, e.g. conditions nested hundreds deep
+        return "this is nested too deeply", loc, None
     if kind == "condition_kind":
         return error["msg"], loc, None
     if kind in _TYPE_WORDS:
