@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import random
+from collections.abc import Callable
 from contextlib import contextmanager
 from typing import Any
 
@@ -17,7 +18,9 @@ from ..loading.pack import Pack
 from ..models import Expectation, Inject
 from . import commands as C
 from . import events as E
-from .history import History, Statement, dependencies, time_thresholds
+from .acts import Acts
+from .history import History, compile_condition, dependencies, time_thresholds
+from .plan_steps import PlanSteps
 from .seats import Seat
 from .staff import StaffMember
 
@@ -39,7 +42,7 @@ def _no_gc_pauses():
             gc.enable()
 
 
-class Engine:
+class Engine(PlanSteps, Acts):
     """Plays one exercise. Drive it with `advance_to`, `step` and `apply`; read events from their return values."""
 
     def __init__(self, pack: Pack, seed: int, seats: dict[str, Seat] | None = None):
@@ -54,9 +57,10 @@ class Engine:
         self._out: list[E.Event] = []
         self.ended = False
         self._cued: set[str] = set()
+        self._routes = pack.routes
         # Pending triggers (injects first, then plan steps, each in file order), indexed by the
         # facts they read so a change re-checks only the conditions that can have changed.
-        self._pending: dict[int, Inject | Expectation] = {}
+        self._pending: dict[int, tuple[Inject | Expectation, Callable]] = {}
         self._watch: dict[tuple[str, str], list[int]] = {}
         self._touched: set[tuple[str, str]] = set()
         untriggered_steps = []
@@ -66,7 +70,7 @@ class Engine:
             if not deps:
                 untriggered_steps.append(item)  # no trigger: the clock starts at minute 0
                 continue
-            self._pending[order] = item
+            self._pending[order] = (item, compile_condition(item.trigger))
             for key in deps:
                 self._watch.setdefault(key, []).append(order)
         self.open_expectations: dict[str, float] = {}
@@ -92,12 +96,14 @@ class Engine:
             self.env.process(self._module(m))
         if sc.dynamics:
             self.env.process(self._dynamics())
-        conds = [item.trigger for item in self._pending.values()]
+        conds = [item.trigger for item, _test in self._pending.values()]
         for t in sorted(set().union(*(time_thresholds(c) for c in conds))):
             if 0 < t < self.end_time:
                 self.env.process(self._wake_at(t))
         for exp in untriggered_steps:
             self._trigger_expectation(exp)
+        self._watched_vars = {key for kind, key in self._watch if kind == "state"}
+        self._watched_deliveries = {key for kind, key in self._watch if kind == "delivered"}
         self._touched = set(self._watch)  # everything may hold from the start
         self._settle()
 
@@ -146,7 +152,9 @@ class Engine:
 
     @property
     def t(self) -> float:
-        return round(self.env.now, 4)
+        # Every source of time is already a clean number (scenario minutes, rounded staff
+        # delays, rounded command times), so event times need no rounding on the hot path.
+        return self.env.now
 
     def _touch(self, kind: str, key: str = "") -> None:
         if (kind, key) in self._watch:
@@ -154,17 +162,21 @@ class Engine:
 
     def _apply_effects(self, effects: dict[str, float], cause: str, notify: bool = True) -> None:
         changed = {}
-        state, bounds, watch = self.history.state, self._bounds, self._watch
+        state, bounds, watched = self.history.state, self._bounds, self._watched_vars
         for var, delta in effects.items():
-            lo, hi = bounds[var]
             old = state[var]
-            new = round(min(hi, max(lo, old + delta)), 4)
+            new = old + delta
+            lo, hi = bounds[var]
+            if new > hi:
+                new = hi
+            elif new < lo:
+                new = lo
             if new != old:
                 state[var] = changed[var] = new
-                if ("state", var) in watch:
+                if var in watched:
                     self._touched.add(("state", var))
         if changed and not self.ended:
-            self._out.append(E.StateChanged(t=round(self.env.now, 4), values=changed, cause=cause))
+            self._out.append(E.StateChanged(t=self.env.now, values=changed, cause=cause))
             if notify:
                 self._changed()
 
@@ -188,10 +200,17 @@ class Engine:
             while self._touched and not self.ended:
                 touched, self._touched = self._touched, set()
                 h.now = self.env.now
-                candidates = sorted({o for key in touched for o in self._watch.get(key, ()) if o in self._pending})
+                watch, pending = self._watch, self._pending
+                if len(touched) == 1:
+                    candidates = watch.get(next(iter(touched)), ())  # already in file order
+                else:
+                    candidates = sorted({o for key in touched for o in watch.get(key, ())})
                 for order in candidates:
-                    item = self._pending.get(order)
-                    if item is not None and h.holds(item.trigger):
+                    entry = pending.get(order)
+                    if entry is None:
+                        continue
+                    item, test = entry
+                    if test(h):
                         del self._pending[order]
                         if isinstance(item, Inject):
                             self._cue(item, "trigger")
@@ -234,14 +253,16 @@ class Engine:
 
     def _dynamics(self):
         tick = self.pack.scenario.clock.tick
-        rng, h = self._dynamics_rng, self.history
+        rng, h, env = self._dynamics_rng, self.history, self.env
+        rules = [(d.var, d.rate * tick, d.noise, None if d.when is None else compile_condition(d.when))
+                 for d in self.pack.scenario.dynamics]
         while True:
-            yield self.env.timeout(tick)
-            h.now = self.env.now
+            yield env.timeout(tick)
+            h.now = env.now
             deltas: dict[str, float] = {}
-            for d in self.pack.scenario.dynamics:
-                if h.holds(d.when):
-                    deltas[d.var] = deltas.get(d.var, 0.0) + d.rate * tick + (rng.gauss(0, d.noise) if d.noise else 0.0)
+            for var, step, noise, test in rules:
+                if test is None or test(h):
+                    deltas[var] = deltas.get(var, 0.0) + step + (rng.gauss(0, noise) if noise else 0.0)
             if deltas:
                 self._apply_effects(deltas, "dynamics")
 
@@ -266,13 +287,13 @@ class Engine:
     def _deliver(self, inj: Inject, cue: str) -> None:
         if self.ended:
             return
-        to, cause, serious = self.pack.routes[inj.id]
+        to, cause, serious = self._routes[inj.id]
         to = to or self.roles
         now = self.env.now
-        self._out.append(E.InjectDelivered(t=round(now, 4), inject=inj.id, to=to, channel=inj.channel,
+        self._out.append(E.InjectDelivered(t=now, inject=inj.id, to=to, channel=inj.channel,
                                            severity=inj.severity, title=inj.title, cue=cue))
         self.history.delivered[inj.id] = now
-        if ("delivered", inj.id) in self._watch:
+        if inj.id in self._watched_deliveries:
             self._touched.add(("delivered", inj.id))
         if inj.decision is not None:
             self._open_decision(inj, to)
@@ -282,131 +303,8 @@ class Engine:
                     self.staff[role].received(inj)
         if inj.effects:
             self._apply_effects(inj.effects, cause, notify=False)
-        self._changed()
-
-    def _open_decision(self, inj: Inject, to: list[str]) -> None:
-        decider = inj.decision.role or to[0]
-        self.open_decisions[inj.id] = decider
-        if inj.decision.deadline is not None:
-            self.env.process(self._decision_deadline(inj))
-        if decider in self.staff:
-            self.env.process(self.staff[decider].decide(inj))
-
-    def _decision_deadline(self, inj: Inject):
-        yield self.env.timeout(inj.decision.deadline)
-        if inj.id in self.open_decisions:
-            del self.open_decisions[inj.id]
-            option = inj.decision.on_timeout
-            self._emit(E.DecisionLapsed(t=self.t, inject=inj.id, option=option))
-            if option is not None:
-                self._settle_decision(inj, option)
+        if self._touched or self._progress.callbacks:
             self._changed()
-
-    def decide(self, inject_id: str, option_id: str, by: str, staff: bool = False) -> None:
-        inj = self.pack.injects[inject_id]
-        del self.open_decisions[inject_id]
-        self._emit(E.DecisionMade(t=self.t, inject=inject_id, option=option_id, by=by, staff=staff))
-        self._settle_decision(inj, option_id)
-        self._changed()
-
-    def _settle_decision(self, inj: Inject, option_id: str) -> None:
-        option = next(o for o in inj.decision.options if o.id == option_id)
-        self.history.chosen[inj.id] = option_id
-        self._touch("chosen", inj.id)
-        if option.effects:
-            self._apply_effects(option.effects, f"decision:{inj.id}:{option_id}", notify=False)
-        for follow in option.follow_up:
-            self._cue(self.pack.injects[follow], f"follow_up:{inj.id}")
-
-    def _trigger_expectation(self, exp: Expectation) -> None:
-        due = round(self.env.now + exp.within, 4)
-        self._emit(E.ExpectationTriggered(t=self.t, expectation=exp.id, role=exp.role, due=due))
-        done_by = self._already_done(exp)
-        if done_by is not None:
-            self.met.add(exp.id)
-            self._emit(E.ExpectationMet(t=self.t, expectation=exp.id, by=done_by, on_time=True))
-            return
-        self.open_expectations[exp.id] = due
-        self.env.process(self._deadline(exp))
-        if exp.role in self.staff:
-            self.env.process(self.staff[exp.role].fulfil(exp))
-
-    def _already_done(self, exp: Expectation) -> str | None:
-        if exp.action is not None:
-            done = self.history.actions.get(exp.action)
-            return done[0][1] if done else None
-        need = set(exp.statement)
-        return next((s.by for s in self.history.statements if s.by == exp.role and need <= s.rules), None)
-
-    def _deadline(self, exp: Expectation):
-        yield self.env.timeout(exp.within)
-        if exp.id in self.open_expectations:
-            self._emit(E.DeadlinePassed(t=self.t, expectation=exp.id, role=exp.role))
-            for inj in self.pack.scenario.injects:
-                if inj.contingency_for == exp.id and inj.at is None and inj.trigger is None:
-                    self._cue(inj, f"contingency:{exp.id}")
-
-    def _meet(self, exp_id: str, by: str) -> None:
-        due = self.open_expectations.pop(exp_id)
-        self.met.add(exp_id)
-        self._emit(E.ExpectationMet(t=self.t, expectation=exp_id, by=by, on_time=self.env.now <= due + 1e-9))
-
-    # ---- acts (shared by commands and simulated staff) ----------------------------------------------
-
-    def act(self, role: str, action_id: str, approval: str | None, note: str | None = None, staff: bool = False) -> None:
-        self._emit(E.ActionTaken(t=self.t, action=action_id, by=role, staff=staff, approval=approval, note=note))
-        self.history.actions.setdefault(action_id, []).append((self.env.now, role))
-        self._touch("action", action_id)
-        for exp_id in [x for x in self.open_expectations if self.pack.expectations[x].action == action_id]:
-            self._meet(exp_id, role)
-        _owner, action = self.pack.actions[action_id]
-        effects = dict(action.effects)
-        for var, delta in self.pack.scenario.action_effects.get(action_id, {}).items():
-            effects[var] = effects.get(var, 0.0) + delta
-        if effects:
-            self._apply_effects(effects, f"action:{action_id}", notify=False)
-        self._changed()
-
-    def say(self, role: str, channel: str, languages: list[str], audience: list[str], text: str,
-            approval: str | None, staff: bool = False) -> None:
-        self._emit(E.StatementIssued(t=self.t, by=role, channel=channel, languages=list(languages),
-                                     audience=list(audience), text=text, approval=approval, staff=staff))
-        matched = self.pack.statement_rules(text)
-        # A prohibited rule counts only while its prohibition stands (its `until` does not hold yet).
-        lifted = {p.id for p in self.pack.playbook.prohibited if p.id in matched and p.until is not None
-                  and self.history.holds(p.until)}
-        rules = set(matched - lifted)
-        self.history.statements.append(Statement(self.env.now, role, channel, frozenset(rules)))
-        self._touch("statement")
-        for exp_id in list(self.open_expectations):
-            exp = self.pack.expectations[exp_id]
-            if exp.statement is not None and exp.role == role and set(exp.statement) <= rules:
-                self._meet(exp_id, role)
-        for rule_id in sorted(rules - self._rule_effects_done):
-            effects = self.pack.scenario.statement_effects.get(rule_id)
-            if effects:
-                self._rule_effects_done.add(rule_id)
-                self._apply_effects(effects, f"statement:{rule_id}", notify=False)
-        self._changed()
-
-    def request(self, by: str, to: str, action: str | None, text: str | None, channel: str | None,
-                staff: bool = False) -> str:
-        request_id = f"A{len(self.requests) + 1}"
-        self.requests[request_id] = {"by": by, "to": to, "action": action, "text": text, "status": "pending"}
-        self._emit(E.ApprovalRequested(t=self.t, request=request_id, by=by, to=to, action=action, text=text,
-                                       channel=channel, staff=staff))
-        if to in self.staff:
-            self.env.process(self.staff[to].answer(request_id))
-        self._changed()
-        return request_id
-
-    def answer(self, request_id: str, by: str, granted: bool, staff: bool = False) -> None:
-        self.requests[request_id]["status"] = "granted" if granted else "denied"
-        self._emit(E.ApprovalAnswered(t=self.t, request=request_id, by=by, granted=granted, staff=staff))
-        self._changed()
-
-    def message(self, by: str, to: str, intent: str, text: str, staff: bool = False) -> None:
-        self._emit(E.MessageSent(t=self.t, by=by, to=to, intent=intent, text=text, staff=staff))
 
     # ---- commands -----------------------------------------------------------------------------------
 

@@ -31,7 +31,14 @@ class StaffMember:
         return self.seat.competence < 1 and self.rng.random() > self.seat.competence
 
     def _when(self, window: float, grace: float = 0.0) -> float | None:
-        """Delay before acting on something due in `window` minutes, or None to never act."""
+        """Delay before acting on something due in `window` minutes, or None to never act.
+
+        Delays are rounded to a hundredth of a minute so event times stay clean numbers.
+        """
+        delay = self._raw_when(window, grace)
+        return None if delay is None else round(delay, 2)
+
+    def _raw_when(self, window: float, grace: float) -> float | None:
         policy, r = self.seat.policy, self.rng
         late = window + r.uniform(0.2, 1.0) * (grace + 0.5 * window)
         if policy == "idle":
@@ -94,7 +101,7 @@ class StaffMember:
             delay, option = window * r.uniform(0.2, 0.6), recommended
             if self._slips():
                 option = r.choice(d.options)
-        yield self.env.timeout(delay)
+        yield self.env.timeout(round(delay, 2))
         if self.engine.open_decisions.get(inj.id) == self.role:
             self.engine.decide(inj.id, option.id, self.role, staff=True)
 
@@ -107,7 +114,7 @@ class StaffMember:
         granted = True if policy != "random" else r.random() < 0.75
         if self._slips():
             delay += r.uniform(5, 15)
-        yield self.env.timeout(delay)
+        yield self.env.timeout(round(delay, 2))
         if self.engine.requests[request_id]["status"] == "pending" and not self.engine.ended:
             self.engine.answer(request_id, self.role, granted, staff=True)
 

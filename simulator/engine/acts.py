@@ -1,0 +1,66 @@
+"""What roles do: actions, statements, approvals and messages, shared by commands and simulated
+staff. Mixed into the Engine."""
+
+from __future__ import annotations
+
+from . import events as E
+from .history import Statement
+
+
+class Acts:
+    """Engine methods that record what a role did (mixed into Engine)."""
+
+    def act(self, role: str, action_id: str, approval: str | None, note: str | None = None, staff: bool = False) -> None:
+        self._emit(E.ActionTaken(t=self.t, action=action_id, by=role, staff=staff, approval=approval, note=note))
+        self.history.actions.setdefault(action_id, []).append((self.env.now, role))
+        self._touch("action", action_id)
+        for exp_id in [x for x in self.open_expectations if self.pack.expectations[x].action == action_id]:
+            self._meet(exp_id, role)
+        _owner, action = self.pack.actions[action_id]
+        effects = dict(action.effects)
+        for var, delta in self.pack.scenario.action_effects.get(action_id, {}).items():
+            effects[var] = effects.get(var, 0.0) + delta
+        if effects:
+            self._apply_effects(effects, f"action:{action_id}", notify=False)
+        self._changed()
+
+    def say(self, role: str, channel: str, languages: list[str], audience: list[str], text: str,
+            approval: str | None, staff: bool = False) -> None:
+        self._emit(E.StatementIssued(t=self.t, by=role, channel=channel, languages=list(languages),
+                                     audience=list(audience), text=text, approval=approval, staff=staff))
+        matched = self.pack.statement_rules(text)
+        # A prohibited rule counts only while its prohibition stands (its `until` does not hold yet).
+        lifted = {p.id for p in self.pack.playbook.prohibited if p.id in matched and p.until is not None
+                  and self.history.holds(p.until)}
+        rules = set(matched - lifted)
+        self.history.statements.append(Statement(self.env.now, role, channel, frozenset(rules)))
+        self._touch("statement")
+        for exp_id in list(self.open_expectations):
+            exp = self.pack.expectations[exp_id]
+            if exp.statement is not None and exp.role == role and set(exp.statement) <= rules:
+                self._meet(exp_id, role)
+        for rule_id in sorted(rules - self._rule_effects_done):
+            effects = self.pack.scenario.statement_effects.get(rule_id)
+            if effects:
+                self._rule_effects_done.add(rule_id)
+                self._apply_effects(effects, f"statement:{rule_id}", notify=False)
+        self._changed()
+
+    def request(self, by: str, to: str, action: str | None, text: str | None, channel: str | None,
+                staff: bool = False) -> str:
+        request_id = f"A{len(self.requests) + 1}"
+        self.requests[request_id] = {"by": by, "to": to, "action": action, "text": text, "status": "pending"}
+        self._emit(E.ApprovalRequested(t=self.t, request=request_id, by=by, to=to, action=action, text=text,
+                                       channel=channel, staff=staff))
+        if to in self.staff:
+            self.env.process(self.staff[to].answer(request_id))
+        self._changed()
+        return request_id
+
+    def answer(self, request_id: str, by: str, granted: bool, staff: bool = False) -> None:
+        self.requests[request_id]["status"] = "granted" if granted else "denied"
+        self._emit(E.ApprovalAnswered(t=self.t, request=request_id, by=by, granted=granted, staff=staff))
+        self._changed()
+
+    def message(self, by: str, to: str, intent: str, text: str, staff: bool = False) -> None:
+        self._emit(E.MessageSent(t=self.t, by=by, to=to, intent=intent, text=text, staff=staff))

@@ -1,0 +1,79 @@
+"""Decisions and plan steps: opening, settling and lapsing decisions; triggering, meeting and
+missing expectations. Mixed into the Engine; split out only to keep each module to one job."""
+
+from __future__ import annotations
+
+
+from ..models import Expectation, Inject
+from . import events as E
+
+
+
+class PlanSteps:
+    """Engine methods for decisions and expectations (mixed into Engine)."""
+
+    def _open_decision(self, inj: Inject, to: list[str]) -> None:
+        decider = inj.decision.role or to[0]
+        self.open_decisions[inj.id] = decider
+        if inj.decision.deadline is not None:
+            self.env.process(self._decision_deadline(inj))
+        if decider in self.staff:
+            self.env.process(self.staff[decider].decide(inj))
+
+    def _decision_deadline(self, inj: Inject):
+        yield self.env.timeout(inj.decision.deadline)
+        if inj.id in self.open_decisions:
+            del self.open_decisions[inj.id]
+            option = inj.decision.on_timeout
+            self._emit(E.DecisionLapsed(t=self.t, inject=inj.id, option=option))
+            if option is not None:
+                self._settle_decision(inj, option)
+            self._changed()
+
+    def decide(self, inject_id: str, option_id: str, by: str, staff: bool = False) -> None:
+        inj = self.pack.injects[inject_id]
+        del self.open_decisions[inject_id]
+        self._emit(E.DecisionMade(t=self.t, inject=inject_id, option=option_id, by=by, staff=staff))
+        self._settle_decision(inj, option_id)
+        self._changed()
+
+    def _settle_decision(self, inj: Inject, option_id: str) -> None:
+        option = next(o for o in inj.decision.options if o.id == option_id)
+        self.history.chosen[inj.id] = option_id
+        self._touch("chosen", inj.id)
+        if option.effects:
+            self._apply_effects(option.effects, f"decision:{inj.id}:{option_id}", notify=False)
+        for follow in option.follow_up:
+            self._cue(self.pack.injects[follow], f"follow_up:{inj.id}")
+
+    def _trigger_expectation(self, exp: Expectation) -> None:
+        due = round(self.env.now + exp.within, 4)
+        self._emit(E.ExpectationTriggered(t=self.t, expectation=exp.id, role=exp.role, due=due))
+        done_by = self._already_done(exp)
+        if done_by is not None:
+            self.met.add(exp.id)
+            self._emit(E.ExpectationMet(t=self.t, expectation=exp.id, by=done_by, on_time=True))
+            return
+        self.open_expectations[exp.id] = due
+        self.env.process(self._deadline(exp))
+        if exp.role in self.staff:
+            self.env.process(self.staff[exp.role].fulfil(exp))
+
+    def _already_done(self, exp: Expectation) -> str | None:
+        if exp.action is not None:
+            done = self.history.actions.get(exp.action)
+            return done[0][1] if done else None
+        need = set(exp.statement)
+        return next((s.by for s in self.history.statements if s.by == exp.role and need <= s.rules), None)
+
+    def _deadline(self, exp: Expectation):
+        yield self.env.timeout(exp.within)
+        if exp.id in self.open_expectations:
+            self._emit(E.DeadlinePassed(t=self.t, expectation=exp.id, role=exp.role))
+            for inj in self.pack.contingencies.get(exp.id, ()):
+                self._cue(inj, f"contingency:{exp.id}")
+
+    def _meet(self, exp_id: str, by: str) -> None:
+        due = self.open_expectations.pop(exp_id)
+        self.met.add(exp_id)
+        self._emit(E.ExpectationMet(t=self.t, expectation=exp_id, by=by, on_time=self.env.now <= due + 1e-9))
