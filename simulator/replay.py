@@ -18,12 +18,8 @@ from .loading.shipped import resolve_scenario
 from .log import LogError, LogWriter, ReadLog, read_log
 
 
-class ReplayError(Exception):
+class ReplayError(LogError):
     """The log and the replay disagree, or the scenario is not the one the log was made with."""
-
-    def __init__(self, path: str, line: int, message: str):
-        self.path, self.line, self.message = path, line, message
-        super().__init__(f"{path}:{line}: {message}")
 
 
 @dataclass
