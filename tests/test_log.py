@@ -173,3 +173,28 @@ def test_sigkill_then_resume_loses_nothing_acknowledged(tmp_path):
     session.close()
     result = verify(log)
     assert result.events[-1].type == "exercise_ended"
+
+
+@pytest.fixture(scope="module")
+def flagship_pack():
+    from simulator.loading.pack import load_pack
+
+    from .conftest import ROOT
+
+    return load_pack(ROOT / "scenarios" / "caldmere-vaisakhi-attack")
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_flagship_same_seed_same_log_and_verifies(flagship_pack, tmp_path, policy):
+    a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    run_headless(flagship_pack, 21, policy, a, competence=0.8)
+    run_headless(flagship_pack, 21, policy, b, competence=0.8)
+    assert strip_wall(a.read_text()) == strip_wall(b.read_text())
+    verify(a)
+
+
+def test_flagship_plan_policy_meets_every_step(flagship_pack):
+    s = run_headless(flagship_pack, 4, "plan")
+    met = {e.expectation for e in s.events if e.type == "expectation_met" and e.on_time}
+    assert met == {e.id for e in flagship_pack.plan.expectations}
+    assert not [e for e in s.events if e.type == "command_rejected"]

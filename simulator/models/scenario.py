@@ -73,6 +73,8 @@ class Module(Strict):
     phase: Literal["initial", "continued", "recovery"]
     starts_at: Minutes
     """Exercise minute at which the module begins."""
+    time: Text | None = Field(default=None, examples=["Day 3, 10:00"])
+    """In-story time shown to participants when the module begins (modules may jump ahead in the story)."""
     discussion_questions: list[Text] = Field(min_length=1)
 
 
