@@ -159,7 +159,51 @@ def test_facilitator_commands(mini_pack):
     assert s.submit(C.FireInject(by=f, inject="I7"))[0].type == "command_rejected"
     assert s.submit(C.ObserverNote(by=f, text="Chief hesitated", role="chief"))[0].type == "observer_noted"
     assert s.submit(C.EndExercise(by=f))[0].type == "exercise_ended"
-    assert s.ended and s.submit(C.ObserverNote(by=f, text="late"))[0].type == "command_rejected"
+    assert s.ended and s.submit(C.TakeAction(by="chief", action="chief.convene"))[0].type == "command_rejected"
+    # the hot wash, evaluator overrides and observer notes go on after the end
+    assert s.submit(C.ObserverNote(by=f, text="debrief"))[0].type == "observer_noted"
+    answer = s.submit(C.HotWashAnswer(by="chief", question="M1.1", text="What went well?", answer="Fast start"))
+    assert answer[0].type == "hot_wash_answered"
+    override = s.submit(C.OverrideRating(by="evaluator", target="objective:O1", rating="S", rationale="slow"))
+    assert override[0].type == "rating_overridden"
+    assert s.submit(C.OverrideRating(by="chief", target="objective:O1", rating="P", rationale="me"))[0].type == "command_rejected"
+
+
+def succession_pack(tmp_path):
+    import shutil
+
+    from simulator.loading.pack import load_pack
+
+    from .conftest import FIXTURES
+
+    shutil.copytree(FIXTURES / "mini", tmp_path / "pack")
+    chief = tmp_path / "pack" / "roles" / "chief.yaml"
+    chief.write_text(chief.read_text().replace("delegable:", "successor: press\ndelegable:"))
+    scenario = tmp_path / "pack" / "scenario.yaml"
+    scenario.write_text(scenario.read_text().replace(
+        "    title: Vigil request\n", "    title: Vigil request\n    unavailable: [chief]\n"))
+    return load_pack(tmp_path / "pack")
+
+
+def test_succession_when_a_role_cannot_be_reached(tmp_path):
+    pack = succession_pack(tmp_path)
+    s = Session.start(pack, 1, {"chief": Seat(), "press": Seat()})
+    s.advance_to(21)
+    assert any(e.type == "role_availability" and e.role == "chief" and not e.available for e in s.events)
+    refused = s.submit(C.MakeDecision(by="chief", inject="I2", option="hold"))[0]
+    assert refused.type == "command_rejected" and "cannot be reached" in refused.reason
+    made = s.submit(C.MakeDecision(by="press", inject="I2", option="hold"))[0]
+    assert made.type == "decision_made" and made.by == "press"
+    took = s.submit(C.TakeAction(by="press", action="chief.declare"))[0]
+    assert took.type == "action_taken"
+
+
+def test_staff_successor_takes_over_plan_steps(tmp_path):
+    pack = succession_pack(tmp_path)
+    s = Session.start(pack, 1, all_staff(pack.scenario.roles, "plan"))
+    s.run_to_end()
+    decision = next(e for e in s.events if e.type == "decision_made")
+    assert decision.by == "press"
 
 
 def test_advance_is_chunk_independent(mini_pack):

@@ -39,8 +39,15 @@ def apply_command(engine: "Engine", cmd: C.CommandBase) -> str | None:
     if facilitator:
         if cmd.by != C.FACILITATOR:
             return "only the facilitator can do this"
+    elif isinstance(cmd, C.HotWashAnswer):
+        pass  # participants answer under their own name or their role
+    elif isinstance(cmd, C.OverrideRating):
+        if cmd.by not in (C.FACILITATOR, "evaluator"):
+            return "only the facilitator or an evaluator can override a rating"
     elif cmd.by not in roles:
         return f"unknown role '{cmd.by}'"
+    elif cmd.by in engine.unavailable:
+        return f"{cmd.by} cannot be reached at this point of the scenario; {engine.acting_for(cmd.by)} acts instead"
     t = engine.t
 
     if isinstance(cmd, C.TakeAction):
@@ -49,8 +56,8 @@ def apply_command(engine: "Engine", cmd: C.CommandBase) -> str | None:
             return f"unknown action '{cmd.action}'"
         owner, action = found
         delegated = action.requires_authority is not None and (cmd.by, action.requires_authority) in engine.history.delegations
-        if owner != cmd.by and not delegated:
-            return f"'{cmd.action}' is an action of {owner}, and no delegation lets {cmd.by} take it"
+        if owner != cmd.by and not delegated and not engine.stands_in_for(cmd.by, owner):
+            return f"'{cmd.action}' is an action of {owner}, and no delegation or succession lets {cmd.by} take it"
         problem = _approval_problem(engine, cmd, cmd.action)
         if problem:
             return problem
@@ -59,7 +66,7 @@ def apply_command(engine: "Engine", cmd: C.CommandBase) -> str | None:
         decider = engine.open_decisions.get(cmd.inject)
         if decider is None:
             return f"no open decision on inject '{cmd.inject}'"
-        if decider != cmd.by:
+        if decider != cmd.by and not engine.stands_in_for(cmd.by, decider):
             return f"the decision on '{cmd.inject}' belongs to {decider}"
         options = {o.id for o in engine.pack.injects[cmd.inject].decision.options}
         if cmd.option not in options:
@@ -130,9 +137,15 @@ def apply_command(engine: "Engine", cmd: C.CommandBase) -> str | None:
     elif isinstance(cmd, C.ObserverNote):
         if cmd.role is not None and cmd.role not in roles:
             return f"unknown role '{cmd.role}'"
-        engine._emit(E.ObserverNoted(t=t, text=cmd.text, role=cmd.role))
+        engine._emit(E.ObserverNoted(t=t, text=cmd.text, role=cmd.role), after_end=True)
     elif isinstance(cmd, C.EndExercise):
         engine.end()
+    elif isinstance(cmd, C.HotWashAnswer):
+        engine._emit(E.HotWashAnswered(t=t, by=cmd.by, question=cmd.question, text=cmd.text, answer=cmd.answer),
+                     after_end=True)
+    elif isinstance(cmd, C.OverrideRating):
+        engine._emit(E.RatingOverridden(t=t, by=cmd.by, target=cmd.target, rating=cmd.rating, rationale=cmd.rationale),
+                     after_end=True)
     else:  # pragma: no cover - the command union is closed
         return f"unsupported command '{cmd.type}'"
     return None

@@ -119,6 +119,27 @@ class ObserverNote(CommandBase):
     """The role the note is about, if any."""
 
 
+class HotWashAnswer(CommandBase):
+    type: Literal["hot_wash_answer"] = "hot_wash_answer"
+    question: str = Field(min_length=1)
+    """Question id: '<module>.<n>' for a module's discussion question, 'feedback.<key>' for the feedback form."""
+    text: str = Field(min_length=1)
+    """The question as it was asked."""
+    answer: str = Field(min_length=1)
+
+
+class OverrideRating(CommandBase):
+    type: Literal["override_rating"] = "override_rating"
+    target: str = Field(min_length=1)
+    """A finding id, or 'objective:<id>', 'capability:<name>', 'expectation:<id>'."""
+    rating: Literal["P", "S", "M", "U", "N/A"]
+    rationale: str = Field(min_length=1)
+
+
+AFTER_END = ("hot_wash_answer", "override_rating", "observer_note")
+"""Commands that still make sense once the exercise has ended."""
+
+
 class EndExercise(CommandBase):
     type: Literal["end_exercise"] = "end_exercise"
 
@@ -127,6 +148,7 @@ Command = Annotated[
     Union[
         TakeAction, MakeDecision, IssueStatement, RequestApproval, AnswerApproval, Delegate, SendMessage,
         Pause, Resume, SetSpeed, JumpToNext, FireInject, AdHocInject, ObserverNote, EndExercise,
+        HotWashAnswer, OverrideRating,
     ],
     Field(discriminator="type"),
 ]

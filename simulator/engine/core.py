@@ -79,6 +79,8 @@ class Engine(PlanSteps, Acts):
         self.open_decisions: dict[str, str] = {}
         """Decision inject id -> deciding role."""
         self.requests: dict[str, dict[str, Any]] = {}
+        self.unavailable: set[str] = set()
+        """Roles that cannot be reached right now (see Inject.unavailable)."""
         self._adhoc = 0
         self._rule_effects_done: set[str] = set()
         self._settling = False
@@ -146,8 +148,8 @@ class Engine(PlanSteps, Acts):
 
     # ---- emitting and state ---------------------------------------------------------------
 
-    def _emit(self, event: E.Event) -> None:
-        if not self.ended:
+    def _emit(self, event: E.Event, after_end: bool = False) -> None:
+        if not self.ended or after_end:
             self._out.append(event)
 
     @property
@@ -295,6 +297,8 @@ class Engine(PlanSteps, Acts):
         self.history.delivered[inj.id] = now
         if inj.id in self._watched_deliveries:
             self._touched.add(("delivered", inj.id))
+        if inj.unavailable or inj.available:
+            self._set_availability(inj)
         if inj.decision is not None:
             self._open_decision(inj, to)
         if serious:
@@ -312,12 +316,12 @@ class Engine(PlanSteps, Acts):
         """Apply one command at the current minute; return the events it caused."""
         from .apply import apply_command
 
-        if self.ended:
+        if self.ended and cmd.type not in C.AFTER_END:
             self._out.append(E.CommandRejected(t=self.t, command=cmd.type, by=cmd.by, reason="the exercise has ended"))
         else:
             reason = apply_command(self, cmd)
             if reason is not None:
-                self._emit(E.CommandRejected(t=self.t, command=cmd.type, by=cmd.by, reason=reason))
+                self._emit(E.CommandRejected(t=self.t, command=cmd.type, by=cmd.by, reason=reason), after_end=True)
         return self.drain()
 
     def end(self) -> None:

@@ -215,6 +215,31 @@ class CommandRejected(Event):
 
 
 @event
+class RoleAvailability(Event):
+    type: Literal["role_availability"] = "role_availability"
+    role: str
+    available: bool
+
+
+@event
+class HotWashAnswered(Event):
+    type: Literal["hot_wash_answered"] = "hot_wash_answered"
+    by: str
+    question: str
+    text: str
+    answer: str
+
+
+@event
+class RatingOverridden(Event):
+    type: Literal["rating_overridden"] = "rating_overridden"
+    by: str
+    target: str
+    rating: str
+    rationale: str
+
+
+@event
 class ExerciseEnded(Event):
     type: Literal["exercise_ended"] = "exercise_ended"
     reason: Literal["clock", "facilitator"]

@@ -1,4 +1,4 @@
-"""Decisions and plan steps: opening, settling and lapsing decisions; triggering, meeting and
+"""Decisions, plan steps and succession: opening, settling and lapsing decisions; triggering, meeting and
 missing expectations. Mixed into the Engine; split out only to keep each module to one job."""
 
 from __future__ import annotations
@@ -12,8 +12,33 @@ from . import events as E
 class PlanSteps:
     """Engine methods for decisions and expectations (mixed into Engine)."""
 
+    def _set_availability(self, inj: Inject) -> None:
+        for role in inj.unavailable:
+            if role not in self.unavailable:
+                self.unavailable.add(role)
+                self._emit(E.RoleAvailability(t=self.t, role=role, available=False))
+        for role in inj.available:
+            if role in self.unavailable:
+                self.unavailable.discard(role)
+                self._emit(E.RoleAvailability(t=self.t, role=role, available=True))
+
+    def acting_for(self, role: str) -> str:
+        """Who acts for `role` now: the role itself, or its successor (in turn) while it cannot be reached."""
+        seen = {role}
+        while role in self.unavailable:
+            successor = self.pack.roles[role].successor
+            if successor is None or successor in seen or successor not in self.pack.roles:
+                break
+            seen.add(successor)
+            role = successor
+        return role
+
+    def stands_in_for(self, actor: str, role: str) -> bool:
+        """Whether `actor` currently acts for `role` by succession."""
+        return actor != role and self.acting_for(role) == actor
+
     def _open_decision(self, inj: Inject, to: list[str]) -> None:
-        decider = inj.decision.role or to[0]
+        decider = self.acting_for(inj.decision.role or to[0])
         self.open_decisions[inj.id] = decider
         if inj.decision.deadline is not None:
             self.env.process(self._decision_deadline(inj))
@@ -56,8 +81,9 @@ class PlanSteps:
             return
         self.open_expectations[exp.id] = due
         self.env.process(self._deadline(exp))
-        if exp.role in self.staff:
-            self.env.process(self.staff[exp.role].fulfil(exp))
+        actor = self.acting_for(exp.role)
+        if actor in self.staff:
+            self.env.process(self.staff[actor].fulfil(exp))
 
     def _already_done(self, exp: Expectation) -> str | None:
         if exp.action is not None:

@@ -69,6 +69,8 @@ class StaffMember:
         if exp.statement is not None and template is None:
             return  # nothing written to say; the scorer will find the gap
         approver = self._approver(exp)
+        if approver is not None:
+            approver = engine.acting_for(approver)
         approval = None
         if approver is not None and approver != self.role and not self._slips():
             approval = engine.request(self.role, approver, exp.action, template.text if template else None,
@@ -127,6 +129,7 @@ class StaffMember:
         superior = self.engine.pack.roles[self.role].reports_to
         if superior is None or superior not in self.engine.roles:
             return
+        superior = self.engine.acting_for(superior)
         delay = self._when(5.0)
         if delay is None:
             return
@@ -145,5 +148,5 @@ class StaffMember:
 
     def _template(self, exp: Expectation):
         need = set(exp.statement or ())
-        mine = [t for t in self.engine.pack.playbook.templates if t.role == self.role]
+        mine = [t for t in self.engine.pack.playbook.templates if t.role in (exp.role, self.role)]
         return next((t for t in mine if need <= set(t.covers)), None)

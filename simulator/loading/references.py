@@ -118,6 +118,11 @@ def _scenario(doc: Document, refs: _Refs) -> Iterator[Problem]:
     for action_id, effects in s.action_effects.items():
         yield from refs.check(doc, ("action_effects", action_id), action_id, refs.actions, "action")
         yield from refs.effects(doc, effects, ("action_effects", action_id))
+    yield from _duplicates(doc, s.harms, ("harms",), "harm")
+    for i, harm in enumerate(s.harms):
+        yield from refs.condition(doc, harm.when, ("harms", i, "when"))
+        yield from refs.check(doc, ("harms", i, "expectation"), harm.expectation, refs.expectations, "plan step")
+        yield from refs.check(doc, ("harms", i, "objective"), harm.objective, refs.objectives, "objective")
     for rule_id, effects in s.statement_effects.items():
         yield from refs.check(doc, ("statement_effects", rule_id), rule_id, refs.rules, "playbook rule")
         yield from refs.effects(doc, effects, ("statement_effects", rule_id))
@@ -137,6 +142,9 @@ def _scenario(doc: Document, refs: _Refs) -> Iterator[Problem]:
         yield from refs.check(doc, loc + ("contingency_for",), inj.contingency_for, refs.expectations, "plan step")
         yield from refs.effects(doc, inj.effects, loc + ("effects",))
         yield from refs.condition(doc, inj.trigger, loc + ("trigger",))
+        for key in ("unavailable", "available"):
+            for j, r in enumerate(getattr(inj, key)):
+                yield from refs.check(doc, loc + (key, j), r, refs.roles, "role")
         if inj.decision is not None:
             yield from _decision(doc, inj, loc + ("decision",), refs)
 
@@ -234,6 +242,7 @@ def _playbook(doc: Document, refs: _Refs) -> Iterator[Problem]:
     for i, r in enumerate(pb.rumours):
         yield from refs.check(doc, ("rumours", i, "inject"), r.inject, refs.injects, "inject")
     yield from _duplicates(doc, pb.templates, ("templates",), "template")
+    yield from _duplicates(doc, pb.facts, ("facts",), "fact")
     for i, t in enumerate(pb.templates):
         yield from refs.check(doc, ("templates", i, "role"), t.role, refs.roles, "role")
         for j, rule in enumerate(t.covers):

@@ -46,6 +46,23 @@ class Expectation(Strict):
         return self
 
 
+class Reporting(Strict):
+    """How fast serious news must be passed up the chain of command."""
+
+    within: Minutes = Field(gt=0)
+    """Minutes after a serious inject reaches a role by which it must report to its supervisor."""
+    severities: list[Literal["routine", "low", "medium", "high", "critical"]] = ["high", "critical"]
+    source: Source
+
+
+class SpanOfControl(Strict):
+    """The span of control the plan tolerates."""
+
+    max: int = Field(default=7, ge=1)
+    """Most direct reports one role should have."""
+    source: Source
+
+
 class ResponsePlan(Strict):
     """A response plan file."""
 
@@ -54,4 +71,7 @@ class ResponsePlan(Strict):
     id: Id
     title: Text
     source: Source
+    reporting: Reporting | None = None
+    """Upward reporting rule of the chain of command."""
+    span_of_control: SpanOfControl | None = None
     expectations: list[Expectation] = Field(min_length=1)

@@ -107,6 +107,27 @@ class Requirement(Strict):
     source: Source
 
 
+class Fact(Strict):
+    """A fact every messenger must state the same way (casualty count, hotline number...)."""
+
+    id: Id
+    label: Text
+    pattern: Text
+    """A regular expression whose first group captures the value, e.g. '(\\d+) people (?:died|were killed)'."""
+    source: Source
+
+    @field_validator("pattern")
+    @classmethod
+    def _one_group(cls, pattern: str) -> str:
+        try:
+            rx = re.compile(pattern)
+        except re.error as exc:
+            raise ValueError(f"pattern {pattern!r} is not a valid regular expression: {exc}") from None
+        if rx.groups < 1:
+            raise ValueError("a fact pattern needs one group in brackets that captures the value")
+        return pattern
+
+
 class Template(Strict):
     """A statement template that simulated staff, and people, can start from."""
 
@@ -141,6 +162,8 @@ class Playbook(Strict):
     cadence: Cadence | None = None
     audiences: list[MessageRule] = []
     """Audiences the statements must address, matched by text."""
+    facts: list[Fact] = []
+    """Facts that must stay consistent across messengers."""
     templates: list[Template] = []
 
     def rule_ids(self) -> set[str]:

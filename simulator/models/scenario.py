@@ -182,6 +182,10 @@ class Inject(Strict):
     """A plan expectation: cued automatically when that expectation's deadline passes unmet."""
     effects: Effects = {}
     """State changes on delivery."""
+    unavailable: list[Id] = []
+    """Roles that cannot be reached from this inject on (their successor acts for them)."""
+    available: list[Id] = []
+    """Roles that can be reached again from this inject on."""
     decision: Decision | None = None
     facilitator_notes: Text | None = None
     source: Source | None = None
@@ -191,6 +195,19 @@ class Inject(Strict):
         if self.at is not None and self.trigger is not None:
             raise ValueError("an inject has either 'at' or 'trigger', not both")
         return self
+
+
+class Harm(Strict):
+    """A side effect the scenario declares harmful, e.g. a vigil announced with no security assessment."""
+
+    id: Id
+    label: Text
+    when: Condition
+    """The harm happened when this holds (checked at the end of the exercise)."""
+    expectation: Id | None = None
+    """The plan step whose rating it affects, if any."""
+    objective: Id | None = None
+    source: Source
 
 
 class Scenario(Strict):
@@ -222,4 +239,6 @@ class Scenario(Strict):
     """What each role action does to the state in this scenario, added to the action's own effects."""
     statement_effects: dict[Id, Effects] = {}
     """What the first public statement matching a playbook rule does to the state (rule id -> effects)."""
+    harms: list[Harm] = []
+    """Side effects that count against the response when they happen."""
     injects: list[Inject] = Field(min_length=1)
