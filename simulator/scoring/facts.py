@@ -1,0 +1,185 @@
+"""What the log says happened, gathered line by line into the shapes the checks need.
+
+Why: the scorer is a pure function of (pack, log). Feeding lines one at a time lets the same
+code score a finished log and keep a live scorecard for the facilitator.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..engine.history import History, Statement
+from ..loading.pack import Pack
+from ..matching import hits
+
+
+@dataclass
+class Said:
+    """A public statement, with the playbook rules it met (prohibitions only while they stood)."""
+
+    t: float
+    line: int
+    by: str
+    channel: str
+    languages: list[str]
+    audience: list[str]
+    text: str
+    approval: str | None
+    rules: frozenset[str]
+    words: dict[str, list[str]]
+    """Rule id -> the words that matched."""
+
+
+@dataclass
+class Done:
+    t: float
+    line: int
+    by: str
+    approval: str | None = None
+
+
+@dataclass
+class Facts:
+    pack: Pack
+    history: History = field(init=False)
+    now: float = 0.0
+    ended: tuple[float, int] | None = None
+    deliveries: dict[str, tuple[float, int, list[str], str]] = field(default_factory=dict)
+    """Inject id -> (minute, line, recipients, cue)."""
+    actions: dict[str, list[Done]] = field(default_factory=dict)
+    statements: list[Said] = field(default_factory=list)
+    requests: dict[str, dict[str, Any]] = field(default_factory=dict)
+    messages: list[dict[str, Any]] = field(default_factory=list)
+    delegations: list[dict[str, Any]] = field(default_factory=list)
+    triggered: dict[str, tuple[float, int, float]] = field(default_factory=dict)
+    """Plan step -> (minute, line, due)."""
+    decisions: dict[str, dict[str, Any]] = field(default_factory=dict)
+    unavailable: dict[str, list[list]] = field(default_factory=dict)
+    """Role -> [[from minute, line, until minute or None]]."""
+    series: list[tuple[float, dict[str, float]]] = field(default_factory=list)
+    """(minute, full state) after every change, for charts."""
+    overrides: dict[str, tuple[dict[str, Any], int]] = field(default_factory=dict)
+    hot_wash: list[dict[str, Any]] = field(default_factory=list)
+    notes: list[dict[str, Any]] = field(default_factory=list)
+    lines: list[tuple[int, dict[str, Any]]] = field(default_factory=list)
+    """Every event line fed, for the timeline."""
+
+    def __post_init__(self) -> None:
+        self.history = History(state={v.id: v.initial for v in self.pack.scenario.state})
+        self.series.append((0.0, dict(self.history.state)))
+
+    # ---- feeding ----------------------------------------------------------------------------
+
+    def feed(self, number: int, data: dict[str, Any]) -> None:
+        """Take one log line (commands are ignored: their effects are in the events)."""
+        if data.get("kind") != "event":
+            return
+        t = data["t"]
+        self.now = self.history.now = t
+        self.lines.append((number, data))
+        handler = getattr(self, "_on_" + data["type"], None)
+        if handler is not None:
+            handler(t, number, data)
+
+    def _on_inject_delivered(self, t, n, d):
+        self.deliveries.setdefault(d["inject"], (t, n, d["to"], d["cue"]))
+        self.history.delivered.setdefault(d["inject"], t)
+
+    def _on_state_changed(self, t, n, d):
+        self.history.state.update(d["values"])
+        self.series.append((t, dict(self.history.state)))
+
+    def _on_action_taken(self, t, n, d):
+        self.actions.setdefault(d["action"], []).append(Done(t, n, d["by"], d.get("approval")))
+        self.history.actions.setdefault(d["action"], []).append((t, d["by"]))
+
+    def _on_statement_issued(self, t, n, d):
+        pb = self.pack.playbook
+        matched = self.pack.statement_rules(d["text"])
+        lifted = {p.id for p in pb.prohibited if p.id in matched and p.until is not None and self.history.holds(p.until)}
+        rules = frozenset(matched - lifted)
+        every = {r.id: r for r in [*pb.first_message, *pb.key_messages, *pb.prohibited, *pb.rumours, *pb.audiences]}
+        words = {rid: hits(every[rid].match, d["text"]) for rid in rules}
+        self.statements.append(Said(t, n, d["by"], d["channel"], d["languages"], d["audience"], d["text"],
+                                    d.get("approval"), rules, words))
+        self.history.statements.append(Statement(t, d["by"], d["channel"], rules))
+
+    def _on_approval_requested(self, t, n, d):
+        self.requests[d["request"]] = {**d, "line": n, "answer": None}
+
+    def _on_approval_answered(self, t, n, d):
+        if d["request"] in self.requests:
+            self.requests[d["request"]]["answer"] = {**d, "line": n}
+
+    def _on_message_sent(self, t, n, d):
+        self.messages.append({**d, "line": n})
+
+    def _on_delegated(self, t, n, d):
+        self.delegations.append({**d, "line": n})
+        self.history.delegations.add((d["to"], d["authority"]))
+
+    def _on_expectation_triggered(self, t, n, d):
+        self.triggered.setdefault(d["expectation"], (t, n, d["due"]))
+
+    def _on_decision_made(self, t, n, d):
+        self.decisions[d["inject"]] = {**d, "line": n, "lapsed": False}
+        self.history.chosen[d["inject"]] = d["option"]
+
+    def _on_decision_lapsed(self, t, n, d):
+        self.decisions[d["inject"]] = {**d, "line": n, "lapsed": True, "by": None}
+        if d.get("option"):
+            self.history.chosen[d["inject"]] = d["option"]
+
+    def _on_role_availability(self, t, n, d):
+        windows = self.unavailable.setdefault(d["role"], [])
+        if not d["available"]:
+            windows.append([t, n, None])
+        elif windows and windows[-1][2] is None:
+            windows[-1][2] = t
+
+    def _on_rating_overridden(self, t, n, d):
+        self.overrides[d["target"]] = (d, n)
+
+    def _on_hot_wash_answered(self, t, n, d):
+        self.hot_wash.append({**d, "line": n})
+
+    def _on_observer_noted(self, t, n, d):
+        self.notes.append({**d, "line": n})
+
+    def _on_exercise_ended(self, t, n, d):
+        self.ended = (t, n)
+
+    # ---- questions the checks ask ---------------------------------------------------------------
+
+    def unreachable(self, role: str, t: float) -> bool:
+        return any(start <= t and (end is None or t < end) for start, _n, end in self.unavailable.get(role, ()))
+
+    def acting_for(self, role: str, t: float) -> str:
+        seen = {role}
+        while self.unreachable(role, t):
+            successor = self.pack.roles[role].successor
+            if successor is None or successor in seen or successor not in self.pack.roles:
+                break
+            seen.add(successor)
+            role = successor
+        return role
+
+    def holds_authority(self, role: str, authority: str, t: float) -> bool:
+        """Held by the role, delegated to it before `t`, or held by a role it stands in for at `t`."""
+        if authority in self.pack.roles[role].authorities:
+            return True
+        if any(d["to"] == role and d["authority"] == authority and d["t"] <= t for d in self.delegations):
+            return True
+        return any(self.acting_for(other, t) == role and other != role and authority in self.pack.roles[other].authorities
+                   for other in self.pack.roles)
+
+    def approved(self, approval: str | None, approver: str, t: float, action: str | None = None) -> bool:
+        """Whether an approval id was granted by `approver` (or whoever stood in for it) before `t`."""
+        req = self.requests.get(approval or "")
+        if req is None or req["answer"] is None or not req["answer"]["granted"] or req["answer"]["t"] > t:
+            return False
+        if action is not None and req.get("action") != action:
+            return False
+        by = req["answer"]["by"]
+        return by == approver or by == self.acting_for(approver, req["answer"]["t"])

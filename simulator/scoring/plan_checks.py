@@ -1,0 +1,154 @@
+"""Plan adherence: each expectation judged on time, role, order, authority, approval and contingency."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..models import Expectation
+from .facts import Done, Facts
+from .model import Finding
+
+
+def _first_done(facts: Facts, exp: Expectation) -> Done | None:
+    """The act that fulfils a plan step: its action, or a statement meeting all its rules."""
+    if exp.action is not None:
+        done = facts.actions.get(exp.action)
+        return done[0] if done else None
+    need = set(exp.statement or ())
+    for s in facts.statements:
+        if need <= s.rules and (s.by == exp.role or facts.acting_for(exp.role, s.t) == s.by):
+            return Done(s.t, s.line, s.by, s.approval)
+    return None
+
+
+def _finding(exp: Expectation, rule: str, title: str, verdict: str, rating: str, evidence: list[int],
+             explanation: str, roles: list[str] | None = None, source: str | None = None) -> Finding:
+    return Finding(id=f"{rule}:{exp.id}", rule=rule, category="plan", title=title, source=source or exp.source,
+                   roles=roles or [exp.role], verdict=verdict, rating=rating, suggested=rating,
+                   evidence=sorted(set(evidence)), explanation=explanation, expectation=exp.id,
+                   objective=exp.objective, capability=exp.capability)
+
+
+def plan_findings(facts: Facts, final: bool) -> Iterator[Finding]:
+    pack = facts.pack
+    for exp in pack.plan.expectations:
+        trig = facts.triggered.get(exp.id)
+        what = f"'{exp.description}' ({exp.role})"
+        if trig is None:
+            if final:
+                yield _finding(exp, "plan.timeliness", "On time", "not_triggered", "N/A", [],
+                               f"{what} was never called for: its trigger did not happen in this exercise.")
+            continue
+        t0, trig_line, due = trig
+        done = _first_done(facts, exp)
+        late_limit = due + exp.grace
+        if done is None:
+            if final or facts.now > late_limit:
+                contingency = [v[1] for v in facts.deliveries.values() if v[3] == f"contingency:{exp.id}"]
+                yield _finding(exp, "plan.timeliness", "On time", "missed", "U", [trig_line, *contingency],
+                               f"{what} was due by minute {due:g} and was never done.")
+            continue
+        ev = [trig_line, done.line]
+        if done.t <= due:
+            verdict, rating, words = "on_time", "P", f"done at minute {done.t:g}, due by {due:g}"
+        elif done.t <= late_limit:
+            verdict, rating, words = "late_within_grace", "S", f"done at minute {done.t:g}, {done.t - due:.0f} min after the due time but within the {exp.grace:g}-minute grace"
+        else:
+            verdict, rating, words = "late", "M", f"done at minute {done.t:g}, {done.t - due:.0f} min late (due by {due:g}, grace {exp.grace:g})"
+        yield _finding(exp, "plan.timeliness", "On time", verdict, rating, ev, f"{what} was {words}.", [done.by])
+        yield from _role(facts, exp, done, ev, what)
+        yield from _order(facts, exp, done, what)
+        yield from _authority(facts, exp, done, what)
+        yield from _approval(facts, exp, done, what)
+        contingency = [v[1] for v in facts.deliveries.values() if v[3] == f"contingency:{exp.id}"]
+        if contingency:
+            yield _finding(exp, "plan.contingency", "Needed no prompt", "contingency_needed", "S", contingency + [done.line],
+                           f"{what} only followed after a contingency inject had to prompt it.")
+
+
+def _role(facts: Facts, exp: Expectation, done: Done, ev: list[int], what: str) -> Iterator[Finding]:
+    if done.by == exp.role:
+        yield _finding(exp, "plan.role", "Right role", "right_role", "P", ev, f"{what} was done by the role the plan names.")
+        return
+    if facts.acting_for(exp.role, done.t) == done.by:
+        yield _finding(exp, "plan.role", "Right role", "successor", "P", ev,
+                       f"{what} was done by {done.by}, acting for {exp.role} who could not be reached.", [done.by, exp.role])
+        return
+    delegated = [d["line"] for d in facts.delegations if d["to"] == done.by and d["by"] == exp.role and d["t"] <= done.t]
+    if delegated:
+        yield _finding(exp, "plan.role", "Right role", "delegate", "P", ev + delegated,
+                       f"{what} was done by {done.by} under a logged delegation from {exp.role}.", [done.by, exp.role])
+        return
+    yield _finding(exp, "plan.role", "Right role", "wrong_role", "M", ev,
+                   f"{what} was done by {done.by}, not by {exp.role} or a logged delegate.", [done.by, exp.role])
+
+
+def _order(facts: Facts, exp: Expectation, done: Done, what: str) -> Iterator[Finding]:
+    if not exp.prerequisites:
+        return
+    late, ev = [], [done.line]
+    for p in exp.prerequisites:
+        prior = _first_done(facts, facts.pack.expectations[p])
+        if prior is None or prior.t > done.t:
+            late.append(p)
+        else:
+            ev.append(prior.line)
+    if late:
+        yield _finding(exp, "plan.prerequisites", "In order", "out_of_order", "M", ev,
+                       f"{what} came before its prerequisite step(s) {', '.join(late)} were done.")
+    else:
+        yield _finding(exp, "plan.prerequisites", "In order", "in_order", "P", ev,
+                       f"{what} followed its prerequisite step(s) {', '.join(exp.prerequisites)}.")
+
+
+def _authority(facts: Facts, exp: Expectation, done: Done, what: str) -> Iterator[Finding]:
+    if exp.authority is None:
+        return
+    if facts.holds_authority(done.by, exp.authority, done.t):
+        yield _finding(exp, "plan.authority", "With authority", "authorised", "P", [done.line],
+                       f"{done.by} held the authority '{exp.authority}' for {what}.", [done.by])
+    else:
+        yield _finding(exp, "plan.authority", "With authority", "unauthorised", "M", [done.line],
+                       f"{done.by} did {what} without holding '{exp.authority}' or a logged delegation of it.", [done.by])
+
+
+def _approval(facts: Facts, exp: Expectation, done: Done, what: str) -> Iterator[Finding]:
+    approver = exp.approval_by
+    if approver is None and exp.action is not None:
+        approver = facts.pack.actions[exp.action][1].requires_approval
+    if approver is None or approver == done.by:
+        return
+    req = facts.requests.get(done.approval or "")
+    ev = [done.line] + ([req["line"], req["answer"]["line"]] if req and req["answer"] else [])
+    if facts.approved(done.approval, approver, done.t, exp.action):
+        yield _finding(exp, "plan.approval", "Approved first", "approved", "P", ev,
+                       f"{what} had {approver}'s approval before it was done.", [done.by, approver])
+    else:
+        yield _finding(exp, "plan.approval", "Approved first", "not_approved", "M", ev,
+                       f"{what} needed {approver}'s approval first and went ahead without it.", [done.by, approver])
+
+
+def harm_findings(facts: Facts, final: bool) -> Iterator[Finding]:
+    """Side effects the scenario declares harmful, judged at the end."""
+    if not final:
+        return
+    from ..engine.history import dependencies
+
+    pack = facts.pack
+    for harm in pack.scenario.harms:
+        if not facts.history.holds(harm.when):
+            continue
+        ev = []
+        for kind, key in dependencies(harm.when):
+            if kind == "delivered" and key in facts.deliveries:
+                ev.append(facts.deliveries[key][1])
+            elif kind == "action" and key in facts.actions:
+                ev.append(facts.actions[key][0].line)
+            elif kind == "chosen" and key in facts.decisions:
+                ev.append(facts.decisions[key]["line"])
+        exp = pack.expectations.get(harm.expectation) if harm.expectation else None
+        objective = harm.objective or (exp.objective if exp else None)
+        yield Finding(id=f"plan.harm:{harm.id}", rule="plan.harm", category="plan", title="No harmful side effects",
+                      source=harm.source, roles=[exp.role] if exp else [], verdict="harm", rating="M", suggested="M",
+                      evidence=sorted(set(ev)), explanation=f"Harmful side effect: {harm.label}.",
+                      expectation=harm.expectation, objective=objective, capability=exp.capability if exp else None)
