@@ -118,3 +118,23 @@ def replay(log: Path, verify: bool) -> None:
                    f"seed {result.log.header.seed}, scenario {result.log.header.scenario})")
         return
     click.echo(timeline_text(result.pack, [ln.data for ln in result.log.lines]))
+
+
+@main.command()
+@click.argument("log", type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the scorecard as JSON.")
+@click.option("--all", "all_findings", is_flag=True, help="Show every finding, not only the challenges.")
+@user_errors
+def score(log: Path, as_json: bool, all_findings: bool) -> None:
+    """Score an exercise log against the plan, the playbook and the chain of command."""
+    from .scoring import score_log
+
+    _pack, card, _facts = score_log(log)
+    if as_json:
+        click.echo(card.model_dump_json(indent=2))
+        return
+    from rich.console import Console
+
+    from .scoring.text import render
+
+    render(card, Console(), all_findings)

@@ -42,9 +42,13 @@ def plan_findings(facts: Facts, final: bool) -> Iterator[Finding]:
         t0, trig_line, due = trig
         done = _first_done(facts, exp)
         late_limit = due + exp.grace
+        contingency = [v[1] for v in facts.deliveries.values() if v[3] == f"contingency:{exp.id}"]
+        if contingency:
+            yield _finding(exp, "plan.contingency", "Needed no prompt", "contingency_needed", "S",
+                           contingency + ([done.line] if done else []),
+                           f"A contingency inject had to prompt {what}" + (" before it was done." if done else "."))
         if done is None:
             if final or facts.now > late_limit:
-                contingency = [v[1] for v in facts.deliveries.values() if v[3] == f"contingency:{exp.id}"]
                 yield _finding(exp, "plan.timeliness", "On time", "missed", "U", [trig_line, *contingency],
                                f"{what} was due by minute {due:g} and was never done.")
             continue
@@ -60,10 +64,6 @@ def plan_findings(facts: Facts, final: bool) -> Iterator[Finding]:
         yield from _order(facts, exp, done, what)
         yield from _authority(facts, exp, done, what)
         yield from _approval(facts, exp, done, what)
-        contingency = [v[1] for v in facts.deliveries.values() if v[3] == f"contingency:{exp.id}"]
-        if contingency:
-            yield _finding(exp, "plan.contingency", "Needed no prompt", "contingency_needed", "S", contingency + [done.line],
-                           f"{what} only followed after a contingency inject had to prompt it.")
 
 
 def _role(facts: Facts, exp: Expectation, done: Done, ev: list[int], what: str) -> Iterator[Finding]:
