@@ -97,6 +97,9 @@ def _group_rating(exp_rollups: list[tuple[Any, Rollup]], others: list[Finding]) 
     rating = worst(ratings)
     if rating == "N/A":
         return rating, "nothing observed"
+    counted = [r for r in ratings if r != "N/A"]
+    if all(r == rating for r in counted):
+        return rating, f"all {len(counted)} ratings {rating}"
     culprits = [r.id for e, r in exp_rollups if ("M" if r.rating == "U" else r.rating) == rating]
     culprits += [f.id for f in others if f.rating == rating]
     return rating, f"worst of {len(ratings)} ratings: {', '.join(culprits[:3])}" + (" ..." if len(culprits) > 3 else "")

@@ -15,10 +15,10 @@ def _rating(r: str) -> Text:
     return Text(r, style=STYLE.get(r, ""))
 
 
-def _rollup_table(title: str, rows: list[Rollup]) -> Table:
+def _rollup_table(title: str, label: str, rows: list[Rollup]) -> Table:
     table = Table(title=title, title_justify="left", expand=True)
     table.add_column("rating", width=6)
-    table.add_column(title.rstrip("s").lower(), ratio=2)
+    table.add_column(label, ratio=2)
     table.add_column("why", ratio=3)
     for r in rows:
         table.add_row(_rating(r.rating), r.title, r.rule)
@@ -32,9 +32,9 @@ def render(card: Scorecard, console: Console, all_findings: bool = False) -> Non
     head.append("" if card.final else f"  (live, minute {card.minute:g})", style="dim")
     console.print(head)
     console.print(Text("Ratings: " + "  ".join(f"{k} {v}" for k, v in RATING_WORDS.items()), style="dim"))
-    console.print(_rollup_table("Objectives", card.objectives))
-    console.print(_rollup_table("Capabilities", card.capabilities))
-    console.print(_rollup_table("Roles", card.roles))
+    console.print(_rollup_table("Objectives", "objective", card.objectives))
+    console.print(_rollup_table("Capabilities", "capability", card.capabilities))
+    console.print(_rollup_table("Roles", "role", card.roles))
     order = {"U": 0, "M": 1, "S": 2, "P": 3, "N/A": 4}
     shown = [f for f in card.findings if all_findings or f.rating in ("U", "M", "S")]
     table = Table(title=f"Findings ({len(shown)} of {len(card.findings)}{'' if all_findings else '; --all shows every one'})",
