@@ -57,6 +57,7 @@ def main() -> None:
 
 def _commands():
     from . import commands_cli  # noqa: F401  (registers the subcommands on `main`)
+    from . import run_cli  # noqa: F401  (`run`: imports the UI lazily, inside the command)
 
 
 _commands()

@@ -105,9 +105,12 @@ def simulate(scenario: str, seed: int, policy: str, competence: float, log_path:
 @main.command()
 @click.argument("log", type=click.Path(path_type=Path))
 @click.option("--verify", is_flag=True, help="Re-run the engine over the log and confirm every event.")
+@click.option("--text", "as_text", is_flag=True, help="Print the timeline even on a terminal (no viewer).")
 @user_errors
-def replay(log: Path, verify: bool) -> None:
-    """Replay an exercise log; with --verify, confirm it event by event."""
+def replay(log: Path, verify: bool, as_text: bool) -> None:
+    """Replay an exercise log: the viewer on a terminal, else a text timeline; --verify confirms it event by event."""
+    import sys
+
     from .replay import verify as verify_log
     from .summary import timeline_text
 
@@ -117,7 +120,12 @@ def replay(log: Path, verify: bool) -> None:
         click.echo(f"verified: {log} replays exactly ({n} lines, {len(result.events)} events, "
                    f"seed {result.log.header.seed}, scenario {result.log.header.scenario})")
         return
-    click.echo(timeline_text(result.pack, [ln.data for ln in result.log.lines]))
+    if as_text or not sys.stdout.isatty():
+        click.echo(timeline_text(result.pack, [ln.data for ln in result.log.lines]))
+        return
+    from tui.app import make_app  # the viewer; imported here so the core never pulls Textual in
+
+    make_app(replay=log).run()
 
 
 @main.command()

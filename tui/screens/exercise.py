@@ -1,0 +1,298 @@
+"""The exercise screen: the facilitator console and the role consoles (hot-seat), one clock.
+
+It orchestrates: session events arrive through the bridge and are folded into the view; the
+view is pushed down into dumb widgets; widget events and keys become commands through
+exercise control. Role and facilitator intents live in two mixins to keep modules small.
+"""
+
+from __future__ import annotations
+
+import time
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import ContentSwitcher, Footer, OptionList, TabbedContent
+
+from simulator.engine import events as E
+
+from ..bridge import SessionBridge, SessionUpdated
+from ..config import RunConfig
+from ..control import ExerciseControl
+from ..live_score import LiveScore
+from ..score_text import card_summary
+from ..view import ExerciseView
+from ..widgets.clock_bar import ClockBar
+from ..widgets.facilitator_console import FacilitatorConsole
+from ..widgets.inbox import Inbox
+from ..widgets.role_console import RoleConsole
+from .facilitator_intents import FacilitatorIntents
+from .render_panels import next_text, roles_text
+from .role_intents import ROLE_ACTIONS, RoleIntents
+
+FAC_ACTIONS = {"fire", "adhoc", "note", "next_tab"}
+
+
+def _b(key: str, action: str, desc: str, tip: str, show: bool = True) -> Binding:
+    return Binding(key, action, desc, show=show, id=action.split("(")[0], tooltip=tip)
+
+
+class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
+    BINDINGS = [
+        _b("space", "toggle_clock", "Run/pause", "Start or pause the exercise clock"),
+        _b("plus,equals_sign", "speed(1)", "Faster", "Speed the clock up"),
+        _b("minus", "speed(-1)", "Slower", "Slow the clock down"),
+        _b("j", "jump", "Next inject", "Jump the clock to the next scheduled inject"),
+        _b("a", "actions", "Actions", "Search this role's action catalogue"),
+        _b("s", "compose", "Statement", "Compose a public statement"),
+        _b("d", "role_tab('waiting')", "Waiting", "Decisions and approvals waiting on this role"),
+        _b("c", "role_tab('contacts')", "Contacts", "Contacts and chain of command"),
+        _b("k", "role_tab('check')", "Checklist", "This role's plan checklist", show=False),
+        _b("i", "role_tab('detail')", "Detail", "Show the selected inbox item", show=False),
+        _b("n", "next_unread", "Next unread", "Jump to the next unread inbox item", show=False),
+        _b("f", "fire", "Fire inject", "Deliver the highlighted MSEL inject now"),
+        _b("x", "adhoc", "Ad-hoc", "Write and send an extra inject"),
+        _b("o", "note", "Note", "Take an observer note"),
+        _b("right_square_bracket", "next_tab(1)", "Next tab", "Next facilitator tab", show=False),
+        _b("left_square_bracket", "next_tab(-1)", "Prev tab", "Previous facilitator tab", show=False),
+        _b("e", "end", "End", "End the exercise (asks first)"),
+        _b("0", "console('facilitator')", "Facilitator", "The facilitator console", show=False),
+        *[_b(str(n), f"seat({n})", f"Role {n}", f"Role console {n}", show=False) for n in range(1, 10)],
+    ]
+
+    def __init__(self, control: ExerciseControl, config: RunConfig, wall=time.monotonic):
+        super().__init__()
+        self.control, self.config, self.wall = control, config, wall
+        session = control.session
+        self.pack = session.engine.pack
+        self.view = ExerciseView(self.pack)
+        self.bridge = SessionBridge(session)
+        self.humans = [r for r in self.pack.scenario.roles if session.header.seats.get(r) is None
+                       or session.header.seats[r].kind == "human"]
+        self.solo = config.mode == "solo" and len(self.humans) == 1
+        self.drafts: dict[str, list[str]] = {}
+        """Approval request id -> languages chosen in the composer (the request does not carry them)."""
+        self.live = LiveScore(self.pack, session.writer.path if session.writer else None)
+        self._last_score = 0.0
+        self._last_minute = -1
+        self._ended_shown = False
+
+    # ---- layout ------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield ClockBar(id="clockbar")
+        first = self.humans[0] if self.solo else "facilitator"
+        with ContentSwitcher(initial=self._console_id(first), id="consoles"):
+            if not self.solo:
+                yield FacilitatorConsole(id="console-facilitator")
+            for r in self.humans:
+                yield RoleConsole(r, self.pack.roles, id=self._console_id(r))
+        yield Footer()
+
+    @staticmethod
+    def _console_id(who: str) -> str:
+        return f"console-{who}"
+
+    @property
+    def current(self) -> str:
+        """'facilitator' or the role whose console is shown."""
+        return (self.query_one("#consoles", ContentSwitcher).current or "console-facilitator").removeprefix("console-")
+
+    @property
+    def facilitator(self) -> FacilitatorConsole:
+        return self.query_one(FacilitatorConsole)
+
+    def console(self, role: str) -> RoleConsole:
+        return self.query_one(f"#{self._console_id(role)}", RoleConsole)
+
+    def on_mount(self) -> None:
+        if not self.solo:
+            rows = []
+            for inj in self.pack.scenario.injects:
+                when = f"{inj.at:g}'" if inj.at is not None else ("trig" if inj.trigger is not None else "cue")
+                rows.append((inj.id, when, self.view.inject_status(inj), inj.severity, inj.title))
+            self.facilitator.timeline.load(rows)
+        self.bridge.attach(self)
+        self.bridge.take()  # what the session already holds is folded here, in one batch
+        self._fold(list(self.control.session.events))
+        for r in self.humans:
+            self._refresh_role(r, {"pending", "plan"})
+        self._focus_console()
+        self.set_interval(0.25, self._tick, name="exercise-clock")
+
+    # ---- time and events -----------------------------------------------------------------------
+
+    def _tick(self) -> None:
+        self.control.tick()
+        self._show_clock()
+        minute = int(self.control.session.now)
+        if minute != self._last_minute:  # countdowns move once per exercise minute
+            self._last_minute = minute
+            self._refresh_countdowns()
+
+    @on(SessionUpdated)
+    def _session_updated(self) -> None:
+        self._fold(self.bridge.take())
+
+    def _fold(self, events: list[E.Event]) -> None:
+        if not events:
+            return
+        changed = self.view.apply(events)
+        delivered = [e for e in events if isinstance(e, E.InjectDelivered)]
+        with self.app.batch_update():
+            self._show_clock()
+            if not self.solo:
+                self._refresh_facilitator(changed, delivered)
+            for r in self.humans:
+                self._refresh_role(r, changed)
+        if "rejected" in changed:
+            self.notify(self.view.rejected[-1], title="Refused", severity="error")
+        if self.view.ended and not self._ended_shown:
+            self._ended_shown = True
+            self.set_timer(0.3, self._to_hot_wash)
+
+    def _show_clock(self) -> None:
+        v, sc = self.view, self.pack.scenario
+        who = self.current
+        seat = "Facilitator" if who == "facilitator" else self.pack.roles[who].title
+        if not self.solo and len(self.humans) > 0:
+            seat += f"  [0 fac, 1-{len(self.humans)} roles]"
+        extra = ""
+        nxt = v.next_injects(1)
+        if nxt and not v.ended:
+            extra = f"next inject in {max(0, nxt[0].at - self.control.session.now):.0f}'"
+        self.query_one(ClockBar).show(start=sc.clock.start, now=self.control.session.now, duration=sc.clock.duration,
+                                      paused=self.control.paused, speed=self.control.speed, ended=v.ended, seat=seat,
+                                      module=v.module, extra=extra)
+
+    def _refresh_facilitator(self, changed: set[str], delivered: list[E.InjectDelivered]) -> None:
+        fac, v = self.facilitator, self.view
+        if delivered:
+            fac.timeline.mark_delivered([(e.inject, f"{e.t:.0f}'", e.severity, e.title) for e in delivered])
+        fac.text("next").update(next_text(v, self.control.session.now))
+        fac.text("roles").update(roles_text(v, self.control.session.header.seats))
+        if "state" in changed:
+            fac.gauges.show(self.pack.scenario.state, v.state, v.series)
+        if "plan" in changed:
+            fac.checklist.show(list(v.steps.values()), self.control.session.now, with_role=True)
+        if "activity" in changed:
+            fac.activity.catch_up(v.activity)
+        if fac.tabs.active == "fac-score" and self.wall() - self._last_score > 2.0:
+            self._refresh_score()
+
+    def _refresh_score(self) -> None:
+        self._last_score = self.wall()
+        self.facilitator.text("score").update(card_summary(self.live.card()))
+
+    def _refresh_role(self, role: str, changed: set[str]) -> None:
+        con, v = self.console(role), self.view
+        if f"inbox:{role}" in changed:
+            con.inbox.append(v.inbox[role][len(con.inbox.items):])
+        n_pending = len(v.pending_for(role))
+        con.head.update(Text.assemble((f"{self.pack.roles[role].title} ", "bold"),
+                                      (f"{v.unread(role)} unread", "cyan"), f"  {n_pending} waiting"))
+        if "pending" in changed:
+            con.pending.show(v.pending_for(role), self.control.session.now)
+        if "plan" in changed:
+            con.checklist.show([s for s in v.steps.values() if s.role == role], self.control.session.now, with_role=False)
+
+    def _refresh_countdowns(self) -> None:
+        now = self.control.session.now
+        for r in self.humans:
+            if self.view.pending_for(r):
+                self.console(r).pending.show(self.view.pending_for(r), now)
+        if not self.solo:
+            self.facilitator.text("next").update(next_text(self.view, now))
+
+    def _to_hot_wash(self) -> None:
+        from .hotwash import HotWashScreen
+
+        by = self.humans[0] if self.solo else "facilitator"
+        self.app.switch_screen(HotWashScreen(self.control, by))
+
+    # ---- switching consoles (hot-seat) -----------------------------------------------------------
+
+    def _focus_console(self) -> None:
+        who = self.current
+        if who == "facilitator":
+            self.facilitator.timeline.focus()
+        else:
+            self.console(who).inbox.focus()
+
+    def action_console(self, who: str) -> None:
+        if who == "facilitator" and self.solo:
+            return
+        self.query_one("#consoles", ContentSwitcher).current = self._console_id(who)
+        self._focus_console()
+        self._show_clock()
+        self.refresh_bindings()
+
+    def action_seat(self, n: int) -> None:
+        if 1 <= n <= len(self.humans):
+            self.action_console(self.humans[n - 1])
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action in ROLE_ACTIONS:
+            return self.is_mounted and self.current != "facilitator"
+        if action in FAC_ACTIONS:
+            return self.is_mounted and self.current == "facilitator"
+        if action == "seat":
+            return bool(parameters) and parameters[0] <= len(self.humans) and (len(self.humans) > 1 or not self.solo)
+        return True
+
+    # ---- clock intents (every console) -------------------------------------------------------------
+
+    def action_toggle_clock(self) -> None:
+        self.control.toggle_pause()
+        self._show_clock()
+
+    def action_speed(self, step: int) -> None:
+        self.control.change_speed(step)
+        self._show_clock()
+
+    def action_jump(self) -> None:
+        if self.control.jump_to_next() is None and not self.view.ended:
+            self.notify("No scheduled inject is left.", severity="warning")
+        self._show_clock()
+
+    def palette_commands(self):
+        """Commands for the command palette (ctrl+p), so nothing needs a key to be remembered."""
+        from textual.app import SystemCommand
+
+        yield SystemCommand("Run or pause the clock", "Space", self.action_toggle_clock)
+        yield SystemCommand("Faster clock", "+", lambda: self.action_speed(1))
+        yield SystemCommand("Slower clock", "-", lambda: self.action_speed(-1))
+        yield SystemCommand("Jump to the next inject", "j", self.action_jump)
+        yield SystemCommand("End the exercise", "e: the hot wash and the scorecard follow", self.action_end)
+        if not self.solo:
+            yield SystemCommand("Facilitator console", "0", lambda: self.action_console("facilitator"))
+            yield SystemCommand("Ad-hoc inject", "x (facilitator console)", self._fac(self.action_adhoc))
+            yield SystemCommand("Observer note", "o (facilitator console)", self._fac(self.action_note))
+        for n, r in enumerate(self.humans, 1):
+            yield SystemCommand(f"Console: {self.pack.roles[r].title}", f"{n}", lambda r=r: self.action_console(r))
+            yield SystemCommand(f"Actions of {self.pack.roles[r].title}", "a", self._as(r, self.action_actions))
+            yield SystemCommand(f"Statement by {self.pack.roles[r].title}", "s", self._as(r, self.action_compose))
+
+    def _fac(self, fn):
+        return lambda: (self.action_console("facilitator"), fn())
+
+    def _as(self, role: str, fn):
+        return lambda: (self.action_console(role), fn())
+
+    @on(TabbedContent.TabActivated, "#fac-tabs")
+    def _fac_tab(self, event: TabbedContent.TabActivated) -> None:
+        if event.pane.id == "fac-score":
+            self._refresh_score()
+
+    def on_unmount(self) -> None:
+        self.bridge.take()
+
+    # ---- inbox -----------------------------------------------------------------------------------
+
+    @on(OptionList.OptionHighlighted, "Inbox")
+    def _inbox_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        inbox = event.option_list
+        assert isinstance(inbox, Inbox)
+        self.open_item(inbox.role, event.option_index)

@@ -1,0 +1,67 @@
+"""Facilitator intents on the exercise screen: fire injects, ad-hoc injects, observer notes, tabs, end.
+
+A mixin of ExerciseScreen; every intent is one logged command through exercise control.
+"""
+
+from __future__ import annotations
+
+from typing import get_args
+
+from textual import on
+from textual.widgets import OptionList
+
+from simulator.engine import commands as C
+from simulator.models import Channel
+
+from ..widgets.facilitator_console import TABS
+from .dialogs import AdHocDialog, ChoiceDialog, NoteDialog
+
+FAC = C.FACILITATOR
+
+
+class FacilitatorIntents:
+    """Mixed into ExerciseScreen."""
+
+    def action_fire(self) -> None:
+        timeline = self.facilitator.timeline
+        if timeline.highlighted is None:
+            self.notify("Highlight an inject in the MSEL first.", severity="warning")
+            return
+        self.fire(timeline.get_option_at_index(timeline.highlighted).id)
+
+    def fire(self, inject: str) -> None:
+        if inject in self.view.delivered:
+            self.notify(f"{inject} was already delivered.", severity="warning")
+            return
+        self.send(C.FireInject(by=FAC, inject=inject), f"Inject {inject} delivered")
+
+    @on(OptionList.OptionSelected, "Timeline")
+    def _timeline_selected(self, event: OptionList.OptionSelected) -> None:
+        inj = self.pack.injects.get(event.option_id)
+        if inj is None or inj.id in self.view.delivered:
+            return
+        body = f"{inj.body.strip()}\n\nFacilitator note: {(inj.facilitator_notes or '-').strip()}"
+        self.app.push_screen(ChoiceDialog(f"{inj.id}: {inj.title}", body, [("fire", "Deliver it now"), ("keep", "Keep to the MSEL")]),
+                             lambda r: r == "fire" and self.fire(inj.id))
+
+    def action_adhoc(self) -> None:
+        dialog = AdHocDialog(list(self.pack.scenario.roles), list(get_args(Channel)))
+        self.app.push_screen(dialog, lambda r: r and self.send(C.AdHocInject(by=FAC, **r), "Ad-hoc inject sent"))
+
+    def action_note(self) -> None:
+        self.app.push_screen(NoteDialog(list(self.pack.scenario.roles)),
+                             lambda r: r and self.send(C.ObserverNote(by=FAC, **r), "Note logged"))
+
+    def action_next_tab(self, step: int) -> None:
+        tabs = self.facilitator.tabs
+        ids = [f"fac-{k}" for k in TABS]
+        tabs.active = ids[(ids.index(tabs.active) + step) % len(ids)]
+        if tabs.active == "fac-score":
+            self._refresh_score()
+
+    def action_end(self) -> None:
+        if self.view.ended:
+            return
+        self.app.push_screen(ChoiceDialog("End the exercise?", "The hot wash and the scorecard follow.",
+                                          [("end", "End the exercise now"), ("keep", "Keep playing")]),
+                             lambda r: r == "end" and self.control.end())

@@ -1,0 +1,202 @@
+"""The replay viewer: scrub a past exercise, play it at 1× to 16×, see each role's view at any
+moment, jump from a finding to its evidence, and start a what-if branch from the moment shown.
+
+Every moment is re-run by the engine (`replay_log(read, until=minute)`): the viewer folds the
+events the engine produces, the same way the live consoles do; it never rebuilds state itself.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, OptionList, Static, TabbedContent, TabPane
+from textual.widgets.option_list import Option
+
+from simulator.log import read_log
+from simulator.replay import replay_log
+from simulator.summary import timeline_text
+
+from ..live_score import LiveScore
+from ..score_text import ORDER
+from ..render import clock_label, rating_text
+from ..view import ExerciseView
+from ..widgets.clock_bar import ClockBar
+from .replay_panels import overview_text, role_text
+
+PLAY_SPEEDS = (1.0, 2.0, 4.0, 8.0, 16.0)
+
+
+def _b(key: str, action: str, desc: str, tip: str, show: bool = True) -> Binding:
+    return Binding(key, action, desc, show=show, id=f"replay-{action.split('(')[0]}", tooltip=tip)
+
+
+class ReplayScreen(Screen):
+    BINDINGS = [
+        _b("space", "play", "Play/stop", "Play the exercise from here"),
+        _b("right", "scrub(1)", "+1'", "One exercise minute later"),
+        _b("left", "scrub(-1)", "-1'", "One exercise minute earlier"),
+        _b("shift+right", "scrub(10)", "+10'", "Ten minutes later", show=False),
+        _b("shift+left", "scrub(-10)", "-10'", "Ten minutes earlier", show=False),
+        _b("home", "goto(0)", "Start", "The start of the exercise", show=False),
+        _b("end", "goto(-1)", "End", "The end of the exercise", show=False),
+        _b("plus,equals_sign", "play_speed(1)", "Faster", "Play faster (up to 16×)"),
+        _b("minus", "play_speed(-1)", "Slower", "Play slower (down to 1×)"),
+        _b("b", "branch", "What-if", "Start a what-if branch from this moment"),
+        _b("0", "who('overview')", "Overview", "Every role and the state", show=False),
+        *[_b(str(n), f"who_n({n})", f"Role {n}", f"Role {n}'s view", show=False) for n in range(1, 10)],
+    ]
+
+    def __init__(self, log: Path, wall=None):
+        super().__init__()
+        self.path = Path(log)
+        self.read = read_log(self.path)
+        full = replay_log(self.read)
+        self.pack = full.pack
+        self.roles = list(self.pack.scenario.roles)
+        self.lines = self.read.lines
+        self.end = max([ln.data["t"] for ln in self.lines] or [0.0])
+        self.minute = 0.0
+        self.who = "overview"
+        self.speed = 1.0
+        self.playing = None
+        self._pending = False
+        self.view = ExerciseView(self.pack)
+        score = LiveScore(self.pack, self.path)
+        card = score.card()
+        self.findings = sorted(card.findings, key=lambda f: (ORDER[f.rating], f.id))
+        self.line_minute = {ln.number: ln.data["t"] for ln in self.lines}
+
+    def compose(self) -> ComposeResult:
+        yield ClockBar(id="replay-clock")
+        with Horizontal(id="replay-main"):
+            yield OptionList(id="replay-lines")
+            with TabbedContent(id="replay-tabs"):
+                with TabPane("View", id="tab-view"):
+                    with VerticalScroll():
+                        yield Static(id="replay-view")
+                with TabPane(f"Findings ({len(self.findings)})", id="tab-findings"):
+                    yield OptionList(*[Option(rating_text(f.rating).append(f" {f.title}"), id=str(n))
+                                       for n, f in enumerate(self.findings)], id="replay-findings")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        prompts = [Option(Text(timeline_text(self.pack, [ln.data]), style="dim" if ln.data["kind"] == "event"
+                                and ln.data["type"] == "state_changed" else ""), id=str(ln.number)) for ln in self.lines]
+        self.query_one("#replay-lines", OptionList).add_options(prompts)  # one batch, fast for long logs
+        self._render_now()
+
+    # ---- moving in time --------------------------------------------------------------------------
+
+    def action_scrub(self, delta: float) -> None:
+        self.goto_minute(self.minute + delta)
+
+    def action_goto(self, where: float) -> None:
+        self.goto_minute(self.end if where < 0 else where)
+
+    def goto_minute(self, minute: float, line: int | None = None) -> None:
+        self.minute = max(0.0, min(self.end, minute))
+        self._focus_line = line
+        if not self._pending:  # scrubbing fast replays once per burst of keys
+            self._pending = True
+            self.set_timer(0.05, self._render_now)
+
+    def _render_now(self) -> None:
+        self._pending = False
+        replayed = replay_log(self.read, until=self.minute)
+        self.view = ExerciseView(self.pack)
+        self.view.apply(replayed.events)
+        self.view.now = self.minute
+        self._show()
+
+    def _show(self) -> None:
+        v, sc = self.view, self.pack.scenario
+        who = "Overview" if self.who == "overview" else self.pack.roles[self.who].title
+        self.query_one(ClockBar).show(start=sc.clock.start, now=self.minute, duration=sc.clock.duration,
+                                      paused=self.playing is None, speed=self.speed, ended=v.ended,
+                                      seat=f"REPLAY {who} [0 overview, 1-{len(self.roles)} roles]", module=v.module)
+        body = overview_text(v) if self.who == "overview" else role_text(v, self.who)
+        self.query_one("#replay-view", Static).update(body)
+        lines = self.query_one("#replay-lines", OptionList)
+        target = getattr(self, "_focus_line", None)
+        idx = next((n for n, ln in enumerate(self.lines) if ln.number == target), None) if target else None
+        if idx is None:
+            idx = max([n for n, ln in enumerate(self.lines) if ln.data["t"] <= self.minute + 1e-9] or [0])
+        if self.lines:
+            lines.highlighted = idx
+
+    # ---- playing -----------------------------------------------------------------------------------
+
+    def action_play(self) -> None:
+        if self.playing is not None:
+            self.playing.stop()
+            self.playing = None
+        else:
+            if self.minute >= self.end:
+                self.minute = 0.0
+            self.playing = self.set_interval(0.25, self._advance)
+        self._show()
+
+    def _advance(self) -> None:
+        # speed× real time, as the exercise clock runs: a quarter of a wall second is speed/240 minutes.
+        self.goto_minute(self.minute + self.speed * 0.25 / 60)
+        if self.minute >= self.end and self.playing is not None:
+            self.playing.stop()
+            self.playing = None
+
+    def action_play_speed(self, step: int) -> None:
+        i = PLAY_SPEEDS.index(self.speed) + step
+        self.speed = PLAY_SPEEDS[max(0, min(len(PLAY_SPEEDS) - 1, i))]
+        self._show()
+
+    # ---- whose view -----------------------------------------------------------------------------------
+
+    def action_who(self, who: str) -> None:
+        self.who = who
+        self.query_one("#replay-tabs", TabbedContent).active = "tab-view"
+        self._show()
+
+    def action_who_n(self, n: int) -> None:
+        if 1 <= n <= len(self.roles):
+            self.action_who(self.roles[n - 1])
+
+    # ---- lines, findings and evidence -----------------------------------------------------------------
+
+    @on(OptionList.OptionSelected, "#replay-lines")
+    def _line_selected(self, event: OptionList.OptionSelected) -> None:
+        number = int(event.option_id)
+        self.goto_minute(self.line_minute[number], number)
+
+    @on(OptionList.OptionSelected, "#replay-findings")
+    def _finding_selected(self, event: OptionList.OptionSelected) -> None:
+        f = self.findings[int(event.option_id)]
+        if not f.evidence:
+            self.notify("This finding has no log line: something expected did not happen.", severity="warning")
+            return
+        line = f.evidence[0]
+        if f.roles and f.roles[0] in self.roles:
+            self.who = f.roles[0]
+        self.query_one("#replay-tabs", TabbedContent).active = "tab-view"
+        self.goto_minute(self.line_minute.get(line, self.minute), line)
+        self.notify(f"{f.title}: evidence at line{'s' if len(f.evidence) > 1 else ''} "
+                    f"{', '.join(map(str, f.evidence))} (minute {self.line_minute.get(line, 0):.1f}, "
+                    f"{clock_label(self.pack.scenario.clock.start, self.line_minute.get(line, 0))})", timeout=6)
+
+    # ---- what-if -----------------------------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action == "branch":
+            from .branching import branching_available
+
+            return branching_available()
+        return True
+
+    def action_branch(self) -> None:
+        from .branching import start_branch
+
+        start_branch(self, self.path, self.minute)

@@ -1,0 +1,185 @@
+"""Role intents on the exercise screen: read the inbox, decide, approve, act, speak, reach others.
+
+A mixin of ExerciseScreen. Every intent ends in one command through exercise control, which
+logs it (fsync'd) before the engine applies it; only then does the screen say it was done.
+"""
+
+from __future__ import annotations
+
+from typing import get_args
+
+from rich.text import Text
+from textual import on
+from textual.command import SimpleCommand
+from textual.widgets import OptionList
+
+from simulator.engine import commands as C
+from simulator.engine import events as E
+from simulator.models import Channel
+
+from ..render import SEVERITY_STYLE, countdown
+from .composer import ComposerDialog
+from .contact import ContactDialog
+from .dialogs import ChoiceDialog
+
+ROLE_ACTIONS = {"actions", "compose", "role_tab", "next_unread"}
+ALL_CHANNELS = list(get_args(Channel))
+
+
+class RoleIntents:
+    """Mixed into ExerciseScreen (uses self.view, self.control, self.pack, self.console, self.current)."""
+
+    def send(self, cmd: C.CommandBase, done: str | None = None) -> list[E.Event]:
+        events = self.control.submit(cmd)
+        if done and not any(isinstance(e, E.CommandRejected) for e in events):
+            self.notify(done, timeout=3)
+        return events
+
+    # ---- inbox and detail -----------------------------------------------------------------------
+
+    def open_item(self, role: str, index: int | None) -> None:
+        con = self.console(role)
+        if index is None or index >= len(con.inbox.items):
+            return
+        item = con.inbox.items[index]
+        if item.key not in self.view.read[role]:
+            self.view.read[role].add(item.key)
+            con.inbox.mark_read(index)
+            self._refresh_role(role, set())
+        t = Text()
+        t.append(f"{item.title}\n", style="bold " + SEVERITY_STYLE.get(item.severity, ""))
+        t.append(f"minute {item.t:.1f} · {item.channel} · {item.severity} · from {item.sender or '-'}\n\n", style="dim")
+        t.append(item.body.strip() + "\n")
+        waiting = {p.ref: p for p in self.view.pending_for(role)}
+        if item.ref in waiting:
+            p = waiting[item.ref]
+            t.append(f"\n▶ Waiting on you ({countdown(p.due, self.view.now) if p.kind == 'decision' else p.kind}): "
+                     "press Enter to answer.\n", style="bold magenta")
+        con.detail.update(t)
+
+    @on(OptionList.OptionSelected, "Inbox")
+    def _inbox_selected(self, event: OptionList.OptionSelected) -> None:
+        role = event.option_list.role
+        item = event.option_list.items[event.option_index]
+        p = next((p for p in self.view.pending_for(role) if p.ref == item.ref), None)
+        if p is not None:
+            self.open_pending(role, p.key)
+        else:
+            self.console(role).tabs.active = f"detail-{role}"
+
+    def action_next_unread(self) -> None:
+        role = self.current
+        con = self.console(role)
+        for n, item in enumerate(con.inbox.items):
+            if item.key not in self.view.read[role]:
+                con.inbox.highlighted = n
+                con.inbox.focus()
+                return
+        self.notify("No unread items.")
+
+    def action_role_tab(self, tab: str) -> None:
+        role = self.current
+        con = self.console(role)
+        con.tabs.active = f"{tab}-{role}"
+        target = {"waiting": con.pending, "check": con.checklist, "contacts": con.contacts}.get(tab, con.inbox)
+        target.focus()
+
+    # ---- decisions and approvals ----------------------------------------------------------------
+
+    @on(OptionList.OptionSelected, "PendingList")
+    def _pending_selected(self, event: OptionList.OptionSelected) -> None:
+        self.open_pending(event.option_list.role, event.option_id)
+
+    def open_pending(self, role: str, key: str) -> None:
+        kind, ref = key.split(":", 1)
+        if kind == "d":
+            inj = self.pack.injects[ref]
+            due = self.view.decisions.get(ref, (None, None))[1]
+            body = f"{inj.title}\n{inj.body.strip()}\n\n{countdown(due, self.view.now)}"
+            self.app.push_screen(ChoiceDialog(inj.decision.prompt, body, [(o.id, o.label) for o in inj.decision.options]),
+                                 lambda option: option and self.send(C.MakeDecision(by=role, inject=ref, option=option),
+                                                                     f"Decision logged: {option}"))
+        elif kind == "a":
+            req = self.view.requests[ref]
+            what = self.view.action_label(req["action"]) if req["action"] else f"Statement on {req['channel']}:\n\n{req['text']}"
+            self.app.push_screen(ChoiceDialog(f"{req['by']} asks for your approval ({ref})", what,
+                                              [("grant", "Grant"), ("deny", "Deny")]),
+                                 lambda answer: answer and self.send(
+                                     C.AnswerApproval(by=role, request=ref, granted=answer == "grant"),
+                                     f"Approval {ref} {'granted' if answer == 'grant' else 'denied'}"))
+        elif kind == "g":
+            self.use_approval(role, ref)
+
+    def use_approval(self, role: str, ref: str) -> None:
+        req = self.view.requests[ref]
+        if req["action"]:
+            self.send(C.TakeAction(by=role, action=req["action"], approval=ref),
+                      f"Done: {self.view.action_label(req['action'])}")
+            return
+        channel = req["channel"] or self._channels(role)[0]
+        langs = self.drafts.get(ref) or self.pack.scenario.city.languages[:1]
+        self.send(C.IssueStatement(by=role, channel=channel, languages=langs, text=req["text"], approval=ref),
+                  f"Statement published on {channel}")
+
+    # ---- actions (a palette searchable like the command palette) -----------------------------------------
+
+    def action_actions(self) -> None:
+        role = self.current
+        items = []
+        for action in self.pack.roles[role].actions:
+            items.append(SimpleCommand(action.label, lambda a=action.id: self.take_action(role, a), action.description))
+            approver = action.requires_approval
+            if approver and approver != role:
+                items.append(SimpleCommand(f"{action.label} (ask {approver} to approve first)",
+                                           lambda a=action.id, to=approver: self.ask_approval(role, to, a),
+                                           f"Send an approval request to {approver}"))
+        self.app.search_commands(items, placeholder=f"Search {self.pack.roles[role].title} actions…")
+
+    def take_action(self, role: str, action: str) -> None:
+        self.send(C.TakeAction(by=role, action=action), f"Done: {self.view.action_label(action)}")
+
+    def ask_approval(self, role: str, to: str, action: str) -> None:
+        self.send(C.RequestApproval(by=role, to=to, action=action), f"Approval requested from {to}")
+
+    # ---- statements ----------------------------------------------------------------------------
+
+    def _channels(self, role: str) -> list[str]:
+        return list(self.pack.roles[role].channels) or ALL_CHANNELS
+
+    def approver_for(self, role: str) -> str | None:
+        m = next((m for m in self.pack.playbook.messengers if m.role == role), None)
+        return m.approval_from if m and m.approval_from != role else None
+
+    def action_compose(self) -> None:
+        role = self.current
+        templates = [t for t in self.pack.playbook.templates if t.role == role]
+        dialog = ComposerDialog(role, templates, self._channels(role), list(self.pack.scenario.city.languages),
+                                self.approver_for(role))
+        self.app.push_screen(dialog, lambda result: result and self.statement(role, result))
+
+    def statement(self, role: str, r: dict) -> None:
+        if r["op"] == "publish":
+            self.send(C.IssueStatement(by=role, channel=r["channel"], languages=r["languages"], text=r["text"]),
+                      f"Statement published on {r['channel']}")
+            return
+        to = self.approver_for(role)
+        events = self.send(C.RequestApproval(by=role, to=to, text=r["text"], channel=r["channel"]),
+                           f"Draft sent to {to} for approval")
+        for e in events:
+            if isinstance(e, E.ApprovalRequested):
+                self.drafts[e.request] = r["languages"]
+
+    # ---- contacts and the chain of command --------------------------------------------------------
+
+    @on(OptionList.OptionSelected, "ContactList")
+    def _contact_selected(self, event: OptionList.OptionSelected) -> None:
+        role, contact = event.option_list.role, event.option_id
+        dialog = ContactDialog(role, contact, self.pack.roles[contact].title, list(self.pack.roles[role].delegable))
+        self.app.push_screen(dialog, lambda r: r and self.reach(role, contact, r))
+
+    def reach(self, role: str, contact: str, r: dict) -> None:
+        if r["op"] == "delegate":
+            self.send(C.Delegate(by=role, to=contact, authority=r["authority"]), f"Delegated {r['authority']} to {contact}")
+        else:
+            self.send(C.SendMessage(by=role, to=contact, intent=r["intent"], text=r["text"]),
+                      f"{r['intent'].capitalize()} sent to {contact}")

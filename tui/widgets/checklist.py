@@ -1,0 +1,31 @@
+"""The plan checklist: pending, done, late or missed, for everyone or for one role."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from ..render import STEP_MARK, countdown
+from ..view import Step
+
+
+class Checklist(OptionList):
+    def show(self, steps: list[Step], now: float, with_role: bool) -> None:
+        highlighted = self.highlighted
+        self.clear_options()
+        options = []
+        for s in steps:
+            mark, style = STEP_MARK[s.status]
+            t = Text(f"{mark} ", style=style)
+            if with_role:
+                t.append(f"{s.role[:6]:<6} ", style="dim")
+            t.append(s.description, style="dim" if s.status == "waiting" else "")
+            if s.status == "pending":
+                t.append(f"  ({countdown(s.due, now)})", style="yellow")
+            elif s.status in ("late", "missed"):
+                t.append(f"  {s.status}", style=style)
+            options.append(Option(t, id=s.id))
+        self.add_options(options)
+        if highlighted is not None and highlighted < len(options):
+            self.highlighted = highlighted

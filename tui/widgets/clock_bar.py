@@ -1,0 +1,32 @@
+"""The clock bar: exercise time, speed, paused or running, and where the exercise stands."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+from ..render import clock_label
+
+
+class ClockBar(Static):
+    DEFAULT_CSS = """
+    ClockBar { height: 1; background: $panel; color: $foreground; padding: 0 1; }
+    """
+
+    def show(self, *, start: str, now: float, duration: float, paused: bool, speed: float, ended: str | None,
+             seat: str, module: str = "", extra: str = "") -> None:
+        t = Text()
+        if ended:
+            t.append(" ENDED ", style="bold reverse")
+        elif paused:
+            t.append(" PAUSED ", style="bold reverse yellow")
+        else:
+            t.append(" RUNNING ", style="bold reverse green")
+        t.append(f" {clock_label(start, now)}", style="bold")
+        t.append(f"  min {now:.1f}/{duration:g}  {speed:g}×  ")
+        t.append(seat, style="bold")
+        if extra:
+            t.append(f"  {extra}")
+        if module:
+            t.append(f"  {module}", style="dim")
+        self.update(t)

@@ -1,0 +1,64 @@
+"""One role's console: inbox on the left; detail, what waits on the role, its checklist and its
+contacts on the right. A container only: the exercise screen fills it and handles its events."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Static, TabbedContent, TabPane
+
+from .checklist import Checklist
+from .contacts import ContactList
+from .inbox import Inbox
+from .pending import PendingList
+
+
+class RoleConsole(Vertical):
+    def __init__(self, role: str, roles: dict, **kwargs):
+        super().__init__(**kwargs)
+        self.role, self._roles = role, roles
+
+    def compose(self) -> ComposeResult:
+        r = self.role
+        with Horizontal():
+            with Vertical(classes="inbox-col"):
+                yield Static("Inbox", classes="head", id=f"inbox-head-{r}")
+                yield Inbox(r, id=f"inbox-{r}")
+            with TabbedContent(id=f"tabs-{r}", classes="role-tabs"):
+                with TabPane("Detail", id=f"detail-{r}"):
+                    with VerticalScroll():
+                        yield Static("Select an inbox item (↑/↓).", classes="detail", id=f"detail-text-{r}")
+                with TabPane("Waiting", id=f"waiting-{r}"):
+                    yield PendingList(r, id=f"pending-{r}")
+                with TabPane("Checklist", id=f"check-{r}"):
+                    yield Checklist(id=f"checklist-{r}")
+                with TabPane("Contacts", id=f"contacts-{r}"):
+                    yield ContactList(r, self._roles, id=f"contactlist-{r}")
+
+    @property
+    def inbox(self) -> Inbox:
+        return self.query_one(Inbox)
+
+    @property
+    def pending(self) -> PendingList:
+        return self.query_one(PendingList)
+
+    @property
+    def checklist(self) -> Checklist:
+        return self.query_one(Checklist)
+
+    @property
+    def contacts(self) -> ContactList:
+        return self.query_one(ContactList)
+
+    @property
+    def detail(self) -> Static:
+        return self.query_one(f"#detail-text-{self.role}", Static)
+
+    @property
+    def tabs(self) -> TabbedContent:
+        return self.query_one(TabbedContent)
+
+    @property
+    def head(self) -> Static:
+        return self.query_one(f"#inbox-head-{self.role}", Static)
