@@ -42,7 +42,7 @@ class ComposerDialog(Dialog):
         self.query_one("#template", Select).focus()
 
     def on_select_changed(self, event: Select.Changed) -> None:
-        if event.select.id != "template" or event.value is Select.BLANK:
+        if event.select.id != "template" or not isinstance(event.value, str):
             return
         t = next(t for t in self.templates if t.id == event.value)
         self.query_one("#text", TextArea).text = t.text.strip()

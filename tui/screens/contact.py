@@ -38,7 +38,7 @@ class ContactDialog(Dialog):
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         authority = self.query_one("#authority", Select).value
-        if authority is Select.BLANK:
+        if not isinstance(authority, str):
             self.notify("Pick the authority to delegate.", severity="warning")
             return
         self.dismiss({"op": "delegate", "authority": authority})

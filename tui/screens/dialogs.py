@@ -73,7 +73,7 @@ class NoteDialog(Dialog):
         text = event.value.strip()
         if text:
             role = self.query_one("#note-role", Select).value
-            self.dismiss({"text": text, "role": None if role is Select.BLANK else role})
+            self.dismiss({"text": text, "role": role if isinstance(role, str) else None})
 
 
 class AdHocDialog(Dialog):

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import get_args
 
 from textual import on
+from textual.screen import Screen
 from textual.widgets import OptionList
 
 from simulator.engine import commands as C
@@ -19,8 +20,8 @@ from .dialogs import AdHocDialog, ChoiceDialog, NoteDialog
 FAC = C.FACILITATOR
 
 
-class FacilitatorIntents:
-    """Mixed into ExerciseScreen."""
+class FacilitatorIntents(Screen):
+    """Mixed into ExerciseScreen; a Screen only so Textual registers its @on handlers."""
 
     def action_fire(self) -> None:
         timeline = self.facilitator.timeline

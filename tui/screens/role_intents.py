@@ -10,6 +10,7 @@ from typing import get_args
 
 from rich.text import Text
 from textual import on
+from textual.screen import Screen
 from textual.command import SimpleCommand
 from textual.widgets import OptionList
 
@@ -26,8 +27,8 @@ ROLE_ACTIONS = {"actions", "compose", "role_tab", "next_unread"}
 ALL_CHANNELS = list(get_args(Channel))
 
 
-class RoleIntents:
-    """Mixed into ExerciseScreen (uses self.view, self.control, self.pack, self.console, self.current)."""
+class RoleIntents(Screen):
+    """Mixed into ExerciseScreen; a Screen only so Textual registers its @on handlers (uses self.view, self.control, self.pack, self.console, self.current)."""
 
     def send(self, cmd: C.CommandBase, done: str | None = None) -> list[E.Event]:
         events = self.control.submit(cmd)

@@ -35,7 +35,7 @@ class ScorecardScreen(Screen):
 
     def __init__(self, pack: Pack, log: Path | None, control=None):
         super().__init__()
-        self.pack, self.log, self.control = pack, log, control
+        self.pack, self.log_file, self.control = pack, log, control
         if control is not None:
             control.close()  # the exercise is over: flush the log before reading it back
         self.live = LiveScore(pack, log)
@@ -75,17 +75,17 @@ class ScorecardScreen(Screen):
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         if action == "export":
-            return report_available() and self.log is not None
+            return report_available() and self.log_file is not None
         if action == "replay":
-            return self.log is not None
+            return self.log_file is not None
         return True
 
     def action_export(self) -> None:
         from .export import export_report
 
-        self.notify(export_report(self.log))
+        self.notify(export_report(self.log_file))
 
     def action_replay(self) -> None:
         from .replay import ReplayScreen
 
-        self.app.push_screen(ReplayScreen(self.log))
+        self.app.push_screen(ReplayScreen(self.log_file))

@@ -34,5 +34,5 @@ class PendingList(OptionList):
         if not opts:
             opts.append(Option(Text("Nothing waiting on you.", style="dim"), id="none", disabled=True))
         self.add_options(opts)
-        if highlighted is not None and highlighted < len(entries):
-            self.highlighted = highlighted
+        if entries:  # keep the place; Enter then always acts on something
+            self.highlighted = highlighted if highlighted is not None and highlighted < len(entries) else 0
