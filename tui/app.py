@@ -36,6 +36,9 @@ class TabletopApp(App):
         self.log_path: Path | None = None
         """The log of the exercise being played, once one is open."""
         self._wall = wall
+        # No motion: tab underlines and scrolls jump instead of sliding. Kinder to people who
+        # prefer reduced motion, and each animation frame would redraw thousands of rows.
+        self.animation_level = "none"
         self.register_theme(HIGH_CONTRAST)
         self.theme = HIGH_CONTRAST.name if config.high_contrast else DEFAULT_THEME
 

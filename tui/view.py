@@ -94,6 +94,8 @@ class ExerciseView:
             self.counts[r] = {"actions": 0, "statements": 0, "messages": 0, "decisions": 0}
         self.steps = {e.id: Step(e.id, e.role, e.description) for e in self.pack.plan.expectations}
         self.state = {v.id: v.initial for v in sc.state}
+        self._scheduled = sorted((i for i in sc.injects if i.at is not None), key=lambda i: i.at)
+        self._cursor = 0
         self.series = {v.id: [v.initial] for v in sc.state}
 
     # ---- reading -------------------------------------------------------------------------------
@@ -120,9 +122,21 @@ class ExerciseView:
         return found[1].label if found else action_id
 
     def next_injects(self, n: int = 3) -> list:
-        """The next scheduled injects not yet delivered, soonest first."""
-        todo = [i for i in self.pack.scenario.injects if i.at is not None and i.id not in self.delivered and i.at >= self.now]
-        return sorted(todo, key=lambda i: i.at)[:n]
+        """The next scheduled injects not yet delivered, soonest first.
+
+        Why the cursor: the clock bar asks four times a second, and an MSEL can hold thousands of
+        rows; time only moves forward, so rows before the cursor never come back.
+        """
+        sched = self._scheduled
+        while self._cursor < len(sched) and (sched[self._cursor].at < self.now or sched[self._cursor].id in self.delivered):
+            self._cursor += 1
+        out = []
+        for inj in sched[self._cursor:]:
+            if inj.id not in self.delivered:
+                out.append(inj)
+                if len(out) == n:
+                    break
+        return out
 
     def inject_status(self, inj) -> str:
         if inj.id in self.delivered:

@@ -14,7 +14,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, Footer, OptionList, TabbedContent
+from textual.widgets import ContentSwitcher, OptionList, TabbedContent
 
 from simulator.engine import events as E
 
@@ -27,6 +27,7 @@ from ..view import ExerciseView
 from ..widgets.clock_bar import ClockBar
 from ..widgets.facilitator_console import FacilitatorConsole
 from ..widgets.inbox import Inbox
+from ..widgets.key_hints import KeyHints
 from ..widgets.role_console import RoleConsole
 from .facilitator_intents import FacilitatorIntents
 from .render_panels import next_text, roles_text
@@ -43,12 +44,12 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
     BINDINGS = [
         _b("space", "toggle_clock", "Run/pause", "Start or pause the exercise clock"),
         _b("plus,equals_sign", "speed(1)", "Faster", "Speed the clock up"),
-        _b("minus", "speed(-1)", "Slower", "Slow the clock down"),
+        _b("minus", "speed(-1)", "Slower", "Slow the clock down", show=False),
         _b("j", "jump", "Next inject", "Jump the clock to the next scheduled inject"),
         _b("a", "actions", "Actions", "Search this role's action catalogue"),
         _b("s", "compose", "Statement", "Compose a public statement"),
         _b("d", "role_tab('waiting')", "Waiting", "Decisions and approvals waiting on this role"),
-        _b("c", "role_tab('contacts')", "Contacts", "Contacts and chain of command"),
+        _b("c", "role_tab('contacts')", "Contacts", "Contacts and chain of command", show=False),
         _b("k", "role_tab('check')", "Checklist", "This role's plan checklist", show=False),
         _b("i", "role_tab('detail')", "Detail", "Show the selected inbox item", show=False),
         _b("n", "next_unread", "Next unread", "Jump to the next unread inbox item", show=False),
@@ -89,7 +90,7 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
                 yield FacilitatorConsole(id="console-facilitator")
             for r in self.humans:
                 yield RoleConsole(r, self.pack.roles, id=self._console_id(r))
-        yield Footer()
+        yield KeyHints(id="keyhints")
 
     @staticmethod
     def _console_id(who: str) -> str:
@@ -192,7 +193,7 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
             con.inbox.append(v.inbox[role][len(con.inbox.items):])
         n_pending = len(v.pending_for(role))
         con.head.update(Text.assemble((f"{self.pack.roles[role].title} ", "bold"),
-                                      (f"{v.unread(role)} unread", "cyan"), f"  {n_pending} waiting"))
+                                      (f"{v.unread(role)} unread", "cyan"), f"  {n_pending} waiting"), layout=False)
         if "pending" in changed:
             con.pending.show(v.pending_for(role), self.control.session.now)
         if "plan" in changed:
@@ -214,7 +215,15 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
 
     # ---- switching consoles (hot-seat) -----------------------------------------------------------
 
+    def _show_hints(self) -> None:
+        hints = []
+        for b in self.BINDINGS:
+            if b.show and self.check_action(b.action.split("(")[0], ()) is not False:
+                hints.append((self.app.get_key_display(b), b.description))
+        self.query_one(KeyHints).show(hints)
+
     def _focus_console(self) -> None:
+        self._show_hints()
         who = self.current
         if who == "facilitator":
             self.facilitator.timeline.focus()
@@ -224,10 +233,10 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
     def action_console(self, who: str) -> None:
         if who == "facilitator" and self.solo:
             return
-        self.query_one("#consoles", ContentSwitcher).current = self._console_id(who)
-        self._focus_console()
-        self._show_clock()
-        self.refresh_bindings()
+        with self.app.batch_update():  # one frame for the switch, the focus and the bars
+            self.query_one("#consoles", ContentSwitcher).current = self._console_id(who)
+            self._focus_console()
+            self._show_clock()
 
     def action_seat(self, n: int) -> None:
         if 1 <= n <= len(self.humans):

@@ -56,9 +56,10 @@ class FacilitatorIntents(Screen):
     def action_next_tab(self, step: int) -> None:
         tabs = self.facilitator.tabs
         ids = [f"fac-{k}" for k in TABS]
-        tabs.active = ids[(ids.index(tabs.active) + step) % len(ids)]
-        if tabs.active == "fac-score":
-            self._refresh_score()
+        with self.app.batch_update():
+            tabs.active = ids[(ids.index(tabs.active) + step) % len(ids)]
+            if tabs.active == "fac-score":
+                self._refresh_score()
 
     def action_end(self) -> None:
         if self.view.ended:

@@ -27,6 +27,7 @@ from ..score_text import ORDER
 from ..render import clock_label, rating_text
 from ..view import ExerciseView
 from ..widgets.clock_bar import ClockBar
+from ..widgets.fast_list import FastOptionList
 from .replay_panels import overview_text, role_text
 
 PLAY_SPEEDS = (1.0, 2.0, 4.0, 8.0, 16.0)
@@ -75,7 +76,7 @@ class ReplayScreen(Screen):
     def compose(self) -> ComposeResult:
         yield ClockBar(id="replay-clock")
         with Horizontal(id="replay-main"):
-            yield OptionList(id="replay-lines")
+            yield FastOptionList(id="replay-lines")
             with TabbedContent(id="replay-tabs"):
                 with TabPane("View", id="tab-view"):
                     with VerticalScroll():

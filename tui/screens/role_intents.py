@@ -81,9 +81,10 @@ class RoleIntents(Screen):
     def action_role_tab(self, tab: str) -> None:
         role = self.current
         con = self.console(role)
-        con.tabs.active = f"{tab}-{role}"
-        target = {"waiting": con.pending, "check": con.checklist, "contacts": con.contacts}.get(tab, con.inbox)
-        target.focus()
+        with self.app.batch_update():  # one frame for the tab, its pane and the focus
+            con.tabs.active = f"{tab}-{role}"
+            target = {"waiting": con.pending, "check": con.checklist, "contacts": con.contacts}.get(tab, con.inbox)
+            target.focus()
 
     # ---- decisions and approvals ----------------------------------------------------------------
 

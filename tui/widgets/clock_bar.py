@@ -15,6 +15,10 @@ class ClockBar(Static):
 
     def show(self, *, start: str, now: float, duration: float, paused: bool, speed: float, ended: str | None,
              seat: str, module: str = "", extra: str = "") -> None:
+        key = (start, round(now, 1), duration, paused, speed, ended, seat, module, extra)
+        if key == getattr(self, "_shown", None):
+            return  # four ticks a second: redraw only what changed
+        self._shown = key
         t = Text()
         if ended:
             t.append(" ENDED ", style="bold reverse")
@@ -29,4 +33,4 @@ class ClockBar(Static):
             t.append(f"  {extra}")
         if module:
             t.append(f"  {module}", style="dim")
-        self.update(t)
+        self.update(t, layout=False)  # one fixed line: no layout pass needed

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ..render import SEVERITY_STYLE
+from .fast_list import FastOptionList
 from ..view import Item
 
 KIND_MARK = {"inject": "", "message": "✉ ", "approval": "? ", "answer": "✓ "}
@@ -20,7 +20,7 @@ def item_prompt(item: Item, unread: bool) -> Text:
     return t
 
 
-class Inbox(OptionList):
+class Inbox(FastOptionList):
     """Appends new items in one `add_options` call per batch (fast even with thousands)."""
 
     def __init__(self, role: str, **kwargs):
@@ -36,4 +36,4 @@ class Inbox(OptionList):
         self.add_options([Option(item_prompt(it, True), id=f"{start + n}") for n, it in enumerate(items)])
 
     def mark_read(self, index: int) -> None:
-        self.replace_option_prompt_at_index(index, item_prompt(self.items[index], False))
+        self.set_prompt_fast(index, item_prompt(self.items[index], False))

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ..render import SEVERITY_STYLE
+from .fast_list import FastOptionList
 
 MARK = {"delivered": ("✓", "green"), "due": ("○", ""), "conditional": ("◇", "dim")}
 
@@ -19,7 +19,7 @@ def row(when: str, status: str, severity: str, title: str) -> Text:
     return t
 
 
-class Timeline(OptionList):
+class Timeline(FastOptionList):
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         self.index: dict[str, int] = {}
@@ -36,7 +36,7 @@ class Timeline(OptionList):
         new = []
         for inj, when, severity, title in updates:
             if inj in self.index:
-                self.replace_option_prompt_at_index(self.index[inj], row(when, "delivered", severity, title))
+                self.set_prompt_fast(self.index[inj], row(when, "delivered", severity, title))
             else:
                 self.index[inj] = len(self.index)
                 new.append(Option(row(when, "delivered", severity, title), id=inj))

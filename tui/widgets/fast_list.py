@@ -1,0 +1,35 @@
+"""An OptionList that stays fast with thousands of one-line rows.
+
+Why: `OptionList` measures every row again whenever one prompt is replaced or the widget is
+resized (it clears its line cache), which costs about 0.2 s with 2,000 rows: far too slow to
+mark an inbox item read, or to switch hot-seat consoles, inside the 50 ms key budget. Our rows
+are always one line (`text-wrap: nowrap` in app.tcss), so replacing a prompt never changes the
+layout, and a resize only matters when the width really changed. This leans on two private
+members of Textual's OptionList (`_option_render_cache`, `_line_cache`), which is why Textual is
+pinned exactly; the console snapshot and Pilot tests catch a change.
+"""
+
+from __future__ import annotations
+
+from textual.widgets import OptionList
+
+
+class FastOptionList(OptionList):
+    _measured_width = -1
+
+    def set_prompt_fast(self, index: int, prompt) -> None:
+        """Replace one row's prompt without measuring every row again (rows are one line)."""
+        self.get_option_at_index(index)._set_prompt(prompt)
+        self._option_render_cache.clear()  # renders are cached per visible row only: cheap to redo
+        self.refresh()
+
+    def _on_resize(self, event) -> None:
+        width = self.scrollable_content_region.width
+        if width == self._measured_width or width == 0:
+            # Same width (or hidden while another console is shown): the row heights still hold,
+            # so skip OptionList's own handler, which would measure every row again.
+            event.prevent_default()
+            self._option_render_cache.clear()
+            self.refresh()
+        else:
+            self._measured_width = width
