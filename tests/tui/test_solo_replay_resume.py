@@ -146,3 +146,25 @@ async def test_resume_after_a_kill_loses_nothing(tmp_path, wall):
     result = verify(killed)
     assert [e.type for e in result.events].count("decision_made") == 1
     assert any(e.type == "action_taken" and e.action == "chief.convene" for e in result.events)
+
+
+async def test_the_clock_ends_the_exercise_even_with_a_dialog_open(tmp_path, wall):
+    from tui.screens.hotwash import HotWashScreen
+
+    app = app_for(tmp_path / "end.jsonl", wall, mode="solo", solo_role="chief", speed=120.0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("j", "space")
+        await pilot.pause()
+        await pilot.press("d", "enter")  # the vigil decision dialog stays open
+        await pilot.pause()
+        wall.t += 120  # 240 exercise minutes at 120x: the end of the clock
+        await pilot.pause(0.9)
+        assert events_of(app, "exercise_ended")[0].reason == "clock"
+        assert [type(s).__name__ for s in app.screen_stack[1:]] == ["HotWashScreen"]
+        assert isinstance(app.screen, HotWashScreen) and app.screen.by == "chief"
+        await pilot.press(*"Too slow", "ctrl+s")
+        await pilot.pause()
+        assert events_of(app, "hot_wash_answered")[0].answer == "Too slow"
+        await pilot.press("ctrl+q")

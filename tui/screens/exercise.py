@@ -33,6 +33,7 @@ from .facilitator_intents import FacilitatorIntents
 from .render_panels import next_text, roles_text
 from .role_intents import ROLE_ACTIONS, RoleIntents
 
+KEY_LABELS = {"plus": "+", "minus": "-", "space": "space", "left_square_bracket": "[", "right_square_bracket": "]"}
 FAC_ACTIONS = {"fire", "adhoc", "note", "next_tab"}
 
 
@@ -211,6 +212,8 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
         from .hotwash import HotWashScreen
 
         by = self.humans[0] if self.solo else "facilitator"
+        while self.app.screen is not self:  # a dialog or the palette may be open when the clock runs out
+            self.app.pop_screen()
         self.app.switch_screen(HotWashScreen(self.control, by))
 
     # ---- switching consoles (hot-seat) -----------------------------------------------------------
@@ -219,7 +222,7 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
         hints = []
         for b in self.BINDINGS:
             if b.show and self.check_action(b.action.split("(")[0], ()) is not False:
-                hints.append((self.app.get_key_display(b), b.description))
+                hints.append((KEY_LABELS.get(b.key.split(",")[0], b.key.split(",")[0]), b.description))
         self.query_one(KeyHints).show(hints)
 
     def _focus_console(self) -> None:
