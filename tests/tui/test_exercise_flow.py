@@ -94,7 +94,12 @@ async def test_setup_run_decide_approve_publish_end_hot_wash_scorecard(tmp_path,
         # The facilitator ends the exercise; the hot wash follows.
         await pilot.press("0", "e")
         await pilot.pause()
-        await pilot.press("enter")
+        await pilot.press("enter")  # the safe first choice: keep playing
+        await pilot.pause()
+        assert not events_of(app, "exercise_ended")
+        await pilot.press("e")
+        await pilot.pause()
+        await pilot.press("down", "enter")
         await pilot.pause(0.6)
         assert events_of(app, "exercise_ended")[0].reason == "facilitator"
         assert isinstance(app.screen, HotWashScreen)

@@ -44,7 +44,7 @@ def test_scorecard(snap_compare, tmp_path):
         await pilot.pause()
         await pilot.press("j", "j", "e")
         await pilot.pause()
-        await pilot.press("enter")
+        await pilot.press("down", "enter")
         await pilot.pause(0.6)
         await pilot.press("ctrl+s")
         await pilot.pause()

@@ -65,5 +65,5 @@ class FacilitatorIntents(Screen):
         if self.view.ended:
             return
         self.app.push_screen(ChoiceDialog("End the exercise?", "The hot wash and the scorecard follow.",
-                                          [("end", "End the exercise now"), ("keep", "Keep playing")]),
+                                          [("keep", "Keep playing"), ("end", "End the exercise now")]),
                              lambda r: r == "end" and self.control.end())

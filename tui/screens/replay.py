@@ -82,7 +82,7 @@ class ReplayScreen(Screen):
                     with VerticalScroll():
                         yield Static(id="replay-view")
                 with TabPane(f"Findings ({len(self.findings)})", id="tab-findings"):
-                    yield OptionList(*[Option(rating_text(f.rating).append(f" {f.title}"), id=str(n))
+                    yield OptionList(*[Option(rating_text(f.rating).append(f" {f.title}: {f.id.split(':', 1)[-1]}"), id=str(n))
                                        for n, f in enumerate(self.findings)], id="replay-findings")
         yield Footer()
 

@@ -59,7 +59,7 @@ class ScorecardScreen(Screen):
     @staticmethod
     def _row(f) -> Text:
         t = rating_text(f.rating)
-        t.append(f" {f.title}")
+        t.append(f" {f.title}: {f.id.split(':', 1)[-1]}")
         return t
 
     def on_mount(self) -> None:

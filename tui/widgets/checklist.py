@@ -6,11 +6,16 @@ from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from .fast_list import highlight_first
+
 from ..render import STEP_MARK, countdown
 from ..view import Step
 
 
 class Checklist(OptionList):
+    def on_focus(self) -> None:
+        highlight_first(self)
+
     def show(self, steps: list[Step], now: float, with_role: bool) -> None:
         highlighted = self.highlighted
         self.clear_options()

@@ -6,8 +6,13 @@ from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from .fast_list import highlight_first
+
 
 class ContactList(OptionList):
+    def on_focus(self) -> None:
+        highlight_first(self)
+
     def __init__(self, role: str, roles: dict, **kwargs):
         super().__init__(**kwargs)
         self.role = role

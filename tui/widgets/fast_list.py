@@ -14,8 +14,17 @@ from __future__ import annotations
 from textual.widgets import OptionList
 
 
+def highlight_first(option_list: OptionList) -> None:
+    """Keyboard users land on a row, so Enter always acts on something."""
+    if option_list.highlighted is None and option_list.option_count:
+        option_list.highlighted = 0
+
+
 class FastOptionList(OptionList):
     _measured_width = -1
+
+    def on_focus(self) -> None:
+        highlight_first(self)
 
     def set_prompt_fast(self, index: int, prompt) -> None:
         """Replace one row's prompt without measuring every row again (rows are one line)."""
