@@ -49,6 +49,8 @@ class ReplayScreen(Screen):
         _b("plus,equals_sign", "play_speed(1)", "Faster", "Play faster (up to 16×)"),
         _b("minus", "play_speed(-1)", "Slower", "Play slower (down to 1×)"),
         _b("b", "branch", "What-if", "Start a what-if branch from this moment"),
+        _b("f", "tab('tab-findings')", "Findings", "Findings, with a jump to their evidence"),
+        _b("v", "tab('tab-view')", "View", "What the chosen role saw and did at this moment", show=False),
         _b("0", "who('overview')", "Overview", "Every role and the state", show=False),
         *[_b(str(n), f"who_n({n})", f"Role {n}", f"Role {n}'s view", show=False) for n in range(1, 10)],
     ]
@@ -161,6 +163,11 @@ class ReplayScreen(Screen):
         self.who = who
         self.query_one("#replay-tabs", TabbedContent).active = "tab-view"
         self._show()
+
+    def action_tab(self, tab: str) -> None:
+        self.query_one("#replay-tabs", TabbedContent).active = tab
+        (self.query_one("#replay-findings", OptionList) if tab == "tab-findings"
+         else self.query_one("#replay-lines", OptionList)).focus()
 
     def action_who_n(self, n: int) -> None:
         if 1 <= n <= len(self.roles):
