@@ -57,6 +57,7 @@ def main() -> None:
 
 def _commands():
     from . import commands_cli  # noqa: F401  (registers the subcommands on `main`)
+    from . import review_cli  # noqa: F401
 
 
 _commands()

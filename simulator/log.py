@@ -54,7 +54,7 @@ class LogError(Exception):
 
     def __init__(self, path: str, line: int, message: str):
         self.path, self.line, self.message = path, line, message
-        super().__init__(f"{path}:{line}: {message}")
+        super().__init__(f"{path}:{line}: {message}" if line > 0 else f"{path}: {message}")
 
 
 @dataclass
@@ -144,7 +144,7 @@ class LogWriter:
     def __init__(self, path: Path, append: bool = False):
         self.path = Path(path)
         if not append and self.path.exists() and self.path.stat().st_size > 0:
-            raise FileExistsError(f"{self.path} already exists; choose another --log path or resume it")
+            raise FileExistsError(f"{self.path} already exists; choose another path, or resume that log")
         self._fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
         self.lines = 0
 
@@ -167,6 +167,12 @@ class LogWriter:
         if events:
             self._write("".join(e.to_json() + "\n" for e in events), durable=False)
             self.lines += len(events)
+
+    def raw_lines(self, lines: list[str]) -> None:
+        """Copy lines from another log verbatim (what-if branches keep history byte for byte)."""
+        if lines:
+            self._write("".join(line + "\n" for line in lines), durable=True)
+            self.lines += len(lines)
 
     def close(self) -> None:
         if self._fd >= 0:
