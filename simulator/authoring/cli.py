@@ -38,3 +38,25 @@ def lint(path: str) -> None:
         click.echo(f"{len(errors)} error(s), {warnings} warning(s).", err=True)
         raise SystemExit(1)
     click.echo(f"ok: no lint errors" + (f", {warnings} warning(s)" if warnings else ""))
+
+
+@main.command()
+@click.argument("scenario")
+@click.option("--format", "fmt", type=click.Choice(["mermaid", "dot", "text"]), default="text", show_default=True,
+              help="mermaid or dot for documents; text for the terminal (80 columns).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file instead of printing.")
+@user_errors
+def graph(scenario: str, fmt: str, output: Path | None) -> None:
+    """Draw the inject and branch graph: what schedules, triggers, follows up and backs up each inject.
+
+    SCENARIO is a shipped scenario id, a pack folder or a scenario.yaml.
+    """
+    from ..loading.pack import load_pack
+    from .graph import FORMATS, build_graph
+
+    text = FORMATS[fmt](build_graph(load_pack(_scenario_path(scenario))))
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        output.write_text(text, encoding="utf-8")
+        click.echo(f"wrote {output}")
