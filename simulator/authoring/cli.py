@@ -60,3 +60,80 @@ def graph(scenario: str, fmt: str, output: Path | None) -> None:
     else:
         output.write_text(text, encoding="utf-8")
         click.echo(f"wrote {output}")
+
+
+@main.group()
+def msel() -> None:
+    """MSEL spreadsheets (HSEEP Master Scenario Events List) as .csv or .xlsx.
+
+    Columns: Number, Scenario Time, From, To, Method, Synopsis, Expected Action, Objective or
+    Capability, Notes, Contingency. Scenario Time is elapsed exercise time as HH:MM (00:00 is
+    minute 0), with '+HH:MM' for a delay after a cue. Contingency holds 'after INJECT: OPTION',
+    'if missed: STEP' and 'when: {condition}' clauses, separated by ';'.
+    """
+
+
+def _msel_path(ctx, param, value: Path | None) -> Path | None:
+    if value is not None and value.suffix.lower() not in (".csv", ".xlsx"):
+        raise click.BadParameter(f"{value.name} must end in .csv or .xlsx", ctx=ctx, param=param)
+    return value
+
+
+def _msel_errors(fn):
+    import functools
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        from .msel import MselError
+
+        try:
+            return fn(*args, **kwargs)
+        except MselError as exc:
+            for line in exc.lines:
+                click.echo(line, err=True)
+            click.echo(f"{len(exc.lines)} problem(s) found.", err=True)
+            raise SystemExit(1) from None
+
+    return wrapper
+
+
+@msel.command(name="export")
+@click.argument("scenario")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path), callback=_msel_path,
+              help="msel.xlsx or msel.csv (refused if it exists).")
+@user_errors
+@_msel_errors
+def msel_export(scenario: str, output: Path) -> None:
+    """Write a scenario's injects as an MSEL spreadsheet, one row per inject."""
+    from ..cli import UserError
+    from ..loading.pack import load_pack
+    from .msel import export_rows, write_sheet
+
+    pack = load_pack(_scenario_path(scenario))
+    if output.exists():
+        raise UserError(f"{output} already exists; choose another -o path")
+    rows = export_rows(pack)
+    try:
+        write_sheet(output, rows)
+    except OSError as exc:
+        raise UserError(f"cannot write {output}: {exc.strerror or exc}") from None
+    click.echo(f"wrote {output}: {len(rows)} inject(s)")
+
+
+@msel.command(name="import")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="The scenario.yaml to write; plan.yaml, playbook.yaml and new roles/ go beside it.")
+@user_errors
+@_msel_errors
+def msel_import(file: Path, output: Path) -> None:
+    """Turn an MSEL sheet into a scenario skeleton that validates, with TODO placeholders for
+    what an MSEL lacks (city, state variables, decisions, plan actions, sources)."""
+    from ..loading.pack import load_pack
+    from .msel_import import import_msel
+
+    written = import_msel(file, output)
+    load_pack(output)  # the skeleton must validate; a problem here is reported like `validate`
+    for path in written:
+        click.echo(f"wrote {path}")
+    click.echo(f"ok: {output} validates; fill in the TODO placeholders")
