@@ -76,7 +76,7 @@ class _Rows:
 
     def __init__(self, sheet: Sheet, columns: dict[str, int]):
         self.sheet, self.columns = sheet, columns
-        self.errors: list[str] = []
+        self.errors: list[tuple[int, str]] = []
         self.sk = _Skeleton()
         self.ids: dict[str, int] = {}
         self.pending: list[tuple[int, str, str]] = []
@@ -87,7 +87,7 @@ class _Rows:
         return str(cells[k]).strip() if k is not None and k < len(cells) else ""
 
     def fail(self, row: int, message: str) -> None:
-        self.errors.append(self.sheet.at(row, message))
+        self.errors.append((row, self.sheet.at(row, message)))
 
     def read(self) -> _Skeleton:
         for row, cells in self.sheet.rows[1:]:
@@ -95,8 +95,8 @@ class _Rows:
         for row, what, ref in self.pending:
             if ref not in self.ids:
                 self.fail(row, f"'contingency' names inject \"{ref}\" ({what}), which is not a number in this sheet")
-        if self.errors:
-            raise MselError(self.errors)
+        if self.errors:  # in row order, references checked at the end included
+            raise MselError([line for _row, line in sorted(self.errors, key=lambda e: e[0])])
         return self.sk
 
     def row(self, row: int, cells: list) -> None:
