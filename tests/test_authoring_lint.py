@@ -39,6 +39,7 @@ EXPECTED = {
         ("scenario.yaml", 69, "injects[7].trigger", "inject 'I8' arrives at minute 130 at the earliest"),
     ],
     "unmeetable": [
+        ("plan.yaml", 9, "expectations[1].role", "'P2' can never be met without breaking the playbook: it asks 'press' for a public statement, and 'press' is not an approved messenger"),
         ("plan.yaml", 11, "expectations[3].action", "'P4' can never be met: role 'press' needs authority 'order_evacuation', only chief holds it, and no role can delegate it"),
         ("plan.yaml", 12, "expectations[4].statement[0]", "'P5' can never be met: it asks a statement to match 'blame', a prohibited rule"),
         ("plan.yaml", 13, "expectations[5].prerequisites", "'P6' can never be met: its prerequisites lead back to itself"),
@@ -73,7 +74,7 @@ def test_warnings_for_chained_steps_and_untemplated_statements():
     warnings = [p for p in lint_pack(LINT / "unprompted") if p.severity == "warning"]
     assert [(p.path, "chained to play" in p.message) for p in warnings] == [("expectations[5].trigger", True)]
     warnings = [p.message for p in lint_pack(LINT / "unmeetable") if p.severity == "warning"]
-    assert warnings == ["no playbook template for role 'press' covers blame: simulated staff cannot meet plan step 'P5'"]
+    assert warnings == ["no playbook template for role 'chief' covers blame: simulated staff cannot meet plan step 'P5'"]
 
 
 @pytest.mark.parametrize("folder", [p.parent for p in shipped_scenarios()], ids=lambda p: p.name)

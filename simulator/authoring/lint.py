@@ -9,7 +9,8 @@ errors
 - an inject that can only arrive at or after the end of the clock;
 - a decision option that leads nowhere (no effects, no follow-up, and no condition asks about it);
 - a plan step no role can meet (it never starts, needs an authority nobody holds or can delegate,
-  asks a statement to match a prohibited rule, or waits on a prerequisite that can never be met);
+  asks a statement to match a prohibited rule or of a role that is not an approved messenger, or
+  waits on a prerequisite that can never be met);
 - a plan step that no inject prompts: no inject lists it in `expected_actions` and its trigger
   names no inject, so the exercise never puts it in front of the players.
 
@@ -124,6 +125,7 @@ def _steps(ctx: _Context) -> Iterator[Problem]:
     actions = ctx.analysis.actions
     templates = [set(t.covers) | {"@" + t.role} for t in ctx.pb.templates]
     prohibited = {p.id for p in ctx.pb.prohibited}
+    messengers = {m.role for m in ctx.pb.messengers}
     dead = set()
     for n, e in enumerate(ctx.plan.expectations):
         loc = ("expectations", n)
@@ -154,6 +156,10 @@ def _steps(ctx: _Context) -> Iterator[Problem]:
                 dead.add(e.id)
                 yield ctx.pdoc.at(loc + ("statement", j), f"plan step '{e.id}' can never be met: it asks a statement to "
                                   f"match '{rule}', a prohibited rule")
+        if e.statement is not None and e.role not in messengers:
+            dead.add(e.id)
+            yield ctx.pdoc.at(loc + ("role",), f"plan step '{e.id}' can never be met without breaking the playbook: it asks "
+                              f"'{e.role}' for a public statement, and '{e.role}' is not an approved messenger")
         if e.statement is not None and not any(set(e.statement) <= tpl and "@" + e.role in tpl for tpl in templates):
             yield ctx.pdoc.at(loc + ("statement",), f"no playbook template for role '{e.role}' covers "
                               f"{', '.join(e.statement)}: simulated staff cannot meet plan step '{e.id}'", "warning")
