@@ -73,6 +73,13 @@ def test_text_tree_fits_80_columns_and_shows_every_inject():
     assert "├─ option" in text and "Scheduled:" in text
 
 
+def test_cli_graph_writes_a_file(tmp_path):
+    out = subprocess.run([str(TABLETOP), "graph", str(FIXTURES / "mini"), "--format", "mermaid", "-o", str(tmp_path / "g.mmd")],
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0 and out.stdout == f"wrote {tmp_path / 'g.mmd'}\n"
+    assert (tmp_path / "g.mmd").read_text() == to_mermaid(build_graph(load_pack(FIXTURES / "mini")))
+
+
 def test_cli_graph_formats():
     for fmt, start in (("mermaid", "flowchart TD"), ("dot", 'digraph "mini"'), ("text", "Mini drill (mini)")):
         out = subprocess.run([str(TABLETOP), "graph", str(FIXTURES / "mini"), "--format", fmt],
