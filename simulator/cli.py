@@ -58,6 +58,7 @@ def main() -> None:
 def _commands():
     from . import commands_cli  # noqa: F401  (registers the subcommands on `main`)
     from . import review_cli  # noqa: F401
+    from .authoring import cli as _authoring  # noqa: F401  (lint, graph, msel, batch)
 
 
 _commands()
