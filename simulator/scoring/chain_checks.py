@@ -113,6 +113,8 @@ def _reporting(facts: Facts, graph: nx.DiGraph, final: bool) -> Iterator[Finding
             if not bosses:
                 continue
             boss = bosses[0]
+            if facts.acting_for(boss, t) == role:
+                continue  # the role stands in for its own supervisor: it is in command, nobody above to tell
             reports = [m for m in facts.messages if m["by"] in (role, facts.acting_for(role, m["t"]))
                        and m["to"] in (boss, facts.acting_for(boss, m["t"])) and m["intent"] in ("report", "escalate")
                        and m["t"] >= t]
