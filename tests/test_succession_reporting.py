@@ -50,3 +50,19 @@ def test_acting_for_the_supervisor_nobody_reports_to_themselves(tmp_path):
     assert not [m for m in messages if m["by"] == m["to"]]
     assert "chain.reporting:I1/press" not in findings
     assert not [f for f in findings.values() if f.rule == "chain.reporting" and f.rating in ("M", "U")]
+
+
+def test_reports_name_whoever_is_acting(tmp_path):
+    # A third role that reports to the chief: while the chief is unreachable its reports go to press.
+    folder = tmp_path / "three"
+    shutil.copytree(FIXTURES / "mini", folder)
+    chief = folder / "roles" / "chief.yaml"
+    chief.write_text(chief.read_text().replace("delegable:", "successor: press\ndelegable:"))
+    aide = (folder / "roles" / "press.yaml").read_text().replace("id: press\n", "id: aide\n").replace("press.", "aide.")
+    (folder / "roles" / "aide.yaml").write_text(aide)
+    scen = folder / "scenario.yaml"
+    text = scen.read_text().replace("roles: [chief, press]", "roles: [chief, press, aide]")
+    scen.write_text(text.replace("    severity: high\n", "    severity: high\n    unavailable: [chief]\n", 1))
+    _messages, findings = _run(load_pack(folder), tmp_path, "three")
+    f = findings["chain.reporting:I1/aide"]
+    assert f.rating == "P" and "press (acting for chief)" in f.explanation
