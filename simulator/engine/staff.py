@@ -132,6 +132,8 @@ class StaffMember:
         if superior is None or superior not in self.engine.roles:
             return
         superior = self.engine.acting_for(superior)
+        if superior == self.role:
+            return  # acting for its own supervisor (succession): it is in command, so there is nobody to report to
         delay = self._when(5.0)
         if delay is None:
             return
