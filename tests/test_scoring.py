@@ -296,3 +296,26 @@ def test_score_cli_json(flagship_logs):
         assert f["rating"] in ("P", "S", "M", "U", "N/A")
     text = subprocess.run([tabletop, "score", flagship_logs[("idle", 1)]], capture_output=True, text=True)
     assert text.returncode == 0 and "Objectives" in text.stdout and "U" in text.stdout
+
+
+def test_score_weighs_essential_steps_more_than_minor_ones(flagship_logs, tmp_path):
+    """Missing an essential plan step must cost more than missing a minor one (one unit per step,
+    essential steps weighted), and far more than one late key message would."""
+    from simulator.engine import commands as C
+    from simulator.session import Session
+
+    pack, card, _f = score_log(flagship_logs[("plan", 1)])
+    essential = {e.id for e in pack.plan.expectations if e.essential}
+    timeliness = {f.expectation: f.id for f in card.findings if f.rule == "plan.timeliness" and f.rating == "P"}
+    major = next(e for e in timeliness if e in essential)
+    minor = next(e for e in timeliness if e not in essential)
+    scores = {}
+    for name, exp in (("major", major), ("minor", minor)):
+        log = tmp_path / f"{name}.jsonl"
+        log.write_bytes(flagship_logs[("plan", 1)].read_bytes())
+        session = Session.resume(log)
+        session.submit(C.OverrideRating(by="evaluator", target=timeliness[exp], rating="U", rationale="test"))
+        session.close()
+        scores[name] = score_log(log)[1].score
+    assert card.score > scores["minor"] > scores["major"]
+    assert card.score - scores["major"] >= 2.5 * (card.score - scores["minor"]) - 0.2
