@@ -319,3 +319,19 @@ def test_score_weighs_essential_steps_more_than_minor_ones(flagship_logs, tmp_pa
         scores[name] = score_log(log)[1].score
     assert card.score > scores["minor"] > scores["major"]
     assert card.score - scores["major"] >= 2.5 * (card.score - scores["minor"]) - 0.2
+
+
+def test_cadence_is_counted_afresh_from_a_jump_in_story_time(tmp_path):
+    script = [
+        (8, C.IssueStatement(by="press", channel="social", languages=["English"], text="Update one.")),
+        (35, C.IssueStatement(by="press", channel="social", languages=["English"], text="Update two.")),
+        (80, C.IssueStatement(by="press", channel="social", languages=["English"], text="Update three.")),
+        (105, C.IssueStatement(by="press", channel="social", languages=["English"], text="Update four.")),
+    ]
+    plain = variant(tmp_path / "a", [])
+    card, _log = play(plain, tmp_path, script, name="plain")
+    assert by_id(card)["playbook.cadence:updates"].rating == "S"  # 45 minutes from 35 to 80
+    jumped = variant(tmp_path / "b", [("scenario.yaml", "starts_at: 60,", 'starts_at: 60, time: "Day 2, 10:00",')])
+    card, _log = play(jumped, tmp_path, script, name="jumped")
+    cadence = by_id(card)["playbook.cadence:updates"]
+    assert cadence.rating == "P" and "afresh" in cadence.explanation  # 25 to the jump, 20 after it
