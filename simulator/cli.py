@@ -57,6 +57,7 @@ def main() -> None:
 
 def _commands():
     from . import commands_cli  # noqa: F401  (registers the subcommands on `main`)
+    from .report import cli as _report_cli  # noqa: F401  (tabletop report)
 
 
 _commands()

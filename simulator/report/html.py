@@ -144,7 +144,7 @@ def _flag(found: list, analysis: Analysis) -> str:
     area = analysis.finding_area[worst.id]
     tip = " ".join(f.explanation for f in found)
     return (f'<a class="flag r-{worst.rating}" href="#{anchor(worst.id)}" title="{e(tip)}">{e(worst.rating)} '
-            f'AFI {area.number}: {e(worst.title)}</a>')
+            f'AFI {area.number}: {e(area.short)}</a>')
 
 
 def _charts(data: ReportData) -> str:

@@ -36,7 +36,7 @@ dl.facts dd { margin: 0; }
 .afi p.evidence { margin: 2px 0 4px; }
 table.plan td:nth-child(3) { min-width: 16em; }
 .label { font-weight: bold; color: var(--muted); }
-.evidence a { margin-right: 4px; }
+.evidence a + a { margin-left: 4px; }
 .muted { color: var(--muted); }
 .placeholder { color: #8a5a00; font-style: italic; }
 table.timeline td.t { white-space: nowrap; }

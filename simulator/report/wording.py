@@ -18,7 +18,8 @@ def clock(pack: Pack, minute: float) -> str:
 
 
 def minute(t: float) -> str:
-    return f"{t:.1f}".rstrip("0").rstrip(".") if t != int(t) else f"{int(t)}"
+    """An exercise minute as short as it can be: '42', '7.5', '128.18' (staff act to the hundredth)."""
+    return f"{t:.2f}".rstrip("0").rstrip(".")
 
 
 def role_name(pack: Pack, role: str | None) -> str:
