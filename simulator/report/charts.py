@@ -72,7 +72,7 @@ def line_chart(chart_id: str, title: str, description: str, series: list[Series]
                y_range: tuple[float, float], x_label: str, y_label: str, markers: list[tuple[float, str]] = (),
                step: bool = True, width: int = 760, height: int = 300) -> str:
     """One SVG chart. `step` draws values as held until the next change (state variables do that)."""
-    left, right, top = 56, 16, 14
+    left, right, top = 56, 30, 14
     legend_rows = math.ceil(len(series) / 3)
     bottom = 46 + 18 * legend_rows
     pw, ph = width - left - right, height - top - bottom

@@ -18,7 +18,11 @@ from ..scoring.facts import Facts
 from ..scoring.model import Scorecard
 from ..scoring.scorer import Scorer
 
-SCORE_SAMPLES = 60
+ACTS = frozenset({"action_taken", "statement_issued", "decision_made", "message_sent", "approval_requested",
+                  "approval_answered", "delegated"})
+"""What counts as a role doing something (root-cause analysis asks whether a role was busy or silent)."""
+
+SCORE_SAMPLES = 48
 """How many points the score-over-time chart gets (each one is a partial scorecard)."""
 
 TIMELINE_TYPES = frozenset({
@@ -52,6 +56,8 @@ class ReportData:
     """(minute, score so far) at sample minutes; the last point is the final score."""
     wall_end: str | None = None
     """Wall-clock stamp of the last command, if any (the exercise's last human or facilitator input)."""
+    acts: dict[str, list[tuple[int, dict[str, Any]]]] = field(default_factory=dict)
+    """Role -> its actions, statements, decisions, approvals, delegations and messages (line, event), in order."""
 
     @property
     def state_series(self) -> list[tuple[float, dict[str, float]]]:
@@ -92,6 +98,10 @@ def gather(path: Path, pack: Pack | None = None) -> ReportData:
     facts = scorer.facts
     cited = {n for f in card.findings for n in f.evidence}
     timeline = [(n, d) for n, d in facts.lines if d["type"] in TIMELINE_TYPES or n in cited]
+    acts: dict[str, list[tuple[int, dict[str, Any]]]] = {}
+    for n, d in facts.lines:
+        if d["type"] in ACTS and "by" in d:
+            acts.setdefault(d["by"], []).append((n, d))
     return ReportData(path=path, header=read.header, pack=pack, card=card, facts=facts, lines=len(lines) + 1,
                       events=len(replayed.events), commands=commands, end=end, timeline=timeline, met=met,
-                      score_series=series, wall_end=wall_end)
+                      score_series=series, wall_end=wall_end, acts=acts)

@@ -45,11 +45,10 @@ def state_figures(data: ReportData) -> list[Figure]:
                          unit or "Value", markers)
         rows = []
         for v, s in zip(variables, lines):
-            ys = [p[1] for p in s.points]
-            t_lo = next(t for t, y in s.points if y == min(ys))
-            t_hi = next(t for t, y in s.points if y == max(ys))
-            rows.append([v.label, f"{ys[0]:.1f}", f"{min(ys):.1f} (minute {minute(t_lo)})",
-                         f"{max(ys):.1f} (minute {minute(t_hi)})", f"{ys[-1]:.1f}"])
+            t_lo, lo_v = min(s.points, key=lambda p: p[1])  # the first minute it was lowest
+            t_hi, hi_v = max(s.points, key=lambda p: p[1])
+            rows.append([v.label, f"{s.points[0][1]:.1f}", f"{lo_v:.1f} (minute {minute(t_lo)})",
+                         f"{hi_v:.1f} (minute {minute(t_hi)})", f"{s.points[-1][1]:.1f}"])
         out.append(Figure(f"chart-state-{i}", title, svg, rows, ["Variable", "Start", "Lowest", "Highest", "End"]))
     return out
 

@@ -165,10 +165,7 @@ def missing_authority(role: str, authority: str | None, t: float, data: ReportDa
 
 
 def activity(role: str, start: float, end: float, data: ReportData) -> list[str]:
-    facts = data.facts
-    mine = [(n, d) for n, d in facts.lines if start <= d["t"] <= end and d.get("by") == role
-            and d["type"] in ("action_taken", "statement_issued", "decision_made", "message_sent", "approval_requested",
-                              "approval_answered", "delegated")]
+    mine = [(n, d) for n, d in data.acts.get(role, ()) if start <= d["t"] <= end]
     if not mine:
         return [f"{role_name(data.pack, role)} logged no action, statement, decision, approval or message between "
                 f"minute {m(start)} and minute {m(end)}."]

@@ -47,7 +47,8 @@ table.timeline tr:target td { outline: 2px solid #e6a700; background: #fff7e0; }
 .flag { display: inline-block; font-size: 0.8rem; text-decoration: none; border-radius: 3px; padding: 0 4px; margin: 1px 2px;
         border: 1px solid rgba(0,0,0,0.25); color: var(--ink); -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 figure { margin: 12px 0 24px; }
-figure svg { max-width: 100%; height: auto; }
+figure svg { width: 100%; max-width: 900px; height: auto; }
+figure table { width: auto; min-width: 60%; }
 figcaption { font-weight: bold; margin-bottom: 4px; }
 svg.chart text { font-family: inherit; fill: #333; }
 svg.chart .tick { font-size: 11px; } svg.chart .axis { font-size: 12px; } svg.chart .legend { font-size: 12px; }
