@@ -102,13 +102,17 @@ def replay_log(read: ReadLog, pack: Pack | None = None, until: float | None = No
 def _horizons(lines: list[LogLine], until: float | None) -> list[float]:
     """For each line: the minute the engine may safely run up to before matching it.
 
-    That is the minute of the next command, capped by the last line's minute and `until`.
+    That is the minute of the next command, capped by the minute of the last line to be matched
+    (the last one, or the last one up to `until`), so the engine stops where stepping would have.
     Events at exactly that minute are then matched step by step, as before any command.
     Only command lines are parsed here (their minute is needed); event lines stay as text.
     """
-    cap = float("inf") if until is None else until
-    if lines:
-        cap = min(cap, _minute(lines[-1]))
+    cap = float("inf")
+    for line in reversed(lines):  # the last line replay will match: never run the engine past it
+        t = _minute(line)
+        if until is None or t <= until:
+            cap = t
+            break
     out = [0.0] * len(lines)
     nxt = cap
     for i in range(len(lines) - 1, -1, -1):
