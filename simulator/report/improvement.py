@@ -24,7 +24,7 @@ _BY_RULE: dict[str, tuple[str, str]] = {
     "plan.prerequisites": ("Planning", "Make the order of steps before {what} explicit in the plan and in the role's checklist."),
     "plan.authority": ("Organization", "Clarify who holds the authority for {what} and how it is delegated in writing."),
     "plan.approval": ("Planning", "Write the approval route for {what} into the plan, with a stand-in approver."),
-    "plan.harm": ("Planning", "Add a safeguard to the plan so that this outcome is checked before it can happen: {what}."),
+    "plan.harm": ("Planning", "Add a safeguard to the plan so that this outcome is checked before it can happen ('{what}')."),
     "playbook.first_statement": ("Planning", "Pre-approve a holding statement and a short approval route so the first statement meets the playbook's target."),
     "playbook.first_message": ("Planning", "Build the first-statement template around every required element and train messengers to start from it."),
     "playbook.key_message": ("Planning", "Add the missing key messages to the statement templates and the messengers' briefing."),
