@@ -104,6 +104,7 @@ def _reporting(facts: Facts, graph: nx.DiGraph, final: bool) -> Iterator[Finding
     rule = facts.pack.plan.reporting
     if rule is None:
         return
+    upward = [m for m in facts.messages if m["intent"] in ("report", "escalate")]
     for inject_id, (t, line, to, _cue) in facts.deliveries.items():
         inj = facts.pack.injects.get(inject_id)
         if inj is None or inj.severity not in rule.severities:
@@ -115,9 +116,9 @@ def _reporting(facts: Facts, graph: nx.DiGraph, final: bool) -> Iterator[Finding
             boss = bosses[0]
             if facts.acting_for(boss, t) == role:
                 continue  # the role stands in for its own supervisor: it is in command, nobody above to tell
-            reports = [m for m in facts.messages if m["by"] in (role, facts.acting_for(role, m["t"]))
-                       and m["to"] in (boss, facts.acting_for(boss, m["t"])) and m["intent"] in ("report", "escalate")
-                       and m["t"] >= t]
+            # Cheap tests first: on a long log the succession look-ups dominate otherwise.
+            reports = [m for m in upward if m["t"] >= t and m["by"] in (role, facts.acting_for(role, m["t"]))
+                       and m["to"] in (boss, facts.acting_for(boss, m["t"]))]
             due = t + rule.within
             target = f"{inject_id}/{role}"
             acting = facts.acting_for(boss, t)
