@@ -335,3 +335,17 @@ def test_cadence_is_counted_afresh_from_a_jump_in_story_time(tmp_path):
     card, _log = play(jumped, tmp_path, script, name="jumped")
     cadence = by_id(card)["playbook.cadence:updates"]
     assert cadence.rating == "P" and "afresh" in cadence.explanation  # 25 to the jump, 20 after it
+
+
+def test_decisions_recommended_other_and_lapsed(mini, tmp_path):
+    card, _log = play(mini, tmp_path, [(22, C.MakeDecision(by="chief", inject="I2", option="hold"))], name="rec")
+    f = by_id(card)["plan.decision:I2"]
+    assert (f.verdict, f.rating, f.roles) == ("recommended", "P", ["chief"]) and len(f.evidence) == 2
+    card, log = play(mini, tmp_path, [(22, C.MakeDecision(by="chief", inject="I2", option="wait"))], name="other")
+    f = by_id(card)["plan.decision:I2"]
+    assert (f.verdict, f.rating) == ("other_option", "S") and "Hold it" in f.explanation
+    assert all('"decision' in log.read_text().splitlines()[n - 1] or '"inject_delivered"' in log.read_text().splitlines()[n - 1]
+               for n in f.evidence)
+    card, _log = play(mini, tmp_path, [], name="lapsed")
+    f = by_id(card)["plan.decision:I2"]
+    assert (f.verdict, f.rating) == ("lapsed", "M") and "by default 'Wait'" in f.explanation

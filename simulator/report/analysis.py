@@ -94,7 +94,7 @@ class Analysis:
 
 
 def _key(f: Finding) -> str:
-    return f"expectation:{f.expectation}" if f.expectation else (f.id if f.rule == "plan.harm" else f.rule)
+    return f"expectation:{f.expectation}" if f.expectation else (f.id if f.rule in ("plan.harm", "plan.decision") else f.rule)
 
 
 def _capability(findings: list[Finding], data: ReportData) -> str:
@@ -116,7 +116,12 @@ def _title(key: str, findings: list[Finding], data: ReportData) -> tuple[str, st
         return f"Plan step {exp.id}: {desc} ({role_name(data.pack, exp.role)})", f"Plan step {exp.id}"
     f = findings[0]
     area = {"plan": "Response plan", "playbook": "Communication playbook", "chain": "Chain of command"}[f.category]
-    title = f"{area}: {f.title}" if f.rule != "plan.harm" else f"Harmful side effect {key.split(':', 1)[1]}"
+    if f.rule == "plan.harm":
+        return f"Harmful side effect {key.split(':', 1)[1]}", f"Harmful side effect {key.split(':', 1)[1]}"
+    if f.rule == "plan.decision":
+        inject = key.split(":", 1)[1]
+        return f"Decision on {inject}: {data.pack.injects[inject].decision.prompt}", f"Decision on {inject}"
+    title = f"{area}: {f.title}"
     return title, title
 
 
@@ -167,6 +172,12 @@ def _references(key: str, findings: list[Finding], data: ReportData) -> list[str
             text = f"Chain of command, rule {f.rule} ({f.title}). Source: {f.source}"
         elif f.rule == "plan.harm":
             text = f"Scenario harm {target}: {f.explanation.removeprefix('Harmful side effect: ')} Source: {f.source}"
+        elif f.rule == "plan.decision":
+            d = pack.injects[target].decision
+            favoured = [o.label for o in d.options if o.recommended]
+            text = (f"Scenario decision on inject {target}: {d.prompt}"
+                    + (f" The plan favours: {favoured[0]}." if favoured else "")
+                    + (f" Due within {d.deadline:g} min of delivery." if d.deadline else "") + f" Source: {f.source}")
         else:
             continue  # the plan step above is the reference
         if text not in out:

@@ -180,3 +180,18 @@ def harm(f: Finding, data: ReportData) -> tuple[list[str], bool]:
         return [], False
     lines = ", ".join(str(n) for n in f.evidence)
     return [f"The harmful outcome ('{harm.label}') follows from the choices and events on line(s) {lines}."], True
+
+
+def decision(f: Finding, data: ReportData) -> tuple[list[str], bool]:
+    """A decision that lapsed or went another way: say what the log shows about who held it."""
+    inject = f.id.split(":", 1)[1]
+    d = data.pack.injects[inject].decision
+    holder = ", ".join(role_name(data.pack, r) for r in f.roles) or "nobody"
+    if f.verdict in ("lapsed", "not_decided"):
+        when = f"its {d.deadline:g}-minute deadline" if d.deadline else "the end of the exercise"
+        return [f"The decision was put to {holder} and no answer was logged before {when}."], False
+    favoured = next((o for o in d.options if o.recommended), None)
+    if favoured is None:
+        return [], False
+    why = f" ({favoured.note.rstrip('.')})" if favoured.note else ""
+    return [f"The plan favours '{favoured.label}'{why}; the log shows the choice, not the reasoning behind it."], False

@@ -11,14 +11,14 @@ from __future__ import annotations
 from ..scoring.model import Finding
 from .comms_causes import chain_rules, playbook_rules
 from .data import ReportData
-from .plan_causes import harm, plan
+from .plan_causes import decision, harm, plan
 from .wording import role_name
 
 CONFIRM = "Root cause to be confirmed by the evaluator: the log shows what happened, not why."
 
 _BY_RULE = {
     "plan.timeliness": plan, "plan.contingency": plan, "plan.role": plan, "plan.prerequisites": plan,
-    "plan.authority": plan, "plan.approval": plan, "plan.harm": harm,
+    "plan.authority": plan, "plan.approval": plan, "plan.harm": harm, "plan.decision": decision,
     **playbook_rules(), **chain_rules(),
 }
 """Rule -> function(finding, data) -> (sentences, whether they show a cause plainly)."""

@@ -8,6 +8,7 @@ from typing import Any
 
 from ..loading.pack import Pack
 from .chain_checks import chain_findings
+from .decision_checks import decision_findings
 from .facts import Facts
 from .model import POINTS, Finding, Override, Rollup, Scorecard, worst
 from .plan_checks import harm_findings, plan_findings
@@ -27,7 +28,8 @@ class Scorer:
     def scorecard(self, final: bool | None = None) -> Scorecard:
         facts = self.facts
         final = facts.ended is not None if final is None else final
-        findings = [*plan_findings(facts, final), *harm_findings(facts, final), *playbook_findings(facts, final),
+        findings = [*plan_findings(facts, final), *harm_findings(facts, final), *decision_findings(facts, final),
+                    *playbook_findings(facts, final),
                     *chain_findings(facts, final)]
         findings = [_overridden(f, facts.overrides.get(f.id)) for f in findings]
         findings = _place_objectives(self.pack, findings)
@@ -40,7 +42,7 @@ class Scorer:
                          expectations=expectations, objectives=objectives, capabilities=capabilities, roles=roles)
 
 
-WEIGHTS = {"essential": 3.0, "plan.harm": 3.0, "playbook.prohibited": 2.0}
+WEIGHTS = {"essential": 3.0, "plan.harm": 3.0, "plan.decision": 2.0, "playbook.prohibited": 2.0}
 """How much a unit counts in the overall score. Why: a missed essential plan step, a harmful side
 effect or prohibited words must weigh more than one late key message, or a team that skips what
 matters most could still score 80."""
