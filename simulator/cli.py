@@ -57,6 +57,9 @@ def main() -> None:
 
 def _commands():
     from . import commands_cli  # noqa: F401  (registers the subcommands on `main`)
+    from . import review_cli  # noqa: F401
+    from .authoring import cli as _authoring  # noqa: F401  (lint, graph, msel, batch)
+    from .report import cli as _report_cli  # noqa: F401  (tabletop report)
     from . import run_cli  # noqa: F401  (`run`: imports the UI lazily, inside the command)
 
 

@@ -54,16 +54,38 @@ class LogError(Exception):
 
     def __init__(self, path: str, line: int, message: str):
         self.path, self.line, self.message = path, line, message
-        super().__init__(f"{path}:{line}: {message}")
+        super().__init__(f"{path}:{line}: {message}" if line > 0 else f"{path}: {message}")
 
 
-@dataclass
 class LogLine:
-    number: int
-    """1-based line number in the file."""
-    data: dict[str, Any]
-    raw: str
-    """The line's text without its newline."""
+    """One line after the header: its number, its text and (parsed on first use) its data.
+
+    Why lazy: `replay --verify` compares each event line's text with the event the engine
+    regenerates, so it need not JSON-parse the event lines at all (see `read_log(lazy_events=True)`).
+    """
+
+    __slots__ = ("number", "raw", "_data")
+
+    def __init__(self, number: int, data: dict[str, Any] | None, raw: str):
+        self.number = number
+        """1-based line number in the file."""
+        self.raw = raw
+        """The line's text without its newline."""
+        self._data = data
+
+    @property
+    def data(self) -> dict[str, Any]:
+        if self._data is None:
+            self._data = json.loads(self.raw)
+        return self._data
+
+    @property
+    def parsed(self) -> bool:
+        """Whether the line has been parsed (and so checked as a log entry) yet."""
+        return self._data is not None
+
+    def __repr__(self) -> str:
+        return f"LogLine({self.number}, {self.raw[:60]!r})"
 
 
 @dataclass
@@ -79,8 +101,31 @@ class ReadLog:
     """Length of the sound prefix, in bytes."""
 
 
-def read_log(path: Path) -> ReadLog:
-    """Read a log, stopping at the first truncated or garbled line (reported, prefix kept)."""
+EVENT_PREFIX = b'{"kind":"event","type":"'
+"""How every event line the engine writes begins (its canonical JSON: `Event.to_json`)."""
+
+
+def line_problem(raw: str) -> str | None:
+    """What is wrong with a line as a log entry, if anything (used when a deferred line fails)."""
+    try:
+        parsed = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        return f"garbled line: {exc}"
+    if not isinstance(parsed, dict) or parsed.get("kind") not in ("header", "command", "event"):
+        return "not a log entry (expected a JSON object with kind header, command or event)"
+    if parsed["kind"] == "event" and not (isinstance(parsed.get("type"), str) and isinstance(parsed.get("t"), (int, float))):
+        return "invalid event: needs a 'type' and a minute 't'"
+    return None
+
+
+def read_log(path: Path, lazy_events: bool = False) -> ReadLog:
+    """Read a log, stopping at the first truncated or garbled line (reported, prefix kept).
+
+    With `lazy_events`, lines that begin like an engine-written event are kept as text and
+    parsed only when asked. Only a caller that checks every such line another way may use it:
+    `replay.verify` requires each one to equal, character for character, the JSON of the event
+    the engine regenerates, which is a stricter check than parsing it.
+    """
     path = Path(path)
     shown = str(path)
     if not path.exists():
@@ -102,6 +147,15 @@ def read_log(path: Path) -> ReadLog:
         parsed: Any = None
         if not complete:
             problem = "truncated line (no end of line): the exercise probably stopped while writing it"
+        elif lazy_events and number > 1 and chunk.startswith(EVENT_PREFIX):
+            try:
+                out.lines.append(LogLine(number, None, chunk.decode("utf-8")))
+            except UnicodeDecodeError as exc:
+                out.error = LogError(shown, number, f"garbled line: {exc}")
+                return out
+            offset = end + 1
+            out.valid_bytes = offset
+            continue
         else:
             try:
                 parsed = json.loads(chunk.decode("utf-8"))
@@ -144,7 +198,7 @@ class LogWriter:
     def __init__(self, path: Path, append: bool = False):
         self.path = Path(path)
         if not append and self.path.exists() and self.path.stat().st_size > 0:
-            raise FileExistsError(f"{self.path} already exists; choose another --log path or resume it")
+            raise FileExistsError(f"{self.path} already exists; choose another path, or resume that log")
         self._fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
         self.lines = 0
 
@@ -167,6 +221,12 @@ class LogWriter:
         if events:
             self._write("".join(e.to_json() + "\n" for e in events), durable=False)
             self.lines += len(events)
+
+    def raw_lines(self, lines: list[str]) -> None:
+        """Copy lines from another log verbatim (what-if branches keep history byte for byte)."""
+        if lines:
+            self._write("".join(line + "\n" for line in lines), durable=True)
+            self.lines += len(lines)
 
     def close(self) -> None:
         if self._fd >= 0:

@@ -7,6 +7,7 @@ and the after-action review all go through the same engine.
 from __future__ import annotations
 
 import shutil
+from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from .engine.core import Engine
 from .engine.events import Event
 from .loading.pack import Pack, load_pack
 from .loading.shipped import resolve_scenario
-from .log import LogError, LogWriter, ReadLog, read_log
+from .log import LogError, LogLine, LogWriter, ReadLog, read_log
 
 
 class ReplayError(LogError):
@@ -52,36 +53,91 @@ def replay_log(read: ReadLog, pack: Pack | None = None, until: float | None = No
     """Re-run a read log; raise ReplayError at the first line that differs.
 
     With `until`, stop before the first line later than that minute (for what-if branches).
+    Event lines are compared as text with the JSON of the regenerated event, so a log read
+    with `lazy_events` is checked as strictly as a fully parsed one.
     """
     pack = pack_for(read, pack)
     header, shown = read.header, str(read.path)
     engine = Engine(pack, header.seed, header.seats)
-    pending = engine.drain()
+    pending: deque[Event] = deque(engine.drain())
     replayed: list[Event] = []
-    for line in read.lines:
-        if until is not None and line.data["t"] > until:
+    lines = read.lines
+    # Where the engine may run ahead in one go: up to the next command, and never past the
+    # last line (a crash-cut log must not be replayed beyond what it recorded) or `until`.
+    horizons = _horizons(lines, until)
+    for i, line in enumerate(lines):
+        if line.parsed or not line.raw.startswith('{"kind":"event"'):
+            data = line.data
+            if until is not None and data["t"] > until:
+                break
+            if data["kind"] == "command":
+                cmd = COMMANDS.validate_python(data)
+                if pending:
+                    raise ReplayError(shown, line.number, f"replay produced {_short(pending[0])} before this command, but the log does not have it")
+                if cmd.t < engine.now - 1e-9:
+                    raise ReplayError(shown, line.number, f"command at minute {cmd.t:g} is earlier than the exercise clock ({engine.now:g})")
+                pending.extend(engine.advance_to(cmd.t))
+                if pending:
+                    raise ReplayError(shown, line.number, f"replay produced {_short(pending[0])} before this command, but the log does not have it")
+                pending.extend(engine.apply(cmd))
+                continue
+        elif until is not None and _minute(line) > until:
             break
-        if line.data["kind"] == "command":
-            cmd = COMMANDS.validate_python(line.data)
-            if pending:
-                raise ReplayError(shown, line.number, f"replay produced {_short(pending[0])} before this command, but the log does not have it")
-            if cmd.t < engine.now - 1e-9:
-                raise ReplayError(shown, line.number, f"command at minute {cmd.t:g} is earlier than the exercise clock ({engine.now:g})")
-            pending = engine.advance_to(cmd.t)
-            if pending:
-                raise ReplayError(shown, line.number, f"replay produced {_short(pending[0])} before this command, but the log does not have it")
-            pending = engine.apply(cmd)
-            continue
-        while not pending and not engine.ended:
-            pending = engine.step()
+        if not pending and not engine.ended:
+            horizon = horizons[i]
+            if engine.now < horizon < engine.end_time:
+                pending.extend(engine.advance_to(horizon))
+            while not pending and not engine.ended:
+                pending.extend(engine.step())
         if not pending:
-            raise ReplayError(shown, line.number, "the log has an event here that replay does not produce")
-        event = pending.pop(0)
+            raise ReplayError(shown, line.number, _bad_line(line.raw) or "the log has an event here that replay does not produce")
+        event = pending.popleft()
         got = event.to_json()
         if got != line.raw:
-            raise ReplayError(shown, line.number, f"event differs from replay:\n  log:    {line.raw}\n  replay: {got}")
+            raise ReplayError(shown, line.number, _bad_line(line.raw) or f"event differs from replay:\n  log:    {line.raw}\n  replay: {got}")
         replayed.append(event)
-    return Replayed(read, engine, pack, pending, replayed)
+    return Replayed(read, engine, pack, list(pending), replayed)
+
+
+def _horizons(lines: list[LogLine], until: float | None) -> list[float]:
+    """For each line: the minute the engine may safely run up to before matching it.
+
+    That is the minute of the next command, capped by the minute of the last line to be matched
+    (the last one, or the last one up to `until`), so the engine stops where stepping would have.
+    Events at exactly that minute are then matched step by step, as before any command.
+    Only command lines are parsed here (their minute is needed); event lines stay as text.
+    """
+    cap = float("inf")
+    for line in reversed(lines):  # the last line replay will match: never run the engine past it
+        t = _minute(line)
+        if until is None or t <= until:
+            cap = t
+            break
+    out = [0.0] * len(lines)
+    nxt = cap
+    for i in range(len(lines) - 1, -1, -1):
+        line = lines[i]
+        if line.parsed or not line.raw.startswith('{"kind":"event"'):
+            if line.data.get("kind") == "command":
+                nxt = min(cap, line.data["t"])
+        out[i] = nxt
+    return out
+
+
+def _minute(line: LogLine) -> float:
+    try:
+        data = line.data
+    except ValueError:
+        return 0.0  # a garbled line: run step by step, and report it when it is reached
+    t = data.get("t") if isinstance(data, dict) else None
+    return t if isinstance(t, (int, float)) else 0.0
+
+
+def _bad_line(raw: str) -> str | None:
+    """When an event line does not match, say first if it is not even a sound log entry."""
+    from .log import line_problem
+
+    return line_problem(raw)
 
 
 def _short(event: Event) -> str:
@@ -90,7 +146,7 @@ def _short(event: Event) -> str:
 
 def verify(path: Path, pack: Pack | None = None) -> Replayed:
     """Replay a whole log; a bad line is an error (verification needs the whole log)."""
-    read = read_log(path)
+    read = read_log(path, lazy_events=True)
     if read.error is not None:
         raise read.error
     return replay_log(read, pack)

@@ -70,7 +70,7 @@ class Session:
 
     def advance_to(self, t: float) -> list[Event]:
         """Move exercise time forward to minute `t`."""
-        events = self.engine.advance_to(round(t, 4))
+        events = self.engine.advance_to(round(float(t), 4))
         self._record(events)
         return events
 

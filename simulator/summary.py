@@ -54,7 +54,8 @@ def summary_text(s: dict[str, Any]) -> str:
     steps = s["plan_steps"]
     lines = [
         f"{s['title']} ({s['scenario']})",
-        f"  seed {s.get('seed')}, policy {s.get('policy')}, competence {s.get('competence')}",
+        (f"  seed {s.get('seed')}, policy {s.get('policy')}, competence {s.get('competence')}" if "seats" not in s
+         else f"  seed {s.get('seed')}, seats: {s['seats']}"),
         f"  exercise ended at minute {s['ended_at']:g}, {s['events']} events" if s["ended_at"] is not None else "  not ended",
         f"  injects delivered   {s['injects_delivered']} of {s['injects_total']}",
         f"  decisions           {s['decisions_made']} made, {s['decisions_lapsed']} lapsed",

@@ -73,6 +73,40 @@ def test_verify_names_the_first_differing_line(mini_pack, tmp_path):
     assert err.value.line == target + 1
 
 
+def test_verify_reports_a_garbled_event_line_where_it_is(mini_pack, tmp_path):
+    """verify keeps event lines as text and compares them with the replay; a broken one is
+    still reported at its own line, as garbled, not as a mere difference."""
+    log = tmp_path / "h.jsonl"
+    human_run(mini_pack, log)
+    lines = log.read_text().splitlines(keepends=True)
+    target = max(i for i, line in enumerate(lines) if line.startswith('{"kind":"event","type":"state_changed"'))
+    lines[target] = lines[target][:45] + "\n"
+    log.write_text("".join(lines))
+    with pytest.raises(LogError) as err:
+        verify(log)
+    assert err.value.line == target + 1 and "garbled" in err.value.message
+
+
+def test_verified_lines_still_give_their_data(mini_pack, tmp_path):
+    log = tmp_path / "h.jsonl"
+    human_run(mini_pack, log)
+    result = verify(log)
+    assert [ln.data for ln in result.log.lines] == [json.loads(x) for x in log.read_text().splitlines()[1:]]
+
+
+@pytest.mark.parametrize("until", [0, 4, 22.5, 55.55, 70, 119.99])
+def test_replay_until_stops_at_the_last_line_it_matches(mini_pack, tmp_path, until):
+    """Replay may run ahead to the next command in one go, but never past the lines it replays."""
+    from simulator.replay import replay_log
+
+    log = tmp_path / "h.jsonl"
+    human_run(mini_pack, log)
+    wanted = [x for x in log.read_text().splitlines()[1:] if json.loads(x)["t"] <= until]
+    result = replay_log(read_log(log), mini_pack, until)
+    assert [e.to_json() for e in result.events] == [x for x in wanted if '"kind":"event"' in x]
+    assert result.engine.now == json.loads(wanted[-1])["t"] <= until
+
+
 def test_verify_refuses_a_changed_scenario(mini_pack, tmp_path):
     import shutil
 

@@ -296,3 +296,56 @@ def test_score_cli_json(flagship_logs):
         assert f["rating"] in ("P", "S", "M", "U", "N/A")
     text = subprocess.run([tabletop, "score", flagship_logs[("idle", 1)]], capture_output=True, text=True)
     assert text.returncode == 0 and "Objectives" in text.stdout and "U" in text.stdout
+
+
+def test_score_weighs_essential_steps_more_than_minor_ones(flagship_logs, tmp_path):
+    """Missing an essential plan step must cost more than missing a minor one (one unit per step,
+    essential steps weighted), and far more than one late key message would."""
+    from simulator.engine import commands as C
+    from simulator.session import Session
+
+    pack, card, _f = score_log(flagship_logs[("plan", 1)])
+    essential = {e.id for e in pack.plan.expectations if e.essential}
+    timeliness = {f.expectation: f.id for f in card.findings if f.rule == "plan.timeliness" and f.rating == "P"}
+    major = next(e for e in timeliness if e in essential)
+    minor = next(e for e in timeliness if e not in essential)
+    scores = {}
+    for name, exp in (("major", major), ("minor", minor)):
+        log = tmp_path / f"{name}.jsonl"
+        log.write_bytes(flagship_logs[("plan", 1)].read_bytes())
+        session = Session.resume(log)
+        session.submit(C.OverrideRating(by="evaluator", target=timeliness[exp], rating="U", rationale="test"))
+        session.close()
+        scores[name] = score_log(log)[1].score
+    assert card.score > scores["minor"] > scores["major"]
+    assert card.score - scores["major"] >= 2.5 * (card.score - scores["minor"]) - 0.2
+
+
+def test_cadence_is_counted_afresh_from_a_jump_in_story_time(tmp_path):
+    script = [
+        (8, C.IssueStatement(by="press", channel="social", languages=["English"], text="Update one.")),
+        (35, C.IssueStatement(by="press", channel="social", languages=["English"], text="Update two.")),
+        (80, C.IssueStatement(by="press", channel="social", languages=["English"], text="Update three.")),
+        (105, C.IssueStatement(by="press", channel="social", languages=["English"], text="Update four.")),
+    ]
+    plain = variant(tmp_path / "a", [])
+    card, _log = play(plain, tmp_path, script, name="plain")
+    assert by_id(card)["playbook.cadence:updates"].rating == "S"  # 45 minutes from 35 to 80
+    jumped = variant(tmp_path / "b", [("scenario.yaml", "starts_at: 60,", 'starts_at: 60, time: "Day 2, 10:00",')])
+    card, _log = play(jumped, tmp_path, script, name="jumped")
+    cadence = by_id(card)["playbook.cadence:updates"]
+    assert cadence.rating == "P" and "afresh" in cadence.explanation  # 25 to the jump, 20 after it
+
+
+def test_decisions_recommended_other_and_lapsed(mini, tmp_path):
+    card, _log = play(mini, tmp_path, [(22, C.MakeDecision(by="chief", inject="I2", option="hold"))], name="rec")
+    f = by_id(card)["plan.decision:I2"]
+    assert (f.verdict, f.rating, f.roles) == ("recommended", "P", ["chief"]) and len(f.evidence) == 2
+    card, log = play(mini, tmp_path, [(22, C.MakeDecision(by="chief", inject="I2", option="wait"))], name="other")
+    f = by_id(card)["plan.decision:I2"]
+    assert (f.verdict, f.rating) == ("other_option", "S") and "Hold it" in f.explanation
+    assert all('"decision' in log.read_text().splitlines()[n - 1] or '"inject_delivered"' in log.read_text().splitlines()[n - 1]
+               for n in f.evidence)
+    card, _log = play(mini, tmp_path, [], name="lapsed")
+    f = by_id(card)["plan.decision:I2"]
+    assert (f.verdict, f.rating) == ("lapsed", "M") and "by default 'Wait'" in f.explanation

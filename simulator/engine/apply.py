@@ -35,7 +35,7 @@ def _approval_problem(engine: "Engine", cmd, action: str | None) -> str | None:
 def apply_command(engine: "Engine", cmd: C.CommandBase) -> str | None:
     roles = engine.roles
     facilitator = isinstance(cmd, (C.Pause, C.Resume, C.SetSpeed, C.JumpToNext, C.FireInject, C.AdHocInject,
-                                   C.ObserverNote, C.EndExercise))
+                                   C.ObserverNote, C.EndExercise, C.TakeSeat))
     if facilitator:
         if cmd.by != C.FACILITATOR:
             return "only the facilitator can do this"
@@ -138,6 +138,10 @@ def apply_command(engine: "Engine", cmd: C.CommandBase) -> str | None:
         if cmd.role is not None and cmd.role not in roles:
             return f"unknown role '{cmd.role}'"
         engine._emit(E.ObserverNoted(t=t, text=cmd.text, role=cmd.role), after_end=True)
+    elif isinstance(cmd, C.TakeSeat):
+        if cmd.role not in roles:
+            return f"unknown role '{cmd.role}'"
+        engine.take_seat(cmd.role, cmd.seat)
     elif isinstance(cmd, C.EndExercise):
         engine.end()
     elif isinstance(cmd, C.HotWashAnswer):

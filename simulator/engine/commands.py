@@ -10,6 +10,8 @@ from typing import Annotated, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
+from .seats import Seat
+
 FACILITATOR = "facilitator"
 """The `by` of facilitator commands."""
 
@@ -140,6 +142,15 @@ AFTER_END = ("hot_wash_answer", "override_rating", "observer_note")
 """Commands that still make sense once the exercise has ended."""
 
 
+class TakeSeat(CommandBase):
+    """Hand a role's seat to a person or to simulated staff mid-exercise (a participant leaves,
+    a facilitator fills a gap, or a what-if branch lets the team replay a moment themselves)."""
+
+    type: Literal["take_seat"] = "take_seat"
+    role: str
+    seat: Seat
+
+
 class EndExercise(CommandBase):
     type: Literal["end_exercise"] = "end_exercise"
 
@@ -148,7 +159,7 @@ Command = Annotated[
     Union[
         TakeAction, MakeDecision, IssueStatement, RequestApproval, AnswerApproval, Delegate, SendMessage,
         Pause, Resume, SetSpeed, JumpToNext, FireInject, AdHocInject, ObserverNote, EndExercise,
-        HotWashAnswer, OverrideRating,
+        HotWashAnswer, OverrideRating, TakeSeat,
     ],
     Field(discriminator="type"),
 ]

@@ -327,6 +327,30 @@ class Engine(PlanSteps, Acts):
     def end(self) -> None:
         self._end("facilitator")
 
+    def take_seat(self, role: str, seat: Seat) -> None:
+        """Hand a seat to a person or to simulated staff; new staff pick up the role's open work."""
+        old = self.staff.pop(role, None)
+        if old is not None:
+            old.retired = True  # its pending processes check this and stand down
+        self.seats[role] = seat
+        self._emit(E.SeatTaken(t=self.t, role=role, seat=seat.kind, policy=seat.policy if seat.kind == "staff" else None,
+                               competence=seat.competence if seat.kind == "staff" else None))
+        if seat.kind != "staff":
+            return
+        # A fresh stream per hand-over keeps replays exact however often a seat changes hands.
+        member = self.staff[role] = StaffMember(self, role, seat, random.Random(f"{self.seed}:staff:{role}:{float(self.t)!r}"))
+        steps = self.pack.expectations
+        for exp_id in list(self.open_expectations):
+            exp = steps[exp_id]
+            if self.acting_for(exp.role) == role:
+                self.env.process(member.fulfil(exp))
+        for inject_id, decider in list(self.open_decisions.items()):
+            if decider == role:
+                self.env.process(member.decide(self.pack.injects[inject_id]))
+        for request_id, req in list(self.requests.items()):
+            if req["to"] == role and req["status"] == "pending":
+                self.env.process(member.answer(request_id))
+
     def adhoc_id(self) -> str:
         self._adhoc += 1
         return f"adhoc-{self._adhoc}"

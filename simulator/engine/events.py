@@ -222,6 +222,16 @@ class RoleAvailability(Event):
 
 
 @event
+class SeatTaken(Event):
+    type: Literal["seat_taken"] = "seat_taken"
+    role: str
+    seat: str
+    """'human' or 'staff'."""
+    policy: str | None = None
+    competence: float | None = None
+
+
+@event
 class HotWashAnswered(Event):
     type: Literal["hot_wash_answered"] = "hot_wash_answered"
     by: str

@@ -23,6 +23,8 @@ class StaffMember:
     def __init__(self, engine: "Engine", role: str, seat: Seat, rng: random.Random):
         self.engine, self.role, self.seat, self.rng = engine, role, seat, rng
         self.env = engine.env
+        self.retired = False
+        """Set when the seat is handed to someone else: pending work then stands down."""
 
     # ---- timing by policy ------------------------------------------------------------------
 
@@ -63,7 +65,7 @@ class StaffMember:
         yield self.env.timeout(delay)
         while not all(p in engine.met for p in exp.prerequisites):
             yield engine.progress()
-        if exp.id in engine.met:
+        if exp.id in engine.met or self.retired:
             return
         template = self._template(exp) if exp.statement is not None else None
         if exp.statement is not None and template is None:
@@ -79,7 +81,7 @@ class StaffMember:
                 yield engine.progress()
             if engine.requests[approval]["status"] != "granted" or engine.ended:
                 return
-        if exp.id in engine.met:
+        if exp.id in engine.met or self.retired:
             return
         if exp.action is not None:
             engine.act(self.role, exp.action, approval, staff=True)
@@ -104,7 +106,7 @@ class StaffMember:
             if self._slips():
                 option = r.choice(d.options)
         yield self.env.timeout(round(delay, 2))
-        if self.engine.open_decisions.get(inj.id) == self.role:
+        if self.engine.open_decisions.get(inj.id) == self.role and not self.retired:
             self.engine.decide(inj.id, option.id, self.role, staff=True)
 
     def answer(self, request_id: str):
@@ -117,7 +119,7 @@ class StaffMember:
         if self._slips():
             delay += r.uniform(5, 15)
         yield self.env.timeout(round(delay, 2))
-        if self.engine.requests[request_id]["status"] == "pending" and not self.engine.ended:
+        if self.engine.requests[request_id]["status"] == "pending" and not self.engine.ended and not self.retired:
             self.engine.answer(request_id, self.role, granted, staff=True)
 
     def received(self, inj: Inject) -> None:
@@ -130,11 +132,14 @@ class StaffMember:
         if superior is None or superior not in self.engine.roles:
             return
         superior = self.engine.acting_for(superior)
+        if superior == self.role:
+            return  # acting for its own supervisor (succession): it is in command, so there is nobody to report to
         delay = self._when(5.0)
         if delay is None:
             return
         yield self.env.timeout(delay)
-        self.engine.message(self.role, superior, "report", text, staff=True)
+        if not self.retired:
+            self.engine.message(self.role, superior, "report", text, staff=True)
 
     # ---- helpers ---------------------------------------------------------------------------
 

@@ -139,6 +139,8 @@ class Template(Strict):
     text: Text
     covers: list[Id] = []
     """Playbook rules this template is written to satisfy."""
+    source: Source | None = None
+    """Where the template's approach comes from (optional: templates are examples, not rules)."""
 
 
 class Playbook(Strict):

@@ -104,6 +104,7 @@ def _reporting(facts: Facts, graph: nx.DiGraph, final: bool) -> Iterator[Finding
     rule = facts.pack.plan.reporting
     if rule is None:
         return
+    upward = [m for m in facts.messages if m["intent"] in ("report", "escalate")]
     for inject_id, (t, line, to, _cue) in facts.deliveries.items():
         inj = facts.pack.injects.get(inject_id)
         if inj is None or inj.severity not in rule.severities:
@@ -113,22 +114,26 @@ def _reporting(facts: Facts, graph: nx.DiGraph, final: bool) -> Iterator[Finding
             if not bosses:
                 continue
             boss = bosses[0]
-            reports = [m for m in facts.messages if m["by"] in (role, facts.acting_for(role, m["t"]))
-                       and m["to"] in (boss, facts.acting_for(boss, m["t"])) and m["intent"] in ("report", "escalate")
-                       and m["t"] >= t]
+            if facts.acting_for(boss, t) == role:
+                continue  # the role stands in for its own supervisor: it is in command, nobody above to tell
+            # Cheap tests first: on a long log the succession look-ups dominate otherwise.
+            reports = [m for m in upward if m["t"] >= t and m["by"] in (role, facts.acting_for(role, m["t"]))
+                       and m["to"] in (boss, facts.acting_for(boss, m["t"]))]
             due = t + rule.within
             target = f"{inject_id}/{role}"
+            acting = facts.acting_for(boss, t)
+            whom = boss if acting == boss else f"{acting} (acting for {boss})"
             if reports and reports[0]["t"] <= due:
                 yield _f("chain.reporting", target, "Reported upwards", "on_time", "P", [line, reports[0]["line"]],
-                         f"{role} passed '{inj.title}' to {boss} at minute {reports[0]['t']:g} (due by {due:g}).", [role, boss],
+                         f"{role} passed '{inj.title}' to {whom} at minute {reports[0]['t']:g} (due by {due:g}).", [role, boss],
                          rule.source)
             elif reports:
                 yield _f("chain.reporting", target, "Reported upwards", "late", "S", [line, reports[0]["line"]],
-                         f"{role} passed '{inj.title}' to {boss} at minute {reports[0]['t']:g}, after the {rule.within:g}-minute target.",
+                         f"{role} passed '{inj.title}' to {whom} at minute {reports[0]['t']:g}, after the {rule.within:g}-minute target.",
                          [role, boss], rule.source)
             elif final or facts.now > due:
                 yield _f("chain.reporting", target, "Reported upwards", "not_reported", "M", [line],
-                         f"{role} never passed '{inj.title}' (minute {t:g}) up to {boss}.", [role, boss], rule.source)
+                         f"{role} never passed '{inj.title}' (minute {t:g}) up to {whom}.", [role, boss], rule.source)
 
 
 def _succession(facts: Facts, final: bool) -> Iterator[Finding]:

@@ -78,7 +78,8 @@ class Scorecard(_Frozen):
     """False while the exercise is still running (pending steps are not yet judged)."""
     minute: float
     score: float | None
-    """0-100: P=100, S=67, M=33, U=0, averaged over rated findings."""
+    """0-100: P=100, S=67, M=33, U=0, averaged over plan steps (essential ones count 3x) and the
+    playbook, chain-of-command and harm findings (harms 3x, prohibited content 2x)."""
     findings: list[Finding]
     expectations: list[Rollup]
     objectives: list[Rollup]

@@ -169,10 +169,15 @@ def _cadence(facts: Facts, official: list[Said], final: bool) -> Iterator[Findin
         return
     end = facts.ended[0] if facts.ended else facts.now
     times = [s.t for s in official] + ([end] if final else [])
-    gaps = [(b - a, i) for i, (a, b) in enumerate(zip(times, times[1:]))]
-    worst_gap, at = max(gaps, default=(0.0, 0))
+    # A module with an in-story time label jumps the story ahead (Day 1 -> Day 3): the public
+    # did not wait those exercise minutes for news, so a gap is measured up to and from the jump.
+    jumps = [m.starts_at for m in facts.pack.scenario.modules if m.time and times[0] < m.starts_at < times[-1]]
+    points = sorted(times + jumps)
+    gaps = [b - a for a, b in zip(points, points[1:])]
+    worst_gap = max(gaps, default=0.0)
     rating = "P" if worst_gap <= cadence.every else ("S" if worst_gap <= 2 * cadence.every else "M")
     yield _f("playbook.cadence", "updates", "Regular updates", cadence.source,
              "kept" if rating == "P" else "gaps", rating, [s.line for s in official],
              f"{len(official)} official statements; the longest gap without an update was {worst_gap:.0f} min "
-             f"(the playbook asks for one every {cadence.every:g} min).", [s.by for s in official])
+             f"(the playbook asks for one every {cadence.every:g} min" + (", counted afresh from each jump in story time)."
+                                                             if jumps else ")."), [s.by for s in official])

@@ -8,6 +8,7 @@ from typing import Any
 
 from ..loading.pack import Pack
 from .chain_checks import chain_findings
+from .decision_checks import decision_findings
 from .facts import Facts
 from .model import POINTS, Finding, Override, Rollup, Scorecard, worst
 from .plan_checks import harm_findings, plan_findings
@@ -27,7 +28,8 @@ class Scorer:
     def scorecard(self, final: bool | None = None) -> Scorecard:
         facts = self.facts
         final = facts.ended is not None if final is None else final
-        findings = [*plan_findings(facts, final), *harm_findings(facts, final), *playbook_findings(facts, final),
+        findings = [*plan_findings(facts, final), *harm_findings(facts, final), *decision_findings(facts, final),
+                    *playbook_findings(facts, final),
                     *chain_findings(facts, final)]
         findings = [_overridden(f, facts.overrides.get(f.id)) for f in findings]
         findings = _place_objectives(self.pack, findings)
@@ -35,10 +37,28 @@ class Scorer:
         objectives = _objective_rollups(self.pack, findings, expectations, facts)
         capabilities = _capability_rollups(self.pack, findings, expectations, facts)
         roles = _role_rollups(self.pack, findings)
-        rated = [POINTS[f.rating] for f in findings if f.rating in POINTS]
         return Scorecard(scenario=self.pack.scenario.id, final=final, minute=facts.now,
-                         score=round(sum(rated) / len(rated), 1) if rated else None, findings=findings,
+                         score=_score(self.pack, findings, expectations), findings=findings,
                          expectations=expectations, objectives=objectives, capabilities=capabilities, roles=roles)
+
+
+WEIGHTS = {"essential": 3.0, "plan.harm": 3.0, "plan.decision": 2.0, "playbook.prohibited": 2.0}
+"""How much a unit counts in the overall score. Why: a missed essential plan step, a harmful side
+effect or prohibited words must weigh more than one late key message, or a team that skips what
+matters most could still score 80."""
+
+
+def _score(pack: Pack, findings: list[Finding], expectations: list[Rollup]) -> float | None:
+    """0-100: one unit per plan step (its rolled-up rating: doing a step well yields several
+    passing checks, missing it only one, so counting checks would flatter a team that skips
+    steps), plus one unit per playbook, chain-of-command and harm finding."""
+    steps = pack.expectations
+    units = [(POINTS[r.rating], WEIGHTS["essential"] if steps[r.id.split(":", 1)[1]].essential else 1.0)
+             for r in expectations if r.rating in POINTS]
+    units += [(POINTS[f.rating], WEIGHTS.get(f.rule, 1.0)) for f in findings
+              if f.rating in POINTS and not (f.expectation is not None and f.rule.startswith("plan.") and f.rule != "plan.harm")]
+    total = sum(w for _p, w in units)
+    return round(sum(p * w for p, w in units) / total, 1) if total else None
 
 
 def _overridden(f: Finding, override) -> Finding:

@@ -1,0 +1,1 @@
+"""Authoring tools: lint, the inject graph, MSEL spreadsheets and batch runs. Pure; no UI."""

@@ -1,0 +1,184 @@
+"""Subcommands for scenario authors: lint, graph, msel export/import, batch."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..cli import main, user_errors
+
+
+def _scenario_path(scenario: str) -> Path:
+    from ..loading.shipped import resolve_scenario
+
+    return resolve_scenario(scenario)
+
+
+@main.command()
+@click.argument("path")
+@user_errors
+def lint(path: str) -> None:
+    """Find design mistakes in a scenario pack: injects that can never fire, options that lead nowhere,
+    dangling references, injects after the end of the clock, plan steps no role can meet and plan
+    steps no inject prompts.
+
+    PATH is a shipped scenario id, a pack folder or a scenario.yaml. Validation runs first. Every
+    message is `file:line:column: field: message`. Exit 0 when there are no errors (warnings are
+    shown), 1 when there are errors, 2 on wrong usage.
+    """
+    from .lint import lint_pack
+
+    problems = lint_pack(_scenario_path(path))
+    errors = [p for p in problems if p.severity == "error"]
+    for p in problems:
+        click.echo(f"{p}" if p.severity == "error" else f"{p} (warning)", err=True)
+    warnings = len(problems) - len(errors)
+    if errors:
+        click.echo(f"{len(errors)} error(s), {warnings} warning(s).", err=True)
+        raise SystemExit(1)
+    click.echo(f"ok: no lint errors" + (f", {warnings} warning(s)" if warnings else ""))
+
+
+@main.command()
+@click.argument("scenario")
+@click.option("--format", "fmt", type=click.Choice(["mermaid", "dot", "text"]), default="text", show_default=True,
+              help="mermaid or dot for documents; text for the terminal (80 columns).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file instead of printing.")
+@user_errors
+def graph(scenario: str, fmt: str, output: Path | None) -> None:
+    """Draw the inject and branch graph: what schedules, triggers, follows up and backs up each inject.
+
+    SCENARIO is a shipped scenario id, a pack folder or a scenario.yaml.
+    """
+    from ..loading.pack import load_pack
+    from .graph import FORMATS, build_graph
+
+    text = FORMATS[fmt](build_graph(load_pack(_scenario_path(scenario))))
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        output.write_text(text, encoding="utf-8")
+        click.echo(f"wrote {output}")
+
+
+@main.group()
+def msel() -> None:
+    """MSEL spreadsheets (HSEEP Master Scenario Events List) as .csv or .xlsx.
+
+    Columns: Number, Scenario Time, From, To, Method, Synopsis, Expected Action, Objective or
+    Capability, Notes, Contingency. Scenario Time is elapsed exercise time as HH:MM (00:00 is
+    minute 0), with '+HH:MM' for a delay after a cue. Contingency holds 'after INJECT: OPTION',
+    'if missed: STEP' and 'when: {condition}' clauses, separated by ';'.
+    """
+
+
+def _msel_path(ctx, param, value: Path | None) -> Path | None:
+    if value is not None and value.suffix.lower() not in (".csv", ".xlsx"):
+        raise click.BadParameter(f"{value.name} must end in .csv or .xlsx", ctx=ctx, param=param)
+    return value
+
+
+def _msel_errors(fn):
+    import functools
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        from .msel import MselError
+
+        try:
+            return fn(*args, **kwargs)
+        except MselError as exc:
+            for line in exc.lines:
+                click.echo(line, err=True)
+            click.echo(f"{len(exc.lines)} problem(s) found.", err=True)
+            raise SystemExit(1) from None
+
+    return wrapper
+
+
+@msel.command(name="export")
+@click.argument("scenario")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path), callback=_msel_path,
+              help="msel.xlsx or msel.csv (refused if it exists).")
+@user_errors
+@_msel_errors
+def msel_export(scenario: str, output: Path) -> None:
+    """Write a scenario's injects as an MSEL spreadsheet, one row per inject."""
+    from ..cli import UserError
+    from ..loading.pack import load_pack
+    from .msel import export_rows, write_sheet
+
+    pack = load_pack(_scenario_path(scenario))
+    if output.exists():
+        raise UserError(f"{output} already exists; choose another -o path")
+    rows = export_rows(pack)
+    try:
+        write_sheet(output, rows)
+    except OSError as exc:
+        raise UserError(f"cannot write {output}: {exc.strerror or exc}") from None
+    click.echo(f"wrote {output}: {len(rows)} inject(s)")
+
+
+@msel.command(name="import")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="The scenario.yaml to write; plan.yaml, playbook.yaml and new roles/ go beside it.")
+@user_errors
+@_msel_errors
+def msel_import(file: Path, output: Path) -> None:
+    """Turn an MSEL sheet into a scenario skeleton that validates, with TODO placeholders for
+    what an MSEL lacks (city, state variables, decisions, plan actions, sources)."""
+    from ..loading.pack import load_pack
+    from .msel_import import import_msel
+
+    written = import_msel(file, output)
+    load_pack(output)  # the skeleton must validate; a problem here is reported like `validate`
+    for path in written:
+        click.echo(f"wrote {path}")
+    click.echo(f"ok: {output} validates; fill in the TODO placeholders")
+
+
+def _policies(ctx, param, value: str) -> list[str]:
+    from ..engine.seats import POLICIES
+
+    out = [p.strip() for p in value.split(",") if p.strip()]
+    bad = [p for p in out if p not in POLICIES]
+    if bad or not out:
+        raise click.BadParameter(f"{', '.join(bad) or 'nothing'}: choose from {', '.join(POLICIES)}", ctx=ctx, param=param)
+    return list(dict.fromkeys(out))
+
+
+@main.command()
+@click.argument("scenario")
+@click.option("--runs", type=click.IntRange(1, 100_000), default=20, show_default=True,
+              help="Runs per policy, with seeds 1..RUNS (so 4 policies x 60 runs = 240 exercises).")
+@click.option("--policies", default="plan,late,idle,random", show_default=True, callback=_policies,
+              help="Comma-separated staff policies; every seat plays the same policy in a run.")
+@click.option("--workers", type=click.IntRange(1, 64), default=None,
+              help="Worker processes (default: both cores, or one on a single-core machine).")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON (includes never_fired).")
+@user_errors
+def batch(scenario: str, runs: int, policies: list[str], workers: int | None, as_json: bool) -> None:
+    """Run a scenario many times headless with simulated staff and report inject and branch
+    coverage, the score distribution per policy, and the decisions that swing the score most.
+
+    Runs are seeded 1..RUNS for each policy, so the same arguments give the same report.
+    A progress bar shows on a terminal (not with --json).
+    """
+    import json
+    import sys
+
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from .batch import report, report_text, run_batch
+
+    path = _scenario_path(scenario)
+    show = sys.stderr.isatty() and not as_json
+    with Progress(TextColumn("batch"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                  console=Console(stderr=True), transient=True, disable=not show) as bar:
+        task = bar.add_task("runs", total=runs * len(policies))
+        pack, results = run_batch(path, policies, runs, workers, progress=lambda n: bar.advance(task, n))
+    rep = report(pack, results, policies, runs)
+    click.echo(json.dumps(rep, indent=2) if as_json else report_text(rep), nl=as_json)

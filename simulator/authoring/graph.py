@@ -1,0 +1,216 @@
+"""The inject and branch graph of a scenario (networkx), drawn as Mermaid, Graphviz DOT or a
+terminal tree.
+
+Nodes: 'start', 'inject:ID', 'step:ID' (plan steps with contingency injects), and the facts
+triggers read: 'state:VAR', 'action:ID', 'statement'. Edges carry a `kind`:
+scheduled (start -> inject at a minute), follow_up (decision -> inject cued by an option),
+chosen (decision -> inject whose trigger asks for an option), delivered (inject -> inject whose
+trigger waits for it), state / action / statement / after (fact -> triggered inject),
+triggers (inject -> plan step it starts) and missed (plan step -> contingency inject).
+"""
+
+from __future__ import annotations
+
+import networkx as nx
+
+from ..loading.pack import Pack
+from ..models import conditions as c
+from .reach import NEVER, Analysis
+from .timefmt import hhmm
+
+WIDTH = 80
+
+
+def _state_words(leaf: c.WhenState) -> str:
+    return " and ".join(f"{k.replace('_', ' ')} {v:g}" for k in ("above", "at_least", "below", "at_most")
+                        if (v := getattr(leaf, k)) is not None)
+
+
+def _leaves(cond, negated: bool = False):
+    """(leaf, negated) for every leaf; 'not' flips the flag so edges can say 'not ...'."""
+    if isinstance(cond, c.WhenAll):
+        for x in cond.all:
+            yield from _leaves(x, negated)
+    elif isinstance(cond, c.WhenAny):
+        for x in cond.any_:
+            yield from _leaves(x, negated)
+    elif isinstance(cond, c.WhenNot):
+        yield from _leaves(cond.not_, not negated)
+    elif cond is not None:
+        yield cond, negated
+
+
+def _trigger_edges(g: nx.DiGraph, cond, target: str) -> None:
+    for leaf, negated in _leaves(cond):
+        _leaf_edge(g, leaf, target, "not " if negated else "")
+
+
+def _leaf_edge(g: nx.DiGraph, leaf, target: str, no: str) -> None:
+    if isinstance(leaf, c.WhenDelivered):
+        g.add_edge(f"inject:{leaf.delivered}", target, kind="delivered", label=f"{no}delivered")
+    elif isinstance(leaf, c.WhenChosen):
+        g.add_edge(f"inject:{leaf.chosen}", target, kind="chosen", label=f"{no}chosen {leaf.option}")
+    elif isinstance(leaf, c.WhenState):
+        g.add_node(f"state:{leaf.state}", kind="state", label=f"state {leaf.state}")
+        g.add_edge(f"state:{leaf.state}", target, kind="state", label=no + _state_words(leaf))
+    elif isinstance(leaf, c.WhenAction):
+        g.add_node(f"action:{leaf.action}", kind="action", label=f"action {leaf.action}")
+        g.add_edge(f"action:{leaf.action}", target, kind="action", label=f"{no}taken" + (f" by {leaf.by}" if leaf.by else ""))
+    elif isinstance(leaf, c.WhenStatement):
+        g.add_node("statement", kind="statement", label="public statement")
+        g.add_edge("statement", target, kind="statement", label=no + (leaf.statement.covers or "any statement"))
+    elif isinstance(leaf, c.WhenAfter):
+        g.add_edge("start", target, kind="after", label=f"{no}after {hhmm(leaf.after)}")
+
+
+def build_graph(pack: Pack) -> nx.DiGraph:
+    """The scenario's injects and what leads from one to another."""
+    s = pack.scenario
+    reach = Analysis(s, pack.plan, pack.roles).run()
+    g = nx.DiGraph(title=s.title, scenario=s.id)
+    g.add_node("start", kind="start", label=f"Start (clock {s.clock.start})")
+    for inj in s.injects:
+        t = reach.injects[inj.id]
+        g.add_node(f"inject:{inj.id}", kind="inject", id=inj.id, title=inj.title, decision=inj.decision is not None,
+                   severity=inj.severity, earliest=None if t == NEVER else t, reachable=t < s.clock.duration,
+                   label=f"{inj.id}: {inj.title}")
+    for inj in s.injects:
+        node = f"inject:{inj.id}"
+        if inj.at is not None:
+            g.add_edge("start", node, kind="scheduled", label=f"at {hhmm(inj.at)}")
+        _trigger_edges(g, inj.trigger, node)
+        if inj.decision is not None:
+            for o in inj.decision.options:
+                for f in o.follow_up:
+                    g.add_edge(node, f"inject:{f}", kind="follow_up", label=f"option {o.id}")
+    for step_id, injects in pack.contingencies.items():
+        step = pack.expectations[step_id]
+        snode = f"step:{step_id}"
+        g.add_node(snode, kind="step", label=f"plan step {step_id}")
+        _trigger_edges(g, step.trigger, snode)
+        if step.trigger is None:
+            g.add_edge("start", snode, kind="triggers", label="from the start")
+        for inj in injects:
+            g.add_edge(snode, f"inject:{inj.id}", kind="missed", label=f"missed after {step.within:g} min")
+    return g
+
+
+# ---- Mermaid ---------------------------------------------------------------------------------
+
+def _mermaid_text(text: str) -> str:
+    """Mermaid labels in double quotes: quotes and angle brackets as entity codes, one line."""
+    out = " ".join(str(text).split())
+    for ch, code in (("#", "#35;"), ('"', "#quot;"), ("<", "#lt;"), (">", "#gt;"), ("|", "#124;")):
+        out = out.replace(ch, code)
+    return out
+
+
+def _ids(g: nx.DiGraph) -> dict[str, str]:
+    return {node: f"n{k}" for k, node in enumerate(g.nodes)}
+
+
+def to_mermaid(g: nx.DiGraph) -> str:
+    ids = _ids(g)
+    lines = ["flowchart TD", f"  %% {_mermaid_text(g.graph.get('title', ''))}"]
+    for node, data in g.nodes(data=True):
+        label = _mermaid_text(data.get("label", node))
+        kind = data.get("kind")
+        if kind == "inject" and data.get("decision"):
+            lines.append(f'  {ids[node]}{{"{label}"}}')
+        elif kind == "inject":
+            lines.append(f'  {ids[node]}["{label}"]')
+        elif kind == "step":
+            lines.append(f'  {ids[node]}[/"{label}"/]')
+        else:
+            lines.append(f'  {ids[node]}(["{label}"])')
+    for a, b, data in g.edges(data=True):
+        arrow = "-.->" if data.get("kind") in ("missed", "state", "action", "statement", "after") else "-->"
+        lines.append(f'  {ids[a]} {arrow}|"{_mermaid_text(data.get("label", ""))}"| {ids[b]}')
+    unreachable = [ids[n] for n, d in g.nodes(data=True) if d.get("kind") == "inject" and not d.get("reachable")]
+    if unreachable:
+        lines.append("  classDef never stroke-dasharray: 5 5,color:#999")
+        lines.append(f"  class {','.join(unreachable)} never")
+    return "\n".join(lines) + "\n"
+
+
+# ---- DOT -------------------------------------------------------------------------------------
+
+def _dot(text: str) -> str:
+    return '"' + " ".join(str(text).split()).replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def to_dot(g: nx.DiGraph) -> str:
+    shapes = {"start": "circle", "step": "parallelogram", "state": "ellipse", "action": "ellipse", "statement": "ellipse"}
+    lines = [f"digraph {_dot(g.graph.get('scenario', 'scenario'))} {{", "  rankdir=LR;",
+             "  node [shape=box, fontname=\"Helvetica\"];", f"  label={_dot(g.graph.get('title', ''))};"]
+    for node, data in g.nodes(data=True):
+        kind = data.get("kind")
+        shape = "diamond" if kind == "inject" and data.get("decision") else shapes.get(kind, "box")
+        style = ", style=dashed" if kind == "inject" and not data.get("reachable") else ""
+        lines.append(f"  {_dot(node)} [label={_dot(data.get('label', node))}, shape={shape}{style}];")
+    for a, b, data in g.edges(data=True):
+        style = ", style=dashed" if data.get("kind") in ("missed", "state", "action", "statement", "after") else ""
+        lines.append(f"  {_dot(a)} -> {_dot(b)} [label={_dot(data.get('label', ''))}{style}];")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+# ---- terminal tree ---------------------------------------------------------------------------
+
+def _fit(text: str, width: int = WIDTH) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def to_text(g: nx.DiGraph) -> str:
+    """A readable tree: scheduled injects in time order, each with what it leads to."""
+    out = [_fit(f"{g.graph.get('title', '')} ({g.graph.get('scenario', '')})")]
+    shown: set[str] = set()
+
+    def name(node: str) -> str:
+        d = g.nodes[node]
+        if d.get("kind") != "inject":
+            return d.get("label", node)
+        mark = " ◆" if d.get("decision") else ""
+        never = "" if d.get("reachable") else " (never delivered)"
+        return f"{d['id']}{mark} {d['title']}{never}"
+
+    def children(node: str, prefix: str) -> None:
+        succ = [(b, data) for b, data in g.succ[node].items()]
+        for k, (b, data) in enumerate(succ):
+            last = k == len(succ) - 1
+            branch = "└─ " if last else "├─ "
+            seen = b in shown
+            out.append(_fit(f"{prefix}{branch}{data.get('label', '')} → {name(b)}" + (" (see above)" if seen else "")))
+            if not seen:
+                shown.add(b)
+                children(b, prefix + ("   " if last else "│  "))
+
+    scheduled = sorted(((data["label"], b) for b, data in g.succ["start"].items() if data.get("kind") == "scheduled"),
+                       key=lambda x: (g.nodes[x[1]].get("earliest") or 0, x[1]))
+    out.append("Scheduled:")
+    for label, node in scheduled:
+        shown.add(node)
+    for label, node in scheduled:
+        out.append(_fit(f"{label[3:]:>6}  {name(node)}"))
+        children(node, "        ")
+    facts = [n for n, d in g.nodes(data=True) if d.get("kind") in ("state", "action", "statement")]
+    timed = [(b, data) for b, data in g.succ["start"].items() if data.get("kind") in ("after", "triggers")]
+    if facts or timed:
+        out.append("Triggered by play:")
+        for node in facts:
+            out.append(_fit(f"  {g.nodes[node]['label']}"))
+            children(node, "    ")
+        for b, data in timed:
+            out.append(_fit(f"  {data['label']} → {name(b)}"))
+            if b not in shown:
+                shown.add(b)
+                children(b, "    ")
+    rest = [n for n, d in g.nodes(data=True) if d.get("kind") == "inject" and n not in shown]
+    if rest:
+        out.append("Not reached from the above:")
+        for node in rest:
+            out.append(_fit(f"  {name(node)}"))
+    return "\n".join(out) + "\n"
+
+
+FORMATS = {"mermaid": to_mermaid, "dot": to_dot, "text": to_text}

@@ -1,0 +1,257 @@
+"""MSEL spreadsheets: the HSEEP Master Scenario Events List as CSV or XLSX, and the row format.
+
+Columns (header row, in this order): Number, Scenario Time, From, To, Method, Synopsis,
+Expected Action, Objective or Capability, Notes, Contingency.
+
+- Number: the inject id.
+- Scenario Time: elapsed exercise time, HH:MM (00:00 is minute 0; HH:MM:SS for fractions).
+  A delay after a cue is written '+HH:MM', alone or after the time ('01:30 +00:05'); empty for
+  injects sent on a cue with no delay.
+- From: the sender's name. To: role ids separated by commas, or 'all'.
+- Method: the channel ('phone', 'social', 'press conference', ...).
+- Synopsis: the title on the first line, the body below it.
+- Expected Action: plan steps as 'STEP-ID: description', one per line (or separated by ';').
+- Objective or Capability: 'OBJECTIVE-ID: core capability', one per line (or separated by ';').
+- Notes: the facilitator notes.
+- Contingency: how the inject is sent other than by the clock, clauses separated by ';':
+  'after INJECT: OPTION' (a follow-up of a decision option), 'if missed: STEP' (sent when that
+  plan step's deadline passes unmet), 'when: {condition}' (a trigger in the scenario's own YAML
+  condition form; always the last clause).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from ..loading.pack import Pack
+from .timefmt import hhmm
+
+COLUMNS = ["Number", "Scenario Time", "From", "To", "Method", "Synopsis", "Expected Action",
+           "Objective or Capability", "Notes", "Contingency"]
+REQUIRED = COLUMNS[:6]
+SHEET = "MSEL"
+
+
+class MselError(Exception):
+    """Problems with an MSEL file, each as one located line ('msel.csv: row 7: ...')."""
+
+    def __init__(self, lines: list[str]):
+        self.lines = lines
+        super().__init__("\n".join(lines))
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def condition_text(cond) -> str:
+    """A condition in YAML flow form, on one line: {all: [{delivered: I-06}, {state: x, above: 65}]}."""
+    data = cond.model_dump(by_alias=True, exclude_none=True)
+    return yaml.safe_dump(data, default_flow_style=True, width=10_000, sort_keys=False).strip()
+
+
+def _time_cell(at: float | None, delay: float) -> str:
+    parts = [hhmm(at)] if at is not None else []
+    if delay:
+        parts.append("+" + hhmm(delay))
+    return " ".join(parts)
+
+
+def export_rows(pack: Pack) -> list[list[str]]:
+    """One row per inject, in scenario order (without the header)."""
+    s = pack.scenario
+    senders = {x.id: x.name for x in s.senders}
+    objectives = {o.id: o for o in s.objectives}
+    steps = pack.expectations
+    follow: dict[str, list[str]] = {}
+    for inj in s.injects:
+        if inj.decision is not None:
+            for o in inj.decision.options:
+                for f in o.follow_up:
+                    follow.setdefault(f, []).append(f"after {inj.id}: {o.id}")
+    rows = []
+    for inj in s.injects:
+        cues = list(follow.get(inj.id, []))
+        if inj.contingency_for is not None:
+            cues.append(f"if missed: {inj.contingency_for}")
+        if inj.trigger is not None:
+            cues.append("when: " + condition_text(inj.trigger))
+        rows.append([
+            inj.id,
+            _time_cell(inj.at, inj.delay),
+            senders.get(inj.from_, inj.from_),
+            "all" if inj.to == "all" else ", ".join(inj.to),
+            inj.channel.replace("_", " "),
+            f"{inj.title}\n{inj.body}",
+            "\n".join(f"{e}: {_one_line(steps[e].description)}" for e in inj.expected_actions),
+            "\n".join(f"{o}: {objectives[o].capability}" for o in inj.objectives),
+            inj.facilitator_notes or "",
+            "; ".join(cues),
+        ])
+    return rows
+
+
+# ---- files -----------------------------------------------------------------------------------
+
+def file_format(path: Path) -> str:
+    suffix = path.suffix.lower()
+    if suffix not in (".csv", ".xlsx"):
+        raise ValueError(f"{path.name}: an MSEL file ends in .csv or .xlsx")
+    return suffix[1:]
+
+
+def write_sheet(path: Path, rows: list[list[str]]) -> None:
+    """Write the header and rows as CSV or XLSX (every cell as text, so times stay HH:MM)."""
+    if file_format(path) == "csv":
+        with path.open("w", encoding="utf-8", newline="") as fh:
+            writer = csv.writer(fh)
+            writer.writerow(COLUMNS)
+            writer.writerows(rows)
+        return
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = SHEET
+    ws.append(COLUMNS)
+    for row in rows:
+        ws.append(row)
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+    widths = [10, 14, 22, 22, 16, 60, 50, 36, 40, 40]
+    for k, width in enumerate(widths):
+        ws.column_dimensions[chr(ord("A") + k)].width = width
+    for row in ws.iter_rows(min_row=2):
+        for cell in row:
+            cell.number_format = "@"
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    ws.freeze_panes = "A2"
+    wb.save(path)
+
+
+@dataclass
+class Sheet:
+    """Rows read from an MSEL file, with where they came from for error messages."""
+
+    where: str
+    """'msel.csv' or "msel.xlsx: sheet 'MSEL'"."""
+    rows: list[tuple[int, list]]
+    """(1-based row number, cells) for every non-empty row, the header first."""
+
+    def at(self, row: int, message: str) -> str:
+        return f"{self.where} row {row}: {message}" if ":" in self.where else f"{self.where}: row {row}: {message}"
+
+
+def read_sheet(path: Path) -> Sheet:
+    shown = str(path)
+    try:
+        fmt = file_format(path)
+    except ValueError as exc:
+        raise MselError([str(exc)]) from None
+    if not path.exists():
+        raise MselError([f"{shown}: no such file"])
+    if path.is_dir():
+        raise MselError([f"{shown}: this is a folder, not an MSEL file"])
+    return _read_csv(path, shown) if fmt == "csv" else _read_xlsx(path, shown)
+
+
+def _read_csv(path: Path, shown: str) -> Sheet:
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise MselError([f"{shown}: not UTF-8 text (byte 0x{exc.object[exc.start]:02x}); save the sheet as CSV UTF-8"]) from None
+    except OSError as exc:
+        raise MselError([f"{shown}: cannot read: {exc.strerror or exc}"]) from None
+    if "\x00" in text:
+        raise MselError([f"{shown}: this looks like a binary file, not CSV text"])
+    # csv numbers records, not lines; a cell may hold line breaks, so count lines ourselves.
+    rows, line = [], 1
+    reader = csv.reader(text.splitlines(keepends=True))
+    try:
+        for cells in reader:
+            if any(c.strip() for c in cells):
+                rows.append((line, cells))
+            line = reader.line_num + 1
+    except csv.Error as exc:
+        raise MselError([f"{shown}: row {line}: not readable as CSV: {exc}"]) from None
+    return Sheet(shown, rows)
+
+
+def _cell_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        value = value.time()
+    if isinstance(value, dt.time):
+        return hhmm(value.hour * 60 + value.minute + value.second / 60)
+    if isinstance(value, dt.timedelta):
+        return hhmm(value.total_seconds() / 60)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _read_xlsx(path: Path, shown: str) -> Sheet:
+    from openpyxl import load_workbook
+
+    try:
+        wb = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many types (zipfile, KeyError, InvalidFileException)
+        raise MselError([f"{shown}: not a readable .xlsx workbook ({type(exc).__name__})"]) from None
+    try:
+        ws = wb[SHEET] if SHEET in wb.sheetnames else wb.worksheets[0]
+        rows = []
+        for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
+            cells = [_cell_text(v) for v in values]
+            if any(c.strip() for c in cells):
+                rows.append((number, cells))
+        return Sheet(f"{shown}: sheet '{ws.title}'", rows)
+    finally:
+        wb.close()
+
+
+def _norm(header: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", header.lower())
+
+
+_ALIASES = {
+    "Number": {"number", "no", "injectnumber", "injectno", "mselnumber", "id"},
+    "Scenario Time": {"scenariotime", "time", "exercisetime", "designatedscenariotime"},
+    "From": {"from", "sender"},
+    "To": {"to", "recipient", "recipients", "player", "players"},
+    "Method": {"method", "channel", "deliverymethod"},
+    "Synopsis": {"synopsis", "description", "message", "injectsynopsis"},
+    "Expected Action": {"expectedaction", "expectedactions", "expectedplayeraction", "expectedplayeractions"},
+    "Objective or Capability": {"objectiveorcapability", "objectivecapability", "objectivecorecapability",
+                                "objectives", "objective", "capability", "corecapability"},
+    "Notes": {"notes", "note", "controllernotes", "facilitatornotes"},
+    "Contingency": {"contingency", "contingencies"},
+}
+
+
+def header_map(sheet: Sheet) -> dict[str, int]:
+    """Column name -> cell index, from the first non-empty row; MselError naming what is wrong."""
+    if not sheet.rows:
+        raise MselError([f"{sheet.where}: the sheet is empty; the first row must name the columns: {', '.join(COLUMNS)}"])
+    number, cells = sheet.rows[0]
+    found: dict[str, int] = {}
+    for k, cell in enumerate(cells):
+        key = _norm(cell)
+        for name, aliases in _ALIASES.items():
+            if key in aliases and name not in found:
+                found[name] = k
+    missing = [c for c in REQUIRED if c not in found]
+    if missing:
+        seen = ", ".join(f"'{c}'" for c in cells if c.strip()) or "nothing"
+        raise MselError([sheet.at(number, f"missing column(s) {', '.join(repr(m) for m in missing)}; the header row has "
+                                          f"{seen}; expected: {', '.join(COLUMNS)}")])
+    if len(sheet.rows) < 2:
+        raise MselError([f"{sheet.where}: no inject rows below the header"])
+    return found

@@ -1,0 +1,379 @@
+"""`tabletop msel import`: a real MSEL sheet becomes a valid scenario skeleton.
+
+An MSEL holds the injects; it lacks the city, the state variables, the decisions' prompts and
+the plan's actions. The skeleton fills those with placeholders that say TODO, so the pack
+validates at once and a trainer can fill it in with editor completion. Every problem in the
+sheet is reported by sheet and row, all in one run.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import get_args
+
+import yaml
+from pydantic import TypeAdapter, ValidationError
+
+from ..loading.shipped import data_root, roles_dirs_for
+from ..models import Channel
+from ..models.conditions import Condition
+from .msel import COLUMNS, MselError, Sheet, header_map, read_sheet
+from .timefmt import parse_hhmm
+
+_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
+_LABELLED = re.compile(r"^([A-Za-z0-9][A-Za-z0-9_.-]{0,63}):\s*(.+)$", re.S)
+_CHANNELS = set(get_args(Channel))
+_METHODS = {
+    "call": "phone", "telephone": "phone", "phonecall": "phone", "mobile": "phone", "cell": "phone",
+    "e-mail": "email", "mail": "email", "sms": "text", "textmessage": "text", "whatsapp": "text",
+    "socialmedia": "social", "twitter": "social", "x": "social", "facebook": "social", "post": "social",
+    "media": "news", "newspaper": "news", "newsreport": "news", "radio": "radio", "television": "tv",
+    "tvbroadcast": "tv", "meeting": "in_person", "inperson": "in_person", "face-to-face": "in_person",
+    "facetoface": "in_person", "presser": "press_conference", "pressconference": "press_conference",
+    "pressrelease": "news_release", "newsrelease": "news_release", "web": "website", "alert": "text_alert",
+    "emergencyalert": "text_alert", "textalert": "text_alert", "communitymeeting": "community_meeting",
+    "briefing": "briefing", "brief": "briefing", "sitrep": "briefing",
+}
+TODO_RULE = "todo-key-message"
+_COND = TypeAdapter(Condition)
+
+
+def slug(text: str) -> str:
+    """A usable id from free text: 'EOC Director' -> 'eoc-director'."""
+    out = re.sub(r"[^A-Za-z0-9_.-]+", "-", text.strip()).strip("-._")
+    return out[:64].lower()
+
+
+def channel_of(method: str) -> str | None:
+    key = method.strip().lower().replace(" ", "_")
+    if key in _CHANNELS:
+        return key
+    return _METHODS.get(re.sub(r"[\s_]", "", key))
+
+
+@dataclass
+class _Skeleton:
+    injects: list[dict] = field(default_factory=list)
+    senders: dict[str, str] = field(default_factory=dict)
+    """Sender id -> name."""
+    roles: list[str] = field(default_factory=list)
+    steps: dict[str, dict] = field(default_factory=dict)
+    objectives: dict[str, str] = field(default_factory=dict)
+    """Objective id -> capability."""
+    options: dict[str, list[str]] = field(default_factory=dict)
+    """Decision inject id -> option ids the sheet mentions."""
+    follow: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+    state: list[str] = field(default_factory=list)
+    rules: list[str] = field(default_factory=list)
+    actions: set[str] = field(default_factory=set)
+
+
+class _Rows:
+    """Reads the rows of one sheet into a skeleton, collecting located errors."""
+
+    def __init__(self, sheet: Sheet, columns: dict[str, int]):
+        self.sheet, self.columns = sheet, columns
+        self.errors: list[tuple[int, str]] = []
+        self.sk = _Skeleton()
+        self.ids: dict[str, int] = {}
+        self.pending: list[tuple[int, str, str]] = []
+        """(row, kind, inject id) references to check once every row is read."""
+
+    def cell(self, cells: list, name: str) -> str:
+        k = self.columns.get(name)
+        return str(cells[k]).strip() if k is not None and k < len(cells) else ""
+
+    def fail(self, row: int, message: str) -> None:
+        self.errors.append((row, self.sheet.at(row, message)))
+
+    def read(self) -> _Skeleton:
+        for row, cells in self.sheet.rows[1:]:
+            self.row(row, cells)
+        for row, what, ref in self.pending:
+            if ref not in self.ids:
+                self.fail(row, f"'contingency' names inject \"{ref}\" ({what}), which is not a number in this sheet")
+        if self.errors:  # in row order, references checked at the end included
+            raise MselError([line for _row, line in sorted(self.errors, key=lambda e: e[0])])
+        return self.sk
+
+    def row(self, row: int, cells: list) -> None:
+        number = self.cell(cells, "Number")
+        inject_id = number if _ID.match(number) else slug(number)
+        if not number:
+            return self.fail(row, "'number' is empty; every inject needs one")
+        if not inject_id:
+            return self.fail(row, f"'number' \"{number}\" cannot be used as an id (use letters, digits, '-', '_' or '.')")
+        if inject_id in self.ids:  # reported, and the rest of the row is still checked
+            self.fail(row, f"'number' \"{number}\" is already used on row {self.ids[inject_id]}")
+        else:
+            self.ids[inject_id] = row
+        inj: dict = {"id": inject_id}
+        self.time(row, self.cell(cells, "Scenario Time"), inj)
+        sender = self.cell(cells, "From")
+        if not sender:
+            self.fail(row, "'from' is empty; name who sends this inject")
+        else:
+            sid = slug(sender) or "sender"
+            self.sk.senders.setdefault(sid, sender)
+            inj["from"] = sid
+        inj["to"] = self.recipients(row, self.cell(cells, "To"))
+        method = self.cell(cells, "Method")
+        channel = channel_of(method)
+        if channel is None:
+            self.fail(row, f"'method' \"{method}\" is not a channel; use one of: {', '.join(sorted(_CHANNELS))}")
+        inj["channel"] = channel
+        synopsis = self.cell(cells, "Synopsis")
+        if not synopsis:
+            self.fail(row, "'synopsis' is empty; say what happens")
+        title, _, body = synopsis.partition("\n")
+        if not body.strip():
+            body, title = title, (title if len(title) <= 70 else title[:69].rsplit(" ", 1)[0] + "…")
+        inj["title"], inj["body"] = title.strip(), body.strip()
+        expected = self.labelled(self.cell(cells, "Expected Action"), f"{inject_id}-action")
+        for step_id, description in expected:
+            step = self.sk.steps.setdefault(step_id, {"description": None})
+            if step["description"] is None:  # first named by an 'if missed:' clause
+                step.update(description=description, inject=inject_id, to=inj["to"])
+        if expected:
+            inj["expected_actions"] = [s for s, _ in expected]
+        objectives = self.labelled(self.cell(cells, "Objective or Capability"), "OBJ")
+        for oid, capability in objectives:
+            self.sk.objectives.setdefault(oid, capability)
+        if objectives:
+            inj["objectives"] = [o for o, _ in objectives]
+        notes = self.cell(cells, "Notes")
+        if notes:
+            inj["facilitator_notes"] = notes
+        self.cues(row, self.cell(cells, "Contingency"), inj)
+        self.sk.injects.append(inj)
+
+    def time(self, row: int, text: str, inj: dict) -> None:
+        for part in text.split():
+            if part.startswith("+") and parse_hhmm(part[1:]) is not None:
+                inj["delay"] = parse_hhmm(part[1:])
+            elif parse_hhmm(part) is not None and "at" not in inj:
+                inj["at"] = parse_hhmm(part)
+            else:
+                return self.fail(row, f"'scenario time' \"{text}\" is not a time like 01:30 (elapsed exercise time), "
+                                      "optionally with a delay like +00:05")
+
+    def recipients(self, row: int, text: str):
+        if text.lower() == "all":
+            return "all"
+        out = []
+        for part in re.split(r"[,;/\n]", text):
+            if part.strip():
+                rid = part.strip() if _ID.match(part.strip()) else slug(part)
+                if rid not in out:
+                    out.append(rid)
+                if rid not in self.sk.roles:
+                    self.sk.roles.append(rid)
+        if not out:
+            self.fail(row, "'to' is empty; name the roles that receive this inject (role ids, or 'all')")
+        return out
+
+    def labelled(self, text: str, prefix: str) -> list[tuple[str, str]]:
+        """'ID: words; ID2: words' -> [(ID, words)]; unlabelled items get an id from the prefix."""
+        out = []
+        # One item per line; a single-line cell may separate items with ';' instead.
+        for k, part in enumerate(p.strip() for p in (text.split("\n") if "\n" in text else text.split(";"))):
+            if not part:
+                continue
+            found = _LABELLED.match(part)
+            out.append((found.group(1), found.group(2).strip()) if found else (f"{prefix}-{k + 1}", part))
+        return out
+
+    def cues(self, row: int, text: str, inj: dict) -> None:
+        when = None
+        if "when:" in text:
+            text, when = text.split("when:", 1)
+        for clause in (c.strip() for c in text.split(";")):
+            if not clause:
+                continue
+            missed = re.match(r"^if missed:\s*(\S+)$", clause)
+            after = re.match(r"^after\s+(\S+):\s*(\S+)$", clause)
+            if missed:
+                inj["contingency_for"] = missed.group(1)
+                self.sk.steps.setdefault(missed.group(1), {"description": None, "inject": None, "to": inj["to"]})
+            elif after:
+                source, option = after.groups()
+                self.pending.append((row, "a decision", source))
+                self.option(source, option)
+                self.sk.follow.setdefault((source, option), []).append(inj["id"])
+            else:
+                self.fail(row, f"'contingency' \"{clause}\" is not understood; write 'after INJECT: OPTION', "
+                               "'if missed: STEP' or 'when: {condition}'")
+        if when is not None:
+            self.trigger(row, when.strip(), inj)
+
+    def option(self, source: str, option: str) -> None:
+        options = self.sk.options.setdefault(source, [])
+        if option not in options:
+            options.append(option)
+
+    def trigger(self, row: int, text: str, inj: dict) -> None:
+        try:
+            data = yaml.safe_load(text)
+            cond = _COND.validate_python(data)
+        except yaml.YAMLError:
+            return self.fail(row, f"'contingency' when: \"{text}\" is not a condition in YAML flow form, "
+                                  "like {state: tension, above: 60}")
+        except ValidationError as exc:
+            err = exc.errors()[0]
+            where = ".".join(str(x) for x in err["loc"] if not str(x).startswith("function"))
+            return self.fail(row, f"'contingency' when: {where + ': ' if where else ''}{err['msg']}")
+        if "at" in inj:
+            return self.fail(row, "'contingency' has a 'when:' trigger, but 'scenario time' also schedules it; keep one")
+        inj["trigger"] = cond.model_dump(by_alias=True, exclude_none=True)
+        self.refs(row, cond)
+
+    def refs(self, row: int, cond) -> None:
+        from ..models import conditions as c
+        from ..loading.references import walk_condition
+
+        for leaf, _loc in walk_condition(cond, ()):
+            if isinstance(leaf, c.WhenState) and leaf.state not in self.sk.state:
+                self.sk.state.append(leaf.state)
+            elif isinstance(leaf, c.WhenDelivered):
+                self.pending.append((row, "a delivery", leaf.delivered))
+            elif isinstance(leaf, c.WhenChosen):
+                self.pending.append((row, "a decision", leaf.chosen))
+                self.option(leaf.chosen, leaf.option)
+            elif isinstance(leaf, c.WhenAction):
+                self.sk.actions.add(leaf.action)
+            elif isinstance(leaf, c.WhenStatement) and leaf.statement.covers and leaf.statement.covers not in self.sk.rules:
+                self.sk.rules.append(leaf.statement.covers)
+
+
+def import_msel(source: Path, output: Path) -> list[Path]:
+    """Read an MSEL sheet and write a scenario skeleton at `output` (with plan, playbook and any
+    missing roles beside it). Returns the files written. Raises MselError for sheet problems."""
+    sheet = read_sheet(source)
+    columns = header_map(sheet)
+    sk = _Rows(sheet, columns).read()
+    folder = output.parent
+    targets = [output, folder / "plan.yaml", folder / "playbook.yaml"]
+    if output.name in ("plan.yaml", "playbook.yaml"):
+        raise MselError([f"{output}: choose another name; plan.yaml and playbook.yaml are written beside the scenario"])
+    known_roles = _known_roles(folder, sk.roles)
+    new_roles = [r for r in sk.roles if r not in known_roles]
+    targets += [folder / "roles" / f"{r}.yaml" for r in new_roles]
+    existing = [str(t) for t in targets if t.exists()]
+    if existing:
+        raise MselError([f"{t}: already exists; choose another output folder" for t in existing])
+    catalogue = {a for r in known_roles.values() for a in r}
+    unknown = sorted(sk.actions - catalogue)
+    if unknown:
+        raise MselError([f"{sheet.where}: 'contingency' conditions name action(s) {', '.join(unknown)}, which no role's "
+                         "catalogue has (new roles start with an empty catalogue)"])
+    docs = _documents(sk, source, output, new_roles)
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "roles").mkdir(exist_ok=True) if new_roles else None
+    for path, (kind, data, header) in zip(targets, docs):
+        path.write_text(_yaml_text(path, kind, data, header), encoding="utf-8")
+    return targets
+
+
+def _known_roles(folder: Path, roles: list[str]) -> dict[str, list[str]]:
+    """Roles that already have a file where the loader will look: role id -> its action ids."""
+    out = {}
+    for rid in roles:
+        for d in roles_dirs_for(folder):
+            path = d / f"{rid}.yaml"
+            if path.is_file():
+                data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+                out[rid] = [a.get("id") for a in data.get("actions", []) if isinstance(a, dict)]
+                break
+    return out
+
+
+TODO_SOURCE = "TODO: the guide and chapter, or doctrine section, this rests on"
+
+
+def _documents(sk: _Skeleton, source: Path, output: Path, new_roles: list[str]):
+    first_role = sk.roles[0] if sk.roles else None
+    objectives = [{"id": oid, "title": f"TODO: what the participants should show ({cap})", "capability": cap}
+                  for oid, cap in sk.objectives.items()] or [
+        {"id": "OBJ-1", "title": "TODO: what the participants should show", "capability": "TODO: core capability"}]
+    capability = {o["id"]: o["capability"] for o in objectives}
+    injects = []
+    for inj in sk.injects:
+        out = dict(inj)
+        options = sk.options.get(inj["id"])
+        if options:
+            opts = [{"id": o, "label": f"TODO: label of option {o}", **({"follow_up": sk.follow[(inj["id"], o)]}
+                                                                      if (inj["id"], o) in sk.follow else {})}
+                    for o in options]
+            if len(opts) < 2:
+                opts.append({"id": "todo-other-option", "label": "TODO: another option, or remove this decision"})
+            out["decision"] = {"prompt": "TODO: the question put to the players", "options": opts}
+            if out["to"] == "all":
+                out["decision"]["role"] = first_role
+        injects.append(out)
+    scheduled = [i.get("at", 0) + i.get("delay", 0) for i in sk.injects]
+    duration = max(60, (int(max(scheduled, default=0)) // 30 + 2) * 30)
+    state = [{"id": v, "label": f"TODO: label of {v}", "initial": 0, "description": "TODO: what this measures, its bounds "
+              "and what moves it (effects, dynamics)"} for v in sk.state] or [
+        {"id": "todo-state", "label": "TODO: a state variable the city tracks", "initial": 0}]
+    if not sk.roles:
+        raise MselError([f"{source}: no row names a role in 'To'; name at least one role id"])
+    scenario = {
+        "kind": "scenario", "id": slug(output.parent.name if output.stem == "scenario" else output.stem) or "imported-msel",
+        "title": f"TODO: title (imported from {source.name})", "summary": "TODO: what happens, in two sentences.",
+        "threat": "TODO: the threat or hazard", "source": TODO_SOURCE,
+        "city": {"name": "TODO: a fictional city", "description": "TODO: the city, never a real one.", "languages": ["English"]},
+        "clock": {"start": "00:00", "duration": duration},
+        "objectives": objectives,
+        "modules": [{"id": "M1", "title": "TODO: module title", "phase": "initial", "starts_at": 0,
+                     "discussion_questions": ["TODO: a hot-wash question"]}],
+        "state": state,
+        "senders": [{"id": sid, "name": name, "kind": "TODO: kind of sender"} for sid, name in sk.senders.items()],
+        "roles": sk.roles, "plan": "plan.yaml", "playbook": "playbook.yaml", "injects": injects,
+    }
+    steps = []
+    for step_id, st in sk.steps.items():
+        role = first_role if st["to"] == "all" or not st["to"] else st["to"][0]
+        obj = next((o for i in sk.injects if i["id"] == st["inject"] for o in i.get("objectives", [])), objectives[0]["id"])
+        step = {"id": step_id, "role": role, "description": st["description"] or f"TODO: describe plan step {step_id}",
+                "statement": [TODO_RULE]}
+        if st["inject"] is not None:
+            step["trigger"] = {"delivered": st["inject"]}
+        step.update({"within": 30, "objective": obj, "capability": capability[obj], "source": TODO_SOURCE})
+        steps.append(step)
+    if not steps:
+        steps.append({"id": "todo-step", "role": first_role, "description": "TODO: a plan step", "statement": [TODO_RULE],
+                      "within": 30, "objective": objectives[0]["id"], "capability": objectives[0]["capability"],
+                      "source": TODO_SOURCE})
+    plan = {"kind": "response_plan", "id": f"{scenario['id']}-plan", "title": "TODO: response plan title",
+            "source": TODO_SOURCE, "expectations": steps}
+    rules = [{"id": TODO_RULE, "label": "TODO: a key message", "match": {"words": ["todo"]}, "source": TODO_SOURCE}]
+    rules += [{"id": r, "label": f"TODO: key message {r}", "match": {"words": ["todo"]}, "source": TODO_SOURCE}
+              for r in sk.rules if r != TODO_RULE]
+    playbook = {"kind": "playbook", "id": f"{scenario['id']}-playbook", "title": "TODO: communication playbook title",
+                "source": TODO_SOURCE, "first_statement": {"within": 30, "source": TODO_SOURCE},
+                "messengers": [{"role": first_role, "source": TODO_SOURCE}], "key_messages": rules}
+    roles = [{"kind": "role", "id": r, "title": f"TODO: title of {r}", "brief": "TODO: what this seat is responsible for.",
+              "source": TODO_SOURCE} for r in new_roles]
+    header = (f"Skeleton imported from {source.name}. Every 'TODO' is a placeholder for what an MSEL does not hold:\n"
+              "the city, state variables and what moves them, decisions' prompts and options, plan actions, sources.\n"
+              "Plan steps start as statements matching 'todo-key-message': replace 'statement' with the catalogue\n"
+              "'action' that fulfils each step.")
+    return [("scenario", scenario, header), ("response_plan", plan, header), ("playbook", playbook, header),
+            *[("role", r, header) for r in roles]]
+
+
+def _yaml_text(path: Path, kind: str, data: dict, header: str) -> str:
+    schema = data_root() / "schema" / f"{kind}.schema.json"
+    try:
+        rel = Path(os.path.relpath(schema, path.resolve().parent)).as_posix()
+    except ValueError:  # another drive on Windows
+        rel = schema.as_posix()
+    comments = "".join(f"# {line}\n" for line in header.splitlines())
+    body = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+    return f"# yaml-language-server: $schema={rel}\n{comments}{body}"
+
+
+__all__ = ["COLUMNS", "import_msel"]

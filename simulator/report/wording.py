@@ -1,0 +1,133 @@
+"""Plain words for log entries, roles and times, shared by the HTML and Markdown reports."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..loading.pack import Pack
+
+
+def clock(pack: Pack, minute: float) -> str:
+    """Local time of an exercise minute, from the scenario's start time ('+1d' past midnight)."""
+    hh, mm = (int(x) for x in pack.scenario.clock.start.split(":"))
+    total = hh * 60 + mm + int(minute)
+    day, rest = divmod(total, 24 * 60)
+    text = f"{rest // 60:02d}:{rest % 60:02d}"
+    return text + (f" +{day}d" if day else "")
+
+
+def minute(t: float) -> str:
+    """An exercise minute as short as it can be: '42', '7.5', '128.18' (staff act to the hundredth)."""
+    return f"{t:.2f}".rstrip("0").rstrip(".")
+
+
+def role_name(pack: Pack, role: str | None) -> str:
+    if role is None:
+        return "-"
+    r = pack.roles.get(role)
+    return r.title if r is not None else role
+
+
+def anchor(finding_id: str) -> str:
+    """An HTML id for a finding (ids hold ':', '@', '/' and '>', which ids may but fragments should not)."""
+    return "f-" + re.sub(r"[^A-Za-z0-9_.-]", "-", finding_id)
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
+
+
+def sender_name(pack: Pack, sender: str | None) -> str:
+    found = next((s for s in pack.scenario.senders if s.id == sender), None)
+    return found.name if found else (sender or "Exercise control")
+
+
+KIND_CLASS = {
+    "inject_delivered": "inject", "decision_made": "decision", "decision_lapsed": "decision",
+    "statement_issued": "statement", "approval_requested": "approval", "approval_answered": "approval",
+    "action_taken": "action", "delegated": "action", "message_sent": "message",
+    "expectation_triggered": "plan", "expectation_met": "plan", "deadline_passed": "plan",
+    "observer_noted": "facilitator", "hot_wash_answered": "facilitator", "rating_overridden": "facilitator",
+    "clock_jumped": "facilitator", "command_rejected": "facilitator",
+}
+
+
+def describe(pack: Pack, d: dict[str, Any]) -> tuple[str, str, str]:
+    """(kind label, who, what happened) for one event."""
+    kind = d["type"]
+    if kind == "inject_delivered":
+        inj = pack.injects.get(d["inject"])
+        who = d.get("sender") or sender_name(pack, inj.from_ if inj else None)
+        cue = d["cue"]
+        why = "" if cue == "scheduled" else f" [{cue.replace(':', ' for ', 1) if ':' in cue else cue}]"
+        to = ", ".join(d["to"])
+        return "Inject", who, f"{d['inject']} ({d['channel']}, {d['severity']}) to {to}: {d['title']}{why}"
+    if kind == "decision_made":
+        return "Decision", d["by"], f"On {d['inject']}: {_option(pack, d['inject'], d['option'])}" + (" (staff)" if d.get("staff") else "")
+    if kind == "decision_lapsed":
+        opt = _option(pack, d["inject"], d["option"]) if d.get("option") else "nothing"
+        return "Decision", "-", f"Nobody decided on {d['inject']} in time; applied: {opt}"
+    if kind == "statement_issued":
+        langs = ", ".join(d["languages"]) or "no language given"
+        approval = f", approval {d['approval']}" if d.get("approval") else ", no approval cited"
+        return "Statement", d["by"], f"On {d['channel']} ({langs}{approval}): \u201c{d['text']}\u201d"
+    if kind == "approval_requested":
+        what = _action(pack, d["action"]) if d.get("action") else f"a statement: \u201c{_short(d.get('text') or '')}\u201d"
+        return "Approval", d["by"], f"Asks {d['to']} to approve ({d['request']}) {what}"
+    if kind == "approval_answered":
+        return "Approval", d["by"], f"{'Grants' if d['granted'] else 'Refuses'} request {d['request']}"
+    if kind == "action_taken":
+        via = f" (approval {d['approval']})" if d.get("approval") else ""
+        note = f"; note: {d['note']}" if d.get("note") else ""
+        return "Action", d["by"], f"{_action(pack, d['action'])}{via}{note}"
+    if kind == "delegated":
+        return "Action", d["by"], f"Delegates '{d['authority']}' to {d['to']}"
+    if kind == "message_sent":
+        return "Message", d["by"], f"{d['intent'].capitalize()} to {d['to']}: {d['text']}"
+    if kind == "expectation_triggered":
+        exp = pack.expectations.get(d["expectation"])
+        return "Plan", d["role"], f"Plan step {d['expectation']} starts" + (f" ({exp.description})" if exp else "") + f"; due by minute {minute(d['due'])}"
+    if kind == "expectation_met":
+        return "Plan", d["by"], f"Plan step {d['expectation']} met {'on time' if d['on_time'] else 'late'}"
+    if kind == "deadline_passed":
+        return "Plan", d["role"], f"Deadline passed for plan step {d['expectation']}"
+    if kind == "role_availability":
+        return "Availability", d["role"], "Can be reached again" if d["available"] else "Cannot be reached"
+    if kind == "observer_noted":
+        return "Observer note", d.get("role") or "-", d["text"]
+    if kind == "hot_wash_answered":
+        return "Hot wash", d["by"], f"{d['text']} \u2014 {d['answer']}"
+    if kind == "rating_overridden":
+        return "Override", d["by"], f"Rating of {d['target']} set to {d['rating']}: {d['rationale']}"
+    if kind == "command_rejected":
+        return "Rejected", d["by"], f"{d['command']}: {d['reason']}"
+    if kind == "module_started":
+        return "Module", "-", d["title"]
+    if kind == "exercise_started":
+        return "Start", "-", f"Exercise starts (seed {d['seed']})"
+    if kind == "exercise_ended":
+        return "End", "-", "Exercise ends (" + ("clock ran out" if d["reason"] == "clock" else "ended by the facilitator") + ")"
+    if kind == "clock_jumped":
+        return "Clock", "-", f"Clock jumped to minute {minute(d['to'])}"
+    if kind == "state_changed":
+        return "State", "-", ", ".join(f"{k} {v:.1f}" for k, v in d["values"].items()) + f" ({d['cause']})"
+    rest = ", ".join(f"{k}={v}" for k, v in d.items() if k not in ("kind", "type", "t"))
+    return kind.replace("_", " ").capitalize(), "-", rest
+
+
+def _action(pack: Pack, action_id: str) -> str:
+    found = pack.actions.get(action_id)
+    return found[1].label if found else action_id
+
+
+def _option(pack: Pack, inject_id: str, option: str) -> str:
+    inj = pack.injects.get(inject_id)
+    if inj is None or inj.decision is None:
+        return option
+    found = next((o for o in inj.decision.options if o.id == option), None)
+    return found.label if found else option
+
+
+def _short(text: str, n: int = 90) -> str:
+    return text if len(text) <= n else text[: n - 1].rstrip() + "\u2026"

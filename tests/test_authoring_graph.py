@@ -1,0 +1,91 @@
+"""tabletop graph: the inject graph's edges, and Mermaid, DOT and text that are quoted and fit."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import networkx as nx
+
+from simulator.authoring.graph import build_graph, to_dot, to_mermaid, to_text
+from simulator.loading.pack import load_pack
+
+from .conftest import FIXTURES, ROOT
+
+TABLETOP = Path(sys.executable).parent / "tabletop"
+
+
+def test_edges_of_the_mini_pack(mini_pack):
+    g = build_graph(mini_pack)
+    kinds = {(a, b): d["kind"] for a, b, d in g.edges(data=True)}
+    assert kinds[("start", "inject:I1")] == "scheduled"
+    assert kinds[("inject:I2", "inject:I3")] == "follow_up" and g.edges["inject:I2", "inject:I3"]["label"] == "option hold"
+    assert kinds[("inject:I2", "inject:I4")] == "follow_up"
+    assert kinds[("state:tension", "inject:I5")] == "state" and g.edges["state:tension", "inject:I5"]["label"] == "above 60"
+    assert kinds[("inject:I1", "step:P2")] == "delivered"
+    assert kinds[("step:P2", "inject:I7")] == "missed"
+    assert all(g.nodes[f"inject:{i.id}"]["reachable"] for i in mini_pack.scenario.injects)
+
+
+def test_chosen_and_negated_edges_and_unreachable_nodes():
+    g = build_graph(load_pack(FIXTURES / "lint" / "unreachable"))
+    assert g.edges["inject:I9", "inject:I11"] == {"kind": "chosen", "label": "chosen yes-party"}
+    assert g.edges["inject:I8", "inject:I10"]["kind"] == "delivered"
+    assert not g.nodes["inject:I8"]["reachable"] and not g.nodes["inject:I11"]["reachable"]
+    mermaid = to_mermaid(g)
+    assert "classDef never" in mermaid and "  class n8,n9,n10,n11 never" in mermaid
+    mini = build_graph(load_pack(FIXTURES / "mini"))
+    # the mini dynamics' `not: {action: chief.convene}` is not a trigger; harms are not edges either
+    assert not any(d["label"].startswith("not ") for _a, _b, d in mini.edges(data=True))
+
+
+def _tricky() -> nx.DiGraph:
+    g = nx.DiGraph(title='Say "hi" <b>', scenario='odd"id')
+    g.add_node("start", kind="start", label="Start")
+    g.add_node("inject:A", kind="inject", id="A", title='The "quoted" | piped <tag> # and \\ slash', decision=True,
+               reachable=True, label='A: The "quoted" | piped <tag> # and \\ slash')
+    g.add_edge("start", "inject:A", kind="scheduled", label='at "00:10"')
+    return g
+
+
+def test_mermaid_escapes_quotes_pipes_and_brackets():
+    text = to_mermaid(_tricky())
+    assert text.startswith("flowchart TD\n")
+    node = next(line for line in text.splitlines() if line.strip().startswith("n1{"))
+    assert node == '  n1{"A: The #quot;quoted#quot; #124; piped #lt;tag#gt; #35; and \\ slash"}'
+    assert '  n0 -->|"at #quot;00:10#quot;"| n1' in text
+
+
+def test_dot_escapes_quotes_and_backslashes():
+    text = to_dot(_tricky())
+    assert text.startswith('digraph "odd\\"id" {')
+    assert '"inject:A" [label="A: The \\"quoted\\" | piped <tag> # and \\\\ slash", shape=diamond];' in text
+    assert text.rstrip().endswith("}")
+
+
+def test_text_tree_fits_80_columns_and_shows_every_inject():
+    pack = load_pack(ROOT / "scenarios" / "caldmere-vaisakhi-attack")
+    text = to_text(build_graph(pack))
+    assert all(len(line) <= 80 for line in text.splitlines())
+    for inj in pack.scenario.injects:
+        assert f" {inj.id} " in text or f" {inj.id}:" in text or f"{inj.id} ◆" in text, inj.id
+    assert "├─ option" in text and "Scheduled:" in text
+
+
+def test_cli_graph_writes_a_file(tmp_path):
+    out = subprocess.run([str(TABLETOP), "graph", str(FIXTURES / "mini"), "--format", "mermaid", "-o", str(tmp_path / "g.mmd")],
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0 and out.stdout == f"wrote {tmp_path / 'g.mmd'}\n"
+    assert (tmp_path / "g.mmd").read_text() == to_mermaid(build_graph(load_pack(FIXTURES / "mini")))
+
+
+def test_cli_graph_formats():
+    for fmt, start in (("mermaid", "flowchart TD"), ("dot", 'digraph "mini"'), ("text", "Mini drill (mini)")):
+        out = subprocess.run([str(TABLETOP), "graph", str(FIXTURES / "mini"), "--format", fmt],
+                             capture_output=True, text=True, timeout=120)
+        assert out.returncode == 0 and out.stdout.startswith(start), out.stderr
+    bad = subprocess.run([str(TABLETOP), "graph", str(FIXTURES / "mini"), "--format", "png"], capture_output=True, text=True)
+    assert bad.returncode == 2
+    missing = subprocess.run([str(TABLETOP), "graph", "nowhere"], capture_output=True, text=True)
+    assert missing.returncode == 1 and "Traceback" not in missing.stderr
