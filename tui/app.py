@@ -19,6 +19,17 @@ from .control import ExerciseControl
 from .theme import DEFAULT_THEME, HIGH_CONTRAST
 
 
+def seats_now(session) -> dict:
+    """Who sits where now: the log header's seats, then every hand-over the session recorded."""
+    from simulator.engine.seats import Seat
+
+    seats = dict(session.header.seats)
+    for e in session.events:
+        if e.type == "seat_taken":
+            seats[e.role] = Seat() if e.seat == "human" else Seat(kind="staff", policy=e.policy, competence=e.competence)
+    return seats
+
+
 class TabletopApp(App):
     CSS_PATH = "app.tcss"
     TITLE = "Tabletop"
@@ -87,7 +98,7 @@ class TabletopApp(App):
         kwargs = {"wall": self._wall} if self._wall else {}
         self.control = ExerciseControl(session, speed or self.config.speed, **kwargs)
         self.log_path = session.writer.path if session.writer else None
-        humans = [r for r, s in session.header.seats.items() if s.kind == "human"]
+        humans = [r for r, s in seats_now(session).items() if s.kind == "human"]
         if from_log:  # a resumed or branched log's seats say which mode it was played in
             self.config.mode = "solo" if len(humans) == 1 else "facilitated"
             self.config.solo_role = humans[0] if len(humans) == 1 else None

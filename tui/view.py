@@ -86,6 +86,8 @@ class ExerciseView:
     counts: dict[str, dict[str, int]] = field(default_factory=dict)
     unavailable: set[str] = field(default_factory=set)
     rejected: list[str] = field(default_factory=list)
+    seats: dict = field(default_factory=dict)
+    """Role -> Seat: the log header's seats, then every hand-over (seat_taken)."""
 
     def __post_init__(self) -> None:
         sc = self.pack.scenario
@@ -99,6 +101,10 @@ class ExerciseView:
         self.series = {v.id: [v.initial] for v in sc.state}
 
     # ---- reading -------------------------------------------------------------------------------
+
+    def humans(self) -> list[str]:
+        """Roles played by people now, in scenario order."""
+        return [r for r in self.pack.scenario.roles if self.seats.get(r) is None or self.seats[r].kind == "human"]
 
     def unread(self, role: str) -> int:
         return sum(1 for i in self.inbox[role] if i.key not in self.read[role])
@@ -317,6 +323,14 @@ class ExerciseView:
     def _on_role_availability(self, e: E.RoleAvailability, changed) -> None:
         (self.unavailable.discard if e.available else self.unavailable.add)(e.role)
         self._log(e, e.role, "can be reached again" if e.available else "cannot be reached", changed)
+
+    def _on_seat_taken(self, e, changed) -> None:
+        from simulator.engine.seats import Seat
+
+        self.seats[e.role] = Seat() if e.seat == "human" else Seat(kind="staff", policy=e.policy, competence=e.competence)
+        who = "a person" if e.seat == "human" else f"simulated staff ({e.policy}, competence {e.competence:g})"
+        self._log(e, e.role, f"seat handed to {who}", changed)
+        changed.add("seats")
 
     def _on_exercise_ended(self, e: E.ExerciseEnded, changed) -> None:
         self.ended = e.reason

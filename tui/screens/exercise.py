@@ -34,7 +34,7 @@ from .render_panels import next_text, roles_text
 from .role_intents import ROLE_ACTIONS, RoleIntents
 
 KEY_LABELS = {"plus": "+", "minus": "-", "space": "space", "left_square_bracket": "[", "right_square_bracket": "]"}
-FAC_ACTIONS = {"fire", "adhoc", "note", "next_tab"}
+FAC_ACTIONS = {"fire", "adhoc", "note", "next_tab", "seats"}
 
 
 def _b(key: str, action: str, desc: str, tip: str, show: bool = True) -> Binding:
@@ -57,6 +57,7 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
         _b("f", "fire", "Fire inject", "Deliver the highlighted MSEL inject now"),
         _b("x", "adhoc", "Ad-hoc", "Write and send an extra inject"),
         _b("o", "note", "Note", "Take an observer note"),
+        _b("t", "seats", "Seats", "Hand a role's seat to a person or to simulated staff", show=False),
         _b("right_square_bracket", "next_tab(1)", "Next tab", "Next facilitator tab", show=False),
         _b("left_square_bracket", "next_tab(-1)", "Prev tab", "Previous facilitator tab", show=False),
         _b("e", "end", "End", "End the exercise (asks first)"),
@@ -69,10 +70,10 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
         self.control, self.config, self.wall = control, config, wall
         session = control.session
         self.pack = session.engine.pack
-        self.view = ExerciseView(self.pack)
+        self.view = ExerciseView(self.pack, seats=dict(session.header.seats))
+        self.view.apply(list(session.events))  # what the session holds already (resume, branch)
         self.bridge = SessionBridge(session)
-        self.humans = [r for r in self.pack.scenario.roles if session.header.seats.get(r) is None
-                       or session.header.seats[r].kind == "human"]
+        self.humans = self.view.humans()
         self.solo = config.mode == "solo" and len(self.humans) == 1
         self.drafts: dict[str, list[str]] = {}
         """Approval request id -> languages chosen in the composer (the request does not carry them)."""
@@ -85,7 +86,8 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
 
     def compose(self) -> ComposeResult:
         yield ClockBar(id="clockbar")
-        first = self.humans[0] if self.solo else "facilitator"
+        first = self._current = self.humans[0] if self.solo else "facilitator"
+        self._mounted = set(self.humans)
         with ContentSwitcher(initial=self._console_id(first), id="consoles"):
             if not self.solo:
                 yield FacilitatorConsole(id="console-facilitator")
@@ -100,7 +102,7 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
     @property
     def current(self) -> str:
         """'facilitator' or the role whose console is shown."""
-        return (self.query_one("#consoles", ContentSwitcher).current or "console-facilitator").removeprefix("console-")
+        return self._current
 
     @property
     def facilitator(self) -> FacilitatorConsole:
@@ -117,10 +119,10 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
                 rows.append((inj.id, when, self.view.inject_status(inj), inj.severity, inj.title))
             self.facilitator.timeline.load(rows)
         self.bridge.attach(self)
-        self.bridge.take()  # what the session already holds is folded here, in one batch
-        self._fold(list(self.control.session.events))
-        for r in self.humans:
-            self._refresh_role(r, {"pending", "plan"})
+        self.bridge.take()  # the view already holds what the session held when the screen was made
+        everything = {"clock", "timeline", "state", "plan", "activity", "pending", "ended",
+                      *(f"inbox:{r}" for r in self.humans)}
+        self._fold(list(self.control.session.events), everything)
         self._focus_console()
         self.set_interval(0.25, self._tick, name="exercise-clock")
 
@@ -138,17 +140,21 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
     def _session_updated(self) -> None:
         self._fold(self.bridge.take())
 
-    def _fold(self, events: list[E.Event]) -> None:
-        if not events:
-            return
-        changed = self.view.apply(events)
+    def _fold(self, events: list[E.Event], changed: set[str] | None = None) -> None:
+        if changed is None:
+            if not events:
+                return
+            changed = self.view.apply(events)
+        if "seats" in changed:
+            self._seats_changed()
         delivered = [e for e in events if isinstance(e, E.InjectDelivered)]
         with self.app.batch_update():
             self._show_clock()
             if not self.solo:
                 self._refresh_facilitator(changed, delivered)
             for r in self.humans:
-                self._refresh_role(r, changed)
+                if r in self._mounted:
+                    self._refresh_role(r, changed)
         if "rejected" in changed:
             self.notify(self.view.rejected[-1], title="Refused", severity="error")
         if self.view.ended and not self._ended_shown:
@@ -174,7 +180,7 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
         if delivered:
             fac.timeline.mark_delivered([(e.inject, f"{e.t:.0f}'", e.severity, e.title) for e in delivered])
         fac.text("next").update(next_text(v, self.control.session.now))
-        fac.text("roles").update(roles_text(v, self.control.session.header.seats))
+        fac.text("roles").update(roles_text(v, v.seats))
         if "state" in changed:
             fac.gauges.show(self.pack.scenario.state, v.state, v.series)
         if "plan" in changed:
@@ -200,10 +206,27 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
         if "plan" in changed:
             con.checklist.show([s for s in v.steps.values() if s.role == role], self.control.session.now, with_role=False)
 
+    def _seats_changed(self) -> None:
+        """A seat changed hands: a new person gets a console; a seat handed to staff leaves hot-seat."""
+        humans = self.view.humans()
+        for r in humans:
+            if r not in self._mounted and not self.query(f"#{self._console_id(r)}"):
+                self.call_later(self._add_console, r)
+        self.humans = humans
+        if self.current not in humans and self.current != "facilitator" and not self.solo:
+            self.action_console("facilitator")
+        self._show_hints()
+
+    async def _add_console(self, role: str) -> None:
+        await self.query_one("#consoles", ContentSwitcher).mount(RoleConsole(role, self.pack.roles,
+                                                                               id=self._console_id(role)))
+        self._mounted.add(role)
+        self._refresh_role(role, {f"inbox:{role}", "pending", "plan"})
+
     def _refresh_countdowns(self) -> None:
         now = self.control.session.now
         for r in self.humans:
-            if self.view.pending_for(r):
+            if r in self._mounted and self.view.pending_for(r):
                 self.console(r).pending.show(self.view.pending_for(r), now)
         if not self.solo:
             self.facilitator.text("next").update(next_text(self.view, now))
@@ -236,7 +259,10 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
     def action_console(self, who: str) -> None:
         if who == "facilitator" and self.solo:
             return
+        if who != "facilitator" and who not in self._mounted:
+            return  # its console is still being mounted
         with self.app.batch_update():  # one frame for the switch, the focus and the bars
+            self._current = who
             self.query_one("#consoles", ContentSwitcher).current = self._console_id(who)
             self._focus_console()
             self._show_clock()
@@ -282,6 +308,7 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
             yield SystemCommand("Facilitator console", "0", lambda: self.action_console("facilitator"))
             yield SystemCommand("Ad-hoc inject", "x (facilitator console)", self._fac(self.action_adhoc))
             yield SystemCommand("Observer note", "o (facilitator console)", self._fac(self.action_note))
+            yield SystemCommand("Reassign a seat", "t: a person or simulated staff", self._fac(self.action_seats))
         for n, r in enumerate(self.humans, 1):
             yield SystemCommand(f"Console: {self.pack.roles[r].title}", f"{n}", lambda r=r: self.action_console(r))
             yield SystemCommand(f"Actions of {self.pack.roles[r].title}", "a", self._as(r, self.action_actions))

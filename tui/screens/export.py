@@ -1,20 +1,33 @@
-"""Export the after-action report from the scorecard screen (via `simulator.report`)."""
+"""Export the after-action report from the scorecard screen (through `simulator.report`)."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 
-def export_report(log: Path) -> str:
-    """Write '<log>.aar.html' next to the log; a sentence saying where, or what went wrong."""
-    import simulator.report as report  # only offered when the module exists
-
+def report_path(log: Path) -> Path:
+    """'<log>.aar.html' beside the log, numbered rather than overwriting an earlier export."""
     out = log.with_suffix(".aar.html")
-    writer = getattr(report, "write_report", None) or getattr(report, "export", None)
-    if writer is None:
-        return "The report module has no writer this version of the consoles knows."
+    n = 2
+    while out.exists():
+        out = log.with_suffix(f".aar-{n}.html")
+        n += 1
+    return out
+
+
+def export_report(log: Path) -> tuple[bool, str]:
+    """Write the HSEEP after-action report as one HTML page; (done, a sentence saying where or why not)."""
+    from simulator.log import LogError
+    from simulator.report.data import gather
+    from simulator.report.html import render_html
+
+    out = report_path(log)
     try:
-        writer(log, out)
-    except Exception as exc:  # a report problem must not end the exercise app
-        return f"Could not write the report: {exc}"
-    return f"After-action report written to {out}"
+        text = render_html(gather(log))
+        tmp = out.with_name(f".{out.name}.tmp-{os.getpid()}")
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, out)  # never half a report
+    except (LogError, OSError) as exc:
+        return False, f"Could not write the report: {exc}"
+    return True, f"After-action report written to {out}"

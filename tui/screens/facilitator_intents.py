@@ -12,6 +12,7 @@ from textual.screen import Screen
 from textual.widgets import OptionList
 
 from simulator.engine import commands as C
+from simulator.engine.seats import POLICIES, Seat
 from simulator.models import Channel
 
 from ..widgets.facilitator_console import TABS
@@ -60,6 +61,23 @@ class FacilitatorIntents(Screen):
             tabs.active = ids[(ids.index(tabs.active) + step) % len(ids)]
             if tabs.active == "fac-score":
                 self._refresh_score()
+
+    def action_seats(self) -> None:
+        """Hand a seat over: pick the role, then who takes it."""
+        seats = self.view.seats
+        roles = [(r, f"{role.title}: " + ("a person" if seats.get(r) is None or seats[r].kind == "human"
+                                          else f"staff ({seats[r].policy})")) for r, role in self.pack.roles.items()]
+        self.app.push_screen(ChoiceDialog("Reassign a seat", "Whose seat changes hands?", roles),
+                             lambda role: role and self._seat_for(role))
+
+    def _seat_for(self, role: str) -> None:
+        options = [("human", "A person at the table (hot-seat console)")] + [
+            (p, f"Simulated staff, policy {p}") for p in POLICIES]
+        self.app.push_screen(ChoiceDialog(f"Who takes the {self.pack.roles[role].title}'s seat?", "", options),
+                             lambda who: who and self.send(C.TakeSeat(by=FAC, role=role, seat=Seat() if who == "human" else
+                                                                      Seat(kind="staff", policy=who,
+                                                                           competence=self.config.competence)),
+                                                           f"{role}: seat handed over"))
 
     def action_end(self) -> None:
         if self.view.ended:

@@ -112,7 +112,7 @@ class ReplayScreen(Screen):
     def _render_now(self) -> None:
         self._pending = False
         replayed = replay_log(self.read, until=self.minute)
-        self.view = ExerciseView(self.pack)
+        self.view = ExerciseView(self.pack, seats=dict(self.read.header.seats))
         self.view.apply(replayed.events)
         self.view.now = self.minute
         self._show()
@@ -205,6 +205,8 @@ class ReplayScreen(Screen):
         return True
 
     def action_branch(self) -> None:
-        from .branching import start_branch
+        from .branching import ask_and_branch
 
-        start_branch(self, self.path, self.minute)
+        if self.playing is not None:
+            self.action_play()
+        ask_and_branch(self, self.path, self.minute, self.pack.roles)

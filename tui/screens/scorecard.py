@@ -83,7 +83,8 @@ class ScorecardScreen(Screen):
     def action_export(self) -> None:
         from .export import export_report
 
-        self.notify(export_report(self.log_file))
+        done, message = export_report(self.log_file)
+        self.notify(message, severity="information" if done else "error", timeout=8)
 
     def action_replay(self) -> None:
         from .replay import ReplayScreen
