@@ -85,6 +85,10 @@ class TabletopApp(App):
         except (FileExistsError, OSError) as exc:
             self.notify(str(exc), title="Cannot write the log", severity="error")
             return
+        if config.speed != 1.0:  # logged, so a resumed exercise keeps its speed
+            from simulator.engine import commands as C
+
+            session.submit(C.SetSpeed(by=C.FACILITATOR, speed=config.speed))
         self._open(session, config.speed)
 
     def open_branch(self, session) -> None:

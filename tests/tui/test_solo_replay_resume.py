@@ -106,7 +106,7 @@ async def test_replay_viewer_scrubs_with_the_engine_and_jumps_to_evidence(tmp_pa
 
 async def test_resume_after_a_kill_loses_nothing(tmp_path, wall):
     log = tmp_path / "live.jsonl"
-    app = app_for(log, wall)
+    app = app_for(log, wall, speed=2.0)
     async with app.run_test(size=(100, 32)) as pilot:
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -126,14 +126,14 @@ async def test_resume_after_a_kill_loses_nothing(tmp_path, wall):
             f.write('{"kind": "command", "type": "take_ac')
         await pilot.press("ctrl+q")
 
-    resumed = make_app(RunConfig(resume=killed), wall=wall)
+    resumed = make_app(RunConfig(resume=killed), wall=wall)  # (speed 2 was logged: it comes back too)
     async with resumed.run_test(size=(100, 32)) as pilot:
         await pilot.pause()
         screen = resumed.screen
         assert isinstance(screen, ExerciseScreen) and not screen.solo
         session = resumed.control.session
         assert [e.option for e in session.events if e.type == "decision_made"] == ["wait"]
-        assert session.now >= 20 and resumed.control.paused
+        assert session.now >= 20 and resumed.control.paused and resumed.control.speed == 2.0
         assert any("decided I2: Wait" in line for line in screen.view.activity)
         assert (tmp_path / f"killed.jsonl.corrupt-{session.recovered.line}").exists()
         await pilot.press("1", "a")

@@ -111,7 +111,7 @@ class ReplayScreen(Screen):
 
     def _render_now(self) -> None:
         self._pending = False
-        replayed = replay_log(self.read, until=self.minute)
+        replayed = replay_log(self.read, self.pack, until=self.minute)  # the pack is loaded once
         self.view = ExerciseView(self.pack, seats=dict(self.read.header.seats))
         self.view.apply(replayed.events)
         self.view.now = self.minute
