@@ -51,6 +51,7 @@ class ReplayScreen(Screen):
         _b("b", "branch", "What-if", "Start a what-if branch from this moment"),
         _b("f", "tab('tab-findings')", "Findings", "Findings, with a jump to their evidence"),
         _b("v", "tab('tab-view')", "View", "What the chosen role saw and did at this moment", show=False),
+        _b("escape", "back", "Back", "Back to the scorecard", show=False),
         _b("0", "who('overview')", "Overview", "Every role and the state", show=False),
         *[_b(str(n), f"who_n({n})", f"Role {n}", f"Role {n}'s view", show=False) for n in range(1, 10)],
     ]
@@ -196,6 +197,10 @@ class ReplayScreen(Screen):
                     f"{clock_label(self.pack.scenario.clock.start, self.line_minute.get(line, 0))})", timeout=6)
 
     # ---- what-if -----------------------------------------------------------------------------------
+
+    def action_back(self) -> None:
+        if len(self.app.screen_stack) > 2:  # opened from the scorecard
+            self.app.pop_screen()
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         if action == "branch":

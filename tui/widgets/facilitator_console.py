@@ -1,16 +1,17 @@
 """The facilitator console: the MSEL timeline on the left; what comes next (with facilitator
 notes), every role's activity, state gauges, the plan checklist, the log and the live scorecard
-on the right. A container only: the exercise screen fills it."""
+on the right ([ and ] move between tabs). A container only: the exercise screen fills it."""
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Static, TabbedContent, TabPane
+from textual.widgets import Static
 
 from .activity import Activity
 from .checklist import Checklist
 from .gauges import Gauges
+from .light_tabs import LightTabs
 from .timeline import Timeline
 
 TABS = {"next": "Next", "roles": "Roles", "state": "State", "plan": "Plan", "log": "Log", "score": "Score"}
@@ -22,30 +23,22 @@ class FacilitatorConsole(Vertical):
             with Vertical(classes="timeline-col"):
                 yield Static("MSEL  ✓ delivered ○ due ◇ conditional", classes="head")
                 yield Timeline(id="timeline")
-            with TabbedContent(id="fac-tabs"):
-                with TabPane(TABS["next"], id="fac-next"):
-                    with VerticalScroll():
-                        yield Static(id="next-text")
-                with TabPane(TABS["roles"], id="fac-roles"):
-                    with VerticalScroll():
-                        yield Static(id="roles-text")
-                with TabPane(TABS["state"], id="fac-state"):
-                    yield Gauges(id="gauges")
-                with TabPane(TABS["plan"], id="fac-plan"):
-                    yield Checklist(id="fac-checklist")
-                with TabPane(TABS["log"], id="fac-log"):
-                    yield Activity(id="activity")
-                with TabPane(TABS["score"], id="fac-score"):
-                    with VerticalScroll():
-                        yield Static("The live scorecard appears here.", id="score-text")
+            yield LightTabs([
+                ("fac-next", TABS["next"], "", VerticalScroll(Static(id="next-text"))),
+                ("fac-roles", TABS["roles"], "", VerticalScroll(Static(id="roles-text"))),
+                ("fac-state", TABS["state"], "", Gauges(id="gauges")),
+                ("fac-plan", TABS["plan"], "", Checklist(id="fac-checklist")),
+                ("fac-log", TABS["log"], "", Activity(id="activity")),
+                ("fac-score", TABS["score"], "", VerticalScroll(Static("The live scorecard appears here.", id="score-text"))),
+            ], hint=" [ ] move", id="fac-tabs")
 
     @property
     def timeline(self) -> Timeline:
         return self.query_one(Timeline)
 
     @property
-    def tabs(self) -> TabbedContent:
-        return self.query_one("#fac-tabs", TabbedContent)
+    def tabs(self) -> LightTabs:
+        return self.query_one("#fac-tabs", LightTabs)
 
     @property
     def gauges(self) -> Gauges:

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Static, TabbedContent, TabPane
+from textual.widgets import Static
 
 from .checklist import Checklist
 from .contacts import ContactList
 from .inbox import Inbox
+from .light_tabs import LightTabs
 from .pending import PendingList
 
 
@@ -24,16 +25,13 @@ class RoleConsole(Vertical):
             with Vertical(classes="inbox-col"):
                 yield Static("Inbox", classes="head", id=f"inbox-head-{r}")
                 yield Inbox(r, id=f"inbox-{r}")
-            with TabbedContent(id=f"tabs-{r}", classes="role-tabs"):
-                with TabPane("Detail", id=f"detail-{r}"):
-                    with VerticalScroll():
-                        yield Static("Select an inbox item (↑/↓).", classes="detail", id=f"detail-text-{r}")
-                with TabPane("Waiting", id=f"waiting-{r}"):
-                    yield PendingList(r, id=f"pending-{r}")
-                with TabPane("Checklist", id=f"check-{r}"):
-                    yield Checklist(id=f"checklist-{r}")
-                with TabPane("Contacts", id=f"contacts-{r}"):
-                    yield ContactList(r, self._roles, id=f"contactlist-{r}")
+            yield LightTabs([
+                (f"detail-{r}", "Detail", "i", VerticalScroll(Static("Select an inbox item (↑/↓).", classes="detail",
+                                                                     id=f"detail-text-{r}"))),
+                (f"waiting-{r}", "Waiting", "d", PendingList(r, id=f"pending-{r}")),
+                (f"check-{r}", "Checklist", "k", Checklist(id=f"checklist-{r}")),
+                (f"contacts-{r}", "Contacts", "c", ContactList(r, self._roles, id=f"contactlist-{r}")),
+            ], id=f"tabs-{r}", classes="role-tabs")
 
     @property
     def inbox(self) -> Inbox:
@@ -56,8 +54,8 @@ class RoleConsole(Vertical):
         return self.query_one(f"#detail-text-{self.role}", Static)
 
     @property
-    def tabs(self) -> TabbedContent:
-        return self.query_one(TabbedContent)
+    def tabs(self) -> LightTabs:
+        return self.query_one(LightTabs)
 
     @property
     def head(self) -> Static:

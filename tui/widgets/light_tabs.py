@@ -1,0 +1,57 @@
+"""Keyboard tabs: a one-line bar over a ContentSwitcher.
+
+Why not TabbedContent: its Tabs widget (underline, per-tab widgets, activation messages) added
+tens of milliseconds to every tab change and hot-seat switch, most of the 50 ms key budget.
+Tabs here change by keys (each console binds one per tab); the bar only shows where you are.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widget import Widget
+from textual.widgets import ContentSwitcher, Static
+
+
+class LightTabs(Vertical):
+    DEFAULT_CSS = """
+    LightTabs > .tabbar { height: 1; background: $panel; }
+    LightTabs > ContentSwitcher { height: 1fr; }
+    LightTabs > ContentSwitcher > Vertical { height: 1fr; padding: 0 1; }
+    """
+
+    def __init__(self, panes: list[tuple[str, str, str, Widget]], hint: str = "", **kwargs):
+        """Panes of (pane id, label, key hint, content); `hint` ends the bar (e.g. the keys that move)."""
+        super().__init__(**kwargs)
+        self._panes, self._hint = panes, hint
+        self._active = panes[0][0]
+
+    def compose(self) -> ComposeResult:
+        yield Static(self._bar(), classes="tabbar")
+        with ContentSwitcher(initial=self._active):
+            for pane_id, _label, _key, content in self._panes:
+                yield Vertical(content, id=pane_id)
+
+    def _bar(self) -> Text:
+        t = Text(no_wrap=True, overflow="ellipsis")
+        for pane_id, label, key, _content in self._panes:
+            style = "bold reverse" if pane_id == self._active else "dim"
+            t.append(f" {label} ", style=style)
+            if key:
+                t.append(f"{key} ", style="italic dim")
+        if self._hint:
+            t.append(self._hint, style="italic dim")
+        return t
+
+    @property
+    def active(self) -> str:
+        return self._active
+
+    @active.setter
+    def active(self, pane_id: str) -> None:
+        if pane_id == self._active:
+            return
+        self._active = pane_id
+        self.query_one(ContentSwitcher).current = pane_id
+        self.query_one(".tabbar", Static).update(self._bar(), layout=False)
