@@ -30,7 +30,10 @@ def user_errors(fn):
 
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
+        from pydantic import ValidationError
+
         from .loading.problems import ValidationFailed
+        from .loading.shipped import ScenarioNotFound
         from .log import LogError
         from .replay import ReplayError
 
@@ -41,8 +44,14 @@ def user_errors(fn):
             _fail([str(p) for p in exc.problems] + [f"{len(errors)} problem(s) found."])
         except (LogError, ReplayError) as exc:
             _fail([f"error: {exc}"])
-        except (UserError, FileExistsError) as exc:
+        except (UserError, FileExistsError, ScenarioNotFound) as exc:
             _fail([f"error: {exc}"])
+        except ValidationError as exc:  # a value no option check caught (e.g. nan)
+            _fail([f"error: {'.'.join(map(str, e['loc'])) or 'value'}: {e['msg']} (got {e.get('input')!r})"
+                   for e in exc.errors()])
+        except OSError as exc:  # a folder that does not exist, no permission, a full disk...
+            where = exc.filename or "file"
+            _fail([f"error: {where}: {exc.strerror or exc}"])
         except KeyboardInterrupt:
             _fail(["interrupted"], 130)
 

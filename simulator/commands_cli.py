@@ -111,10 +111,14 @@ def replay(log: Path, verify: bool, as_text: bool) -> None:
     """Replay an exercise log: the viewer on a terminal, else a text timeline; --verify confirms it event by event."""
     import sys
 
+    from .replay import damage_warning
     from .replay import verify as verify_log
     from .summary import timeline_text
 
-    result = verify_log(log)
+    warning = None if verify else damage_warning(log)
+    if warning:
+        click.echo(warning, err=True)
+    result = verify_log(log, allow_damaged=not verify)
     if verify:
         n = len(result.log.lines) + 1
         click.echo(f"verified: {log} replays exactly ({n} lines, {len(result.events)} events, "
@@ -135,9 +139,13 @@ def replay(log: Path, verify: bool, as_text: bool) -> None:
 @user_errors
 def score(log: Path, as_json: bool, all_findings: bool) -> None:
     """Score an exercise log against the plan, the playbook and the chain of command."""
+    from .replay import damage_warning
     from .scoring import score_log
 
-    _pack, card, _facts = score_log(log)
+    warning = damage_warning(log)
+    if warning:
+        click.echo(warning, err=True)
+    _pack, card, _facts = score_log(log, allow_damaged=True)
     if as_json:
         click.echo(card.model_dump_json(indent=2))
         return

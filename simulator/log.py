@@ -197,6 +197,8 @@ class LogWriter:
 
     def __init__(self, path: Path, append: bool = False):
         self.path = Path(path)
+        if not self.path.parent.is_dir():
+            raise LogError(str(self.path), 0, f"the folder {self.path.parent} does not exist; create it first")
         if not append and self.path.exists() and self.path.stat().st_size > 0:
             raise FileExistsError(f"{self.path} already exists; choose another path, or resume that log")
         self._fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)

@@ -144,12 +144,25 @@ def _short(event: Event) -> str:
     return f"'{event.type}' at minute {event.t:g}"
 
 
-def verify(path: Path, pack: Pack | None = None) -> Replayed:
-    """Replay a whole log; a bad line is an error (verification needs the whole log)."""
+def verify(path: Path, pack: Pack | None = None, allow_damaged: bool = False) -> Replayed:
+    """Replay a whole log; a bad line is an error (verification needs the whole log).
+
+    With `allow_damaged`, a damaged tail is tolerated and the sound lines before it are replayed
+    (reading commands can still show and score what was kept; the caller warns the user).
+    """
     read = read_log(path, lazy_events=True)
-    if read.error is not None:
+    if read.error is not None and not allow_damaged:
         raise read.error
     return replay_log(read, pack)
+
+
+def damage_warning(path: Path) -> str | None:
+    """A plain warning when a log has a damaged line, or None when it is sound."""
+    read = read_log(path, lazy_events=True)
+    if read.error is None:
+        return None
+    return (f"warning: {read.error}; showing the {len(read.lines) + 1} sound line(s) before it "
+            f"(`tabletop run --resume {path}` recovers the exercise and keeps the damaged tail aside)")
 
 
 def resume_session(path: Path, pack: Pack | None = None):

@@ -18,14 +18,20 @@ from .engine import commands as C
 
 
 def _ended_session(log: Path):
+    """Open an ended, sound exercise for after-the-end commands. Refuse anything else before
+    touching the file: resuming a damaged log would move its tail aside."""
+    from .log import read_log
     from .session import Session
 
-    session = Session.resume(log)
-    if not session.ended:
-        session.close()
-        raise UserError(f"{log}: the exercise has not ended yet (minute {session.now:g}); "
+    read = read_log(log)
+    if read.error is not None:
+        raise UserError(f"{read.error}; hot-wash answers and overrides are only added to a sound log "
+                        f"(`tabletop run --resume {log}` recovers it, keeping the damaged tail aside)")
+    if not any(line.data.get("type") == "exercise_ended" for line in read.lines):
+        minute = read.lines[-1].data["t"] if read.lines else 0
+        raise UserError(f"{log}: the exercise has not ended yet (minute {minute:g}); "
                         "the hot wash and rating overrides come after the end")
-    return session
+    return Session.resume(log)
 
 
 def _answers_file(path: Path, known: dict[str, str]) -> dict[str, str]:
@@ -78,35 +84,52 @@ def hotwash(log: Path, answers: Path | None, by: str, list_only: bool) -> None:
     if answers is None and not sys.stdin.isatty():
         raise click.UsageError("stdin is not a terminal: give the answers with --answers FILE.yaml")
     session = _ended_session(log)
+    recorded = skipped = 0
     try:
         asked = questions(session.engine.pack)
         by_id = {q.id: q for q in asked}
-        if answers is not None:
-            chosen = _answers_file(answers, {q.id: q.text for q in asked})
-        else:
-            chosen = {}
-            section = None
-            for q in asked:
-                if q.section != section:
-                    section = q.section
-                    click.secho(f"\n{section}", bold=True)
-                text = click.prompt(f"{q.text}\n>", default="", show_default=False).strip()
-                if text:
-                    chosen[q.id] = text
-        for qid, text in chosen.items():
+        already = {(e.by, e.question, e.answer) for e in session.events if e.type == "hot_wash_answered"}
+
+        def record(qid: str, text: str) -> None:
+            """Each answer goes into the log as it is given, so an interruption loses nothing."""
+            nonlocal recorded, skipped
+            if (by, qid, text) in already:
+                skipped += 1
+                return
             events = session.submit(C.HotWashAnswer(by=by, question=qid, text=by_id[qid].text, answer=text))
             rejected = [e for e in events if e.type == "command_rejected"]
             if rejected:
                 raise UserError(f"answer to {qid} was refused: {rejected[0].reason}")
+            already.add((by, qid, text))
+            recorded += 1
+
+        if answers is not None:
+            for qid, text in _answers_file(answers, {q.id: q.text for q in asked}).items():
+                record(qid, text)
+        else:
+            click.echo("Answer each question; press Enter to skip one. Answers are saved as you go.")
+            section = None
+            try:
+                for q in asked:
+                    if q.section != section:
+                        section = q.section
+                        click.secho(f"\n{section}", bold=True)
+                    click.echo(q.text)
+                    text = click.prompt("", prompt_suffix="> ", default="", show_default=False).strip()
+                    if text:
+                        record(q.id, text)
+            except click.Abort:
+                click.echo(f"\nstopped; the {recorded} answer(s) given so far are saved")
     finally:
         session.close()
-    click.echo(f"recorded {len(chosen)} answer(s) from {by} in {log}")
+    note = f" ({skipped} already recorded, not repeated)" if skipped else ""
+    click.echo(f"recorded {recorded} answer(s) from {by} in {log}{note}")
 
 
 @main.command()
 @click.argument("log", type=click.Path(dir_okay=False, path_type=Path))
 @click.argument("target")
-@click.argument("rating", type=click.Choice(["P", "S", "M", "U", "N/A"]))
+@click.argument("rating", type=click.Choice(["P", "S", "M", "U", "N/A"], case_sensitive=False))
 @click.option("--rationale", required=True, help="Why the evaluator rates it differently (kept in the log).")
 @click.option("--by", type=click.Choice(["evaluator", "facilitator"]), default="evaluator", show_default=True)
 @user_errors
@@ -118,6 +141,7 @@ def override(log: Path, target: str, rating: str, rationale: str, by: str) -> No
     """
     from .scoring import score_log
 
+    rating = rating.upper()
     _pack, card, _facts = score_log(log)
     targets = {f.id: f.rating for f in card.findings}
     for group in (card.expectations, card.objectives, card.capabilities, card.roles):
@@ -157,10 +181,19 @@ def branch(log: Path, at: float, out: Path, seat_specs: tuple[str, ...], play_ou
         except ValueError as exc:
             raise click.BadParameter(str(exc), param_hint="--seat") from None
         seats[role] = seat
+    if play_out and any(seat.kind == "human" for seat in seats.values()):
+        raise click.UsageError("--play-out runs the branch with nobody at the keyboard: a seat given to a "
+                               "person would sit idle (its decisions lapse). Give it to staff, or drop --play-out "
+                               "and continue with `tabletop run --resume`")
     result = branch_log(log, at, out, seats)
     session = result.session
     try:
         open_now = dict(session.engine.open_decisions)
+        people = [r for r, seat in session.engine.seats.items() if seat.kind == "human"]
+        if play_out and people:
+            click.echo(f"not played out: {', '.join(people)} {'is' if len(people) == 1 else 'are'} played by people "
+                       "in this exercise; give the seat to staff with --seat ROLE=plan to play it out", err=True)
+            play_out = False
         if play_out:
             session.run_to_end()
     finally:

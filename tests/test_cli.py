@@ -60,7 +60,8 @@ def test_simulate_refuses_to_overwrite_a_log(tmp_path):
 
 
 @pytest.mark.parametrize("args, code, words", [
-    (["simulate", "no-such-scenario"], 1, "no such file"),
+    (["simulate", "no-such-scenario"], 1, "not a file, a pack folder or a shipped scenario"),
+    (["simulate", "missing/scenario.yaml"], 1, "no such file"),
     (["simulate", FLAGSHIP, "--policy", "lazy"], 2, "Invalid value"),
     (["replay", "missing.jsonl", "--verify"], 1, "no such file"),
     (["frobnicate"], 2, "No such command"),

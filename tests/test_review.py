@@ -213,3 +213,47 @@ def test_override_cli_records_a_rationale_and_changes_the_rating(ended_log):
     assert after.override.rationale == "Observed a gap the log cannot show."
     wrong = cli("override", ended_log, target.id + "x", "P", "--rationale", "x")
     assert wrong.returncode == 1 and "did you mean" in wrong.stderr
+
+
+def test_after_end_commands_never_touch_a_damaged_or_running_log(ended_log, tmp_path):
+    answers = tmp_path / "a.yaml"
+    answers.write_text("feedback.realism: fine\n")
+    lines = ended_log.read_text().splitlines()
+    for name, text in (("cut", "\n".join(lines[:-1]) + "\n" + lines[-1][:20]),
+                       ("garbled", "\n".join(lines[:50] + ["{not json"] + lines[51:]) + "\n"),
+                       ("running", "\n".join(lines[:50]) + "\n")):
+        log = tmp_path / f"{name}.jsonl"
+        log.write_text(text)
+        for args in (("hotwash", log, "--answers", answers), ("override", log, "plan.decision:I-07", "P", "--rationale", "x")):
+            done = cli(*args)
+            assert done.returncode == 1 and "Traceback" not in done.stderr, (name, done.stderr)
+            assert log.read_text() == text, f"{name}: a refused command changed the log"
+            assert not list(tmp_path.glob(f"{name}.jsonl.corrupt-*"))
+
+
+def test_hotwash_does_not_repeat_answers(ended_log, tmp_path):
+    answers = tmp_path / "a.yaml"
+    answers.write_text("M1.1: Quick.\n")
+    assert "recorded 1 answer(s)" in cli("hotwash", ended_log, "--answers", answers).stdout
+    again = cli("hotwash", ended_log, "--answers", answers)
+    assert "recorded 0 answer(s)" in again.stdout and "1 already recorded" in again.stdout
+    assert ended_log.read_text().count('"hot_wash_answered"') == 1
+
+
+def test_reading_commands_show_the_sound_part_of_a_damaged_log(ended_log, tmp_path):
+    lines = ended_log.read_text().splitlines()
+    cut = tmp_path / "cut.jsonl"
+    cut.write_text("\n".join(lines[:-1]) + "\n" + lines[-1][:20])
+    for args in (("score", cut), ("replay", cut, "--text")):
+        done = cli(*args)
+        assert done.returncode == 0 and "warning:" in done.stderr and "truncated" in done.stderr, done.stderr
+    assert cli("replay", cut, "--verify").returncode == 1
+
+
+def test_output_into_a_missing_folder_is_a_plain_error(flagship_plan_log, tmp_path):
+    for args in (("simulate", "caldmere-vaisakhi-attack", "--log", tmp_path / "no" / "x.jsonl"),
+                 ("branch", flagship_plan_log, "--at", "10", "-o", tmp_path / "no" / "y.jsonl"),
+                 ("simulate", "caldmere-vaisakhi-attack", "--competence", "nan")):
+        done = cli(*args)
+        assert done.returncode in (1, 2) and "Traceback" not in done.stderr and done.stderr.strip(), (args, done.stderr)
+    assert "does not exist" in cli(*("simulate", "caldmere-vaisakhi-attack", "--log", tmp_path / "no" / "x.jsonl")).stderr

@@ -59,7 +59,9 @@ def good_script():
 
 @pytest.fixture
 def mini(tmp_path):
-    return load_pack(FIXTURES / "mini")
+    # Only press hears the first call here, so the reporting rule has something to judge
+    # (a supervisor who got the same inject needs no report).
+    return variant(tmp_path, [("scenario.yaml", "    to: all\n    channel: phone", "    to: [press]\n    channel: phone")])
 
 
 def test_a_well_run_exercise_passes_every_rule(mini, tmp_path):
@@ -171,6 +173,8 @@ def test_late_report_upwards_is_a_some_challenges_finding(mini, tmp_path):
 
 def variant(tmp_path, edits):
     pack_dir = tmp_path / "variant"
+    while pack_dir.exists():
+        pack_dir = pack_dir.with_name(pack_dir.name + "-x")
     shutil.copytree(FIXTURES / "mini", pack_dir)
     for rel, old, new in edits:
         path = pack_dir / rel
@@ -349,3 +353,9 @@ def test_decisions_recommended_other_and_lapsed(mini, tmp_path):
     card, _log = play(mini, tmp_path, [], name="lapsed")
     f = by_id(card)["plan.decision:I2"]
     assert (f.verdict, f.rating) == ("lapsed", "M") and "by default 'Wait'" in f.explanation
+
+
+def test_no_report_is_expected_when_the_supervisor_got_the_same_inject(tmp_path):
+    pack = load_pack(FIXTURES / "mini")  # here I1 goes to everyone, chief included
+    card, _log = play(pack, tmp_path, [], name="all")
+    assert not [f for f in card.findings if f.id.startswith("chain.reporting:I1/")]

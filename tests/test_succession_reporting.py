@@ -17,9 +17,18 @@ from simulator.scoring import score_log
 from .conftest import FIXTURES, run_headless
 
 
+def _first_call_to_press_only(folder):
+    """I1 goes to everyone in the mini pack; here only press hears it, so press must pass it up."""
+    scen = folder / "scenario.yaml"
+    text = scen.read_text()
+    assert "    to: all\n    channel: phone" in text
+    scen.write_text(text.replace("    to: all\n    channel: phone", "    to: [press]\n    channel: phone", 1))
+
+
 def _pack(tmp_path, succession: bool):
     folder = tmp_path / ("succession" if succession else "plain")
     shutil.copytree(FIXTURES / "mini", folder)
+    _first_call_to_press_only(folder)
     if succession:
         chief = folder / "roles" / "chief.yaml"
         chief.write_text(chief.read_text().replace("delegable:", "successor: press\ndelegable:"))
@@ -62,6 +71,7 @@ def test_reports_name_whoever_is_acting(tmp_path):
     (folder / "roles" / "aide.yaml").write_text(aide)
     scen = folder / "scenario.yaml"
     text = scen.read_text().replace("roles: [chief, press]", "roles: [chief, press, aide]")
+    text = text.replace("    to: all\n    channel: phone", "    to: [aide]\n    channel: phone", 1)
     scen.write_text(text.replace("    severity: high\n", "    severity: high\n    unavailable: [chief]\n", 1))
     _messages, findings = _run(load_pack(folder), tmp_path, "three")
     f = findings["chain.reporting:I1/aide"]

@@ -40,12 +40,23 @@ def shipped_scenarios() -> list[Path]:
     return sorted(root.glob("*/scenario.yaml")) if root.is_dir() else []
 
 
+class ScenarioNotFound(LookupError):
+    """A scenario argument that is neither a file, a pack folder nor a shipped scenario id."""
+
+
 def resolve_scenario(name: str) -> Path:
     """A scenario argument may be a file, a pack folder, or a shipped scenario id."""
+    import difflib
+
     path = Path(name)
     if path.exists():
         return path / "scenario.yaml" if path.is_dir() else path
-    for candidate in shipped_scenarios():
-        if candidate.parent.name == name:
-            return candidate
-    return path  # let the loader report 'no such file' at the user's path
+    shipped = {candidate.parent.name: candidate for candidate in shipped_scenarios()}
+    if name in shipped:
+        return shipped[name]
+    if path.suffix or "/" in name or "\\" in name:
+        return path  # looks like a path: let the loader report 'no such file' at the user's path
+    near = difflib.get_close_matches(name, shipped, n=1, cutoff=0.4)
+    hint = f"did you mean '{near[0]}'? " if near else ""
+    raise ScenarioNotFound(f"'{name}' is not a file, a pack folder or a shipped scenario; {hint}"
+                           f"shipped: {', '.join(sorted(shipped)) or 'none'} (see `tabletop list`)")

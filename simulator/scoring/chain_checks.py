@@ -116,6 +116,8 @@ def _reporting(facts: Facts, graph: nx.DiGraph, final: bool) -> Iterator[Finding
             boss = bosses[0]
             if facts.acting_for(boss, t) == role:
                 continue  # the role stands in for its own supervisor: it is in command, nobody above to tell
+            if boss in to or facts.acting_for(boss, t) in to:
+                continue  # the supervisor received the same inject: there is nothing to pass up
             # Cheap tests first: on a long log the succession look-ups dominate otherwise.
             reports = [m for m in upward if m["t"] >= t and m["by"] in (role, facts.acting_for(role, m["t"]))
                        and m["to"] in (boss, facts.acting_for(boss, m["t"]))]

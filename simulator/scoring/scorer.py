@@ -170,11 +170,11 @@ def score_lines(pack: Pack, lines, final: bool | None = None) -> Scorecard:
     return scorer.scorecard(final)
 
 
-def score_log(path: Path) -> tuple[Pack, Scorecard, Facts]:
-    """Read, verify and score a log file."""
+def score_log(path: Path, allow_damaged: bool = False) -> tuple[Pack, Scorecard, Facts]:
+    """Read, verify and score a log file (with `allow_damaged`, its sound lines before a damaged one)."""
     from ..replay import verify
 
-    result = verify(path)
+    result = verify(path, allow_damaged=allow_damaged)
     scorer = Scorer(result.pack)
     for line in result.log.lines:
         scorer.feed(line.number, line.data)
