@@ -40,26 +40,42 @@ def lint(path: str) -> None:
     click.echo(f"ok: no lint errors" + (f", {warnings} warning(s)" if warnings else ""))
 
 
+_GRAPH_SUFFIXES = {".mmd": "mermaid", ".mermaid": "mermaid", ".dot": "dot", ".gv": "dot", ".txt": "text"}
+
+
 @main.command()
 @click.argument("scenario")
-@click.option("--format", "fmt", type=click.Choice(["mermaid", "dot", "text"]), default="text", show_default=True,
-              help="mermaid or dot for documents; text for the terminal (80 columns).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file instead of printing.")
+@click.option("--format", "fmt", type=click.Choice(["mermaid", "dot", "text"]), default=None,
+              help="mermaid or dot for documents; text for the terminal (80 columns). Default: from the -o "
+                   "extension (.mmd/.mermaid, .dot/.gv, .txt), else text.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write to this file instead of printing (refused if it exists, unless --force).")
+@click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
 @user_errors
-def graph(scenario: str, fmt: str, output: Path | None) -> None:
+def graph(scenario: str, fmt: str | None, output: Path | None, force: bool) -> None:
     """Draw the inject and branch graph: what schedules, triggers, follows up and backs up each inject.
 
-    SCENARIO is a shipped scenario id, a pack folder or a scenario.yaml.
+    SCENARIO is a shipped scenario id, a pack folder or a scenario.yaml. An explicit --format wins
+    over the -o extension.
     """
+    from ..cli import UserError
     from ..loading.pack import load_pack
     from .graph import FORMATS, build_graph
 
+    if fmt is None:
+        fmt = _GRAPH_SUFFIXES.get(output.suffix.lower(), "text") if output is not None else "text"
+    # Checked before the pack is loaded so a refused overwrite costs nothing and changes nothing.
+    if output is not None and output.exists() and not force:
+        raise UserError(f"{output} already exists; choose another name or add --force to overwrite it")
     text = FORMATS[fmt](build_graph(load_pack(_scenario_path(scenario))))
     if output is None:
         click.echo(text, nl=False)
-    else:
+        return
+    try:
         output.write_text(text, encoding="utf-8")
-        click.echo(f"wrote {output}")
+    except OSError as exc:
+        raise UserError(f"cannot write {output}: {exc.strerror or exc}") from None
+    click.echo(f"wrote {output} ({fmt})")
 
 
 @main.group()
