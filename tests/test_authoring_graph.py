@@ -76,7 +76,7 @@ def test_text_tree_fits_80_columns_and_shows_every_inject():
 def test_cli_graph_writes_a_file(tmp_path):
     out = subprocess.run([str(TABLETOP), "graph", str(FIXTURES / "mini"), "--format", "mermaid", "-o", str(tmp_path / "g.mmd")],
                          capture_output=True, text=True, timeout=120)
-    assert out.returncode == 0 and out.stdout == f"wrote {tmp_path / 'g.mmd'}\n"
+    assert out.returncode == 0 and out.stdout == f"wrote {tmp_path / 'g.mmd'} (mermaid)\n"
     assert (tmp_path / "g.mmd").read_text() == to_mermaid(build_graph(load_pack(FIXTURES / "mini")))
 
 
@@ -89,3 +89,33 @@ def test_cli_graph_formats():
     assert bad.returncode == 2
     missing = subprocess.run([str(TABLETOP), "graph", "nowhere"], capture_output=True, text=True)
     assert missing.returncode == 1 and "Traceback" not in missing.stderr
+
+
+def _graph(*args):
+    from click.testing import CliRunner
+
+    from simulator.cli import main
+
+    return CliRunner().invoke(main, ["graph", str(FIXTURES / "mini"), *[str(a) for a in args]])
+
+
+def test_cli_graph_refuses_to_overwrite_unless_forced(tmp_path):
+    target = tmp_path / "g.txt"
+    target.write_text("the author's own notes\n", encoding="utf-8")
+    refused = _graph("-o", target)
+    assert refused.exit_code == 1 and "already exists" in refused.output and "--force" in refused.output
+    assert target.read_text() == "the author's own notes\n"
+    forced = _graph("-o", target, "--force")
+    assert forced.exit_code == 0, forced.output
+    assert target.read_text() == to_text(build_graph(load_pack(FIXTURES / "mini")))
+
+
+def test_cli_graph_format_follows_the_extension_unless_given(tmp_path):
+    g = build_graph(load_pack(FIXTURES / "mini"))
+    for name, render in (("a.mmd", to_mermaid), ("b.mermaid", to_mermaid), ("c.dot", to_dot), ("d.gv", to_dot),
+                         ("e.txt", to_text), ("f.out", to_text)):
+        result = _graph("-o", tmp_path / name)
+        assert result.exit_code == 0, result.output
+        assert (tmp_path / name).read_text() == render(g), name
+    explicit = _graph("-o", tmp_path / "g.mmd", "--format", "dot")
+    assert explicit.exit_code == 0 and (tmp_path / "g.mmd").read_text() == to_dot(g)

@@ -102,7 +102,7 @@ def test_bad_rows_are_located_and_all_reported(tmp_path):
     lines = _errors(path, tmp_path / "out" / "scenario.yaml")
     shown = str(path)
     assert lines == [
-        f"{shown}: row 3: 'scenario time' \"ab:cd\" is not a time like 01:30 (elapsed exercise time), optionally with a delay like +00:05",
+        f"{shown}: row 3: 'scenario time' \"ab:cd\" is not a time like 01:30 (elapsed exercise time; times of day like 09:30 are converted), optionally with a delay like +00:05",
         f"{shown}: row 3: 'method' \"pigeon\" is not a channel; use one of: briefing, community_meeting, email, in_person, news, "
         "news_release, phone, press_conference, radio, social, text, text_alert, tv, website",
         f"{shown}: row 4: 'number' \"A1\" is already used on row 2",
@@ -128,7 +128,7 @@ def test_xlsx_errors_name_the_sheet_and_row(tmp_path):
     path = tmp_path / "msel.xlsx"
     wb.save(path)
     lines = _errors(path, tmp_path / "o" / "scenario.yaml")
-    assert f"{path}: sheet 'MSEL' row 7: 'scenario time' \"ab:cd\" is not a time like 01:30 (elapsed exercise time), " \
+    assert f"{path}: sheet 'MSEL' row 7: 'scenario time' \"ab:cd\" is not a time like 01:30 (elapsed exercise time; times of day like 09:30 are converted), " \
            "optionally with a delay like +00:05" in lines
     assert f"{path}: sheet 'MSEL' row 3: 'from' is empty; name who sends this inject" in lines
 
@@ -171,5 +171,5 @@ def test_cli_msel_export_import_and_errors(tmp_path):
     (tmp_path / "bad.csv").write_text(HEADER + "1,99:xx,Desk,mayor,phone,Hi\n")
     bad = run("import", "bad.csv", "-o", "b/scenario.yaml")
     assert bad.returncode == 1 and "Traceback" not in bad.stderr
-    assert bad.stderr.splitlines() == ["bad.csv: row 2: 'scenario time' \"99:xx\" is not a time like 01:30 (elapsed exercise "
-                                       "time), optionally with a delay like +00:05", "1 problem(s) found."]
+    assert bad.stderr.splitlines() == ["bad.csv: row 2: 'scenario time' \"99:xx\" is not a time like 01:30 (elapsed exercise time; "
+                                       "times of day like 09:30 are converted), optionally with a delay like +00:05", "1 problem(s) found."]

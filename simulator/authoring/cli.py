@@ -40,26 +40,42 @@ def lint(path: str) -> None:
     click.echo(f"ok: no lint errors" + (f", {warnings} warning(s)" if warnings else ""))
 
 
+_GRAPH_SUFFIXES = {".mmd": "mermaid", ".mermaid": "mermaid", ".dot": "dot", ".gv": "dot", ".txt": "text"}
+
+
 @main.command()
 @click.argument("scenario")
-@click.option("--format", "fmt", type=click.Choice(["mermaid", "dot", "text"]), default="text", show_default=True,
-              help="mermaid or dot for documents; text for the terminal (80 columns).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="Write to this file instead of printing.")
+@click.option("--format", "fmt", type=click.Choice(["mermaid", "dot", "text"]), default=None,
+              help="mermaid or dot for documents; text for the terminal (80 columns). Default: from the -o "
+                   "extension (.mmd/.mermaid, .dot/.gv, .txt), else text.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write to this file instead of printing (refused if it exists, unless --force).")
+@click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
 @user_errors
-def graph(scenario: str, fmt: str, output: Path | None) -> None:
+def graph(scenario: str, fmt: str | None, output: Path | None, force: bool) -> None:
     """Draw the inject and branch graph: what schedules, triggers, follows up and backs up each inject.
 
-    SCENARIO is a shipped scenario id, a pack folder or a scenario.yaml.
+    SCENARIO is a shipped scenario id, a pack folder or a scenario.yaml. An explicit --format wins
+    over the -o extension.
     """
+    from ..cli import UserError
     from ..loading.pack import load_pack
     from .graph import FORMATS, build_graph
 
+    if fmt is None:
+        fmt = _GRAPH_SUFFIXES.get(output.suffix.lower(), "text") if output is not None else "text"
+    # Checked before the pack is loaded so a refused overwrite costs nothing and changes nothing.
+    if output is not None and output.exists() and not force:
+        raise UserError(f"{output} already exists; choose another name or add --force to overwrite it")
     text = FORMATS[fmt](build_graph(load_pack(_scenario_path(scenario))))
     if output is None:
         click.echo(text, nl=False)
-    else:
+        return
+    try:
         output.write_text(text, encoding="utf-8")
-        click.echo(f"wrote {output}")
+    except OSError as exc:
+        raise UserError(f"cannot write {output}: {exc.strerror or exc}") from None
+    click.echo(f"wrote {output} ({fmt})")
 
 
 @main.group()
@@ -68,7 +84,8 @@ def msel() -> None:
 
     Columns: Number, Scenario Time, From, To, Method, Synopsis, Expected Action, Objective or
     Capability, Notes, Contingency. Scenario Time is elapsed exercise time as HH:MM (00:00 is
-    minute 0), with '+HH:MM' for a delay after a cue. Contingency holds 'after INJECT: OPTION',
+    minute 0), with '+HH:MM' for a delay after a cue; import converts clock times (see `msel import
+    --help`, which also lists the header spellings accepted). Contingency holds 'after INJECT: OPTION',
     'if missed: STEP' and 'when: {condition}' clauses, separated by ';'.
     """
 
@@ -127,13 +144,47 @@ def msel_export(scenario: str, output: Path) -> None:
 @user_errors
 @_msel_errors
 def msel_import(file: Path, output: Path) -> None:
-    """Turn an MSEL sheet into a scenario skeleton that validates, with TODO placeholders for
-    what an MSEL lacks (city, state variables, decisions, plan actions, sources)."""
+    """Turn an MSEL sheet into a scenario skeleton that validates and passes `tabletop lint`
+    (placeholders show as warnings), with TODO placeholders for what an MSEL lacks (city, state
+    variables, decisions, plan actions, sources).
+
+    \b
+    Headers are matched ignoring case, spaces and punctuation ('#' reads as 'number'):
+      Number          Number, Inject #, Inject No., Inject ID, MSEL #, ID, No., Event # (Inject # wins)
+      Scenario Time   Scenario Time, Designated Scenario Time, Time, Exercise Time, Elapsed Time,
+                      Inject Time, Event Time, Delivery Time, Clock Time, Time of Day, Local Time
+      From            From, Sender, Inject From, Simulated Sender, Originator
+      To              To, Recipient(s), Player(s), Inject To, Intended Player(s), Receiving Player(s)
+      Method          Method, Channel, Mode, Delivery Method, Delivery Mode, Mode of Delivery
+      Synopsis        Synopsis, Inject Synopsis, Event Synopsis, Description, Event Description,
+                      Inject Description, Message, Inject Text, Inject
+      Expected Action Expected (Player) Action(s), Expected Outcome, Expected Response
+      Objective       Objective or Capability, Objective/Capability, Objective(s), (Core) Capability
+      Notes           Notes, Controller Notes, Facilitator Notes, Remarks, Comments
+      Contingency     Contingency, Contingencies
+    Other columns are ignored, 'Responsible Controller' among them: the controller delivers the
+    inject but is not the sender the players see.
+
+    \b
+    Times: elapsed exercise time (00:00 = start) is read as it is. Clock times are converted to
+    elapsed time from the first timed row, the scenario clock starts at that time of day, and a
+    note says so. Times count as clock times when the header is Clock Time, Time of Day or Local
+    Time; when a cell is written as a time of day (9:30 AM, 0930); or when the first timed row
+    is at 01:00 or later and all times lie within one day. A header naming 'elapsed' is never
+    converted. Rows earlier than the first row (other than past midnight) are refused.
+
+    To: role ids or names, separated by commas, or 'all'. A name matching a shared or pack role's
+    id or title (ignoring case) is that role; any other becomes a new role in roles/ whose id is
+    the name in lowercase with hyphens ('Fire Chief' -> fire-chief).
+    """
     from ..loading.pack import load_pack
     from .msel_import import import_msel
 
-    written = import_msel(file, output)
+    notes: list[str] = []
+    written = import_msel(file, output, notes)
     load_pack(output)  # the skeleton must validate; a problem here is reported like `validate`
+    for note in notes:
+        click.echo(f"note: {note}")
     for path in written:
         click.echo(f"wrote {path}")
     click.echo(f"ok: {output} validates; fill in the TODO placeholders")

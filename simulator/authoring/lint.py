@@ -21,10 +21,20 @@ warnings
 - `contingency_for` on an inject that has `at` or `trigger` (the engine only sends cue-only injects
   on a missed deadline);
 - a statement step no playbook template covers (simulated staff cannot meet it; people can).
+
+placeholders
+A pack written by `tabletop msel import` holds TODO placeholders for what an MSEL cannot carry.
+A finding caused only by an unfilled placeholder is a warning, so the fresh skeleton lints clean
+and the author still sees every place to fill in: a state variable whose label still starts with
+'TODO' and that nothing moves yet (the error it would cause is found by running the analysis
+again with those variables free, and downgraded when it disappears), a decision option whose
+label starts with 'TODO', and a plan step whose description starts with 'TODO' that no inject
+prompts. Once the author replaces the label or description, the finding is an error again.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -48,11 +58,33 @@ def lint_pack(scenario_path: Path) -> list[Problem]:
     problems = [*found, *check_references(scenario_doc, roles, plan, playbook)]
     if any(p.severity == "error" for p in problems) or plan is None or playbook is None:
         return _sorted(problems)
+    found_now = _lint(scenario_doc, plan, playbook, roles, set())
+    todo_vars = {v.id for v in scenario_doc.model.state if v.label.startswith(PLACEHOLDER)}
+    if todo_vars:
+        lenient = {(p.file, p.line, p.column) for p in _lint(scenario_doc, plan, playbook, roles, todo_vars)
+                   if p.severity == "error"}
+        found_now = [_placeholder(p, "a state variable it depends on is a TODO placeholder nothing moves yet; give it "
+                                     "effects or dynamics")
+                     if p.severity == "error" and (p.file, p.line, p.column) not in lenient else p for p in found_now]
+    return _sorted(problems + found_now)
+
+
+PLACEHOLDER = "TODO"
+"""How `msel import` marks what the author must fill in."""
+
+
+def _placeholder(p: Problem, why: str) -> Problem:
+    return dataclasses.replace(p, severity="warning", message=f"{p.message} ({why})")
+
+
+def _lint(scenario_doc: Document, plan: Document, playbook: Document, roles: dict[str, Document],
+          free: set[str]) -> list[Problem]:
+    """Lint findings, treating the state variables in `free` as if something moved them."""
     analysis = Analysis(scenario_doc.model, plan.model, {k: d.model for k, d in roles.items()})
+    analysis.moved |= free
     reach = analysis.run()
     ctx = _Context(scenario_doc, plan, playbook, roles, analysis, reach)
-    problems += [*_injects(ctx), *_options(ctx), *_steps(ctx), *_unprompted(ctx)]
-    return _sorted(problems)
+    return [*_injects(ctx), *_options(ctx), *_steps(ctx), *_unprompted(ctx)]
 
 
 def _sorted(problems: list[Problem]) -> list[Problem]:
@@ -115,9 +147,10 @@ def _options(ctx: _Context) -> Iterator[Problem]:
             continue
         for k, o in enumerate(inj.decision.options):
             if not o.effects and not o.follow_up and (inj.id, o.id) not in asked:
-                yield ctx.sdoc.at(("injects", i, "decision", "options", k, "id"),
-                                  f"option '{o.id}' of decision '{inj.id}' leads nowhere: it has no effects, no "
-                                  "follow_up, and no condition asks whether it was chosen")
+                p = ctx.sdoc.at(("injects", i, "decision", "options", k, "id"),
+                                f"option '{o.id}' of decision '{inj.id}' leads nowhere: it has no effects, no "
+                                "follow_up, and no condition asks whether it was chosen")
+                yield _placeholder(p, "its label is a TODO placeholder") if o.label.startswith(PLACEHOLDER) else p
 
 
 def _steps(ctx: _Context) -> Iterator[Problem]:
@@ -208,5 +241,6 @@ def _unprompted(ctx: _Context) -> Iterator[Problem]:
                               "expected_actions); it is chained to play by its trigger", "warning")
         else:
             where = ("expectations", n, "trigger") if e.trigger is not None else ("expectations", n, "id")
-            yield ctx.pdoc.at(where, f"no inject prompts plan step '{e.id}': none lists it in expected_actions and its "
-                              "trigger names no inject, so the exercise never puts it to the players")
+            p = ctx.pdoc.at(where, f"no inject prompts plan step '{e.id}': none lists it in expected_actions and its "
+                            "trigger names no inject, so the exercise never puts it to the players")
+            yield _placeholder(p, "its description is a TODO placeholder") if e.description.startswith(PLACEHOLDER) else p

@@ -218,22 +218,36 @@ def _read_xlsx(path: Path, shown: str) -> Sheet:
 
 
 def _norm(header: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", header.lower())
+    """'Inject #' -> 'injectnumber', 'Objective / Capability' -> 'objectivecapability'."""
+    return re.sub(r"[^a-z0-9]", "", header.lower().replace("#", "number"))
 
 
-_ALIASES = {
-    "Number": {"number", "no", "injectnumber", "injectno", "mselnumber", "id"},
-    "Scenario Time": {"scenariotime", "time", "exercisetime", "designatedscenariotime"},
-    "From": {"from", "sender"},
-    "To": {"to", "recipient", "recipients", "player", "players"},
-    "Method": {"method", "channel", "deliverymethod"},
-    "Synopsis": {"synopsis", "description", "message", "injectsynopsis"},
-    "Expected Action": {"expectedaction", "expectedactions", "expectedplayeraction", "expectedplayeractions"},
-    "Objective or Capability": {"objectiveorcapability", "objectivecapability", "objectivecorecapability",
-                                "objectives", "objective", "capability", "corecapability"},
-    "Notes": {"notes", "note", "controllernotes", "facilitatornotes"},
-    "Contingency": {"contingency", "contingencies"},
+# Header spellings of real MSELs (HSEEP templates, FEMA and agency variants), compared after
+# _norm. Each list is in order of preference: when a sheet has both 'Inject #' and 'Event #'
+# (HSEEP groups several injects under one event), the inject number is the id.
+# 'Responsible Controller' is deliberately not a 'From': the controller is exercise staff who
+# delivers the inject, not the sender the players see; such columns are ignored.
+ALIASES = {
+    "Number": ["number", "injectnumber", "injectno", "injectid", "mselnumber", "mselno", "mselid", "msel", "no", "id",
+               "eventnumber", "eventno", "eventid", "event"],
+    "Scenario Time": ["scenariotime", "designatedscenariotime", "time", "exercisetime", "elapsedtime", "injecttime",
+                      "eventtime", "deliverytime", "clocktime", "timeofday", "localtime"],
+    "From": ["from", "sender", "injectfrom", "simulatedsender", "originator"],
+    "To": ["to", "recipient", "recipients", "player", "players", "injectto", "intendedplayer", "intendedplayers",
+           "receivingplayer", "receivingplayers"],
+    "Method": ["method", "channel", "deliverymethod", "mode", "deliverymode", "modeofdelivery", "injectmethod", "injectmode"],
+    "Synopsis": ["synopsis", "injectsynopsis", "eventsynopsis", "description", "eventdescription", "injectdescription",
+                 "message", "injecttext", "inject"],
+    "Expected Action": ["expectedaction", "expectedactions", "expectedplayeraction", "expectedplayeractions",
+                        "expectedoutcome", "expectedresponse"],
+    "Objective or Capability": ["objectiveorcapability", "objectivecapability", "objectivecorecapability",
+                                "objectives", "objective", "capability", "corecapability", "capabilities",
+                                "corecapabilities"],
+    "Notes": ["notes", "note", "controllernotes", "facilitatornotes", "remarks", "comments"],
+    "Contingency": ["contingency", "contingencies"],
 }
+CLOCK_HEADERS = {"clocktime", "timeofday", "localtime"}
+"""Time headers that say the times are times of day rather than elapsed exercise time."""
 
 
 def header_map(sheet: Sheet) -> dict[str, int]:
@@ -241,12 +255,12 @@ def header_map(sheet: Sheet) -> dict[str, int]:
     if not sheet.rows:
         raise MselError([f"{sheet.where}: the sheet is empty; the first row must name the columns: {', '.join(COLUMNS)}"])
     number, cells = sheet.rows[0]
+    keys = [_norm(c) for c in cells]
     found: dict[str, int] = {}
-    for k, cell in enumerate(cells):
-        key = _norm(cell)
-        for name, aliases in _ALIASES.items():
-            if key in aliases and name not in found:
-                found[name] = k
+    for name, aliases in ALIASES.items():
+        ranked = [(aliases.index(key), k) for k, key in enumerate(keys) if key in aliases]
+        if ranked:
+            found[name] = min(ranked)[1]
     missing = [c for c in REQUIRED if c not in found]
     if missing:
         seen = ", ".join(f"'{c}'" for c in cells if c.strip()) or "nothing"

@@ -8,7 +8,6 @@ sheet is reported by sheet and row, all in one run.
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,10 +16,12 @@ from typing import get_args
 import yaml
 from pydantic import TypeAdapter, ValidationError
 
-from ..loading.shipped import data_root, roles_dirs_for
 from ..models import Channel
 from ..models.conditions import Condition
-from .msel import COLUMNS, MselError, Sheet, header_map, read_sheet
+from .msel import COLUMNS, MselError, Sheet, _norm, header_map, read_sheet
+from .msel_roles import RoleIndex
+from .msel_skeleton import documents, yaml_text
+from .msel_times import Timed, parse_time, settle
 from .timefmt import parse_hhmm
 
 _ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
@@ -37,7 +38,6 @@ _METHODS = {
     "emergencyalert": "text_alert", "textalert": "text_alert", "communitymeeting": "community_meeting",
     "briefing": "briefing", "brief": "briefing", "sitrep": "briefing",
 }
-TODO_RULE = "todo-key-message"
 _COND = TypeAdapter(Condition)
 
 
@@ -69,13 +69,17 @@ class _Skeleton:
     state: list[str] = field(default_factory=list)
     rules: list[str] = field(default_factory=list)
     actions: set[str] = field(default_factory=set)
+    clock_start: str | None = None
+    """Set when the sheet's times were clock times (see msel_times)."""
+    notes: list[str] = field(default_factory=list)
 
 
 class _Rows:
     """Reads the rows of one sheet into a skeleton, collecting located errors."""
 
-    def __init__(self, sheet: Sheet, columns: dict[str, int]):
-        self.sheet, self.columns = sheet, columns
+    def __init__(self, sheet: Sheet, columns: dict[str, int], roles: RoleIndex):
+        self.sheet, self.columns, self.role_index = sheet, columns, roles
+        self.timed: list[Timed] = []
         self.errors: list[tuple[int, str]] = []
         self.sk = _Skeleton()
         self.ids: dict[str, int] = {}
@@ -92,6 +96,13 @@ class _Rows:
     def read(self) -> _Skeleton:
         for row, cells in self.sheet.rows[1:]:
             self.row(row, cells)
+        header = str(self.sheet.rows[0][1][self.columns["Scenario Time"]]).strip()
+        settled = settle(self.timed, _norm(header), header)
+        for row, message in settled.errors:
+            self.fail(row, message)
+        self.sk.clock_start = settled.start
+        if settled.note:
+            self.sk.notes.append(f"{self.sheet.where}: {settled.note}")
         for row, what, ref in self.pending:
             if ref not in self.ids:
                 self.fail(row, f"'contingency' names inject \"{ref}\" ({what}), which is not a number in this sheet")
@@ -151,14 +162,16 @@ class _Rows:
         self.sk.injects.append(inj)
 
     def time(self, row: int, text: str, inj: dict) -> None:
-        for part in text.split():
+        # '9:30 AM' is one time: join the AM/PM to it before splitting off a '+delay'.
+        for part in re.sub(r"(\d)\s+([ap]\.?\s?m\.?)(?=\s|$)", r"\1\2", text, flags=re.I).split():
             if part.startswith("+") and parse_hhmm(part[1:]) is not None:
                 inj["delay"] = parse_hhmm(part[1:])
-            elif parse_hhmm(part) is not None and "at" not in inj:
-                inj["at"] = parse_hhmm(part)
+            elif (found := parse_time(part)) is not None and "at" not in inj:
+                inj["at"] = found[0]
+                self.timed.append(Timed(row, found[0], found[1], inj))
             else:
-                return self.fail(row, f"'scenario time' \"{text}\" is not a time like 01:30 (elapsed exercise time), "
-                                      "optionally with a delay like +00:05")
+                return self.fail(row, f"'scenario time' \"{text}\" is not a time like 01:30 (elapsed exercise time; "
+                                      "times of day like 09:30 are converted), optionally with a delay like +00:05")
 
     def recipients(self, row: int, text: str):
         if text.lower() == "all":
@@ -166,7 +179,10 @@ class _Rows:
         out = []
         for part in re.split(r"[,;/\n]", text):
             if part.strip():
-                rid = part.strip() if _ID.match(part.strip()) else slug(part)
+                rid = self.role_index.resolve(part)
+                if not rid:
+                    self.fail(row, f"'to' \"{part.strip()}\" cannot be used as a role id (use letters and digits)")
+                    continue
                 if rid not in out:
                     out.append(rid)
                 if rid not in self.sk.roles:
@@ -248,17 +264,21 @@ class _Rows:
                 self.sk.rules.append(leaf.statement.covers)
 
 
-def import_msel(source: Path, output: Path) -> list[Path]:
+def import_msel(source: Path, output: Path, notes: list[str] | None = None) -> list[Path]:
     """Read an MSEL sheet and write a scenario skeleton at `output` (with plan, playbook and any
-    missing roles beside it). Returns the files written. Raises MselError for sheet problems."""
+    missing roles beside it). Returns the files written; what the reader decided on the user's
+    behalf (clock times converted) is appended to `notes`. Raises MselError for sheet problems."""
     sheet = read_sheet(source)
     columns = header_map(sheet)
-    sk = _Rows(sheet, columns).read()
     folder = output.parent
+    roles = RoleIndex(folder)
+    sk = _Rows(sheet, columns, roles).read()
+    if notes is not None:
+        notes.extend(sk.notes)
     targets = [output, folder / "plan.yaml", folder / "playbook.yaml"]
     if output.name in ("plan.yaml", "playbook.yaml"):
         raise MselError([f"{output}: choose another name; plan.yaml and playbook.yaml are written beside the scenario"])
-    known_roles = _known_roles(folder, sk.roles)
+    known_roles = {r: roles.actions[r] for r in sk.roles if r in roles.actions}
     new_roles = [r for r in sk.roles if r not in known_roles]
     targets += [folder / "roles" / f"{r}.yaml" for r in new_roles]
     existing = [str(t) for t in targets if t.exists()]
@@ -269,111 +289,12 @@ def import_msel(source: Path, output: Path) -> list[Path]:
     if unknown:
         raise MselError([f"{sheet.where}: 'contingency' conditions name action(s) {', '.join(unknown)}, which no role's "
                          "catalogue has (new roles start with an empty catalogue)"])
-    docs = _documents(sk, source, output, new_roles)
+    docs = documents(sk, source, output, new_roles, slug)
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "roles").mkdir(exist_ok=True) if new_roles else None
     for path, (kind, data, header) in zip(targets, docs):
-        path.write_text(_yaml_text(path, kind, data, header), encoding="utf-8")
+        path.write_text(yaml_text(path, kind, data, header), encoding="utf-8")
     return targets
-
-
-def _known_roles(folder: Path, roles: list[str]) -> dict[str, list[str]]:
-    """Roles that already have a file where the loader will look: role id -> its action ids."""
-    out = {}
-    for rid in roles:
-        for d in roles_dirs_for(folder):
-            path = d / f"{rid}.yaml"
-            if path.is_file():
-                data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-                out[rid] = [a.get("id") for a in data.get("actions", []) if isinstance(a, dict)]
-                break
-    return out
-
-
-TODO_SOURCE = "TODO: the guide and chapter, or doctrine section, this rests on"
-
-
-def _documents(sk: _Skeleton, source: Path, output: Path, new_roles: list[str]):
-    first_role = sk.roles[0] if sk.roles else None
-    objectives = [{"id": oid, "title": f"TODO: what the participants should show ({cap})", "capability": cap}
-                  for oid, cap in sk.objectives.items()] or [
-        {"id": "OBJ-1", "title": "TODO: what the participants should show", "capability": "TODO: core capability"}]
-    capability = {o["id"]: o["capability"] for o in objectives}
-    injects = []
-    for inj in sk.injects:
-        out = dict(inj)
-        options = sk.options.get(inj["id"])
-        if options:
-            opts = [{"id": o, "label": f"TODO: label of option {o}", **({"follow_up": sk.follow[(inj["id"], o)]}
-                                                                      if (inj["id"], o) in sk.follow else {})}
-                    for o in options]
-            if len(opts) < 2:
-                opts.append({"id": "todo-other-option", "label": "TODO: another option, or remove this decision"})
-            out["decision"] = {"prompt": "TODO: the question put to the players", "options": opts}
-            if out["to"] == "all":
-                out["decision"]["role"] = first_role
-        injects.append(out)
-    scheduled = [i.get("at", 0) + i.get("delay", 0) for i in sk.injects]
-    duration = max(60, (int(max(scheduled, default=0)) // 30 + 2) * 30)
-    state = [{"id": v, "label": f"TODO: label of {v}", "initial": 0, "description": "TODO: what this measures, its bounds "
-              "and what moves it (effects, dynamics)"} for v in sk.state] or [
-        {"id": "todo-state", "label": "TODO: a state variable the city tracks", "initial": 0}]
-    if not sk.roles:
-        raise MselError([f"{source}: no row names a role in 'To'; name at least one role id"])
-    scenario = {
-        "kind": "scenario", "id": slug(output.parent.name if output.stem == "scenario" else output.stem) or "imported-msel",
-        "title": f"TODO: title (imported from {source.name})", "summary": "TODO: what happens, in two sentences.",
-        "threat": "TODO: the threat or hazard", "source": TODO_SOURCE,
-        "city": {"name": "TODO: a fictional city", "description": "TODO: the city, never a real one.", "languages": ["English"]},
-        "clock": {"start": "00:00", "duration": duration},
-        "objectives": objectives,
-        "modules": [{"id": "M1", "title": "TODO: module title", "phase": "initial", "starts_at": 0,
-                     "discussion_questions": ["TODO: a hot-wash question"]}],
-        "state": state,
-        "senders": [{"id": sid, "name": name, "kind": "TODO: kind of sender"} for sid, name in sk.senders.items()],
-        "roles": sk.roles, "plan": "plan.yaml", "playbook": "playbook.yaml", "injects": injects,
-    }
-    steps = []
-    for step_id, st in sk.steps.items():
-        role = first_role if st["to"] == "all" or not st["to"] else st["to"][0]
-        obj = next((o for i in sk.injects if i["id"] == st["inject"] for o in i.get("objectives", [])), objectives[0]["id"])
-        step = {"id": step_id, "role": role, "description": st["description"] or f"TODO: describe plan step {step_id}",
-                "statement": [TODO_RULE]}
-        if st["inject"] is not None:
-            step["trigger"] = {"delivered": st["inject"]}
-        step.update({"within": 30, "objective": obj, "capability": capability[obj], "source": TODO_SOURCE})
-        steps.append(step)
-    if not steps:
-        steps.append({"id": "todo-step", "role": first_role, "description": "TODO: a plan step", "statement": [TODO_RULE],
-                      "within": 30, "objective": objectives[0]["id"], "capability": objectives[0]["capability"],
-                      "source": TODO_SOURCE})
-    plan = {"kind": "response_plan", "id": f"{scenario['id']}-plan", "title": "TODO: response plan title",
-            "source": TODO_SOURCE, "expectations": steps}
-    rules = [{"id": TODO_RULE, "label": "TODO: a key message", "match": {"words": ["todo"]}, "source": TODO_SOURCE}]
-    rules += [{"id": r, "label": f"TODO: key message {r}", "match": {"words": ["todo"]}, "source": TODO_SOURCE}
-              for r in sk.rules if r != TODO_RULE]
-    playbook = {"kind": "playbook", "id": f"{scenario['id']}-playbook", "title": "TODO: communication playbook title",
-                "source": TODO_SOURCE, "first_statement": {"within": 30, "source": TODO_SOURCE},
-                "messengers": [{"role": first_role, "source": TODO_SOURCE}], "key_messages": rules}
-    roles = [{"kind": "role", "id": r, "title": f"TODO: title of {r}", "brief": "TODO: what this seat is responsible for.",
-              "source": TODO_SOURCE} for r in new_roles]
-    header = (f"Skeleton imported from {source.name}. Every 'TODO' is a placeholder for what an MSEL does not hold:\n"
-              "the city, state variables and what moves them, decisions' prompts and options, plan actions, sources.\n"
-              "Plan steps start as statements matching 'todo-key-message': replace 'statement' with the catalogue\n"
-              "'action' that fulfils each step.")
-    return [("scenario", scenario, header), ("response_plan", plan, header), ("playbook", playbook, header),
-            *[("role", r, header) for r in roles]]
-
-
-def _yaml_text(path: Path, kind: str, data: dict, header: str) -> str:
-    schema = data_root() / "schema" / f"{kind}.schema.json"
-    try:
-        rel = Path(os.path.relpath(schema, path.resolve().parent)).as_posix()
-    except ValueError:  # another drive on Windows
-        rel = schema.as_posix()
-    comments = "".join(f"# {line}\n" for line in header.splitlines())
-    body = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
-    return f"# yaml-language-server: $schema={rel}\n{comments}{body}"
 
 
 __all__ = ["COLUMNS", "import_msel"]
