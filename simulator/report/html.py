@@ -120,7 +120,7 @@ def _timeline(data: ReportData, analysis: Analysis) -> str:
     rows = []
     for n, d in data.timeline:
         label, who, what = describe(data.pack, d)
-        flags = "".join(_flag(found, analysis) for found in _by_area(analysis.flags.get(n, ()), analysis))
+        flags = "".join(_flag(found, analysis, data) for found in _by_area(analysis.flags.get(n, ()), analysis))
         kind = KIND_CLASS.get(d["type"], "system")
         rows.append(f'<tr id="line-{n}" class="k-{kind}"><td>{n}</td><td class="t">{e(minute(d["t"]))}</td>'
                     f'<td class="t">{e(clock(data.pack, d["t"]))}</td><td>{e(label)}</td><td>{e(who)}</td>'
@@ -140,10 +140,10 @@ def _by_area(findings, analysis: Analysis) -> list[list]:
     return [groups[k] for k in sorted(groups)]
 
 
-def _flag(found: list, analysis: Analysis) -> str:
+def _flag(found: list, analysis: Analysis, data: ReportData) -> str:
     worst = max(found, key=lambda f: "PSMU".index(f.rating))
     area = analysis.finding_area[worst.id]
-    tip = " ".join(f.explanation for f in found)
+    tip = " ".join(observation(f, data) for f in found)
     return (f'<a class="flag r-{worst.rating}" href="#{anchor(worst.id)}" title="{e(tip)}">{e(worst.rating)} '
             f'AFI {area.number}: {e(area.short)}</a>')
 
