@@ -193,7 +193,7 @@ def test_participants_hot_wash_overrides_and_notes(flagship, mini):
     for role in data.pack.scenario.roles:
         assert data.pack.roles[role].title in html
     assert "Getting the crisis team together quickly." in html and "Getting the crisis team together quickly." in md
-    override = next(o for o in analysis.overrides if o.target == "objective:OBJ-2")
+    override = next(o for o in analysis.overrides if o.target == "Objective OBJ-2")  # named for people, not by id
     assert override.rating == "M" and "the facts were right" in override.rationale
     section = html[html.index('<section id="participants"'):]
     assert "the facts were right" in section and f"r-{override.suggested}" in section
@@ -317,6 +317,12 @@ def _prose(text: str) -> str:
     return re.sub(r"<svg.*?</svg>", "", text, flags=re.DOTALL)
 
 
+def _sentences(text: str) -> str:
+    """The report's prose: without tables (the timeline has its own clock column) and chart captions."""
+    text = re.sub(r"<table.*?</table>|<figure.*?</figure>", "", text, flags=re.DOTALL)
+    return "\n".join(line for line in text.splitlines() if not line.startswith("|"))
+
+
 def _finding(pack, rule: str, target: str, verdict: str, **extra) -> Finding:
     return Finding(id=f"{rule}:{target}", rule=rule, category=rule.split(".")[0], title="Rule title pasted",
                    source="test", roles=extra.pop("roles", ["mayor"]), verdict=verdict, rating="M", suggested="M",
@@ -374,6 +380,8 @@ def test_report_prose_has_no_stray_full_stops_plurals_or_fractional_minutes(flag
         assert "(s)" not in text, "singular or plural, not 'act(s)'"
         assert not re.search(r"\bminute \d+\.\d", text), "minutes in prose are whole"
         assert not re.search(r"\bminute \d+ \([^()]*\)\s*\(", text), "no brackets back to back"
+        assert not re.search(r"(?<!from )\bminute \d+\b(?!\.\d| \(|, (Day \d+ )?\d\d:\d\d)", _sentences(text)), \
+            "every minute in prose has its clock time"
     assert re.search(r"minute \d+ \(\d\d:\d\d\)", md), "prose gives the in-story clock time"
 
 
@@ -382,9 +390,10 @@ def test_minutes_and_story_clock_helpers():
     assert minute(27.86) == "28" and minute(173.5) == "174" and minute(0.49) == "0"
     assert at(pack, 27.86) == "minute 28 (12:08)"  # the clock starts at 11:40
     assert clock(pack, 85) == "15:05", "module M2 jumps the story to 15:00 at minute 80"
-    assert clock(pack, 180) == "Day 3, 10:10", "module M3 jumps to Day 3, 10:00 at minute 170"
+    assert clock(pack, 180) == "Day 3 10:10", "module M3 jumps to Day 3, 10:00 at minute 170"
     assert humane(pack, "done at minute 41.4 (line 62).") == "done at minute 41 (12:21, line 62)."
     assert humane(pack, "by its deadline (minute 120); x") == "by its deadline (minute 120, 15:40); x"
+    assert humane(pack, "between minute 48 and minute 63.") == "between minute 48 (12:28) and minute 63 (12:43)."
     assert sentence("Is it held?") == "Is it held?" and sentence("Done") == "Done." and sentence("Done.") == "Done."
 
 

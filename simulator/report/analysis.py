@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..scoring.model import SEVERITY, Finding, Rollup
+from ..scoring.text import finding_label
 from .data import ReportData
 from .improvement import TO_COMPLETE, corrective_action, organisation
 from .rootcause import analyse
@@ -242,17 +243,25 @@ def build(data: ReportData) -> Analysis:
     return Analysis(sections, areas, strengths, plan, _overrides(data), flags, finding_area)
 
 
+def _rollup_label(target: str) -> str:
+    """'objective:OBJ-2' as 'Objective OBJ-2', 'expectation:x' as 'Plan step x'."""
+    kind, _, name = target.partition(":")
+    return {"expectation": "Plan step", "objective": "Objective", "capability": "Capability",
+            "role": "Role"}.get(kind, kind.capitalize()) + f" {name}"
+
+
 def _overrides(data: ReportData) -> list[OverrideRow]:
     out = []
     card = data.card
     for f in card.findings:
         if f.override is not None:
             o = f.override
-            out.append(OverrideRow(f.id, f"{f.title}: {f.explanation}", f.suggested, o.rating, o.rationale, o.by, o.line))
+            out.append(OverrideRow(finding_label(f), f"{f.title}: {observation(f, data)}", f.suggested, o.rating,
+                                   o.rationale, o.by, o.line))
     for r in [*card.expectations, *card.objectives, *card.capabilities]:
         if r.override is not None:
             o = r.override
-            out.append(OverrideRow(r.id, r.title, r.suggested, o.rating, o.rationale, o.by, o.line))
+            out.append(OverrideRow(_rollup_label(r.id), r.title, r.suggested, o.rating, o.rationale, o.by, o.line))
     return sorted(out, key=lambda x: x.line)
 
 

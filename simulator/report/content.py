@@ -10,7 +10,7 @@ from ..scoring.text import why
 from .analysis import Analysis, Area
 from .data import ReportData
 from .improvement import TO_COMPLETE
-from .wording import minute, plural, role_name
+from .wording import at, minute, plural, role_name
 
 SECTIONS = [
     ("overview", "Exercise Overview"),
@@ -54,7 +54,7 @@ def overview(data: ReportData) -> list[tuple[str, str | list[str]]]:
         ("Played on", dates(data)),
         ("Scope", f"Tabletop exercise (discussion-based) of {minute(sc.clock.duration)} exercise minutes, "
                   f"starting at {sc.clock.start}" + (f", {sc.clock.date}" if sc.clock.date else "")
-                  + f"; played to minute {minute(data.end)}."),
+                  + f"; played to {at(data.pack, data.end)}."),
         ("Modules", modules),
         ("Mission areas", ", ".join(a for a in ("Response", "Recovery") if a in {MISSION_AREA[m.phase] for m in sc.modules})),
         ("Core capabilities", capabilities),

@@ -34,7 +34,7 @@ def clock(pack: Pack, t: float) -> str:
     day, rest = divmod(total, 24 * 60)
     text = f"{rest // 60:02d}:{rest % 60:02d}"
     if base_day and base_day != first_day and not day:
-        return f"{base_day}, {text}"
+        return f"{base_day} {text}"  # no comma: the time often sits in a list inside brackets
     return text + (f" +{day}d" if day else "")
 
 
@@ -54,7 +54,7 @@ def at(pack: Pack, t: float) -> str:
     return f"minute {minute(t)} ({clock(pack, t)})"
 
 
-_MINUTE = re.compile(r"\bminute (\d+(?:\.\d+)?)(?![\d.])(?! \([^()]*\d:\d\d\))( \()?")
+_MINUTE = re.compile(r"\bminute (\d+(?:\.\d+)?)(?!\d|\.\d)(?! \([^()]*\d:\d\d\))( \()?")
 
 
 def humane(pack: Pack, text: str) -> str:
@@ -155,7 +155,7 @@ def _describe(pack: Pack, d: dict[str, Any]) -> tuple[str, str, str]:
         return "Message", d["by"], f"{d['intent'].capitalize()} to {d['to']}: {d['text']}"
     if kind == "expectation_triggered":
         exp = pack.expectations.get(d["expectation"])
-        return "Plan", d["role"], f"Plan step {d['expectation']} starts" + (f" ({exp.description})" if exp else "") + f"; due by minute {minute(d['due'])}"
+        return "Plan", d["role"], f"Plan step {d['expectation']} starts" + (f" ({exp.description.strip().rstrip('.')})" if exp else "") + f"; due by minute {minute(d['due'])}"
     if kind == "expectation_met":
         return "Plan", d["by"], f"Plan step {d['expectation']} met {'on time' if d['on_time'] else 'late'}"
     if kind == "deadline_passed":
