@@ -6,13 +6,15 @@ for playbook and chain-of-command rules, by rule. Strengths are the groups rated
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..scoring.model import SEVERITY, Finding, Rollup
+from ..scoring.text import finding_label
 from .data import ReportData
 from .improvement import TO_COMPLETE, corrective_action, organisation
 from .rootcause import analyse
-from .wording import anchor, role_name
+from .wording import anchor, humane, role_name
 
 
 @dataclass
@@ -117,7 +119,10 @@ def _title(key: str, findings: list[Finding], data: ReportData) -> tuple[str, st
     f = findings[0]
     area = {"plan": "Response plan", "playbook": "Communication playbook", "chain": "Chain of command"}[f.category]
     if f.rule == "plan.harm":
-        return f"Harmful side effect {key.split(':', 1)[1]}", f"Harmful side effect {key.split(':', 1)[1]}"
+        harm = next((h for h in data.pack.scenario.harms if f"plan.harm:{h.id}" == key), None)
+        label = harm.label.strip().rstrip(".") if harm else key.split(":", 1)[1]
+        short = label if len(label) <= 70 else label[:69].rstrip() + "\u2026"
+        return f"Harmful side effect: {label}", f"Harmful side effect: {short}"
     if f.rule == "plan.decision":
         inject = key.split(":", 1)[1]
         return f"Decision on {inject}: {data.pack.injects[inject].decision.prompt}", f"Decision on {inject}"
@@ -128,10 +133,20 @@ def _title(key: str, findings: list[Finding], data: ReportData) -> tuple[str, st
 def observation(f: Finding, data: ReportData) -> str:
     """A finding's explanation, with the plan step's long description (already in the title) cut to 'This step'."""
     exp = data.pack.expectations.get(f.expectation or "")
-    if exp is None:
-        return f.explanation
-    text = f.explanation.replace(f"'{exp.description}' ({exp.role})", "this step")
+    text = f.explanation if exp is None else f.explanation.replace(f"'{exp.description}' ({exp.role})", "this step")
+    text = humane(data.pack, _role_titles(text, f, data))
     return text[:1].upper() + text[1:]
+
+
+def _role_titles(text: str, f: Finding, data: ReportData) -> str:
+    """The scorer names roles by id ('mayor chose', 'passed ... to mayor'); people read titles.
+    Only the finding's own roles, and only where the scorer's sentences put them."""
+    for role in f.roles:
+        title = role_name(data.pack, role)
+        if text.startswith(f"{role} "):
+            text = f"{title} {text[len(role) + 1:]}"
+        text = re.sub(rf"\bto {re.escape(role)}\b(?![-\w])", f"to {title}", text)
+    return text
 
 
 _CHECKS = {"plan.timeliness": "on time", "plan.role": "by the right role", "plan.prerequisites": "in order",
@@ -140,7 +155,7 @@ _CHECKS = {"plan.timeliness": "on time", "plan.role": "by the right role", "plan
 
 def _strength_summary(key: str, findings: list[Finding], data: ReportData) -> str:
     if not key.startswith("expectation:"):
-        return " ".join(f.explanation for f in findings)
+        return " ".join(observation(f, data) for f in findings)
     checks = [_CHECKS[f.rule] for f in findings if f.rule in _CHECKS]
     timing = next((observation(f, data) for f in findings if f.rule == "plan.timeliness"), "")
     done = f"Performed {', '.join(checks)}." if checks else ""
@@ -159,17 +174,17 @@ def _references(key: str, findings: list[Finding], data: ReportData) -> list[str
     pack, out = data.pack, []
     if key.startswith("expectation:"):
         exp = pack.expectations[key.split(":", 1)[1]]
-        out.append(f"Response plan '{pack.plan.title}', step {exp.id}: {exp.description} (due within {exp.within:g} min"
+        out.append(f"Response plan '{pack.plan.title}', step {exp.id}: {exp.description.strip().rstrip('.')} (due within {exp.within:g} min"
                    + (f", grace {exp.grace:g}" if exp.grace else "") + f"). Source: {exp.source}")
     clauses = _clauses(data)
     for f in findings:
         target = f.id.split(":", 1)[1].split("@", 1)[0]
         if f.category == "playbook":
             label = clauses.get(target)
-            clause = f"clause {target}: {label}" if label else f"rule {f.rule} ({f.title})"
+            clause = f"clause {target}: {label}" if label else f"rule '{f.title}'"
             text = f"Communication playbook '{pack.playbook.title}', {clause}. Source: {f.source}"
         elif f.category == "chain":
-            text = f"Chain of command, rule {f.rule} ({f.title}). Source: {f.source}"
+            text = f"Chain of command rule '{f.title}'. Source: {f.source}"
         elif f.rule == "plan.harm":
             text = f"Scenario harm {target}: {f.explanation.removeprefix('Harmful side effect: ')} Source: {f.source}"
         elif f.rule == "plan.decision":
@@ -228,17 +243,25 @@ def build(data: ReportData) -> Analysis:
     return Analysis(sections, areas, strengths, plan, _overrides(data), flags, finding_area)
 
 
+def _rollup_label(target: str) -> str:
+    """'objective:OBJ-2' as 'Objective OBJ-2', 'expectation:x' as 'Plan step x'."""
+    kind, _, name = target.partition(":")
+    return {"expectation": "Plan step", "objective": "Objective", "capability": "Capability",
+            "role": "Role"}.get(kind, kind.capitalize()) + f" {name}"
+
+
 def _overrides(data: ReportData) -> list[OverrideRow]:
     out = []
     card = data.card
     for f in card.findings:
         if f.override is not None:
             o = f.override
-            out.append(OverrideRow(f.id, f"{f.title}: {f.explanation}", f.suggested, o.rating, o.rationale, o.by, o.line))
+            out.append(OverrideRow(finding_label(f), f"{f.title}: {observation(f, data)}", f.suggested, o.rating,
+                                   o.rationale, o.by, o.line))
     for r in [*card.expectations, *card.objectives, *card.capabilities]:
         if r.override is not None:
             o = r.override
-            out.append(OverrideRow(r.id, r.title, r.suggested, o.rating, o.rationale, o.by, o.line))
+            out.append(OverrideRow(_rollup_label(r.id), r.title, r.suggested, o.rating, o.rationale, o.by, o.line))
     return sorted(out, key=lambda x: x.line)
 
 

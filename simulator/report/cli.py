@@ -31,15 +31,19 @@ def report(log: Path, output: Path, fmt: str | None, force: bool) -> None:
         raise UserError(f"{output} already exists; choose another name or add --force to overwrite it")
     if not output.parent.is_dir():
         raise UserError(f"{output.parent} is not a folder; create it first")
+    from .analysis import build
+    from .wording import plural
+
     data = gather(log)
+    analysis = build(data)
     if fmt == "html":
         from .html import render_html
 
-        text = render_html(data)
+        text = render_html(data, analysis)
     else:
         from .markdown import render_markdown
 
-        text = render_markdown(data)
+        text = render_markdown(data, analysis)
     # Written beside the target and renamed, so a failed write never leaves half a report.
     tmp = output.with_name(f".{output.name}.tmp-{os.getpid()}")
     try:
@@ -48,5 +52,6 @@ def report(log: Path, output: Path, fmt: str | None, force: bool) -> None:
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise UserError(f"cannot write {output}: {exc.strerror or exc}") from None
-    click.echo(f"wrote {output} ({fmt}, {len(data.card.findings)} findings, "
-               f"{sum(1 for f in data.card.findings if f.rating in ('S', 'M', 'U'))} needing improvement)")
+    bad = sum(1 for f in data.card.findings if f.rating in ("S", "M", "U"))
+    click.echo(f"wrote {output} ({fmt}): {plural(len(data.card.findings), 'finding')}, {bad} rated S/M/U, "
+               f"grouped into {plural(len(analysis.areas), 'area')} for improvement")

@@ -9,7 +9,7 @@ from ..scoring.model import Finding
 from .data import ReportData
 from .plan_causes import activity, approval_of_act, availability, missing_authority
 from .wording import minute as m
-from .wording import role_name
+from .wording import plural, role_name, role_names
 
 
 def _target(f: Finding) -> str:
@@ -28,9 +28,9 @@ def _draft_approvals(data: ReportData, before: float) -> list[str]:
             continue
         ans = r["answer"]
         if ans is None:
-            out.append(f"A statement draft sent to {r['to']} for approval at minute {m(r['t'])} (line {r['line']}) was never answered.")
+            out.append(f"A statement draft sent to {role_name(data.pack, r['to'])} for approval at minute {m(r['t'])} (line {r['line']}) was never answered.")
         elif not ans["granted"]:
-            out.append(f"A statement draft was refused by {ans['by']} at minute {m(ans['t'])} (line {ans['line']}).")
+            out.append(f"A statement draft was refused by {role_name(data.pack, ans['by'])} at minute {m(ans['t'])} (line {ans['line']}).")
         elif ans["t"] - r["t"] >= 10:
             out.append(f"A statement draft waited {m(ans['t'] - r['t'])} min for approval (lines {r['line']} and {ans['line']}).")
     return out
@@ -81,7 +81,7 @@ def _not_said(f: Finding, data: ReportData) -> tuple[list[str], bool]:
     if rule is None:
         return [], False
     out = [f"The playbook recognises '{rule.label}' by {_looks_for(rule.match)}; none of the "
-           f"{len(data.facts.statements)} statement(s) used them."]
+           f"{plural(len(data.facts.statements), 'statement')} used them."]
     covering = [t for t in pb.templates if rule.id in t.covers]
     if covering:
         out.append(f"The template '{covering[0].title}' carries it and was not used.")
@@ -130,9 +130,9 @@ def _consistency(f: Finding, data: ReportData) -> tuple[list[str], bool]:
     if a is None or b is None:
         return [], False
     if a.by != b.by:
-        return [f"The two figures came from different messengers ({a.by} and {b.by}); the log shows no message between "
+        return [f"The two figures came from different messengers ({role_name(data.pack, a.by)} and {role_name(data.pack, b.by)}); the log shows no message between "
                 "them agreeing the facts, and whether they shared a fact sheet is for the evaluator to confirm."], False
-    return [f"{a.by} changed the figure without marking the later statement as an update."], True
+    return [f"{role_name(data.pack, a.by)} changed the figure without marking the later statement as an update."], True
 
 
 def _rumour(f: Finding, data: ReportData) -> tuple[list[str], bool]:
@@ -142,7 +142,7 @@ def _rumour(f: Finding, data: ReportData) -> tuple[list[str], bool]:
         return [], False
     t, line, to, _cue = facts.deliveries[rumour.inject]
     messengers = {x.role for x in pb.messengers}
-    out = [f"The rumour reached {', '.join(to)} (line {line})."]
+    out = [f"The rumour reached {role_names(data.pack, to)} (line {line})."]
     sure = False
     if not messengers & set(to):
         out.append("None of them is an approved messenger, and a correction needs one.")
@@ -206,7 +206,7 @@ def _reporting(f: Finding, data: ReportData) -> tuple[list[str], bool]:
     said, shown = availability(role, t, t + within, data)
     other = [x for x in facts.messages if x["by"] == role and t <= x["t"] <= t + within]
     if other:
-        said.append(f"{role} sent {len(other)} other message(s) in that window (first on line {other[0]['line']}), "
+        said.append(f"{role_name(data.pack, role)} sent {plural(len(other), 'other message')} in that window (first on line {other[0]['line']}), "
                     "none of them a report or escalation to their supervisor.")
     else:
         said += activity(role, t, t + within, data)
@@ -224,16 +224,16 @@ def _unreachable(f: Finding, data: ReportData) -> tuple[list[str], bool]:
 def _succession(f: Finding, data: ReportData) -> tuple[list[str], bool]:
     role = _target(f)
     if f.verdict == "no_successor":
-        return [f"The role file for {role} names no successor, so nobody could act in its place."], True
+        return [f"The role file for {role_name(data.pack, role)} names no successor, so nobody could act in its place."], True
     successor = data.pack.roles[role].successor
-    return [f"{role_name(data.pack, successor)} was the named successor but did not take over all of {role}'s plan steps; "
+    return [f"{role_name(data.pack, successor)} was the named successor but did not take over all of the {role_name(data.pack, role)}'s plan steps; "
             "whether they knew they were acting is for the evaluator to confirm."], False
 
 
 def _span(f: Finding, data: ReportData) -> tuple[list[str], bool]:
     role = _target(f)
     reports = sorted(r for r, x in data.pack.roles.items() if x.reports_to == role)
-    return [f"The role files make {', '.join(reports)} all report to {role} directly."], True
+    return [f"The role files make {role_names(data.pack, reports)} all report to the {role_name(data.pack, role)} directly."], True
 
 
 def chain_rules() -> dict[str, Callable]:

@@ -6,10 +6,11 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ..scoring.model import RATING_WORDS, SEVERITY
+from ..scoring.text import why
 from .analysis import Analysis, Area
 from .data import ReportData
 from .improvement import TO_COMPLETE
-from .wording import minute, plural, role_name
+from .wording import at, minute, plural, role_name
 
 SECTIONS = [
     ("overview", "Exercise Overview"),
@@ -34,23 +35,26 @@ def seat_text(data: ReportData, role: str) -> str:
 
 
 def dates(data: ReportData) -> str:
+    """The real-world day(s) the exercise was played, from the log's wall-clock stamps (the header's,
+    then the last command's): the log is all the report knows, so it says where the date comes from."""
     start = (data.header.wall_time or "")[:10]
     end = (data.wall_end or "")[:10]
     if not start:
         return TO_COMPLETE
-    return start if not end or end == start else f"{start} to {end}"
+    return (start if not end or end == start else f"{start} to {end}") + " (from the exercise log)"
 
 
 def overview(data: ReportData) -> list[tuple[str, str | list[str]]]:
     sc, pack = data.pack.scenario, data.pack
-    modules = [f"{m.id} {m.title} (from minute {minute(m.starts_at)}, {m.phase})" for m in sc.modules]
+    modules = [f"{m.id} {m.title} (from minute {minute(m.starts_at)}" + (f", story time {m.time}" if m.time else "")
+               + f"; {m.phase} phase)" for m in sc.modules]
     capabilities = sorted({o.capability for o in sc.objectives} | {e.capability for e in pack.plan.expectations})
     return [
         ("Exercise name", sc.title),
-        ("Exercise dates", dates(data)),
+        ("Played on", dates(data)),
         ("Scope", f"Tabletop exercise (discussion-based) of {minute(sc.clock.duration)} exercise minutes, "
                   f"starting at {sc.clock.start}" + (f", {sc.clock.date}" if sc.clock.date else "")
-                  + f"; played to minute {minute(data.end)}."),
+                  + f"; played to {at(data.pack, data.end)}."),
         ("Modules", modules),
         ("Mission areas", ", ".join(a for a in ("Response", "Recovery") if a in {MISSION_AREA[m.phase] for m in sc.modules})),
         ("Core capabilities", capabilities),
@@ -66,6 +70,15 @@ def overview(data: ReportData) -> list[tuple[str, str | list[str]]]:
                          f"{plural(data.commands, 'command')}; seed {data.header.seed}; scenario version {sc.version}; "
                          f"recorded with tabletop {data.header.tabletop_version}; replay verified."),
     ]
+
+
+def finding_counts(data: ReportData, analysis: Analysis) -> str:
+    """One sentence on how many findings there are and how they become areas for improvement,
+    shared by the executive summary and the `tabletop report` command so both say the same."""
+    card = data.card
+    bad = sum(1 for f in card.findings if f.rating in ("S", "M", "U"))
+    return (f"The scorer made {plural(len(card.findings), 'finding')}; {bad} {'was' if bad == 1 else 'were'} rated S, M or U, "
+            f"grouped into {plural(len(analysis.areas), 'area')} for improvement.")
 
 
 @dataclass
@@ -86,9 +99,12 @@ def summary(data: ReportData, analysis: Analysis) -> Summary:
         f"This tabletop exercise played '{sc.title}' in the fictional city of {sc.city.name}, with {who}. "
         f"It ran for {minute(data.end)} exercise minutes and the log holds {plural(data.events, 'event')}.",
         f"Against {plural(len(card.objectives), 'objective')} the suggested ratings are: {rated or 'none'}. "
-        f"The overall score is {card.score if card.score is not None else 'not rated'} out of 100 "
-        f"over {plural(len([f for f in card.findings if f.rating in SEVERITY]), 'rated finding')}: "
-        f"{plural(len(analysis.strengths), 'strength')} and {plural(len(analysis.areas), 'area')} for improvement.",
+        f"The overall score is {card.score if card.score is not None else 'not rated'} out of 100.",
+        finding_counts(data, analysis) + " Each area gathers the findings about one plan step, decision, harmful side "
+        "effect or playbook or chain-of-command rule; "
+        + (f"{plural(len(analysis.strengths), 'plan step or rule', 'plan steps or rules')} went without challenges "
+           "throughout and are listed as strengths." if analysis.strengths
+           else "no plan step or rule went without challenges throughout, so no strength is listed."),
         "This report is a draft drawn from the exercise log. Ratings are the scorer's suggestions until the "
         "evaluators confirm them" + (f"; {plural(len(analysis.overrides), 'rating')} already overridden by an evaluator."
                                       if analysis.overrides else "."),
@@ -117,5 +133,5 @@ def objective_rows(data: ReportData) -> list[list[str]]:
     out = []
     for o in data.pack.scenario.objectives:
         r = rolled[f"objective:{o.id}"]
-        out.append([o.id, o.title, o.capability, r.rating, r.rule])
+        out.append([o.id, o.title, o.capability, r.rating, why(r, data.card)])
     return out

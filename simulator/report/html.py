@@ -9,6 +9,7 @@ from __future__ import annotations
 from html import escape
 
 from ..scoring.model import RATING_WORDS
+from ..scoring.text import why as why_text
 from ..version import __version__
 from .analysis import Analysis, Area, build, observation
 from .content import PARTICIPANT_COLUMNS, SECTIONS, objective_rows, overview, participants, summary
@@ -16,7 +17,7 @@ from .data import ReportData
 from .figures import score_figure, state_figures
 from .improvement import TO_COMPLETE
 from .style import CSS
-from .wording import KIND_CLASS, anchor, clock, describe, minute
+from .wording import KIND_CLASS, anchor, clock, describe, minute, sentence
 
 
 def e(text: object) -> str:
@@ -70,7 +71,7 @@ def _summary(data: ReportData, analysis: Analysis) -> str:
 
 def _area(a: Area, data: ReportData) -> str:
     obs = "".join(f'<li id="{anchor(f.id)}">{rating(f.rating)} {e(observation(f, data))} '
-                  f'<span class="muted">({e(f.id)}; evidence: </span><span class="evidence">{evidence(f.evidence)}</span>'
+                  f'<span class="muted" title="{e(f.id)}">(evidence: </span><span class="evidence">{evidence(f.evidence)}</span>'
                   f'<span class="muted">)</span>'
                   + (f' <em>Evaluator changed the suggested {e(f.suggested)} to {e(f.rating)}: {e(f.override.rationale)}</em>'
                      if f.override else "") + "</li>" for f in a.findings)
@@ -92,9 +93,9 @@ def _analysis(data: ReportData, analysis: Analysis) -> str:
     out.append(table(["Objective", "Title", "Core capability", "Rating", "Why"], rows, raw=True))
     for i, sec in enumerate(analysis.capabilities, 1):
         head = f"<h3 id=\"cap-{i}\">{e(sec.name)} {rating(sec.rollup.rating) if sec.rollup else ''}</h3>"
-        why = f"<p class=\"muted\">{e(sec.rollup.rule)}</p>" if sec.rollup else ""
+        why = f"<p class=\"muted\">Why this rating: {e(why_text(sec.rollup, data.card))}</p>" if sec.rollup else ""
         strengths = ("<ul>" + "".join(
-            f"<li><strong>{e(s.title)}.</strong> {e(s.summary)} "
+            f"<li><strong>{e(sentence(s.title))}</strong> {e(s.summary)} "
             f"<span class=\"evidence\">(evidence: {evidence(s.evidence)})</span></li>" for s in sec.strengths) + "</ul>"
             if sec.strengths else "<p class=\"muted\">No strength recorded for this capability.</p>")
         areas = "".join(_area(a, data) for a in sec.areas) or "<p class=\"muted\">No area for improvement.</p>"
@@ -119,7 +120,7 @@ def _timeline(data: ReportData, analysis: Analysis) -> str:
     rows = []
     for n, d in data.timeline:
         label, who, what = describe(data.pack, d)
-        flags = "".join(_flag(found, analysis) for found in _by_area(analysis.flags.get(n, ()), analysis))
+        flags = "".join(_flag(found, analysis, data) for found in _by_area(analysis.flags.get(n, ()), analysis))
         kind = KIND_CLASS.get(d["type"], "system")
         rows.append(f'<tr id="line-{n}" class="k-{kind}"><td>{n}</td><td class="t">{e(minute(d["t"]))}</td>'
                     f'<td class="t">{e(clock(data.pack, d["t"]))}</td><td>{e(label)}</td><td>{e(who)}</td>'
@@ -139,10 +140,10 @@ def _by_area(findings, analysis: Analysis) -> list[list]:
     return [groups[k] for k in sorted(groups)]
 
 
-def _flag(found: list, analysis: Analysis) -> str:
+def _flag(found: list, analysis: Analysis, data: ReportData) -> str:
     worst = max(found, key=lambda f: "PSMU".index(f.rating))
     area = analysis.finding_area[worst.id]
-    tip = " ".join(f.explanation for f in found)
+    tip = " ".join(observation(f, data) for f in found)
     return (f'<a class="flag r-{worst.rating}" href="#{anchor(worst.id)}" title="{e(tip)}">{e(worst.rating)} '
             f'AFI {area.number}: {e(area.short)}</a>')
 

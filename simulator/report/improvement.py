@@ -1,15 +1,18 @@
 """Draft corrective actions for the improvement plan, with a suggested POETE capability element.
 
 Why drafts: in HSEEP the corrective actions are agreed at the after-action meeting. The
-report proposes one per area for improvement, worded from the rule that found it, so the
-meeting starts from something concrete; the owner, point of contact and dates stay blank.
+report proposes one per area for improvement, worded from what the finding shows (the plan
+step, the decision and its favoured option, the rumour, the reporting rule), so the meeting
+starts from something an emergency manager would write; owner, contact and dates stay blank.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..loading.pack import Pack
 from ..scoring.model import Finding
-from .wording import role_name
+from .wording import role_name, role_names
 
 TO_COMPLETE = "to be completed"
 """Placeholder text for the fields the after-action meeting fills in."""
@@ -17,46 +20,150 @@ TO_COMPLETE = "to be completed"
 ELEMENTS = ("Planning", "Organization", "Equipment", "Training", "Exercises")
 """POETE: the capability elements a corrective action can address."""
 
-_BY_RULE: dict[str, tuple[str, str]] = {
-    "plan.timeliness": ("Training", "Rehearse {what} with the {role} against its {within}-minute target, and put it on the role's checklist."),
-    "plan.contingency": ("Training", "Drill {what} with the {role} so it happens without a prompt from exercise control."),
-    "plan.role": ("Organization", "Confirm in the plan who does {what}, and record delegations when another role takes it on."),
-    "plan.prerequisites": ("Planning", "Make the order of steps before {what} explicit in the plan and in the role's checklist."),
-    "plan.authority": ("Organization", "Clarify who holds the authority for {what} and how it is delegated in writing."),
-    "plan.approval": ("Planning", "Write the approval route for {what} into the plan, with a stand-in approver."),
-    "plan.harm": ("Planning", "Add a safeguard to the plan so that this outcome is checked before it can happen ('{what}')."),
-    "playbook.first_statement": ("Planning", "Pre-approve a holding statement and a short approval route so the first statement meets the playbook's target."),
-    "playbook.first_message": ("Planning", "Build the first-statement template around every required element and train messengers to start from it."),
-    "playbook.key_message": ("Planning", "Add the missing key messages to the statement templates and the messengers' briefing."),
-    "playbook.audience": ("Planning", "Add lines for the audiences that were not addressed to the statement templates."),
-    "playbook.prohibited": ("Training", "Train messengers and approvers on the playbook's prohibited content, with examples from this exercise."),
-    "playbook.messenger": ("Organization", "Agree who may speak for the city, and brief every role on routing public comment to them."),
-    "playbook.channels": ("Equipment", "Make sure messengers can publish on every required channel (accounts, access, stand-ins)."),
-    "playbook.languages": ("Equipment", "Arrange translation for every required language in advance (translators, pre-translated templates)."),
-    "playbook.consistency": ("Organization", "Keep one shared fact sheet across messengers, owned by the public information officer."),
-    "playbook.rumour": ("Training", "Rehearse spotting and correcting false claims within the playbook's target, including who is told first."),
-    "playbook.cadence": ("Planning", "Set an update schedule after the first statement and assign who keeps it."),
-    "chain.directive": ("Training", "Brief roles to give orders only to their direct reports and to go through the chain otherwise."),
-    "chain.authority": ("Organization", "List each role's authorities on its card and record delegations before they are used."),
-    "chain.approval": ("Planning", "Write the approval route into the procedure, with a stand-in approver when the first is busy."),
-    "chain.reporting": ("Training", "Practise passing serious news to the supervisor within the plan's reporting time."),
-    "chain.unreachable": ("Training", "Teach roles to turn to the named successor when a colleague cannot be reached."),
-    "chain.succession": ("Planning", "Name a successor for every role and brief them on the plan steps they inherit."),
-    "chain.span": ("Organization", "Add a layer or a deputy so no role has more direct reports than the plan allows."),
+
+def _step(desc: str) -> str:
+    """A plan step's description as a quotation inside a sentence."""
+    return "\u2018" + desc.strip().rstrip(".") + "\u2019"
+
+
+def _target(f: Finding) -> str:
+    return f.id.split(":", 1)[1].split("@", 1)[0]
+
+
+def _plan_step(f: Finding, pack: Pack) -> tuple[str, str]:
+    exp = pack.expectations[f.expectation or ""]
+    role, step, within = role_name(pack, exp.role), _step(exp.description), f"{exp.within:g}"
+    if f.rule == "plan.timeliness" and f.verdict == "missed":
+        return ("Planning", f"Add to the {role}'s action checklist, with its {within}-minute target: {step}. Name a deputy "
+                            f"who does it when the {role} is tied up, and walk through it at the next drill.")
+    if f.rule == "plan.timeliness":
+        return ("Training", f"Find out with the {role} what held up {step}, have what it needs ready in advance (contacts, "
+                            f"templates, pre-agreed decisions) so it fits the {within}-minute target, and time it again at the next drill.")
+    if f.rule == "plan.contingency":
+        return ("Training", f"Brief the {role} to start {step} as soon as the plan's trigger occurs, without waiting to be "
+                            "reminded, and check this at the next drill.")
+    if f.rule == "plan.role":
+        return ("Organization", f"Confirm in the plan that the {role} leads {step}; when another role has to step in, "
+                                "agree the hand-over and record it.")
+    if f.rule == "plan.prerequisites":
+        before = ", ".join(_step(pack.expectations[p].description) for p in exp.prerequisites if p in pack.expectations)
+        return ("Planning", f"Set out in the plan and on the {role}'s checklist that {step} follows "
+                            + (before or "the steps it depends on") + ", and who confirms each is done.")
+    if f.rule == "plan.authority":
+        holder = role_names(pack, [r for r, x in pack.roles.items() if exp.authority in x.authorities]) if exp.authority else ""
+        return ("Organization", f"Confirm who holds the authority for {step}" + (f" (today: {holder})" if holder else "")
+                                + ", and prepare a written delegation so it can be handed on before it is needed.")
+    approver = role_name(pack, exp.approval_by) if exp.approval_by else "the approver"
+    return ("Planning", f"Write the approval route for {step} into the plan: {approver} approves within an agreed time, "
+                        "and a named stand-in approves when they cannot be reached.")
+
+
+def _decision(f: Finding, pack: Pack) -> tuple[str, str]:
+    inj = pack.injects[_target(f)]
+    d = inj.decision
+    who = d.role or (f.roles[0] if f.roles else None)
+    holder = role_name(pack, who) if who else "decision holder"
+    prompt = _step(d.prompt)
+    favoured = next((o for o in d.options if o.recommended), None)
+    if f.verdict in ("lapsed", "not_decided"):
+        by = f"within {d.deadline:g} minutes of being asked" if d.deadline else "by a set time"
+        return ("Organization", f"Agree who decides {prompt} and by when ({by}), with a default that applies if no "
+                                f"decision is made and a deputy who decides when the {holder} cannot; write it into the plan.")
+    if favoured is None:
+        return ("Planning", f"With the {holder}, agree the criteria the plan should give for deciding {prompt}.")
+    why = f" ({favoured.note.strip().rstrip('.')})" if favoured.note else ""
+    return ("Planning", f"With the {holder} and the people who advise on this decision, review the plan's decision "
+                        f"criteria for {prompt}: the plan favours {_step(favoured.label)}{why}. Agree whether the plan, "
+                        "the briefing or the criteria need to change.")
+
+
+def _harm(f: Finding, pack: Pack) -> tuple[str, str]:
+    harm = next((h for h in pack.scenario.harms if h.id == _target(f)), None)
+    what = harm.label if harm else f.explanation.removeprefix("Harmful side effect: ")
+    who = role_names(pack, f.roles) if f.roles else "the roles involved"
+    return ("Planning", f"Add a check to the plan, and to the briefing of {who}, that prevents this outcome seen in the "
+                        f"exercise: {what.strip().rstrip('.')}. Name who makes the check and at what point.")
+
+
+def _rumour(f: Finding, pack: Pack) -> tuple[str, str]:
+    rumour = next((r for r in pack.playbook.rumours if r.id == _target(f)), None)
+    if rumour is None:
+        return ("Training", "Set up rumour control: who watches, who confirms the facts, and who is cleared to publish a correction.")
+    inj = pack.injects.get(rumour.inject)
+    claim = f"such as {_step(inj.title)}" if inj else ""
+    return ("Training", f"Set up rumour control for false claims {claim}: who watches for them, who confirms the facts "
+                        f"with the police or hospitals, and who is cleared to publish a correction within "
+                        f"{rumour.correct_within:g} minutes.")
+
+
+def _message(f: Finding, pack: Pack) -> tuple[str, str]:
+    pb = pack.playbook
+    rule = next((r for r in [*pb.key_messages, *pb.audiences, *pb.first_message] if r.id == _target(f)), None)
+    what = _step(rule.label) if rule else "the missing points"
+    if f.rule == "playbook.audience":
+        return ("Planning", f"Add a line addressing {what} to the statement templates and the messengers' briefing.")
+    return ("Planning", f"Add {what} to the statement templates and the messengers' briefing, so every statement carries it.")
+
+
+def _chain_reporting(f: Finding, pack: Pack) -> tuple[str, str]:
+    within = f" within {pack.plan.reporting.within:g} minutes" if pack.plan.reporting else ""
+    return ("Training", "Agree what counts as serious news and brief every role to pass it to their supervisor"
+                        f"{within}, by a set channel such as a short situation report.")
+
+
+_FIXED: dict[str, tuple[str, str]] = {
+    "playbook.first_statement": ("Planning", "Prepare a pre-approved holding statement and a short approval route, with a "
+                                             "stand-in approver, so the first public statement goes out within {first} minutes."),
+    "playbook.first_message": ("Planning", "Build the first-statement template around every element the playbook requires, "
+                                           "and train the messengers to start from it."),
+    "playbook.prohibited": ("Training", "Brief messengers and approvers on what the playbook says must not be said, using "
+                                        "the statements from this exercise as examples."),
+    "playbook.messenger": ("Organization", "Confirm who may speak for the city, and brief every role to route requests for "
+                                           "public comment to them."),
+    "playbook.channels": ("Equipment", "Make sure the messengers can publish on every required channel: accounts, access "
+                                       "and a stand-in for each."),
+    "playbook.languages": ("Equipment", "Arrange translation into every required language in advance: named translators "
+                                        "and pre-translated templates."),
+    "playbook.consistency": ("Organization", "Keep one shared fact sheet for all messengers, owned by the public "
+                                             "information officer and updated before each statement."),
+    "playbook.cadence": ("Planning", "Set an update schedule (every {cadence} minutes) after the first statement and name "
+                                     "who keeps to it."),
+    "chain.directive": ("Training", "Brief roles to give orders only to their direct reports and to go through the "
+                                    "chain of command otherwise."),
+    "chain.authority": ("Organization", "List each role's authorities on its role card and record any delegation before "
+                                        "it is used."),
+    "chain.approval": ("Planning", "Write the approval route into the procedure, with a stand-in approver for when the "
+                                   "first is busy or cannot be reached."),
+    "chain.unreachable": ("Training", "Brief roles to turn to the named successor when a colleague cannot be reached, "
+                                      "rather than waiting."),
+    "chain.succession": ("Planning", "Name a successor for every role and brief them on the plan steps they take over."),
+    "chain.span": ("Organization", "Add a deputy or a section lead so that no role has more direct reports than the plan "
+                                   "allows ({span})."),
+}
+
+_RULES: dict[str, Callable[[Finding, Pack], tuple[str, str]]] = {
+    "plan.decision": _decision, "plan.harm": _harm, "playbook.rumour": _rumour,
+    "playbook.key_message": _message, "playbook.audience": _message, "chain.reporting": _chain_reporting,
 }
 
 
 def corrective_action(findings: list[Finding], pack: Pack) -> tuple[str, str]:
     """(draft corrective action, suggested capability element) for an area's findings, worst first."""
     f = findings[0]
-    element, text = _BY_RULE.get(f.rule, ("Planning", "Review {what} at the after-action meeting and agree a corrective action."))
-    exp = pack.expectations.get(f.expectation or "")
-    if f.rule == "plan.harm":
-        what = f.explanation.removeprefix("Harmful side effect: ").rstrip(".")
+    if f.expectation in pack.expectations and f.rule.startswith("plan.") and f.rule not in _RULES:
+        element, text = _plan_step(f, pack)
+    elif f.rule in _RULES:
+        element, text = _RULES[f.rule](f, pack)
     else:
-        what = f"plan step {exp.id}" if exp is not None else f"'{f.title.lower()}'"
-    role = role_name(pack, exp.role) if exp is not None else (role_name(pack, f.roles[0]) if f.roles else "role")
-    return text.format(what=what, role=role, within=f"{exp.within:g}" if exp is not None else "?"), element
+        pb, plan = pack.playbook, pack.plan
+        if f.rule not in _FIXED:
+            return (f"Agree at the after-action meeting what change to the plan, training or equipment would "
+                    f"address this: {f.explanation}"), "Planning"
+        element, text = _FIXED[f.rule]
+        text = text.format(first=f"{pb.first_statement.within:g}",
+                           cadence=f"{pb.cadence.every:g}" if pb.cadence else "agreed",
+                           span=f"at most {plan.span_of_control.max}" if plan.span_of_control else "as agreed")
+    return text, element
 
 
 def organisation(findings: list[Finding], pack: Pack) -> str:

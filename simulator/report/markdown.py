@@ -12,7 +12,8 @@ from .content import PARTICIPANT_COLUMNS, SECTIONS, objective_rows, overview, pa
 from .data import ReportData
 from .figures import score_figure, state_figures
 from .improvement import TO_COMPLETE
-from .wording import clock, describe, minute
+from ..scoring.text import why
+from .wording import clock, describe, minute, sentence
 
 
 def md(text: object) -> str:
@@ -65,9 +66,9 @@ def _analysis(data: ReportData, analysis: Analysis) -> list[str]:
     for sec in analysis.capabilities:
         out.append(f"### {md(sec.name)}" + (f" ({sec.rollup.rating})" if sec.rollup else "") + "\n")
         if sec.rollup:
-            out.append(md(sec.rollup.rule) + "\n")
+            out.append("Why this rating: " + md(why(sec.rollup, data.card)) + "\n")
         out.append("#### Strengths\n")
-        out += [f"- **{md(s.title)}.** {md(s.summary)} (evidence: {lines(s.evidence)})" for s in sec.strengths] \
+        out += [f"- **{md(sentence(s.title))}** {md(s.summary)} (evidence: {lines(s.evidence)})" for s in sec.strengths] \
             or ["No strength recorded for this capability."]
         out.append("\n#### Areas for improvement\n")
         if not sec.areas:
@@ -78,7 +79,7 @@ def _analysis(data: ReportData, analysis: Analysis) -> list[str]:
             for f in a.findings:
                 extra = (f" Evaluator changed the suggested {f.suggested} to {f.rating}: {md(f.override.rationale)}"
                          if f.override else "")
-                out.append(f"- **{f.rating}** {md(observation(f, data))} ({md(f.id)}; evidence: {lines(f.evidence)}){extra}")
+                out.append(f"- **{f.rating}** {md(observation(f, data))} (evidence: {lines(f.evidence)}){extra}")
             out.append("\n**Reference**\n")
             out += [f"- {md(r)}" for r in a.references]
             out.append("\n**Analysis (root cause)**\n")

@@ -7,7 +7,7 @@ from ..scoring.model import Finding
 from ..scoring.plan_checks import _first_done as first_done  # the scorer's own notion of "done", so both agree
 from .data import ReportData
 from .wording import minute as m
-from .wording import role_name
+from .wording import plural, role_name, role_names
 
 # ---- plan steps ---------------------------------------------------------------------------------
 
@@ -66,10 +66,10 @@ def trigger_reach(exp, t0: float, data: ReportData) -> list[str]:
             out.append(f"The step started when inject {key} ('{title}', minute {m(t)}, line {line}) reached {role_name(pack, exp.role)} directly.")
         else:
             passed = [x for x in facts.messages if x["to"] == exp.role and x["t"] >= t]
-            note = (f"; the first message to {exp.role} afterwards came at minute {m(passed[0]['t'])} (line {passed[0]['line']})"
-                    if passed else f"; no message to {exp.role} was logged afterwards")
+            note = (f"; the first message to {role_name(pack, exp.role)} afterwards came at minute {m(passed[0]['t'])} (line {passed[0]['line']})"
+                    if passed else f"; no message to {role_name(pack, exp.role)} was logged afterwards")
             out.append(f"The step started when inject {key} ('{title}', minute {m(t)}, line {line}) went to "
-                       f"{', '.join(to)}, not to {exp.role}{note}.")
+                       f"{role_names(pack, to)}, not to {role_name(pack, exp.role)}{note}.")
     return out
 
 
@@ -160,7 +160,7 @@ def missing_authority(role: str, authority: str | None, t: float, data: ReportDa
     if authority is None or data.facts.holds_authority(role, authority, t):
         return [], False
     holders = [r for r, x in data.pack.roles.items() if authority in x.authorities]
-    held = f"; it belongs to {', '.join(holders)}" if holders else ""
+    held = f"; it belongs to {role_names(data.pack, holders)}" if holders else ""
     return [f"{role_name(data.pack, role)} did not hold the authority '{authority}' and no delegation of it was logged{held}."], True
 
 
@@ -170,8 +170,9 @@ def activity(role: str, start: float, end: float, data: ReportData) -> list[str]
         return [f"{role_name(data.pack, role)} logged no action, statement, decision, approval or message between "
                 f"minute {m(start)} and minute {m(end)}."]
     lines = ", ".join(str(n) for n, _d in mine[:5]) + (" ..." if len(mine) > 5 else "")
-    return [f"{role_name(data.pack, role)} was busy with {len(mine)} other logged act(s) in that window (lines {lines}); "
-            "whether this step was crowded out is for the evaluator to judge."]
+    where = f"line {lines}" if len(mine) == 1 else f"lines {lines}"
+    return [f"{role_name(data.pack, role)} logged {plural(len(mine), 'other action')} in that window ({where}); "
+            "whether they crowded this out is for the evaluator to judge."]
 
 
 def harm(f: Finding, data: ReportData) -> tuple[list[str], bool]:
@@ -179,7 +180,8 @@ def harm(f: Finding, data: ReportData) -> tuple[list[str], bool]:
     if harm is None or not f.evidence:
         return [], False
     lines = ", ".join(str(n) for n in f.evidence)
-    return [f"The harmful outcome ('{harm.label}') follows from the choices and events on line(s) {lines}."], True
+    where = f"line {lines}" if len(f.evidence) == 1 else f"lines {lines}"
+    return [f"The harmful outcome ('{harm.label}') follows from the choices and events on {where}."], True
 
 
 def decision(f: Finding, data: ReportData) -> tuple[list[str], bool]:

@@ -12,7 +12,7 @@ from ..scoring.model import Finding
 from .comms_causes import chain_rules, playbook_rules
 from .data import ReportData
 from .plan_causes import decision, harm, plan
-from .wording import role_name
+from .wording import humane, role_names
 
 CONFIRM = "Root cause to be confirmed by the evaluator: the log shows what happened, not why."
 
@@ -41,7 +41,7 @@ def analyse(findings: list[Finding], data: ReportData) -> list[str]:
             certain = True  # a seat set to be idle, late or random explains a gap plainly
     if not certain:
         out.append(CONFIRM)
-    return out
+    return [humane(data.pack, s) for s in out]
 
 
 def _seat_notes(findings: list[Finding], data: ReportData) -> list[str]:
@@ -53,15 +53,15 @@ def _seat_notes(findings: list[Finding], data: ReportData) -> list[str]:
         if seat.kind != "staff":
             continue
         why = {"idle": "never acts, by design", "late": "acts after the due time, by design",
-               "random": "is on time, late or silent at random (seeded)"}.get(seat.policy)
+               "random": "is on time, late or silent at random"}.get(seat.policy)
         if why is None and seat.competence < 1:
             why = f"follows the plan but slips at times (competence {seat.competence:g})"
         if why is not None:
-            by_why.setdefault((seat.policy, why), []).append(role_name(data.pack, role))
+            by_why.setdefault((seat.policy, why), []).append(role)
     out = []
-    for (policy, why), names in by_why.items():
-        who = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-        verb = "was" if len(names) == 1 else "were"
-        out.append(f"{who} {verb} played by simulated staff on the '{policy}' policy, which {why}: "
-                   "the gap reflects how the seat was set up, not a person's decision.")
+    for (policy, why), roles in by_why.items():
+        who = role_names(data.pack, roles)
+        verb = "was" if len(roles) == 1 else "were"
+        out.append(f"{who} {verb} simulated staff on the '{policy}' policy, which {why}: the gap reflects "
+                   "the seat's set-up, not a person's decision.")
     return out

@@ -2,24 +2,80 @@
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any
 
 from ..loading.pack import Pack
 
 
-def clock(pack: Pack, minute: float) -> str:
-    """Local time of an exercise minute, from the scenario's start time ('+1d' past midnight)."""
-    hh, mm = (int(x) for x in pack.scenario.clock.start.split(":"))
-    total = hh * 60 + mm + int(minute)
+_STORY = re.compile(r"^(?P<day>.*?)[,\s]*(?P<hh>[01]?\d|2[0-3]):(?P<mm>[0-5]\d)$")
+
+
+def clock(pack: Pack, t: float) -> str:
+    """In-story time of an exercise minute.
+
+    Why modules: a module may jump ahead in the story ('Day 3, 10:00'), so the time runs on from
+    the latest module that gives one, else from the scenario's start ('+1d' past midnight).
+    The day is named only when it differs from the day the exercise starts on."""
+    sc = pack.scenario
+    base_day, base, start = "", sc.clock.start, 0.0
+    first_day = ""
+    for i, m in enumerate(sorted(sc.modules, key=lambda m: m.starts_at)):
+        found = _STORY.match(m.time or "")
+        if found is None:
+            continue
+        if i == 0 or not first_day:
+            first_day = first_day or found["day"]
+        if m.starts_at <= t + 1e-9:
+            base_day, base, start = found["day"], f"{found['hh']}:{found['mm']}", m.starts_at
+    hh, mm = (int(x) for x in base.split(":"))
+    total = hh * 60 + mm + whole(t) - whole(start)
     day, rest = divmod(total, 24 * 60)
     text = f"{rest // 60:02d}:{rest % 60:02d}"
+    if base_day and base_day != first_day and not day:
+        return f"{base_day} {text}"  # no comma: the time often sits in a list inside brackets
     return text + (f" +{day}d" if day else "")
 
 
+def whole(t: float) -> int:
+    """An exercise minute rounded to the nearest whole minute (halves up, unlike round())."""
+    return int(math.floor(t + 0.5))
+
+
 def minute(t: float) -> str:
-    """An exercise minute as short as it can be: '42', '7.5', '128.18' (staff act to the hundredth)."""
-    return f"{t:.2f}".rstrip("0").rstrip(".")
+    """An exercise minute for people: whole minutes ('28'); prose never needs the hundredths
+    simulated staff act to, and the log keeps the exact value."""
+    return str(whole(t))
+
+
+def at(pack: Pack, t: float) -> str:
+    """'minute 28 (12:08)': the exercise minute and the in-story clock time."""
+    return f"minute {minute(t)} ({clock(pack, t)})"
+
+
+_MINUTE = re.compile(r"\bminute (\d+(?:\.\d+)?)(?!\d|\.\d)(?! \([^()]*\d:\d\d\))( \()?")
+
+
+def humane(pack: Pack, text: str) -> str:
+    """Scorer prose made readable: 'minute 27.86' becomes 'minute 28 (12:08)', or 'minute 28, 12:08'
+    inside brackets, so brackets never nest."""
+    def one(m: re.Match) -> str:
+        t = float(m.group(1))
+        before = m.string[:m.start()]
+        inside = before.count("(") > before.count(")")
+        if inside:
+            return f"minute {minute(t)}, {clock(pack, t)}" + (m.group(2) or "")
+        # 'minute 107 (line 164)' becomes 'minute 107 (15:27, line 164)', not two brackets in a row
+        return f"minute {minute(t)} ({clock(pack, t)}, " if m.group(2) else at(pack, t)
+
+    return _MINUTE.sub(one, text)
+
+
+def sentence(text: str) -> str:
+    """Text ending in a full stop, unless it already ends in '.', '?' or '!'."""
+    text = text.rstrip()
+    return text if not text or text[-1] in ".?!" else text + "."
 
 
 def role_name(pack: Pack, role: str | None) -> str:
@@ -29,13 +85,20 @@ def role_name(pack: Pack, role: str | None) -> str:
     return r.title if r is not None else role
 
 
+def role_names(pack: Pack, roles) -> str:
+    """'Mayor, Police commander and City spokesperson': role titles joined for prose."""
+    names = [role_name(pack, r) for r in roles]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1] if names else "nobody"
+
+
 def anchor(finding_id: str) -> str:
     """An HTML id for a finding (ids hold ':', '@', '/' and '>', which ids may but fragments should not)."""
     return "f-" + re.sub(r"[^A-Za-z0-9_.-]", "-", finding_id)
 
 
-def plural(n: int, word: str) -> str:
-    return f"{n} {word}" + ("" if n == 1 else "s")
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """'1 action', '3 actions' ('many' for irregular plurals)."""
+    return f"{n} {word}" if n == 1 else f"{n} {many or word + 's'}"
 
 
 def sender_name(pack: Pack, sender: str | None) -> str:
@@ -54,7 +117,12 @@ KIND_CLASS = {
 
 
 def describe(pack: Pack, d: dict[str, Any]) -> tuple[str, str, str]:
-    """(kind label, who, what happened) for one event."""
+    """(kind label, who, what happened) for one event; who is a role's title when it is a role."""
+    label, who, what = _describe(pack, d)
+    return label, (role_name(pack, who) if who in pack.roles else who), what
+
+
+def _describe(pack: Pack, d: dict[str, Any]) -> tuple[str, str, str]:
     kind = d["type"]
     if kind == "inject_delivered":
         inj = pack.injects.get(d["inject"])
@@ -87,7 +155,7 @@ def describe(pack: Pack, d: dict[str, Any]) -> tuple[str, str, str]:
         return "Message", d["by"], f"{d['intent'].capitalize()} to {d['to']}: {d['text']}"
     if kind == "expectation_triggered":
         exp = pack.expectations.get(d["expectation"])
-        return "Plan", d["role"], f"Plan step {d['expectation']} starts" + (f" ({exp.description})" if exp else "") + f"; due by minute {minute(d['due'])}"
+        return "Plan", d["role"], f"Plan step {d['expectation']} starts" + (f" ({exp.description.strip().rstrip('.')})" if exp else "") + f"; due by minute {minute(d['due'])}"
     if kind == "expectation_met":
         return "Plan", d["by"], f"Plan step {d['expectation']} met {'on time' if d['on_time'] else 'late'}"
     if kind == "deadline_passed":
