@@ -67,8 +67,11 @@ def list_(as_json: bool) -> None:
         return
     if not rows:
         click.echo("no shipped scenarios found")
-    for r in rows:
-        click.echo(f"{r['id']:<28} {r['title']}")
+    for r in rows:  # one block per scenario, so long ids and titles stay readable at 80 columns
+        click.echo(r["id"])
+        click.echo(f"    {r['title']}")
+        if "city" in r:
+            click.echo(f"    {r['city']} · {r['duration']:g} min · roles: {', '.join(r['roles'])}")
 
 
 @main.command()
