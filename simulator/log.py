@@ -110,7 +110,7 @@ def line_problem(raw: str) -> str | None:
     try:
         parsed = json.loads(raw)
     except json.JSONDecodeError as exc:
-        return f"garbled line: {exc}"
+        return f"garbled line: not valid JSON ({exc.msg} at column {exc.colno}); is this a Tabletop exercise log?"
     if not isinstance(parsed, dict) or parsed.get("kind") not in ("header", "command", "event"):
         return "not a log entry (expected a JSON object with kind header, command or event)"
     if parsed["kind"] == "event" and not (isinstance(parsed.get("type"), str) and isinstance(parsed.get("t"), (int, float))):
@@ -161,8 +161,10 @@ def read_log(path: Path, lazy_events: bool = False) -> ReadLog:
                 parsed = json.loads(chunk.decode("utf-8"))
                 if not isinstance(parsed, dict) or parsed.get("kind") not in ("header", "command", "event"):
                     problem = "not a log entry (expected a JSON object with kind header, command or event)"
-            except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            except UnicodeDecodeError as exc:
                 problem = f"garbled line: {exc}"
+            except json.JSONDecodeError:
+                problem = line_problem(chunk.decode("utf-8"))
         if problem is None and number == 1:
             try:
                 header = LogHeader.model_validate(parsed)

@@ -619,3 +619,23 @@ def test_any_mangled_scenario_gives_exit_0_or_1_and_only_located_lines(tmp_path,
     if run.code == 0:
         assert run.out.startswith("ok:")
         assert all(LOCATED.match(line) for line in run.err.splitlines()), run.err  # warnings only
+
+
+def test_duplicate_ids_name_the_line_of_the_first(pack):
+    text = edit(pack / "scenario.yaml", "{id: I7,", "{id: I6,")
+    run = validate(pack)
+    assert_problem(run, "pack/scenario.yaml", *where(text, "I6,", 2), "duplicate inject id 'I6'",
+                   f"already used at line {where(text, 'id: I6')[0]}")
+
+
+def test_numbered_ids_get_no_misleading_guess(pack):
+    text = edit(pack / "plan.yaml", "delivered: I6}", "delivered: I9}")
+    run = validate(pack)
+    problem = assert_problem(run, "pack/plan.yaml", *where(text, "I9"), "unknown inject 'I9'")
+    assert "did you mean" not in problem
+
+
+def test_yaml_slips_get_a_plain_hint(pack):
+    edit(pack / "scenario.yaml", "title: Incident reported", 'title: "Incident reported')
+    run = validate(pack)
+    assert run.code == 1 and "check the indentation here and just above" in run.err

@@ -6,12 +6,14 @@ during an exercise in front of a room full of officials.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
 from ..models import conditions as c
 from .documents import Document
-from .problems import Problem
+from .problems import Problem, format_path
+from .yaml_source import locate
 
 
 def walk_condition(cond: Any, loc: tuple) -> Iterator[tuple[Any, tuple]]:
@@ -32,7 +34,10 @@ def _duplicates(doc: Document, items: list, loc: tuple, what: str) -> Iterator[P
     seen: dict[str, int] = {}
     for i, item in enumerate(items):
         if item.id in seen:
-            yield doc.at(loc + (i, "id"), f"duplicate {what} id '{item.id}' (first at item {seen[item.id] + 1})")
+            first = seen[item.id]
+            line, _col = locate(doc.raw, loc + (first, "id"))
+            yield doc.at(loc + (i, "id"), f"duplicate {what} id '{item.id}': already used at line {line} "
+                         f"({format_path(loc + (first,))}); every {what} needs its own id")
         else:
             seen[item.id] = i
 
@@ -64,7 +69,10 @@ class _Refs:
             import difflib
 
             close = difflib.get_close_matches(value, list(known), n=1)
-            hint = f" (did you mean '{close[0]}'?)" if close else ""
+            # Numbered ids (I-06 vs I-40) are not typos of each other: a guess there misleads.
+            numbered = (close and len(value) == len(close[0])
+                        and re.sub(r"\d", "", value) == re.sub(r"\d", "", close[0]))
+            hint = f" (did you mean '{close[0]}'?)" if close and not numbered else ""
             yield doc.at(loc, f"unknown {what} '{value}'{hint}")
 
     def condition(self, doc: Document, cond: Any, loc: tuple) -> Iterator[Problem]:

@@ -240,6 +240,9 @@ def load_yaml(path: Path, text: str | None = None):
         elif exc.context and exc.context_mark is not None and mark is not None and exc.context_mark.line != mark.line:
             # Where the unfinished thing began: often the real mistake (an unclosed '[' or quote).
             what += f" ({exc.context} from line {exc.context_mark.line + 1}, column {exc.context_mark.column + 1})"
+        if any(k in what for k in ("did not find expected", "mapping values are not allowed", "could not find expected")):
+            # libyaml reports where it gave up, which is often a line or two after the slip.
+            what += "; check the indentation here and just above, and look for a quote or bracket left open"
         raise ValidationFailed([Problem(shown, line, column, f"YAML syntax: {what}")]) from None
     except yaml.reader.ReaderError:
         # Why: a character YAML forbids (a control character, say). The error carries an offset
