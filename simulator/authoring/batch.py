@@ -190,11 +190,13 @@ def report_text(rep: dict[str, Any], top: int = 10) -> str:
         cells = " ".join(f"{sc[k]:>6.1f}" if sc[k] is not None else "     -" for k in ("min", "median", "mean", "max"))
         r = sc["objective_ratings"]
         lines.append(f"  {p:<16} {sc['runs']:>4} {cells}   {'/'.join(str(r[k]) for k in RATINGS)}")
-    lines += ["", "Decisions that swing the score most (within a policy, runs choosing vs not):"]
+    lines += ["", "Decisions that swing the score most (within a policy, runs choosing vs not;",
+              "  an association in these runs, not proof of cause; * fewer than 5 runs a side):"]
     if not rep["swings"]:
         lines.append("  none: every option was chosen in all runs or in none")
     for sw in rep["swings"][:top]:
-        name = f"{sw['inject']}/{sw['option']}"
+        few = "*" if min(sw["runs_with"], sw["runs_without"]) < 5 else ""
+        name = f"{sw['inject']}/{sw['option']}{few}"
         lines.append(f"  {name[:34]:<34} {sw['difference']:>+6.1f}  ({sw['runs_with']} vs {sw['runs_without']} runs: "
                      f"{sw['mean_with']:.1f} vs {sw['mean_without']:.1f})")
     return "\n".join(line[:80] for line in lines) + "\n"
