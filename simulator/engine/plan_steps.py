@@ -5,6 +5,7 @@ from __future__ import annotations
 
 
 from ..models import Expectation, Inject
+from ..models.role import acting_role
 from . import events as E
 
 
@@ -24,14 +25,7 @@ class PlanSteps:
 
     def acting_for(self, role: str) -> str:
         """Who acts for `role` now: the role itself, or its successor (in turn) while it cannot be reached."""
-        seen = {role}
-        while role in self.unavailable:
-            successor = self.pack.roles[role].successor
-            if successor is None or successor in seen or successor not in self.pack.roles:
-                break
-            seen.add(successor)
-            role = successor
-        return role
+        return acting_role(self.pack.roles, role, self.unavailable.__contains__)
 
     def stands_in_for(self, actor: str, role: str) -> bool:
         """Whether `actor` currently acts for `role` by succession."""

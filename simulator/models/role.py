@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from typing import Literal
 
 from pydantic import Field
@@ -46,3 +47,18 @@ class Role(Strict):
     """Public channels this role may speak on."""
     actions: list[Action] = Field(default=[])
     source: Source
+
+
+def acting_role(roles: Mapping[str, Role], role: str, unreachable: Callable[[str], bool]) -> str:
+    """Who acts for `role`: the role itself, or its successor (in turn) while it cannot be reached.
+
+    One walk for the engine (reachability now) and the scorer (reachability at a logged minute),
+    so both always agree on who stood in; a loop or a missing successor stops the walk."""
+    seen = {role}
+    while unreachable(role):
+        successor = roles[role].successor
+        if successor is None or successor in seen or successor not in roles:
+            break
+        seen.add(successor)
+        role = successor
+    return role

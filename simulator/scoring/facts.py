@@ -12,6 +12,7 @@ from typing import Any
 from ..engine.history import History, Statement
 from ..loading.pack import Pack
 from ..matching import hits
+from ..models.role import acting_role
 
 
 @dataclass
@@ -156,14 +157,7 @@ class Facts:
         return any(start <= t and (end is None or t < end) for start, _n, end in self.unavailable.get(role, ()))
 
     def acting_for(self, role: str, t: float) -> str:
-        seen = {role}
-        while self.unreachable(role, t):
-            successor = self.pack.roles[role].successor
-            if successor is None or successor in seen or successor not in self.pack.roles:
-                break
-            seen.add(successor)
-            role = successor
-        return role
+        return acting_role(self.pack.roles, role, lambda r: self.unreachable(r, t))
 
     def holds_authority(self, role: str, authority: str, t: float) -> bool:
         """Held by the role, delegated to it before `t`, or held by a role it stands in for at `t`."""
