@@ -11,13 +11,6 @@ STEP_MARK = {"waiting": ("·", "dim"), "pending": ("○", "yellow"), "done": ("�
 SPARKS = "▁▂▃▄▅▆▇█"
 
 
-def clock_label(start: str, minute: float) -> str:
-    """In-story time of day at exercise `minute`, e.g. '11:52'."""
-    h, m = map(int, start.split(":"))
-    total = h * 60 + m + int(minute)
-    return f"{(total // 60) % 24:02d}:{total % 60:02d}"
-
-
 def countdown(due: float | None, now: float) -> str:
     if due is None:
         return "no deadline"

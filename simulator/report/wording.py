@@ -2,45 +2,16 @@
 
 from __future__ import annotations
 
-import math
 import re
 from typing import Any
 
 from ..loading.pack import Pack
-
-
-_STORY = re.compile(r"^(?P<day>.*?)[,\s]*(?P<hh>[01]?\d|2[0-3]):(?P<mm>[0-5]\d)$")
+from ..story_clock import story_time, whole
 
 
 def clock(pack: Pack, t: float) -> str:
-    """In-story time of an exercise minute.
-
-    Why modules: a module may jump ahead in the story ('Day 3, 10:00'), so the time runs on from
-    the latest module that gives one, else from the scenario's start ('+1d' past midnight).
-    The day is named only when it differs from the day the exercise starts on."""
-    sc = pack.scenario
-    base_day, base, start = "", sc.clock.start, 0.0
-    first_day = ""
-    for i, m in enumerate(sorted(sc.modules, key=lambda m: m.starts_at)):
-        found = _STORY.match(m.time or "")
-        if found is None:
-            continue
-        if i == 0 or not first_day:
-            first_day = first_day or found["day"]
-        if m.starts_at <= t + 1e-9:
-            base_day, base, start = found["day"], f"{found['hh']}:{found['mm']}", m.starts_at
-    hh, mm = (int(x) for x in base.split(":"))
-    total = hh * 60 + mm + whole(t) - whole(start)
-    day, rest = divmod(total, 24 * 60)
-    text = f"{rest // 60:02d}:{rest % 60:02d}"
-    if base_day and base_day != first_day and not day:
-        return f"{base_day} {text}"  # no comma: the time often sits in a list inside brackets
-    return text + (f" +{day}d" if day else "")
-
-
-def whole(t: float) -> int:
-    """An exercise minute rounded to the nearest whole minute (halves up, unlike round())."""
-    return int(math.floor(t + 0.5))
+    """In-story time of an exercise minute (the same clock the consoles show)."""
+    return story_time(pack.scenario, t)
 
 
 def minute(t: float) -> str:

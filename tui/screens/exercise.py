@@ -18,6 +18,7 @@ from textual.screen import Screen
 from textual.widgets import ContentSwitcher, OptionList
 
 from simulator.engine import events as E
+from simulator.story_clock import story_time
 
 from ..bridge import SessionBridge, SessionUpdated
 from ..config import RunConfig
@@ -176,7 +177,7 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
         nxt = v.next_injects(1)
         if nxt and not v.ended:
             extra = f"next inject in {max(0, nxt[0].at - self.control.session.now):.0f}'"
-        self.query_one(ClockBar).show(start=sc.clock.start, now=self.control.session.now, duration=sc.clock.duration,
+        self.query_one(ClockBar).show(clock=story_time(sc, self.control.session.now), now=self.control.session.now, duration=sc.clock.duration,
                                       paused=self.control.paused, speed=self.control.speed, ended=v.ended, seat=seat,
                                       module=v.module, extra=extra)
 

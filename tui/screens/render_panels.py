@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from ..render import SEVERITY_STYLE, clock_label, countdown
+from simulator.story_clock import story_time
+
+from ..render import SEVERITY_STYLE, countdown
 from ..view import ExerciseView
 
 
@@ -22,7 +24,7 @@ def next_text(v: ExerciseView, now: float) -> Text:
         t.append("  No scheduled inject is left; conditional ones may still fire.\n", style="dim")
     for inj in upcoming:
         to = "all" if inj.to == "all" else ", ".join(inj.to)
-        t.append(f"  {clock_label(sc.clock.start, inj.at)} (min {inj.at:g}, in {inj.at - now:.0f}') ", style="bold")
+        t.append(f"  {story_time(sc, inj.at)} (min {inj.at:g}, in {inj.at - now:.0f}') ", style="bold")
         t.append(f"{inj.title}\n", style=SEVERITY_STYLE.get(inj.severity, ""))
         t.append(f"    {inj.channel} to {to}\n", style="dim")
         if inj.facilitator_notes:

@@ -24,7 +24,9 @@ from simulator.summary import timeline_text
 
 from ..live_score import LiveScore
 from ..score_text import ORDER
-from ..render import clock_label, rating_text
+from simulator.story_clock import story_time
+
+from ..render import rating_text
 from ..view import ExerciseView
 from ..widgets.clock_bar import ClockBar
 from ..widgets.fast_list import FastOptionList
@@ -121,7 +123,7 @@ class ReplayScreen(Screen):
     def _show(self) -> None:
         v, sc = self.view, self.pack.scenario
         who = "Overview" if self.who == "overview" else self.pack.roles[self.who].title
-        self.query_one(ClockBar).show(start=sc.clock.start, now=self.minute, duration=sc.clock.duration,
+        self.query_one(ClockBar).show(clock=story_time(sc, self.minute), now=self.minute, duration=sc.clock.duration,
                                       paused=self.playing is None, speed=self.speed, ended=v.ended,
                                       seat=f"REPLAY {who} [0 overview, 1-{len(self.roles)} roles]", module=v.module)
         body = overview_text(v) if self.who == "overview" else role_text(v, self.who)
@@ -194,7 +196,7 @@ class ReplayScreen(Screen):
         self.goto_minute(self.line_minute.get(line, self.minute), line)
         self.notify(f"{f.title}: evidence at line{'s' if len(f.evidence) > 1 else ''} "
                     f"{', '.join(map(str, f.evidence))} (minute {self.line_minute.get(line, 0):.1f}, "
-                    f"{clock_label(self.pack.scenario.clock.start, self.line_minute.get(line, 0))})", timeout=6)
+                    f"{story_time(self.pack.scenario, self.line_minute.get(line, 0))})", timeout=6)
 
     # ---- what-if -----------------------------------------------------------------------------------
 

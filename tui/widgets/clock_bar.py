@@ -5,7 +5,6 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from ..render import clock_label
 
 
 class ClockBar(Static):
@@ -13,9 +12,9 @@ class ClockBar(Static):
     ClockBar { height: 1; background: $panel; color: $foreground; padding: 0 1; }
     """
 
-    def show(self, *, start: str, now: float, duration: float, paused: bool, speed: float, ended: str | None,
+    def show(self, *, clock: str, now: float, duration: float, paused: bool, speed: float, ended: str | None,
              seat: str, module: str = "", extra: str = "") -> None:
-        key = (start, round(now, 1), duration, paused, speed, ended, seat, module, extra)
+        key = (clock, round(now, 1), duration, paused, speed, ended, seat, module, extra)
         if key == getattr(self, "_shown", None):
             return  # four ticks a second: redraw only what changed
         self._shown = key
@@ -26,7 +25,7 @@ class ClockBar(Static):
             t.append(" PAUSED ", style="bold reverse yellow")
         else:
             t.append(" RUNNING ", style="bold reverse green")
-        t.append(f" {clock_label(start, now)}", style="bold")
+        t.append(f" {clock}", style="bold")
         t.append(f"  min {now:.1f}/{duration:g}  {speed:g}×  ")
         t.append(seat, style="bold")
         if extra:
