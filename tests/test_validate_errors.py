@@ -317,9 +317,19 @@ def test_an_alias_inside_its_own_anchor_is_refused_not_looped_on(tmp_path, conte
 def test_deep_nesting_is_refused_where_it_gets_too_deep(tmp_path, depth):
     # 50,000 deep once crashed the process (libyaml's composer recursing in C).
     (tmp_path / "deep.yaml").write_text("kind: role\nx: " + "[" * depth + "]" * depth + "\n")
-    run = validate_subprocess("deep.yaml", cwd=tmp_path)
-    # The top mapping is level 1, so the 100th '[' (column 4 + 99) opens level 101.
-    assert_problem(run, "deep.yaml", 2, 4 + MAX_DEPTH - 1, f"nested more than {MAX_DEPTH} levels deep")
+    run = validate_subprocess("deep.yaml", cwd=tmp_path)  # no crash, no traceback, located lines only
+    assert run.code == 1
+    located = [p for p in run.problems() if p.startswith("deep.yaml:2:")]
+    assert len(located) == 1, run.err
+    # Our own limit applies wherever the parser hands us that level: the top mapping is level 1,
+    # so the 100th '[' (column 4 + 99) opens level 101. Very deep input may instead be stopped by
+    # the YAML library's own limit while it scans ahead; that is a refusal too, further along
+    # the line, and its wording is the library's (not pinned here).
+    column = int(located[0].split(":")[2])
+    if depth < 1000:
+        assert_problem(run, "deep.yaml", 2, 4 + MAX_DEPTH - 1, f"nested more than {MAX_DEPTH} levels deep")
+    else:
+        assert column >= 4 + MAX_DEPTH - 1
 
 
 def test_deeply_nested_conditions(pack):
