@@ -114,20 +114,38 @@ def replay(log: Path, verify: bool, as_text: bool) -> None:
     """Replay an exercise log: the viewer on a terminal, else a text timeline; --verify confirms it event by event."""
     import sys
 
-    from .replay import damage_warning
+    from .replay import ReplayError, damage_warning, pack_for
     from .replay import verify as verify_log
     from .summary import timeline_text
 
     warning = None if verify else damage_warning(log)
     if warning:
         click.echo(warning, err=True)
-    result = verify_log(log, allow_damaged=not verify)
+    text_wanted = as_text or not sys.stdout.isatty()
+    try:
+        result = verify_log(log, allow_damaged=not verify)
+    except ReplayError as exc:
+        if verify or not text_wanted:
+            raise
+        # Keep everything that can be shown: the timeline is what the log records; say plainly
+        # that it is not confirmed by a replay. (A changed scenario still refuses: pack_for.)
+        from .log import read_log
+
+        read = read_log(log, lazy_events=True)
+        pack = pack_for(read)
+        click.echo(f"warning: {exc}\nshowing what the log records, without confirmation by a replay", err=True)
+        click.echo(timeline_text(pack, [ln.data for ln in read.lines]))
+        return
     if verify:
         n = len(result.log.lines) + 1
         click.echo(f"verified: {log} replays exactly ({n} lines, {len(result.events)} events, "
                    f"seed {result.log.header.seed}, scenario {result.log.header.scenario})")
+        if result.off_grid:
+            click.echo(f"note: this log predates exact exercise time ({result.log.header.format}); "
+                       f"{result.off_grid} of its lines carry float noise in their times and match once "
+                       "those are read on the time grid")
         return
-    if as_text or not sys.stdout.isatty():
+    if text_wanted:
         click.echo(timeline_text(result.pack, [ln.data for ln in result.log.lines]))
         return
     from tui.app import make_app  # the viewer; imported here so the core never pulls Textual in

@@ -20,7 +20,11 @@ from .engine.commands import COMMANDS, CommandBase
 from .engine.events import Event
 from .engine.seats import Seat
 
-FORMAT = "tabletop-log/1"
+FORMAT = "tabletop-log/2"
+"""Format 2 keeps every time on the exact grid (see timegrid); format 1 logs, written before
+that, may carry float noise in their times (6.435600000000001) and are still read."""
+GRIDLESS_FORMATS = frozenset({"tabletop-log/1"})
+KNOWN_FORMATS = GRIDLESS_FORMATS | {FORMAT}
 
 
 def wall_now() -> str:
@@ -171,6 +175,11 @@ def read_log(path: Path, lazy_events: bool = False) -> ReadLog:
                 out = ReadLog(path, header)
             except ValidationError as exc:
                 problem = f"not an exercise log header ({exc.errors()[0]['msg']})"
+            else:
+                if header.format not in KNOWN_FORMATS:
+                    raise LogError(shown, 1, f"this log is in format '{header.format}', which this version of Tabletop "
+                                   f"cannot read (it reads {', '.join(sorted(KNOWN_FORMATS))}); "
+                                   f"it may come from a newer Tabletop")
         elif problem is None and parsed["kind"] == "header":
             problem = "a second header in the middle of the log"
         elif problem is None and parsed["kind"] == "command":

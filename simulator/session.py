@@ -15,6 +15,7 @@ from .engine.events import Event
 from .engine.seats import Seat
 from .loading.pack import Pack
 from .log import LogHeader, LogWriter, wall_now
+from .timegrid import on_grid
 from .version import __version__
 
 Subscriber = Callable[[Event], None]
@@ -69,8 +70,8 @@ class Session:
         self._subscribers.append(fn)
 
     def advance_to(self, t: float) -> list[Event]:
-        """Move exercise time forward to minute `t`."""
-        events = self.engine.advance_to(round(float(t), 4))
+        """Move exercise time forward to minute `t` (moved onto the time grid: see timegrid)."""
+        events = self.engine.advance_to(on_grid(float(t)))
         self._record(events)
         return events
 

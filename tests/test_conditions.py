@@ -11,17 +11,19 @@ from simulator.models import conditions as c
 VARS = ["tension", "trust"]
 ACTIONS = ["a.one", "a.two"]
 INJECTS = ["I1", "I2"]
+# Times written in a scenario are on the exercise time grid (at most 4 decimals).
+minutes = st.integers(0, 60 * 10_000).map(lambda ticks: ticks / 10_000)
 
 leaf = st.one_of(
     st.builds(lambda v, a, b: c.WhenState(state=v, above=a, below=b), st.sampled_from(VARS),
               st.one_of(st.none(), st.floats(0, 100)), st.floats(0, 100)),
     st.builds(lambda v, x: c.WhenState(state=v, at_least=x), st.sampled_from(VARS), st.floats(0, 100)),
     st.builds(lambda a, by, before: c.WhenAction(action=a, by=by, before=before), st.sampled_from(ACTIONS),
-              st.sampled_from([None, "mayor", "police"]), st.one_of(st.none(), st.floats(0, 60))),
+              st.sampled_from([None, "mayor", "police"]), st.one_of(st.none(), minutes)),
     st.builds(lambda i, before: c.WhenDelivered(delivered=i, before=before), st.sampled_from(INJECTS),
-              st.one_of(st.none(), st.floats(0, 60))),
+              st.one_of(st.none(), minutes)),
     st.builds(lambda i, o: c.WhenChosen(chosen=i, option=o), st.sampled_from(INJECTS), st.sampled_from(["x", "y"])),
-    st.builds(lambda t: c.WhenAfter(after=t), st.floats(0, 60)),
+    st.builds(lambda t: c.WhenAfter(after=t), minutes),
     st.builds(lambda by, covers: c.WhenStatement(statement=c.StatementQuery(by=by, covers=covers)),
               st.sampled_from([None, "mayor"]), st.sampled_from([None, "calm", "facts"])),
 )

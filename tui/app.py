@@ -55,9 +55,10 @@ class TabletopApp(App):
 
     def on_mount(self) -> None:
         if self.replay_log is not None:
-            from .screens.replay import ReplayScreen
+            from .screens.replay import open_replay
 
-            self.push_screen(ReplayScreen(self.replay_log))
+            if not open_replay(self, self.replay_log):
+                self.exit(return_code=1, message=f"{self.replay_log} cannot be replayed (see `tabletop replay --verify`)")
         elif self._session is not None:
             self._open(self._session, from_log=True)
         elif self.config.resume is not None:

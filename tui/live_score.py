@@ -21,6 +21,8 @@ class LiveScore:
         self._offset, self._number = 0, 0
         self.lines: dict[int, dict] = {}
         """Line number -> parsed log line (for showing evidence)."""
+        self.problem: str | None = None
+        """Why reading stopped early (a line that is not JSON), if it did: the card covers what came before."""
 
     def update(self) -> None:
         if self.path is None or not self.path.exists():
@@ -31,13 +33,19 @@ class LiveScore:
         end = data.rfind(b"\n")
         if end < 0:
             return
-        for raw in data[: end + 1].splitlines():
+        for raw in data[: end + 1].splitlines(keepends=True):
+            try:
+                parsed = json.loads(raw)
+                if not isinstance(parsed, dict):
+                    raise ValueError("not an object")
+            except ValueError:
+                self.problem = f"{self.path}:{self._number + 1}: not a log line (not valid JSON); scored up to the line before"
+                return  # stay before the bad line: nothing after it is trusted
             self._number += 1
-            parsed = json.loads(raw)
+            self._offset += len(raw)
             if self._number > 1:
                 self.lines[self._number] = parsed
                 self.scorer.feed(self._number, parsed)
-        self._offset += end + 1
 
     def card(self, final: bool | None = None) -> Scorecard:
         self.update()

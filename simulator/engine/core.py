@@ -16,6 +16,7 @@ import simpy
 
 from ..loading.pack import Pack
 from ..models import Expectation, Inject
+from ..timegrid import GridEnvironment, on_grid
 from . import commands as C
 from . import events as E
 from .acts import Acts
@@ -50,8 +51,8 @@ class Engine(PlanSteps, Acts):
         sc = pack.scenario
         self.roles = list(sc.roles)
         self.seats = {r: (seats or {}).get(r, Seat()) for r in self.roles}
-        self.env = simpy.Environment()
-        self.end_time = sc.clock.duration
+        self.env = GridEnvironment()  # exact ticks inside, minutes outside (see timegrid)
+        self.end_time = on_grid(sc.clock.duration)
         self.history = History(state={v.id: v.initial for v in sc.state})
         self._bounds = {v.id: (v.min, v.max) for v in sc.state}
         self._out: list[E.Event] = []
@@ -121,9 +122,13 @@ class Engine(PlanSteps, Acts):
         return out
 
     def advance_to(self, t: float) -> list[E.Event]:
-        """Process every event before minute `t` (and the end of the clock, when `t` reaches it)."""
+        """Process every event before minute `t` (and the end of the clock, when `t` reaches it).
+
+        `t` is moved onto the time grid first, so however a caller slices time (many small
+        console ticks or one jump to the next command) the engine stops at the same exact tick.
+        """
         if not self.ended:
-            t = min(t, self.end_time)
+            t = min(on_grid(t), self.end_time)
             with _no_gc_pauses():
                 if t > self.env.now:
                     self.env.run(until=t)
@@ -154,8 +159,7 @@ class Engine(PlanSteps, Acts):
 
     @property
     def t(self) -> float:
-        # Every source of time is already a clean number (scenario minutes, rounded staff
-        # delays, rounded command times), so event times need no rounding on the hot path.
+        # On the grid already: the environment counts whole ticks (see timegrid).
         return self.env.now
 
     def _touch(self, kind: str, key: str = "") -> None:

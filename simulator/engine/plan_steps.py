@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from ..models import Expectation, Inject
 from ..models.role import acting_role
+from ..timegrid import later
 from . import events as E
 
 
@@ -66,7 +67,7 @@ class PlanSteps:
             self._cue(self.pack.injects[follow], f"follow_up:{inj.id}")
 
     def _trigger_expectation(self, exp: Expectation) -> None:
-        due = round(self.env.now + exp.within, 4)
+        due = later(self.env.now, exp.within)
         self._emit(E.ExpectationTriggered(t=self.t, expectation=exp.id, role=exp.role, due=due))
         done_by = self._already_done(exp)
         if done_by is not None:
@@ -96,4 +97,4 @@ class PlanSteps:
     def _meet(self, exp_id: str, by: str) -> None:
         due = self.open_expectations.pop(exp_id)
         self.met.add(exp_id)
-        self._emit(E.ExpectationMet(t=self.t, expectation=exp_id, by=by, on_time=self.env.now <= due + 1e-9))
+        self._emit(E.ExpectationMet(t=self.t, expectation=exp_id, by=by, on_time=self.env.now <= due))

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+
+from ..timegrid import TICKS_PER_MINUTE, is_on_grid
 
 
 class Strict(BaseModel):
@@ -30,8 +32,18 @@ Id = Annotated[
 ]
 """An identifier used for cross references."""
 
-Minutes = Annotated[float, Field(ge=0, description="Exercise minutes (0 is the start of the exercise).")]
-"""A point or span of exercise time, in minutes."""
+def _on_the_time_grid(minutes: float) -> float:
+    # Exercise time is kept in whole ticks (see timegrid); a time between two ticks would be
+    # moved silently, so it is refused where it is written instead.
+    if not is_on_grid(minutes):
+        raise ValueError(f"exercise times are kept to 1/{TICKS_PER_MINUTE:,} of a minute: "
+                         f"write at most {len(str(TICKS_PER_MINUTE)) - 1} decimal places")
+    return minutes
+
+
+Minutes = Annotated[float, Field(ge=0, allow_inf_nan=False, description="Exercise minutes (0 is the start of the exercise)."),
+                    AfterValidator(_on_the_time_grid)]
+"""A point or span of exercise time, in minutes, on the time grid (at most 4 decimals)."""
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 """Free text that must not be empty."""

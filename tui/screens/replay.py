@@ -217,3 +217,21 @@ class ReplayScreen(Screen):
         if self.playing is not None:
             self.action_play()
         ask_and_branch(self, self.path, self.minute, self.pack.roles)
+
+
+def open_replay(app, log: Path) -> bool:
+    """Open the replay viewer on `log`, or say plainly (naming the line) why it cannot be replayed.
+
+    Why: a log that does not verify (damaged, edited, from a changed scenario) must never put a
+    traceback on screen; the screen the user was on stays, and keeps working.
+    """
+    from simulator.log import LogError  # ReplayError is a LogError
+
+    try:
+        screen = ReplayScreen(log)
+    except (LogError, OSError) as exc:
+        app.notify(f"This exercise log cannot be replayed: {exc}", title="Replay", severity="error", timeout=15)
+        return False
+    app.push_screen(screen)
+    return True
+

@@ -87,6 +87,6 @@ class ScorecardScreen(Screen):
         self.notify(message, severity="information" if done else "error", timeout=8)
 
     def action_replay(self) -> None:
-        from .replay import ReplayScreen
+        from .replay import open_replay
 
-        self.app.push_screen(ReplayScreen(self.log_file))
+        open_replay(self.app, self.log_file)
