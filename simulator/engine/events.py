@@ -12,11 +12,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal, TypeVar, Union, dataclass_transform
 
 from pydantic import Field, TypeAdapter
 
-event = dataclass(slots=True, kw_only=True)
+_E = TypeVar("_E")
+
+
+@dataclass_transform(kw_only_default=True)
+def event(cls: type[_E]) -> type[_E]:
+    """Make an event class: a slotted, keyword-only dataclass (type checkers see its fields too)."""
+    return dataclass(slots=True, kw_only=True)(cls)
 
 
 @event
