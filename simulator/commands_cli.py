@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -53,7 +54,7 @@ def list_(as_json: bool) -> None:
     from .loading.problems import ValidationFailed
     from .loading.shipped import shipped_scenarios
 
-    rows = []
+    rows: list[dict[str, Any]] = []
     for path in shipped_scenarios():
         try:
             s = read_document(path, expect="scenario").model

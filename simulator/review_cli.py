@@ -154,7 +154,8 @@ def override(log: Path, target: str, rating: str, rationale: str, by: str) -> No
         raise click.UsageError("--rationale must say why")
     session = _ended_session(log)
     try:
-        session.submit(C.OverrideRating(by=by, target=target, rating=rating, rationale=rationale.strip()))
+        session.submit(C.OverrideRating.model_validate({"by": by, "target": target, "rating": rating,
+                                                        "rationale": rationale.strip()}))
     finally:
         session.close()
     click.echo(f"{target}: {targets[target]} -> {rating} (by {by}; recorded in {log})")

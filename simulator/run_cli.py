@@ -58,7 +58,7 @@ def run(scenario: str | None, solo: str | None, staff: tuple[str, ...], seed: in
     from tui.config import RunConfig
 
     config = RunConfig(scenario=path, mode="solo" if solo else "facilitated", solo_role=solo,
-                       seats={r: Seat(kind="staff", policy=policy, competence=competence) for r in staff},
+                       seats={r: Seat.model_validate({"kind": "staff", "policy": policy, "competence": competence}) for r in staff},
                        staff_policy=policy, competence=competence, seed=seed, speed=speed, log=log_path,
                        resume=resume, high_contrast=high_contrast)
     app = make_app(config, session=session)

@@ -154,4 +154,4 @@ _KIND_CLASSES = {
 }
 
 for _cls in _KIND_CLASSES.values():
-    _cls.model_rebuild()
+    _cls.model_rebuild()  # type: ignore[attr-defined]  # every value is a model class

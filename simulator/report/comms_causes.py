@@ -16,7 +16,7 @@ def _target(f: Finding) -> str:
     return f.id.split(":", 1)[1].split("@", 1)[0]
 
 
-def _said_at(data: ReportData, line: int) -> Said | None:
+def _said_at(data: ReportData, line: int | None) -> Said | None:
     return next((s for s in data.facts.statements if s.line == line), None)
 
 
