@@ -18,6 +18,10 @@ from pydantic import Field, TypeAdapter
 
 event = dataclass(slots=True, kw_only=True)
 
+AddedList = Annotated[list[str] | None, Field(exclude_if=lambda v: v is None)]
+"""A field added to an event after logs were written with it: left out of the line while it is
+None, so a log written before it replays to the same text."""
+
 
 @event
 class Event:
@@ -124,6 +128,9 @@ class ApprovalRequested(Event):
     action: str | None = None
     text: str | None = None
     channel: str | None = None
+    languages: AddedList = None
+    """The draft statement's languages (None for an action, or when the request named none)."""
+    audience: AddedList = None
     staff: bool = False
 
 
@@ -134,6 +141,14 @@ class ApprovalAnswered(Event):
     by: str
     granted: bool
     staff: bool = False
+
+
+@event
+class InboxRead(Event):
+    type: Literal["inbox_read"] = "inbox_read"
+    by: str
+    items: list[str]
+    """Inbox item keys the role opened (see commands.MarkRead)."""
 
 
 @event
