@@ -111,3 +111,30 @@ async def test_unread_counts_survive_a_resume(tmp_path, wall):
         assert marks == [False, True]  # I1 read, I2 not, as the first console showed them
         assert "1 unread" in str(screen.console("chief").head.render())
         await pilot.press("ctrl+q")
+
+
+async def test_a_resumed_hot_wash_shows_the_answers_already_logged(tmp_path, wall, mini_pack):
+    from textual.widgets import Input
+
+    from simulator.engine import commands as C
+    from simulator.engine.seats import Seat
+    from simulator.session import Session
+    from tui.screens.hotwash import HotWashScreen
+
+    log = tmp_path / "ended.jsonl"
+    s = Session.start(mini_pack, 2, {"chief": Seat(), "press": Seat()}, log)
+    s.submit(C.EndExercise(by="facilitator"))
+    s.submit(C.HotWashAnswer(by="facilitator", question="M1.1", text="Start: What went well?", answer="Fast start"))
+    s.close()  # the scorecard was next when the room lost power
+
+    resumed = make_app(RunConfig(resume=log), wall=wall)
+    async with resumed.run_test(size=(100, 32)) as pilot:
+        await pilot.pause(0.6)
+        assert isinstance(resumed.screen, HotWashScreen)
+        assert resumed.screen.query_one("#q0", Input).value == "Fast start"
+        resumed.screen.query_one("#q1", Input).value = "Rehearse the handover"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        answers = [(e.question, e.answer) for e in events_of(resumed, "hot_wash_answered")]
+        assert answers == [("M1.1", "Fast start"), ("M2.1", "Rehearse the handover")]  # not logged twice
+        await pilot.press("ctrl+q")
