@@ -81,7 +81,7 @@ def test_a_second_console_built_from_events_shows_the_whole_draft(pack):
 @pytest.mark.parametrize("given, refused", [
     ({"text": "Something else entirely."}, "another text"),
     ({"channel": "social"}, "another channel"),
-    ({"languages": ["English"]}, "another languages"),
+    ({"languages": ["English"]}, "other languages"),
     ({"audience": ["families"]}, None),  # the draft named no audience: the publisher may
     ({"languages": ["Polish", "Welsh"]}, None),  # the same languages in another order
     ({"text": DRAFT, "channel": "website"}, None),

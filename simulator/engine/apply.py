@@ -32,8 +32,10 @@ def _approval_problem(engine: "Engine", cmd, action: str | None) -> str | None:
     return None
 
 
-DRAFT_FIELDS = ("text", "channel", "languages", "audience")
-"""What a statement draft records, and an approved statement is published from."""
+DRAFT_FIELDS = {"text": "another text", "channel": "another channel", "languages": "other languages",
+                "audience": "another audience"}
+"""What a statement draft records, and an approved statement is published from (with how a
+refusal names a mismatch)."""
 
 
 def _published(engine: "Engine", cmd: C.IssueStatement) -> tuple[dict | None, str | None]:
@@ -47,10 +49,10 @@ def _published(engine: "Engine", cmd: C.IssueStatement) -> tuple[dict | None, st
     """
     draft = engine.requests[cmd.approval] if cmd.approval is not None else {}
     out: dict = {}
-    for name in DRAFT_FIELDS:
+    for name, other in DRAFT_FIELDS.items():
         given, recorded = getattr(cmd, name), draft.get(name)
         if given is not None and recorded is not None and _differs(given, recorded):
-            return None, (f"approval '{cmd.approval}' covers a draft with another {name}; publish it as approved, "
+            return None, (f"approval '{cmd.approval}' covers a draft with {other}; publish it as approved, "
                           "or ask for approval of this one")
         out[name] = given if given is not None else recorded
     if out["text"] is None:
