@@ -70,6 +70,7 @@ class ExerciseView:
     module: str = ""
     inbox: dict[str, list[Item]] = field(default_factory=dict)
     read: dict[str, set[str]] = field(default_factory=dict)
+    """Role -> keys of the inbox items it has opened (from inbox_read events, never set by a widget)."""
     delivered: dict[str, float] = field(default_factory=dict)
     adhoc: list[Item] = field(default_factory=list)
     decisions: dict[str, tuple[str, float | None]] = field(default_factory=dict)
@@ -122,6 +123,18 @@ class ExerciseView:
             if req["by"] == role and req["status"] == "granted" and rid not in self.used:
                 out.append(Pending(f"g:{rid}", "approved", f"approved by {req['to']}: {what}", None, rid))
         return out
+
+    def draft_text(self, req: dict) -> str:
+        """What an approval request asks for, as the approver and the drafter see it: the action,
+        or the whole draft statement (channel, languages, audiences and text)."""
+        if req["action"]:
+            return self.action_label(req["action"])
+        where = [f"on {req['channel']}"] if req.get("channel") else []
+        if req.get("languages") is not None:
+            where.append("in " + (", ".join(req["languages"]) or "no language chosen"))
+        if req.get("audience"):
+            where.append("for " + ", ".join(req["audience"]))
+        return " ".join(["Statement", *where]) + f":\n\n{req['text']}"
 
     def action_label(self, action_id: str) -> str:
         found = self.pack.actions.get(action_id)
@@ -254,11 +267,12 @@ class ExerciseView:
         self._log(e, e.by, f"statement on {e.channel}: {e.text[:70]}", changed)
 
     def _on_approval_requested(self, e: E.ApprovalRequested, changed) -> None:
-        self.requests[e.request] = {"by": e.by, "to": e.to, "action": e.action, "text": e.text,
-                                    "channel": e.channel, "status": "pending", "t": e.t}
+        req = self.requests[e.request] = {"by": e.by, "to": e.to, "action": e.action, "text": e.text,
+                                          "channel": e.channel, "languages": e.languages, "audience": e.audience,
+                                          "status": "pending", "t": e.t}
         what = self.action_label(e.action) if e.action else "a statement"
         self._to_inbox(e.to, Item(f"a:{e.request}", e.t, "approval", f"Approval asked: {what}", "request",
-                                  "high", e.by, e.text or self.action_label(e.action or ""), e.request), changed)
+                                  "high", e.by, self.draft_text(req), e.request), changed)
         changed.add("pending")
         self._log(e, e.by, f"asks {e.to} to approve {what} ({e.request})", changed)
 
@@ -269,19 +283,28 @@ class ExerciseView:
         req["status"] = "granted" if e.granted else "denied"
         word = "granted" if e.granted else "denied"
         self._to_inbox(req["by"], Item(f"r:{e.request}", e.t, "answer", f"Approval {word} ({e.request})", "request",
-                                       "medium", e.by, req["text"] or self.action_label(req["action"] or ""), e.request),
-                       changed)
+                                       "medium", e.by, self.draft_text(req), e.request), changed)
         changed.add("pending")
         self._log(e, e.by, f"{word} {e.request}", changed)
 
+    def _slot(self, role: str) -> int:
+        """The position the next item takes in `role`'s inbox: part of the key of items that
+        have no id of their own, so every console that folds the same events names them alike."""
+        return len(self.inbox.get(role, ()))
+
+    def _on_inbox_read(self, e: E.InboxRead, changed) -> None:
+        if e.by in self.read:
+            self.read[e.by].update(e.items)
+            changed.add(f"read:{e.by}")
+
     def _on_delegated(self, e: E.Delegated, changed) -> None:
-        self._to_inbox(e.to, Item(f"g:{e.t}:{e.authority}", e.t, "message", f"Delegated to you: {e.authority}",
+        self._to_inbox(e.to, Item(f"g:{self._slot(e.to)}", e.t, "message", f"Delegated to you: {e.authority}",
                                   "message", "medium", e.by, f"{e.by} delegated '{e.authority}' to you."), changed)
         self._log(e, e.by, f"delegated {e.authority} to {e.to}", changed)
 
     def _on_message_sent(self, e: E.MessageSent, changed) -> None:
         self._count(e.by, "messages")
-        self._to_inbox(e.to, Item(f"m:{e.t}:{e.by}:{len(self.activity)}", e.t, "message", f"{e.intent}: {e.text[:60]}",
+        self._to_inbox(e.to, Item(f"m:{self._slot(e.to)}", e.t, "message", f"{e.intent}: {e.text[:60]}",
                                   "message", "high" if e.intent == "escalate" else "routine", e.by, e.text), changed)
         self._log(e, e.by, f"{e.intent} to {e.to}: {e.text[:60]}", changed)
 

@@ -47,11 +47,19 @@ class Acts:
         self._changed()
 
     def request(self, by: str, to: str, action: str | None, text: str | None, channel: str | None,
-                staff: bool = False) -> str:
+                staff: bool = False, languages: list[str] | None = None, audience: list[str] | None = None) -> str:
+        """Ask `to` to approve an action, or a draft statement (text, channel, languages, audience).
+
+        The request keeps the whole draft: the approver sees it, and the approved statement is
+        published from it, so nothing the drafter chose lives only in a console's memory.
+        """
         request_id = f"A{len(self.requests) + 1}"
-        self.requests[request_id] = {"by": by, "to": to, "action": action, "text": text, "status": "pending"}
+        languages = None if languages is None else list(languages)
+        audience = None if audience is None else list(audience)
+        self.requests[request_id] = {"by": by, "to": to, "action": action, "text": text, "channel": channel,
+                                     "languages": languages, "audience": audience, "status": "pending"}
         self._emit(E.ApprovalRequested(t=self.t, request=request_id, by=by, to=to, action=action, text=text,
-                                       channel=channel, staff=staff))
+                                       channel=channel, languages=languages, audience=audience, staff=staff))
         if to in self.staff:
             self.env.process(self.staff[to].answer(request_id))
         self._changed()

@@ -44,9 +44,9 @@ class RoleIntents(Screen):
             return
         item = con.inbox.items[index]
         if item.key not in self.view.read[role]:
-            self.view.read[role].add(item.key)
-            con.inbox.mark_read(index)
-            self._refresh_role(role, set())
+            # Logged, so a resumed or second console shows the same unread marks; the mark
+            # clears when the inbox_read event comes back through the view.
+            self.send(C.MarkRead(by=role, items=[item.key]))
         t = Text()
         t.append(f"{item.title}\n", style="bold " + SEVERITY_STYLE.get(item.severity, ""))
         t.append(f"minute {item.t:.1f} · {item.channel} · {item.severity} · from {item.sender or '-'}\n\n", style="dim")
@@ -103,8 +103,7 @@ class RoleIntents(Screen):
                                                                      f"Decision logged: {option}"))
         elif kind == "a":
             req = self.view.requests[ref]
-            what = self.view.action_label(req["action"]) if req["action"] else f"Statement on {req['channel']}:\n\n{req['text']}"
-            self.app.push_screen(ChoiceDialog(f"{req['by']} asks for your approval ({ref})", what,
+            self.app.push_screen(ChoiceDialog(f"{req['by']} asks for your approval ({ref})", self.view.draft_text(req),
                                               [("grant", "Grant"), ("deny", "Deny")]),
                                  lambda answer: answer and self.send(
                                      C.AnswerApproval(by=role, request=ref, granted=answer == "grant"),
@@ -118,10 +117,12 @@ class RoleIntents(Screen):
             self.send(C.TakeAction(by=role, action=req["action"], approval=ref),
                       f"Done: {self.view.action_label(req['action'])}")
             return
-        channel = req["channel"] or self._channels(role)[0]
-        langs = self.drafts.get(ref) or self.pack.scenario.city.languages[:1]
-        self.send(C.IssueStatement(by=role, channel=channel, languages=langs, text=req["text"], approval=ref),
-                  f"Statement published on {channel}")
+        # The engine publishes the draft as it was approved. Only a draft logged without a channel
+        # or languages (before requests kept them) takes the composer's defaults here.
+        channel = None if req["channel"] else self._channels(role)[0]
+        langs = None if req["languages"] is not None else self.pack.scenario.city.languages[:1]
+        self.send(C.IssueStatement(by=role, channel=channel, languages=langs, approval=ref),
+                  f"Statement published on {req['channel'] or channel}")
 
     # ---- actions (a palette searchable like the command palette) -----------------------------------------
 
@@ -165,11 +166,8 @@ class RoleIntents(Screen):
                       f"Statement published on {r['channel']}")
             return
         to = self.approver_for(role)
-        events = self.send(C.RequestApproval(by=role, to=to, text=r["text"], channel=r["channel"]),
-                           f"Draft sent to {to} for approval")
-        for e in events:
-            if isinstance(e, E.ApprovalRequested):
-                self.drafts[e.request] = r["languages"]
+        self.send(C.RequestApproval(by=role, to=to, text=r["text"], channel=r["channel"], languages=r["languages"]),
+                  f"Draft sent to {to} for approval")
 
     # ---- contacts and the chain of command --------------------------------------------------------
 
