@@ -215,8 +215,9 @@ def _reporting(f: Finding, data: ReportData) -> tuple[list[str], bool]:
 
 def _unreachable(f: Finding, data: ReportData) -> tuple[list[str], bool]:
     role = _target(f)
-    successor = data.pack.roles[role].successor if role in data.pack.roles else None
-    who = f"{role_name(data.pack, successor)} was acting for them" if successor else "no successor is named"
+    asked = next((d for n, d in data.facts.lines if f.evidence and n == f.evidence[-1]), None)
+    acting = data.facts.acting_for(role, asked["t"]) if asked and role in data.pack.roles else role
+    who = f"{role_name(data.pack, acting)} was acting for them" if acting != role else "no successor is named"
     return [f"The request went to {role_name(data.pack, role)}, who could not be reached; {who}, "
             "and the request was not redirected."], True
 
