@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from simulator import judge
 from simulator.engine import events as E
 from simulator.loading.pack import Pack
 
@@ -53,8 +54,10 @@ class Step:
     role: str
     description: str
     status: str = "waiting"
-    """'waiting' (not triggered), 'pending', 'done', 'late' (done after its deadline) or 'missed' (deadline passed)."""
+    """'waiting' (not triggered), 'pending', 'done' (on time), 'late_within_grace', 'late' (after its grace)
+    or 'missed' (its grace ran out with nothing done), as the judge rules (simulator/judge.py)."""
     due: float | None = None
+    grace: float = 0.0
 
 
 @dataclass
@@ -95,7 +98,7 @@ class ExerciseView:
         for r in sc.roles:
             self.inbox[r], self.read[r] = [], set()
             self.counts[r] = {"actions": 0, "statements": 0, "messages": 0, "decisions": 0}
-        self.steps = {e.id: Step(e.id, e.role, e.description) for e in self.pack.plan.expectations}
+        self.steps = {e.id: Step(e.id, e.role, e.description, grace=e.grace) for e in self.pack.plan.expectations}
         self.state = {v.id: v.initial for v in sc.state}
         self._scheduled = sorted((i for i in sc.injects if i.at is not None), key=lambda i: i.at)
         self._cursor = 0
@@ -118,7 +121,7 @@ class ExerciseView:
                 out.append(Pending(f"d:{inj_id}", "decision", self.pack.injects[inj_id].decision.prompt, due, inj_id))
         for rid, req in self.requests.items():
             what = self.action_label(req["action"]) if req["action"] else f"statement: {req['text'][:60]}"
-            if req["to"] == role and req["status"] == "pending":
+            if req["status"] == "pending" and self.may_answer(req["to"], role):
                 out.append(Pending(f"a:{rid}", "approve", f"{req['by']} asks: {what}", None, rid))
             if req["by"] == role and req["status"] == "granted" and rid not in self.used:
                 out.append(Pending(f"g:{rid}", "approved", f"approved by {req['to']}: {what}", None, rid))
@@ -135,6 +138,20 @@ class ExerciseView:
         if req.get("audience"):
             where.append("for " + ", ".join(req["audience"]))
         return " ".join(["Statement", *where]) + f":\n\n{req['text']}"
+
+    def acting_for(self, role: str) -> str:
+        """Who acts for `role` now (the judge's succession walk over who cannot be reached)."""
+        return judge.acting_for(self.pack.roles, role, self.unavailable.__contains__)
+
+    def approver_for(self, role: str, action: str | None = None) -> str | None:
+        """Whom `role` must ask to approve an action (or, without one, a public statement) now;
+        None when no approval is needed. The judge decides, succession of the approver included."""
+        named = judge.approver_for(self.pack, role, action=action)
+        return judge.whom_to_ask(self.pack.roles, named, role, self.unavailable.__contains__)
+
+    def may_answer(self, to: str, role: str) -> bool:
+        """Whether `role` may answer an approval request sent to `to` (it is `to`, or acts for it now)."""
+        return judge.approves_for(self.pack.roles, to, role, self.unavailable.__contains__)
 
     def action_label(self, action_id: str) -> str:
         found = self.pack.actions.get(action_id)
@@ -204,7 +221,7 @@ class ExerciseView:
         for r in e.to:
             self._to_inbox(r, item, changed)
         if inj is not None and inj.decision is not None:
-            decider = self._acting_for(inj.decision.role or e.to[0])
+            decider = self.acting_for(inj.decision.role or e.to[0])
             due = e.t + inj.decision.deadline if inj.decision.deadline else None
             self.decisions[e.inject] = (decider, due)
             changed.add("pending")
@@ -214,16 +231,6 @@ class ExerciseView:
     def _sender(self, sender_id: str) -> str:
         s = next((x for x in self.pack.scenario.senders if x.id == sender_id), None)
         return s.name if s else sender_id
-
-    def _acting_for(self, role: str) -> str:
-        seen = {role}
-        while role in self.unavailable:
-            nxt = self.pack.roles[role].successor
-            if nxt is None or nxt in seen:
-                break
-            seen.add(nxt)
-            role = nxt
-        return role
 
     def _on_state_changed(self, e: E.StateChanged, changed) -> None:
         for var, value in e.values.items():
@@ -317,7 +324,8 @@ class ExerciseView:
     def _on_expectation_met(self, e: E.ExpectationMet, changed) -> None:
         step = self.steps.get(e.expectation)
         if step is not None:
-            step.status = "done" if e.on_time else "late"
+            verdict = judge.timeliness(e.t, step.due, step.grace) if step.due is not None else "on_time"
+            step.status = "done" if verdict == "on_time" else verdict
             changed.add("plan")
 
     def _on_deadline_passed(self, e: E.DeadlinePassed, changed) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, get_args
 
+from .. import judge
 from ..models import Channel
 from . import commands as C
 from . import events as E
@@ -148,8 +149,8 @@ def apply_command(engine: "Engine", cmd: C.CommandBase) -> str | None:
         req = engine.requests.get(cmd.request)
         if req is None:
             return f"unknown approval request '{cmd.request}'"
-        if req["to"] != cmd.by:
-            return f"request '{cmd.request}' was sent to {req['to']}"
+        if not judge.approves_for(engine.pack.roles, req["to"], cmd.by, engine.unavailable.__contains__):
+            return f"request '{cmd.request}' was sent to {req['to']}, and {cmd.by} does not act for them"
         if req["status"] != "pending":
             return f"request '{cmd.request}' was already {req['status']}"
         engine.answer(cmd.request, cmd.by, cmd.granted)
@@ -158,7 +159,7 @@ def apply_command(engine: "Engine", cmd: C.CommandBase) -> str | None:
             return f"unknown role '{cmd.to}'"
         if cmd.authority not in engine.pack.roles[cmd.by].delegable:
             return f"{cmd.by} cannot delegate '{cmd.authority}'"
-        engine.history.delegations.add((cmd.to, cmd.authority))
+        engine.history.delegate(cmd.by, cmd.to, cmd.authority, engine.env.now)
         engine._emit(E.Delegated(t=t, by=cmd.by, to=cmd.to, authority=cmd.authority))
         engine._changed()
     elif isinstance(cmd, C.SendMessage):

@@ -131,8 +131,8 @@ class RoleIntents(Screen):
         items = []
         for action in self.pack.roles[role].actions:
             items.append(SimpleCommand(action.label, lambda a=action.id: self.take_action(role, a), action.description))
-            approver = action.requires_approval
-            if approver and approver != role:
+            approver = self.view.approver_for(role, action.id)
+            if approver is not None:
                 items.append(SimpleCommand(f"{action.label} (ask {approver} to approve first)",
                                            lambda a=action.id, to=approver: self.ask_approval(role, to, a),
                                            f"Send an approval request to {approver}"))
@@ -150,8 +150,8 @@ class RoleIntents(Screen):
         return list(self.pack.roles[role].channels) or ALL_CHANNELS
 
     def approver_for(self, role: str) -> str | None:
-        m = next((m for m in self.pack.playbook.messengers if m.role == role), None)
-        return m.approval_from if m and m.approval_from != role else None
+        """Whom `role` asks to approve a statement now: the view model asks the judge."""
+        return self.view.approver_for(role)
 
     def action_compose(self) -> None:
         role = self.current
