@@ -22,6 +22,8 @@ class HotWashScreen(Screen):
         self.pack = control.session.engine.pack
         self.questions = [(f"{m.id}.{n + 1}", f"{m.title}: {q}") for m in self.pack.scenario.modules
                           for n, q in enumerate(m.discussion_questions)]
+        self._saved: dict[str, str] = {}
+        """Answers already in the log (a save the log refused halfway is retried without repeats)."""
 
     def compose(self) -> ComposeResult:
         yield Static(" HOT WASH  The exercise has ended. Answer what you can (Tab moves on); empty answers are skipped.",
@@ -46,8 +48,10 @@ class HotWashScreen(Screen):
     def action_save(self) -> None:
         for n, (qid, text) in enumerate(self.questions):
             answer = self.query_one(f"#q{n}", Input).value.strip()
-            if answer:
-                self.control.submit(C.HotWashAnswer(by=self.by, question=qid, text=text, answer=answer))
+            if answer and self._saved.get(qid) != answer:
+                if self.control.submit(C.HotWashAnswer(by=self.by, question=qid, text=text, answer=answer)) is None:
+                    return  # the log refused it (the app has said why): stay, and save the rest on retry
+                self._saved[qid] = answer
         from .scorecard import ScorecardScreen
 
         self.app.switch_screen(ScorecardScreen(self.pack, self.control.session.writer.path if self.control.session.writer
