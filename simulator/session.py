@@ -14,7 +14,7 @@ from .engine.core import Engine
 from .engine.events import Event
 from .engine.seats import Seat
 from .loading.pack import Pack
-from .log import LogError, LogHeader, LogWriter, wall_now
+from .log import LogError, LogHeader, LogWriteFailed, LogWriter, wall_now
 from .version import __version__
 
 Subscriber = Callable[[Event], None]
@@ -93,7 +93,10 @@ class Session:
         if self.writer is not None:
             self.writer.command(cmd)
         events = self.engine.apply(cmd)
-        self._record(events)
+        try:
+            self._record(events)
+        except LogWriteFailed:
+            pass  # the command is on disk and applied; its events are owed, and the next write reports the disk
         return events
 
     def close(self) -> None:

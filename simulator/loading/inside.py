@@ -21,10 +21,10 @@ def _real(path: Path) -> Path:
         return path.resolve()
 
 
-def unusable(path: Path, roots: list[Path], what: str) -> str | None:
-    """Why the pack may not use `path` (None: it may), in words that follow '<what> file <path> '.
+def unusable(path: Path, roots: list[Path], rule: str, where: str = "the pack") -> str | None:
+    """Why `path` may not be used (None: it may), in words that follow '<kind> file <path> '.
 
-    `roots` are the folders it must lead into; `what` names them ('the pack folder').
+    `roots` are the folders it must lead into, `rule` says so in words, `where` names what it left.
     """
     try:
         real = _real(path)
@@ -40,8 +40,8 @@ def unusable(path: Path, roots: list[Path], what: str) -> str | None:
                 return None
         except (OSError, RuntimeError):
             continue
-    link = " (through a symbolic link)" if _through_link(path, real) else ""
-    return f"leads outside {what}{link}, to {real}; a pack may only use files inside {what}"
+    link = "through a symbolic link, " if _through_link(path, real) else ""
+    return f"leads outside {where} ({link}to {real}): {rule}"
 
 
 def _through_link(path: Path, real: Path) -> bool:

@@ -13,7 +13,7 @@ from ..models import Playbook, ResponsePlan, Role, Scenario
 from ..models.role import Action
 from .documents import Document, read_document
 from .inside import key_in_pack, unusable
-from .problems import Problem, ValidationFailed
+from .problems import Problem, ValidationFailed, display_path
 from .references import check_references
 from .shipped import roles_dirs_for
 
@@ -87,8 +87,9 @@ def load_documents(scenario_path: Path) -> tuple[Document, dict[str, Document], 
     scenario: Scenario = scenario_doc.model
     base = scenario_path.parent
     search = roles_dirs_for(base)
-    in_pack = ([base], "the pack folder")
-    in_pack_or_shared = ([base, *search[1:]], "the pack folder and the shared roles folders")
+    in_pack = ([base], "a pack may only use files inside its own folder")
+    in_pack_or_shared = ([base, *search[1:]], "a role file must be inside the pack folder or a shared roles "
+                         f"folder ({', '.join(display_path(d) for d in search[1:])})")
 
     def read(path: Path, kind: str, loc: tuple, where: tuple[list[Path], str]) -> Document | None:
         # Reported at the scenario's reference: that is where the mistake is. A file outside the
