@@ -40,7 +40,7 @@ def pack_for(read: ReadLog, pack: Pack | None = None) -> Pack:
     header = read.header
     if pack is None:
         pack = load_pack(_scenario_file(read))
-    current = pack.files if header.file_keys == "pack-path" else _short_keys(read, pack.files)
+    current = pack.files if header.file_keys == "pack-path" else _short_keys(pack.files)
     changed = sorted(k for k in set(header.files) | set(current) if header.files.get(k) != current.get(k))
     if changed:
         raise ReplayError(str(read.path), 1, "the scenario has changed since this exercise was played "
@@ -48,21 +48,14 @@ def pack_for(read: ReadLog, pack: Pack | None = None) -> Pack:
     return pack
 
 
-def _short_keys(read: ReadLog, files: dict[str, str]) -> dict[str, str]:
+def _short_keys(files: dict[str, str]) -> dict[str, str]:
     """A pack's hashes keyed the way logs made before per-path keys were (shared roles as roles/<file>).
 
-    Files outside the pack, the only other difference, are refused by `load_pack` now. Where
-    two files would share a key, the log cannot be checked file by file: refused, never passed.
+    Files outside the pack, the only other difference, are refused by `load_pack` now. The old
+    keys cannot collide here: a pack file at roles/<id>.yaml would itself be the role <id>.
     """
-    out: dict[str, str] = {}
-    for key, digest in files.items():
-        old = "roles/" + key.removeprefix("shared-roles/") if key.startswith("shared-roles/") else key
-        if old in out:
-            raise ReplayError(str(read.path), 1, f"this log predates per-file hashes and two files of its pack "
-                              f"share the name {old}, so it cannot be checked file by file; replay it with "
-                              f"Tabletop {read.header.tabletop_version}, which made it")
-        out[old] = digest
-    return out
+    return {"roles/" + k.removeprefix("shared-roles/") if k.startswith("shared-roles/") else k: v
+            for k, v in files.items()}
 
 
 def _scenario_file(read: ReadLog) -> Path:

@@ -148,8 +148,14 @@ def load_pack(scenario_path: Path) -> Pack:
     if errors or plan is None or playbook is None:
         raise ValidationFailed(errors or problems)
     base = scenario_path.parent
-    docs = [(scenario_doc, False), (plan, False), (playbook, False), *((d, True) for d in roles.values())]
-    files = {key_in_pack(d.path, base, role): _digest(d.text) for d, role in docs}
+    files: dict[str, str] = {}
+    for doc, loc in [(scenario_doc, ()), (plan, ("plan",)), (playbook, ("playbook",)),
+                     *((d, ("roles", i)) for i, d in enumerate(roles.values()))]:
+        key = key_in_pack(doc.path, base, shared_role=bool(loc) and loc[0] == "roles")
+        if key in files:  # only a pack folder named shared-roles/ can do this: one name, one hash
+            raise ValidationFailed([scenario_doc.at(loc, f"{key} is the name the log gives a shared role; "
+                                                         "rename the pack's shared-roles folder")])
+        files[key] = _digest(doc.text)
     pack = Pack(
         scenario=scenario_doc.model,
         roles={k: d.model for k, d in roles.items()},
