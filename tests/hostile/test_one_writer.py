@@ -114,6 +114,18 @@ def test_every_writer_is_refused_while_a_process_holds_the_log(tmp_path, holder)
     verify(log)
 
 
+def test_a_refused_resume_sets_nothing_aside_even_when_the_tail_looks_torn(tmp_path, holder):
+    """A live writer's last line may be half written: a second resume must not 'repair' it."""
+    log = tmp_path / "live.jsonl"
+    h = holder(log)
+    with log.open("ab") as f:
+        f.write(b'{"kind":"command","type":"obs')  # the holder, halfway through a line
+    before = log.read_bytes()
+    result = tabletop("run", "--resume", log)
+    assert plain_refusal(result.returncode, result.stderr) and f"process {h.pid}" in result.stderr
+    assert log.read_bytes() == before and not list(tmp_path.glob("live.jsonl.corrupt-*"))
+
+
 def test_the_refusal_names_the_holder_in_process_too(tmp_path, holder):
     log = tmp_path / "live.jsonl"
     h = holder(log)
