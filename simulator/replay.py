@@ -235,7 +235,11 @@ def resume_session(path: Path, pack: Pack | None = None):
     session.events.extend(result.events)
     session.recovered = read.error  # type: ignore[attr-defined]
     session.set_aside = aside  # type: ignore[attr-defined]
-    session._record(result.extra)
+    try:
+        session._record(result.extra)
+    except BaseException:
+        session.close_quietly()  # the disk refused the regenerated events: not left open (nor locked)
+        raise
     return session
 
 
