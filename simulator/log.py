@@ -8,6 +8,7 @@ flushed but not fsync'd one by one.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import json
 import os
 from dataclasses import dataclass, field
@@ -212,9 +213,10 @@ class LogWriteFailed(LogError):
 
     def __init__(self, path: str, cause: OSError):
         self.cause = cause
+        fix = "free some space" if cause.errno in (errno.ENOSPC, errno.EDQUOT) else "check the disk"
         super().__init__(path, 0, f"cannot write the exercise log ({cause.strerror or cause}); it still holds "
                                   "everything acknowledged so far, and nothing more is accepted until it can be "
-                                  "written again (free some space, then retry)")
+                                  f"written again ({fix}, then try again)")
 
 
 def ensure_no_writer(path: Path) -> None:

@@ -37,7 +37,7 @@ class Holder:
         if self.pid is None:
             return "another process (it left no record of which)"
         where = f" on {_clean(self.host)}" if self.host and self.host != socket.gethostname() else ""
-        text = f"process {self.pid}{where}"
+        text = f"pid {self.pid}{where}"
         if self.command:
             text += f" (`{_clean(self.command)}`"
             text += f", since {_clean(self.since)})" if self.since else ")"

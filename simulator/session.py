@@ -22,7 +22,8 @@ Subscriber = Callable[[Event], None]
 
 def header_for(pack: Pack, seed: int, seats: dict[str, Seat], branched_from: str | None = None) -> LogHeader:
     return LogHeader(tabletop_version=__version__, scenario=pack.scenario.id, scenario_path=str(pack.scenario_path),
-                     files=pack.files, file_keys="pack-path", seed=seed, seats=seats, branched_from=branched_from, wall_time=wall_now())
+                     files=pack.files, file_keys="pack-path", seed=seed, seats=seats, branched_from=branched_from,
+                     wall_time=wall_now())
 
 
 class Session:

@@ -127,9 +127,8 @@ class TabletopApp(App):
 
     def _log_fault(self, exc) -> None:
         """The log refused a write (a full disk): say which file and why; the clock is already paused."""
-        self.notify(f"{exc}\nThe clock is paused and nothing was done. Once there is room, press Space "
-                    "to go on (or try again).", title="The exercise log cannot be written", severity="error",
-                    timeout=30)
+        self.notify(f"{exc}\nThe clock is paused. Once there is room, press Space to go on.",
+                    title="The exercise log cannot be written", severity="error", timeout=30)
 
     # ---- accessibility and the command palette ---------------------------------------------------
 

@@ -156,14 +156,14 @@ async def test_a_log_another_writer_holds_is_refused_on_the_setup_screen(tmp_pat
             await pilot.press("ctrl+s")
             await pilot.pause()
             assert isinstance(app.screen, SetupScreen)  # still there, no traceback
-            assert any(f"process {os.getpid()}" in m for m, kw in shown if kw.get("title") == "Cannot write the log")
+            assert any(f"pid {os.getpid()}" in m for m, kw in shown if kw.get("title") == "Cannot write the log")
             await pilot.press("ctrl+q")
         resumed = make_app(RunConfig(resume=log), wall=wall)
         shown = notes_of(resumed, monkeypatch)
         async with resumed.run_test(size=(100, 32)) as pilot:
             await pilot.pause()
             assert isinstance(resumed.screen, SetupScreen)
-            assert any(f"process {os.getpid()}" in m for m, kw in shown if kw.get("title") == "Cannot resume this log")
+            assert any(f"pid {os.getpid()}" in m for m, kw in shown if kw.get("title") == "Cannot resume this log")
             await pilot.press("ctrl+q")
     finally:
         holder.close()

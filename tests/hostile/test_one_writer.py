@@ -106,7 +106,7 @@ def test_every_writer_is_refused_while_a_process_holds_the_log(tmp_path, holder)
     for args in attempts:
         result = tabletop(*args)
         assert plain_refusal(result.returncode, result.stderr), (args, result.stdout, result.stderr)
-        assert f"process {h.pid}" in result.stderr, (args, result.stderr)
+        assert f"pid {h.pid}" in result.stderr, (args, result.stderr)
         assert "only one process may write" in result.stderr
     assert log.read_bytes() == before  # nothing was cut, set aside or appended
     assert not list(tmp_path.glob("live.jsonl.corrupt-*"))
@@ -122,7 +122,7 @@ def test_a_refused_resume_sets_nothing_aside_even_when_the_tail_looks_torn(tmp_p
         f.write(b'{"kind":"command","type":"obs')  # the holder, halfway through a line
     before = log.read_bytes()
     result = tabletop("run", "--resume", log)
-    assert plain_refusal(result.returncode, result.stderr) and f"process {h.pid}" in result.stderr
+    assert plain_refusal(result.returncode, result.stderr) and f"pid {h.pid}" in result.stderr
     assert log.read_bytes() == before and not list(tmp_path.glob("live.jsonl.corrupt-*"))
 
 
