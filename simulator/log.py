@@ -11,6 +11,7 @@ import datetime as dt
 import errno
 import json
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
@@ -137,6 +138,8 @@ def read_log(path: Path, lazy_events: bool = False) -> ReadLog:
         raise LogError(shown, 0, "no such file")
     if path.is_dir():
         raise LogError(shown, 0, "this is a folder, not an exercise log")
+    if not path.is_file():  # a pipe or a device would be read forever
+        raise LogError(shown, 0, "not a regular file, so not an exercise log")
     data = path.read_bytes()
     if not data:
         raise LogError(shown, 1, "the log is empty")
@@ -244,13 +247,20 @@ class LogWriter:
         shown = str(self.path)
         if not append and not self.path.parent.is_dir():
             raise LogError(shown, 0, f"the folder {self.path.parent} does not exist; create it first")
-        try:  # appending (resume) never creates a file; a new log is created here
-            fd = os.open(self.path, os.O_WRONLY | os.O_APPEND | (0 if append else os.O_CREAT), 0o644)
+        # Appending (resume) never creates a file; a new log is created here. O_NONBLOCK: a pipe
+        # named as the log is refused at once instead of waiting for a reader (files ignore it).
+        flags = os.O_WRONLY | os.O_APPEND | os.O_NONBLOCK | (0 if append else os.O_CREAT)
+        try:
+            fd = os.open(self.path, flags, 0o644)
         except FileNotFoundError:
             raise LogError(shown, 0, "no such file") from None
         except IsADirectoryError:
             raise LogError(shown, 0, "this is a folder, not an exercise log") from None
+        except OSError as exc:
+            raise LogError(shown, 0, f"cannot be opened as an exercise log ({exc.strerror or exc})") from None
         try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise LogError(shown, 0, "not a regular file, so not an exercise log")
             if not loglock.take(fd):
                 raise LogBusy(shown, loglock.holder(self.path))
             size = os.fstat(fd).st_size

@@ -108,7 +108,7 @@ def forget(log: Path) -> None:
 def probe(log: Path) -> Holder | None:
     """Who holds `log`'s lock now, or None when nobody does (or there is no such file yet)."""
     try:
-        fd = os.open(log, os.O_RDONLY)
+        fd = os.open(log, os.O_RDONLY | os.O_NONBLOCK)  # a pipe named as a log must not hang the probe
     except OSError:
         return None
     try:

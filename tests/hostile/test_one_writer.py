@@ -181,3 +181,14 @@ def test_a_refused_writer_that_finds_no_record_still_says_so_plainly(tmp_path, h
     result = tabletop("run", "--resume", log)
     assert plain_refusal(result.returncode, result.stderr)
     assert "another process" in result.stderr
+
+
+@pytest.mark.parametrize("args", [("run", "--resume", "{log}"), ("hotwash", "{log}", "--answers", "/dev/null"),
+                                  ("simulate", str(MINI), "--log", "{log}"), ("replay", "--verify", "{log}")])
+def test_a_pipe_named_as_the_log_is_refused_not_waited_on(tmp_path, args):
+    """A named pipe blocks whoever opens it until the other end does: the lock probe, the writer
+    and the reader must refuse it at once (the timeout turns a hang into a failure)."""
+    log = tmp_path / "pipe.jsonl"
+    os.mkfifo(log)
+    result = tabletop(*(a.format(log=log) for a in args), timeout=60)
+    assert plain_refusal(result.returncode, result.stderr), result.stderr
