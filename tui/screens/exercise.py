@@ -297,7 +297,7 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
         self._show_clock()
 
     def action_jump(self) -> None:
-        if self.control.jump_to_next() is None and not self.view.ended:
+        if self.control.jump_to_next() is None and not self.view.ended and self.control.fault is None:
             self.notify("No scheduled inject is left.", severity="warning")
         self._show_clock()
 

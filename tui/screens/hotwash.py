@@ -24,7 +24,8 @@ class HotWashScreen(Screen):
                           for n, q in enumerate(m.discussion_questions)]
         self.answered = {e.question: e.answer for e in control.session.events
                          if e.type == "hot_wash_answered" and e.by == by}
-        """Question id -> the last answer this seat logged (a resumed hot wash shows it again)."""
+        """Question id -> the last answer this seat logged (a resumed hot wash shows it again, and a
+        save the log refused halfway is retried without repeats)."""
 
     def compose(self) -> ComposeResult:
         yield Static(" HOT WASH  The exercise has ended. Answer what you can (Tab moves on); empty answers are skipped.",
@@ -50,7 +51,9 @@ class HotWashScreen(Screen):
         for n, (qid, text) in enumerate(self.questions):
             answer = self.query_one(f"#q{n}", Input).value.strip()
             if answer and answer != self.answered.get(qid):  # an answer already in the log is not logged twice
-                self.control.submit(C.HotWashAnswer(by=self.by, question=qid, text=text, answer=answer))
+                if self.control.submit(C.HotWashAnswer(by=self.by, question=qid, text=text, answer=answer)) is None:
+                    return  # the log refused it (the app has said why): stay, and save the rest on retry
+                self.answered[qid] = answer
         from .scorecard import ScorecardScreen
 
         self.app.switch_screen(ScorecardScreen(self.pack, self.control.session.writer.path if self.control.session.writer

@@ -32,6 +32,8 @@ class RoleIntents(Screen):
 
     def send(self, cmd: C.CommandBase, done: str | None = None) -> list[E.Event]:
         events = self.control.submit(cmd)
+        if events is None:  # the log refused the write: nothing was done (the app has said why)
+            return []
         if done and not any(isinstance(e, E.CommandRejected) for e in events):
             self.notify(done, timeout=3)
         return events
