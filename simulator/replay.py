@@ -149,7 +149,7 @@ def replay_log(read: ReadLog, pack: Pack | None = None, until: float | None = No
             if gridless and _same_on_grid(got, line.raw):
                 off_grid += 1
             else:
-                raise ReplayError(shown, line.number, _bad_line(line.raw) or _differs(line.raw, got, gridless))
+                raise ReplayError(shown, line.number, _bad_line(line.raw) or _differs(line.raw, got, header.tabletop_version if gridless else None))
         replayed.append(event)
     return Replayed(read, engine, pack, list(pending), replayed, off_grid)
 
@@ -175,13 +175,15 @@ def _same_on_grid(got: str, raw: str) -> bool:
     return old is not None and old == _gridded(got)
 
 
-def _differs(raw: str, got: str, gridless: bool) -> str:
+def _differs(raw: str, got: str, older: str | None) -> str:
+    """The mismatch, with what may explain it; `older` is the version that wrote a pre-grid log."""
     message = f"event differs from replay:\n  log:    {raw}\n  replay: {got}"
     if raw.endswith("\r"):
         message += "\n  (the log line ends in a carriage return: was the file saved with Windows line endings?)"
-    if gridless:
-        message += ("\n  (this log predates exact exercise time, so its clock may have drifted; "
-                    "it can be read and shown but not verified past this line)")
+    if older is not None:
+        message += (f"\n  (this log was written by Tabletop {older}, before exact exercise time and the one "
+                    "judgement of plan steps; this version plays some moments differently, so the log cannot be "
+                    "verified past this line. `tabletop replay LOG --text` still shows everything it records)")
     return message
 
 
