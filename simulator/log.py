@@ -2,30 +2,31 @@
 
 Line 1 is a header. Every later line is one command or one event. Commands are fsync'd
 before they are applied; events are regenerated from commands on replay, so they are
-flushed but not fsync'd one by one.
+flushed but not fsync'd one by one. In format 2 every line ends with its link in a hash
+chain (see logchain), so a line changed, removed, moved or added after it was written is
+refused at its number. The writer is `logwriter.LogWriter`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import errno
 import json
-import os
-import stat
+import math
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from .engine.commands import COMMANDS, CommandBase
-from .engine.events import Event
+from . import logchain
+from .engine.commands import COMMANDS
 from .engine.seats import Seat
-from . import loglock
+from .timegrid import TICKS_PER_MINUTE, is_on_grid
 
 FORMAT = "tabletop-log/2"
-"""Format 2 keeps every time on the exact grid (see timegrid); format 1 logs, written before
-that, may carry float noise in their times (6.435600000000001) and are still read."""
+"""Format 2 keeps every time on the exact grid (see timegrid) and chains every line to the one
+before it by a hash (see logchain). Format 1 logs, written before both, may carry float noise
+in their times (6.435600000000001) and have no chain: they are still read, and said to be unchained."""
 GRIDLESS_FORMATS = frozenset({"tabletop-log/1"})
 KNOWN_FORMATS = GRIDLESS_FORMATS | {FORMAT}
 
@@ -67,8 +68,17 @@ class LogError(Exception):
         super().__init__(f"{path}:{line}: {message}" if line > 0 else f"{path}: {message}")
 
 
+class ChainBroken(LogError):
+    """A line of a chained log is not as it was written: refused, never read past or set aside.
+
+    Why a refusal and not damage: a crash tears only the last line, which is read as damage and
+    kept aside on resume. A whole line whose link does not follow from the lines before it was
+    changed, removed, moved or added after it was written, and nothing after it can be trusted.
+    """
+
+
 class LogLine:
-    """One line after the header: its number, its text and (parsed on first use) its data.
+    """One line after the header: its number, its content and (parsed on first use) its data.
 
     Why lazy: `replay --verify` compares each event line's text with the event the engine
     regenerates, so it need not JSON-parse the event lines at all (see `read_log(lazy_events=True)`).
@@ -80,13 +90,13 @@ class LogLine:
         self.number = number
         """1-based line number in the file."""
         self.raw = raw
-        """The line's text without its newline."""
+        """The line's content: its text without its newline, and without its chain link (see logchain)."""
         self._data = data
 
     @property
     def data(self) -> dict[str, Any]:
         if self._data is None:
-            self._data = json.loads(self.raw)
+            self._data = _DECODER.decode(self.raw)
         return self._data
 
     @property
@@ -109,32 +119,99 @@ class ReadLog:
     error: LogError | None = None
     valid_bytes: int = 0
     """Length of the sound prefix, in bytes."""
+    digest: str | None = None
+    """The chain link of the last sound line (see logchain): it names the log up to there.
+    None for a log of format 1, which has no chain."""
+
+    @property
+    def chained(self) -> bool:
+        return self.digest is not None
 
 
 EVENT_PREFIX = b'{"kind":"event","type":"'
 """How every event line the engine writes begins (its canonical JSON: `Event.to_json`)."""
 
 
-def line_problem(raw: str) -> str | None:
-    """What is wrong with a line as a log entry, if anything (used when a deferred line fails)."""
+class _NotANumber(ValueError):
+    pass
+
+
+def _no_constants(name: str) -> float:
+    raise _NotANumber(f"{name} is not a number a log holds")
+
+
+_DECODER = json.JSONDecoder(parse_constant=_no_constants)
+"""Python's JSON reader without its extensions: NaN and Infinity are refused, as in JSON itself."""
+
+
+def _finite(t: Any) -> bool:
+    if isinstance(t, bool) or not isinstance(t, (int, float)):
+        return False
     try:
-        parsed = json.loads(raw)
+        return math.isfinite(t)
+    except OverflowError:
+        return False
+
+
+def _entry(text: str, gridded: bool) -> tuple[dict[str, Any] | None, str | None]:
+    """A line's content -> (its data, None), or (None, what is wrong with it as a log entry)."""
+    try:
+        parsed = _DECODER.decode(text)
     except json.JSONDecodeError as exc:
-        return f"garbled line: not valid JSON ({exc.msg} at column {exc.colno}); is this a Tabletop exercise log?"
+        return None, f"garbled line: not valid JSON ({exc.msg} at column {exc.colno}); is this a Tabletop exercise log?"
+    except RecursionError:
+        return None, "garbled line: nested too deep to be a log entry"
+    except _NotANumber as exc:
+        return None, f"garbled line: {exc}"
+    except ValueError:  # Python's limit on the digits of an integer
+        return None, "garbled line: a number far too long to be a log entry's"
     if not isinstance(parsed, dict) or parsed.get("kind") not in ("header", "command", "event"):
-        return "not a log entry (expected a JSON object with kind header, command or event)"
-    if parsed["kind"] == "event" and not (isinstance(parsed.get("type"), str) and isinstance(parsed.get("t"), (int, float))):
-        return "invalid event: needs a 'type' and a minute 't'"
-    return None
+        return None, "not a log entry (expected a JSON object with kind header, command or event)"
+    kind = parsed["kind"]
+    if kind == "header":
+        return None, "a second header in the middle of the log"
+    if kind == "command":
+        try:
+            COMMANDS.validate_python(parsed)
+        except ValidationError as exc:
+            err = exc.errors()[0]
+            return None, f"invalid command: {'.'.join(map(str, err['loc']))}: {err['msg']}"
+        except RecursionError:
+            return None, "invalid command: nested too deep"
+    elif not isinstance(parsed.get("type"), str):
+        return None, "invalid event: needs a 'type' and a minute 't'"
+    t = parsed.get("t")
+    if not _finite(t):
+        return None, f"invalid {kind}: needs a minute 't' that is a finite number"
+    if gridded and not is_on_grid(t):
+        return None, (f"minute {t!r} is not on the exercise time grid (whole ticks of 1/{TICKS_PER_MINUTE:,} minute), "
+                      f"where every time of a {FORMAT} log lies: the line was not written by Tabletop")
+    return parsed, None
+
+
+def line_problem(raw: str, gridded: bool = True) -> str | None:
+    """What is wrong with a line's content as a log entry, if anything (used when a deferred line fails)."""
+    return _entry(raw, gridded)[1]
+
+
+CRLF = ("this line ends in a carriage return (Windows line endings: was the log opened and saved by an editor "
+        "that converts them?); an exercise log is checked byte for byte, so Tabletop reads it only as it was "
+        "written, with plain newlines: convert the line endings back (e.g. `dos2unix`), and the check will show "
+        "whether anything else changed")
 
 
 def read_log(path: Path, lazy_events: bool = False) -> ReadLog:
     """Read a log, stopping at the first truncated or garbled line (reported, prefix kept).
 
-    With `lazy_events`, lines that begin like an engine-written event are kept as text and
-    parsed only when asked. Only a caller that checks every such line another way may use it:
-    `replay.verify` requires each one to equal, character for character, the JSON of the event
-    the engine regenerates, which is a stricter check than parsing it.
+    A line of a chained log (format 2) whose link does not follow from the lines before it, and a
+    line ending in a carriage return, are refused (`ChainBroken`, `LogError`) rather than kept
+    as damage: they were not left by a crash.
+
+    With `lazy_events`, lines of a chained log that begin like an engine-written event are kept
+    as text and parsed only when asked. Only a caller that checks every such line another way may
+    use it: `replay.verify` requires each one to equal, character for character, the JSON of the
+    event the engine regenerates, which is a stricter check than parsing it. (Lines of an old
+    unchained log are always parsed: without a link, damage could pass for an event.)
     """
     path = Path(path)
     shown = str(path)
@@ -147,238 +224,129 @@ def read_log(path: Path, lazy_events: bool = False) -> ReadLog:
     data = path.read_bytes()
     if not data:
         raise LogError(shown, 1, "the log is empty")
-    offset, number = 0, 0
-    header: LogHeader | None = None
-    out: ReadLog | None = None
+    out = _read_header(shown, data)
+    offset, number = out.valid_bytes, 1
+    chained, gridded = out.chained, out.header.format not in GRIDLESS_FORMATS
+    link = out.digest.encode("ascii") if chained else logchain.START
+    lazy = lazy_events and chained
+    lines = out.lines
     while offset < len(data):
         number += 1
         end = data.find(b"\n", offset)
-        complete = end != -1
-        chunk = data[offset: end if complete else len(data)]
-        problem = None
-        parsed: Any = None
-        if not complete:
-            problem = "truncated line (no end of line): the exercise probably stopped while writing it"
-        elif lazy_events and number > 1 and chunk.startswith(EVENT_PREFIX):
-            try:
-                out.lines.append(LogLine(number, None, chunk.decode("utf-8")))
-            except UnicodeDecodeError as exc:
-                out.error = LogError(shown, number, f"garbled line: {exc}")
-                return out
-            offset = end + 1
-            out.valid_bytes = offset
-            continue
+        if end == -1:
+            out.error = LogError(shown, number, "truncated line (no end of line): the exercise probably stopped while writing it")
+            break
+        chunk = data[offset:end]
+        if chunk.endswith(b"\r"):
+            raise LogError(shown, number, CRLF)
+        content = chunk
+        if chained:
+            content, found = logchain.split(chunk)
+            expected = logchain.next_link(link, content)
+            if found != expected:
+                problem = _problem(content, gridded)
+                if problem is not None:
+                    out.error = LogError(shown, number, problem)
+                    break
+                raise _broken(shown, number, found)
+            link = expected
+        try:
+            text = content.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            out.error = LogError(shown, number, f"garbled line: {exc}")
+            break
+        if lazy and content.startswith(EVENT_PREFIX):
+            parsed = None
         else:
-            try:
-                parsed = json.loads(chunk.decode("utf-8"))
-                if not isinstance(parsed, dict) or parsed.get("kind") not in ("header", "command", "event"):
-                    problem = "not a log entry (expected a JSON object with kind header, command or event)"
-            except UnicodeDecodeError as exc:
-                problem = f"garbled line: {exc}"
-            except json.JSONDecodeError:
-                problem = line_problem(chunk.decode("utf-8"))
-        if problem is None and number == 1:
-            try:
-                header = LogHeader.model_validate(parsed)
-                out = ReadLog(path, header)
-            except ValidationError as exc:
-                problem = f"not an exercise log header ({exc.errors()[0]['msg']})"
-            else:
-                if header.format not in KNOWN_FORMATS:
-                    raise LogError(shown, 1, f"this log is in format '{header.format}', which this version of Tabletop "
-                                   f"cannot read (it reads {', '.join(sorted(KNOWN_FORMATS))}); "
-                                   f"it may come from a newer Tabletop")
-        elif problem is None and parsed["kind"] == "header":
-            problem = "a second header in the middle of the log"
-        elif problem is None and parsed["kind"] == "command":
-            try:
-                COMMANDS.validate_python(parsed)
-            except ValidationError as exc:
-                err = exc.errors()[0]
-                problem = f"invalid command: {'.'.join(map(str, err['loc']))}: {err['msg']}"
-        elif problem is None and not (isinstance(parsed.get("type"), str) and isinstance(parsed.get("t"), (int, float))):
-            problem = "invalid event: needs a 'type' and a minute 't'"
-        if problem is not None:
-            if out is None:
-                raise LogError(shown, number, problem)
-            out.error = LogError(shown, number, problem)
-            return out
-        if number > 1:
-            out.lines.append(LogLine(number, parsed, chunk.decode("utf-8")))
+            parsed, problem = _entry(text, gridded)
+            if problem is not None:
+                out.error = LogError(shown, number, problem)
+                break
+        lines.append(LogLine(number, parsed, text))
         offset = end + 1
         out.valid_bytes = offset
-    assert out is not None
+        if chained:
+            out.digest = link.decode("ascii")
     return out
 
 
-class LogBusy(LogError):
-    """Another process is writing this log: one writer per log, always."""
-
-    def __init__(self, path: str, holder: "loglock.Holder"):
-        self.holder = holder
-        super().__init__(path, 0, f"this exercise log is being written by {holder.describe()}; only one "
-                                  "process may write a log at a time: close that one first")
+def _problem(content: bytes, gridded: bool) -> str | None:
+    try:
+        return _entry(content.decode("utf-8"), gridded)[1]
+    except UnicodeDecodeError as exc:
+        return f"garbled line: {exc}"
 
 
-class LogWriteFailed(LogError):
-    """The log could not be written (a full disk, an I/O error): nothing more is taken until it can be."""
+def _broken(shown: str, number: int, found: bytes | None) -> ChainBroken:
+    if found is None:
+        return ChainBroken(shown, number, f"this line has no chain link, though every line of a {FORMAT} log ends "
+                           "with one: it was not written by Tabletop (added or edited by hand?)")
+    if number == 1:
+        return ChainBroken(shown, 1, "the header was changed after the log was written (its chain link does not match it)")
+    return ChainBroken(shown, number, "this line does not follow from the lines before it (its chain link does not "
+                       "match): it, or a line before it, was changed, removed or moved after the log was written, "
+                       "so the log is not as Tabletop wrote it; use the original (its digest is in the report made from it)")
 
-    def __init__(self, path: str, cause: OSError):
-        self.cause = cause
-        fix = "free some space" if cause.errno in (errno.ENOSPC, errno.EDQUOT) else "check the disk"
-        super().__init__(path, 0, f"cannot write the exercise log ({cause.strerror or cause}); it still holds "
-                                  "everything acknowledged so far, and nothing more is accepted until it can be "
-                                  f"written again ({fix}, then try again)")
+
+def _read_header(shown: str, data: bytes) -> ReadLog:
+    """Line 1, checked: a sound header of a known format, with its chain link in format 2. Any fault is raised."""
+    end = data.find(b"\n")
+    if end == -1:
+        raise LogError(shown, 1, "truncated line (no end of line): the exercise probably stopped while writing it")
+    chunk = data[:end]
+    if chunk.endswith(b"\r"):
+        raise LogError(shown, 1, CRLF)
+    content, found = logchain.split(chunk)
+    try:
+        parsed = _DECODER.decode(content.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise LogError(shown, 1, f"garbled line: {exc}") from None
+    except (ValueError, RecursionError):
+        raise LogError(shown, 1, _problem(content, False) or "garbled line") from None
+    if not isinstance(parsed, dict) or parsed.get("kind") not in ("header", "command", "event"):
+        raise LogError(shown, 1, "not a log entry (expected a JSON object with kind header, command or event)")
+    try:
+        header = LogHeader.model_validate(parsed)
+    except ValidationError as exc:
+        raise LogError(shown, 1, f"not an exercise log header ({exc.errors()[0]['msg']})") from None
+    if header.format not in KNOWN_FORMATS:
+        raise LogError(shown, 1, f"this log is in format '{header.format}', which this version of Tabletop "
+                       f"cannot read (it reads {', '.join(sorted(KNOWN_FORMATS))}); it may come from a newer Tabletop")
+    out = ReadLog(Path(shown), header, valid_bytes=end + 1)
+    if header.format in GRIDLESS_FORMATS:
+        if found is not None:
+            raise LogError(shown, 1, f"a {header.format} log has no chain links, but this header ends with one: "
+                           "the header was changed after the log was written")
+        return out
+    expected = logchain.next_link(logchain.START, content)
+    if found != expected:
+        raise _broken(shown, 1, found)
+    out.digest = expected.decode("ascii")
+    return out
 
 
-def ensure_no_writer(path: Path) -> None:
-    """Refuse now, with the holder named, when another process is writing `path`.
+def find_link(path: Path, digest: str) -> int | None:
+    """The number of the line of `path` whose chain link is `digest`, if any (`replay --digest`).
 
-    For commands that check a log before they open it for writing (the writer itself always checks).
+    For a log that does not end with a filed digest: whether it passes through it, and where.
+    Reads only as far as the chain holds.
     """
-    found = loglock.probe(Path(path))
-    if found is not None:
-        raise LogBusy(str(path), found)
+    wanted = digest.strip().lower().encode("ascii", "replace")
+    link = logchain.START
+    with Path(path).open("rb") as src:
+        for number, line in enumerate(src, 1):
+            if not line.endswith(b"\n"):
+                return None
+            content, found = logchain.split(line[:-1])
+            link = logchain.next_link(link, content)
+            if found != link:
+                return None
+            if link == wanted:
+                return number
+    return None
 
 
-class LogWriter:
-    """The one writer of an exercise log. Commands are durable (fsync) before `command` returns.
+from .logwriter import LogBusy, LogWriteFailed, LogWriter, ensure_no_writer  # noqa: E402  (the writer, re-exported)
 
-    It holds the log's lock (`loglock`) from open to close, so a second writer is refused.
-    Every write is whole lines or nothing: when one fails (ENOSPC, EIO, any OSError) the file is
-    cut back to where it ended before, and `LogWriteFailed` is raised. Events that could not be
-    written are kept and go first with the next write; a command that could not be written was
-    never applied, so nothing acknowledged is lost and no torn line is ever followed by more.
-    """
-
-    def __init__(self, path: Path, append: bool = False):
-        self.path = Path(path)
-        shown = str(self.path)
-        if not append and not self.path.parent.is_dir():
-            raise LogError(shown, 0, f"the folder {self.path.parent} does not exist; create it first")
-        # Appending (resume) never creates a file; a new log is created here. O_NONBLOCK: a pipe
-        # named as the log is refused at once instead of waiting for a reader (files ignore it).
-        flags = os.O_WRONLY | os.O_APPEND | os.O_NONBLOCK | (0 if append else os.O_CREAT)
-        try:
-            fd = os.open(self.path, flags, 0o644)
-        except FileNotFoundError:
-            raise LogError(shown, 0, "no such file") from None
-        except IsADirectoryError:
-            raise LogError(shown, 0, "this is a folder, not an exercise log") from None
-        except OSError as exc:
-            raise LogError(shown, 0, f"cannot be opened as an exercise log ({exc.strerror or exc})") from None
-        try:
-            if not stat.S_ISREG(os.fstat(fd).st_mode):
-                raise LogError(shown, 0, "not a regular file, so not an exercise log")
-            if not loglock.take(fd):
-                raise LogBusy(shown, loglock.holder(self.path))
-            size = os.fstat(fd).st_size
-            if not append and size > 0:
-                raise FileExistsError(f"{self.path} already exists; choose another path, or resume that log")
-        except BaseException:
-            os.close(fd)
-            raise
-        loglock.record(self.path, wall_now())
-        self._fd = fd
-        self._size = size
-        """Length of the log up to its last line written in full (and fsync'd, for commands)."""
-        self._pending = b""
-        """Event lines a failed write left unwritten: they come first in the next write."""
-        self._torn = False
-        """A failed write could not be cut back yet: cut it back before writing anything else."""
-        self.lines = 0
-
-    @property
-    def failing(self) -> bool:
-        """Whether the last write failed and is still owed to the log."""
-        return self._torn or bool(self._pending)
-
-    def _write(self, data: bytes, durable: bool) -> None:
-        if self._fd < 0:
-            raise LogError(str(self.path), 0, "the log is closed")
-        try:
-            if self._torn:
-                self._cut_back()
-            view = memoryview(data)
-            while view:
-                view = view[os.write(self._fd, view):]
-            if durable:
-                os.fsync(self._fd)
-        except OSError as exc:
-            self._torn = True
-            try:
-                self._cut_back()
-            except OSError:
-                pass  # still torn: the next write cuts it back first, and nothing follows a torn line
-            raise LogWriteFailed(str(self.path), exc) from None
-        self._size += len(data)
-
-    def _cut_back(self) -> None:
-        os.ftruncate(self._fd, self._size)
-        os.fsync(self._fd)
-        self._torn = False
-
-    def cut_to(self, size: int) -> None:
-        """Drop everything after the first `size` bytes (resume, once a damaged tail is set aside)."""
-        self._size = size
-        try:
-            self._cut_back()
-        except OSError as exc:
-            self._torn = True
-            raise LogWriteFailed(str(self.path), exc) from None
-
-    def flush(self) -> None:
-        """Write what a failed write still owes the log; raise LogWriteFailed if it still cannot."""
-        if self.failing:
-            self._write(self._pending, durable=True)
-            self._pending = b""
-
-    def header(self, header: LogHeader) -> None:
-        self._write(header.model_dump_json().encode("utf-8") + b"\n", durable=True)
-        self.lines += 1
-
-    def command(self, cmd: CommandBase) -> None:
-        """The command on disk (after any events still owed), or LogWriteFailed and nothing written."""
-        self._write(self._pending + cmd.model_dump_json().encode("utf-8") + b"\n", durable=True)
-        self._pending = b""
-        self.lines += 1
-
-    def events(self, events: list[Event]) -> None:
-        """Events are regenerated on replay, so they are not fsync'd; on failure they wait for the next write."""
-        if events:
-            data = self._pending + "".join(e.to_json() + "\n" for e in events).encode("utf-8")
-            self.lines += len(events)
-            try:
-                self._write(data, durable=False)
-            except LogWriteFailed:
-                self._pending = data
-                raise
-            self._pending = b""
-
-    def raw_lines(self, lines: list[str]) -> None:
-        """Copy lines from another log verbatim (what-if branches keep history byte for byte)."""
-        if lines:
-            self._write("".join(line + "\n" for line in lines).encode("utf-8"), durable=True)
-            self.lines += len(lines)
-
-    def close(self) -> None:
-        """Write what is owed, fsync, release the lock (safe to call twice).
-
-        Raises LogWriteFailed if events are still owed: the log then ends at its last command,
-        which is sound, and a resume regenerates those events.
-        """
-        if self._fd < 0:
-            return
-        failure = None
-        try:
-            self.flush()
-            os.fsync(self._fd)
-        except LogWriteFailed as exc:
-            failure = exc
-        except OSError as exc:
-            failure = LogWriteFailed(str(self.path), exc)
-        loglock.forget(self.path)
-        os.close(self._fd)
-        self._fd = -1
-        if failure is not None:
-            raise failure
+__all__ = ["FORMAT", "ChainBroken", "LogBusy", "LogError", "LogHeader", "LogLine", "LogWriteFailed", "LogWriter",
+           "ReadLog", "ensure_no_writer", "find_link", "line_problem", "read_log", "wall_now"]

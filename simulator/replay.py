@@ -18,7 +18,7 @@ from .engine.core import Engine
 from .engine.events import Event
 from .loading.pack import Pack, load_pack
 from .loading.shipped import shipped_scenario
-from .log import GRIDLESS_FORMATS, LogError, LogLine, LogWriter, ReadLog, read_log
+from .log import GRIDLESS_FORMATS, LogError, LogLine, LogWriter, ReadLog, line_problem, read_log
 from .timegrid import on_grid
 
 
@@ -49,6 +49,10 @@ def pack_for(read: ReadLog, pack: Pack | None = None) -> Pack:
     if changed:
         raise ReplayError(str(read.path), 1, "the scenario has changed since this exercise was played "
                           f"({', '.join(changed)}); replay needs the same files")
+    unknown = [role for role in header.seats if role not in pack.scenario.roles]
+    if unknown:
+        raise ReplayError(str(read.path), 1, f"the header gives a seat to '{unknown[0]}', which is not a role of "
+                          f"scenario '{pack.scenario.id}' (its roles: {', '.join(pack.scenario.roles)})")
     return pack
 
 
@@ -142,14 +146,15 @@ def replay_log(read: ReadLog, pack: Pack | None = None, until: float | None = No
             while not pending and not engine.ended:
                 pending.extend(engine.step())
         if not pending:
-            raise ReplayError(shown, line.number, _bad_line(line.raw) or "the log has an event here that replay does not produce")
+            raise ReplayError(shown, line.number, line_problem(line.raw, not gridless) or "the log has an event here that replay does not produce")
         event = pending.popleft()
         got = event.to_json()
         if got != line.raw:
             if gridless and _same_on_grid(got, line.raw):
                 off_grid += 1
             else:
-                raise ReplayError(shown, line.number, _bad_line(line.raw) or _differs(line.raw, got, header.tabletop_version if gridless else None))
+                raise ReplayError(shown, line.number, line_problem(line.raw, not gridless)
+                                  or _differs(line.raw, got, header.tabletop_version if gridless else None))
         replayed.append(event)
     return Replayed(read, engine, pack, list(pending), replayed, off_grid)
 
@@ -176,10 +181,11 @@ def _same_on_grid(got: str, raw: str) -> bool:
 
 
 def _differs(raw: str, got: str, older: str | None) -> str:
-    """The mismatch, with what may explain it; `older` is the version that wrote a pre-grid log."""
+    """The mismatch, with what may explain it; `older` is the version that wrote a pre-grid log.
+
+    (A carriage return at the end of a line never gets here: `read_log` refuses it first.)
+    """
     message = f"event differs from replay:\n  log:    {raw}\n  replay: {got}"
-    if raw.endswith("\r"):
-        message += "\n  (the log line ends in a carriage return: was the file saved with Windows line endings?)"
     if older is not None:
         message += (f"\n  (this log was written by Tabletop {older}, before exact exercise time and the one "
                     "judgement of plan steps; this version plays some moments differently, so the log cannot be "
@@ -215,17 +221,10 @@ def _horizons(lines: list[LogLine], until: float | None) -> list[float]:
 def _minute(line: LogLine) -> float:
     try:
         data = line.data
-    except ValueError:
+    except (ValueError, RecursionError):
         return 0.0  # a garbled line: run step by step, and report it when it is reached
     t = data.get("t") if isinstance(data, dict) else None
     return t if isinstance(t, (int, float)) else 0.0
-
-
-def _bad_line(raw: str) -> str | None:
-    """When an event line does not match, say first if it is not even a sound log entry."""
-    from .log import line_problem
-
-    return line_problem(raw)
 
 
 def _short(event: Event) -> str:
@@ -271,6 +270,7 @@ def resume_session(path: Path, pack: Pack | None = None):
         if read.error is not None:
             aside = set_aside(path, read)
             writer.cut_to(read.valid_bytes)
+        writer.continue_chain(read.digest)
         result = replay_log(read, pack)
     except BaseException:
         try:

@@ -14,11 +14,11 @@ import pytest
 
 from simulator.engine import commands as C
 from simulator.engine.seats import POLICIES, Seat
-from simulator.log import LogError, read_log
+from simulator.log import ChainBroken, LogError, read_log
 from simulator.replay import ReplayError, verify
 from simulator.session import Session
 
-from .conftest import FIXTURES, run_headless, strip_wall
+from .conftest import FIXTURES, contents, rechain, run_headless, strip_wall
 
 
 @pytest.mark.parametrize("policy", POLICIES)
@@ -68,6 +68,10 @@ def test_verify_names_the_first_differing_line(mini_pack, tmp_path):
     target = next(i for i, line in enumerate(lines) if '"decision_made"' in line)
     lines[target] = lines[target].replace('"wait"', '"hold"')
     log.write_text("".join(lines))
+    with pytest.raises(ChainBroken) as err:  # the chain says first that the line was changed
+        verify(log)
+    assert err.value.line == target + 1
+    rechain(log)  # an edit with the chain made anew: the replay still finds it, at the same line
     with pytest.raises(ReplayError) as err:
         verify(log)
     assert err.value.line == target + 1
@@ -91,7 +95,7 @@ def test_verified_lines_still_give_their_data(mini_pack, tmp_path):
     log = tmp_path / "h.jsonl"
     human_run(mini_pack, log)
     result = verify(log)
-    assert [ln.data for ln in result.log.lines] == [json.loads(x) for x in log.read_text().splitlines()[1:]]
+    assert [ln.data for ln in result.log.lines] == [json.loads(x) for x in contents(log)[1:]]
 
 
 @pytest.mark.parametrize("until", [0, 4, 22.5, 55.55, 70, 119.99])
@@ -101,7 +105,7 @@ def test_replay_until_stops_at_the_last_line_it_matches(mini_pack, tmp_path, unt
 
     log = tmp_path / "h.jsonl"
     human_run(mini_pack, log)
-    wanted = [x for x in log.read_text().splitlines()[1:] if json.loads(x)["t"] <= until]
+    wanted = [x for x in contents(log)[1:] if json.loads(x)["t"] <= until]
     result = replay_log(read_log(log), mini_pack, until)
     assert [e.to_json() for e in result.events] == [x for x in wanted if '"kind":"event"' in x]
     assert result.engine.now == json.loads(wanted[-1])["t"] <= until

@@ -17,7 +17,7 @@ from simulator.replay import verify
 from simulator.scoring import score_log
 from simulator.session import Session
 
-from .conftest import ROOT, run_headless
+from .conftest import ROOT, contents, run_headless
 
 TABLETOP = Path(sys.executable).parent / "tabletop"
 FLAGSHIP = ROOT / "scenarios" / "caldmere-vaisakhi-attack"
@@ -87,13 +87,14 @@ def test_branch_keeps_history_byte_for_byte_and_verifies(flagship_plan_log, tmp_
     out = tmp_path / "branch.jsonl"
     result = branch_log(flagship_plan_log, 70, out)
     result.session.close()
-    old = flagship_plan_log.read_text().splitlines()
-    new = out.read_text().splitlines()
-    assert new[1:result.kept_lines + 1] == old[1:result.kept_lines + 1]
+    old, new = contents(flagship_plan_log), contents(out)
+    assert new[1:result.kept_lines + 1] == old[1:result.kept_lines + 1]  # every record as it was
     assert all(json.loads(line)["t"] <= 70 for line in new[1:])
     header = json.loads(new[0])
     assert header["branched_from"] == f"{flagship_plan_log.name}@70" and header["seed"] == 1
-    verify(out)
+    # The chain goes on from the branch's own header: the same records, their links the branch's.
+    assert read_log(out).digest != read_log(flagship_plan_log).digest
+    assert verify(out).log.digest == read_log(out).digest
 
 
 def test_a_branch_with_a_different_decision_takes_another_course(flagship_plan_log, tmp_path):

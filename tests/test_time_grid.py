@@ -19,7 +19,7 @@ from simulator.replay import ReplayError, verify
 from simulator.session import Session
 from simulator.timegrid import TICKS_PER_MINUTE, GridEnvironment, is_on_grid, later, on_grid
 
-from .conftest import FIXTURES, ROOT, strip_wall
+from .conftest import FIXTURES, ROOT, contents, rechain, strip_wall
 from .drive import apply_op
 
 # Tick sizes like a console's: wall seconds x speed / 60, so never round numbers.
@@ -129,8 +129,8 @@ def test_the_environment_lands_on_the_grid_whatever_the_path():
 
 
 def _old_style(path: Path, noisy: Path) -> None:
-    """Rewrite a log as format 1 with float noise in some times, as older versions wrote them."""
-    lines = path.read_text().splitlines()
+    """Rewrite a log as format 1 with float noise in some times, as older versions wrote them (no chain)."""
+    lines = contents(path)
     header = json.loads(lines[0])
     header["format"] = "tabletop-log/1"
     out = [json.dumps(header)]
@@ -158,22 +158,32 @@ def test_an_old_log_with_float_noise_still_verifies_and_says_so(mini_pack, tmp_p
     assert result.off_grid > 0
 
 
-def test_a_new_log_with_float_noise_does_not_verify(mini_pack, tmp_path):
-    path = _a_log(mini_pack, tmp_path)
-    noisy = tmp_path / "noisy.jsonl"
-    _old_style(path, noisy)
-    lines = noisy.read_text().splitlines()
-    header = json.loads(lines[0])
-    header["format"] = "tabletop-log/2"
-    noisy.write_text("\n".join([json.dumps(header)] + lines[1:]) + "\n")
-    with pytest.raises(ReplayError) as err:
-        verify(noisy, mini_pack)
-    assert err.value.line >= 2
+@pytest.mark.parametrize("kind", ["event", "command"])
+def test_a_new_log_with_float_noise_does_not_verify(mini_pack, tmp_path, kind):
+    """A time off the grid in a format-2 log is damage at its line, even with the chain made anew."""
+    from simulator.log import LogError
+
+    path = tmp_path / "grid.jsonl"
+    session = Session.start(mini_pack, 3, _seats(mini_pack, [False, True]), path)
+    session.advance_to(4)
+    session.submit(C.TakeAction(by="chief", action="chief.convene"))
+    session.run_to_end()
+    session.close()
+    lines = contents(path)
+    target = next(i for i, line in enumerate(lines) if f'"kind":"{kind}"' in line and json.loads(line)["t"] > 0)
+    data = json.loads(lines[target])
+    data["t"] = math.nextafter(data["t"], math.inf)  # one ulp off, like 5.380000000000001
+    lines[target] = json.dumps(data, separators=(",", ":"))
+    rechain(path, lines)
+    with pytest.raises(LogError) as err:
+        verify(path, mini_pack)
+    assert err.value.line == target + 1 and "grid" in err.value.message
+    assert read_log(path).error.line == target + 1  # read as damage there: the sound prefix is kept
 
 
 def test_an_unknown_log_format_is_refused_plainly(mini_pack, tmp_path):
     path = _a_log(mini_pack, tmp_path)
-    lines = path.read_text().splitlines()
+    lines = contents(path)
     header = json.loads(lines[0])
     header["format"] = "tabletop-log/99"
     path.write_text("\n".join([json.dumps(header)] + lines[1:]) + "\n")
@@ -206,7 +216,7 @@ def test_an_old_log_that_plays_differently_is_refused_plainly_and_still_shown(mi
 
     old = tmp_path / "old.jsonl"
     _old_style(_a_log(mini_pack, tmp_path), old)
-    lines = old.read_text().splitlines()
+    lines = contents(old)
     header = json.loads(lines[0])
     header["tabletop_version"] = "0.1.0"
     header["scenario_path"] = str(FIXTURES / "mini" / "scenario.yaml")

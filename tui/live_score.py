@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from simulator import logchain
 from simulator.loading.pack import Pack
 from simulator.scoring import Scorecard, Scorer
 
@@ -34,11 +35,14 @@ class LiveScore:
         if end < 0:
             return
         for raw in data[: end + 1].splitlines(keepends=True):
+            # Each line's record without its chain link: this session wrote the chain, and the
+            # final scorecard and the report check it (replay); here only the record is scored.
+            content, _link = logchain.split(raw.rstrip(b"\n"))
             try:
-                parsed = json.loads(raw)
+                parsed = json.loads(content)
                 if not isinstance(parsed, dict):
                     raise ValueError("not an object")
-            except ValueError:
+            except (ValueError, RecursionError):
                 self.problem = f"{self.path}:{self._number + 1}: not a log line (not valid JSON); scored up to the line before"
                 return  # stay before the bad line: nothing after it is trusted
             self._number += 1

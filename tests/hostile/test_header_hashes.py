@@ -18,7 +18,7 @@ from simulator.loading.pack import load_pack
 from simulator.loading.problems import ValidationFailed
 from simulator.replay import ReplayError, verify
 
-from ..conftest import FIXTURES, run_headless
+from ..conftest import FIXTURES, contents, run_headless
 from .conftest import cli, plain_refusal
 
 
@@ -39,13 +39,7 @@ def played(pack: Path, tmp_path: Path) -> Path:
 
 
 def header(log: Path) -> dict:
-    return json.loads(log.read_text().splitlines()[0])
-
-
-def rewrite_header(log: Path, data: dict) -> None:
-    lines = log.read_text().splitlines(keepends=True)
-    lines[0] = json.dumps(data, separators=(",", ":")) + "\n"
-    log.write_text("".join(lines))
+    return json.loads(contents(log)[0])
 
 
 FILES = {"scenario.yaml": "scenario.yaml", "plan.yaml": "plan.yaml", "playbook.yaml": "playbook.yaml",
@@ -103,12 +97,14 @@ def test_a_pack_folder_named_like_the_shared_roles_key_cannot_share_a_hash(share
 
 
 def old_style(log: Path) -> None:
-    """Rewrite a header the way logs were written before per-path keys."""
+    """Rewrite a log the way logs were written before per-path keys: format 1, so no chain either."""
     data = header(log)
     data.pop("file_keys")
+    data["format"] = "tabletop-log/1"
     data["files"] = {k.replace("shared-roles/", "roles/", 1) if k.startswith("shared-roles/") else k: v
                      for k, v in data["files"].items()}
-    rewrite_header(log, data)
+    lines = [json.dumps(data, separators=(",", ":"))] + contents(log)[1:]
+    log.write_text("".join(line + "\n" for line in lines))
 
 
 def test_an_old_log_still_verifies(shared_pack, tmp_path):

@@ -22,7 +22,7 @@ from simulator.loading.pack import load_pack
 from simulator.loading.problems import ValidationFailed
 from simulator.replay import ReplayError, verify
 
-from ..conftest import FIXTURES, ROOT, run_headless
+from ..conftest import FIXTURES, ROOT, contents, rechain, run_headless
 from .conftest import cli, plain_refusal
 
 
@@ -136,11 +136,13 @@ def test_a_plan_link_that_loops_is_called_a_loop(pack_dir):
 # ---- what a log's header names ------------------------------------------------------------------
 
 def edit_header(log: Path, **changes) -> None:
-    lines = log.read_text().splitlines(keepends=True)
+    """The adversary's edit, with the log's chain computed anew (anyone can), so that it reaches the
+    check of what the header names rather than being refused for the edit itself."""
+    lines = contents(log)
     header = json.loads(lines[0])
     header.update(changes)
-    lines[0] = json.dumps(header, separators=(",", ":")) + "\n"
-    log.write_text("".join(lines))
+    lines[0] = json.dumps(header, separators=(",", ":"))
+    rechain(log, lines)
 
 
 @pytest.fixture
