@@ -108,45 +108,49 @@ def simulate(scenario: str, seed: int, policy: str, competence: float, log_path:
     click.echo(json.dumps(summary, indent=2) if as_json else summary_text(summary))
 
 
+def _digest_option(_ctx, _param, value: str | None) -> str | None:
+    if value is None:
+        return None
+    wanted = value.strip().lower()
+    if len(wanted) != 64 or any(c not in "0123456789abcdef" for c in wanted):
+        raise click.BadParameter("a log digest is 64 hexadecimal digits, as the report prints it")
+    return wanted
+
+
 @main.command()
 @click.argument("log", type=click.Path(path_type=Path))
 @click.option("--verify", is_flag=True, help="Re-run the engine over the log and confirm every event.")
+@click.option("--digest", callback=_digest_option, metavar="HEX",
+              help="With --verify (implied): also confirm the log is the one this digest names (from a filed report).")
 @click.option("--text", "as_text", is_flag=True, help="Print the timeline even on a terminal (no viewer).")
 @user_errors
-def replay(log: Path, verify: bool, as_text: bool) -> None:
+def replay(log: Path, verify: bool, digest: str | None, as_text: bool) -> None:
     """Replay an exercise log: the viewer on a terminal, else a text timeline; --verify confirms it event by event."""
     import sys
 
-    from .replay import ReplayError, damage_warning, pack_for
+    from .log import read_log
+    from .replay import ReplayError, damage_warning, pack_for, replay_log
     from .replay import verify as verify_log
     from .summary import timeline_text
 
-    warning = None if verify else damage_warning(log)
+    if verify or digest is not None:
+        _verified(log, verify_log(log), digest)
+        return
+    read = read_log(log)  # every line parsed: damage anywhere is found as damage, its sound prefix kept
+    warning = damage_warning(read)
     if warning:
         click.echo(warning, err=True)
     text_wanted = as_text or not sys.stdout.isatty()
     try:
-        result = verify_log(log, allow_damaged=not verify)
+        result = replay_log(read)
     except ReplayError as exc:
-        if verify or not text_wanted:
+        if not text_wanted:
             raise
         # Keep everything that can be shown: the timeline is what the log records; say plainly
         # that it is not confirmed by a replay. (A changed scenario still refuses: pack_for.)
-        from .log import read_log
-
-        read = read_log(log, lazy_events=True)
         pack = pack_for(read)
         click.echo(f"warning: {exc}\nshowing what the log records, without confirmation by a replay", err=True)
         click.echo(timeline_text(pack, [ln.data for ln in read.lines]))
-        return
-    if verify:
-        n = len(result.log.lines) + 1
-        click.echo(f"verified: {log} replays exactly ({n} lines, {len(result.events)} events, "
-                   f"seed {result.log.header.seed}, scenario {result.log.header.scenario})")
-        if result.off_grid:
-            click.echo(f"note: this log predates exact exercise time ({result.log.header.format}); "
-                       f"{result.off_grid} of its lines carry float noise in their times and match once "
-                       "those are read on the time grid")
         return
     if text_wanted:
         click.echo(timeline_text(result.pack, [ln.data for ln in result.log.lines]))
@@ -156,6 +160,39 @@ def replay(log: Path, verify: bool, as_text: bool) -> None:
     make_app(replay=log).run()
 
 
+def _verified(log: Path, result, digest: str | None) -> None:
+    """What `replay --verify` says of a log that replays: its digest, or plainly that it has none."""
+    from . import logchain
+    from .log import find_link
+
+    read = result.log
+    n = len(read.lines) + 1
+    click.echo(f"verified: {log} replays exactly ({n} lines, {len(result.events)} events, "
+               f"seed {read.header.seed}, scenario {read.header.scenario})")
+    if result.off_grid:
+        click.echo(f"note: this log predates exact exercise time ({read.header.format}); "
+                   f"{result.off_grid} of its lines carry float noise in their times and match once "
+                   "those are read on the time grid")
+    if not read.chained:
+        click.echo(f"note: {logchain.unchained(read.header.format)}")
+        if digest is not None:
+            raise UserError(f"{log}: it cannot be checked against a digest")
+        return
+    click.echo(f"log digest: {read.digest} (sha256 chain through every line; the report made from this log "
+               "prints it too)")
+    if digest is None:
+        return
+    if digest == read.digest:
+        click.echo("digest matches: this is the log that digest names, line for line")
+        return
+    at = find_link(log, digest)
+    if at is None:
+        raise UserError(f"{log}: this is not the log that digest names: no line of it ends the chain with "
+                        f"{digest}; it was changed or cut short after the digest was taken, or it is another log")
+    raise UserError(f"{log}:{at + 1}: the log is the one that digest names up to line {at}; the {n - at} line(s) from "
+                    f"line {at + 1} on were added after it (hot-wash answers or overrides given later, or lines forged)")
+
+
 @main.command()
 @click.argument("log", type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the scorecard as JSON.")
@@ -163,13 +200,14 @@ def replay(log: Path, verify: bool, as_text: bool) -> None:
 @user_errors
 def score(log: Path, as_json: bool, all_findings: bool) -> None:
     """Score an exercise log against the plan, the playbook and the chain of command."""
-    from .replay import damage_warning
-    from .scoring import score_log
+    from .replay import damage_warning, verify
+    from .scoring.scorer import score_lines
 
-    warning = damage_warning(log)
+    result = verify(log, allow_damaged=True)  # the sound lines before any damage, warned of here
+    warning = damage_warning(result.log)
     if warning:
         click.echo(warning, err=True)
-    _pack, card, _facts = score_log(log, allow_damaged=True)
+    card = score_lines(result.pack, ((ln.number, ln.data) for ln in result.log.lines))
     if as_json:
         click.echo(card.model_dump_json(indent=2))
         return

@@ -48,3 +48,15 @@ def split(line: bytes) -> tuple[bytes, bytes | None]:
     if len(line) > SUFFIX + 1 and line[-SUFFIX:-SUFFIX + len(_FIELD)] == _FIELD and line.endswith(b'"}'):
         return line[:-SUFFIX] + b"}", line[-_HEX - 2:-2]
     return line, None
+
+
+LIMITS = ("The chain shows accidental damage and a naive edit of a line; it is not keyed, so anyone can "
+          "recompute it after a deliberate edit: it is the digest kept apart from the log (in the filed report) "
+          "that shows a later change.")
+"""What the chain does and does not protect against, in the words the CLI and the report use."""
+
+
+def unchained(log_format: str) -> str:
+    """The plain note for an old log without a chain (format 1): read, never passed silently."""
+    return (f"this log is in format {log_format}, from before logs were chained: it has no digest, so an edit "
+            "that keeps it consistent cannot be detected")

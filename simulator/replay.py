@@ -13,6 +13,7 @@ from collections import deque
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import logchain
 from .engine.commands import COMMANDS
 from .engine.core import Engine
 from .engine.events import Event
@@ -235,21 +236,24 @@ def verify(path: Path, pack: Pack | None = None, allow_damaged: bool = False) ->
     """Replay a whole log; a bad line is an error (verification needs the whole log).
 
     With `allow_damaged`, a damaged tail is tolerated and the sound lines before it are replayed
-    (reading commands can still show and score what was kept; the caller warns the user).
+    (reading commands can still show and score what was kept; the caller warns the user with
+    `damage_warning(result.log)`). Every line is parsed then, so damage is found as damage
+    wherever it is: a line kept as text would be found only by the replay, as a difference.
     """
-    read = read_log(path, lazy_events=True)
+    read = read_log(path, lazy_events=not allow_damaged)
     if read.error is not None and not allow_damaged:
         raise read.error
     return replay_log(read, pack)
 
 
-def damage_warning(path: Path) -> str | None:
-    """A plain warning when a log has a damaged line, or None when it is sound."""
-    read = read_log(path, lazy_events=True)
-    if read.error is None:
-        return None
-    return (f"warning: {read.error}; showing the {len(read.lines) + 1} sound line(s) before it "
-            f"(`tabletop run --resume {path}` recovers the exercise and keeps the damaged tail aside)")
+def damage_warning(read: ReadLog) -> str | None:
+    """A plain warning when a log has a damaged line or no chain (format 1), or None when it is sound and chained."""
+    path = read.path
+    notes = [] if read.chained else [f"note: {logchain.unchained(read.header.format)}"]
+    if read.error is not None:
+        notes.append(f"warning: {read.error}; showing the {len(read.lines) + 1} sound line(s) before it "
+                     f"(`tabletop run --resume {path}` recovers the exercise and keeps the damaged tail aside)")
+    return "\n".join(notes) or None
 
 
 def resume_session(path: Path, pack: Pack | None = None):

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from .. import logchain
 from ..cli import UserError, main, user_errors
 
 FORMATS = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md"}
@@ -55,3 +56,4 @@ def report(log: Path, output: Path, fmt: str | None, force: bool) -> None:
     bad = sum(1 for f in data.card.findings if f.rating in ("S", "M", "U"))
     click.echo(f"wrote {output} ({fmt}): {plural(len(data.card.findings), 'finding')}, {bad} rated S/M/U, "
                f"grouped into {plural(len(analysis.areas), 'area')} for improvement")
+    click.echo(f"log digest: {data.digest}" if data.digest else f"note: {logchain.unchained(data.header.format)}")

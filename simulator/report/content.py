@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from .. import logchain
 from ..scoring.model import RATING_WORDS, SEVERITY
 from ..scoring.text import why
 from .analysis import Analysis, Area
@@ -69,7 +70,18 @@ def overview(data: ReportData) -> list[tuple[str, str | list[str]]]:
         ("Exercise log", f"{data.path.name}: {plural(data.lines, 'line')}, {plural(data.events, 'event')}, "
                          f"{plural(data.commands, 'command')}; seed {data.header.seed}; scenario version {sc.version}; "
                          f"recorded with tabletop {data.header.tabletop_version}; replay verified."),
+        ("Log digest", log_digest(data)),
     ]
+
+
+def log_digest(data: ReportData) -> str:
+    """The digest that names the log this report was drafted from, and what it is good for, plainly."""
+    if data.digest is None:
+        return f"None: {logchain.unchained(data.header.format)}."
+    name = data.path.name
+    return (f"{data.digest} (SHA-256): the last link of the hash chain through every line of {name}, so it names "
+            "that log and no other; keep it with this report. To check that a log is still the one this report was "
+            f"drafted from, run tabletop replay on it with --verify --digest and this digest. {logchain.LIMITS}")
 
 
 def finding_counts(data: ReportData, analysis: Analysis) -> str:

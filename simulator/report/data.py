@@ -58,6 +58,9 @@ class ReportData:
     """Wall-clock stamp of the last command, if any (the exercise's last human or facilitator input)."""
     acts: dict[str, list[tuple[int, dict[str, Any]]]] = field(default_factory=dict)
     """Role -> its actions, statements, decisions, approvals, delegations and messages (line, event), in order."""
+    digest: str | None = None
+    """The log's digest (see logchain): the report prints it so that a filed report names its log.
+    None for a log of format 1, which has no chain."""
 
     @property
     def state_series(self) -> list[tuple[float, dict[str, float]]]:
@@ -104,4 +107,4 @@ def gather(path: Path, pack: Pack | None = None) -> ReportData:
             acts.setdefault(d["by"], []).append((n, d))
     return ReportData(path=path, header=read.header, pack=pack, card=card, facts=facts, lines=len(lines) + 1,
                       events=len(replayed.events), commands=commands, end=end, timeline=timeline, met=met,
-                      score_series=series, wall_end=wall_end, acts=acts)
+                      score_series=series, wall_end=wall_end, acts=acts, digest=read.digest)

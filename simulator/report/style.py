@@ -23,7 +23,7 @@ th, td { border: 1px solid var(--rule); padding: 4px 6px; text-align: left; vert
 th { background: var(--band); }
 dl.facts { display: grid; grid-template-columns: 14em 1fr; gap: 4px 16px; margin: 8px 0; }
 dl.facts dt { font-weight: bold; color: var(--muted); }
-dl.facts dd { margin: 0; }
+dl.facts dd { margin: 0; overflow-wrap: anywhere; }
 .rating { display: inline-block; min-width: 2.2em; text-align: center; font-weight: bold; border-radius: 3px; padding: 0 4px;
           border: 1px solid rgba(0,0,0,0.25); -webkit-print-color-adjust: exact; print-color-adjust: exact; }
 .r-P { background: #cfe9d6; } .r-S { background: #fff0b3; } .r-M { background: #ffd2a6; } .r-U { background: #f6b3b3; }
