@@ -51,6 +51,8 @@ def branch_log(source: Path, at: float, out: Path, seats: dict[str, Seat] | None
     kept = [line for line in read.lines if line.data["t"] <= at]
     header = read.header.model_copy(update={"branched_from": f"{source.name}@{at:g}", "wall_time": wall_now()})
     writer = LogWriter(out)
+    if not read.chained:
+        writer.continue_chain(None)  # a branch of an old log keeps its format, and so has no chain either
     try:
         writer.header(header)
         writer.raw_lines([line.raw for line in kept])

@@ -180,7 +180,7 @@ def _entry(text: str, gridded: bool) -> tuple[dict[str, Any] | None, str | None]
             return None, "invalid command: nested too deep"
     elif not isinstance(parsed.get("type"), str):
         return None, "invalid event: needs a 'type' and a minute 't'"
-    t = parsed.get("t")
+    t: Any = parsed.get("t")
     if not _finite(t):
         return None, f"invalid {kind}: needs a minute 't' that is a finite number"
     if gridded and not is_on_grid(t):
@@ -226,8 +226,8 @@ def read_log(path: Path, lazy_events: bool = False) -> ReadLog:
         raise LogError(shown, 1, "the log is empty")
     out = _read_header(shown, data)
     offset, number = out.valid_bytes, 1
-    chained, gridded = out.chained, out.header.format not in GRIDLESS_FORMATS
-    link = out.digest.encode("ascii") if chained else logchain.START
+    chained, gridded = out.digest is not None, out.header.format not in GRIDLESS_FORMATS
+    link = out.digest.encode("ascii") if out.digest is not None else logchain.START
     lazy = lazy_events and chained
     lines = out.lines
     while offset < len(data):

@@ -16,7 +16,6 @@ from .engine.commands import CommandBase
 from .engine.events import Event
 from .log import LogError, LogHeader, wall_now
 
-_UNSET = object()
 
 class LogBusy(LogError):
     """Another process is writing this log: one writer per log, always."""
@@ -97,24 +96,28 @@ class LogWriter:
         """Event lines a failed write left unwritten: they come first in the next write."""
         self._torn = False
         """A failed write could not be cut back yet: cut it back before writing anything else."""
-        self._link: object = _UNSET if append else logchain.START
-        """The chain link of the last line written or owed (bytes); None for an old unchained log."""
+        self._link: bytes | None = logchain.START
+        """The chain link of the last line written or owed; None for an old unchained log."""
+        self._chain_unknown = append
+        """Appending, until told where the log's chain stands: nothing may be written."""
         self.lines = 0
 
     def continue_chain(self, digest: str | None) -> None:
-        """Appending: the digest of the log as it stands (`ReadLog.digest`), or None if it has no chain (format 1)."""
+        """Where the chain stands: the digest of the log so far (`ReadLog.digest`, when appending), or None
+        for a log without a chain (format 1: resumed, or branched), whose lines are written without links."""
         self._link = None if digest is None else digest.encode("ascii")
+        self._chain_unknown = False
 
-    def _seal(self, contents: list[bytes]) -> tuple[bytes, object]:
+    def _seal(self, contents: list[bytes]) -> tuple[bytes, bytes | None]:
         """The lines to write for these contents, and the link after them (not yet taken on)."""
-        link = self._link
-        if link is _UNSET:
+        if self._chain_unknown:
             raise RuntimeError("an appending LogWriter needs continue_chain() before it writes")
+        link = self._link
         if link is None:  # an old log without a chain keeps none
             return b"".join(c + b"\n" for c in contents), None
-        out = []
+        out: list[bytes] = []
         for content in contents:
-            line, link = logchain.seal(link, content)  # type: ignore[arg-type]
+            line, link = logchain.seal(link, content)
             out += (line, b"\n")
         return b"".join(out), link
 

@@ -301,3 +301,14 @@ def test_an_old_log_resumed_stays_unchained_and_verifies(old_log):
     session.close()
     assert '"chain"' not in old_log.read_text()
     assert verify(old_log, load_pack(FIXTURES / "mini")).log.digest is None
+
+
+def test_an_old_log_branched_stays_unchained_and_verifies(old_log, tmp_path):
+    from simulator.branch import branch_log
+
+    out = tmp_path / "what-if.jsonl"
+    branched = branch_log(old_log, 10, out)
+    branched.session.run_to_end()
+    branched.session.close()
+    assert '"chain"' not in out.read_text()
+    assert verify(out, load_pack(FIXTURES / "mini")).log.digest is None
