@@ -207,11 +207,12 @@ def read_log(path: Path, lazy_events: bool = False) -> ReadLog:
     line ending in a carriage return, are refused (`ChainBroken`, `LogError`) rather than kept
     as damage: they were not left by a crash.
 
-    With `lazy_events`, lines of a chained log that begin like an engine-written event are kept
-    as text and parsed only when asked. Only a caller that checks every such line another way may
-    use it: `replay.verify` requires each one to equal, character for character, the JSON of the
-    event the engine regenerates, which is a stricter check than parsing it. (Lines of an old
-    unchained log are always parsed: without a link, damage could pass for an event.)
+    With `lazy_events`, lines that begin like an engine-written event are kept as text and
+    parsed only when asked. Only a caller that checks every such line another way, and refuses
+    any fault, may use it: `replay.verify` requires each one to equal, character for character,
+    the JSON of the event the engine regenerates, which is a stricter check than parsing it (a
+    damaged one is then reported by the replay, at its line). A caller that keeps the sound
+    prefix of a damaged log must read every line, so that damage is found as damage wherever it is.
     """
     path = Path(path)
     shown = str(path)
@@ -228,7 +229,6 @@ def read_log(path: Path, lazy_events: bool = False) -> ReadLog:
     offset, number = out.valid_bytes, 1
     chained, gridded = out.digest is not None, out.header.format not in GRIDLESS_FORMATS
     link = out.digest.encode("ascii") if out.digest is not None else logchain.START
-    lazy = lazy_events and chained
     lines = out.lines
     while offset < len(data):
         number += 1
@@ -255,7 +255,7 @@ def read_log(path: Path, lazy_events: bool = False) -> ReadLog:
         except UnicodeDecodeError as exc:
             out.error = LogError(shown, number, f"garbled line: {exc}")
             break
-        if lazy and content.startswith(EVENT_PREFIX):
+        if lazy_events and content.startswith(EVENT_PREFIX):
             parsed = None
         else:
             parsed, problem = _entry(text, gridded)

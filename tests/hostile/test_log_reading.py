@@ -104,6 +104,21 @@ def test_resume_sets_the_damaged_tail_aside(log, kind):
     verify(log)
 
 
+def test_an_old_unchained_log_with_a_damaged_event_line_keeps_its_sound_prefix(tmp_path):
+    """No link to show the damage in format 1: score and replay --text parse every line, and find it as damage."""
+    old = tmp_path / "old.jsonl"
+    lines = (FIXTURES / "logs" / "before-drafts.jsonl").read_bytes().splitlines(keepends=True)
+    n = next(i for i, line in enumerate(lines, 1) if i > 5 and line.startswith(b'{"kind":"event","type":"'))
+    lines[n - 1] = BAD["garbage after an event's start"].encode() + b"\n"
+    old.write_bytes(b"".join(lines))
+    for args in (("score",), ("replay", "--text")):
+        result = cli(*args, old)
+        assert result.exit_code == 0, result.output
+        assert f"warning: {old}:{n}:" in result.stderr and "no digest" in result.stderr
+    verified = cli("replay", "--verify", old)
+    assert plain_refusal(verified.exit_code, verified.output) and f"{old}:{n}:" in verified.output
+
+
 @pytest.mark.parametrize("kind", ["nested event", "long number event"])
 def test_a_bad_event_line_with_its_chain_made_anew_is_still_located(log, kind):
     """A forger's line, links and all: it is no event the replay makes, and it is said where."""
