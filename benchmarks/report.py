@@ -5,7 +5,7 @@ It generates a large scenario pack in a temporary folder and plays ONE real exer
 override after the end), so the log is a genuine engine log of about 100,000 events that
 verifies. Then, in the same run, it times:
 
-- parse: reading the log (simulator.log.read_log, every line JSON-parsed);
+- parse: reading the log (simulator.log.read_log, every line's chain link checked and JSON-parsed);
 - verify: `replay --verify` (simulator.replay.verify: re-run the engine, confirm every line).
   Budget: verify <= 2 x parse.
 - score: the scorecard (simulator.scoring.score_log);
