@@ -56,10 +56,9 @@ class PlanSteps(EngineBase):
         yield self.env.timeout(deadline)
         if inj.id in self.open_decisions:
             del self.open_decisions[inj.id]
-            option = on_timeout
-            self._emit(E.DecisionLapsed(t=self.t, inject=inj.id, option=option))
-            if option is not None:
-                self._settle_decision(inj, option)
+            self._emit(E.DecisionLapsed(t=self.t, inject=inj.id, option=on_timeout))
+            if on_timeout is not None:
+                self._settle_decision(inj, on_timeout)
             self._changed()
 
     def decide(self, inject_id: str, option_id: str, by: str, staff: bool = False) -> None:
