@@ -9,7 +9,7 @@ from typing import Any
 import click
 
 from .cli import UserError, main, user_errors
-from .engine.seats import POLICIES, all_staff
+from .engine.seats import POLICIES, Policy, all_staff
 
 
 @main.command()
@@ -86,7 +86,7 @@ def list_(as_json: bool) -> None:
               help="Write the exercise log here (refused if the file exists).")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @user_errors
-def simulate(scenario: str, seed: int, policy: str, competence: float, log_path: Path | None, as_json: bool) -> None:
+def simulate(scenario: str, seed: int, policy: Policy, competence: float, log_path: Path | None, as_json: bool) -> None:
     """Run a whole exercise headless with simulated staff in every seat, and summarise it."""
     from .loading.pack import load_pack
     from .loading.shipped import resolve_scenario

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from ..cli import main, user_errors
+
+if TYPE_CHECKING:
+    from ..engine.seats import Policy
 
 
 def _scenario_path(scenario: str) -> Path:
@@ -190,14 +194,14 @@ def msel_import(file: Path, output: Path) -> None:
     click.echo(f"ok: {output} validates; fill in the TODO placeholders")
 
 
-def _policies(ctx, param, value: str) -> list[str]:
-    from ..engine.seats import POLICIES
+def _policies(ctx, param, value: str) -> list[Policy]:
+    from ..engine.seats import POLICIES, is_policy
 
     out = [p.strip() for p in value.split(",") if p.strip()]
-    bad = [p for p in out if p not in POLICIES]
+    bad = [p for p in out if not is_policy(p)]
     if bad or not out:
         raise click.BadParameter(f"{', '.join(bad) or 'nothing'}: choose from {', '.join(POLICIES)}", ctx=ctx, param=param)
-    return list(dict.fromkeys(out))
+    return list(dict.fromkeys(p for p in out if is_policy(p)))
 
 
 @main.command()
@@ -210,7 +214,7 @@ def _policies(ctx, param, value: str) -> list[str]:
               help="Worker processes (default: both cores, or one on a single-core machine).")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON (includes never_fired).")
 @user_errors
-def batch(scenario: str, runs: int, policies: list[str], workers: int | None, as_json: bool) -> None:
+def batch(scenario: str, runs: int, policies: list[Policy], workers: int | None, as_json: bool) -> None:
     """Run a scenario many times headless with simulated staff and report inject and branch
     coverage, the score distribution per policy, and the decisions that swing the score most.
 
