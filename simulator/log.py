@@ -160,6 +160,7 @@ def read_log(path: Path, lazy_events: bool = False) -> ReadLog:
         if not complete:
             problem = "truncated line (no end of line): the exercise probably stopped while writing it"
         elif lazy_events and number > 1 and chunk.startswith(EVENT_PREFIX):
+            assert out is not None  # past line 1, the header was read (or reading stopped there)
             try:
                 out.lines.append(LogLine(number, None, chunk.decode("utf-8")))
             except UnicodeDecodeError as exc:
@@ -203,6 +204,7 @@ def read_log(path: Path, lazy_events: bool = False) -> ReadLog:
                 raise LogError(shown, number, problem)
             out.error = LogError(shown, number, problem)
             return out
+        assert out is not None  # line 1 made it (a bad header raised above), so every later line has a log
         if number > 1:
             out.lines.append(LogLine(number, parsed, chunk.decode("utf-8")))
         offset = end + 1
