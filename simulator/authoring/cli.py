@@ -177,12 +177,10 @@ def msel_import(file: Path, output: Path) -> None:
     id or title (ignoring case) is that role; any other becomes a new role in roles/ whose id is
     the name in lowercase with hyphens ('Fire Chief' -> fire-chief).
     """
-    from ..loading.pack import load_pack
     from .msel_import import import_msel
 
     notes: list[str] = []
-    written = import_msel(file, output, notes)
-    load_pack(output)  # the skeleton must validate; a problem here is reported like `validate`
+    written = import_msel(file, output, notes)  # validated before anything is left in place
     for note in notes:
         click.echo(f"note: {note}")
     for path in written:
