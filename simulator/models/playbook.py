@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
-import re
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import AfterValidator, Field, field_validator, model_validator
 
+from ..patterns import compile_pattern
 from .base import Channel, Id, Minutes, Source, Strict, Text
 from .conditions import Condition
+
+
+def _runs_on_re2(pattern: str) -> str:
+    compile_pattern(pattern)  # ValueError in plain words when RE2 cannot run it (see patterns.py)
+    return pattern
+
+
+Pattern = Annotated[Text, AfterValidator(_runs_on_re2)]
+"""A trainer's regular expression, refused where it is written unless RE2 can run it."""
 
 
 class Match(Strict):
@@ -21,22 +30,10 @@ class Match(Strict):
     """Exact phrases (case and spacing ignored)."""
     words: list[Text] = []
     """Word stems: 'condemn' matches 'condemns', 'condemned', 'condemnation'."""
-    patterns: list[Text] = []
-    """Regular expressions, for trainers who need them."""
+    patterns: list[Pattern] = []
+    """Regular expressions, for trainers who need them (RE2 syntax: no lookaround or backreferences; \\w and \\b are ASCII)."""
     min_hits: int = Field(default=1, ge=1)
     """How many distinct phrases, words or patterns must match."""
-
-    @field_validator("patterns")
-    @classmethod
-    def _compiles(cls, patterns: list[str]) -> list[str]:
-        for p in patterns:
-            if len(p) > 300:
-                raise ValueError("a pattern is limited to 300 characters")
-            try:
-                re.compile(p)
-            except re.error as exc:
-                raise ValueError(f"pattern {p!r} is not a valid regular expression: {exc}") from None
-        return patterns
 
     @model_validator(mode="after")
     def _not_empty(self) -> "Match":
@@ -112,17 +109,14 @@ class Fact(Strict):
 
     id: Id
     label: Text
-    pattern: Text
-    """A regular expression whose first group captures the value, e.g. '(\\d+) people (?:died|were killed)'."""
+    pattern: Pattern
+    """A regular expression (RE2 syntax) whose first group captures the value, e.g. '(\\d+) people (?:died|were killed)'."""
     source: Source
 
     @field_validator("pattern")
     @classmethod
     def _one_group(cls, pattern: str) -> str:
-        try:
-            rx = re.compile(pattern)
-        except re.error as exc:
-            raise ValueError(f"pattern {pattern!r} is not a valid regular expression: {exc}") from None
+        rx = compile_pattern(pattern)
         if rx.groups < 1:
             raise ValueError("a fact pattern needs one group in brackets that captures the value")
         return pattern
