@@ -58,12 +58,16 @@ def branch_log(source: Path, at: float, out: Path, seats: dict[str, Seat] | None
         writer.close()
         raise
     session = Session(result.engine, header, writer)
-    session.events.extend(result.events)
-    session._record(result.extra)
-    session.advance_to(at)
-    for role, seat in (seats or {}).items():
-        if session.engine.seats.get(role) != seat:
-            session.submit(C.TakeSeat(by=C.FACILITATOR, role=role, seat=seat))
+    try:
+        session.events.extend(result.events)
+        session._record(result.extra)
+        session.advance_to(at)
+        for role, seat in (seats or {}).items():
+            if session.engine.seats.get(role) != seat:
+                session.submit(C.TakeSeat(by=C.FACILITATOR, role=role, seat=seat))
+    except BaseException:
+        session.close_quietly()  # a branch the disk refused is not left open (nor locked)
+        raise
     return Branched(out, at, len(kept), session)
 
 

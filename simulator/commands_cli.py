@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -53,7 +54,7 @@ def list_(as_json: bool) -> None:
     from .loading.problems import ValidationFailed
     from .loading.shipped import shipped_scenarios
 
-    rows = []
+    rows: list[dict[str, Any]] = []
     for path in shipped_scenarios():
         try:
             s = read_document(path, expect="scenario").model
@@ -89,11 +90,13 @@ def simulate(scenario: str, seed: int, policy: str, competence: float, log_path:
     """Run a whole exercise headless with simulated staff in every seat, and summarise it."""
     from .loading.pack import load_pack
     from .loading.shipped import resolve_scenario
+    from .log import ensure_no_writer
     from .session import Session
     from .summary import summarise, summary_text
 
     pack = load_pack(resolve_scenario(scenario))
     if log_path is not None and log_path.exists() and log_path.stat().st_size > 0:
+        ensure_no_writer(log_path)
         raise UserError(f"{log_path} already exists; choose another --log path")
     session = Session.start(pack, seed, all_staff(pack.scenario.roles, policy, competence), log_path)
     try:

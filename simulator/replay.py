@@ -7,6 +7,7 @@ and the after-action review all go through the same engine.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from collections import deque
 from dataclasses import dataclass
@@ -16,7 +17,7 @@ from .engine.commands import COMMANDS
 from .engine.core import Engine
 from .engine.events import Event
 from .loading.pack import Pack, load_pack
-from .loading.shipped import resolve_scenario
+from .loading.shipped import shipped_scenario
 from .log import GRIDLESS_FORMATS, LogError, LogLine, LogWriter, ReadLog, read_log
 from .timegrid import on_grid
 
@@ -39,18 +40,58 @@ class Replayed:
 
 
 def pack_for(read: ReadLog, pack: Pack | None = None) -> Pack:
-    """Load the scenario a log was made with, and refuse it if its files have changed."""
+    """Load the scenario a log was made with, and refuse it if any of its files has changed."""
     header = read.header
     if pack is None:
-        path = Path(header.scenario_path)
-        if not path.exists():
-            path = resolve_scenario(header.scenario)
-        pack = load_pack(path)
-    changed = sorted(k for k in set(header.files) | set(pack.files) if header.files.get(k) != pack.files.get(k))
+        pack = load_pack(_scenario_file(read))
+    current = pack.files if header.file_keys == "pack-path" else _short_keys(pack.files)
+    changed = sorted(k for k in set(header.files) | set(current) if header.files.get(k) != current.get(k))
     if changed:
         raise ReplayError(str(read.path), 1, "the scenario has changed since this exercise was played "
                           f"({', '.join(changed)}); replay needs the same files")
     return pack
+
+
+def _short_keys(files: dict[str, str]) -> dict[str, str]:
+    """A pack's hashes keyed the way logs made before per-path keys were (shared roles as roles/<file>).
+
+    Files outside the pack, the only other difference, are refused by `load_pack` now. The old
+    keys cannot collide here: a pack file at roles/<id>.yaml would itself be the role <id>.
+    """
+    return {"roles/" + k.removeprefix("shared-roles/") if k.startswith("shared-roles/") else k: v
+            for k, v in files.items()}
+
+
+def _scenario_file(read: ReadLog) -> Path:
+    """The scenario file a log names, checked before it is opened; else the shipped one with its id.
+
+    Why: a log is a file anyone can pass on, and its header must not make us open /etc/passwd.
+    It must name a YAML file that the log lists among its pack's files; `load_pack` then holds
+    the rest of the pack to its folder.
+    """
+    header = read.header
+    problem = _not_a_scenario(Path(header.scenario_path), header.files)
+    if problem is None:
+        return Path(header.scenario_path)
+    shipped = shipped_scenario(header.scenario)
+    if shipped is not None:
+        return shipped
+    raise ReplayError(str(read.path), 1, f"the log's scenario_path {header.scenario_path!r} {problem}, and "
+                      f"'{header.scenario}' is not a shipped scenario; replay needs the pack it was played from")
+
+
+def _not_a_scenario(path: Path, files: dict[str, str]) -> str | None:
+    try:
+        real = path.resolve()
+        if not {path.suffix, real.suffix} <= {".yaml", ".yml"}:
+            return "is not a scenario file (.yaml)"
+        if path.name not in files:
+            return "is not among the files the log was played from"
+        if not real.is_file():
+            return "does not exist" if not real.exists() else "is not a file"
+    except (OSError, RuntimeError) as exc:
+        return f"cannot be opened ({getattr(exc, 'strerror', None) or exc})"
+    return None
 
 
 def replay_log(read: ReadLog, pack: Pack | None = None, until: float | None = None) -> Replayed:
@@ -108,7 +149,7 @@ def replay_log(read: ReadLog, pack: Pack | None = None, until: float | None = No
             if gridless and _same_on_grid(got, line.raw):
                 off_grid += 1
             else:
-                raise ReplayError(shown, line.number, _bad_line(line.raw) or _differs(line.raw, got, gridless))
+                raise ReplayError(shown, line.number, _bad_line(line.raw) or _differs(line.raw, got, header.tabletop_version if gridless else None))
         replayed.append(event)
     return Replayed(read, engine, pack, list(pending), replayed, off_grid)
 
@@ -134,13 +175,15 @@ def _same_on_grid(got: str, raw: str) -> bool:
     return old is not None and old == _gridded(got)
 
 
-def _differs(raw: str, got: str, gridless: bool) -> str:
+def _differs(raw: str, got: str, older: str | None) -> str:
+    """The mismatch, with what may explain it; `older` is the version that wrote a pre-grid log."""
     message = f"event differs from replay:\n  log:    {raw}\n  replay: {got}"
     if raw.endswith("\r"):
         message += "\n  (the log line ends in a carriage return: was the file saved with Windows line endings?)"
-    if gridless:
-        message += ("\n  (this log predates exact exercise time, so its clock may have drifted; "
-                    "it can be read and shown but not verified past this line)")
+    if older is not None:
+        message += (f"\n  (this log was written by Tabletop {older}, before exact exercise time and the one "
+                    "judgement of plan steps; this version plays some moments differently, so the log cannot be "
+                    "verified past this line. `tabletop replay LOG --text` still shows everything it records)")
     return message
 
 
@@ -213,27 +256,67 @@ def damage_warning(path: Path) -> str | None:
 def resume_session(path: Path, pack: Pack | None = None):
     """Continue an exercise after a crash: keep the sound prefix, replay it, append from there.
 
-    A truncated or garbled tail is moved aside to '<log>.corrupt-<line>' (never deleted) and
-    the log is cut back to its last sound line before anything new is written.
+    The log's lock is taken first, so nothing is read, set aside or cut while another process
+    writes it. A truncated or garbled tail is copied aside (see `set_aside`, never deleted,
+    never over an earlier copy) and the log is cut back to its last sound line before anything
+    new is written.
     """
     from .session import Session
 
     path = Path(path)
-    read = read_log(path)
-    if read.error is not None:
-        aside = path.with_name(f"{path.name}.corrupt-{read.error.line}")
-        with path.open("rb") as src, aside.open("wb") as dst:
-            src.seek(read.valid_bytes)
-            shutil.copyfileobj(src, dst)
-        with path.open("r+b") as f:
-            f.truncate(read.valid_bytes)
-    result = replay_log(read, pack)
     writer = LogWriter(path, append=True)
+    aside = None
+    try:
+        read = read_log(path)
+        if read.error is not None:
+            aside = set_aside(path, read)
+            writer.cut_to(read.valid_bytes)
+        result = replay_log(read, pack)
+    except BaseException:
+        try:
+            writer.close()
+        except LogError:
+            pass
+        raise
     session = Session(result.engine, read.header, writer)
     session.events.extend(result.events)
     session.recovered = read.error  # type: ignore[attr-defined]
-    session._record(result.extra)
+    session.set_aside = aside  # type: ignore[attr-defined]
+    try:
+        session._record(result.extra)
+    except BaseException:
+        session.close_quietly()  # the disk refused the regenerated events: not left open (nor locked)
+        raise
     return session
 
 
-__all__ = ["LogError", "ReplayError", "Replayed", "replay_log", "resume_session", "verify"]
+def set_aside(path: Path, read: ReadLog) -> Path:
+    """Copy a log's damaged tail to '<log>.corrupt-<line>' ('.2', '.3'... if taken) and fsync it.
+
+    Why a fresh name: a log damaged twice at the same line must keep both tails. Raises
+    LogError (and leaves no partial copy) if the copy cannot be written: the log is only cut
+    back once its tail is safe elsewhere.
+    """
+    base = f"{path.name}.corrupt-{read.error.line}"
+    n = 1
+    while True:
+        aside = path.with_name(base if n == 1 else f"{base}.{n}")
+        try:
+            fd = os.open(aside, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+            break
+        except FileExistsError:
+            n += 1
+    try:
+        with os.fdopen(fd, "wb") as dst, path.open("rb") as src:
+            src.seek(read.valid_bytes)
+            shutil.copyfileobj(src, dst)
+            dst.flush()
+            os.fsync(dst.fileno())
+    except OSError as exc:
+        aside.unlink(missing_ok=True)
+        raise LogError(str(aside), 0, f"cannot set the damaged tail of {path.name} aside here "
+                       f"({exc.strerror or exc}); the log is left as it was") from None
+    return aside
+
+
+__all__ = ["LogError", "ReplayError", "Replayed", "replay_log", "resume_session", "set_aside", "verify"]

@@ -20,9 +20,10 @@ from .engine import commands as C
 def _ended_session(log: Path):
     """Open an ended, sound exercise for after-the-end commands. Refuse anything else before
     touching the file: resuming a damaged log would move its tail aside."""
-    from .log import read_log
+    from .log import ensure_no_writer, read_log
     from .session import Session
 
+    ensure_no_writer(log)  # a live exercise: say who is writing it, not "it has not ended yet"
     read = read_log(log)
     if read.error is not None:
         raise UserError(f"{read.error}; hot-wash answers and overrides are only added to a sound log "
@@ -141,7 +142,10 @@ def override(log: Path, target: str, rating: str, rationale: str, by: str) -> No
     """
     from .scoring import score_log
 
+    from .log import ensure_no_writer
+
     rating = rating.upper()
+    ensure_no_writer(log)
     _pack, card, _facts = score_log(log)
     targets = {f.id: f.rating for f in card.findings}
     for group in (card.expectations, card.objectives, card.capabilities, card.roles):
@@ -154,7 +158,8 @@ def override(log: Path, target: str, rating: str, rationale: str, by: str) -> No
         raise click.UsageError("--rationale must say why")
     session = _ended_session(log)
     try:
-        session.submit(C.OverrideRating(by=by, target=target, rating=rating, rationale=rationale.strip()))
+        session.submit(C.OverrideRating.model_validate({"by": by, "target": target, "rating": rating,
+                                                        "rationale": rationale.strip()}))
     finally:
         session.close()
     click.echo(f"{target}: {targets[target]} -> {rating} (by {by}; recorded in {log})")

@@ -35,6 +35,7 @@ def run(scenario: str | None, solo: str | None, staff: tuple[str, ...], seed: in
     from .engine.seats import Seat
     from .loading.pack import load_pack
     from .loading.shipped import resolve_scenario
+    from .log import ensure_no_writer
 
     session, path = None, None
     if resume is not None:
@@ -45,6 +46,7 @@ def run(scenario: str | None, solo: str | None, staff: tuple[str, ...], seed: in
         session = Session.resume(resume)  # a bad log is a located error here, before any screen opens
     else:
         if log_path is not None and log_path.exists() and log_path.stat().st_size > 0:
+            ensure_no_writer(log_path)  # a live log: name who writes it, rather than suggest --resume
             raise UserError(f"{log_path} already exists; choose another --log path, or --resume it")
         if scenario is not None:
             path = resolve_scenario(scenario)
@@ -58,7 +60,7 @@ def run(scenario: str | None, solo: str | None, staff: tuple[str, ...], seed: in
     from tui.config import RunConfig
 
     config = RunConfig(scenario=path, mode="solo" if solo else "facilitated", solo_role=solo,
-                       seats={r: Seat(kind="staff", policy=policy, competence=competence) for r in staff},
+                       seats={r: Seat.model_validate({"kind": "staff", "policy": policy, "competence": competence}) for r in staff},
                        staff_policy=policy, competence=competence, seed=seed, speed=speed, log=log_path,
                        resume=resume, high_contrast=high_contrast)
     app = make_app(config, session=session)

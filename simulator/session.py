@@ -14,7 +14,7 @@ from .engine.core import Engine
 from .engine.events import Event
 from .engine.seats import Seat
 from .loading.pack import Pack
-from .log import LogHeader, LogWriter, wall_now
+from .log import LogError, LogHeader, LogWriteFailed, LogWriter, wall_now
 from .timegrid import on_grid
 from .version import __version__
 
@@ -23,7 +23,8 @@ Subscriber = Callable[[Event], None]
 
 def header_for(pack: Pack, seed: int, seats: dict[str, Seat], branched_from: str | None = None) -> LogHeader:
     return LogHeader(tabletop_version=__version__, scenario=pack.scenario.id, scenario_path=str(pack.scenario_path),
-                     files=pack.files, seed=seed, seats=seats, branched_from=branched_from, wall_time=wall_now())
+                     files=pack.files, file_keys="pack-path", seed=seed, seats=seats, branched_from=branched_from,
+                     wall_time=wall_now())
 
 
 class Session:
@@ -43,9 +44,14 @@ class Session:
         writer = None
         if log is not None:
             writer = LogWriter(log)
-            writer.header(header)
         session = cls(engine, header, writer)
-        session._record(engine.drain())
+        try:
+            if writer is not None:
+                writer.header(header)
+            session._record(engine.drain())
+        except BaseException:
+            session.close_quietly()  # a log that could not be started is not held open (nor locked)
+            raise
         return session
 
     @classmethod
@@ -71,6 +77,7 @@ class Session:
 
     def advance_to(self, t: float) -> list[Event]:
         """Move exercise time forward to minute `t` (moved onto the time grid: see timegrid)."""
+        self._writable()
         events = self.engine.advance_to(on_grid(float(t)))
         self._record(events)
         return events
@@ -79,25 +86,46 @@ class Session:
         return self.advance_to(self.engine.end_time)
 
     def submit(self, cmd: C.CommandBase) -> list[Event]:
-        """Log the command durably, then apply it at the current minute."""
+        """Log the command durably, then apply it at the current minute.
+
+        Raises LogWriteFailed when the log cannot be written: the command is then not applied,
+        and the log is as it was before.
+        """
         cmd = cmd.model_copy(update={"t": self.engine.t, "wall_time": wall_now()})
         if self.writer is not None:
             self.writer.command(cmd)
         events = self.engine.apply(cmd)
-        self._record(events)
+        try:
+            self._record(events)
+        except LogWriteFailed:
+            pass  # the command is on disk and applied; its events are owed, and the next write reports the disk
         return events
 
     def close(self) -> None:
+        writer, self.writer = self.writer, None
+        if writer is not None:
+            writer.close()
+
+    def close_quietly(self) -> None:
+        """Close after another error (that error is the one to report)."""
+        try:
+            self.close()
+        except LogError:
+            pass
+
+    def _writable(self) -> None:
+        """Stop here while the log still owes a failed write: the engine never runs ahead of its log."""
         if self.writer is not None:
-            self.writer.close()
-            self.writer = None
+            self.writer.flush()
 
     def _record(self, events: list[Event]) -> None:
         if not events:
             return
-        if self.writer is not None:
-            self.writer.events(events)
+        # The engine has applied these: they are the session's before the log write is tried.
+        # Events are regenerated on replay; one the disk refused waits for the next write.
         self.events.extend(events)
         for fn in self._subscribers:
             for e in events:
                 fn(e)
+        if self.writer is not None:
+            self.writer.events(events)

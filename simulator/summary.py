@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+from . import judge
 from .loading.pack import Pack
 
 
@@ -20,18 +21,30 @@ def summarise(pack: Pack, events: list) -> dict[str, Any]:
     for e in evs:
         if e["type"] == "state_changed":
             state.update(e["values"])
-    triggered = {e["expectation"] for e in evs if e["type"] == "expectation_triggered"}
-    met = {e["expectation"]: e["on_time"] for e in evs if e["type"] == "expectation_met"}
+    due = {}
+    for e in evs:
+        if e["type"] == "expectation_triggered":
+            due.setdefault(e["expectation"], e["due"])
+    met: dict[str, float] = {}
+    for e in evs:
+        if e["type"] == "expectation_met":
+            met.setdefault(e["expectation"], e["t"])
+    ended = next((e for e in evs if e["type"] == "exercise_ended"), None)
+    now = evs[-1]["t"] if evs else 0.0
+    steps_by_id = pack.expectations
+    # Each step judged as the scorer judges it (simulator/judge.py), from the engine's met events.
+    judged = Counter(judge.timeliness(met[x], due[x], steps_by_id[x].grace) for x in met if x in due)
+    missed = sorted(x for x in due if x not in met and judge.missed(now, due[x], steps_by_id[x].grace, ended is not None))
     steps = {
         "total": len(pack.plan.expectations),
-        "triggered": len(triggered),
-        "met_on_time": sum(1 for v in met.values() if v),
-        "met_late": sum(1 for v in met.values() if not v),
-        "missed": len(triggered - set(met)),
-        "missed_essential": sorted(x for x in triggered - set(met) if pack.expectations[x].essential),
+        "triggered": len(due),
+        "met_on_time": judged["on_time"],
+        "met_within_grace": judged["late_within_grace"],
+        "met_late": judged["late"],
+        "missed": len(missed),
+        "missed_essential": [x for x in missed if steps_by_id[x].essential],
     }
     delivered = [e["inject"] for e in evs if e["type"] == "inject_delivered"]
-    ended = next((e for e in evs if e["type"] == "exercise_ended"), None)
     return {
         "scenario": pack.scenario.id,
         "title": pack.scenario.title,
@@ -62,7 +75,8 @@ def summary_text(s: dict[str, Any]) -> str:
         f"  actions taken       {s['actions']}",
         f"  public statements   {s['statements']}",
         f"  approvals answered  {s['approvals']}",
-        f"  plan steps          {steps['met_on_time']} on time, {steps['met_late']} late, {steps['missed']} missed"
+        f"  plan steps          {steps['met_on_time']} on time, {steps['met_within_grace']} late within grace, "
+        f"{steps['met_late']} late, {steps['missed']} missed"
         f" (of {steps['triggered']} triggered, {steps['total']} in the plan)",
     ]
     if steps["missed_essential"]:

@@ -65,7 +65,7 @@ class GridEnvironment(simpy.Environment):
     @property
     def ticks(self) -> int:
         """The current time in whole ticks."""
-        return self._now
+        return int(self._now)
 
     def peek(self) -> float:
         try:

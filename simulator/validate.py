@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .loading.documents import read_document
+from .loading.inside import unusable
 from .loading.pack import load_documents
 from .loading.problems import Problem, ValidationFailed, display_path
 from .loading.references import check_references
@@ -23,10 +24,15 @@ def _files(paths: list[Path]) -> tuple[list[Path], list[Problem]]:
         if not path.exists():
             problems.append(Problem(display_path(path), 1, 1, "no such file or folder"))
         elif path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.suffix in YAML_SUFFIXES and p.is_file())
+            found = sorted(p for p in path.rglob("*") if p.suffix in YAML_SUFFIXES and (p.is_file() or p.is_symlink()))
             if not found:
                 problems.append(Problem(display_path(path), 1, 1, "folder holds no .yaml files"))
-            files.extend(found)
+            for p in found:  # a link out of the folder is not followed, nor opened
+                why = unusable(p, [path], f"only files inside {display_path(path)} are checked", "the folder")
+                if why is not None:
+                    problems.append(Problem(display_path(p), 1, 1, f"not checked: it {why}", severity="warning"))
+                elif p.is_file():
+                    files.append(p)
         else:
             files.append(path)
     return files, problems

@@ -36,3 +36,17 @@ def run_headless(pack, seed: int, policy: str, log: Path | None = None, competen
     session.run_to_end()
     session.close()
     return session
+
+
+def multilingual_pack_dir(tmp_path: Path) -> Path:
+    """The mini pack with a third city language, so a draft can be in two languages other than
+    the first (the composer's default)."""
+    import shutil
+
+    folder = tmp_path / "multilingual"
+    shutil.copytree(FIXTURES / "mini", folder)
+    scenario = folder / "scenario.yaml"
+    text = scenario.read_text()
+    assert text.count("languages: [English, Welsh]") == 1
+    scenario.write_text(text.replace("languages: [English, Welsh]", "languages: [English, Welsh, Polish]"))
+    return folder

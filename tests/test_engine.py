@@ -140,8 +140,11 @@ def test_approval_flow_by_people(mini_pack):
     early = s.submit(C.IssueStatement(by="press", channel="social", text="Stay calm.", approval=req.request))
     assert early[0].type == "command_rejected" and "pending" in early[0].reason
     s.submit(C.AnswerApproval(by="chief", request=req.request, granted=True))
-    done = s.submit(C.IssueStatement(by="press", channel="social", text="Please stay calm.", approval=req.request))
-    assert done[0].type == "statement_issued"
+    # An approval covers the draft as approved: another text under it is refused.
+    other = s.submit(C.IssueStatement(by="press", channel="social", text="Please stay calm.", approval=req.request))
+    assert other[0].type == "command_rejected" and "another text" in other[0].reason
+    done = s.submit(C.IssueStatement(by="press", channel="social", approval=req.request))
+    assert done[0].type == "statement_issued" and done[0].text == "Stay calm, please."
     assert any(e.type == "state_changed" and e.cause == "statement:calm" for e in done)
 
 

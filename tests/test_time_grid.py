@@ -197,3 +197,26 @@ def test_scenario_times_off_the_grid_are_refused_where_written(tmp_path):
     line = next(i for i, ln in enumerate(text.splitlines(), 1) if "10.00001" in ln)
     assert run.code == 1
     assert any(p.startswith(f"{pack / 'scenario.yaml'}:{line}:") and "clock.tick" in p for p in run.problems()), run.err
+
+
+def test_an_old_log_that_plays_differently_is_refused_plainly_and_still_shown(mini_pack, tmp_path):
+    from click.testing import CliRunner
+
+    from simulator.cli import main
+
+    old = tmp_path / "old.jsonl"
+    _old_style(_a_log(mini_pack, tmp_path), old)
+    lines = old.read_text().splitlines()
+    header = json.loads(lines[0])
+    header["tabletop_version"] = "0.1.0"
+    header["scenario_path"] = str(FIXTURES / "mini" / "scenario.yaml")
+    # An event the engine no longer produces there, as an older engine could have logged it.
+    lines.insert(3, '{"kind":"event","type":"clock_paused","t":0.0}')
+    old.write_text("\n".join([json.dumps(header)] + lines[1:]) + "\n")
+    runner = CliRunner()
+    verified = runner.invoke(main, ["replay", "--verify", str(old)])
+    assert verified.exit_code == 1, verified.stderr
+    assert f"{old}:4:" in verified.stderr and "0.1.0" in verified.stderr
+    shown = runner.invoke(main, ["replay", "--text", str(old)])
+    assert shown.exit_code == 0, shown.stderr
+    assert "without confirmation" in shown.stderr and "EXERCISE_ENDED" in shown.stdout

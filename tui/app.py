@@ -62,9 +62,16 @@ class TabletopApp(App):
         elif self._session is not None:
             self._open(self._session, from_log=True)
         elif self.config.resume is not None:
+            from simulator.log import LogError
             from simulator.session import Session
 
-            self._open(Session.resume(self.config.resume), from_log=True)
+            try:
+                self._open(Session.resume(self.config.resume), from_log=True)
+            except LogError as exc:  # busy, damaged past repair, unwritable: said plainly, then the setup screen
+                self.notify(str(exc), title="Cannot resume this log", severity="error", timeout=30)
+                from .screens.setup import SetupScreen
+
+                self.push_screen(SetupScreen(self.config))
         else:
             from .screens.setup import SetupScreen
 
@@ -72,8 +79,10 @@ class TabletopApp(App):
 
     def start_exercise(self, config: RunConfig) -> None:
         """Start a new exercise from the setup screen's choices (errors are shown, not raised)."""
+        from simulator.engine import commands as C
         from simulator.loading.pack import load_pack
         from simulator.loading.problems import ValidationFailed
+        from simulator.log import LogError
         from simulator.session import Session
 
         try:
@@ -83,13 +92,16 @@ class TabletopApp(App):
         except ValidationFailed as exc:
             self.notify("\n".join(str(p) for p in exc.problems[:5]), title="The scenario has problems", severity="error")
             return
-        except (FileExistsError, OSError) as exc:
+        except (FileExistsError, OSError, LogError) as exc:  # LogError: a missing folder, a busy or full log
             self.notify(str(exc), title="Cannot write the log", severity="error")
             return
         if config.speed != 1.0:  # logged, so a resumed exercise keeps its speed
-            from simulator.engine import commands as C
-
-            session.submit(C.SetSpeed(by=C.FACILITATOR, speed=config.speed))
+            try:
+                session.submit(C.SetSpeed(by=C.FACILITATOR, speed=config.speed))
+            except LogError as exc:
+                session.close_quietly()
+                self.notify(str(exc), title="Cannot write the log", severity="error")
+                return
         self._open(session, config.speed)
 
     def open_branch(self, session) -> None:
@@ -102,6 +114,7 @@ class TabletopApp(App):
 
         kwargs = {"wall": self._wall} if self._wall else {}
         self.control = ExerciseControl(session, speed or self.config.speed, **kwargs)
+        self.control.on_fault = self._log_fault
         self.log_path = session.writer.path if session.writer else None
         humans = [r for r, s in seats_now(session).items() if s.kind == "human"]
         if from_log:  # a resumed or branched log's seats say which mode it was played in
@@ -112,6 +125,11 @@ class TabletopApp(App):
             self.switch_screen(screen)
         else:
             self.push_screen(screen)
+
+    def _log_fault(self, exc) -> None:
+        """The log refused a write (a full disk): say which file and why; the clock is already paused."""
+        self.notify(f"{exc}\nThe clock is paused. Once there is room, press Space to go on.",
+                    title="The exercise log cannot be written", severity="error", timeout=30)
 
     # ---- accessibility and the command palette ---------------------------------------------------
 

@@ -7,17 +7,47 @@ calls the session's `advance_to`; nothing here sleeps, and `RealtimeEnvironment`
 
 from __future__ import annotations
 
+import functools
 import time
 from collections.abc import Callable
 
 from simulator.clock import ExerciseClock
 from simulator.engine import commands as C
 from simulator.engine import events as E
+from simulator.log import LogWriteFailed
 from simulator.session import Session
 
 from .config import nearest_speed
 
 FAC = C.FACILITATOR
+
+
+def _holds_on_fault(method):
+    """A log that cannot be written (a full disk) pauses the clock and is reported, never raised.
+
+    The session has already refused the write and kept its log as it was; here the console
+    stops the clock, so nothing more is sent until someone tries again (Space retries), and
+    tells the screen through `on_fault`. Only the outermost intent catches, so a failed command
+    inside one intent (pause, then resume) stops the rest of it. The intent returns None.
+    """
+
+    @functools.wraps(method)
+    def guarded(self, *args, **kwargs):
+        if self._busy:
+            return method(self, *args, **kwargs)
+        self._busy = True
+        try:
+            return method(self, *args, **kwargs)
+        except LogWriteFailed as exc:
+            self.fault = exc
+            if not self.clock.paused:
+                self.clock.pause(self.wall())
+            self.on_fault(exc)
+            return None
+        finally:
+            self._busy = False
+
+    return guarded
 
 
 class ExerciseControl:
@@ -28,6 +58,10 @@ class ExerciseControl:
                 speed = e.speed
         self.clock = ExerciseClock(speed=speed, paused=True)
         self.clock.jump(session.now, wall())
+        self.fault: LogWriteFailed | None = None
+        """The last write the log refused, until a command is logged again."""
+        self.on_fault: Callable[[LogWriteFailed], None] = lambda exc: None
+        self._busy = False
 
     @property
     def paused(self) -> bool:
@@ -41,6 +75,7 @@ class ExerciseControl:
     def ended(self) -> bool:
         return self.session.ended
 
+    @_holds_on_fault
     def tick(self) -> None:
         """Move the exercise to the minute the clock shows now."""
         if self.clock.paused or self.session.ended:
@@ -49,10 +84,14 @@ class ExerciseControl:
         if minute > self.session.now:
             self.session.advance_to(minute)
 
-    def submit(self, cmd: C.CommandBase) -> list[E.Event]:
-        """Log the command durably, then apply it (the session does both)."""
-        return self.session.submit(cmd)
+    @_holds_on_fault
+    def submit(self, cmd: C.CommandBase) -> list[E.Event] | None:
+        """Log the command durably, then apply it (the session does both); None if the log refused it."""
+        events = self.session.submit(cmd)
+        self.fault = None
+        return events
 
+    @_holds_on_fault
     def toggle_pause(self) -> None:
         if self.session.ended:
             return
@@ -64,6 +103,7 @@ class ExerciseControl:
             self.submit(C.Pause(by=FAC))
             self.clock.pause(self.wall())
 
+    @_holds_on_fault
     def change_speed(self, step: int) -> None:
         speed = nearest_speed(self.clock.speed, step)
         if speed != self.clock.speed and not self.session.ended:
@@ -71,6 +111,7 @@ class ExerciseControl:
             self.submit(C.SetSpeed(by=FAC, speed=speed))
             self.clock.set_speed(speed, self.wall())
 
+    @_holds_on_fault
     def jump_to_next(self) -> float | None:
         """Jump the clock to the next scheduled inject and deliver it; the minute, or None."""
         if self.session.ended:
@@ -85,11 +126,16 @@ class ExerciseControl:
         self.session.advance_to(target)
         return jumped.to
 
+    @_holds_on_fault
     def end(self) -> None:
         if not self.session.ended:
             self.tick()
             self.submit(C.EndExercise(by=FAC))
 
     def close(self) -> None:
-        """Flush and close the log (safe to call twice)."""
-        self.session.close()
+        """Flush and close the log (safe to call twice); a failed last write is reported, not raised."""
+        try:
+            self.session.close()
+        except LogWriteFailed as exc:
+            self.fault = exc
+            self.on_fault(exc)

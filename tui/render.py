@@ -6,8 +6,9 @@ from rich.text import Text
 
 SEVERITY_STYLE = {"routine": "dim", "low": "", "medium": "yellow", "high": "bold dark_orange", "critical": "bold red"}
 RATING_STYLE = {"P": "bold green", "S": "bold yellow", "M": "bold dark_orange", "U": "bold red", "N/A": "dim"}
-STEP_MARK = {"waiting": ("·", "dim"), "pending": ("○", "yellow"), "done": ("✓", "green"), "late": ("◐", "dark_orange"),
-             "missed": ("✗", "bold red")}
+STEP_MARK = {"waiting": ("·", "dim"), "pending": ("○", "yellow"), "done": ("✓", "green"),
+             "late_within_grace": ("◑", "yellow"), "late": ("◐", "dark_orange"), "missed": ("✗", "bold red")}
+STEP_WORDS = {"late_within_grace": "late, within grace", "late": "late", "missed": "missed"}
 SPARKS = "▁▂▃▄▅▆▇█"
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from simulator import judge
 from simulator.engine import events as E
 from simulator.loading.pack import Pack
 
@@ -53,8 +54,10 @@ class Step:
     role: str
     description: str
     status: str = "waiting"
-    """'waiting' (not triggered), 'pending', 'done', 'late' (done after its deadline) or 'missed' (deadline passed)."""
+    """'waiting' (not triggered), 'pending', 'done' (on time), 'late_within_grace', 'late' (after its grace)
+    or 'missed' (its grace ran out with nothing done), as the judge rules (simulator/judge.py)."""
     due: float | None = None
+    grace: float = 0.0
 
 
 @dataclass
@@ -70,6 +73,7 @@ class ExerciseView:
     module: str = ""
     inbox: dict[str, list[Item]] = field(default_factory=dict)
     read: dict[str, set[str]] = field(default_factory=dict)
+    """Role -> keys of the inbox items it has opened (from inbox_read events, never set by a widget)."""
     delivered: dict[str, float] = field(default_factory=dict)
     adhoc: list[Item] = field(default_factory=list)
     decisions: dict[str, tuple[str, float | None]] = field(default_factory=dict)
@@ -94,7 +98,7 @@ class ExerciseView:
         for r in sc.roles:
             self.inbox[r], self.read[r] = [], set()
             self.counts[r] = {"actions": 0, "statements": 0, "messages": 0, "decisions": 0}
-        self.steps = {e.id: Step(e.id, e.role, e.description) for e in self.pack.plan.expectations}
+        self.steps = {e.id: Step(e.id, e.role, e.description, grace=e.grace) for e in self.pack.plan.expectations}
         self.state = {v.id: v.initial for v in sc.state}
         self._scheduled = sorted((i for i in sc.injects if i.at is not None), key=lambda i: i.at)
         self._cursor = 0
@@ -117,11 +121,37 @@ class ExerciseView:
                 out.append(Pending(f"d:{inj_id}", "decision", self.pack.injects[inj_id].decision.prompt, due, inj_id))
         for rid, req in self.requests.items():
             what = self.action_label(req["action"]) if req["action"] else f"statement: {req['text'][:60]}"
-            if req["to"] == role and req["status"] == "pending":
+            if req["status"] == "pending" and self.may_answer(req["to"], role):
                 out.append(Pending(f"a:{rid}", "approve", f"{req['by']} asks: {what}", None, rid))
             if req["by"] == role and req["status"] == "granted" and rid not in self.used:
                 out.append(Pending(f"g:{rid}", "approved", f"approved by {req['to']}: {what}", None, rid))
         return out
+
+    def draft_text(self, req: dict) -> str:
+        """What an approval request asks for, as the approver and the drafter see it: the action,
+        or the whole draft statement (channel, languages, audiences and text)."""
+        if req["action"]:
+            return self.action_label(req["action"])
+        where = [f"on {req['channel']}"] if req.get("channel") else []
+        if req.get("languages") is not None:
+            where.append("in " + (", ".join(req["languages"]) or "no language chosen"))
+        if req.get("audience"):
+            where.append("for " + ", ".join(req["audience"]))
+        return " ".join(["Statement", *where]) + f":\n\n{req['text']}"
+
+    def acting_for(self, role: str) -> str:
+        """Who acts for `role` now (the judge's succession walk over who cannot be reached)."""
+        return judge.acting_for(self.pack.roles, role, self.unavailable.__contains__)
+
+    def approver_for(self, role: str, action: str | None = None) -> str | None:
+        """Whom `role` must ask to approve an action (or, without one, a public statement) now;
+        None when no approval is needed. The judge decides, succession of the approver included."""
+        named = judge.approver_for(self.pack, role, action=action)
+        return judge.whom_to_ask(self.pack.roles, named, role, self.unavailable.__contains__)
+
+    def may_answer(self, to: str, role: str) -> bool:
+        """Whether `role` may answer an approval request sent to `to` (it is `to`, or acts for it now)."""
+        return judge.approves_for(self.pack.roles, to, role, self.unavailable.__contains__)
 
     def action_label(self, action_id: str) -> str:
         found = self.pack.actions.get(action_id)
@@ -191,7 +221,7 @@ class ExerciseView:
         for r in e.to:
             self._to_inbox(r, item, changed)
         if inj is not None and inj.decision is not None:
-            decider = self._acting_for(inj.decision.role or e.to[0])
+            decider = self.acting_for(inj.decision.role or e.to[0])
             due = e.t + inj.decision.deadline if inj.decision.deadline else None
             self.decisions[e.inject] = (decider, due)
             changed.add("pending")
@@ -201,16 +231,6 @@ class ExerciseView:
     def _sender(self, sender_id: str) -> str:
         s = next((x for x in self.pack.scenario.senders if x.id == sender_id), None)
         return s.name if s else sender_id
-
-    def _acting_for(self, role: str) -> str:
-        seen = {role}
-        while role in self.unavailable:
-            nxt = self.pack.roles[role].successor
-            if nxt is None or nxt in seen:
-                break
-            seen.add(nxt)
-            role = nxt
-        return role
 
     def _on_state_changed(self, e: E.StateChanged, changed) -> None:
         for var, value in e.values.items():
@@ -254,11 +274,12 @@ class ExerciseView:
         self._log(e, e.by, f"statement on {e.channel}: {e.text[:70]}", changed)
 
     def _on_approval_requested(self, e: E.ApprovalRequested, changed) -> None:
-        self.requests[e.request] = {"by": e.by, "to": e.to, "action": e.action, "text": e.text,
-                                    "channel": e.channel, "status": "pending", "t": e.t}
+        req = self.requests[e.request] = {"by": e.by, "to": e.to, "action": e.action, "text": e.text,
+                                          "channel": e.channel, "languages": e.languages, "audience": e.audience,
+                                          "status": "pending", "t": e.t}
         what = self.action_label(e.action) if e.action else "a statement"
         self._to_inbox(e.to, Item(f"a:{e.request}", e.t, "approval", f"Approval asked: {what}", "request",
-                                  "high", e.by, e.text or self.action_label(e.action or ""), e.request), changed)
+                                  "high", e.by, self.draft_text(req), e.request), changed)
         changed.add("pending")
         self._log(e, e.by, f"asks {e.to} to approve {what} ({e.request})", changed)
 
@@ -269,19 +290,28 @@ class ExerciseView:
         req["status"] = "granted" if e.granted else "denied"
         word = "granted" if e.granted else "denied"
         self._to_inbox(req["by"], Item(f"r:{e.request}", e.t, "answer", f"Approval {word} ({e.request})", "request",
-                                       "medium", e.by, req["text"] or self.action_label(req["action"] or ""), e.request),
-                       changed)
+                                       "medium", e.by, self.draft_text(req), e.request), changed)
         changed.add("pending")
         self._log(e, e.by, f"{word} {e.request}", changed)
 
+    def _slot(self, role: str) -> int:
+        """The position the next item takes in `role`'s inbox: part of the key of items that
+        have no id of their own, so every console that folds the same events names them alike."""
+        return len(self.inbox.get(role, ()))
+
+    def _on_inbox_read(self, e: E.InboxRead, changed) -> None:
+        if e.by in self.read:
+            self.read[e.by].update(e.items)
+            changed.add(f"read:{e.by}")
+
     def _on_delegated(self, e: E.Delegated, changed) -> None:
-        self._to_inbox(e.to, Item(f"g:{e.t}:{e.authority}", e.t, "message", f"Delegated to you: {e.authority}",
+        self._to_inbox(e.to, Item(f"g:{self._slot(e.to)}", e.t, "message", f"Delegated to you: {e.authority}",
                                   "message", "medium", e.by, f"{e.by} delegated '{e.authority}' to you."), changed)
         self._log(e, e.by, f"delegated {e.authority} to {e.to}", changed)
 
     def _on_message_sent(self, e: E.MessageSent, changed) -> None:
         self._count(e.by, "messages")
-        self._to_inbox(e.to, Item(f"m:{e.t}:{e.by}:{len(self.activity)}", e.t, "message", f"{e.intent}: {e.text[:60]}",
+        self._to_inbox(e.to, Item(f"m:{self._slot(e.to)}", e.t, "message", f"{e.intent}: {e.text[:60]}",
                                   "message", "high" if e.intent == "escalate" else "routine", e.by, e.text), changed)
         self._log(e, e.by, f"{e.intent} to {e.to}: {e.text[:60]}", changed)
 
@@ -294,7 +324,8 @@ class ExerciseView:
     def _on_expectation_met(self, e: E.ExpectationMet, changed) -> None:
         step = self.steps.get(e.expectation)
         if step is not None:
-            step.status = "done" if e.on_time else "late"
+            verdict = judge.timeliness(e.t, step.due, step.grace) if step.due is not None else "on_time"
+            step.status = "done" if verdict == "on_time" else verdict
             changed.add("plan")
 
     def _on_deadline_passed(self, e: E.DeadlinePassed, changed) -> None:

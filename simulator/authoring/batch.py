@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..engine import events as E
 from ..loading.pack import Pack, load_pack
 
 RATINGS = ("P", "S", "M", "U", "N/A")
@@ -48,11 +49,10 @@ def run_one(pack: Pack, policy: str, seed: int) -> RunResult:
     card = score_lines(pack, ((n, e.to_dict()) for n, e in enumerate(session.events, start=2)))
     delivered, chosen = [], []
     for e in session.events:
-        kind = e.type
-        if kind == "inject_delivered":
+        if isinstance(e, E.InjectDelivered):
             delivered.append(e.inject)
-        elif kind == "decision_made" or (kind == "decision_lapsed" and e.option is not None):
-            chosen.append((e.inject, e.option))
+        elif isinstance(e, (E.DecisionMade, E.DecisionLapsed)) and e.option is not None:
+            chosen.append((e.inject, e.option))  # a lapsed decision counts when its on_timeout option applied
     return RunResult(policy, seed, card.score, tuple(delivered), tuple(chosen), tuple(r.rating for r in card.objectives))
 
 
@@ -150,15 +150,17 @@ def _swings(pack: Pack, results: list[RunResult], options: list[tuple[str, str]]
     The difference is taken inside each policy whose runs went both ways, then averaged, weighted
     by that policy's runs; options no policy split on are left out.
     """
-    scored = [r for r in results if r.score is not None]
+    scored = [(r.policy, r.chosen, r.score) for r in results if r.score is not None]
     labels = {(i.id, o.id): o.label for i in pack.scenario.injects if i.decision for o in i.decision.options}
-    policies = list(dict.fromkeys(r.policy for r in scored))
-    out = []
+    policies = list(dict.fromkeys(policy for policy, _, _ in scored))
+    out: list[dict[str, Any]] = []
     for d, o in options:
-        parts, with_all, without_all = [], [], []
+        parts: list[tuple[int, float]] = []
+        with_all: list[float] = []
+        without_all: list[float] = []
         for p in policies:
-            with_ = [r.score for r in scored if r.policy == p and (d, o) in r.chosen]
-            without = [r.score for r in scored if r.policy == p and (d, o) not in r.chosen]
+            with_ = [score for policy, chosen, score in scored if policy == p and (d, o) in chosen]
+            without = [score for policy, chosen, score in scored if policy == p and (d, o) not in chosen]
             if with_ and without:
                 parts.append((len(with_) + len(without), statistics.fmean(with_) - statistics.fmean(without)))
                 with_all += with_

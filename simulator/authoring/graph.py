@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import networkx as nx
 
+from .. import judge
 from ..loading.pack import Pack
 from ..models import conditions as c
 from .reach import NEVER, Analysis
@@ -91,7 +92,7 @@ def build_graph(pack: Pack) -> nx.DiGraph:
         if step.trigger is None:
             g.add_edge("start", snode, kind="triggers", label="from the start")
         for inj in injects:
-            g.add_edge(snode, f"inject:{inj.id}", kind="missed", label=f"missed after {step.within:g} min")
+            g.add_edge(snode, f"inject:{inj.id}", kind="missed", label=f"missed after {judge.grace_ends(step.within, step.grace):g} min")
     return g
 
 

@@ -38,7 +38,7 @@ class RoleIndex:
                 if not isinstance(data, dict) or path.stem in self.actions:
                     continue  # the loader reads roles/ID.yaml from the first folder that has it
                 rid = path.stem
-                self.actions[rid] = [a.get("id") for a in data.get("actions", []) if isinstance(a, dict)]
+                self.actions[rid] = [str(a["id"]) for a in data.get("actions", []) if isinstance(a, dict) and a.get("id")]
                 for name in (rid, str(data.get("title") or "")):
                     for key in (name.strip().lower(), slug(name)):
                         if key:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 
+from .. import judge
 from ..models import conditions as c
 from ..models.plan import Expectation, ResponsePlan
 from ..models.role import Role
@@ -210,7 +211,7 @@ class Analysis:
         elif inj.contingency_for is not None and self.plan is not None:
             step = next((e for e in self.plan.expectations if e.id == inj.contingency_for), None)
             if step is not None:
-                times.append(self.reach.steps.get(step.id, NEVER) + step.within)
+                times.append(self.reach.steps.get(step.id, NEVER) + judge.grace_ends(step.within, step.grace))
         return min(times, default=NEVER) + inj.delay
 
     def _why_inject(self, inj: Inject, cues: list[tuple[str, str]]) -> str:

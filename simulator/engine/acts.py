@@ -3,6 +3,7 @@ staff. Mixed into the Engine."""
 
 from __future__ import annotations
 
+from .. import judge
 from . import events as E
 from .history import Statement
 
@@ -14,7 +15,8 @@ class Acts:
         self._emit(E.ActionTaken(t=self.t, action=action_id, by=role, staff=staff, approval=approval, note=note))
         self.history.actions.setdefault(action_id, []).append((self.env.now, role))
         self._touch("action", action_id)
-        for exp_id in [x for x in self.open_expectations if self.pack.expectations[x].action == action_id]:
+        steps = self.pack.expectations
+        for exp_id in [x for x in self.open_expectations if judge.meets_by_action(steps[x], action_id)]:
             self._meet(exp_id, role)
         _owner, action = self.pack.actions[action_id]
         effects = dict(action.effects)
@@ -28,16 +30,14 @@ class Acts:
             approval: str | None, staff: bool = False) -> None:
         self._emit(E.StatementIssued(t=self.t, by=role, channel=channel, languages=list(languages),
                                      audience=list(audience), text=text, approval=approval, staff=staff))
-        matched = self.pack.statement_rules(text)
-        # A prohibited rule counts only while its prohibition stands (its `until` does not hold yet).
-        lifted = {p.id for p in self.pack.playbook.prohibited if p.id in matched and p.until is not None
-                  and self.history.holds(p.until)}
-        rules = set(matched - lifted)
-        self.history.statements.append(Statement(self.env.now, role, channel, frozenset(rules)))
+        h, now = self.history, self.env.now
+        h.now = now  # conditions on the clock ('after') are judged at this minute
+        rules = judge.statement_rules(self.pack, text, h)
+        h.statements.append(Statement(now, role, channel, rules))
         self._touch("statement")
+        roles, steps = self.pack.roles, self.pack.expectations
         for exp_id in list(self.open_expectations):
-            exp = self.pack.expectations[exp_id]
-            if exp.statement is not None and exp.role == role and set(exp.statement) <= rules:
+            if judge.meets_by_statement(steps[exp_id], roles, role, now, rules, h):
                 self._meet(exp_id, role)
         for rule_id in sorted(rules - self._rule_effects_done):
             effects = self.pack.scenario.statement_effects.get(rule_id)
@@ -47,13 +47,22 @@ class Acts:
         self._changed()
 
     def request(self, by: str, to: str, action: str | None, text: str | None, channel: str | None,
-                staff: bool = False) -> str:
+                staff: bool = False, languages: list[str] | None = None, audience: list[str] | None = None) -> str:
+        """Ask `to` to approve an action, or a draft statement (text, channel, languages, audience).
+
+        The request keeps the whole draft: the approver sees it, and the approved statement is
+        published from it, so nothing the drafter chose lives only in a console's memory.
+        """
         request_id = f"A{len(self.requests) + 1}"
-        self.requests[request_id] = {"by": by, "to": to, "action": action, "text": text, "status": "pending"}
+        languages = None if languages is None else list(languages)
+        audience = None if audience is None else list(audience)
+        self.requests[request_id] = {"by": by, "to": to, "action": action, "text": text, "channel": channel,
+                                     "languages": languages, "audience": audience, "status": "pending"}
         self._emit(E.ApprovalRequested(t=self.t, request=request_id, by=by, to=to, action=action, text=text,
-                                       channel=channel, staff=staff))
-        if to in self.staff:
-            self.env.process(self.staff[to].answer(request_id))
+                                       channel=channel, languages=languages, audience=audience, staff=staff))
+        answerer = self.acting_for(to)  # staff standing in for an unreachable approver answer for it
+        if answerer in self.staff:
+            self.env.process(self.staff[answerer].answer(request_id))
         self._changed()
         return request_id
 

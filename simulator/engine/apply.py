@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, get_args
 
+from .. import judge
 from ..models import Channel
 from . import commands as C
 from . import events as E
@@ -32,6 +33,58 @@ def _approval_problem(engine: "Engine", cmd, action: str | None) -> str | None:
     return None
 
 
+DRAFT_FIELDS = {"text": "another text", "channel": "another channel", "languages": "other languages",
+                "audience": "another audience"}
+"""What a statement draft records, and an approved statement is published from (with how a
+refusal names a mismatch)."""
+
+
+def _published(engine: "Engine", cmd: C.IssueStatement) -> tuple[dict | None, str | None]:
+    """The statement that goes out, or why it cannot: the command's fields, with those it leaves
+    out taken from the approved draft.
+
+    Why: an approval covers the draft as the approver saw it. A field the command gives must
+    agree with what the draft recorded (order of languages and audiences aside); a field the
+    draft did not record (a request made without it, or logged before drafts kept it) is the
+    publisher's to give.
+    """
+    draft = engine.requests[cmd.approval] if cmd.approval is not None else {}
+    out: dict = {}
+    for name, other in DRAFT_FIELDS.items():
+        given, recorded = getattr(cmd, name), draft.get(name)
+        if given is not None and recorded is not None and _differs(given, recorded):
+            return None, (f"approval '{cmd.approval}' covers a draft with {other}; publish it as approved, "
+                          "or ask for approval of this one")
+        out[name] = given if given is not None else recorded
+    if out["text"] is None:
+        return None, "a statement needs a text, or an approval whose draft has one"
+    if out["channel"] is None:
+        return None, "a statement needs a channel, or an approval whose draft names one"
+    if out["channel"] not in CHANNELS:
+        return None, f"unknown channel '{out['channel']}'"
+    out["languages"], out["audience"] = list(out["languages"] or []), list(out["audience"] or [])
+    return out, None
+
+
+def _differs(given, recorded) -> bool:
+    return sorted(given) != sorted(recorded) if isinstance(given, list) else given != recorded
+
+
+def _request_problem(engine: "Engine", cmd: C.RequestApproval) -> str | None:
+    if cmd.to not in engine.roles:
+        return f"unknown role '{cmd.to}'"
+    if (cmd.action is None) == (cmd.text is None):
+        return "an approval request names an action or carries a statement text, exactly one"
+    if cmd.action is not None:
+        if cmd.action not in engine.pack.actions:
+            return f"unknown action '{cmd.action}'"
+        if cmd.channel is not None or cmd.languages is not None or cmd.audience is not None:
+            return "an action's approval request carries no channel, languages or audience (those belong to a statement)"
+    if cmd.channel is not None and cmd.channel not in CHANNELS:
+        return f"unknown channel '{cmd.channel}'"
+    return None
+
+
 def apply_command(engine: "Engine", cmd: C.CommandBase) -> str | None:
     roles = engine.roles
     facilitator = isinstance(cmd, (C.Pause, C.Resume, C.SetSpeed, C.JumpToNext, C.FireInject, C.AdHocInject,
@@ -44,6 +97,9 @@ def apply_command(engine: "Engine", cmd: C.CommandBase) -> str | None:
     elif isinstance(cmd, C.OverrideRating):
         if cmd.by not in (C.FACILITATOR, "evaluator"):
             return "only the facilitator or an evaluator can override a rating"
+    elif isinstance(cmd, C.MarkRead):
+        if cmd.by not in roles:  # reading is not acting: allowed while unreachable, and after the end
+            return f"unknown role '{cmd.by}'"
     elif cmd.by not in roles:
         return f"unknown role '{cmd.by}'"
     elif cmd.by in engine.unavailable:
@@ -73,26 +129,28 @@ def apply_command(engine: "Engine", cmd: C.CommandBase) -> str | None:
             return f"unknown option '{cmd.option}'; choose one of: {', '.join(sorted(options))}"
         engine.decide(cmd.inject, cmd.option, cmd.by)
     elif isinstance(cmd, C.IssueStatement):
-        if cmd.channel not in CHANNELS:
+        if cmd.channel is not None and cmd.channel not in CHANNELS:
             return f"unknown channel '{cmd.channel}'"
         problem = _approval_problem(engine, cmd, None)
         if problem:
             return problem
-        engine.say(cmd.by, cmd.channel, cmd.languages, cmd.audience, cmd.text, cmd.approval)
+        statement, problem = _published(engine, cmd)
+        if problem:
+            return problem
+        engine.say(cmd.by, statement["channel"], statement["languages"], statement["audience"], statement["text"],
+                   cmd.approval)
     elif isinstance(cmd, C.RequestApproval):
-        if cmd.to not in roles:
-            return f"unknown role '{cmd.to}'"
-        if (cmd.action is None) == (cmd.text is None):
-            return "an approval request names an action or carries a statement text, exactly one"
-        if cmd.action is not None and cmd.action not in engine.pack.actions:
-            return f"unknown action '{cmd.action}'"
-        engine.request(cmd.by, cmd.to, cmd.action, cmd.text, cmd.channel)
+        problem = _request_problem(engine, cmd)
+        if problem:
+            return problem
+        engine.request(cmd.by, cmd.to, cmd.action, cmd.text, cmd.channel, languages=cmd.languages,
+                       audience=cmd.audience)
     elif isinstance(cmd, C.AnswerApproval):
         req = engine.requests.get(cmd.request)
         if req is None:
             return f"unknown approval request '{cmd.request}'"
-        if req["to"] != cmd.by:
-            return f"request '{cmd.request}' was sent to {req['to']}"
+        if not judge.approves_for(engine.pack.roles, req["to"], cmd.by, engine.unavailable.__contains__):
+            return f"request '{cmd.request}' was sent to {req['to']}, and {cmd.by} does not act for them"
         if req["status"] != "pending":
             return f"request '{cmd.request}' was already {req['status']}"
         engine.answer(cmd.request, cmd.by, cmd.granted)
@@ -101,7 +159,7 @@ def apply_command(engine: "Engine", cmd: C.CommandBase) -> str | None:
             return f"unknown role '{cmd.to}'"
         if cmd.authority not in engine.pack.roles[cmd.by].delegable:
             return f"{cmd.by} cannot delegate '{cmd.authority}'"
-        engine.history.delegations.add((cmd.to, cmd.authority))
+        engine.history.delegate(cmd.by, cmd.to, cmd.authority, engine.env.now)
         engine._emit(E.Delegated(t=t, by=cmd.by, to=cmd.to, authority=cmd.authority))
         engine._changed()
     elif isinstance(cmd, C.SendMessage):
@@ -147,6 +205,8 @@ def apply_command(engine: "Engine", cmd: C.CommandBase) -> str | None:
     elif isinstance(cmd, C.HotWashAnswer):
         engine._emit(E.HotWashAnswered(t=t, by=cmd.by, question=cmd.question, text=cmd.text, answer=cmd.answer),
                      after_end=True)
+    elif isinstance(cmd, C.MarkRead):
+        engine._emit(E.InboxRead(t=t, by=cmd.by, items=list(cmd.items)), after_end=True)
     elif isinstance(cmd, C.OverrideRating):
         engine._emit(E.RatingOverridden(t=t, by=cmd.by, target=cmd.target, rating=cmd.rating, rationale=cmd.rationale),
                      after_end=True)

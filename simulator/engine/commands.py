@@ -43,11 +43,14 @@ class MakeDecision(CommandBase):
 
 
 class IssueStatement(CommandBase):
+    """A public statement. Under an approval, leave out what the approved draft already says:
+    the engine publishes the draft as it was approved (a field given must agree with it)."""
+
     type: Literal["issue_statement"] = "issue_statement"
-    channel: str
-    languages: list[str] = []
-    audience: list[str] = []
-    text: str = Field(min_length=1)
+    channel: str | None = None
+    languages: list[str] | None = None
+    audience: list[str] | None = None
+    text: str | None = Field(default=None, min_length=1)
     approval: str | None = None
 
 
@@ -60,6 +63,10 @@ class RequestApproval(CommandBase):
     text: str | None = None
     """The draft statement to approve."""
     channel: str | None = None
+    languages: list[str] | None = None
+    """The draft's languages, as chosen in the composer (None: not chosen; logs before they were kept)."""
+    audience: list[str] | None = None
+    """The draft's audiences (None: not chosen)."""
 
 
 class AnswerApproval(CommandBase):
@@ -138,7 +145,16 @@ class OverrideRating(CommandBase):
     rationale: str = Field(min_length=1)
 
 
-AFTER_END = ("hot_wash_answer", "override_rating", "observer_note")
+class MarkRead(CommandBase):
+    """A participant has opened inbox items. Logged so that a resumed console, a replay and a
+    second console show the same unread marks as the console the person read them on."""
+
+    type: Literal["mark_read"] = "mark_read"
+    items: list[str] = Field(min_length=1)
+    """Inbox item keys, as the display model names them ('i:<inject>', 'a:<request>', ...)."""
+
+
+AFTER_END = ("hot_wash_answer", "override_rating", "observer_note", "mark_read")
 """Commands that still make sense once the exercise has ended."""
 
 
@@ -159,7 +175,7 @@ Command = Annotated[
     Union[
         TakeAction, MakeDecision, IssueStatement, RequestApproval, AnswerApproval, Delegate, SendMessage,
         Pause, Resume, SetSpeed, JumpToNext, FireInject, AdHocInject, ObserverNote, EndExercise,
-        HotWashAnswer, OverrideRating, TakeSeat,
+        HotWashAnswer, OverrideRating, TakeSeat, MarkRead,
     ],
     Field(discriminator="type"),
 ]

@@ -14,6 +14,7 @@ from typing import Any
 
 import simpy
 
+from .. import judge
 from ..loading.pack import Pack
 from ..models import Expectation, Inject
 from ..timegrid import GridEnvironment, on_grid
@@ -352,7 +353,7 @@ class Engine(PlanSteps, Acts):
             if decider == role:
                 self.env.process(member.decide(self.pack.injects[inject_id]))
         for request_id, req in list(self.requests.items()):
-            if req["to"] == role and req["status"] == "pending":
+            if req["status"] == "pending" and judge.approves_for(self.pack.roles, req["to"], role, self.unavailable.__contains__):
                 self.env.process(member.answer(request_id))
 
     def adhoc_id(self) -> str:

@@ -24,6 +24,10 @@ def event(cls: type[_E]) -> type[_E]:
     """Make an event class: a slotted, keyword-only dataclass (type checkers see its fields too)."""
     return dataclass(slots=True, kw_only=True)(cls)
 
+AddedList = Annotated[list[str] | None, Field(exclude_if=lambda v: v is None)]
+"""A field added to an event after logs were written with it: left out of the line while it is
+None, so a log written before it replays to the same text."""
+
 
 @event
 class Event:
@@ -130,6 +134,9 @@ class ApprovalRequested(Event):
     action: str | None = None
     text: str | None = None
     channel: str | None = None
+    languages: AddedList = None
+    """The draft statement's languages (None for an action, or when the request named none)."""
+    audience: AddedList = None
     staff: bool = False
 
 
@@ -140,6 +147,14 @@ class ApprovalAnswered(Event):
     by: str
     granted: bool
     staff: bool = False
+
+
+@event
+class InboxRead(Event):
+    type: Literal["inbox_read"] = "inbox_read"
+    by: str
+    items: list[str]
+    """Inbox item keys the role opened (see commands.MarkRead)."""
 
 
 @event

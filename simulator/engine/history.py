@@ -32,6 +32,33 @@ class History:
     statements: list[Statement] = field(default_factory=list)
     delegations: set[tuple[str, str]] = field(default_factory=set)
     """(role, authority) pairs handed over by delegation."""
+    handed: dict[tuple[str, str], float] = field(default_factory=dict)
+    """(delegating role, delegate) -> minute of the first delegation between them."""
+    away: dict[str, list[list]] = field(default_factory=dict)
+    """Role -> [[from minute, until minute or None]]: when it could not be reached."""
+
+    # ---- what the judge asks (simulator/judge.py); the engine and the scorer both record here ----
+
+    def delegate(self, by: str, to: str, authority: str, t: float) -> None:
+        self.delegations.add((to, authority))
+        self.handed.setdefault((by, to), t)
+
+    def set_reachable(self, role: str, available: bool, t: float) -> None:
+        windows = self.away.setdefault(role, [])
+        if not available:
+            windows.append([t, None])
+        elif windows and windows[-1][1] is None:
+            windows[-1][1] = t
+
+    def unreachable(self, role: str, t: float) -> bool:
+        """Whether `role` could not be reached at minute `t` (from its window's start, up to but not including its end)."""
+        windows = self.away.get(role)
+        return bool(windows) and any(start <= t and (end is None or t < end) for start, end in windows)
+
+    def delegated(self, by: str, to: str, t: float) -> bool:
+        """Whether `by` had delegated to `to` by minute `t`."""
+        since = self.handed.get((by, to))
+        return since is not None and since <= t
 
     def holds(self, cond: Any) -> bool:
         """Evaluate a structured condition against what has happened so far."""

@@ -4,8 +4,8 @@ missing expectations. Mixed into the Engine; split out only to keep each module 
 from __future__ import annotations
 
 
+from .. import judge
 from ..models import Expectation, Inject
-from ..models.role import acting_role
 from ..timegrid import later
 from . import events as E
 
@@ -18,15 +18,17 @@ class PlanSteps:
         for role in inj.unavailable:
             if role not in self.unavailable:
                 self.unavailable.add(role)
+                self.history.set_reachable(role, False, self.env.now)
                 self._emit(E.RoleAvailability(t=self.t, role=role, available=False))
         for role in inj.available:
             if role in self.unavailable:
                 self.unavailable.discard(role)
+                self.history.set_reachable(role, True, self.env.now)
                 self._emit(E.RoleAvailability(t=self.t, role=role, available=True))
 
     def acting_for(self, role: str) -> str:
         """Who acts for `role` now: the role itself, or its successor (in turn) while it cannot be reached."""
-        return acting_role(self.pack.roles, role, self.unavailable.__contains__)
+        return judge.acting_for(self.pack.roles, role, self.unavailable.__contains__)
 
     def stands_in_for(self, actor: str, role: str) -> bool:
         """Whether `actor` currently acts for `role` by succession."""
@@ -81,14 +83,20 @@ class PlanSteps:
             self.env.process(self.staff[actor].fulfil(exp))
 
     def _already_done(self, exp: Expectation) -> str | None:
-        if exp.action is not None:
-            done = self.history.actions.get(exp.action)
-            return done[0][1] if done else None
-        need = set(exp.statement)
-        return next((s.by for s in self.history.statements if s.by == exp.role and need <= s.rules), None)
+        """Who did the step before it was called for, by the judge's rule, if anyone did."""
+        h = self.history
+        done = judge.first_done(exp, self.pack.roles, h.actions.get(exp.action or "", ()), h.statements, h)
+        if done is None:
+            return None
+        return done[1] if isinstance(done, tuple) else done.by
 
     def _deadline(self, exp: Expectation):
-        yield self.env.timeout(exp.within)
+        # Missed only once its grace has run out (judge.grace_ends says why: no contingency while
+        # the plan still accepts the step as late within grace)...
+        yield self.env.timeout(judge.grace_ends(exp.within, exp.grace))
+        # ...and only after every act already due at this same minute, since an act at exactly
+        # the end of grace still counts (judge.timeliness is inclusive).
+        yield self.env.timeout(0)
         if exp.id in self.open_expectations:
             self._emit(E.DeadlinePassed(t=self.t, expectation=exp.id, role=exp.role))
             for inj in self.pack.contingencies.get(exp.id, ()):
@@ -97,4 +105,5 @@ class PlanSteps:
     def _meet(self, exp_id: str, by: str) -> None:
         due = self.open_expectations.pop(exp_id)
         self.met.add(exp_id)
-        self._emit(E.ExpectationMet(t=self.t, expectation=exp_id, by=by, on_time=self.env.now <= due))
+        on_time = judge.timeliness(self.env.now, due, self.pack.expectations[exp_id].grace) == "on_time"
+        self._emit(E.ExpectationMet(t=self.t, expectation=exp_id, by=by, on_time=on_time))

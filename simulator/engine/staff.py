@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 from typing import TYPE_CHECKING
 
+from .. import judge
 from ..models import Expectation, Inject
 from .seats import Seat
 
@@ -70,11 +71,10 @@ class StaffMember:
         template = self._template(exp) if exp.statement is not None else None
         if exp.statement is not None and template is None:
             return  # nothing written to say; the scorer will find the gap
-        approver = self._approver(exp)
-        if approver is not None:
-            approver = engine.acting_for(approver)
+        approver = judge.whom_to_ask(engine.pack.roles, judge.approver_for(engine.pack, self.role, step=exp), self.role,
+                                     engine.unavailable.__contains__)
         approval = None
-        if approver is not None and approver != self.role and not self._slips():
+        if approver is not None and not self._slips():
             approval = engine.request(self.role, approver, exp.action, template.text if template else None,
                                       template.channel if template else None, staff=True)
             while engine.requests[approval]["status"] == "pending":
@@ -142,14 +142,6 @@ class StaffMember:
             self.engine.message(self.role, superior, "report", text, staff=True)
 
     # ---- helpers ---------------------------------------------------------------------------
-
-    def _approver(self, exp: Expectation) -> str | None:
-        if exp.approval_by is not None:
-            return exp.approval_by
-        if exp.action is not None:
-            return self.engine.pack.actions[exp.action][1].requires_approval
-        messenger = next((m for m in self.engine.pack.playbook.messengers if m.role == self.role), None)
-        return messenger.approval_from if messenger else None
 
     def _template(self, exp: Expectation):
         need = set(exp.statement or ())

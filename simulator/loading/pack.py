@@ -12,7 +12,8 @@ from ..matching import matching_rules
 from ..models import Playbook, ResponsePlan, Role, Scenario
 from ..models.role import Action
 from .documents import Document, read_document
-from .problems import Problem, ValidationFailed
+from .inside import key_in_pack, unusable
+from .problems import Problem, ValidationFailed, display_path
 from .references import check_references
 from .shipped import roles_dirs_for
 
@@ -27,7 +28,8 @@ class Pack:
     playbook: Playbook
     scenario_path: Path
     files: dict[str, str] = field(default_factory=dict)
-    """Every loaded file (relative to the scenario's folder where possible) -> sha256."""
+    """Every loaded file -> sha256, keyed by its path in the pack folder ('shared-roles/<file>' for a
+    role from a shared roles folder; see `inside.key_in_pack`)."""
     _matched: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
 
     @cached_property
@@ -78,27 +80,27 @@ def _digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _rel(path: Path, base: Path) -> str:
-    try:
-        return path.resolve().relative_to(base.resolve()).as_posix()
-    except ValueError:
-        return path.name
-
-
 def load_documents(scenario_path: Path) -> tuple[Document, dict[str, Document], Document | None, Document | None, list[Problem]]:
     """Read every file of the pack, collecting problems from all of them."""
     problems: list[Problem] = []
     scenario_doc = read_document(scenario_path, expect="scenario")  # nothing else can be checked without it
     scenario: Scenario = scenario_doc.model
     base = scenario_path.parent
+    search = roles_dirs_for(base)
+    in_pack = ([base], "a pack may only use files inside its own folder")
+    in_pack_or_shared = ([base, *search[1:]], "a role file must be inside the pack folder or a shared roles "
+                         f"folder ({', '.join(display_path(d) for d in search[1:])})")
 
-    def read(path: Path, kind: str, loc: tuple) -> Document | None:
-        # Reported at the scenario's reference: that is where the mistake is. A folder is named
-        # as such (not "not found"), and OSError (a name too long, say) is a problem, not a crash.
-        try:
-            missing = None if path.is_file() else "is a folder, not a file" if path.is_dir() else "not found"
-        except OSError as exc:
-            missing = f"cannot be opened ({exc.strerror or exc})"
+    def read(path: Path, kind: str, loc: tuple, where: tuple[list[Path], str]) -> Document | None:
+        # Reported at the scenario's reference: that is where the mistake is. A file outside the
+        # pack is refused before it is opened; a folder is named as such (not "not found"); and
+        # OSError (a name too long, say) is a problem, not a crash.
+        missing = unusable(path, *where)
+        if missing is None:
+            try:
+                missing = None if path.is_file() else "is a folder, not a file" if path.is_dir() else "not found"
+            except OSError as exc:
+                missing = f"cannot be opened ({exc.strerror or exc})"
         if missing is not None:
             problems.append(scenario_doc.at(loc, f"{kind.replace('_', ' ')} file {path} {missing}"))
             return None
@@ -108,18 +110,26 @@ def load_documents(scenario_path: Path) -> tuple[Document, dict[str, Document], 
             problems.extend(exc.problems)
             return None
 
-    plan = read(base / scenario.plan, "response_plan", ("plan",))
-    playbook = read(base / scenario.playbook, "playbook", ("playbook",))
+    def named(field: str, kind: str) -> Document | None:
+        value = getattr(scenario, field)
+        if not value.strip():  # '' would otherwise name the pack folder itself
+            problems.append(scenario_doc.at((field,), f"is empty: name the {kind.replace('_', ' ')} file, e.g. {field}.yaml"))
+            return None
+        return read(base / value, kind, (field,), in_pack)
+
+    plan = named("plan", "response_plan")
+    playbook = named("playbook", "playbook")
     roles: dict[str, Document] = {}
-    search = roles_dirs_for(base)
     for i, role_id in enumerate(scenario.roles):
-        # exists(), not is_file(): a folder named chief.yaml is reported as a folder by read(), not as "no chief.yaml".
-        found = next((d / f"{role_id}.yaml" for d in search if (d / f"{role_id}.yaml").exists()), None)
+        # exists(), not is_file(): a folder named chief.yaml is reported as a folder by read(), not as
+        # "no chief.yaml"; is_symlink() too: a link that loops or dangles is reported as such.
+        found = next((d / f"{role_id}.yaml" for d in search
+                      if (d / f"{role_id}.yaml").exists() or (d / f"{role_id}.yaml").is_symlink()), None)
         if found is None:
             where = " or ".join(str(d) for d in search)
             problems.append(scenario_doc.at(("roles", i), f"unknown role '{role_id}': no {role_id}.yaml in {where}"))
             continue
-        doc = read(found, "role", ("roles", i))
+        doc = read(found, "role", ("roles", i), in_pack_or_shared)
         if doc is not None:
             if doc.model.id != role_id:
                 problems.append(doc.at(("id",), f"role file {found.name} has id '{doc.model.id}'; it must be '{role_id}'"))
@@ -138,8 +148,14 @@ def load_pack(scenario_path: Path) -> Pack:
     if errors or plan is None or playbook is None:
         raise ValidationFailed(errors or problems)
     base = scenario_path.parent
-    docs = [scenario_doc, plan, playbook, *roles.values()]
-    files = {_rel(d.path, base) if d.path.resolve().is_relative_to(base.resolve()) else f"roles/{d.path.name}": _digest(d.text) for d in docs}
+    files: dict[str, str] = {}
+    for doc, loc in [(scenario_doc, ()), (plan, ("plan",)), (playbook, ("playbook",)),
+                     *((d, ("roles", i)) for i, d in enumerate(roles.values()))]:
+        key = key_in_pack(doc.path, base, shared_role=bool(loc) and loc[0] == "roles")
+        if key in files:  # only a pack folder named shared-roles/ can do this: one name, one hash
+            raise ValidationFailed([scenario_doc.at(loc, f"{key} is the name the log gives a shared role; "
+                                                         "rename the pack's shared-roles folder")])
+        files[key] = _digest(doc.text)
     pack = Pack(
         scenario=scenario_doc.model,
         roles={k: d.model for k, d in roles.items()},

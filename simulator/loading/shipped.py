@@ -40,6 +40,11 @@ def shipped_scenarios() -> list[Path]:
     return sorted(root.glob("*/scenario.yaml")) if root.is_dir() else []
 
 
+def shipped_scenario(scenario_id: str) -> Path | None:
+    """The shipped scenario whose pack folder is named `scenario_id`; never read as a path."""
+    return next((p for p in shipped_scenarios() if p.parent.name == scenario_id), None)
+
+
 class ScenarioNotFound(LookupError):
     """A scenario argument that is neither a file, a pack folder nor a shipped scenario id."""
 

@@ -66,7 +66,7 @@ def _inner_model(annotation: Any) -> Any:
     return None
 
 
-def message_for(error: dict, model: type[BaseModel]) -> tuple[str, tuple, str | None]:
+def message_for(error: Any, model: type[BaseModel]) -> tuple[str, tuple, str | None]:
     """Return (message, loc to point at, unknown key or None)."""
     kind, loc, ctx = error["type"], tuple(error["loc"]), error.get("ctx") or {}
     value = error.get("input")

@@ -48,7 +48,7 @@ def _mark(node: Node) -> tuple[int, int]:
 
 if getattr(yaml, "__with_libyaml__", False):
 
-    class _Base(Composer, yaml.cyaml.CParser, SafeConstructor, Resolver):  # type: ignore[misc]
+    class _Base(Composer, yaml.cyaml.CParser, SafeConstructor, Resolver):  # type: ignore[misc,name-defined]
         """libyaml scans and parses (much faster on big MSELs); the pure-Python composer builds the nodes.
 
         Why: libyaml's own composer recurses in C and kills the process with a segfault on

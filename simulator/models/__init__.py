@@ -7,7 +7,7 @@ from .playbook import Match, MessageRule, Playbook, ProhibitedRule, Rumour, Temp
 from .role import Action, Role
 from .scenario import Decision, Inject, Option, Scenario, StateVar
 
-MODEL_BY_KIND = {"scenario": Scenario, "role": Role, "response_plan": ResponsePlan, "playbook": Playbook}
+MODEL_BY_KIND: dict[str, type[Strict]] = {"scenario": Scenario, "role": Role, "response_plan": ResponsePlan, "playbook": Playbook}
 """The model for each file `kind`."""
 
 __all__ = [

@@ -155,7 +155,7 @@ _KIND_CLASSES = {
 }
 
 for _cls in _KIND_CLASSES.values():
-    _cls.model_rebuild()
+    _cls.model_rebuild()  # type: ignore[attr-defined]  # every value is a model class
 
 
 def condition_cost(cond) -> tuple[int, bool]:

@@ -21,13 +21,13 @@ class Expectation(Strict):
     action: Id | None = None
     """The catalogue action that fulfils this step."""
     statement: list[Id] | None = None
-    """Alternatively: playbook rules a public statement by this role must match."""
+    """Alternatively: playbook rules a public statement must match, made by this role, its acting successor or a role it delegated to."""
     trigger: Condition | None = None
     """When the clock for this step starts; exercise start when absent."""
     within: Minutes = Field(gt=0)
     """Minutes after the trigger by which it is due."""
     grace: Minutes = 0
-    """Extra minutes counted as 'late within grace' rather than late."""
+    """Extra minutes counted as 'late within grace' rather than late; the deadline passes (and any contingency inject is cued) only when they are over."""
     prerequisites: list[Id] = []
     """Plan steps that must be done first."""
     authority: Id | None = None

@@ -181,7 +181,7 @@ class Inject(Strict):
     """Plan expectations this inject should prompt."""
     objectives: list[Id] = []
     contingency_for: Id | None = None
-    """A plan expectation: cued automatically when that expectation's deadline passes unmet."""
+    """A plan expectation: cued automatically when that expectation's deadline (and grace) passes unmet."""
     effects: Effects = {}
     """State changes on delivery."""
     unavailable: list[Id] = []

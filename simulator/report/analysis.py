@@ -164,7 +164,9 @@ def _strength_summary(key: str, findings: list[Finding], data: ReportData) -> st
 
 def _clauses(data: ReportData) -> dict[str, str]:
     pb = data.pack.playbook
-    out = {r.id: r.label for r in [*pb.first_message, *pb.key_messages, *pb.prohibited, *pb.audiences, *pb.facts]}
+    out: dict[str, str] = {}
+    for rules in (pb.first_message, pb.key_messages, pb.prohibited, pb.audiences, pb.facts):
+        out.update({r.id: r.label for r in rules})
     out.update({r.id: f"correcting the rumour spread by inject {r.inject} within {r.correct_within:g} min" for r in pb.rumours})
     return out
 

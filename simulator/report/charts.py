@@ -7,6 +7,7 @@ prints well and needs no script, and a stepped line chart is a few dozen lines o
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
@@ -69,7 +70,7 @@ def _keep(group: list[tuple[float, float]]) -> list[tuple[float, float]]:
 
 
 def line_chart(chart_id: str, title: str, description: str, series: list[Series], x_range: tuple[float, float],
-               y_range: tuple[float, float], x_label: str, y_label: str, markers: list[tuple[float, str]] = (),
+               y_range: tuple[float, float], x_label: str, y_label: str, markers: Sequence[tuple[float, str]] = (),
                step: bool = True, width: int = 760, height: int = 300) -> str:
     """One SVG chart. `step` draws values as held until the next change (state variables do that)."""
     left, right, top = 56, 30, 14

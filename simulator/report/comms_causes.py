@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from .. import judge
 from ..scoring.facts import Done, Said
 from ..scoring.model import Finding
 from .data import ReportData
@@ -16,7 +17,7 @@ def _target(f: Finding) -> str:
     return f.id.split(":", 1)[1].split("@", 1)[0]
 
 
-def _said_at(data: ReportData, line: int) -> Said | None:
+def _said_at(data: ReportData, line: int | None) -> Said | None:
     return next((s for s in data.facts.statements if s.line == line), None)
 
 
@@ -183,10 +184,10 @@ def _acted(f: Finding, data: ReportData) -> tuple[list[str], bool]:
     line = f.evidence[0] if f.evidence else None
     if target == "statement":
         said = _said_at(data, line)
-        messenger = next((x for x in data.pack.playbook.messengers if said and x.role == said.by), None)
-        if said is None or messenger is None:
+        approver = judge.statement_approver(data.pack, said.by) if said else None
+        if said is None or approver is None:
             return [], False
-        return approval_of_act(Done(said.t, said.line, said.by, said.approval), None, messenger.approval_from, data)
+        return approval_of_act(Done(said.t, said.line, said.by, said.approval), None, approver, data)
     done = next((d for d in data.facts.actions.get(target, ()) if d.line == line), None)
     if done is None:
         return [], False
@@ -215,8 +216,9 @@ def _reporting(f: Finding, data: ReportData) -> tuple[list[str], bool]:
 
 def _unreachable(f: Finding, data: ReportData) -> tuple[list[str], bool]:
     role = _target(f)
-    successor = data.pack.roles[role].successor if role in data.pack.roles else None
-    who = f"{role_name(data.pack, successor)} was acting for them" if successor else "no successor is named"
+    asked = next((d for n, d in data.facts.lines if f.evidence and n == f.evidence[-1]), None)
+    acting = data.facts.acting_for(role, asked["t"]) if asked and role in data.pack.roles else role
+    who = f"{role_name(data.pack, acting)} was acting for them" if acting != role else "no successor is named"
     return [f"The request went to {role_name(data.pack, role)}, who could not be reached; {who}, "
             "and the request was not redirected."], True
 

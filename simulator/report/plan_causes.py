@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from .. import judge
 from ..engine.history import dependencies
 from ..scoring.model import Finding
-from ..scoring.plan_checks import _first_done as first_done  # the scorer's own notion of "done", so both agree
 from .data import ReportData
 from .wording import minute as m
 from .wording import plural, role_name, role_names
@@ -23,26 +23,27 @@ def plan(f: Finding, data: ReportData) -> tuple[list[str], bool]:
     if f.verdict in ("missed", "late", "late_within_grace", "contingency_needed"):
         out += trigger_reach(exp, t0, data)
         sure = reached_nobody(exp, t0, data)
-        for said, shown in (availability(exp.role, t0, due + exp.grace, data), prerequisites(exp, due, data),
+        until = judge.grace_ends(due, exp.grace)
+        for said, shown in (availability(exp.role, t0, until, data), prerequisites(exp, due, data),
                             approval_wait(exp, exp.role, t0, data), missing_authority(exp.role, exp.authority, due, data)):
             out += said
             sure = sure or shown
-        out += activity(exp.role, t0, due + exp.grace, data)
+        out += activity(exp.role, t0, until, data)
     elif f.verdict == "wrong_role":
-        done = first_done(facts, exp)
+        done = facts.done(exp)
         if done is not None:
             out.append(f"It was done by {role_name(pack, done.by)}; no delegation from {role_name(pack, exp.role)} to them was logged, "
                        f"and {role_name(pack, exp.role)} could {'not' if facts.unreachable(exp.role, done.t) else 'still'} be reached then.")
     elif f.verdict == "out_of_order":
-        s, sure = prerequisites(exp, (first_done(facts, exp) or _Never).t, data)
+        s, sure = prerequisites(exp, (facts.done(exp) or _Never).t, data)
         out += s
     elif f.verdict == "unauthorised":
-        done = first_done(facts, exp)
+        done = facts.done(exp)
         if done is not None:
             s, sure = missing_authority(done.by, exp.authority, done.t, data)
             out += s
     elif f.verdict == "not_approved":
-        done = first_done(facts, exp)
+        done = facts.done(exp)
         if done is not None:
             s, sure = approval_of_act(done, exp.action, exp.approval_by, data)
             out += s
@@ -101,7 +102,7 @@ def prerequisites(exp, by: float, data: ReportData) -> tuple[list[str], bool]:
     pack, facts = data.pack, data.facts
     out = []
     for p in exp.prerequisites:
-        prior = first_done(facts, pack.expectations[p])
+        prior = facts.done(pack.expectations[p])
         if prior is None:
             out.append(f"Its prerequisite step {p} ('{pack.expectations[p].description}') was never done.")
         elif prior.t > by:
@@ -110,18 +111,13 @@ def prerequisites(exp, by: float, data: ReportData) -> tuple[list[str], bool]:
 
 
 def approver_of(exp, data: ReportData) -> str | None:
-    if exp.approval_by is not None:
-        return exp.approval_by
-    if exp.action is not None:
-        return data.pack.actions[exp.action][1].requires_approval
-    messenger = next((x for x in data.pack.playbook.messengers if x.role == exp.role), None)
-    return messenger.approval_from if messenger else None
+    return judge.approver_for(data.pack, exp.role, step=exp)
 
 
 def approval_wait(exp, role: str, since: float, data: ReportData) -> tuple[list[str], bool]:
     """Time lost waiting for an approval, or an approval never asked for, answered or given."""
     approver = approver_of(exp, data)
-    if approver is None or approver == role:
+    if data.facts.whom_to_ask(approver, role, since) is None:
         return [], False
     pack, facts = data.pack, data.facts
     asked = [r for r in facts.requests.values() if r["t"] >= since and r["by"] in (role, facts.acting_for(role, r["t"]))
@@ -142,7 +138,7 @@ def approval_wait(exp, role: str, since: float, data: ReportData) -> tuple[list[
 
 def approval_of_act(done, action: str | None, approval_by: str | None, data: ReportData) -> tuple[list[str], bool]:
     pack, facts = data.pack, data.facts
-    approver = approval_by or (pack.actions[action][1].requires_approval if action else None)
+    approver = approval_by or (judge.action_approver(pack, action) if action else None)
     if approver is None:
         return [], False
     req = facts.requests.get(done.approval or "")

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 import networkx as nx
 
+from .. import judge
 from ..loading.pack import Pack
 from .facts import Facts
 from .model import Finding
@@ -80,16 +81,15 @@ def _authority_and_approval(facts: Facts) -> Iterator[Finding]:
             if action.requires_authority and not facts.holds_authority(d.by, action.requires_authority, d.t):
                 yield _f("chain.authority", f"{action_id}@{d.line}", "Acting with authority", "without_authority", "M", [d.line],
                          f"{d.by} took '{action.label}' at minute {d.t:g} without the authority '{action.requires_authority}'.", [d.by])
-            approver = action.requires_approval
-            if approver and approver != d.by and not facts.approved(d.approval, approver, d.t, action_id):
+            approver = judge.action_approver(pack, action_id)
+            if facts.whom_to_ask(approver, d.by, d.t) is not None and not facts.approved(d.approval, approver, d.t, action_id):
                 yield _f("chain.approval", f"{action_id}@{d.line}", "Approval before acting", "without_approval", "M", [d.line],
                          f"{d.by} took '{action.label}' at minute {d.t:g} without {approver}'s approval.", [d.by, approver])
     messengers = {m.role: m for m in pack.playbook.messengers}
-    gated = [s for s in facts.statements if s.by in messengers and messengers[s.by].approval_from
-             and messengers[s.by].approval_from != s.by]
+    gated = [s for s in facts.statements if facts.whom_to_ask(judge.statement_approver(pack, s.by), s.by, s.t) is not None]
     unapproved = []
     for s in gated:
-        approver = messengers[s.by].approval_from
+        approver = judge.statement_approver(pack, s.by)
         if not facts.approved(s.approval, approver, s.t):
             unapproved.append(s)
             yield _f("chain.approval", f"statement@{s.line}", "Approval before release", "released_without_approval", "M",
@@ -153,7 +153,8 @@ def _succession(facts: Facts, final: bool) -> Iterator[Finding]:
                 continue
             steps = [e for e in pack.plan.expectations if e.role == role and e.id in facts.triggered
                      and start <= facts.triggered[e.id][2] and (end is None or facts.triggered[e.id][0] < end)]
-            done_by_successor = [e for e in steps if any(d.by == successor for d in facts.actions.get(e.action or "", ()))]
+            # the step's act (by the judge's rule) came from whoever stood in for the role then
+            done_by_successor = [e for e in steps if (done := facts.done(e)) is not None and facts.standing(e, done) == "successor"]
             if successor == role:
                 yield _f("chain.succession", f"{role}@{line}", "Succession worked", "no_successor", "M", [line],
                          f"{role} could not be reached from minute {start:g} and no successor is named.", [role])

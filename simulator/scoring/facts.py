@@ -9,10 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from .. import judge
 from ..engine.history import History, Statement
 from ..loading.pack import Pack
 from ..matching import hits
-from ..models.role import acting_role
+from ..models import Expectation
 
 
 @dataclass
@@ -97,9 +98,7 @@ class Facts:
 
     def _on_statement_issued(self, t, n, d):
         pb = self.pack.playbook
-        matched = self.pack.statement_rules(d["text"])
-        lifted = {p.id for p in pb.prohibited if p.id in matched and p.until is not None and self.history.holds(p.until)}
-        rules = frozenset(matched - lifted)
+        rules = judge.statement_rules(self.pack, d["text"], self.history)
         every = {r.id: r for r in [*pb.first_message, *pb.key_messages, *pb.prohibited, *pb.rumours, *pb.audiences]}
         words = {rid: hits(every[rid].match, d["text"]) for rid in rules}
         self.statements.append(Said(t, n, d["by"], d["channel"], d["languages"], d["audience"], d["text"],
@@ -118,7 +117,7 @@ class Facts:
 
     def _on_delegated(self, t, n, d):
         self.delegations.append({**d, "line": n})
-        self.history.delegations.add((d["to"], d["authority"]))
+        self.history.delegate(d["by"], d["to"], d["authority"], t)
 
     def _on_expectation_triggered(self, t, n, d):
         self.triggered.setdefault(d["expectation"], (t, n, d["due"]))
@@ -133,7 +132,8 @@ class Facts:
             self.history.chosen[d["inject"]] = d["option"]
 
     def _on_role_availability(self, t, n, d):
-        windows = self.unavailable.setdefault(d["role"], [])
+        self.history.set_reachable(d["role"], d["available"], t)
+        windows = self.unavailable.setdefault(d["role"], [])  # the same windows, with their log lines for evidence
         if not d["available"]:
             windows.append([t, n, None])
         elif windows and windows[-1][2] is None:
@@ -154,10 +154,24 @@ class Facts:
     # ---- questions the checks ask ---------------------------------------------------------------
 
     def unreachable(self, role: str, t: float) -> bool:
-        return any(start <= t and (end is None or t < end) for start, _n, end in self.unavailable.get(role, ()))
+        return self.history.unreachable(role, t)
 
     def acting_for(self, role: str, t: float) -> str:
-        return acting_role(self.pack.roles, role, lambda r: self.unreachable(r, t))
+        return judge.acting_at(self.pack.roles, role, self.history, t)
+
+    def done(self, exp: Expectation) -> Done | None:
+        """The act that did a plan step, by the judge's rule (the engine's met events follow the same rule)."""
+        found = judge.first_done(exp, self.pack.roles, self.actions.get(exp.action or "", ()), self.statements, self.history)
+        if isinstance(found, Said):
+            return Done(found.t, found.line, found.by, found.approval)
+        return found
+
+    def standing(self, exp: Expectation, done: Done) -> judge.Standing | None:
+        return judge.standing(self.pack.roles, exp.role, done.by, done.t, self.history)
+
+    def whom_to_ask(self, approver: str | None, by: str, t: float) -> str | None:
+        """Whose approval `by` needed at minute `t` for `approver`'s (None: none needed), by the judge's rule."""
+        return judge.whom_to_ask(self.pack.roles, approver, by, lambda r: self.unreachable(r, t))
 
     def holds_authority(self, role: str, authority: str, t: float) -> bool:
         """Held by the role, delegated to it before `t`, or held by a role it stands in for at `t`."""
@@ -175,5 +189,5 @@ class Facts:
             return False
         if action is not None and req.get("action") != action:
             return False
-        by = req["answer"]["by"]
-        return by == approver or by == self.acting_for(approver, req["answer"]["t"])
+        at = req["answer"]["t"]
+        return judge.approves_for(self.pack.roles, approver, req["answer"]["by"], lambda r: self.unreachable(r, at))

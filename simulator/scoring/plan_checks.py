@@ -4,21 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from .. import judge
 from ..models import Expectation
 from .facts import Done, Facts
 from .model import Finding
 
-
-def _first_done(facts: Facts, exp: Expectation) -> Done | None:
-    """The act that fulfils a plan step: its action, or a statement meeting all its rules."""
-    if exp.action is not None:
-        done = facts.actions.get(exp.action)
-        return done[0] if done else None
-    need = set(exp.statement or ())
-    for s in facts.statements:
-        if need <= s.rules and (s.by == exp.role or facts.acting_for(exp.role, s.t) == s.by):
-            return Done(s.t, s.line, s.by, s.approval)
-    return None
+_TIMELINESS = {"on_time": ("P", "done at minute {t:g}, due by {due:g}"),
+               "late_within_grace": ("S", "done at minute {t:g}, {late:.0f} min after the due time but within the {grace:g}-minute grace"),
+               "late": ("M", "done at minute {t:g}, {late:.0f} min late (due by {due:g}, grace {grace:g})")}
 
 
 def _finding(exp: Expectation, rule: str, title: str, verdict: str, rating: str, evidence: list[int],
@@ -40,25 +33,21 @@ def plan_findings(facts: Facts, final: bool) -> Iterator[Finding]:
                                f"{what} was never called for: its trigger did not happen in this exercise.")
             continue
         t0, trig_line, due = trig
-        done = _first_done(facts, exp)
-        late_limit = due + exp.grace
+        done = facts.done(exp)
         contingency = [v[1] for v in facts.deliveries.values() if v[3] == f"contingency:{exp.id}"]
         if contingency:
             yield _finding(exp, "plan.contingency", "Needed no prompt", "contingency_needed", "S",
                            contingency + ([done.line] if done else []),
                            f"A contingency inject had to prompt {what}" + (" before it was done." if done else "."))
         if done is None:
-            if final or facts.now > late_limit:
+            if judge.missed(facts.now, due, exp.grace, final):
                 yield _finding(exp, "plan.timeliness", "On time", "missed", "U", [trig_line, *contingency],
                                f"{what} was due by minute {due:g} and was never done.")
             continue
         ev = [trig_line, done.line]
-        if done.t <= due:
-            verdict, rating, words = "on_time", "P", f"done at minute {done.t:g}, due by {due:g}"
-        elif done.t <= late_limit:
-            verdict, rating, words = "late_within_grace", "S", f"done at minute {done.t:g}, {done.t - due:.0f} min after the due time but within the {exp.grace:g}-minute grace"
-        else:
-            verdict, rating, words = "late", "M", f"done at minute {done.t:g}, {done.t - due:.0f} min late (due by {due:g}, grace {exp.grace:g})"
+        verdict = judge.timeliness(done.t, due, exp.grace)
+        rating, words = _TIMELINESS[verdict]
+        words = words.format(t=done.t, due=due, late=done.t - due, grace=exp.grace)
         yield _finding(exp, "plan.timeliness", "On time", verdict, rating, ev, f"{what} was {words}.", [done.by])
         yield from _role(facts, exp, done, ev, what)
         yield from _order(facts, exp, done, what)
@@ -67,15 +56,16 @@ def plan_findings(facts: Facts, final: bool) -> Iterator[Finding]:
 
 
 def _role(facts: Facts, exp: Expectation, done: Done, ev: list[int], what: str) -> Iterator[Finding]:
-    if done.by == exp.role:
+    standing = facts.standing(exp, done)
+    if standing == "role":
         yield _finding(exp, "plan.role", "Right role", "right_role", "P", ev, f"{what} was done by the role the plan names.")
         return
-    if facts.acting_for(exp.role, done.t) == done.by:
+    if standing == "successor":
         yield _finding(exp, "plan.role", "Right role", "successor", "P", ev,
                        f"{what} was done by {done.by}, acting for {exp.role} who could not be reached.", [done.by, exp.role])
         return
-    delegated = [d["line"] for d in facts.delegations if d["to"] == done.by and d["by"] == exp.role and d["t"] <= done.t]
-    if delegated:
+    if standing == "delegate":
+        delegated = [d["line"] for d in facts.delegations if d["to"] == done.by and d["by"] == exp.role and d["t"] <= done.t]
         yield _finding(exp, "plan.role", "Right role", "delegate", "P", ev + delegated,
                        f"{what} was done by {done.by} under a logged delegation from {exp.role}.", [done.by, exp.role])
         return
@@ -88,7 +78,7 @@ def _order(facts: Facts, exp: Expectation, done: Done, what: str) -> Iterator[Fi
         return
     late, ev = [], [done.line]
     for p in exp.prerequisites:
-        prior = _first_done(facts, facts.pack.expectations[p])
+        prior = facts.done(facts.pack.expectations[p])
         if prior is None or prior.t > done.t:
             late.append(p)
         else:
@@ -113,10 +103,8 @@ def _authority(facts: Facts, exp: Expectation, done: Done, what: str) -> Iterato
 
 
 def _approval(facts: Facts, exp: Expectation, done: Done, what: str) -> Iterator[Finding]:
-    approver = exp.approval_by
-    if approver is None and exp.action is not None:
-        approver = facts.pack.actions[exp.action][1].requires_approval
-    if approver is None or approver == done.by:
+    approver = judge.step_approver(facts.pack, exp)
+    if facts.whom_to_ask(approver, done.by, done.t) is None:
         return
     req = facts.requests.get(done.approval or "")
     ev = [done.line] + ([req["line"], req["answer"]["line"]] if req and req["answer"] else [])

@@ -77,8 +77,6 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
         self.bridge = SessionBridge(session)
         self.humans = self.view.humans()
         self.solo = config.mode == "solo" and len(self.humans) == 1
-        self.drafts: dict[str, list[str]] = {}
-        """Approval request id -> languages chosen in the composer (the request does not carry them)."""
         self.live = LiveScore(self.pack, session.writer.path if session.writer else None)
         self._last_score = 0.0
         self._last_minute = -1
@@ -203,7 +201,9 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
     def _refresh_role(self, role: str, changed: set[str]) -> None:
         con, v = self.console(role), self.view
         if f"inbox:{role}" in changed:
-            con.inbox.append(v.inbox[role][len(con.inbox.items):])
+            con.inbox.append(v.inbox[role][len(con.inbox.items):], v.read[role])
+        if f"read:{role}" in changed:
+            con.inbox.show_read(v.read[role])
         n_pending = len(v.pending_for(role))
         con.head.update(Text.assemble((f"{self.pack.roles[role].title} ", "bold"),
                                       (f"{v.unread(role)} unread", "cyan"), f"  {n_pending} waiting"), layout=False)
@@ -297,7 +297,7 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
         self._show_clock()
 
     def action_jump(self) -> None:
-        if self.control.jump_to_next() is None and not self.view.ended:
+        if self.control.jump_to_next() is None and not self.view.ended and self.control.fault is None:
             self.notify("No scheduled inject is left.", severity="warning")
         self._show_clock()
 

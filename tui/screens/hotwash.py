@@ -22,6 +22,10 @@ class HotWashScreen(Screen):
         self.pack = control.session.engine.pack
         self.questions = [(f"{m.id}.{n + 1}", f"{m.title}: {q}") for m in self.pack.scenario.modules
                           for n, q in enumerate(m.discussion_questions)]
+        self.answered = {e.question: e.answer for e in control.session.events
+                         if e.type == "hot_wash_answered" and e.by == by}
+        """Question id -> the last answer this seat logged (a resumed hot wash shows it again, and a
+        save the log refused halfway is retried without repeats)."""
 
     def compose(self) -> ComposeResult:
         yield Static(" HOT WASH  The exercise has ended. Answer what you can (Tab moves on); empty answers are skipped.",
@@ -29,7 +33,7 @@ class HotWashScreen(Screen):
         with VerticalScroll(id="hotwash"):
             for n, (qid, text) in enumerate(self.questions):
                 yield Label(text, classes="question")
-                yield Input(placeholder="Your answer", id=f"q{n}")
+                yield Input(self.answered.get(qid, ""), placeholder="Your answer", id=f"q{n}")
             yield Button("Save answers and see the scorecard (ctrl+s)", variant="primary", id="save")
         yield Footer()
 
@@ -46,8 +50,10 @@ class HotWashScreen(Screen):
     def action_save(self) -> None:
         for n, (qid, text) in enumerate(self.questions):
             answer = self.query_one(f"#q{n}", Input).value.strip()
-            if answer:
-                self.control.submit(C.HotWashAnswer(by=self.by, question=qid, text=text, answer=answer))
+            if answer and answer != self.answered.get(qid):  # an answer already in the log is not logged twice
+                if self.control.submit(C.HotWashAnswer(by=self.by, question=qid, text=text, answer=answer)) is None:
+                    return  # the log refused it (the app has said why): stay, and save the rest on retry
+                self.answered[qid] = answer
         from .scorecard import ScorecardScreen
 
         self.app.switch_screen(ScorecardScreen(self.pack, self.control.session.writer.path if self.control.session.writer

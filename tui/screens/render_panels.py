@@ -49,7 +49,7 @@ def roles_text(v: ExerciseView, seats: dict) -> Text:
         t.append(f"  {c['actions']} actions, {c['statements']} statements, {c['decisions']} decisions, "
                  f"{c['messages']} messages; {v.unread(rid)} unread, {len(v.pending_for(rid))} waiting\n")
         steps = [s for s in v.steps.values() if s.role == rid]
-        done = sum(1 for s in steps if s.status in ("done", "late"))
+        done = sum(1 for s in steps if s.status in ("done", "late_within_grace", "late"))
         missed = sum(1 for s in steps if s.status == "missed")
         t.append(f"  plan: {done} done, {missed} missed, {sum(1 for s in steps if s.status == 'pending')} pending\n")
         if rid in v.last_by_role:

@@ -32,6 +32,8 @@ class RoleIntents(Screen):
 
     def send(self, cmd: C.CommandBase, done: str | None = None) -> list[E.Event]:
         events = self.control.submit(cmd)
+        if events is None:  # the log refused the write: nothing was done (the app has said why)
+            return []
         if done and not any(isinstance(e, E.CommandRejected) for e in events):
             self.notify(done, timeout=3)
         return events
@@ -44,9 +46,9 @@ class RoleIntents(Screen):
             return
         item = con.inbox.items[index]
         if item.key not in self.view.read[role]:
-            self.view.read[role].add(item.key)
-            con.inbox.mark_read(index)
-            self._refresh_role(role, set())
+            # Logged, so a resumed or second console shows the same unread marks; the mark
+            # clears when the inbox_read event comes back through the view.
+            self.send(C.MarkRead(by=role, items=[item.key]))
         t = Text()
         t.append(f"{item.title}\n", style="bold " + SEVERITY_STYLE.get(item.severity, ""))
         t.append(f"minute {item.t:.1f} · {item.channel} · {item.severity} · from {item.sender or '-'}\n\n", style="dim")
@@ -103,8 +105,7 @@ class RoleIntents(Screen):
                                                                      f"Decision logged: {option}"))
         elif kind == "a":
             req = self.view.requests[ref]
-            what = self.view.action_label(req["action"]) if req["action"] else f"Statement on {req['channel']}:\n\n{req['text']}"
-            self.app.push_screen(ChoiceDialog(f"{req['by']} asks for your approval ({ref})", what,
+            self.app.push_screen(ChoiceDialog(f"{req['by']} asks for your approval ({ref})", self.view.draft_text(req),
                                               [("grant", "Grant"), ("deny", "Deny")]),
                                  lambda answer: answer and self.send(
                                      C.AnswerApproval(by=role, request=ref, granted=answer == "grant"),
@@ -118,10 +119,12 @@ class RoleIntents(Screen):
             self.send(C.TakeAction(by=role, action=req["action"], approval=ref),
                       f"Done: {self.view.action_label(req['action'])}")
             return
-        channel = req["channel"] or self._channels(role)[0]
-        langs = self.drafts.get(ref) or self.pack.scenario.city.languages[:1]
-        self.send(C.IssueStatement(by=role, channel=channel, languages=langs, text=req["text"], approval=ref),
-                  f"Statement published on {channel}")
+        # The engine publishes the draft as it was approved. Only a draft logged without a channel
+        # or languages (before requests kept them) takes the composer's defaults here.
+        channel = None if req["channel"] else self._channels(role)[0]
+        langs = None if req["languages"] is not None else self.pack.scenario.city.languages[:1]
+        self.send(C.IssueStatement(by=role, channel=channel, languages=langs, approval=ref),
+                  f"Statement published on {req['channel'] or channel}")
 
     # ---- actions (a palette searchable like the command palette) -----------------------------------------
 
@@ -130,8 +133,8 @@ class RoleIntents(Screen):
         items = []
         for action in self.pack.roles[role].actions:
             items.append(SimpleCommand(action.label, lambda a=action.id: self.take_action(role, a), action.description))
-            approver = action.requires_approval
-            if approver and approver != role:
+            approver = self.view.approver_for(role, action.id)
+            if approver is not None:
                 items.append(SimpleCommand(f"{action.label} (ask {approver} to approve first)",
                                            lambda a=action.id, to=approver: self.ask_approval(role, to, a),
                                            f"Send an approval request to {approver}"))
@@ -149,8 +152,8 @@ class RoleIntents(Screen):
         return list(self.pack.roles[role].channels) or ALL_CHANNELS
 
     def approver_for(self, role: str) -> str | None:
-        m = next((m for m in self.pack.playbook.messengers if m.role == role), None)
-        return m.approval_from if m and m.approval_from != role else None
+        """Whom `role` asks to approve a statement now: the view model asks the judge."""
+        return self.view.approver_for(role)
 
     def action_compose(self) -> None:
         role = self.current
@@ -165,11 +168,8 @@ class RoleIntents(Screen):
                       f"Statement published on {r['channel']}")
             return
         to = self.approver_for(role)
-        events = self.send(C.RequestApproval(by=role, to=to, text=r["text"], channel=r["channel"]),
-                           f"Draft sent to {to} for approval")
-        for e in events:
-            if isinstance(e, E.ApprovalRequested):
-                self.drafts[e.request] = r["languages"]
+        self.send(C.RequestApproval(by=role, to=to, text=r["text"], channel=r["channel"], languages=r["languages"]),
+                  f"Draft sent to {to} for approval")
 
     # ---- contacts and the chain of command --------------------------------------------------------
 

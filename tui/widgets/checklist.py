@@ -6,9 +6,11 @@ from rich.text import Text
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from simulator import judge
+
 from .fast_list import highlight_first
 
-from ..render import STEP_MARK, countdown
+from ..render import STEP_MARK, STEP_WORDS, countdown
 from ..view import Step
 
 
@@ -27,9 +29,10 @@ class Checklist(OptionList):
                 t.append(f"{s.role[:6]:<6} ", style="dim")
             t.append(s.description, style="dim" if s.status == "waiting" else "")
             if s.status == "pending":
-                t.append(f"  ({countdown(s.due, now)})", style="yellow")
-            elif s.status in ("late", "missed"):
-                t.append(f"  {s.status}", style=style)
+                in_grace = s.due is not None and now > s.due and not judge.missed(now, s.due, s.grace)
+                t.append(f"  ({countdown(s.due, now)}{', within grace' if in_grace else ''})", style="yellow")
+            elif s.status in STEP_WORDS:
+                t.append(f"  {STEP_WORDS[s.status]}", style=style)
             options.append(Option(t, id=s.id))
         self.add_options(options)
         if highlighted is not None and highlighted < len(options):

@@ -27,13 +27,21 @@ class Inbox(FastOptionList):
         super().__init__(**kwargs)
         self.role = role
         self.items: list[Item] = []
+        self._unread: set[int] = set()
+        """Rows shown with the unread mark."""
 
-    def append(self, items: list[Item]) -> None:
+    def append(self, items: list[Item], read: set[str] | frozenset[str] = frozenset()) -> None:
+        """Add rows; those whose key is in `read` (the view's read set) come without the mark."""
         if not items:
             return
         start = len(self.items)
         self.items.extend(items)
-        self.add_options([Option(item_prompt(it, True), id=f"{start + n}") for n, it in enumerate(items)])
+        self._unread.update(start + n for n, it in enumerate(items) if it.key not in read)
+        self.add_options([Option(item_prompt(it, start + n in self._unread), id=f"{start + n}")
+                          for n, it in enumerate(items)])
 
-    def mark_read(self, index: int) -> None:
-        self.set_prompt_fast(index, item_prompt(self.items[index], False))
+    def show_read(self, read: set[str]) -> None:
+        """Clear the unread mark of every row whose key is now in `read`."""
+        for index in sorted(i for i in self._unread if self.items[i].key in read):
+            self._unread.discard(index)
+            self.set_prompt_fast(index, item_prompt(self.items[index], False))

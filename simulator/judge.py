@@ -1,0 +1,194 @@
+"""One judgement: when a plan step is met, late or missed; who may meet it or approve it; whether a
+prohibition is lifted yet; who acts for a role that cannot be reached.
+
+Why one module: the engine (deadlines, contingencies, met events), the consoles (checklist, whom
+to ask), the scorer, the summary and the report all ask these questions. Asked in two places the
+answers drifted apart (issue 9: the engine sent the "why are you silent?" contingency for a step
+the scorer rated P). Everything here is a pure function of the pack and an exercise record, with
+no I/O, so the engine can call it on its hot path and the scorer can call it on a log.
+
+An exercise record is anything that answers `unreachable(role, t)`, `delegated(by, to, t)` and
+`holds(condition)`: the engine's and the scorer's `History` both do.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Literal, Protocol, TypeVar
+
+from .models.role import Role, acting_role
+from .timegrid import later
+
+if TYPE_CHECKING:
+    from .loading.pack import Pack
+    from .models import Expectation
+
+Timeliness = Literal["on_time", "late_within_grace", "late"]
+Standing = Literal["role", "successor", "delegate"]
+
+
+class Record(Protocol):
+    """What the judge needs to know about an exercise so far."""
+
+    def unreachable(self, role: str, t: float) -> bool: ...
+
+    def delegated(self, by: str, to: str, t: float) -> bool: ...
+
+    def holds(self, cond: object) -> bool: ...
+
+
+class _Said(Protocol):
+    t: float
+    by: str
+    rules: frozenset[str]
+
+
+A = TypeVar("A")
+S = TypeVar("S", bound=_Said)
+
+
+# ---- succession ---------------------------------------------------------------------------------
+
+def acting_for(roles: Mapping[str, Role], role: str, unreachable: Callable[[str], bool]) -> str:
+    """Who acts for `role`: itself, or its successor (in turn) while it cannot be reached.
+
+    `unreachable` answers for the moment asked about (the engine's and the consoles' "now", or
+    a logged minute for the scorer), so everyone walks the same succession."""
+    return acting_role(roles, role, unreachable)
+
+
+def acting_at(roles: Mapping[str, Role], role: str, record: Record, t: float) -> str:
+    """Who acted for `role` at minute `t` of a record."""
+    return acting_role(roles, role, lambda r: record.unreachable(r, t))
+
+
+# ---- timing of a plan step ----------------------------------------------------------------------
+
+def grace_ends(due: float, grace: float) -> float:
+    """The last minute at which doing a step still counts as late within grace.
+
+    Why the engine waits for it, not for the due time, before it declares the deadline passed
+    and cues the step's contingency inject: within grace the plan still accepts the step (the
+    scorer rates it S, not U), so a "why are you silent?" prompt then would push a room the plan
+    has not yet given up on, mark as "missed" on the checklist a step that is then rated late
+    within grace, and add a "needed a prompt" finding the plan's own tolerance does not call
+    for. With no grace (the default) both moments are the same. On the time grid, so the
+    boundary minute compares exactly (`due + grace` in floats can miss it by an ulp)."""
+    return later(due, grace)
+
+
+def timeliness(done_at: float, due: float, grace: float) -> Timeliness:
+    """How a step done at minute `done_at` stands against its due minute: on time includes the due minute itself."""
+    if done_at <= due:
+        return "on_time"
+    if done_at <= grace_ends(due, grace):
+        return "late_within_grace"
+    return "late"
+
+
+def missed(now: float, due: float, grace: float, final: bool = False) -> bool:
+    """Whether an undone step is missed: the exercise is over, or its grace has run out."""
+    return final or now > grace_ends(due, grace)
+
+
+# ---- who may meet a plan step -------------------------------------------------------------------
+
+def standing(roles: Mapping[str, Role], step_role: str, by: str, t: float, record: Record) -> Standing | None:
+    """How `by` stood to a plan step's role at minute `t`: the role itself, its successor while it
+    could not be reached, a delegate under a delegation the role logged by then, or none of these."""
+    if by == step_role:
+        return "role"
+    if acting_at(roles, step_role, record, t) == by:
+        return "successor"
+    if record.delegated(step_role, by, t):
+        return "delegate"
+    return None
+
+
+def meets_by_statement(exp: "Expectation", roles: Mapping[str, Role], by: str, t: float, rules: frozenset[str],
+                       record: Record) -> bool:
+    """Whether a statement meets a statement step: it meets every rule the step names, and its
+    speaker may speak for the step's role (the role, its acting successor, or its delegate).
+
+    Why speakers are checked and actors are not (see `first_done`): anyone may speak in public,
+    so a statement by an unrelated role does not do another role's step; an action can only be
+    taken by those the engine lets take it, so whoever took it did the step, and the role check
+    (`standing`) judges whether they were the right one."""
+    return exp.statement is not None and rules.issuperset(exp.statement) and standing(roles, exp.role, by, t, record) is not None
+
+
+def meets_by_action(exp: "Expectation", action: str) -> bool:
+    """Whether taking `action` does an action step."""
+    return exp.action == action
+
+
+def first_done(exp: "Expectation", roles: Mapping[str, Role], actions: Sequence[A], statements: Iterable[S],
+               record: Record) -> A | S | None:
+    """The act that does a plan step: the first time its action was taken (`actions`, in log
+    order, of that action), or the first statement that meets it (`statements`, in log order)."""
+    if exp.action is not None:
+        return actions[0] if actions else None
+    return next((s for s in statements if meets_by_statement(exp, roles, s.by, s.t, s.rules, record)), None)
+
+
+# ---- prohibitions ------------------------------------------------------------------------------
+
+def statement_rules(pack: "Pack", text: str, record: Record) -> frozenset[str]:
+    """The playbook rules a statement made now meets: every rule its text matches, except
+    prohibitions already lifted (their `until` holds), which no longer count against it."""
+    matched = pack.statement_rules(text)
+    lifted = {p.id for p in pack.playbook.prohibited if p.id in matched and prohibition_lifted(p, record)}
+    return matched - lifted if lifted else matched
+
+
+def prohibition_lifted(rule, record: Record) -> bool:
+    """Whether a prohibited-content rule has lifted: it has an `until` and that condition holds now."""
+    return rule.until is not None and record.holds(rule.until)
+
+
+# ---- approvals ---------------------------------------------------------------------------------
+
+def action_approver(pack: "Pack", action: str) -> str | None:
+    """The role an action's catalogue entry says must approve it first."""
+    found = pack.actions.get(action)
+    return found[1].requires_approval if found else None
+
+
+def statement_approver(pack: "Pack", speaker: str) -> str | None:
+    """The role whose approval the playbook's messenger rule requires before `speaker` speaks."""
+    m = next((m for m in pack.playbook.messengers if m.role == speaker), None)
+    return m.approval_from if m else None
+
+
+def step_approver(pack: "Pack", exp: "Expectation") -> str | None:
+    """The role whose approval a plan step needs: its own `approval_by`, else its action's."""
+    if exp.approval_by is not None:
+        return exp.approval_by
+    return action_approver(pack, exp.action) if exp.action is not None else None
+
+
+def approver_for(pack: "Pack", by: str, *, action: str | None = None, step: "Expectation | None" = None) -> str | None:
+    """The role whose approval `by` needs before an act: a plan step's approver, else the action's,
+    else (a statement) the messenger rule's. Who to ask for it now is `whom_to_ask`."""
+    if step is not None:
+        named = step_approver(pack, step)
+        if named is not None or step.action is not None:
+            return named
+    if action is not None:
+        return action_approver(pack, action)
+    return statement_approver(pack, by)
+
+
+def whom_to_ask(roles: Mapping[str, Role], approver: str | None, by: str, unreachable: Callable[[str], bool]) -> str | None:
+    """Who gives `approver`'s approval to `by` now: the approver, or whoever acts for it while it
+    cannot be reached. None when no approval is needed: none is named, or `by` is the approver or
+    acts for it (the power to approve passed to them with the seat; nobody approves their own act)."""
+    if approver is None or approver == by:
+        return None
+    acting = acting_role(roles, approver, unreachable)
+    return None if acting == by else acting
+
+
+def approves_for(roles: Mapping[str, Role], approver: str, by: str, unreachable: Callable[[str], bool]) -> bool:
+    """Whether `by` may give `approver`'s approval: it is the approver, or acts for it now."""
+    return by == approver or acting_role(roles, approver, unreachable) == by
