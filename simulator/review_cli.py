@@ -14,6 +14,7 @@ import click
 import yaml
 
 from .cli import FiniteFloat, UserError, main, say, user_errors
+from .models.limits import LONGEST_CLOCK
 from .engine import commands as C
 
 
@@ -167,7 +168,7 @@ def override(log: Path, target: str, rating: str, rationale: str, by: str) -> No
 
 @main.command()
 @click.argument("log", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--at", "at", type=FiniteFloat(), required=True, help="Exercise minute to branch from.")
+@click.option("--at", "at", type=FiniteFloat(max=LONGEST_CLOCK), required=True, help="Exercise minute to branch from.")
 @click.option("-o", "--output", "out", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="The new log (refused if it exists).")
 @click.option("--seat", "seat_specs", multiple=True, metavar="ROLE=WHO",

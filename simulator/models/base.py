@@ -54,7 +54,7 @@ def _on_the_time_grid(minutes: float) -> float:
     return minutes
 
 
-Minutes = Annotated[float, Field(ge=0, allow_inf_nan=False, description="Exercise minutes (0 is the start of the exercise)."),
+Minutes = Annotated[float, Field(ge=0, le=limits.MINUTES, allow_inf_nan=False, description="Exercise minutes (0 is the start of the exercise)."),
                     AfterValidator(_on_the_time_grid)]
 """A point or span of exercise time, in minutes, on the time grid (at most 4 decimals)."""
 

@@ -8,6 +8,12 @@ real exercise needs: the shipped packs hold under 50 injects, 20 dynamics and 10
 
 from __future__ import annotations
 
+LONGEST_CLOCK = 7 * 24 * 60
+"""Longest exercise, in minutes: a week."""
+MINUTES = 1_000_000
+"""Largest time or span a pack may write, in minutes (almost two years): anything later than the
+longest clock never happens anyway, and a bound keeps the time grid's arithmetic finite."""
+
 TEXT_CHARS = 10_000
 """Longest free text (a title, an inject body, a template). Real bodies are under 600 characters."""
 

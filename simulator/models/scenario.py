@@ -60,7 +60,7 @@ class Clock(Strict):
     """Local time of day at exercise minute 0, HH:MM."""
     date: Printable | None = Field(default=None, examples=["Day 1 (a Friday during a religious holiday)"])
     """A fictional date or day label shown to participants."""
-    duration: Minutes = Field(gt=0, le=7 * 24 * 60)
+    duration: Minutes = Field(gt=0, le=limits.LONGEST_CLOCK)
     """Length of play in exercise minutes."""
     tick: Minutes = Field(default=5, ge=0.1, le=60)
     """How often, in exercise minutes, state dynamics are applied (at least every 6 seconds of

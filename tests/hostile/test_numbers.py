@@ -28,6 +28,7 @@ def _refusal_lines(result) -> list[str]:
     ("trigger: {state: tension, above: 60}", "trigger: {state: tension, above: .nan}", "injects[4].trigger.state.above"),
     ("chief.convene: {tension: -5}", "chief.convene: {tension: -.inf}", "action_effects.chief.convene.tension"),
     ("effects: {tension: 10}", "effects: {tension: 1.0e300}", "injects[0].effects.tension"),
+    ("    at: 20\n", "    at: 1.0e+305\n", "injects[1].at"),  # overflowed the time grid: a traceback
 ])
 def test_non_finite_and_runaway_amounts_are_refused_where_written(tmp_path, old, new, field):
     """`.nan` fails every comparison, so it passed range checks and ended as 'final state tension nan'."""
@@ -93,6 +94,7 @@ def test_text_longer_than_the_limit_is_refused(tmp_path):
     ("branch", "LOG", "--at", "nan", "-o", "OUT"),
     ("branch", "LOG", "--at", "inf", "-o", "OUT"),
     ("branch", "LOG", "--at", "-inf", "-o", "OUT"),
+    ("branch", "OPEN", "--at", "1e308", "-o", "OUT"),
     ("batch", "PACK", "--runs", "1000000"),
     ("batch", "PACK", "--runs", "2", "--workers", "1000"),
 ])
@@ -100,9 +102,12 @@ def test_non_finite_and_unbounded_options_are_wrong_usage(tmp_path, args):
     """`branch --at nan` exited 0 and `--competence nan` exited 1: both are wrong usage, exit 2."""
     pack = copy_pack(tmp_path)
     log = tmp_path / "run.jsonl"
-    if "LOG" in args:
+    if "LOG" in args or "OPEN" in args:
         tabletop("simulate", pack, "--log", log).check_returncode()
-    swap = {"PACK": pack, "LOG": log, "OUT": tmp_path / "branch.jsonl"}
+    unfinished = tmp_path / "open.jsonl"  # a log whose exercise never ended: any minute ahead is open
+    if "OPEN" in args:
+        unfinished.write_text("".join(log.read_text().splitlines(keepends=True)[:20]))
+    swap = {"PACK": pack, "LOG": log, "OPEN": unfinished, "OUT": tmp_path / "branch.jsonl"}
     result = tabletop(*[swap.get(a, a) for a in args])
     assert result.returncode == 2, result.stdout + result.stderr
     assert "Traceback" not in result.stderr and not (tmp_path / "branch.jsonl").exists()
