@@ -1,29 +1,23 @@
-"""Tools for building attacks: the real command with a time limit, a pack copy to booby-trap,
-workbooks rewritten part by part."""
+"""Tools for building attacks on packs and spreadsheets: pack copies to booby-trap, text edits
+that must find their target, workbooks rewritten part by part. The real command is conftest's
+`tabletop` (a subprocess with a time limit, so anything that used to hang fails instead)."""
 
 from __future__ import annotations
 
 import shutil
 import subprocess
-import sys
 import zipfile
 from pathlib import Path
 
 from openpyxl import Workbook
 
 from ..conftest import FIXTURES
+from .conftest import tabletop
 
-TABLETOP = Path(sys.executable).parent / "tabletop"
+__all__ = ["MSEL_HEADER", "copy_pack", "edit", "refused", "rewrite_part", "small_workbook", "tabletop"]
 
 MSEL_HEADER = ["Number", "Scenario Time", "From", "To", "Method", "Synopsis", "Expected Action",
                "Objective or Capability", "Notes", "Contingency"]
-
-
-def tabletop(*args, cwd=None, timeout: float = 60) -> subprocess.CompletedProcess:
-    """The real `tabletop` in a subprocess, killed after `timeout` seconds (anything that used to
-    hang fails the test instead of stalling the suite); stdin closed so nothing waits for a person."""
-    return subprocess.run([str(TABLETOP), *map(str, args)], capture_output=True, text=True, cwd=cwd,
-                          stdin=subprocess.DEVNULL, timeout=timeout)
 
 
 def refused(result: subprocess.CompletedProcess, code: int = 1) -> bool:
