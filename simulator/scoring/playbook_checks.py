@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..patterns import compile_pattern
 from .facts import Facts, Said
 from .model import Finding, Rating
 
@@ -120,7 +121,7 @@ _UPDATE = re.compile(r"\b(update|updated|now|latest|revised|correction|corrected
 
 def _consistency(facts: Facts, said: list[Said]) -> Iterator[Finding]:
     for fact in facts.pack.playbook.facts:
-        rx = re.compile(fact.pattern, re.IGNORECASE)
+        rx = compile_pattern(fact.pattern)
         seen: list[tuple[str, Said]] = []
         for s in said:
             m = rx.search(s.text)
