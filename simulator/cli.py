@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import functools
 import json
+import math
 import sys
 from pathlib import Path
 
@@ -15,13 +16,36 @@ import click
 from .version import __version__
 
 
+class FiniteFloat(click.FloatRange):
+    """A number option that refuses nan and inf as wrong usage (exit 2), like any other bad value.
+
+    Why: click's float and FloatRange accept 'nan' (it fails no comparison, so it passes every
+    range) and 'inf'; either would reach the core and fail there, or worse, run."""
+
+    name = "number"
+
+    def convert(self, value, param, ctx):
+        number = super().convert(value, param, ctx)
+        if not math.isfinite(number):
+            self.fail(f"{value!r} is not a finite number", param, ctx)
+        return number
+
+
 class UserError(Exception):
     """A mistake in what the user gave us: printed plainly, exit code 1."""
 
 
+def say(text: str = "", err: bool = False, nl: bool = True) -> None:
+    """Print text that may hold words from outside (a pack, a log, a sheet): its control
+    characters are shown as escapes, never obeyed by the terminal (see terminal.py)."""
+    from .terminal import printable
+
+    click.echo(printable(text), err=err, nl=nl)
+
+
 def _fail(lines: list[str], code: int = 1):
     for line in lines:
-        click.echo(line, err=True)
+        say(line, err=True)
     sys.exit(code)
 
 

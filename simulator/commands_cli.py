@@ -8,8 +8,8 @@ from typing import Any
 
 import click
 
-from .cli import UserError, main, user_errors
-from .engine.seats import POLICIES, all_staff
+from .cli import FiniteFloat, UserError, main, say, user_errors
+from .engine.seats import POLICIES, Policy, all_staff
 
 
 @main.command()
@@ -69,10 +69,10 @@ def list_(as_json: bool) -> None:
     if not rows:
         click.echo("no shipped scenarios found")
     for r in rows:  # one block per scenario, so long ids and titles stay readable at 80 columns
-        click.echo(r["id"])
-        click.echo(f"    {r['title']}")
+        say(r["id"])
+        say(f"    {r['title']}")
         if "city" in r:
-            click.echo(f"    {r['city']} · {r['duration']:g} min · roles: {', '.join(r['roles'])}")
+            say(f"    {r['city']} · {r['duration']:g} min · roles: {', '.join(r['roles'])}")
 
 
 @main.command()
@@ -80,13 +80,13 @@ def list_(as_json: bool) -> None:
 @click.option("--seed", type=int, default=1, show_default=True, help="Seed of every random choice.")
 @click.option("--policy", type=click.Choice(POLICIES), default="plan", show_default=True,
               help="How simulated staff play every role.")
-@click.option("--competence", type=click.FloatRange(0, 1), default=1.0, show_default=True,
+@click.option("--competence", type=FiniteFloat(0, 1), default=1.0, show_default=True,
               help="Chance that staff do the right thing at each step.")
 @click.option("--log", "log_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the exercise log here (refused if the file exists).")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @user_errors
-def simulate(scenario: str, seed: int, policy: str, competence: float, log_path: Path | None, as_json: bool) -> None:
+def simulate(scenario: str, seed: int, policy: Policy, competence: float, log_path: Path | None, as_json: bool) -> None:
     """Run a whole exercise headless with simulated staff in every seat, and summarise it."""
     from .loading.pack import load_pack
     from .loading.shipped import resolve_scenario
@@ -105,7 +105,7 @@ def simulate(scenario: str, seed: int, policy: str, competence: float, log_path:
         session.close()
     summary = summarise(pack, session.events)
     summary.update(seed=seed, policy=policy, competence=competence, log=str(log_path) if log_path else None)
-    click.echo(json.dumps(summary, indent=2) if as_json else summary_text(summary))
+    say(json.dumps(summary, indent=2) if as_json else summary_text(summary))
 
 
 def _digest_option(_ctx, _param, value: str | None) -> str | None:
@@ -149,11 +149,11 @@ def replay(log: Path, verify: bool, digest: str | None, as_text: bool) -> None:
         # Keep everything that can be shown: the timeline is what the log records; say plainly
         # that it is not confirmed by a replay. (A changed scenario still refuses: pack_for.)
         pack = pack_for(read)
-        click.echo(f"warning: {exc}\nshowing what the log records, without confirmation by a replay", err=True)
-        click.echo(timeline_text(pack, [ln.data for ln in read.lines]))
+        say(f"warning: {exc}\nshowing what the log records, without confirmation by a replay", err=True)
+        say(timeline_text(pack, [ln.data for ln in read.lines]))
         return
     if text_wanted:
-        click.echo(timeline_text(result.pack, [ln.data for ln in result.log.lines]))
+        say(timeline_text(result.pack, [ln.data for ln in result.log.lines]))
         return
     from tui.app import make_app  # the viewer; imported here so the core never pulls Textual in
 

@@ -7,8 +7,10 @@ rules with the matched words reported, never a black box.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from .models.playbook import Match
+from .patterns import compile_pattern
 
 _SPACE = re.compile(r"\s+")
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
@@ -22,7 +24,7 @@ def normalise(text: str) -> str:
 _CACHE: dict[int, tuple[Match, tuple]] = {}
 
 
-def _compiled(rule: Match) -> tuple[tuple[str, re.Pattern], ...]:
+def _compiled(rule: Match) -> tuple[tuple[str, Any], ...]:
     # Keyed by identity (models hold lists, so they do not hash); the rule is kept alive with its entry.
     entry = _CACHE.get(id(rule))
     if entry is not None and entry[0] is rule:
@@ -35,7 +37,7 @@ def _compiled(rule: Match) -> tuple[tuple[str, re.Pattern], ...]:
         # A stem matches its inflections: 'condemn' -> condemns, condemned, condemnation.
         out.append((stem, re.compile(r"\b" + re.escape(normalise(stem)) + r"\w*")))
     for pattern in rule.patterns:
-        out.append((pattern, re.compile(pattern, re.IGNORECASE)))
+        out.append((pattern, compile_pattern(pattern)))  # RE2: linear time, whatever the trainer wrote
     _CACHE[id(rule)] = (rule, tuple(out))
     return _CACHE[id(rule)][1]
 

@@ -301,6 +301,8 @@ def set_aside(path: Path, read: ReadLog) -> Path:
     LogError (and leaves no partial copy) if the copy cannot be written: the log is only cut
     back once its tail is safe elsewhere.
     """
+    if read.error is None:
+        raise ValueError("set_aside needs a log read up to a damaged line")
     base = f"{path.name}.corrupt-{read.error.line}"
     n = 1
     while True:

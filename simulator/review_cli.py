@@ -13,7 +13,8 @@ from pathlib import Path
 import click
 import yaml
 
-from .cli import UserError, main, user_errors
+from .cli import FiniteFloat, UserError, main, say, user_errors
+from .models.limits import LONGEST_CLOCK
 from .engine import commands as C
 
 
@@ -77,10 +78,10 @@ def hotwash(log: Path, answers: Path | None, by: str, list_only: bool) -> None:
         pack = pack_for(read)
         given = [ln.data for ln in read.lines if ln.data.get("type") == "hot_wash_answered"]
         for q in questions(pack):
-            click.echo(f"{q.id:<22} {q.text}")
+            say(f"{q.id:<22} {q.text}")
             for a in given:
                 if a["question"] == q.id:
-                    click.echo(f"{'':<22}   {a['by']}: {a['answer']}")
+                    say(f"{'':<22}   {a['by']}: {a['answer']}")
         return
     if answers is None and not sys.stdin.isatty():
         raise click.UsageError("stdin is not a terminal: give the answers with --answers FILE.yaml")
@@ -115,7 +116,7 @@ def hotwash(log: Path, answers: Path | None, by: str, list_only: bool) -> None:
                     if q.section != section:
                         section = q.section
                         click.secho(f"\n{section}", bold=True)
-                    click.echo(q.text)
+                    say(q.text)
                     text = click.prompt("", prompt_suffix="> ", default="", show_default=False).strip()
                     if text:
                         record(q.id, text)
@@ -167,7 +168,7 @@ def override(log: Path, target: str, rating: str, rationale: str, by: str) -> No
 
 @main.command()
 @click.argument("log", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--at", "at", type=float, required=True, help="Exercise minute to branch from.")
+@click.option("--at", "at", type=FiniteFloat(max=LONGEST_CLOCK), required=True, help="Exercise minute to branch from.")
 @click.option("-o", "--output", "out", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="The new log (refused if it exists).")
 @click.option("--seat", "seat_specs", multiple=True, metavar="ROLE=WHO",
@@ -205,13 +206,13 @@ def branch(log: Path, at: float, out: Path, seat_specs: tuple[str, ...], play_ou
         session.close()
     click.echo(f"branched {log} at minute {at:g} into {out}: {result.kept_lines} line(s) of history kept")
     for inject, role in open_now.items():
-        click.echo(f"  open decision at the branch point: {inject} ({role}): "
+        say(f"  open decision at the branch point: {inject} ({role}): "
                    f"{session.engine.pack.injects[inject].decision.prompt}")
     if play_out:
         summary = summarise(session.engine.pack, session.events)
         seats = session.engine.seats
         summary.update(seed=session.header.seed, log=str(out), seats=", ".join(
             f"{r} {'person' if s.kind == 'human' else s.policy}" for r, s in seats.items()))
-        click.echo(summary_text(summary))
+        say(summary_text(summary))
     else:
         click.echo(f"continue it with `tabletop run --resume {out}`, or re-run it with --play-out")

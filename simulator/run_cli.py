@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from .cli import UserError, main, user_errors
+from .cli import FiniteFloat, UserError, main, user_errors
 from .engine.seats import POLICIES
 
 
@@ -17,7 +17,7 @@ from .engine.seats import POLICIES
 @click.option("--staff", "staff", metavar="ROLE", multiple=True,
               help="Facilitated mode: a seat played by simulated staff (repeatable).")
 @click.option("--seed", type=int, default=1, show_default=True, help="Seed of every random choice.")
-@click.option("--speed", type=click.FloatRange(0.1, 120), default=1.0, show_default=True,
+@click.option("--speed", type=FiniteFloat(0.1, 120), default=1.0, show_default=True,
               help="Exercise minutes per wall minute.")
 @click.option("--log", "log_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the exercise log here (refused if the file exists).")
@@ -25,7 +25,7 @@ from .engine.seats import POLICIES
               help="Continue an exercise from its log after a crash.")
 @click.option("--policy", type=click.Choice(POLICIES), default="plan", show_default=True,
               help="How simulated staff behave.")
-@click.option("--competence", type=click.FloatRange(0, 1), default=0.85, show_default=True,
+@click.option("--competence", type=FiniteFloat(0, 1), default=0.85, show_default=True,
               help="Chance that simulated staff get each step right.")
 @click.option("--high-contrast", is_flag=True, help="Start with the high-contrast theme.")
 @user_errors

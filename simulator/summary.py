@@ -3,34 +3,31 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from typing import Any
 
 from . import judge
+from .engine import events as E
 from .loading.pack import Pack
 
 
-def _data(e) -> dict:
-    return e if isinstance(e, dict) else e.to_dict()
-
-
-def summarise(pack: Pack, events: list) -> dict[str, Any]:
-    """Counts and outcomes from a list of events (models or log dicts)."""
-    evs = [_data(e) for e in events]
-    types = Counter(e["type"] for e in evs)
+def summarise(pack: Pack, events: Sequence[E.Event]) -> dict[str, Any]:
+    """Counts and outcomes from the events of a session."""
+    types = Counter(e.type for e in events)
     state = {v.id: v.initial for v in pack.scenario.state}
-    for e in evs:
-        if e["type"] == "state_changed":
-            state.update(e["values"])
-    due = {}
-    for e in evs:
-        if e["type"] == "expectation_triggered":
-            due.setdefault(e["expectation"], e["due"])
+    due: dict[str, float] = {}
     met: dict[str, float] = {}
-    for e in evs:
-        if e["type"] == "expectation_met":
-            met.setdefault(e["expectation"], e["t"])
-    ended = next((e for e in evs if e["type"] == "exercise_ended"), None)
-    now = evs[-1]["t"] if evs else 0.0
+    ended: E.ExerciseEnded | None = None
+    for e in events:
+        if isinstance(e, E.StateChanged):
+            state.update(e.values)
+        elif isinstance(e, E.ExpectationTriggered):
+            due.setdefault(e.expectation, e.due)
+        elif isinstance(e, E.ExpectationMet):
+            met.setdefault(e.expectation, e.t)
+        elif isinstance(e, E.ExerciseEnded) and ended is None:
+            ended = e
+    now = events[-1].t if events else 0.0
     steps_by_id = pack.expectations
     # Each step judged as the scorer judges it (simulator/judge.py), from the engine's met events.
     judged = Counter(judge.timeliness(met[x], due[x], steps_by_id[x].grace) for x in met if x in due)
@@ -44,13 +41,12 @@ def summarise(pack: Pack, events: list) -> dict[str, Any]:
         "missed": len(missed),
         "missed_essential": [x for x in missed if steps_by_id[x].essential],
     }
-    delivered = [e["inject"] for e in evs if e["type"] == "inject_delivered"]
     return {
         "scenario": pack.scenario.id,
         "title": pack.scenario.title,
-        "events": len(evs),
-        "ended_at": ended["t"] if ended else None,
-        "injects_delivered": len(delivered),
+        "events": len(events),
+        "ended_at": ended.t if ended else None,
+        "injects_delivered": types["inject_delivered"],
         "injects_total": len(pack.scenario.injects),
         "decisions_made": types["decision_made"],
         "decisions_lapsed": types["decision_lapsed"],

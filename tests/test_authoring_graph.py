@@ -113,9 +113,11 @@ def test_cli_graph_refuses_to_overwrite_unless_forced(tmp_path):
 def test_cli_graph_format_follows_the_extension_unless_given(tmp_path):
     g = build_graph(load_pack(FIXTURES / "mini"))
     for name, render in (("a.mmd", to_mermaid), ("b.mermaid", to_mermaid), ("c.dot", to_dot), ("d.gv", to_dot),
-                         ("e.txt", to_text), ("f.out", to_text)):
+                         ("e.txt", to_text)):
         result = _graph("-o", tmp_path / name)
         assert result.exit_code == 0, result.output
         assert (tmp_path / name).read_text() == render(g), name
+    unknown = _graph("-o", tmp_path / "f.out")  # not guessed as text: wrong usage, nothing written
+    assert unknown.exit_code == 2 and not (tmp_path / "f.out").exists()
     explicit = _graph("-o", tmp_path / "g.mmd", "--format", "dot")
     assert explicit.exit_code == 0 and (tmp_path / "g.mmd").read_text() == to_dot(g)

@@ -232,3 +232,15 @@ def test_commands_and_events_round_trip_json(mini_pack):
         assert EVENTS.validate_json(e.to_json()) == e
     cmd = C.IssueStatement(by="press", channel="social", text="x", languages=["English"], t=3.5)
     assert COMMANDS.validate_json(cmd.model_dump_json()) == cmd
+
+
+def test_every_event_class_is_in_the_typed_union():
+    """An event class left out of AnyEvent would not load back from a log, and readers could not narrow to it."""
+    from typing import get_args
+
+    from simulator.engine import events as E
+
+    listed = get_args(E.AnyEvent)
+    assert {c.__name__ for c in E.Event.__subclasses__()} == {c.__name__ for c in listed}
+    assert all(getattr(E, c.__name__) is c for c in listed)  # the slotted classes the engine emits
+    assert set(E.EVENT_TYPES.values()) == set(listed) and len(E.EVENT_TYPES) == len(listed)

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from ..engine import events as E
+from ..engine.seats import Policy
 from ..loading.pack import Pack, load_pack
 
 RATINGS = ("P", "S", "M", "U", "N/A")
@@ -36,7 +37,7 @@ class RunResult:
     """The HSEEP rating of each objective, in scenario order."""
 
 
-def run_one(pack: Pack, policy: str, seed: int) -> RunResult:
+def run_one(pack: Pack, policy: Policy, seed: int) -> RunResult:
     """Play one exercise headless with every seat on `policy`, and score it."""
     from ..engine.seats import all_staff
     from ..scoring import score_lines
@@ -64,7 +65,7 @@ def _init_worker(path: str) -> None:
     _PACK = load_pack(Path(path))
 
 
-def _work(task: tuple[str, int]) -> RunResult:
+def _work(task: tuple[Policy, int]) -> RunResult:
     assert _PACK is not None
     return run_one(_PACK, *task)
 
@@ -74,13 +75,13 @@ def default_workers() -> int:
     return max(1, min(2, os.cpu_count() or 1))
 
 
-def run_batch(scenario_path: Path, policies: list[str], runs: int, workers: int | None = None,
+def run_batch(scenario_path: Path, policies: list[Policy], runs: int, workers: int | None = None,
               progress: Callable[[int], None] | None = None) -> tuple[Pack, list[RunResult]]:
     """`runs` seeded runs (seeds 1..runs) for each policy; `progress(n)` after each finished run."""
     pack = load_pack(scenario_path)
     tasks = [(p, seed) for p in policies for seed in range(1, runs + 1)]
     workers = workers or default_workers()
-    results: dict[tuple[str, int], RunResult] = {}
+    results: dict[tuple[Policy, int], RunResult] = {}
     if workers == 1 or len(tasks) == 1:
         for task in tasks:
             results[task] = run_one(pack, *task)
@@ -105,7 +106,7 @@ def _stats(values: list[float]) -> dict[str, float | None]:
             "mean": round(statistics.fmean(values), 1), "max": round(max(values), 1)}
 
 
-def report(pack: Pack, results: list[RunResult], policies: list[str], runs: int) -> dict[str, Any]:
+def report(pack: Pack, results: list[RunResult], policies: list[Policy], runs: int) -> dict[str, Any]:
     """Coverage, score distribution per policy and the decisions that swing the score most."""
     s = pack.scenario
     fired = Counter(i for r in results for i in set(r.delivered))

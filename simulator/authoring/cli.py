@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from ..cli import main, user_errors
+from ..cli import main, say, user_errors
+
+if TYPE_CHECKING:
+    from ..engine.seats import Policy
 
 
 def _scenario_path(scenario: str) -> Path:
@@ -47,7 +51,7 @@ _GRAPH_SUFFIXES = {".mmd": "mermaid", ".mermaid": "mermaid", ".dot": "dot", ".gv
 @click.argument("scenario")
 @click.option("--format", "fmt", type=click.Choice(["mermaid", "dot", "text"]), default=None,
               help="mermaid or dot for documents; text for the terminal (80 columns). Default: from the -o "
-                   "extension (.mmd/.mermaid, .dot/.gv, .txt), else text.")
+                   "extension (.mmd/.mermaid, .dot/.gv, .txt; any other is refused), else text.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write to this file instead of printing (refused if it exists, unless --force).")
 @click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
@@ -62,14 +66,18 @@ def graph(scenario: str, fmt: str | None, output: Path | None, force: bool) -> N
     from ..loading.pack import load_pack
     from .graph import FORMATS, build_graph
 
+    if fmt is None and output is not None and output.suffix.lower() not in _GRAPH_SUFFIXES:
+        # Writing text into g.pdf or g.png gives a file nothing can open: refused, not guessed.
+        raise click.BadParameter(f"{output.name}: the graph is text; name the file .mmd or .mermaid (Mermaid), .dot or .gv "
+                                 "(Graphviz) or .txt, or choose the format with --format", param_hint="-o/--output")
     if fmt is None:
-        fmt = _GRAPH_SUFFIXES.get(output.suffix.lower(), "text") if output is not None else "text"
+        fmt = _GRAPH_SUFFIXES[output.suffix.lower()] if output is not None else "text"
     # Checked before the pack is loaded so a refused overwrite costs nothing and changes nothing.
     if output is not None and output.exists() and not force:
         raise UserError(f"{output} already exists; choose another name or add --force to overwrite it")
     text = FORMATS[fmt](build_graph(load_pack(_scenario_path(scenario))))
     if output is None:
-        click.echo(text, nl=False)
+        say(text, nl=False)
         return
     try:
         output.write_text(text, encoding="utf-8")
@@ -107,7 +115,7 @@ def _msel_errors(fn):
             return fn(*args, **kwargs)
         except MselError as exc:
             for line in exc.lines:
-                click.echo(line, err=True)
+                say(line, err=True)
             click.echo(f"{len(exc.lines)} problem(s) found.", err=True)
             raise SystemExit(1) from None
 
@@ -177,40 +185,38 @@ def msel_import(file: Path, output: Path) -> None:
     id or title (ignoring case) is that role; any other becomes a new role in roles/ whose id is
     the name in lowercase with hyphens ('Fire Chief' -> fire-chief).
     """
-    from ..loading.pack import load_pack
     from .msel_import import import_msel
 
     notes: list[str] = []
-    written = import_msel(file, output, notes)
-    load_pack(output)  # the skeleton must validate; a problem here is reported like `validate`
+    written = import_msel(file, output, notes)  # validated before anything is left in place
     for note in notes:
-        click.echo(f"note: {note}")
+        say(f"note: {note}")
     for path in written:
         click.echo(f"wrote {path}")
     click.echo(f"ok: {output} validates; fill in the TODO placeholders")
 
 
-def _policies(ctx, param, value: str) -> list[str]:
-    from ..engine.seats import POLICIES
+def _policies(ctx, param, value: str) -> list[Policy]:
+    from ..engine.seats import POLICIES, is_policy
 
     out = [p.strip() for p in value.split(",") if p.strip()]
-    bad = [p for p in out if p not in POLICIES]
+    bad = [p for p in out if not is_policy(p)]
     if bad or not out:
         raise click.BadParameter(f"{', '.join(bad) or 'nothing'}: choose from {', '.join(POLICIES)}", ctx=ctx, param=param)
-    return list(dict.fromkeys(out))
+    return list(dict.fromkeys(p for p in out if is_policy(p)))
 
 
 @main.command()
 @click.argument("scenario")
-@click.option("--runs", type=click.IntRange(1, 100_000), default=20, show_default=True,
-              help="Runs per policy, with seeds 1..RUNS (so 4 policies x 60 runs = 240 exercises).")
+@click.option("--runs", type=click.IntRange(1, 10_000), default=20, show_default=True,
+              help="Runs per policy, with seeds 1..RUNS (so 4 policies x 60 runs = 240 exercises); at most 10,000.")
 @click.option("--policies", default="plan,late,idle,random", show_default=True, callback=_policies,
               help="Comma-separated staff policies; every seat plays the same policy in a run.")
-@click.option("--workers", type=click.IntRange(1, 64), default=None,
-              help="Worker processes (default: both cores, or one on a single-core machine).")
+@click.option("--workers", type=click.IntRange(1, 32), default=None,
+              help="Worker processes, at most 32 (default: both cores, or one on a single-core machine).")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON (includes never_fired).")
 @user_errors
-def batch(scenario: str, runs: int, policies: list[str], workers: int | None, as_json: bool) -> None:
+def batch(scenario: str, runs: int, policies: list[Policy], workers: int | None, as_json: bool) -> None:
     """Run a scenario many times headless with simulated staff and report inject and branch
     coverage, the score distribution per policy, and the decisions that swing the score most.
 
@@ -232,4 +238,4 @@ def batch(scenario: str, runs: int, policies: list[str], workers: int | None, as
         task = bar.add_task("runs", total=runs * len(policies))
         pack, results = run_batch(path, policies, runs, workers, progress=lambda n: bar.advance(task, n))
     rep = report(pack, results, policies, runs)
-    click.echo(json.dumps(rep, indent=2) if as_json else report_text(rep), nl=as_json)
+    say(json.dumps(rep, indent=2) if as_json else report_text(rep), nl=as_json)

@@ -41,12 +41,12 @@ def _leaves(cond, negated: bool = False):
         yield cond, negated
 
 
-def _trigger_edges(g: nx.DiGraph, cond, target: str) -> None:
+def _trigger_edges(g: nx.DiGraph[str], cond, target: str) -> None:
     for leaf, negated in _leaves(cond):
         _leaf_edge(g, leaf, target, "not " if negated else "")
 
 
-def _leaf_edge(g: nx.DiGraph, leaf, target: str, no: str) -> None:
+def _leaf_edge(g: nx.DiGraph[str], leaf, target: str, no: str) -> None:
     if isinstance(leaf, c.WhenDelivered):
         g.add_edge(f"inject:{leaf.delivered}", target, kind="delivered", label=f"{no}delivered")
     elif isinstance(leaf, c.WhenChosen):
@@ -64,11 +64,11 @@ def _leaf_edge(g: nx.DiGraph, leaf, target: str, no: str) -> None:
         g.add_edge("start", target, kind="after", label=f"{no}after {hhmm(leaf.after)}")
 
 
-def build_graph(pack: Pack) -> nx.DiGraph:
+def build_graph(pack: Pack) -> nx.DiGraph[str]:
     """The scenario's injects and what leads from one to another."""
     s = pack.scenario
     reach = Analysis(s, pack.plan, pack.roles).run()
-    g = nx.DiGraph(title=s.title, scenario=s.id)
+    g: nx.DiGraph[str] = nx.DiGraph(title=s.title, scenario=s.id)
     g.add_node("start", kind="start", label=f"Start (clock {s.clock.start})")
     for inj in s.injects:
         t = reach.injects[inj.id]
@@ -106,11 +106,11 @@ def _mermaid_text(text: str) -> str:
     return out
 
 
-def _ids(g: nx.DiGraph) -> dict[str, str]:
+def _ids(g: nx.DiGraph[str]) -> dict[str, str]:
     return {node: f"n{k}" for k, node in enumerate(g.nodes)}
 
 
-def to_mermaid(g: nx.DiGraph) -> str:
+def to_mermaid(g: nx.DiGraph[str]) -> str:
     ids = _ids(g)
     lines = ["flowchart TD", f"  %% {_mermaid_text(g.graph.get('title', ''))}"]
     for node, data in g.nodes(data=True):
@@ -140,12 +140,12 @@ def _dot(text: str) -> str:
     return '"' + " ".join(str(text).split()).replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def to_dot(g: nx.DiGraph) -> str:
+def to_dot(g: nx.DiGraph[str]) -> str:
     shapes = {"start": "circle", "step": "parallelogram", "state": "ellipse", "action": "ellipse", "statement": "ellipse"}
     lines = [f"digraph {_dot(g.graph.get('scenario', 'scenario'))} {{", "  rankdir=LR;",
              "  node [shape=box, fontname=\"Helvetica\"];", f"  label={_dot(g.graph.get('title', ''))};"]
     for node, data in g.nodes(data=True):
-        kind = data.get("kind")
+        kind = data.get("kind", "")  # every node has one (see build_graph); "" gives a plain box
         shape = "diamond" if kind == "inject" and data.get("decision") else shapes.get(kind, "box")
         style = ", style=dashed" if kind == "inject" and not data.get("reachable") else ""
         lines.append(f"  {_dot(node)} [label={_dot(data.get('label', node))}, shape={shape}{style}];")
@@ -162,7 +162,7 @@ def _fit(text: str, width: int = WIDTH) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
-def to_text(g: nx.DiGraph) -> str:
+def to_text(g: nx.DiGraph[str]) -> str:
     """A readable tree: scheduled injects in time order, each with what it leads to."""
     out = [_fit(f"{g.graph.get('title', '')} ({g.graph.get('scenario', '')})")]
     shown: set[str] = set()

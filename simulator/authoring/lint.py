@@ -7,7 +7,8 @@ at file:line:column like `tabletop validate`:
 errors
 - an inject that can never be delivered (its trigger can never hold, or what cues it never happens);
 - an inject that can only arrive at or after the end of the clock;
-- a decision option that leads nowhere (no effects, no follow-up, and no condition asks about it);
+- a decision option that leads nowhere (no effects, no follow-up, and no condition asks about it),
+  or that follows up with its own inject (delivered already, so it cues nothing);
 - a plan step no role can meet (it never starts, needs an authority nobody holds or can delegate,
   asks a statement to match a prohibited rule or of a role that is not an approved messenger, or
   waits on a prerequisite that can never be met);
@@ -146,6 +147,11 @@ def _options(ctx: _Context) -> Iterator[Problem]:
         if inj.decision is None:
             continue
         for k, o in enumerate(inj.decision.options):
+            for j, follow in enumerate(o.follow_up):
+                if follow == inj.id:  # the inject is delivered already when its decision is answered
+                    yield ctx.sdoc.at(("injects", i, "decision", "options", k, "follow_up", j),
+                                      f"option '{o.id}' of decision '{inj.id}' follows up with '{inj.id}' itself, which "
+                                      "was delivered before anyone could choose it: this cues nothing")
             if not o.effects and not o.follow_up and (inj.id, o.id) not in asked:
                 p = ctx.sdoc.at(("injects", i, "decision", "options", k, "id"),
                                 f"option '{o.id}' of decision '{inj.id}' leads nowhere: it has no effects, no "

@@ -17,12 +17,14 @@ Expected Action, Objective or Capability, Notes, Contingency.
   'after INJECT: OPTION' (a follow-up of a decision option), 'if missed: STEP' (sent when that
   plan step's deadline passes unmet), 'when: {condition}' (a trigger in the scenario's own YAML
   condition form; always the last clause).
+
+Every cell is written as text. A cell a spreadsheet would run as a formula gets a leading "'"
+(see neutralise_cell), which reading takes off again, so export, import, export is stable.
 """
 
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -106,8 +108,27 @@ def file_format(path: Path) -> str:
     return suffix[1:]
 
 
+# A cell a spreadsheet would run as a formula: '=', '+', '-' or '@' first (and tab or carriage
+# return, which some programs skip before looking). A sheet built from a pack must never run
+# anything when opened, so such cells get a leading "'" (OWASP's advice for CSV injection).
+# A cell that already starts with "'" before one of them gets one more, so reading a sheet
+# back takes exactly one off and every cell round-trips.
+_FORMULA_START = re.compile(r"'*[=+\-@\t\r]")
+
+
+def neutralise_cell(text: str) -> str:
+    """The cell as written to a sheet: text that no spreadsheet runs as a formula."""
+    return "'" + text if _FORMULA_START.match(text) else text
+
+
+def restore_cell(text: str) -> str:
+    """The cell as read from a sheet: the "'" that neutralise_cell added taken off again."""
+    return text[1:] if text.startswith("'") and _FORMULA_START.match(text, 1) else text
+
+
 def write_sheet(path: Path, rows: list[list[str]]) -> None:
-    """Write the header and rows as CSV or XLSX (every cell as text, so times stay HH:MM)."""
+    """Write the header and rows as CSV or XLSX: every cell text (times stay HH:MM), none a formula."""
+    rows = [[neutralise_cell(str(cell)) for cell in row] for row in rows]
     if file_format(path) == "csv":
         with path.open("w", encoding="utf-8", newline="") as fh:
             writer = csv.writer(fh)
@@ -130,6 +151,7 @@ def write_sheet(path: Path, rows: list[list[str]]) -> None:
         ws.column_dimensions[chr(ord("A") + k)].width = width
     for row in ws.iter_rows(min_row=2):
         for cell in row:
+            cell.data_type = "s"  # stored as a string, never as a formula (openpyxl guesses from a leading '=')
             cell.number_format = "@"
             cell.alignment = Alignment(wrap_text=True, vertical="top")
     ws.freeze_panes = "A2"
@@ -159,62 +181,9 @@ def read_sheet(path: Path) -> Sheet:
         raise MselError([f"{shown}: no such file"])
     if path.is_dir():
         raise MselError([f"{shown}: this is a folder, not an MSEL file"])
-    return _read_csv(path, shown) if fmt == "csv" else _read_xlsx(path, shown)
+    from .msel_read import read_csv, read_xlsx  # here: msel_read builds on this module
 
-
-def _read_csv(path: Path, shown: str) -> Sheet:
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise MselError([f"{shown}: not UTF-8 text (byte 0x{exc.object[exc.start]:02x}); save the sheet as CSV UTF-8"]) from None
-    except OSError as exc:
-        raise MselError([f"{shown}: cannot read: {exc.strerror or exc}"]) from None
-    if "\x00" in text:
-        raise MselError([f"{shown}: this looks like a binary file, not CSV text"])
-    # csv numbers records, not lines; a cell may hold line breaks, so count lines ourselves.
-    rows, line = [], 1
-    reader = csv.reader(text.splitlines(keepends=True))
-    try:
-        for cells in reader:
-            if any(c.strip() for c in cells):
-                rows.append((line, cells))
-            line = reader.line_num + 1
-    except csv.Error as exc:
-        raise MselError([f"{shown}: row {line}: not readable as CSV: {exc}"]) from None
-    return Sheet(shown, rows)
-
-
-def _cell_text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, dt.datetime):
-        value = value.time()
-    if isinstance(value, dt.time):
-        return hhmm(value.hour * 60 + value.minute + value.second / 60)
-    if isinstance(value, dt.timedelta):
-        return hhmm(value.total_seconds() / 60)
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value)
-
-
-def _read_xlsx(path: Path, shown: str) -> Sheet:
-    from openpyxl import load_workbook
-
-    try:
-        wb = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many types (zipfile, KeyError, InvalidFileException)
-        raise MselError([f"{shown}: not a readable .xlsx workbook ({type(exc).__name__})"]) from None
-    try:
-        ws = wb[SHEET] if SHEET in wb.sheetnames else wb.worksheets[0]
-        rows = []
-        for number, values in enumerate(ws.iter_rows(values_only=True), start=1):
-            cells = [_cell_text(v) for v in values]
-            if any(c.strip() for c in cells):
-                rows.append((number, cells))
-        return Sheet(f"{shown}: sheet '{ws.title}'", rows)
-    finally:
-        wb.close()
+    return read_csv(path, shown) if fmt == "csv" else read_xlsx(path, shown)
 
 
 def _norm(header: str) -> str:

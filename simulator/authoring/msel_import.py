@@ -13,14 +13,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import get_args
 
-import yaml
 from pydantic import TypeAdapter, ValidationError
 
+from ..loading.problems import ValidationFailed
+from ..loading.yaml_source import load_yaml
 from ..models import Channel
 from ..models.conditions import Condition
 from .msel import COLUMNS, MselError, Sheet, _norm, header_map, read_sheet
 from .msel_roles import RoleIndex
-from .msel_skeleton import documents, yaml_text
+from .msel_skeleton import documents, publish, yaml_text
 from .msel_times import Timed, parse_time, settle
 from .timefmt import parse_hhmm
 
@@ -231,12 +232,18 @@ class _Rows:
             options.append(option)
 
     def trigger(self, row: int, text: str, inj: dict) -> None:
+        shown = text if len(text) <= 60 else text[:57] + "..."
         try:
-            data = yaml.safe_load(text)
+            # The scenario loader's own reader: it refuses nesting past its depth limit in plain
+            # words, where a plain YAML parser would overflow the stack.
+            data = load_yaml(Path(self.sheet.where), text)
             cond = _COND.validate_python(data)
-        except yaml.YAMLError:
-            return self.fail(row, f"'contingency' when: \"{text}\" is not a condition in YAML flow form, "
-                                  "like {state: tension, above: 60}")
+        except ValidationFailed as exc:
+            # The reader's own refusals (nesting, alias bombs) say why; its syntax hints speak
+            # of lines and indentation, which a one-line cell does not have.
+            why = next((f" ({p.message})" for p in exc.problems if "refused" in p.message), "")
+            return self.fail(row, f"'contingency' when: \"{shown}\" is not a condition in YAML flow form, "
+                                  f"like {{state: tension, above: 60}}{why}")
         except ValidationError as exc:
             err = exc.errors()[0]
             where = ".".join(str(x) for x in err["loc"] if not str(x).startswith("function"))
@@ -264,17 +271,17 @@ class _Rows:
                 self.sk.rules.append(leaf.statement.covers)
 
 
-def import_msel(source: Path, output: Path, notes: list[str] | None = None) -> list[Path]:
+def import_msel(source: Path, output: Path, notes: list[str] | None = None, validate: bool = True) -> list[Path]:
     """Read an MSEL sheet and write a scenario skeleton at `output` (with plan, playbook and any
     missing roles beside it). Returns the files written; what the reader decided on the user's
-    behalf (clock times converted) is appended to `notes`. Raises MselError for sheet problems."""
+    behalf (clock times converted) is appended to `notes`. Raises MselError for sheet problems,
+    and (with `validate`) ValidationFailed when the skeleton does not validate. On any failure
+    nothing is left behind, so the same command can simply be run again."""
     sheet = read_sheet(source)
     columns = header_map(sheet)
     folder = output.parent
     roles = RoleIndex(folder)
     sk = _Rows(sheet, columns, roles).read()
-    if notes is not None:
-        notes.extend(sk.notes)
     targets = [output, folder / "plan.yaml", folder / "playbook.yaml"]
     if output.name in ("plan.yaml", "playbook.yaml"):
         raise MselError([f"{output}: choose another name; plan.yaml and playbook.yaml are written beside the scenario"])
@@ -290,10 +297,17 @@ def import_msel(source: Path, output: Path, notes: list[str] | None = None) -> l
         raise MselError([f"{sheet.where}: 'contingency' conditions name action(s) {', '.join(unknown)}, which no role's "
                          "catalogue has (new roles start with an empty catalogue)"])
     docs = documents(sk, source, output, new_roles, slug)
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "roles").mkdir(exist_ok=True) if new_roles else None
-    for path, (kind, data, header) in zip(targets, docs):
-        path.write_text(yaml_text(path, kind, data, header), encoding="utf-8")
+    texts = [(path, yaml_text(path, kind, data, header)) for path, (kind, data, header) in zip(targets, docs)]
+
+    def check() -> None:
+        if validate:
+            from ..loading.pack import load_pack
+
+            load_pack(output)  # the skeleton must validate; a problem here is reported like `validate`
+
+    publish(texts, check)
+    if notes is not None:
+        notes.extend(sk.notes)
     return targets
 
 

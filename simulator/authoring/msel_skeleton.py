@@ -12,11 +12,13 @@ TODO and lint reports it as a warning until it is filled in (see lint.py, placeh
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import yaml
 
 from ..loading.shipped import data_root
+from ..loading.yaml_source import MAX_BYTES
 from .msel import MselError
 
 TODO_RULE = "todo-key-message"
@@ -115,3 +117,61 @@ def yaml_text(path: Path, kind: str, data: dict, header: str) -> str:
     return f"# yaml-language-server: $schema={rel}\n{comments}{body}"
 
 
+
+
+def publish(files: list[tuple[Path, str]], check: Callable[[], None]) -> None:
+    """Write every file of the skeleton, or none of them.
+
+    Why: an import that fails halfway (a file over the size limit, a full disk, a skeleton
+    that does not validate) must not leave files behind, or running it again is refused with
+    'already exists'. Every file is written under a temporary name first, then all are put in
+    place (never over an existing file) and `check` runs; on any failure what was put in
+    place, and the folders made for it, are removed again.
+    """
+    for path, text in files:
+        size = len(text.encode("utf-8"))
+        if size > MAX_BYTES:
+            raise MselError([f"{path}: would be {size:,} bytes, over the {MAX_BYTES:,} a scenario file may hold; "
+                             "import fewer rows or shorter cells"])
+    made: list[Path] = []
+    for folder in sorted({path.parent for path, _ in files}, key=lambda p: len(p.parts)):
+        missing = [p for p in (folder, *folder.parents) if not p.exists()]
+        for p in reversed(missing):
+            p.mkdir()
+            made.append(p)
+    staged: list[tuple[Path, Path]] = []
+    placed: list[Path] = []
+    try:
+        for path, text in files:
+            temp = path.with_name(f".{path.name}.{os.getpid()}.importing")
+            staged.append((temp, path))
+            temp.write_text(text, encoding="utf-8")
+        for temp, path in staged:
+            _place(temp, path)
+            placed.append(path)
+        check()
+    except BaseException:
+        for path in placed:
+            path.unlink(missing_ok=True)
+        for temp, _path in staged:
+            temp.unlink(missing_ok=True)
+        for p in reversed(made):
+            try:
+                p.rmdir()
+            except OSError:
+                pass  # something else was put there meanwhile: leave it
+        raise
+    for temp, _path in staged:
+        temp.unlink(missing_ok=True)
+
+
+def _place(temp: Path, path: Path) -> None:
+    """Give `temp`'s content the name `path`, refusing to replace a file that appeared meanwhile."""
+    try:
+        os.link(temp, path)  # fails when `path` exists, unlike a rename
+    except FileExistsError:
+        raise MselError([f"{path}: already exists; choose another output folder"]) from None
+    except OSError:  # a file system without hard links
+        if path.exists():
+            raise MselError([f"{path}: already exists; choose another output folder"]) from None
+        os.rename(temp, path)

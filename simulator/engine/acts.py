@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from .. import judge
 from . import events as E
+from .base import EngineBase
 from .history import Statement
 
 
-class Acts:
+class Acts(EngineBase):
     """Engine methods that record what a role did (mixed into Engine)."""
 
     def act(self, role: str, action_id: str, approval: str | None, note: str | None = None, staff: bool = False) -> None:

@@ -5,7 +5,8 @@ Returns a reason when the command is refused (logged as CommandRejected), or Non
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, get_args
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, get_args
 
 from .. import judge
 from ..models import Channel
@@ -39,31 +40,31 @@ DRAFT_FIELDS = {"text": "another text", "channel": "another channel", "languages
 refusal names a mismatch)."""
 
 
-def _published(engine: "Engine", cmd: C.IssueStatement) -> tuple[dict | None, str | None]:
-    """The statement that goes out, or why it cannot: the command's fields, with those it leaves
-    out taken from the approved draft.
+def _published(engine: "Engine", cmd: C.IssueStatement) -> dict[str, Any] | str:
+    """The statement that goes out (its DRAFT_FIELDS), or why it cannot: the command's fields,
+    with those it leaves out taken from the approved draft.
 
     Why: an approval covers the draft as the approver saw it. A field the command gives must
     agree with what the draft recorded (order of languages and audiences aside); a field the
     draft did not record (a request made without it, or logged before drafts kept it) is the
     publisher's to give.
     """
-    draft = engine.requests[cmd.approval] if cmd.approval is not None else {}
-    out: dict = {}
+    draft: Mapping[str, object] = engine.requests[cmd.approval] if cmd.approval is not None else {}
+    out: dict[str, Any] = {}
     for name, other in DRAFT_FIELDS.items():
         given, recorded = getattr(cmd, name), draft.get(name)
         if given is not None and recorded is not None and _differs(given, recorded):
-            return None, (f"approval '{cmd.approval}' covers a draft with {other}; publish it as approved, "
-                          "or ask for approval of this one")
+            return (f"approval '{cmd.approval}' covers a draft with {other}; publish it as approved, "
+                    "or ask for approval of this one")
         out[name] = given if given is not None else recorded
     if out["text"] is None:
-        return None, "a statement needs a text, or an approval whose draft has one"
+        return "a statement needs a text, or an approval whose draft has one"
     if out["channel"] is None:
-        return None, "a statement needs a channel, or an approval whose draft names one"
+        return "a statement needs a channel, or an approval whose draft names one"
     if out["channel"] not in CHANNELS:
-        return None, f"unknown channel '{out['channel']}'"
+        return f"unknown channel '{out['channel']}'"
     out["languages"], out["audience"] = list(out["languages"] or []), list(out["audience"] or [])
-    return out, None
+    return out
 
 
 def _differs(given, recorded) -> bool:
@@ -134,9 +135,9 @@ def apply_command(engine: "Engine", cmd: C.CommandBase) -> str | None:
         problem = _approval_problem(engine, cmd, None)
         if problem:
             return problem
-        statement, problem = _published(engine, cmd)
-        if problem:
-            return problem
+        statement = _published(engine, cmd)
+        if isinstance(statement, str):
+            return statement  # why it cannot go out
         engine.say(cmd.by, statement["channel"], statement["languages"], statement["audience"], statement["text"],
                    cmd.approval)
     elif isinstance(cmd, C.RequestApproval):

@@ -26,6 +26,8 @@ class CommandBase(BaseModel):
     """The role that issues it, or 'facilitator'."""
     wall_time: str | None = None
     """Wall-clock stamp (ISO 8601); the only non-deterministic field in a log."""
+    type: str
+    """What the command asks; each command class fixes it (the union below tells them apart by it)."""
 
 
 class TakeAction(CommandBase):

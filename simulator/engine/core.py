@@ -10,7 +10,6 @@ import gc
 import random
 from collections.abc import Callable
 from contextlib import contextmanager
-from typing import Any
 
 import simpy
 
@@ -65,26 +64,22 @@ class Engine(PlanSteps, Acts):
         self._pending: dict[int, tuple[Inject | Expectation, Callable]] = {}
         self._watch: dict[tuple[str, str], list[int]] = {}
         self._touched: set[tuple[str, str]] = set()
-        untriggered_steps = []
-        items = [i for i in sc.injects if i.trigger is not None] + list(pack.plan.expectations)
+        steps = pack.plan.expectations
+        untriggered_steps = [e for e in steps if e.trigger is None]  # no trigger: the clock starts at minute 0
+        items: list[Inject | Expectation] = [i for i in sc.injects if i.trigger is not None]
+        items += [e for e in steps if e.trigger is not None]
         for order, item in enumerate(items):
-            deps = dependencies(item.trigger)
-            if not deps:
-                untriggered_steps.append(item)  # no trigger: the clock starts at minute 0
-                continue
             self._pending[order] = (item, compile_condition(item.trigger))
-            for key in deps:
+            for key in dependencies(item.trigger):  # every condition reads at least one fact
                 self._watch.setdefault(key, []).append(order)
-        self.open_expectations: dict[str, float] = {}
-        """Triggered, unmet plan steps -> due minute."""
-        self.met: set[str] = set()
-        self.open_decisions: dict[str, str] = {}
-        """Decision inject id -> deciding role."""
-        self.requests: dict[str, dict[str, Any]] = {}
-        self.unavailable: set[str] = set()
-        """Roles that cannot be reached right now (see Inject.unavailable)."""
+        # Shared with the mixins: declared, with what they mean, in base.EngineBase.
+        self.open_expectations = {}
+        self.met = set()
+        self.open_decisions = {}
+        self.requests = {}
+        self.unavailable = set()
+        self._rule_effects_done = set()
         self._adhoc = 0
-        self._rule_effects_done: set[str] = set()
         self._settling = False
         self._progress = self.env.event()
         self._dynamics_rng = random.Random(f"{seed}:dynamics")
@@ -93,7 +88,7 @@ class Engine(PlanSteps, Acts):
 
         self.env.process(self._end_of_clock())  # first process: it wins ties at the end of the clock
         self._emit(E.ExerciseStarted(t=0, scenario=sc.id, seed=seed))
-        scheduled = sorted((i for i in sc.injects if i.at is not None), key=lambda i: i.at)
+        scheduled = sorted(((i.at, i) for i in sc.injects if i.at is not None), key=lambda pair: pair[0])
         if scheduled:
             self.env.process(self._scheduled(scheduled))
         for m in sc.modules:
@@ -232,16 +227,17 @@ class Engine(PlanSteps, Acts):
         yield self.env.timeout(self.end_time)
         self._end("clock")
 
-    def _end(self, reason: str) -> None:
+    def _end(self, reason: E.EndReason) -> None:
         if not self.ended:
             self._emit(E.ExerciseEnded(t=self.t, reason=reason))
             self.ended = True
 
-    def _scheduled(self, injects: list[Inject]):
+    def _scheduled(self, injects: list[tuple[float, Inject]]):
+        """Deliver scheduled injects, given as (minute, inject) in the order of their minutes."""
         env, cued = self.env, self._cued
-        for inj in injects:
-            if inj.at > env.now:
-                yield env.timeout(inj.at - env.now)
+        for at, inj in injects:
+            if at > env.now:
+                yield env.timeout(at - env.now)
             if inj.delay == 0 and inj.id not in cued:  # the common case, without the detour through _cue
                 cued.add(inj.id)
                 self._deliver(inj, "scheduled")
@@ -305,7 +301,7 @@ class Engine(PlanSteps, Acts):
         if inj.unavailable or inj.available:
             self._set_availability(inj)
         if inj.decision is not None:
-            self._open_decision(inj, to)
+            self._open_decision(inj, inj.decision, to)
         if serious:
             for role in to:
                 if role in self.staff:

@@ -11,8 +11,7 @@ Treat them as immutable.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
-from typing import Annotated, Any, Literal, TypeVar, Union, dataclass_transform
+from typing import Annotated, Any, Literal, TypeVar, Union, dataclass_transform, get_args
 
 from pydantic import Field, TypeAdapter
 
@@ -44,9 +43,15 @@ class Event:
         return _adapter(type(self)).dump_python(self, mode="json")
 
 
-@cache
-def _adapter(cls: type) -> TypeAdapter:
-    return TypeAdapter(cls)
+_ADAPTERS: dict[type[Event], TypeAdapter[Event]] = {}
+
+
+def _adapter(cls: type[Event]) -> TypeAdapter[Event]:
+    """The event class's TypeAdapter, built the first time it is needed (building one is slow)."""
+    adapter = _ADAPTERS.get(cls)
+    if adapter is None:
+        adapter = _ADAPTERS[cls] = TypeAdapter(cls)
+    return adapter
 
 
 @event
@@ -270,14 +275,27 @@ class RatingOverridden(Event):
     rationale: str
 
 
+EndReason = Literal["clock", "facilitator"]
+"""Why an exercise ended: its clock ran out, or the facilitator ended it."""
+
+
 @event
 class ExerciseEnded(Event):
     type: Literal["exercise_ended"] = "exercise_ended"
-    reason: Literal["clock", "facilitator"]
+    reason: EndReason
 
 
-EVENT_TYPES: dict[str, type[Event]] = {cls.__dataclass_fields__["type"].default: cls for cls in Event.__subclasses__()}
+AnyEvent = Union[
+    ExerciseStarted, ModuleStarted, InjectDelivered, StateChanged, DecisionMade, DecisionLapsed, ActionTaken,
+    StatementIssued, ApprovalRequested, ApprovalAnswered, InboxRead, Delegated, MessageSent,
+    ExpectationTriggered, ExpectationMet, DeadlinePassed, ClockPaused, ClockResumed, SpeedChanged, ClockJumped,
+    ObserverNoted, CommandRejected, RoleAvailability, SeatTaken, HotWashAnswered, RatingOverridden, ExerciseEnded,
+]
+"""Any one event, typed: narrow it with isinstance (or on its `type`) to read its fields.
+Every Event class is listed here (a test checks it)."""
+
+EVENT_TYPES: dict[str, type[Event]] = {cls.__dataclass_fields__["type"].default: cls for cls in get_args(AnyEvent)}
 """Event type name -> class."""
 
-EVENTS = TypeAdapter(Annotated[Union[tuple(EVENT_TYPES.values())], Field(discriminator="type")])
+EVENTS: TypeAdapter[AnyEvent] = TypeAdapter(Annotated[AnyEvent, Field(discriminator="type")])
 """Validates an event from JSON data."""

@@ -53,7 +53,7 @@ class History:
     def unreachable(self, role: str, t: float) -> bool:
         """Whether `role` could not be reached at minute `t` (from its window's start, up to but not including its end)."""
         windows = self.away.get(role)
-        return bool(windows) and any(start <= t and (end is None or t < end) for start, end in windows)
+        return windows is not None and any(start <= t and (end is None or t < end) for start, end in windows)
 
     def delegated(self, by: str, to: str, t: float) -> bool:
         """Whether `by` had delegated to `to` by minute `t`."""

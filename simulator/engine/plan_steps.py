@@ -5,13 +5,23 @@ from __future__ import annotations
 
 
 from .. import judge
-from ..models import Expectation, Inject
+from ..models import Decision, Expectation, Inject
 from ..timegrid import later
 from . import events as E
+from .base import EngineBase
 
 
+def asked(inj: Inject) -> Decision:
+    """The decision an inject asks for, where a decision on it is open or being settled.
 
-class PlanSteps:
+    Why an assert: the engine opens a decision only for an inject that carries one (Engine._deliver),
+    and settles, lapses or hands over only decisions it opened.
+    """
+    assert inj.decision is not None, inj.id
+    return inj.decision
+
+
+class PlanSteps(EngineBase):
     """Engine methods for decisions and expectations (mixed into Engine)."""
 
     def _set_availability(self, inj: Inject) -> None:
@@ -34,22 +44,21 @@ class PlanSteps:
         """Whether `actor` currently acts for `role` by succession."""
         return actor != role and self.acting_for(role) == actor
 
-    def _open_decision(self, inj: Inject, to: list[str]) -> None:
-        decider = self.acting_for(inj.decision.role or to[0])
+    def _open_decision(self, inj: Inject, decision: Decision, to: list[str]) -> None:
+        decider = self.acting_for(decision.role or to[0])
         self.open_decisions[inj.id] = decider
-        if inj.decision.deadline is not None:
-            self.env.process(self._decision_deadline(inj))
+        if decision.deadline is not None:
+            self.env.process(self._decision_deadline(inj, decision.deadline, decision.on_timeout))
         if decider in self.staff:
             self.env.process(self.staff[decider].decide(inj))
 
-    def _decision_deadline(self, inj: Inject):
-        yield self.env.timeout(inj.decision.deadline)
+    def _decision_deadline(self, inj: Inject, deadline: float, on_timeout: str | None):
+        yield self.env.timeout(deadline)
         if inj.id in self.open_decisions:
             del self.open_decisions[inj.id]
-            option = inj.decision.on_timeout
-            self._emit(E.DecisionLapsed(t=self.t, inject=inj.id, option=option))
-            if option is not None:
-                self._settle_decision(inj, option)
+            self._emit(E.DecisionLapsed(t=self.t, inject=inj.id, option=on_timeout))
+            if on_timeout is not None:
+                self._settle_decision(inj, on_timeout)
             self._changed()
 
     def decide(self, inject_id: str, option_id: str, by: str, staff: bool = False) -> None:
@@ -60,7 +69,7 @@ class PlanSteps:
         self._changed()
 
     def _settle_decision(self, inj: Inject, option_id: str) -> None:
-        option = next(o for o in inj.decision.options if o.id == option_id)
+        option = next(o for o in asked(inj).options if o.id == option_id)
         self.history.chosen[inj.id] = option_id
         self._touch("chosen", inj.id)
         if option.effects:

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Literal, TypeGuard, get_args
 
 from pydantic import BaseModel, ConfigDict, Field
 
 Policy = Literal["plan", "late", "idle", "random"]
-POLICIES: tuple[str, ...] = ("plan", "late", "idle", "random")
+POLICIES: tuple[Policy, ...] = get_args(Policy)
+
+
+def is_policy(name: str) -> TypeGuard[Policy]:
+    """Whether `name` (from a command line, say) is one of the POLICIES."""
+    return name in POLICIES
 
 
 class Seat(BaseModel):
@@ -23,6 +28,6 @@ class Seat(BaseModel):
     """Chance that staff do the right thing; below 1 they are sometimes late, skip an approval or choose badly."""
 
 
-def all_staff(roles: list[str], policy: str, competence: float = 1.0) -> dict[str, Seat]:
+def all_staff(roles: list[str], policy: Policy, competence: float = 1.0) -> dict[str, Seat]:
     """Every role played by simulated staff with one policy (headless runs)."""
     return {r: Seat(kind="staff", policy=policy, competence=competence) for r in roles}

@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 
 from .. import judge
 from ..models import Expectation, Inject
+from ..models.playbook import Template
+from .plan_steps import asked
 from .seats import Seat
 
 if TYPE_CHECKING:
@@ -68,9 +70,11 @@ class StaffMember:
             yield engine.progress()
         if exp.id in engine.met or self.retired:
             return
-        template = self._template(exp) if exp.statement is not None else None
-        if exp.statement is not None and template is None:
-            return  # nothing written to say; the scorer will find the gap
+        template = None
+        if exp.statement is not None:
+            template = self._template(exp)
+            if template is None:
+                return  # nothing written to say; the scorer will find the gap
         approver = judge.whom_to_ask(engine.pack.roles, judge.approver_for(engine.pack, self.role, step=exp), self.role,
                                      engine.unavailable.__contains__)
         approval = None
@@ -85,13 +89,13 @@ class StaffMember:
             return
         if exp.action is not None:
             engine.act(self.role, exp.action, approval, staff=True)
-        else:
+        elif template is not None:  # a step names an action or a statement, exactly one (models.plan)
             engine.say(self.role, template.channel, template.languages, [], template.text, approval, staff=True)
         yield from self._report(f"Done: {exp.description}")
 
     def decide(self, inj: Inject):
         """Settle a decision addressed to this seat."""
-        d = inj.decision
+        d = asked(inj)
         window = d.deadline or 15.0
         policy, r = self.seat.policy, self.rng
         recommended = next((o for o in d.options if o.recommended), d.options[0])
@@ -143,7 +147,7 @@ class StaffMember:
 
     # ---- helpers ---------------------------------------------------------------------------
 
-    def _template(self, exp: Expectation):
+    def _template(self, exp: Expectation) -> Template | None:
         need = set(exp.statement or ())
         mine = [t for t in self.engine.pack.playbook.templates if t.role in (exp.role, self.role)]
         return next((t for t in mine if need <= set(t.covers)), None)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..terminal import printable
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -31,7 +33,7 @@ def _one_line(text: str) -> str:
     a key, path or parser message holding a newline or control character must not split or
     garble it.
     """
-    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)
+    return printable(text, one_line=True)
 
 
 class ValidationFailed(Exception):

@@ -98,6 +98,10 @@ def message_for(error: Any, model: type[BaseModel]) -> tuple[str, tuple, str | N
         return "this is nested too deeply", loc, None
     if kind == "condition_kind":
         return error["msg"], loc, None
+    if kind == "located":  # models.base.refused_at: a model's refusal, about one of its fields
+        return ctx["message"], loc + tuple(ctx["at"]), None
+    if kind == "too_long":
+        return f"this list is too long (limit {ctx.get('max_length'):,} items)", loc, None
     if kind in _TYPE_WORDS:
         hint = ""
         if kind == "string_type" and isinstance(value, (bool, int, float)):
@@ -119,7 +123,7 @@ def problems_from(exc: ValidationError, model: type[BaseModel], data: Any, shown
             path = format_path(loc + (unknown_key,))
         else:
             line, column = locate(data, loc)
-            path = format_path(_drop_tags(tuple(error["loc"])))
+            path = format_path(_drop_tags(loc if error["type"] == "located" else tuple(error["loc"])))
         out.append(Problem(shown_file, line, column, message, path))
     return out
 

@@ -48,7 +48,10 @@ def _mark(node: Node) -> tuple[int, int]:
 
 if getattr(yaml, "__with_libyaml__", False):
 
-    class _Base(Composer, yaml.cyaml.CParser, SafeConstructor, Resolver):  # type: ignore[misc,name-defined]
+    # libyaml's CParser, as yaml.cyaml imports it; its stubs do not re-export it (not in __all__),
+    # hence the two ignores. They also leave this base untyped, which the stubs need: their
+    # add_constructor accepts only PyYAML's own loader classes, not one composed like this.
+    class _Base(Composer, yaml.cyaml.CParser, SafeConstructor, Resolver):  # type: ignore[name-defined]
         """libyaml scans and parses (much faster on big MSELs); the pure-Python composer builds the nodes.
 
         Why: libyaml's own composer recurses in C and kills the process with a segfault on
@@ -57,7 +60,7 @@ if getattr(yaml, "__with_libyaml__", False):
         """
 
         def __init__(self, stream):
-            yaml.cyaml.CParser.__init__(self, stream)
+            yaml.cyaml.CParser.__init__(self, stream)  # type: ignore[attr-defined]
             Composer.__init__(self)
             SafeConstructor.__init__(self)
             Resolver.__init__(self)
@@ -66,7 +69,7 @@ else:  # pragma: no cover - PyYAML built without libyaml
     _Base = yaml.SafeLoader  # type: ignore[misc, assignment]
 
 
-class _Loader(_Base):  # type: ignore[misc, valid-type]
+class _Loader(_Base):
     """SafeLoader that builds PosDict/PosList and refuses duplicate keys."""
 
     def __init__(self, stream, filename: str):
@@ -76,7 +79,7 @@ class _Loader(_Base):  # type: ignore[misc, valid-type]
         """Mapping node id -> ids of the key nodes written in it, as opposed to merged in by '<<'."""
         self._depth = 0
 
-    def compose_node(self, parent, index):  # type: ignore[override]
+    def compose_node(self, parent, index):
         self._depth += 1
         try:
             if self._depth > MAX_DEPTH:
@@ -92,7 +95,7 @@ class _Loader(_Base):  # type: ignore[misc, valid-type]
         self._written.setdefault(id(node), {id(k) for k, _ in node.value if k.tag != "tag:yaml.org,2002:merge"})
         super().flatten_mapping(node)
 
-    def construct_mapping(self, node: MappingNode, deep: bool = False) -> PosDict:  # type: ignore[override]
+    def construct_mapping(self, node: MappingNode, deep: bool = False) -> PosDict:
         self.flatten_mapping(node)
         written_here, written = self._written[id(node)], set()
         out = PosDict()
@@ -122,12 +125,12 @@ class _Loader(_Base):  # type: ignore[misc, valid-type]
                 raise
             raise _Located(node, f"this value cannot be read as '{node.tag.rsplit(':', 1)[-1]}'; remove the tag or fix the value") from None
 
-    def construct_sequence(self, node: SequenceNode, deep: bool = False) -> PosList:  # type: ignore[override]
+    def construct_sequence(self, node: SequenceNode, deep: bool = False) -> PosList:
         out = PosList(self.construct_object(child, deep=True) for child in node.value)
         out.item_pos, out.pos = [_mark(child) for child in node.value], _mark(node)
         return out
 
-    def construct_undefined(self, node: Node):  # type: ignore[override]
+    def construct_undefined(self, node: Node):
         raise _Located(node, f"the tag '{node.tag}' is not allowed: scenario files are plain data, custom tags are refused")
 
 

@@ -10,7 +10,8 @@ from typing import Annotated, Any, Union
 
 from pydantic import Discriminator, Field, Tag, model_validator
 
-from .base import Id, Minutes, Strict
+from . import limits
+from .base import Amount, Id, Minutes, Strict
 
 CONDITION_KINDS = ("all", "any", "not", "state", "action", "delivered", "chosen", "after", "statement")
 
@@ -18,14 +19,14 @@ CONDITION_KINDS = ("all", "any", "not", "state", "action", "delivered", "chosen"
 class WhenAll(Strict):
     """True when every listed condition holds."""
 
-    all: list["Condition"] = Field(min_length=1)
+    all: list["Condition"] = Field(min_length=1, max_length=limits.CONDITION_ITEMS)
     """Conditions that must all hold."""
 
 
 class WhenAny(Strict):
     """True when at least one listed condition holds."""
 
-    any_: list["Condition"] = Field(alias="any", min_length=1)
+    any_: list["Condition"] = Field(alias="any", min_length=1, max_length=limits.CONDITION_ITEMS)
     """Conditions of which one must hold."""
 
 
@@ -41,13 +42,13 @@ class WhenState(Strict):
 
     state: Id
     """The state variable to compare."""
-    above: float | None = None
+    above: Amount | None = None
     """Holds when the value is strictly greater than this."""
-    below: float | None = None
+    below: Amount | None = None
     """Holds when the value is strictly less than this."""
-    at_least: float | None = None
+    at_least: Amount | None = None
     """Holds when the value is greater than or equal to this."""
-    at_most: float | None = None
+    at_most: Amount | None = None
     """Holds when the value is less than or equal to this."""
 
     @model_validator(mode="after")
@@ -155,3 +156,21 @@ _KIND_CLASSES = {
 
 for _cls in _KIND_CLASSES.values():
     _cls.model_rebuild()  # type: ignore[attr-defined]  # every value is a model class
+
+
+def condition_cost(cond) -> tuple[int, bool]:
+    """(how many conditions one check of `cond` evaluates, whether any of them reads a state
+    variable), for bounding the work a pack asks of the clock (see limits.py)."""
+    count, reads_state, stack = 0, False, [cond]
+    while stack:
+        node = stack.pop()
+        count += 1
+        if isinstance(node, WhenAll):
+            stack.extend(node.all)
+        elif isinstance(node, WhenAny):
+            stack.extend(node.any_)
+        elif isinstance(node, WhenNot):
+            stack.append(node.not_)
+        elif isinstance(node, WhenState):
+            reads_state = True
+    return count, reads_state

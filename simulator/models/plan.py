@@ -6,8 +6,9 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .base import Id, Minutes, Source, Strict, Text
-from .conditions import Condition
+from . import limits
+from .base import Id, Minutes, Source, Strict, Text, refused_at
+from .conditions import Condition, condition_cost
 
 
 class Expectation(Strict):
@@ -74,4 +75,19 @@ class ResponsePlan(Strict):
     reporting: Reporting | None = None
     """Upward reporting rule of the chain of command."""
     span_of_control: SpanOfControl | None = None
-    expectations: list[Expectation] = Field(min_length=1)
+    expectations: list[Expectation] = Field(min_length=1, max_length=limits.EXPECTATIONS)
+
+    @model_validator(mode="after")
+    def _state_triggers_are_bounded(self) -> "ResponsePlan":
+        # A plan step's trigger that reads state is checked again on every change of state,
+        # which dynamics make on every tick of the clock (see Scenario's own bound).
+        total = 0
+        for k, exp in enumerate(self.expectations):
+            if exp.trigger is not None:
+                count, reads_state = condition_cost(exp.trigger)
+                total += count if reads_state else 0
+                if total > limits.STATE_TRIGGERS_IN_PLAN:
+                    raise refused_at(("expectations", k, "trigger"), (
+                        f"the plan's triggers that read state hold more than {limits.STATE_TRIGGERS_IN_PLAN:,} conditions "
+                        "by this step; each is checked again on every change of state: trigger steps on injects instead"))
+        return self

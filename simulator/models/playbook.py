@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
-import re
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import AfterValidator, Field, field_validator, model_validator
 
+from ..patterns import compile_pattern
+from . import limits
 from .base import Channel, Id, Minutes, Source, Strict, Text
 from .conditions import Condition
+
+
+def _runs_on_re2(pattern: str) -> str:
+    compile_pattern(pattern)  # ValueError in plain words when RE2 cannot run it (see patterns.py)
+    return pattern
+
+
+Pattern = Annotated[Text, AfterValidator(_runs_on_re2)]
+"""A trainer's regular expression, refused where it is written unless RE2 can run it."""
 
 
 class Match(Strict):
@@ -17,26 +27,14 @@ class Match(Strict):
     Why: trainers must be able to read and tune why a statement passed or failed.
     """
 
-    phrases: list[Text] = []
+    phrases: list[Text] = Field(default=[], max_length=limits.LIST_ITEMS)
     """Exact phrases (case and spacing ignored)."""
-    words: list[Text] = []
+    words: list[Text] = Field(default=[], max_length=limits.LIST_ITEMS)
     """Word stems: 'condemn' matches 'condemns', 'condemned', 'condemnation'."""
-    patterns: list[Text] = []
-    """Regular expressions, for trainers who need them."""
+    patterns: list[Pattern] = Field(default=[], max_length=limits.LIST_ITEMS)
+    """Regular expressions, for trainers who need them (RE2 syntax: no lookaround or backreferences; \\w and \\b are ASCII)."""
     min_hits: int = Field(default=1, ge=1)
     """How many distinct phrases, words or patterns must match."""
-
-    @field_validator("patterns")
-    @classmethod
-    def _compiles(cls, patterns: list[str]) -> list[str]:
-        for p in patterns:
-            if len(p) > 300:
-                raise ValueError("a pattern is limited to 300 characters")
-            try:
-                re.compile(p)
-            except re.error as exc:
-                raise ValueError(f"pattern {p!r} is not a valid regular expression: {exc}") from None
-        return patterns
 
     @model_validator(mode="after")
     def _not_empty(self) -> "Match":
@@ -112,17 +110,14 @@ class Fact(Strict):
 
     id: Id
     label: Text
-    pattern: Text
-    """A regular expression whose first group captures the value, e.g. '(\\d+) people (?:died|were killed)'."""
+    pattern: Pattern
+    """A regular expression (RE2 syntax) whose first group captures the value, e.g. '(\\d+) people (?:died|were killed)'."""
     source: Source
 
     @field_validator("pattern")
     @classmethod
     def _one_group(cls, pattern: str) -> str:
-        try:
-            rx = re.compile(pattern)
-        except re.error as exc:
-            raise ValueError(f"pattern {pattern!r} is not a valid regular expression: {exc}") from None
+        rx = compile_pattern(pattern)
         if rx.groups < 1:
             raise ValueError("a fact pattern needs one group in brackets that captures the value")
         return pattern
@@ -153,20 +148,20 @@ class Playbook(Strict):
     source: Source
     first_statement: Timing
     """How soon after the incident the first public statement is due."""
-    messengers: list[Messenger] = Field(min_length=1)
-    first_message: list[MessageRule] = []
+    messengers: list[Messenger] = Field(min_length=1, max_length=limits.LIST_ITEMS)
+    first_message: list[MessageRule] = Field(default=[], max_length=limits.LIST_ITEMS)
     """Elements the first statement must contain."""
-    key_messages: list[MessageRule] = []
-    prohibited: list[ProhibitedRule] = []
+    key_messages: list[MessageRule] = Field(default=[], max_length=limits.LIST_ITEMS)
+    prohibited: list[ProhibitedRule] = Field(default=[], max_length=limits.LIST_ITEMS)
     channels: Requirement | None = None
     languages: Requirement | None = None
-    rumours: list[Rumour] = []
+    rumours: list[Rumour] = Field(default=[], max_length=limits.LIST_ITEMS)
     cadence: Cadence | None = None
-    audiences: list[MessageRule] = []
+    audiences: list[MessageRule] = Field(default=[], max_length=limits.LIST_ITEMS)
     """Audiences the statements must address, matched by text."""
-    facts: list[Fact] = []
+    facts: list[Fact] = Field(default=[], max_length=limits.LIST_ITEMS)
     """Facts that must stay consistent across messengers."""
-    templates: list[Template] = []
+    templates: list[Template] = Field(default=[], max_length=limits.LIST_ITEMS)
 
     def rule_ids(self) -> set[str]:
         """Every rule id a statement can be checked against."""

@@ -7,6 +7,7 @@ from typing import Literal
 
 from pydantic import Field
 
+from . import limits
 from .base import Channel, Effects, Id, Source, Strict, Text
 
 
@@ -45,7 +46,7 @@ class Role(Strict):
     """Who acts in this role's place when it cannot be reached."""
     channels: list[Channel] = []
     """Public channels this role may speak on."""
-    actions: list[Action] = Field(default=[])
+    actions: list[Action] = Field(default=[], max_length=limits.LIST_ITEMS)
     source: Source
 
 

@@ -6,8 +6,9 @@ from typing import Literal
 
 from pydantic import Field, model_validator
 
-from .base import Channel, Effects, Id, Minutes, Severity, Source, Strict, Text
-from .conditions import Condition
+from . import limits
+from .base import Amount, Channel, Effects, Id, Minutes, Printable, Severity, Source, Strict, Text, refused_at
+from .conditions import Condition, condition_cost
 
 
 class Objective(Strict):
@@ -44,7 +45,7 @@ class City(Strict):
     """A fictional city profile. Never a real city."""
 
     name: Text
-    population: int | None = Field(default=None, ge=0)
+    population: int | None = Field(default=None, ge=0, le=limits.AMOUNT)
     description: Text
     languages: list[Text] = Field(min_length=1)
     """Languages in public use; statements may be required in several."""
@@ -57,9 +58,9 @@ class Clock(Strict):
 
     start: str = Field(pattern=r"^([01]\d|2[0-3]):[0-5]\d$", examples=["18:30"])
     """Local time of day at exercise minute 0, HH:MM."""
-    date: str | None = Field(default=None, examples=["Day 1 (a Friday during a religious holiday)"])
+    date: Printable | None = Field(default=None, examples=["Day 1 (a Friday during a religious holiday)"])
     """A fictional date or day label shown to participants."""
-    duration: Minutes = Field(gt=0, le=7 * 24 * 60)
+    duration: Minutes = Field(gt=0, le=limits.LONGEST_CLOCK)
     """Length of play in exercise minutes."""
     tick: Minutes = Field(default=5, ge=0.1, le=60)
     """How often, in exercise minutes, state dynamics are applied (at least every 6 seconds of
@@ -84,10 +85,10 @@ class StateVar(Strict):
 
     id: Id
     label: Text
-    initial: float
-    min: float = 0
-    max: float = 100
-    unit: str | None = None
+    initial: Amount
+    min: Amount = 0
+    max: Amount = 100
+    unit: Printable | None = None
     higher_is: Literal["better", "worse"] = "worse"
     """Whether a higher value is good news; gauges colour by it."""
     description: Text | None = None
@@ -106,11 +107,11 @@ class Dynamic(Strict):
 
     var: Id
     """The state variable that drifts."""
-    rate: float
+    rate: Amount
     """Change per exercise minute (negative to fall)."""
     when: Condition | None = None
     """Drift only while this holds; always when absent."""
-    noise: float = Field(default=0, ge=0)
+    noise: Amount = Field(default=0, ge=0)
     """Standard deviation of seeded random noise added per tick."""
     note: Text | None = None
     """Why the city behaves like this."""
@@ -132,7 +133,7 @@ class Option(Strict):
     id: Id
     label: Text
     effects: Effects = {}
-    follow_up: list[Id] = []
+    follow_up: list[Id] = Field(default=[], max_length=limits.FOLLOW_UPS)
     """Injects cued when this option is chosen (each after its own delay)."""
     recommended: bool = False
     """The option the plan favours; simulated staff on the 'plan' policy choose it."""
@@ -146,7 +147,7 @@ class Decision(Strict):
     prompt: Text
     role: Id | None = None
     """The role that decides; the inject's first addressee when absent."""
-    options: list[Option] = Field(min_length=2)
+    options: list[Option] = Field(min_length=2, max_length=limits.OPTIONS)
     deadline: Minutes | None = Field(default=None, gt=0)
     """Minutes after delivery by which the decision is due."""
     on_timeout: Id | None = None
@@ -221,25 +222,47 @@ class Scenario(Strict):
     summary: Text
     threat: Text
     """The threat or hazard, in HSEEP terms."""
-    version: str = "1"
+    version: Printable = "1"
     source: Source
     city: City
     clock: Clock
-    objectives: list[Objective] = Field(min_length=1)
-    modules: list[Module] = Field(min_length=1)
-    state: list[StateVar] = Field(min_length=1)
-    dynamics: list[Dynamic] = []
-    senders: list[Sender] = Field(min_length=1)
-    roles: list[Id] = Field(min_length=1)
+    objectives: list[Objective] = Field(min_length=1, max_length=limits.LIST_ITEMS)
+    modules: list[Module] = Field(min_length=1, max_length=limits.MODULES)
+    state: list[StateVar] = Field(min_length=1, max_length=limits.STATE_VARS)
+    dynamics: list[Dynamic] = Field(default=[], max_length=limits.DYNAMICS)
+    senders: list[Sender] = Field(min_length=1, max_length=limits.LIST_ITEMS)
+    roles: list[Id] = Field(min_length=1, max_length=limits.ROLES)
     """Role ids that take part; found in the pack's roles/ folder or the shared roles/ folder."""
     plan: str
     """Path of the response plan, relative to this file."""
     playbook: str
     """Path of the communication playbook, relative to this file."""
-    action_effects: dict[Id, Effects] = {}
+    action_effects: dict[Id, Effects] = Field(default={}, max_length=limits.LIST_ITEMS)
     """What each role action does to the state in this scenario, added to the action's own effects."""
-    statement_effects: dict[Id, Effects] = {}
+    statement_effects: dict[Id, Effects] = Field(default={}, max_length=limits.LIST_ITEMS)
     """What the first public statement matching a playbook rule does to the state (rule id -> effects)."""
-    harms: list[Harm] = []
+    harms: list[Harm] = Field(default=[], max_length=limits.LIST_ITEMS)
     """Side effects that count against the response when they happen."""
-    injects: list[Inject] = Field(min_length=1)
+    injects: list[Inject] = Field(min_length=1, max_length=limits.INJECTS)
+
+    @model_validator(mode="after")
+    def _clock_work_is_bounded(self) -> "Scenario":
+        # Each tick applies every dynamic (checking its `when`), and the state it changes makes
+        # every trigger that reads state be checked again. A tick of a millionth of a minute, or
+        # ten thousand such triggers, would run for hours: refused here, with the way out.
+        if not self.dynamics:
+            return self  # without dynamics the state moves only with injects and actions
+        per_tick = sum(1 + (condition_cost(d.when)[0] if d.when is not None else 0) for d in self.dynamics)
+        for inj in self.injects:
+            if inj.trigger is not None:
+                count, reads_state = condition_cost(inj.trigger)
+                per_tick += count if reads_state else 0
+        ticks = self.clock.duration / self.clock.tick
+        if ticks * per_tick > limits.CHECKS_PER_EXERCISE:
+            coarsest = self.clock.duration * per_tick / limits.CHECKS_PER_EXERCISE
+            raise refused_at(("clock", "tick"), (
+                f"{ticks:,.0f} ticks over {self.clock.duration:g} minutes, each applying {len(self.dynamics)} dynamic(s) and "
+                f"checking the triggers that read state ({per_tick:,} conditions a tick), would check {ticks * per_tick:,.0f} "
+                f"conditions; the limit is {limits.CHECKS_PER_EXERCISE:,}: make the tick at least {coarsest:.2g} minutes, "
+                "or use fewer dynamics and state triggers"))
+        return self

@@ -10,7 +10,7 @@ import networkx as nx
 from .. import judge
 from ..loading.pack import Pack
 from .facts import Facts
-from .model import Finding
+from .model import Finding, Rating
 
 CAPABILITY = "Operational Coordination"
 SOURCES = {
@@ -23,9 +23,9 @@ SOURCES = {
 }
 
 
-def command_graph(pack: Pack) -> nx.DiGraph:
+def command_graph(pack: Pack) -> nx.DiGraph[str]:
     """Supervisor -> subordinate edges between the roles taking part."""
-    g = nx.DiGraph()
+    g: nx.DiGraph[str] = nx.DiGraph()
     g.add_nodes_from(pack.scenario.roles)
     for rid, role in pack.roles.items():
         if role.reports_to in pack.roles:
@@ -33,7 +33,7 @@ def command_graph(pack: Pack) -> nx.DiGraph:
     return g
 
 
-def _f(rule: str, target: str, title: str, verdict: str, rating: str, evidence: list[int], explanation: str,
+def _f(rule: str, target: str, title: str, verdict: str, rating: Rating, evidence: list[int], explanation: str,
        roles: list[str], source: str | None = None) -> Finding:
     return Finding(id=f"{rule}:{target}", rule=rule, category="chain", title=title, source=source or SOURCES[rule],
                    roles=sorted(set(roles)), verdict=verdict, rating=rating, suggested=rating, evidence=sorted(set(evidence)),
@@ -56,7 +56,7 @@ def chain_findings(facts: Facts, final: bool) -> Iterator[Finding]:
                          f"{role} has {n} direct reports; the plan allows at most {span.max}.", [role], span.source)
 
 
-def _directives(facts: Facts, graph: nx.DiGraph) -> Iterator[Finding]:
+def _directives(facts: Facts, graph: nx.DiGraph[str]) -> Iterator[Finding]:
     directives = [m for m in facts.messages if m["intent"] == "directive"]
     bad = []
     for m in directives:
@@ -82,14 +82,17 @@ def _authority_and_approval(facts: Facts) -> Iterator[Finding]:
                 yield _f("chain.authority", f"{action_id}@{d.line}", "Acting with authority", "without_authority", "M", [d.line],
                          f"{d.by} took '{action.label}' at minute {d.t:g} without the authority '{action.requires_authority}'.", [d.by])
             approver = judge.action_approver(pack, action_id)
-            if facts.whom_to_ask(approver, d.by, d.t) is not None and not facts.approved(d.approval, approver, d.t, action_id):
+            if (approver is not None and facts.whom_to_ask(approver, d.by, d.t) is not None
+                    and not facts.approved(d.approval, approver, d.t, action_id)):
                 yield _f("chain.approval", f"{action_id}@{d.line}", "Approval before acting", "without_approval", "M", [d.line],
                          f"{d.by} took '{action.label}' at minute {d.t:g} without {approver}'s approval.", [d.by, approver])
     messengers = {m.role: m for m in pack.playbook.messengers}
-    gated = [s for s in facts.statements if facts.whom_to_ask(judge.statement_approver(pack, s.by), s.by, s.t) is not None]
-    unapproved = []
-    for s in gated:
+    gated, unapproved = [], []
+    for s in facts.statements:
         approver = judge.statement_approver(pack, s.by)
+        if approver is None or facts.whom_to_ask(approver, s.by, s.t) is None:
+            continue  # no approval needed
+        gated.append(s)
         if not facts.approved(s.approval, approver, s.t):
             unapproved.append(s)
             yield _f("chain.approval", f"statement@{s.line}", "Approval before release", "released_without_approval", "M",
@@ -100,7 +103,7 @@ def _authority_and_approval(facts: Facts) -> Iterator[Finding]:
                  f"All {len(gated)} statements that needed approval had it before release.", [s.by for s in gated])
 
 
-def _reporting(facts: Facts, graph: nx.DiGraph, final: bool) -> Iterator[Finding]:
+def _reporting(facts: Facts, graph: nx.DiGraph[str], final: bool) -> Iterator[Finding]:
     rule = facts.pack.plan.reporting
     if rule is None:
         return

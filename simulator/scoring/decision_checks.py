@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .facts import Facts
-from .model import Finding
+from .model import Finding, Rating
 
 
 def decision_findings(facts: Facts, final: bool) -> Iterator[Finding]:
@@ -27,7 +27,7 @@ def decision_findings(facts: Facts, final: bool) -> Iterator[Finding]:
         source = inj.source or f"scenario {pack.scenario.id}, inject {inj.id} (the option the scenario recommends)"
         taken = facts.decisions.get(inject_id)
 
-        def finding(verdict: str, rating: str, evidence: list[int], text: str, roles: list[str]) -> Finding:
+        def finding(verdict: str, rating: Rating, evidence: list[int], text: str, roles: list[str | None]) -> Finding:
             return Finding(id=f"plan.decision:{inject_id}", rule="plan.decision", category="plan",
                            title="Decision taken well", source=source, roles=[r for r in roles if r], verdict=verdict,
                            rating=rating, suggested=rating, evidence=evidence, explanation=text, objective=objective)

@@ -14,6 +14,7 @@ from ..engine.history import History, Statement
 from ..loading.pack import Pack
 from ..matching import hits
 from ..models import Expectation
+from ..models.playbook import MessageRule, ProhibitedRule, Rumour
 
 
 @dataclass
@@ -99,7 +100,9 @@ class Facts:
     def _on_statement_issued(self, t, n, d):
         pb = self.pack.playbook
         rules = judge.statement_rules(self.pack, d["text"], self.history)
-        every = {r.id: r for r in [*pb.first_message, *pb.key_messages, *pb.prohibited, *pb.rumours, *pb.audiences]}
+        checked: list[MessageRule | ProhibitedRule | Rumour] = [*pb.first_message, *pb.key_messages, *pb.prohibited,
+                                                                *pb.rumours, *pb.audiences]
+        every = {r.id: r for r in checked}
         words = {rid: hits(every[rid].match, d["text"]) for rid in rules}
         self.statements.append(Said(t, n, d["by"], d["channel"], d["languages"], d["audience"], d["text"],
                                     d.get("approval"), rules, words))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
@@ -18,7 +19,7 @@ RATING_WORDS = {"P": "Performed without challenges", "S": "Performed with some c
                 "M": "Performed with major challenges", "U": "Unable to be performed", "N/A": "Not observed"}
 
 
-def worst(ratings: list[str]) -> str:
+def worst(ratings: Iterable[Rating]) -> Rating:
     rated = [r for r in ratings if r in SEVERITY]
     return max(rated, key=SEVERITY.__getitem__) if rated else "N/A"
 

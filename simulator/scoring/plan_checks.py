@@ -7,14 +7,14 @@ from collections.abc import Iterator
 from .. import judge
 from ..models import Expectation
 from .facts import Done, Facts
-from .model import Finding
+from .model import Finding, Rating
 
-_TIMELINESS = {"on_time": ("P", "done at minute {t:g}, due by {due:g}"),
+_TIMELINESS: dict[str, tuple[Rating, str]] = {"on_time": ("P", "done at minute {t:g}, due by {due:g}"),
                "late_within_grace": ("S", "done at minute {t:g}, {late:.0f} min after the due time but within the {grace:g}-minute grace"),
                "late": ("M", "done at minute {t:g}, {late:.0f} min late (due by {due:g}, grace {grace:g})")}
 
 
-def _finding(exp: Expectation, rule: str, title: str, verdict: str, rating: str, evidence: list[int],
+def _finding(exp: Expectation, rule: str, title: str, verdict: str, rating: Rating, evidence: list[int],
              explanation: str, roles: list[str] | None = None, source: str | None = None) -> Finding:
     return Finding(id=f"{rule}:{exp.id}", rule=rule, category="plan", title=title, source=source or exp.source,
                    roles=roles or [exp.role], verdict=verdict, rating=rating, suggested=rating,
@@ -104,8 +104,8 @@ def _authority(facts: Facts, exp: Expectation, done: Done, what: str) -> Iterato
 
 def _approval(facts: Facts, exp: Expectation, done: Done, what: str) -> Iterator[Finding]:
     approver = judge.step_approver(facts.pack, exp)
-    if facts.whom_to_ask(approver, done.by, done.t) is None:
-        return
+    if approver is None or facts.whom_to_ask(approver, done.by, done.t) is None:
+        return  # no approval needed
     req = facts.requests.get(done.approval or "")
     ev = [done.line] + ([req["line"], req["answer"]["line"]] if req and req["answer"] else [])
     if facts.approved(done.approval, approver, done.t, exp.action):

@@ -6,13 +6,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from ..patterns import compile_pattern
 from .facts import Facts, Said
-from .model import Finding
+from .model import Finding, Rating
 
 CAPABILITY = "Public Information and Warning"
 
 
-def _f(rule: str, target: str, title: str, source: str, verdict: str, rating: str, evidence: list[int],
+def _f(rule: str, target: str, title: str, source: str, verdict: str, rating: Rating, evidence: list[int],
        explanation: str, roles: list[str], matched: list[str] | None = None) -> Finding:
     return Finding(id=f"{rule}:{target}", rule=rule, category="playbook", title=title, source=source, roles=sorted(set(roles)),
                    verdict=verdict, rating=rating, suggested=rating, evidence=sorted(set(evidence)),
@@ -42,7 +43,7 @@ def playbook_findings(facts: Facts, final: bool) -> Iterator[Finding]:
         present = [r for r in pb.first_message if r.id in first.rules]
         missing = [r for r in pb.first_message if r.id not in first.rules]
         if pb.first_message:
-            rating = "P" if not missing else ("S" if len(present) * 2 >= len(pb.first_message) else "M")
+            rating: Rating = "P" if not missing else ("S" if len(present) * 2 >= len(pb.first_message) else "M")
             words = [w for r in present for w in first.words.get(r.id, [])]
             text = f"The first statement had {len(present)} of {len(pb.first_message)} required elements"
             text += f"; missing: {', '.join(r.label for r in missing)}." if missing else "."
@@ -69,12 +70,12 @@ def playbook_findings(facts: Facts, final: bool) -> Iterator[Finding]:
     # Prohibited content: every breach is a finding, with the words that matched.
     breaches = 0
     for s in said:
-        for r in pb.prohibited:
-            if r.id in s.rules:
+        for banned in pb.prohibited:
+            if banned.id in s.rules:
                 breaches += 1
-                words = s.words.get(r.id, [])
-                yield _f("playbook.prohibited", f"{r.id}@{s.line}", "No prohibited content", r.source, "breach", "M",
-                         [s.line], f"{s.by}'s statement at minute {s.t:g} contains {r.label.lower()} (matched {_quote(words)}).",
+                words = s.words.get(banned.id, [])
+                yield _f("playbook.prohibited", f"{banned.id}@{s.line}", "No prohibited content", banned.source, "breach", "M",
+                         [s.line], f"{s.by}'s statement at minute {s.t:g} contains {banned.label.lower()} (matched {_quote(words)}).",
                          [s.by], words)
     if pb.prohibited and said and not breaches and final:
         yield _f("playbook.prohibited", "none", "No prohibited content", "; ".join(sorted({r.source for r in pb.prohibited})),
@@ -108,7 +109,7 @@ def _coverage(facts: Facts, said: list[Said], final: bool) -> Iterator[Finding]:
         if req is None:
             continue
         missing = [x for x in req.required if (x.lower() if rule.endswith("languages") else x) not in used]
-        rating = "P" if not missing else "S"
+        rating: Rating = "P" if not missing else "S"
         text = f"Statements used {', '.join(sorted(used)) or 'nothing'}"
         text += f"; never {', '.join(missing)}." if missing else f", covering every required one ({', '.join(req.required)})."
         yield _f(rule, "required", title, req.source, "covered" if not missing else "gaps", rating,
@@ -120,7 +121,7 @@ _UPDATE = re.compile(r"\b(update|updated|now|latest|revised|correction|corrected
 
 def _consistency(facts: Facts, said: list[Said]) -> Iterator[Finding]:
     for fact in facts.pack.playbook.facts:
-        rx = re.compile(fact.pattern, re.IGNORECASE)
+        rx = compile_pattern(fact.pattern)
         seen: list[tuple[str, Said]] = []
         for s in said:
             m = rx.search(s.text)
@@ -175,7 +176,7 @@ def _cadence(facts: Facts, official: list[Said], final: bool) -> Iterator[Findin
     points = sorted(times + jumps)
     gaps = [b - a for a, b in zip(points, points[1:])]
     worst_gap = max(gaps, default=0.0)
-    rating = "P" if worst_gap <= cadence.every else ("S" if worst_gap <= 2 * cadence.every else "M")
+    rating: Rating = "P" if worst_gap <= cadence.every else ("S" if worst_gap <= 2 * cadence.every else "M")
     yield _f("playbook.cadence", "updates", "Regular updates", cadence.source,
              "kept" if rating == "P" else "gaps", rating, [s.line for s in official],
              f"{len(official)} official statements; the longest gap without an update was {worst_gap:.0f} min "

@@ -10,7 +10,7 @@ from ..loading.pack import Pack
 from .chain_checks import chain_findings
 from .decision_checks import decision_findings
 from .facts import Facts
-from .model import POINTS, Finding, Override, Rollup, Scorecard, worst
+from .model import POINTS, Finding, Override, Rating, Rollup, Scorecard, worst
 from .plan_checks import harm_findings, plan_findings
 from .playbook_checks import playbook_findings
 
@@ -80,7 +80,7 @@ def _place_objectives(pack: Pack, findings: list[Finding]) -> list[Finding]:
     return out
 
 
-def _rollup(target: str, title: str, suggested: str, rule: str, findings: list[str], facts: Facts) -> Rollup:
+def _rollup(target: str, title: str, suggested: Rating, rule: str, findings: list[str], facts: Facts) -> Rollup:
     override = facts.overrides.get(target)
     if override is None:
         return Rollup(id=target, title=title, rating=suggested, suggested=suggested, rule=rule, findings=findings)
@@ -90,7 +90,7 @@ def _rollup(target: str, title: str, suggested: str, rule: str, findings: list[s
                   rule=f"overridden by {o.by}: {o.rationale} (suggested {suggested}: {rule})", findings=findings, override=o)
 
 
-def _worst_rule(findings: list[Finding]) -> tuple[str, str]:
+def _worst_rule(findings: list[Finding]) -> tuple[Rating, str]:
     rating = worst([f.rating for f in findings])
     if rating == "N/A":
         return rating, "nothing observed"
@@ -107,7 +107,7 @@ def _expectation_rollups(pack: Pack, findings: list[Finding], facts: Facts) -> l
     return out
 
 
-def _group_rating(exp_rollups: list[tuple[Any, Rollup]], others: list[Finding]) -> tuple[str, str]:
+def _group_rating(exp_rollups: list[tuple[Any, Rollup]], others: list[Finding]) -> tuple[Rating, str]:
     """HSEEP roll-up: U if an essential step was not performed; otherwise the worst, with a
     non-essential step that was not performed counting as a major challenge."""
     essential_u = [e for e, r in exp_rollups if e.essential and r.rating == "U"]

@@ -8,6 +8,7 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
+from ..terminal import printable
 from .model import RATING_WORDS, Finding, Rollup, Scorecard
 
 STYLE = {"P": "bold green", "S": "bold yellow", "M": "bold dark_orange", "U": "bold red", "N/A": "dim"}
@@ -70,7 +71,7 @@ def _rollup_table(title: str, label: str, rows: list[Rollup], card: Scorecard) -
     table.add_column(label, ratio=2)
     table.add_column("why", ratio=3)
     for r in rows:
-        table.add_row(_rating(r.rating), r.title, why(r, card))
+        table.add_row(_rating(r.rating), Text(printable(r.title)), Text(printable(why(r, card))))
     return table
 
 
@@ -93,8 +94,11 @@ def render(card: Scorecard, console: Console, all_findings: bool = False) -> Non
     table.add_column("finding", ratio=5)
     table.add_column("log lines", ratio=1)
     for f in sorted(shown, key=lambda f: (order[f.rating], f.id)):
-        detail = Group(Text(f.explanation), Text(f"source: {f.source}", style="dim"))
+        # Explanations quote the log (values said in statements, a rationale typed by an evaluator).
+        detail = Group(Text(printable(f.explanation)), Text(printable(f"source: {f.source}"), style="dim"))
         if f.override:
-            detail = Group(detail, Text(f"override by {f.override.by}: {f.override.rationale} (suggested {f.suggested})", style="italic"))
-        table.add_row(_rating(f.rating), f"{f.rule}\n{f.id.split(':', 1)[1]}", detail, ", ".join(map(str, f.evidence)) or "-")
+            detail = Group(detail, Text(printable(f"override by {f.override.by}: {f.override.rationale} (suggested {f.suggested})"),
+                                        style="italic"))
+        table.add_row(_rating(f.rating), Text(printable(f"{f.rule}\n{f.id.split(':', 1)[1]}")), detail,
+                      ", ".join(map(str, f.evidence)) or "-")
     console.print(table)

@@ -150,4 +150,23 @@ class SetupScreen(Screen):
         c.seed, c.speed = seed, self.query_one("#speed", Select).value
         log = self.query_one("#log", Input).value.strip()
         c.log = Path(log) if log else None
+        problem = _log_problem(c.log)
+        if problem is not None:  # said on this screen, where the path can be corrected
+            self.notify(problem, title="Cannot write the log there", severity="error")
+            self.query_one("#log", Input).focus()
+            return
         self.app.start_exercise(c)
+
+
+def _log_problem(log: Path | None) -> str | None:
+    """Why the exercise log cannot be started at `log`, found before anything starts; None when it can."""
+    if log is None:
+        return None  # a fresh name in the current folder
+    try:
+        if log.is_dir():
+            return f"{log} is a folder; give the log a file name, such as {log / 'exercise.jsonl'}"
+        if not log.parent.is_dir():
+            return f"the folder {log.parent} does not exist; create it first, or choose another place for the log"
+    except OSError as exc:  # a name too long, a folder we may not look into
+        return f"{log}: {exc.strerror or exc}"
+    return None
