@@ -120,9 +120,15 @@ class _Writer:
             p.add_run(text)
         return p
 
+    def bullet(self, text: str = "") -> Paragraph:
+        """A bulleted paragraph. The style is set by id: python-docx's lookup by name is slow."""
+        p = self.doc.add_paragraph(text)
+        p._p.get_or_add_pPr().get_or_add_pStyle().val = "ListBullet"
+        return p
+
     def bullets(self, items: Iterable[str]) -> None:
         for item in items:
-            self.doc.add_paragraph(item, style="List Bullet")
+            self.bullet(item)
 
     def table(self, columns: list[str], rows: list[list[str]], widths: list[float] | None = None) -> Table:
         t = self.doc.add_table(rows=1, cols=len(columns))
@@ -242,7 +248,7 @@ def _area(w: _Writer, a: Area) -> None:
     w.heading(f"Area for improvement {a.ref.number}: {a.ref.title} ({a.ref.rating})", 4, a.ref.anchor)
     w.para(bold_lead="Observation")
     for o in a.observations:
-        p = w.doc.add_paragraph(style="List Bullet")
+        p = w.bullet()
         p.add_run(f"{o.rating} ").bold = True
         p.add_run(f"{o.text} (evidence: log lines {_lines(o.evidence)})")
         if o.override:
@@ -281,7 +287,7 @@ def _analysis(w: _Writer) -> None:
         w.heading("Strengths", 4)
         if sec.strengths:
             for s in sec.strengths:
-                p = w.doc.add_paragraph(style="List Bullet")
+                p = w.bullet()
                 p.add_run(s.title + " ").bold = True
                 p.add_run(f"{s.summary} (evidence: log lines {_lines(s.evidence)})")
         else:
@@ -379,7 +385,7 @@ def render_docx(report: Report | ReportData, paper: str = "a4") -> bytes:
             w.bullets(r.summary.strengths) if r.summary.strengths else w.para("No plan step or rule was performed without challenges.")
             w.heading("Primary areas for improvement", 3)
             for a in r.summary.primary:
-                item = w.doc.add_paragraph(style="List Bullet")
+                item = w.bullet()
                 item.add_run(f"{a.rating} ").bold = True
                 _link(item, f"Area for improvement {a.number}", a.anchor)
                 item.add_run(f": {a.title}")
