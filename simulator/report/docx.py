@@ -185,8 +185,8 @@ def _field(p: Paragraph, instr: str) -> None:
             run._r.append(el)
 
 
-def _link(p: Paragraph, text: str, anchor: str) -> None:
-    """An internal hyperlink to a bookmark."""
+def _link(p: Paragraph, text: str, anchor: str, size: float | None = None) -> None:
+    """An internal hyperlink to a bookmark (in points `size`, else the paragraph's size)."""
     link = OxmlElement("w:hyperlink")
     link.set(qn("w:anchor"), _bookmark_name(anchor))
     run = OxmlElement("w:r")
@@ -196,6 +196,10 @@ def _link(p: Paragraph, text: str, anchor: str) -> None:
     underline.set(qn("w:val"), "single")
     props.append(colour)
     props.append(underline)
+    if size is not None:
+        sz = OxmlElement("w:sz")
+        sz.set(qn("w:val"), str(round(size * 2)))
+        props.append(sz)
     run.append(props)
     t = OxmlElement("w:t")
     t.set(qn("xml:space"), "preserve")
@@ -310,11 +314,11 @@ def _plan(w: _Writer) -> None:
     t = w.table(["No.", "Core capability", "Area for improvement", "Corrective action (draft)", "Capability element",
                  "Primary responsible organisation", "Point of contact", "Start date", "Completion date"],
                 [[str(p.number), p.capability, "", p.action, p.element, p.organisation, p.contact, p.start, p.end]
-                 for p in r.plan], widths=[0.04, 0.11, 0.16, 0.33, 0.08, 0.11, 0.07, 0.05, 0.05])
+                 for p in r.plan], widths=[0.035, 0.10, 0.15, 0.29, 0.09, 0.11, 0.08, 0.07, 0.07])
     for p, row in zip(r.plan, t.rows[1:]):
         w.bookmark(row.cells[0].paragraphs[0], p.anchor)
         cell = row.cells[2].paragraphs[0]
-        _link(cell, p.area.short, p.area.anchor)
+        _link(cell, p.area.short, p.area.anchor, size=8.5)
         cell.add_run(f" ({p.area.rating})")
         for c in row.cells:
             for run in (x for q in c.paragraphs for x in q.runs):
@@ -400,7 +404,7 @@ def render_docx(report: Report | ReportData, paper: str = "a4") -> bytes:
             w.table(["Line", "Minute", "Clock", "Kind", "Who", "What", "Flags"],
                     [[str(t.line), t.minute, t.clock, t.kind, t.who, t.what,
                       ", ".join(f"{f.rating} AFI {f.area.number}" for f in t.flags)] for t in r.timeline],
-                    widths=[0.06, 0.06, 0.09, 0.09, 0.14, 0.46, 0.10])
+                    widths=[0.06, 0.07, 0.09, 0.08, 0.14, 0.46, 0.10])
         elif sid == "charts":
             for fig in r.figures:
                 w.heading(fig.title, 3)

@@ -55,7 +55,8 @@ dl.facts dd { margin: 0; }
 .afi p.label { margin: 8px 0 2px; }
 .afi ul { margin: 2px 0; padding-left: 1.3em; }
 .afi p.evidence { margin: 2px 0 4px; }
-table.plan td:nth-child(3) { min-width: 16em; }
+table.plan td:nth-child(4) { min-width: 24em; }
+table.plan td:nth-child(3) { min-width: 10em; }
 .label { font-weight: bold; color: var(--muted); }
 .evidence a + a { margin-left: 4px; }
 .muted { color: var(--muted); }
@@ -90,7 +91,7 @@ footer { margin-top: 48px; color: var(--muted); font-size: 0.85rem; border-top: 
   section#improvement-plan { page: wide; }
   h1, h2, h3, h4, figcaption, p.label, caption { break-after: avoid; }
   h2 + *, h3 + *, h4 + * { break-before: avoid; }
-  tr, .afi li, figure, dl.facts div, .strength { break-inside: avoid; }
+  tr, .afi, .afi li, figure, dl.facts div, .strength { break-inside: avoid; }
   thead { display: table-header-group; }
   table, th, td { border-color: #777 !important; }
   th, .rating, .flag, .r-P, .r-S, .r-M, .r-U, td.mark { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
