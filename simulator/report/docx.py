@@ -16,7 +16,6 @@ from docx import Document
 from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
-from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Inches, Mm, Pt, RGBColor
 from docx.table import Table
@@ -24,6 +23,7 @@ from docx.text.paragraph import Paragraph
 
 from ..scoring.model import RATING_WORDS
 from .charts_png import png
+from .docx_xml import bookmark, field, link, no_split, repeat_header, shade
 from .data import ReportData
 from .model import RATINGS, Area, Report
 
@@ -83,7 +83,7 @@ class _Writer:
         foot.alignment = WD_ALIGN_PARAGRAPH.CENTER
         for part in ("Page ", "PAGE", " of ", "NUMPAGES"):
             if part.isupper():
-                _field(foot, part)
+                field(foot, part)
             else:
                 foot.add_run(part).font.size = Pt(8)
 
@@ -105,12 +105,7 @@ class _Writer:
 
     def bookmark(self, p: Paragraph, name: str) -> None:
         self._bookmark += 1
-        start, end = OxmlElement("w:bookmarkStart"), OxmlElement("w:bookmarkEnd")
-        start.set(qn("w:id"), str(self._bookmark))
-        start.set(qn("w:name"), _bookmark_name(name))
-        end.set(qn("w:id"), str(self._bookmark))
-        p._p.insert(1 if p._p.pPr is not None else 0, start)
-        p._p.append(end)
+        bookmark(p, name, self._bookmark)
 
     def para(self, text: str = "", bold_lead: str | None = None, style: str | None = None) -> Paragraph:
         p = self.doc.add_paragraph(style=style)
@@ -135,18 +130,18 @@ class _Writer:
         t.style = "Table Grid"
         t.alignment = WD_TABLE_ALIGNMENT.CENTER
         head = t.rows[0]
-        _repeat_header(head)
+        repeat_header(head)
         for cell, name in zip(head.cells, columns):
             cell.text = ""
             run = cell.paragraphs[0].add_run(name)
             run.bold = True
-            _shade(cell, "F4F5F8")
+            shade(cell, "F4F5F8")
         for row in rows:
             cells = t.add_row().cells
             for cell, value in zip(cells, row):
                 cell.text = value
         for row in t.rows:
-            _no_split(row)
+            no_split(row)
         if widths:
             # Both the grid (LibreOffice reads it) and every cell (Word reads those).
             t.autofit = False
@@ -158,73 +153,6 @@ class _Writer:
                     cell.width = int(total * w)
         _small(t)
         return t
-
-
-def _bookmark_name(anchor: str) -> str:
-    """Word bookmark names: letters, digits and '_', starting with a letter, at most 40 characters."""
-    return ("_" if not anchor[:1].isalpha() else "") + "".join(c if c.isalnum() else "_" for c in anchor)[:39]
-
-
-def _field(p: Paragraph, instr: str) -> None:
-    """A Word field (PAGE, NUMPAGES) that the reader's application fills in."""
-    run = p.add_run()
-    run.font.size = Pt(8)
-    for kind, text in (("begin", None), (None, instr), ("separate", None), (None, "1"), ("end", None)):
-        if kind:
-            el = OxmlElement("w:fldChar")
-            el.set(qn("w:fldCharType"), kind)
-            run._r.append(el)
-        elif text == instr:
-            el = OxmlElement("w:instrText")
-            el.set(qn("xml:space"), "preserve")
-            el.text = f" {instr} "
-            run._r.append(el)
-        else:
-            el = OxmlElement("w:t")
-            el.text = text
-            run._r.append(el)
-
-
-def _link(p: Paragraph, text: str, anchor: str, size: float | None = None) -> None:
-    """An internal hyperlink to a bookmark (in points `size`, else the paragraph's size)."""
-    link = OxmlElement("w:hyperlink")
-    link.set(qn("w:anchor"), _bookmark_name(anchor))
-    run = OxmlElement("w:r")
-    props = OxmlElement("w:rPr")
-    colour, underline = OxmlElement("w:color"), OxmlElement("w:u")
-    colour.set(qn("w:val"), "1F4E79")
-    underline.set(qn("w:val"), "single")
-    props.append(colour)
-    props.append(underline)
-    if size is not None:
-        sz = OxmlElement("w:sz")
-        sz.set(qn("w:val"), str(round(size * 2)))
-        props.append(sz)
-    run.append(props)
-    t = OxmlElement("w:t")
-    t.set(qn("xml:space"), "preserve")
-    t.text = text
-    run.append(t)
-    link.append(run)
-    p._p.append(link)
-
-
-def _shade(cell, fill: str) -> None:
-    shd = OxmlElement("w:shd")
-    shd.set(qn("w:val"), "clear")
-    shd.set(qn("w:color"), "auto")
-    shd.set(qn("w:fill"), fill)
-    cell._tc.get_or_add_tcPr().append(shd)
-
-
-def _repeat_header(row) -> None:
-    el = OxmlElement("w:tblHeader")
-    el.set(qn("w:val"), "true")
-    row._tr.get_or_add_trPr().append(el)
-
-
-def _no_split(row) -> None:
-    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
 
 
 def _small(t: Table) -> None:
@@ -241,7 +169,7 @@ def _rating_cell(cell, r: str) -> None:
     run = cell.paragraphs[0].add_run(r)
     run.bold = True
     cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _shade(cell, FILL.get(r, "FFFFFF"))
+    shade(cell, FILL.get(r, "FFFFFF"))
 
 
 def _lines(numbers: list[int]) -> str:
@@ -263,7 +191,7 @@ def _area(w: _Writer, a: Area) -> None:
     w.bullets(a.analysis)
     p = w.para(bold_lead="Recommendation ")
     p.add_run(f"({a.element}; ")
-    _link(p, f"improvement plan, row {a.ref.number}", a.plan_anchor)
+    link(p, f"improvement plan, row {a.ref.number}", a.plan_anchor)
     p.add_run(f"): {a.recommendation}")
     w.para(_lines(a.evidence), bold_lead="Evidence (log lines): ")
 
@@ -318,7 +246,7 @@ def _plan(w: _Writer) -> None:
     for p, row in zip(r.plan, t.rows[1:]):
         w.bookmark(row.cells[0].paragraphs[0], p.anchor)
         cell = row.cells[2].paragraphs[0]
-        _link(cell, p.area.short, p.area.anchor, size=8.5)
+        link(cell, p.area.short, p.area.anchor, size=8.5)
         cell.add_run(f" ({p.area.rating})")
         for c in row.cells:
             for run in (x for q in c.paragraphs for x in q.runs):
@@ -391,7 +319,7 @@ def render_docx(report: Report | ReportData, paper: str = "a4") -> bytes:
             for a in r.summary.primary:
                 item = w.bullet()
                 item.add_run(f"{a.rating} ").bold = True
-                _link(item, f"Area for improvement {a.number}", a.anchor)
+                link(item, f"Area for improvement {a.number}", a.anchor)
                 item.add_run(f": {a.title}")
             if not r.summary.primary:
                 w.para("None: every rated finding was performed without challenges.")
