@@ -9,7 +9,8 @@ verifies. Then, in the same run, it times:
 - verify: `replay --verify` (simulator.replay.verify: re-run the engine, confirm every line).
   Budget: verify <= 2 x parse.
 - score: the scorecard (simulator.scoring.score_log);
-- report: gathering the report data and writing the HTML after-action report.
+- report: gathering the report data, building the report model and writing the HTML report;
+- docx, md: writing the same model as Word (charts drawn as PNG) and as Markdown (charts as SVG files).
 
 Usage: python benchmarks/report.py [--events N] [--repeats N] [--keep DIR]
 """
@@ -33,8 +34,11 @@ from simulator.engine.seats import Seat  # noqa: E402
 from simulator.loading.pack import load_pack  # noqa: E402
 from simulator.log import read_log  # noqa: E402
 from simulator.replay import verify  # noqa: E402
+from simulator.report.build import build_report  # noqa: E402
 from simulator.report.data import gather  # noqa: E402
+from simulator.report.docx import render_docx  # noqa: E402
 from simulator.report.html import render_html  # noqa: E402
+from simulator.report.markdown import render_markdown  # noqa: E402
 from simulator.scoring import score_log  # noqa: E402
 from simulator.session import Session  # noqa: E402
 
@@ -180,19 +184,26 @@ def main() -> None:
         score_s, (_p, card, _f) = best(lambda: score_log(log), args.repeats)
         out = folder / "aar.html"
 
+        model = []
+
         def report():
-            page = render_html(gather(log))
+            model[:] = [build_report(gather(log))]
+            page = render_html(model[0])
             out.write_text(page, encoding="utf-8")
             return page
 
         report_s, page = best(report, 1)
+        docx_s, docx = best(lambda: render_docx(model[0]), 1)
+        md_s, (md, _charts) = best(lambda: render_markdown(model[0]), 1)
         ratio = verify_s / parse_s
         print(f"parse:  {parse_s:.3f} s ({parse_s / lines * 1e6:.2f} us/line)")
         print(f"verify: {verify_s:.3f} s ({verify_s / lines * 1e6:.2f} us/line) = {ratio:.2f} x parse (budget <= 2.0)")
         print(f"score:  {score_s:.3f} s ({len(card.findings)} findings, score {card.score})")
         print(f"report: {report_s:.3f} s to gather and write {len(page) / 1e6:.1f} MB of HTML")
+        print(f"docx:   {docx_s:.3f} s for {len(docx) / 1e6:.1f} MB of Word; md: {md_s:.3f} s for {len(md) / 1e6:.1f} MB")
         figures = {"events": events, "lines": lines, "parse_s": round(parse_s, 3), "verify_s": round(verify_s, 3),
                    "verify_vs_parse": round(ratio, 3), "score_s": round(score_s, 3), "report_s": round(report_s, 3),
+                   "docx_s": round(docx_s, 3), "md_s": round(md_s, 3),
                    "within_budget": {"verify_vs_parse": ratio <= 2.0}}
         print(json.dumps(figures))
 

@@ -1,1 +1,1 @@
-"""The HSEEP after-action report and improvement plan, drafted from an exercise log (HTML or Markdown)."""
+"""The HSEEP after-action report and improvement plan, drafted from an exercise log: built once as a model (build.py), rendered as HTML, Markdown or Word (.docx)."""

@@ -69,15 +69,49 @@ def _keep(group: list[tuple[float, float]]) -> list[tuple[float, float]]:
     return [group[0], *middle, group[-1]]
 
 
-def line_chart(chart_id: str, title: str, description: str, series: list[Series], x_range: tuple[float, float],
-               y_range: tuple[float, float], x_label: str, y_label: str, markers: Sequence[tuple[float, str]] = (),
-               step: bool = True, width: int = 760, height: int = 300) -> str:
-    """One SVG chart. `step` draws values as held until the next change (state variables do that)."""
+@dataclass
+class Chart:
+    """A line chart as data, drawn as SVG here and as PNG by charts_png.py (same layout)."""
+
+    id: str
+    title: str
+    description: str
+    series: list[Series]
+    x_range: tuple[float, float]
+    y_range: tuple[float, float]
+    x_label: str
+    y_label: str
+    markers: Sequence[tuple[float, str]] = ()
+    step: bool = True
+    """Draw values as held until the next change (state variables do that)."""
+    width: int = 760
+    height: int = 300
+
+
+@dataclass
+class Layout:
+    """Where a chart's plot area, ticks, markers, lines and legend go, in chart pixels."""
+
+    left: float
+    top: float
+    pw: float
+    ph: float
+    y_ticks: list[tuple[float, str]]
+    """(y pixel, label)."""
+    x_ticks: list[tuple[float, str]]
+    markers: list[tuple[float, str]]
+    lines: list[tuple[str, str, list[tuple[float, float]]]]
+    """(colour, dash pattern, pixel points of the path, already stepped)."""
+    legend: list[tuple[float, float, str, str, str]]
+    """(x, y, colour, dash, label)."""
+
+
+def layout(c: Chart) -> Layout:
     left, right, top = 56, 30, 14
-    legend_rows = math.ceil(len(series) / 3)
+    legend_rows = math.ceil(len(c.series) / 3)
     bottom = 46 + 18 * legend_rows
-    pw, ph = width - left - right, height - top - bottom
-    (x0, x1), (y0, y1) = x_range, y_range
+    pw, ph = c.width - left - right, c.height - top - bottom
+    (x0, x1), (y0, y1) = c.x_range, c.y_range
     x1 = x1 if x1 > x0 else x0 + 1
     y1 = y1 if y1 > y0 else y0 + 1
 
@@ -87,44 +121,59 @@ def line_chart(chart_id: str, title: str, description: str, series: list[Series]
     def sy(y: float) -> float:
         return top + ph - (y - y0) / (y1 - y0) * ph
 
-    tid, did = f"{chart_id}-title", f"{chart_id}-desc"
-    out = [f'<svg class="chart" id="{chart_id}" viewBox="0 0 {width} {height}" '
-           f'width="{width}" height="{height}" role="img" aria-labelledby="{tid} {did}">',
-           f'<title id="{tid}">{escape(title)}</title>', f'<desc id="{did}">{escape(description)}</desc>',
-           f'<rect x="{left}" y="{top}" width="{pw}" height="{ph}" fill="#fff" stroke="#999"/>']
-    for v in nice_ticks(y0, y1, 6):
-        y = sy(v)
-        out.append(f'<line x1="{left}" y1="{y:.1f}" x2="{left + pw}" y2="{y:.1f}" stroke="#e3e3e3"/>')
-        out.append(f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" class="tick">{_fmt(v)}</text>')
-    for v in nice_ticks(x0, x1, 9):
-        x = sx(v)
-        out.append(f'<line x1="{x:.1f}" y1="{top + ph}" x2="{x:.1f}" y2="{top + ph + 5}" stroke="#666"/>')
-        out.append(f'<text x="{x:.1f}" y="{top + ph + 18}" text-anchor="middle" class="tick">{_fmt(v)}</text>')
-    for x, label in markers:
-        if x0 <= x <= x1:
-            out.append(f'<line x1="{sx(x):.1f}" y1="{top}" x2="{sx(x):.1f}" y2="{top + ph}" stroke="#888" stroke-dasharray="3 3"/>')
-            out.append(f'<text x="{sx(x) + 3:.1f}" y="{top + 11}" class="marker">{escape(label)}</text>')
-    out.append(f'<text x="{left + pw / 2:.1f}" y="{top + ph + 34}" text-anchor="middle" class="axis">{escape(x_label)}</text>')
-    out.append(f'<text transform="translate(14 {top + ph / 2:.1f}) rotate(-90)" text-anchor="middle" class="axis">{escape(y_label)}</text>')
-    for i, s in enumerate(series):
+    lines: list[tuple[str, str, list[tuple[float, float]]]] = []
+    legend: list[tuple[float, float, str, str, str]] = []
+    for i, s in enumerate(c.series):
         pts = thin(s.points, x0, x1, pw)
         if not pts:
             continue
-        path = [f"M{sx(pts[0][0]):.1f},{sy(pts[0][1]):.1f}"]
-        for (_px, py), (x, y) in zip(pts, pts[1:]):
-            if step:
-                path.append(f"H{sx(x):.1f}V{sy(y):.1f}")
-            else:
-                path.append(f"L{sx(x):.1f},{sy(y):.1f}")
-        if step:
-            path.append(f"H{sx(x1):.1f}")
-        dash = f' stroke-dasharray="{DASHES[i % len(DASHES)]}"' if DASHES[i % len(DASHES)] else ""
-        colour = PALETTE[i % len(PALETTE)]
-        out.append(f'<path d="{"".join(path)}" fill="none" stroke="{colour}" stroke-width="2"{dash}>'
-                   f'<title>{escape(s.label)}</title></path>')
+        path = [(sx(pts[0][0]), sy(pts[0][1]))]
+        for x, y in pts[1:]:
+            if c.step:
+                path.append((sx(x), path[-1][1]))
+            path.append((sx(x), sy(y)))
+        if c.step:
+            path.append((sx(x1), path[-1][1]))
+        colour, dash = PALETTE[i % len(PALETTE)], DASHES[i % len(DASHES)]
+        lines.append((colour, dash, path))
         row, col = divmod(i, 3)
-        lx, ly = left + col * (pw / 3), top + ph + 44 + row * 18
-        out.append(f'<line x1="{lx:.1f}" y1="{ly:.1f}" x2="{lx + 24:.1f}" y2="{ly:.1f}" stroke="{colour}" stroke-width="2"{dash}/>')
-        out.append(f'<text x="{lx + 30:.1f}" y="{ly + 4:.1f}" class="legend">{escape(s.label)}</text>')
+        legend.append((left + col * (pw / 3), top + ph + 44 + row * 18, colour, dash, s.label))
+    return Layout(left, top, pw, ph, [(sy(v), _fmt(v)) for v in nice_ticks(y0, y1, 6)],
+                  [(sx(v), _fmt(v)) for v in nice_ticks(x0, x1, 9)],
+                  [(sx(x), label) for x, label in c.markers if x0 <= x <= x1], lines, legend)
+
+
+def svg(c: Chart, standalone: bool = False) -> str:
+    """The chart as an inline SVG element with an accessible title and description; `standalone`
+    adds the XML declaration and namespace a separate .svg file needs (an HTML page does not)."""
+    g = layout(c)
+    left, top, pw, ph = g.left, g.top, g.pw, g.ph
+    tid, did = f"{c.id}-title", f"{c.id}-desc"
+    xmlns = ' xmlns="http://www.w3.org/2000/svg"' if standalone else ""
+    out = [f'<svg class="chart" id="{escape(c.id)}"{xmlns} viewBox="0 0 {c.width} {c.height}" '
+           f'width="{c.width}" height="{c.height}" role="img" aria-labelledby="{tid} {did}" '
+           'font-family="DejaVu Sans, Liberation Sans, Arial, sans-serif">',
+           f'<title id="{tid}">{escape(c.title)}</title>', f'<desc id="{did}">{escape(c.description)}</desc>',
+           f'<rect x="{left}" y="{top}" width="{pw}" height="{ph}" fill="#fff" stroke="#999"/>']
+    for y, label in g.y_ticks:
+        out.append(f'<line x1="{left}" y1="{y:.1f}" x2="{left + pw}" y2="{y:.1f}" stroke="#e3e3e3"/>')
+        out.append(f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" font-size="11" fill="#333">{label}</text>')
+    for x, label in g.x_ticks:
+        out.append(f'<line x1="{x:.1f}" y1="{top + ph}" x2="{x:.1f}" y2="{top + ph + 5}" stroke="#666"/>')
+        out.append(f'<text x="{x:.1f}" y="{top + ph + 18}" text-anchor="middle" font-size="11" fill="#333">{label}</text>')
+    for x, label in g.markers:
+        out.append(f'<line x1="{x:.1f}" y1="{top}" x2="{x:.1f}" y2="{top + ph}" stroke="#888" stroke-dasharray="3 3"/>')
+        out.append(f'<text x="{x + 3:.1f}" y="{top + 11}" font-size="10" fill="#666">{escape(label)}</text>')
+    out.append(f'<text x="{left + pw / 2:.1f}" y="{top + ph + 34}" text-anchor="middle" font-size="12" fill="#333">'
+               f'{escape(c.x_label)}</text>')
+    out.append(f'<text transform="translate(14 {top + ph / 2:.1f}) rotate(-90)" text-anchor="middle" font-size="12" '
+               f'fill="#333">{escape(c.y_label)}</text>')
+    for (colour, dash, path), (lx, ly, _c, _d, label) in zip(g.lines, g.legend):
+        d = "M" + "L".join(f"{x:.1f},{y:.1f}" for x, y in path)
+        dashed = f' stroke-dasharray="{dash}"' if dash else ""
+        out.append(f'<path d="{d}" fill="none" stroke="{colour}" stroke-width="2"{dashed}><title>{escape(label)}</title></path>')
+        out.append(f'<line x1="{lx:.1f}" y1="{ly:.1f}" x2="{lx + 24:.1f}" y2="{ly:.1f}" stroke="{colour}" stroke-width="2"{dashed}/>')
+        out.append(f'<text x="{lx + 30:.1f}" y="{ly + 4:.1f}" font-size="12" fill="#333">{escape(label)}</text>')
     out.append("</svg>")
-    return "\n".join(out)
+    head = '<?xml version="1.0" encoding="UTF-8"?>\n' if standalone else ""
+    return head + "\n".join(out) + ("\n" if standalone else "")

@@ -1,4 +1,4 @@
-"""`tabletop report LOG -o FILE`: write the after-action report as HTML or Markdown."""
+"""`tabletop report LOG -o FILE`: write the after-action report as HTML, Markdown or Word (.docx)."""
 
 from __future__ import annotations
 
@@ -10,50 +10,89 @@ import click
 from .. import logchain
 from ..cli import UserError, main, user_errors
 
-FORMATS = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md"}
+FORMATS = {".html": "html", ".htm": "html", ".md": "md", ".markdown": "md", ".docx": "docx"}
+
+
+def _write_all(files: dict[Path, bytes]) -> None:
+    """Write every file beside its target and rename it into place, so a failed write never
+    leaves half a report; on a failure, the files not yet in place are removed."""
+    tmps: list[Path] = []
+    try:
+        staged = []
+        for path, data in files.items():
+            path.parent.mkdir(exist_ok=True)
+            tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+            tmps.append(tmp)
+            tmp.write_bytes(data)
+            staged.append((tmp, path))
+        for tmp, path in staged:
+            os.replace(tmp, path)
+    except OSError as exc:
+        for tmp in tmps:
+            tmp.unlink(missing_ok=True)
+        raise UserError(f"cannot write {exc.filename or 'the report'}: {exc.strerror or exc}") from None
 
 
 @main.command()
 @click.argument("log", type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
-              help="Where to write the report (.html or .md).")
-@click.option("--format", "fmt", type=click.Choice(["html", "md"]),
+              help="Where to write the report (.html, .md or .docx). A .md report's charts go in "
+                   "NAME-charts/ beside it, as SVG files.")
+@click.option("--format", "fmt", type=click.Choice(["html", "md", "docx"]),
               help="Report format; by default taken from the output's extension.")
-@click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
+@click.option("--paper", type=click.Choice(["a4", "letter"], case_sensitive=False), default="a4", show_default=True,
+              help="Paper size for printing (HTML) and for the pages (DOCX).")
+@click.option("--force", is_flag=True, help="Overwrite the report (and a Markdown report's chart files) if they exist.")
 @user_errors
-def report(log: Path, output: Path, fmt: str | None, force: bool) -> None:
+def report(log: Path, output: Path, fmt: str | None, paper: str, force: bool) -> None:
     """Write the HSEEP after-action report and improvement plan drafted from an exercise log."""
     from .data import gather
 
     fmt = fmt or FORMATS.get(output.suffix.lower())
     if fmt is None:
-        raise click.UsageError(f"cannot tell the format from '{output.name}': use a .html or .md name, or --format")
-    if output.exists() and not force:
-        raise UserError(f"{output} already exists; choose another name or add --force to overwrite it")
+        raise click.UsageError(f"cannot tell the format from '{output.name}': use a .html, .md or .docx name, or --format")
     if not output.parent.is_dir():
         raise UserError(f"{output.parent} is not a folder; create it first")
-    from .analysis import build
+    paper = paper.lower()
+    chart_dir = None
+    if fmt == "md":
+        from .markdown import chart_folder
+
+        chart_dir = output.parent / chart_folder(output.name)
+    # Refuse before any work, and before writing anything, if a file we would write exists.
+    if output.exists() and not force:
+        raise UserError(f"{output} already exists; choose another name or add --force to overwrite it")
+    if chart_dir is not None and chart_dir.exists() and not chart_dir.is_dir():
+        raise UserError(f"{chart_dir} is in the way of the report's chart folder; move it or choose another name")
+    from .build import build_report
     from .wording import plural
 
     data = gather(log)
-    analysis = build(data)
+    report_model = build_report(data)
+    files: dict[Path, bytes] = {}
     if fmt == "html":
         from .html import render_html
 
-        text = render_html(data, analysis)
+        files[output] = render_html(report_model, paper).encode("utf-8")
+    elif fmt == "docx":
+        from .docx import render_docx
+
+        files[output] = render_docx(report_model, paper)
     else:
         from .markdown import render_markdown
 
-        text = render_markdown(data, analysis)
-    # Written beside the target and renamed, so a failed write never leaves half a report.
-    tmp = output.with_name(f".{output.name}.tmp-{os.getpid()}")
-    try:
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, output)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise UserError(f"cannot write {output}: {exc.strerror or exc}") from None
-    bad = sum(1 for f in data.card.findings if f.rating in ("S", "M", "U"))
-    click.echo(f"wrote {output} ({fmt}): {plural(len(data.card.findings), 'finding')}, {bad} rated S/M/U, "
-               f"grouped into {plural(len(analysis.areas), 'area')} for improvement")
-    click.echo(f"log digest: {data.digest}" if data.digest else f"note: {logchain.unchained(data.header.format)}")
+        text, charts = render_markdown(report_model, output.name)
+        for rel, svg in charts.items():
+            files[output.parent / rel] = svg.encode("utf-8")
+        taken = [p for p in files if p.exists()]
+        if taken and not force:
+            raise UserError(f"{taken[0]} already exists (a chart of this report); choose another name or add --force "
+                            "to overwrite it")
+        files[output] = text.encode("utf-8")
+    _write_all(files)
+    c = report_model.counts
+    extra = f" and {len(files) - 1} chart files in {chart_dir}" if chart_dir is not None else ""
+    click.echo(f"wrote {output} ({fmt}){extra}: {plural(c.findings, 'finding')}, {c.rated} rated S/M/U, "
+               f"grouped into {plural(c.areas, 'area')} for improvement")
+    click.echo(f"log digest: {report_model.overview.log_digest}" if report_model.overview.log_digest
+               else f"note: {logchain.unchained(data.header.format)}")

@@ -1,17 +1,15 @@
-"""The words of the report's sections, shared by the HTML and Markdown renderers."""
+"""The words of the report's overview, summary, participants and roll-up reasons (for report/build.py)."""
 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
 
 from .. import logchain
-from ..scoring.model import RATING_WORDS, SEVERITY
-from ..scoring.text import why
-from .analysis import Analysis, Area
+from ..scoring.model import RATING_WORDS, SEVERITY, Rollup
 from .data import ReportData
 from .improvement import TO_COMPLETE
-from .wording import at, minute, plural, role_name
+from .model import AreaRef, Counts, Fact, Summary
+from .wording import at, authority_name, clock, joined, minute, plural, role_name, step_text
 
 SECTIONS = [
     ("overview", "Exercise Overview"),
@@ -23,6 +21,9 @@ SECTIONS = [
     ("participants", "Participants, hot wash and evaluator notes"),
 ]
 """(anchor, heading) in the order of the HSEEP AAR/IP template, appendices last."""
+
+CAVEAT = "For exercise use only"
+"""The handling caveat on every page: the report describes a fictional exercise, not a real incident."""
 
 MISSION_AREA = {"initial": "Response", "continued": "Response", "recovery": "Recovery"}
 
@@ -45,85 +46,85 @@ def dates(data: ReportData) -> str:
     return (start if not end or end == start else f"{start} to {end}") + " (from the exercise log)"
 
 
-def overview(data: ReportData) -> list[tuple[str, str | list[str]]]:
-    sc, pack = data.pack.scenario, data.pack
-    modules = [f"{m.id} {m.title} (from minute {minute(m.starts_at)}" + (f", story time {m.time}" if m.time else "")
-               + f"; {m.phase} phase)" for m in sc.modules]
-    capabilities = sorted({o.capability for o in sc.objectives} | {e.capability for e in pack.plan.expectations})
-    return [
-        ("Exercise name", sc.title),
-        ("Played on", dates(data)),
-        ("Scope", f"Tabletop exercise (discussion-based) of {minute(sc.clock.duration)} exercise minutes, "
-                  f"starting at {sc.clock.start}" + (f", {sc.clock.date}" if sc.clock.date else "")
-                  + f"; played to {at(data.pack, data.end)}."),
-        ("Modules", modules),
-        ("Mission areas", ", ".join(a for a in ("Response", "Recovery") if a in {MISSION_AREA[m.phase] for m in sc.modules})),
-        ("Core capabilities", capabilities),
-        ("Objectives", [f"{o.id}: {o.title} ({o.capability})" for o in sc.objectives]),
-        ("Threat or hazard", sc.threat),
-        ("Scenario", sc.summary.strip()),
-        ("City", f"{sc.city.name} (fictional). {sc.city.description.strip()}"),
-        ("Plan and playbook", [f"Response plan: {pack.plan.title}", f"Communication playbook: {pack.playbook.title}"]),
-        ("Sponsor", TO_COMPLETE),
-        ("Participating organisations", [f"{role_name(pack, r)} ({r})" for r in sc.roles]),
-        ("Point of contact", TO_COMPLETE),
-        ("Exercise log", f"{data.path.name}: {plural(data.lines, 'line')}, {plural(data.events, 'event')}, "
-                         f"{plural(data.commands, 'command')}; seed {data.header.seed}; scenario version {sc.version}; "
-                         f"recorded with tabletop {data.header.tabletop_version}; replay verified."),
-        ("Log digest", log_digest(data)),
-    ]
-
-
-def log_digest(data: ReportData) -> str:
-    """The digest that names the log this report was drafted from, and what it is good for, plainly."""
+def digest_note(data: ReportData) -> str:
+    """What the log digest (shown beside it, when there is one) is good for, plainly."""
     if data.digest is None:
-        return f"None: {logchain.unchained(data.header.format)}."
-    name = data.path.name
-    return (f"{data.digest} (SHA-256): the last link of the hash chain through every line of {name}, so it names "
-            "that log and no other; keep it with this report. To check that a log is still the one this report was "
-            f"drafted from, run tabletop replay on it with --verify --digest and this digest. {logchain.LIMITS}")
+        return f"This log has no digest: {logchain.unchained(data.header.format)}."
+    return (f"The digest is the last link of the SHA-256 hash chain through every line of {data.path.name}, so it "
+            "names that log and no other; keep it with this report. To check that a log is still the one this report "
+            f"was drafted from, run tabletop replay on it with --verify --digest and this digest. {logchain.LIMITS}")
 
 
-def finding_counts(data: ReportData, analysis: Analysis) -> str:
+def overview(data: ReportData) -> list[Fact]:
+    sc, pack = data.pack.scenario, data.pack
+    modules = [f"{m.id} {m.title}: from {at(pack, m.starts_at)}; {m.phase} phase" for m in sc.modules]
+    capabilities = sorted({o.capability for o in sc.objectives} | {e.capability for e in pack.plan.expectations})
+    facts = [
+        Fact("Exercise name", sc.title),
+        Fact("Played on", dates(data)),
+        Fact("Scope", f"Tabletop exercise (discussion-based) of {minute(sc.clock.duration)} exercise minutes, "
+                      f"starting at {sc.clock.start}" + (f", {sc.clock.date}" if sc.clock.date else "")
+                      + f"; played to {at(pack, data.end)}."),
+        Fact("Modules", modules),
+        Fact("Mission areas", ", ".join(a for a in ("Response", "Recovery") if a in {MISSION_AREA[m.phase] for m in sc.modules})),
+        Fact("Core capabilities", capabilities),
+        Fact("Objectives", [f"{o.id}: {o.title} ({o.capability})" for o in sc.objectives]),
+        Fact("Threat or hazard", sc.threat),
+        Fact("Scenario", sc.summary.strip()),
+        Fact("City", f"{sc.city.name} (fictional). {sc.city.description.strip()}"),
+        Fact("Plan and playbook", [f"Response plan: {pack.plan.title}", f"Communication playbook: {pack.playbook.title}"]),
+        Fact("Sponsor", TO_COMPLETE),
+        Fact("Participating organisations", [role_name(pack, r) for r in sc.roles]),
+        Fact("Point of contact", TO_COMPLETE),
+        Fact("Exercise log", f"{data.path.name}: {plural(data.lines, 'line')}, {plural(data.events, 'event')}, "
+                             f"{plural(data.commands, 'command')}; seed {data.header.seed}; scenario version {sc.version}; "
+                             f"recorded with tabletop {data.header.tabletop_version}; replay verified."),
+        Fact("About the log digest", digest_note(data)),
+    ]
+    for f in facts:
+        f.placeholder = f.value == TO_COMPLETE
+    return facts
+
+
+def counts(data: ReportData, areas: int, strengths: int) -> Counts:
+    card = data.card
+    return Counts(len(card.findings), sum(1 for f in card.findings if f.rating in ("S", "M", "U")), areas, strengths)
+
+
+def finding_counts(c: Counts) -> str:
     """One sentence on how many findings there are and how they become areas for improvement,
     shared by the executive summary and the `tabletop report` command so both say the same."""
-    card = data.card
-    bad = sum(1 for f in card.findings if f.rating in ("S", "M", "U"))
-    return (f"The scorer made {plural(len(card.findings), 'finding')}; {bad} {'was' if bad == 1 else 'were'} rated S, M or U, "
-            f"grouped into {plural(len(analysis.areas), 'area')} for improvement.")
+    return (f"The scorer made {plural(c.findings, 'finding')}; {c.rated} {'was' if c.rated == 1 else 'were'} rated S, M or U, "
+            f"grouped into {plural(c.areas, 'area')} for improvement.")
 
 
-@dataclass
-class Summary:
-    paragraphs: list[str]
-    strengths: list[str]
-    areas: list[Area]
-
-
-def summary(data: ReportData, analysis: Analysis) -> Summary:
+def summary(data: ReportData, c: Counts, areas: list[AreaRef], strengths: list[str], overrides: int) -> Summary:
     card, sc = data.card, data.pack.scenario
-    counts = Counter(o.rating for o in card.objectives)
-    rated = ", ".join(f"{counts[r]} {RATING_WORDS[r].lower()} ({r})" for r in ("P", "S", "M", "U", "N/A") if counts[r])
+    by_rating = Counter(o.rating for o in card.objectives)
+    rated = ", ".join(f"{by_rating[r]} {RATING_WORDS[r].lower()} ({r})" for r in ("P", "S", "M", "U", "N/A") if by_rating[r])
     humans = [r for r in sc.roles if seat_text(data, r) == "Person at the table"]
     who = (f"{plural(len(humans), 'role')} played by people and {len(sc.roles) - len(humans)} by simulated staff"
            if humans else "every role played by simulated staff")
     paragraphs = [
         f"This tabletop exercise played '{sc.title}' in the fictional city of {sc.city.name}, with {who}. "
-        f"It ran for {minute(data.end)} exercise minutes and the log holds {plural(data.events, 'event')}.",
+        f"It ran for {minute(data.end)} exercise minutes, to {clock(data.pack, data.end)} in the story, and the log "
+        f"holds {plural(data.events, 'event')}.",
         f"Against {plural(len(card.objectives), 'objective')} the suggested ratings are: {rated or 'none'}. "
         f"The overall score is {card.score if card.score is not None else 'not rated'} out of 100.",
-        finding_counts(data, analysis) + " Each area gathers the findings about one plan step, decision, harmful side "
-        "effect or playbook or chain-of-command rule; "
-        + (f"{plural(len(analysis.strengths), 'plan step or rule', 'plan steps or rules')} went without challenges "
-           "throughout and are listed as strengths." if analysis.strengths
+        finding_counts(c) + " Each area gathers the findings about one plan step, decision, harmful side "
+        "effect or playbook or chain-of-command rule under one objective; "
+        + (f"{plural(c.strengths, 'plan step or rule', 'plan steps or rules')} went without challenges "
+           "throughout and are listed as strengths." if c.strengths
            else "no plan step or rule went without challenges throughout, so no strength is listed."),
         "This report is a draft drawn from the exercise log. Ratings are the scorer's suggestions until the "
-        "evaluators confirm them" + (f"; {plural(len(analysis.overrides), 'rating')} already overridden by an evaluator."
-                                      if analysis.overrides else "."),
+        "evaluators confirm them" + (f"; {plural(overrides, 'rating')} already overridden by an evaluator."
+                                      if overrides else "."),
     ]
-    strengths = [s.title for s in analysis.strengths[:5]]
-    worst = sorted(analysis.areas, key=lambda a: (-SEVERITY[a.rating], a.number))[:5]
-    return Summary(paragraphs, strengths, worst)
+    worst = sorted(areas, key=lambda a: (-SEVERITY[a.rating], a.number))[:5]
+    return Summary(paragraphs, strengths[:5], worst)
+
+
+PARTICIPANT_COLUMNS = ["Role", "Reports to", "Successor", "Authorities", "Seat"]
 
 
 def participants(data: ReportData) -> list[list[str]]:
@@ -131,19 +132,82 @@ def participants(data: ReportData) -> list[list[str]]:
     rows = []
     for r in pack.scenario.roles:
         role = pack.roles[r]
-        rows.append([r, role.title, role_name(pack, role.reports_to) if role.reports_to else "-",
+        rows.append([role.title, role_name(pack, role.reports_to) if role.reports_to else "-",
                      role_name(pack, role.successor) if role.successor else "-",
-                     ", ".join(role.authorities) or "-", seat_text(data, r)])
+                     ", ".join(authority_name(a) for a in role.authorities) or "-", seat_text(data, r)])
     return rows
 
 
-PARTICIPANT_COLUMNS = ["Role", "Title", "Reports to", "Successor", "Authorities", "Seat"]
+def part_name(data: ReportData, part_id: str) -> str:
+    """A counted rating's source for people: a plan step by its description, a finding by what it judged."""
+    pack = data.pack
+    kind, _, rest = part_id.partition(":")
+    if kind == "expectation" and rest in pack.expectations:
+        return f"plan step \u2018{step_text(pack.expectations[rest].description, 60)}\u2019"
+    if kind == "plan.decision" and rest in pack.injects and pack.injects[rest].decision:
+        return f"the decision \u2018{step_text(pack.injects[rest].decision.prompt, 60)}\u2019"
+    if kind == "plan.harm":
+        harm = next((h for h in pack.scenario.harms if h.id == rest), None)
+        return f"the harm \u2018{step_text(harm.label, 60)}\u2019" if harm else "a harmful side effect"
+    f = next((f for f in data.card.findings if f.id == part_id), None)
+    if f is None:
+        return part_id
+    target = rest.split("@", 1)[0]
+    if kind == "chain.reporting" and "/" in target:
+        inject, role = target.split("/", 1)
+        title = pack.injects[inject].title if inject in pack.injects else inject
+        return f"{role_name(pack, role)} reporting \u2018{title}\u2019 upwards"
+    return f"\u2018{f.title}\u2019" + (f" ({_rule_target(data, f.rule, target)})" if _rule_target(data, f.rule, target) else "")
 
 
-def objective_rows(data: ReportData) -> list[list[str]]:
-    rolled = {r.id: r for r in data.card.objectives}
-    out = []
-    for o in data.pack.scenario.objectives:
-        r = rolled[f"objective:{o.id}"]
-        out.append([o.id, o.title, o.capability, r.rating, why(r, data.card)])
-    return out
+def _rule_target(data: ReportData, rule: str, target: str) -> str:
+    pb = data.pack.playbook
+    labels: dict[str, str] = {}
+    for rules in (pb.first_message, pb.key_messages, pb.prohibited, pb.audiences, pb.facts):
+        labels.update({r.id: r.label for r in rules})
+    if target in labels:
+        return step_text(labels[target], 50)
+    if rule == "playbook.rumour":
+        rumour = next((r for r in pb.rumours if r.id == target), None)
+        if rumour and rumour.inject in data.pack.injects:
+            return f"inject {rumour.inject}, \u2018{step_text(data.pack.injects[rumour.inject].title, 50)}\u2019"
+    if target in data.pack.roles:
+        return role_name(data.pack, target)
+    return ""
+
+
+def _ratings(counted: Counter) -> str:
+    return ", ".join(f"{counted[r]} {r}" for r in ("P", "S", "M", "U") if counted[r])
+
+
+def rollup_reason(r: Rollup, data: ReportData) -> str:
+    """Why a roll-up has its rating, in words, from the ratings the scorer counted: Table 1, the
+    objective's section and the summary all show this one sentence, so they cannot disagree."""
+    parts = r.parts
+    counted = Counter(p.counted for p in parts)
+    essential_u = [p for p in parts if p.id.startswith("expectation:") and p.counted == "U"]
+    capped = [p for p in parts if p.counted != p.rating]
+    if not parts:
+        text = "Nothing was observed for it in this exercise."
+    elif r.suggested == "U" and essential_u:
+        names = joined([part_name(data, p.id) for p in essential_u])
+        text = (f"Unable to be performed: the essential {names} {'was' if len(essential_u) == 1 else 'were'} not "
+                f"performed. {len(parts)} ratings counted ({_ratings(counted)}).")
+    elif all(p.counted == r.suggested for p in parts):
+        text = f"All {len(parts)} ratings counted are {r.suggested}."
+    else:
+        worst = [p for p in parts if p.counted == r.suggested]
+        names = joined([part_name(data, p.id) for p in worst[:3]]) + (", and others" if len(worst) > 3 else "")
+        text = f"Worst of {len(parts)} ratings counted ({_ratings(counted)}): {names}."
+    if capped:
+        n = len(capped)
+        text += (f" {plural(n, 'plan step')} not performed (U) {'counts' if n == 1 else 'count'} as M, because the plan "
+                 f"does not mark {'it' if n == 1 else 'them'} essential.")
+    if r.override is not None:
+        o = r.override
+        text = f"Set to {r.rating} by {o.by}: {o.rationale} (suggested {r.suggested}. {text})"
+    return text
+
+
+__all__ = ["CAVEAT", "PARTICIPANT_COLUMNS", "SECTIONS", "counts", "finding_counts", "overview", "participants",
+           "rollup_reason", "seat_text", "summary"]

@@ -2,21 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from .charts import Series, line_chart
+from .charts import Chart, Series
 from .data import ReportData
-from .wording import minute
-
-
-@dataclass
-class Figure:
-    id: str
-    title: str
-    svg: str
-    rows: list[list[str]]
-    """A small table of the same data (start, lowest, highest, end), for readers who cannot see the chart."""
-    columns: list[str]
+from .model import Figure
+from .wording import at, clock, minute
 
 
 def _groups(data: ReportData):
@@ -41,15 +30,15 @@ def state_figures(data: ReportData) -> list[Figure]:
         title = f"State of the city over time ({kind})"
         desc = (f"Stepped line chart of {', '.join(v.label for v in variables)} from minute 0 to {minute(end)}; "
                 f"scale {lo:g} to {hi:g}{' ' + unit if unit else ''}. Dashed vertical lines mark module starts.")
-        svg = line_chart(f"chart-state-{i}", title, desc, lines, (0.0, end), (lo, hi), "Exercise minute",
-                         unit or "Value", markers)
+        chart = Chart(f"chart-state-{i}", title, desc, lines, (0.0, end), (lo, hi), "Exercise minute",
+                      unit or "Value", markers)
         rows = []
         for v, s in zip(variables, lines):
             t_lo, lo_v = min(s.points, key=lambda p: p[1])  # the first minute it was lowest
             t_hi, hi_v = max(s.points, key=lambda p: p[1])
-            rows.append([v.label, f"{s.points[0][1]:.1f}", f"{lo_v:.1f} (minute {minute(t_lo)})",
-                         f"{hi_v:.1f} (minute {minute(t_hi)})", f"{s.points[-1][1]:.1f}"])
-        out.append(Figure(f"chart-state-{i}", title, svg, rows, ["Variable", "Start", "Lowest", "Highest", "End"]))
+            rows.append([v.label, f"{s.points[0][1]:.1f}", f"{lo_v:.1f} at {at(data.pack, t_lo)}",
+                         f"{hi_v:.1f} at {at(data.pack, t_hi)}", f"{s.points[-1][1]:.1f}"])
+        out.append(Figure(f"chart-state-{i}", title, chart, ["Variable", "Start", "Lowest", "Highest", "End"], rows))
     return out
 
 
@@ -59,8 +48,8 @@ def score_figure(data: ReportData) -> Figure:
     desc = ("Line chart of the running score (0 to 100: P=100, S=67, M=33, U=0, averaged over the findings "
             f"judged so far) at {len(pts)} points from minute 0 to {minute(data.end)}.")
     markers = [(m.starts_at, m.id) for m in data.pack.scenario.modules]
-    svg = line_chart("chart-score", title, desc, [Series("Score so far", pts)], (0.0, max(data.end, 1.0)), (0.0, 100.0),
-                     "Exercise minute", "Score", markers, step=False)
+    chart = Chart("chart-score", title, desc, [Series("Score so far", pts)], (0.0, max(data.end, 1.0)), (0.0, 100.0),
+                  "Exercise minute", "Score", markers, step=False)
     picks = pts if len(pts) <= 8 else [pts[round(i * (len(pts) - 1) / 7)] for i in range(8)]
-    rows = [[minute(round(t, 1)), f"{s:.1f}"] for t, s in picks]
-    return Figure("chart-score", title, svg, rows, ["Minute", "Score"])
+    rows = [[minute(t), clock(data.pack, t), f"{s:.1f}"] for t, s in picks]
+    return Figure("chart-score", title, chart, ["Minute", "Clock", "Score"], rows)

@@ -10,9 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from typing import TYPE_CHECKING
+
+from .. import judge
+from ..engine.history import dependencies
 from ..loading.pack import Pack
 from ..scoring.model import Finding
 from .wording import role_name, role_names
+
+if TYPE_CHECKING:
+    from .data import ReportData
 
 TO_COMPLETE = "to be completed"
 """Placeholder text for the fields the after-action meeting fills in."""
@@ -30,20 +37,74 @@ def _target(f: Finding) -> str:
     return f.id.split(":", 1)[1].split("@", 1)[0]
 
 
-def _plan_step(f: Finding, pack: Pack) -> tuple[str, str]:
+def _cause(f: Finding, data: ReportData | None) -> str | None:
+    """What the log shows held a plan step up, as one word the corrective action is chosen by:
+    'unreached' (the trigger never reached the role), 'unreachable', 'approval', 'prerequisite',
+    'authority' or 'busy'; None when the log shows no cause."""
+    if data is None:
+        return None
+    from . import plan_causes as pc
+
+    exp = data.pack.expectations[f.expectation or ""]
+    trig = data.facts.triggered.get(exp.id)
+    t0, due = (trig[0], trig[2]) if trig else (0.0, exp.within)
+    until = judge.grace_ends(due, exp.grace)
+    if pc.reached_nobody(exp, t0, data):
+        return "unreached"
+    if pc.availability(exp.role, t0, until, data)[1]:
+        return "unreachable"
+    if pc.approval_wait(exp, exp.role, t0, data)[1]:
+        return "approval"
+    if pc.prerequisites(exp, due, data)[1]:
+        return "prerequisite"
+    if pc.missing_authority(exp.role, exp.authority, due, data)[1]:
+        return "authority"
+    if sum(1 for _n, d in data.acts.get(exp.role, ()) if t0 <= d["t"] <= until) >= 3:
+        return "busy"
+    return None
+
+
+def _plan_step(f: Finding, pack: Pack, data: ReportData | None) -> tuple[str, str]:
     exp = pack.expectations[f.expectation or ""]
     role, step, within = role_name(pack, exp.role), _step(exp.description), f"{exp.within:g}"
-    if f.rule == "plan.timeliness" and f.verdict == "missed":
-        return ("Planning", f"Add to the {role}'s action checklist, with its {within}-minute target: {step}. Name a deputy "
-                            f"who does it when the {role} is tied up, and walk through it at the next drill.")
+    plan = f"the response plan \u2018{pack.plan.title}\u2019"
     if f.rule == "plan.timeliness":
+        cause = _cause(f, data)
+        trigger = next((pack.injects[k].title for kind, k in sorted(dependencies(exp.trigger))
+                        if kind == "delivered" and k in pack.injects), None)
+        if cause == "unreached":
+            what = f"\u2018{trigger}\u2019" if trigger else "the news that starts it"
+            return ("Organization", f"Add the {role} to the notification list in {plan} for {what}, or name who passes it "
+                                    f"on at once, so {step} can start within its {within} minutes.")
+        if cause == "unreachable":
+            return ("Organization", f"Name in {plan} who takes over {step} when the {role} cannot be reached, and brief "
+                                    "that stand-in before the next exercise.")
+        if cause == "approval":
+            approver = role_name(pack, exp.approval_by) if exp.approval_by else "the approver"
+            return ("Planning", f"Pre-agree the approval for {step}: {approver} approves the standard version in advance, "
+                                f"or within an agreed few minutes, so the {within}-minute target holds.")
+        if cause == "prerequisite":
+            return ("Planning", f"Review the order of steps in {plan}: let {step} start alongside the steps before it, "
+                                "or set those steps earlier targets.")
+        if cause == "authority":
+            return ("Organization", f"Write a standing delegation into {plan} so the {role} holds the authority {step} "
+                                    "needs from the start.")
+        if cause == "busy":
+            return ("Organization", f"Give {step} to a deputy or support cell on the {role}'s behalf: the {role} had "
+                                    "several other tasks in the same window.")
+        if f.verdict == "missed":
+            return ("Planning", f"Add to the {role}'s action checklist, with its {within}-minute target: {step}. Name a "
+                                f"deputy who does it when the {role} is tied up, and walk through it at the next drill.")
+        if f.verdict == "late_within_grace":
+            return ("Exercises", f"Time {step} again at the next drill: it was done within the grace period but after "
+                                 f"its {within}-minute target; practise it until it fits.")
         return ("Training", f"Find out with the {role} what held up {step}, have what it needs ready in advance (contacts, "
                             f"templates, pre-agreed decisions) so it fits the {within}-minute target, and time it again at the next drill.")
     if f.rule == "plan.contingency":
         return ("Training", f"Brief the {role} to start {step} as soon as the plan's trigger occurs, without waiting to be "
                             "reminded, and check this at the next drill.")
     if f.rule == "plan.role":
-        return ("Organization", f"Confirm in the plan that the {role} leads {step}; when another role has to step in, "
+        return ("Organization", f"Confirm in {plan} that the {role} leads {step}; when another role has to step in, "
                                 "agree the hand-over and record it.")
     if f.rule == "plan.prerequisites":
         before = ", ".join(_step(pack.expectations[p].description) for p in exp.prerequisites if p in pack.expectations)
@@ -100,9 +161,20 @@ def _message(f: Finding, pack: Pack) -> tuple[str, str]:
     pb = pack.playbook
     rule = next((r for r in [*pb.key_messages, *pb.audiences, *pb.first_message] if r.id == _target(f)), None)
     what = _step(rule.label) if rule else "the missing points"
+    template = next((t for t in pb.templates if rule is not None and rule.id in t.covers), None)
+    use = f" Start statements from the template \u2018{template.title}\u2019, which carries it." if template else ""
     if f.rule == "playbook.audience":
-        return ("Planning", f"Add a line addressing {what} to the statement templates and the messengers' briefing.")
-    return ("Planning", f"Add {what} to the statement templates and the messengers' briefing, so every statement carries it.")
+        return ("Planning", f"Add a line addressing {what} to the statement templates and the messengers' briefing.{use}")
+    return ("Planning", f"Add {what} to the statement templates and the messengers' briefing, so every statement carries it.{use}")
+
+
+def _prohibited(f: Finding, pack: Pack) -> tuple[str, str]:
+    words = ", ".join(f"\u2018{w}\u2019" for w in f.matched[:4])
+    who = role_names(pack, f.roles) if f.roles else "the messengers"
+    seen = f" (here: {words})" if words else ""
+    return ("Training", f"Brief {who} and the approvers on what the playbook \u2018{pack.playbook.title}\u2019 says must "
+                        f"not be said{seen}, and add these words to the approvers' checklist so a draft that uses them "
+                        "is stopped before release.")
 
 
 def _chain_reporting(f: Finding, pack: Pack) -> tuple[str, str]:
@@ -116,8 +188,6 @@ _FIXED: dict[str, tuple[str, str]] = {
                                              "stand-in approver, so the first public statement goes out within {first} minutes."),
     "playbook.first_message": ("Planning", "Build the first-statement template around every element the playbook requires, "
                                            "and train the messengers to start from it."),
-    "playbook.prohibited": ("Training", "Brief messengers and approvers on what the playbook says must not be said, using "
-                                        "the statements from this exercise as examples."),
     "playbook.messenger": ("Organization", "Confirm who may speak for the city, and brief every role to route requests for "
                                            "public comment to them."),
     "playbook.channels": ("Equipment", "Make sure the messengers can publish on every required channel: accounts, access "
@@ -144,14 +214,16 @@ _FIXED: dict[str, tuple[str, str]] = {
 _RULES: dict[str, Callable[[Finding, Pack], tuple[str, str]]] = {
     "plan.decision": _decision, "plan.harm": _harm, "playbook.rumour": _rumour,
     "playbook.key_message": _message, "playbook.audience": _message, "chain.reporting": _chain_reporting,
+    "playbook.prohibited": _prohibited,
 }
 
 
-def corrective_action(findings: list[Finding], pack: Pack) -> tuple[str, str]:
-    """(draft corrective action, suggested capability element) for an area's findings, worst first."""
+def corrective_action(findings: list[Finding], pack: Pack, data: ReportData | None = None) -> tuple[str, str]:
+    """(draft corrective action, suggested capability element) for an area's findings, worst first.
+    With the report's data, a late or missed plan step's action follows what the log shows held it up."""
     f = findings[0]
     if f.expectation in pack.expectations and f.rule.startswith("plan.") and f.rule not in _RULES:
-        element, text = _plan_step(f, pack)
+        element, text = _plan_step(f, pack, data)
     elif f.rule in _RULES:
         element, text = _RULES[f.rule](f, pack)
     else:

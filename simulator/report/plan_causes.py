@@ -7,7 +7,7 @@ from ..engine.history import dependencies
 from ..scoring.model import Finding
 from .data import ReportData
 from .wording import minute as m
-from .wording import plural, role_name, role_names
+from .wording import authority_name, plural, role_name, role_names, step_text
 
 # ---- plan steps ---------------------------------------------------------------------------------
 
@@ -104,9 +104,10 @@ def prerequisites(exp, by: float, data: ReportData) -> tuple[list[str], bool]:
     for p in exp.prerequisites:
         prior = facts.done(pack.expectations[p])
         if prior is None:
-            out.append(f"Its prerequisite step {p} ('{pack.expectations[p].description}') was never done.")
+            out.append(f"Its prerequisite step \u2018{step_text(pack.expectations[p].description)}\u2019 was never done.")
         elif prior.t > by:
-            out.append(f"Its prerequisite step {p} was only done at minute {m(prior.t)} (line {prior.line}).")
+            out.append(f"Its prerequisite step \u2018{step_text(pack.expectations[p].description, 70)}\u2019 was only done "
+                       f"at minute {m(prior.t)} (line {prior.line}).")
     return out, bool(out)
 
 
@@ -157,7 +158,8 @@ def missing_authority(role: str, authority: str | None, t: float, data: ReportDa
         return [], False
     holders = [r for r, x in data.pack.roles.items() if authority in x.authorities]
     held = f"; it belongs to {role_names(data.pack, holders)}" if holders else ""
-    return [f"{role_name(data.pack, role)} did not hold the authority '{authority}' and no delegation of it was logged{held}."], True
+    return [f"{role_name(data.pack, role)} did not hold the authority '{authority_name(authority)}' and no delegation of it "
+            f"was logged{held}."], True
 
 
 def activity(role: str, start: float, end: float, data: ReportData) -> list[str]:

@@ -1,5 +1,21 @@
 """The report page's CSS: inline, no web fonts, no images, readable on screen and on paper."""
 
+PAPER = {"a4": ("A4", "210mm"), "letter": ("letter", "8.5in")}
+"""--paper choices: the CSS page size keyword and the page width."""
+
+
+def css_string(text: str) -> str:
+    """A CSS string literal: quotes, backslashes and anything that could close the <style> element escaped."""
+    return '"' + "".join(c if c.isalnum() or c in " .,;:-_()/'&!?" else f"\\{ord(c):x} " for c in text) + '"'
+
+
+def css(paper: str, exercise: str, caveat: str) -> str:
+    """The page's CSS for A4 or Letter paper, with the running header (the exercise's name and the
+    handling caveat) and page numbers in the page margins when printed."""
+    return (CSS.replace("@PAPER@", PAPER[paper][0]).replace("@EXERCISE@", css_string(exercise))
+            .replace("@CAVEAT@", css_string(caveat)))
+
+
 CSS = """
 :root { --ink: #1d1d1f; --muted: #5a5a5f; --rule: #d0d0d6; --band: #f4f5f8; --accent: #1f4e79; }
 * { box-sizing: border-box; }
@@ -21,7 +37,12 @@ nav.toc ol { margin: 0; padding-left: 1.4em; columns: 2; }
 table { border-collapse: collapse; width: 100%; margin: 8px 0 16px; font-size: 0.92rem; }
 th, td { border: 1px solid var(--rule); padding: 4px 6px; text-align: left; vertical-align: top; }
 th { background: var(--band); }
-dl.facts { display: grid; grid-template-columns: 14em 1fr; gap: 4px 16px; margin: 8px 0; }
+caption { caption-side: top; text-align: left; font-weight: bold; font-size: 1.1rem; margin: 1.2em 0 0.4em; }
+table.table1 th.mark, table.table1 td.mark { text-align: center; width: 2.6em; font-weight: bold; }
+section.objective { margin-top: 1.4em; }
+dl.facts { margin: 8px 0; }
+dl.facts div { display: grid; grid-template-columns: 14em 1fr; gap: 0 16px; margin: 0 0 4px; }
+dl.facts ul { margin: 0; padding-left: 1.2em; }
 dl.facts dt { font-weight: bold; color: var(--muted); }
 dl.facts dd { margin: 0; overflow-wrap: anywhere; }
 .rating { display: inline-block; min-width: 2.2em; text-align: center; font-weight: bold; border-radius: 3px; padding: 0 4px;
@@ -34,7 +55,8 @@ dl.facts dd { margin: 0; overflow-wrap: anywhere; }
 .afi p.label { margin: 8px 0 2px; }
 .afi ul { margin: 2px 0; padding-left: 1.3em; }
 .afi p.evidence { margin: 2px 0 4px; }
-table.plan td:nth-child(3) { min-width: 16em; }
+table.plan td:nth-child(4) { min-width: 24em; }
+table.plan td:nth-child(3) { min-width: 10em; }
 .label { font-weight: bold; color: var(--muted); }
 .evidence a + a { margin-left: 4px; }
 .muted { color: var(--muted); }
@@ -54,18 +76,27 @@ svg.chart text { font-family: inherit; fill: #333; }
 svg.chart .tick { font-size: 11px; } svg.chart .axis { font-size: 12px; } svg.chart .legend { font-size: 12px; }
 svg.chart .marker { font-size: 10px; fill: #666; }
 footer { margin-top: 48px; color: var(--muted); font-size: 0.85rem; border-top: 1px solid var(--rule); padding-top: 8px; }
+@page {
+  size: @PAPER@; margin: 18mm 14mm 16mm;
+  @top-left { content: @EXERCISE@; font-size: 8pt; color: #5a5a5f; }
+  @top-right { content: @CAVEAT@; font-size: 8pt; font-weight: bold; color: #5a5a5f; }
+  @bottom-center { content: "Page " counter(page) " of " counter(pages); font-size: 8pt; color: #5a5a5f; }
+}
+@page wide { size: @PAPER@ landscape; }
 @media print {
-  @page { size: A4; margin: 14mm 12mm; }
-  html { font-size: 10.5pt; }
+  html { font-size: 10pt; }
   body { max-width: none; padding: 0; }
   nav.toc ol { columns: 1; }
-  @page wide { size: A4 landscape; }
-  section.major { break-before: page; page-break-before: always; }
+  section.major { break-before: page; }
   section#improvement-plan { page: wide; }
-  h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
-  tr, .afi, figure, dl.facts { break-inside: avoid; page-break-inside: avoid; }
+  h1, h2, h3, h4, figcaption, p.label, caption { break-after: avoid; }
+  h2 + *, h3 + *, h4 + * { break-before: avoid; }
+  tr, .afi, .afi li, figure, dl.facts div, .strength { break-inside: avoid; }
   thead { display: table-header-group; }
+  table, th, td { border-color: #777 !important; }
+  th, .rating, .flag, .r-P, .r-S, .r-M, .r-U, td.mark { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   a { color: inherit; text-decoration: none; }
   table.timeline tr:target td { outline: none; background: none; }
+  figure svg { max-width: 100%; }
 }
 """

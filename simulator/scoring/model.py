@@ -60,6 +60,18 @@ class Finding(_Frozen):
     override: Override | None = None
 
 
+class Part(_Frozen):
+    """One rating that a roll-up counted: a plan step's or a finding's, as it counted."""
+
+    id: str
+    """'expectation:<id>' for a plan step, else the finding's id."""
+    rating: Rating
+    """Its own rating."""
+    counted: Rating
+    """The rating the roll-up counted: a plan step that was not performed (U) and is not
+    essential counts as M."""
+
+
 class Rollup(_Frozen):
     """A rating for a plan step, objective, capability or role, and why."""
 
@@ -71,6 +83,9 @@ class Rollup(_Frozen):
     """What produced the rating, in words."""
     findings: list[str]
     override: Override | None = None
+    parts: list[Part] = []
+    """For objectives and capabilities: every rating the roll-up counted (N/A ones left out),
+    so a report can say how many there were and which, and agree with this roll-up."""
 
 
 class Scorecard(_Frozen):

@@ -10,7 +10,7 @@ from ..loading.pack import Pack
 from .chain_checks import chain_findings
 from .decision_checks import decision_findings
 from .facts import Facts
-from .model import POINTS, Finding, Override, Rating, Rollup, Scorecard, worst
+from .model import POINTS, Finding, Override, Part, Rating, Rollup, Scorecard, worst
 from .plan_checks import harm_findings, plan_findings
 from .playbook_checks import playbook_findings
 
@@ -70,24 +70,33 @@ def _overridden(f: Finding, override) -> Finding:
 
 
 def _place_objectives(pack: Pack, findings: list[Finding]) -> list[Finding]:
-    """Playbook and chain findings count towards the objective with their capability."""
+    """Playbook and chain findings count towards the objective with their capability, and
+    decisions and harms, which name an objective, towards that objective's capability: so a
+    finding an objective counts is counted by its capability too."""
     by_capability = {o.capability.lower(): o.id for o in pack.scenario.objectives}
+    capability_of = {o.id: o.capability for o in pack.scenario.objectives}
     out = []
     for f in findings:
         if f.objective is None and f.capability and f.capability.lower() in by_capability:
             f = f.model_copy(update={"objective": by_capability[f.capability.lower()]})
+        elif f.capability is None and f.objective in capability_of:
+            f = f.model_copy(update={"capability": capability_of[f.objective]})
         out.append(f)
     return out
 
 
-def _rollup(target: str, title: str, suggested: Rating, rule: str, findings: list[str], facts: Facts) -> Rollup:
+def _rollup(target: str, title: str, suggested: Rating, rule: str, findings: list[str], facts: Facts,
+            parts: list[Part] | None = None) -> Rollup:
     override = facts.overrides.get(target)
+    parts = parts or []
     if override is None:
-        return Rollup(id=target, title=title, rating=suggested, suggested=suggested, rule=rule, findings=findings)
+        return Rollup(id=target, title=title, rating=suggested, suggested=suggested, rule=rule, findings=findings,
+                      parts=parts)
     data, line = override
     o = Override(rating=data["rating"], rationale=data["rationale"], by=data["by"], line=line)
     return Rollup(id=target, title=title, rating=o.rating, suggested=suggested,
-                  rule=f"overridden by {o.by}: {o.rationale} (suggested {suggested}: {rule})", findings=findings, override=o)
+                  rule=f"overridden by {o.by}: {o.rationale} (suggested {suggested}: {rule})", findings=findings, override=o,
+                  parts=parts)
 
 
 def _worst_rule(findings: list[Finding]) -> tuple[Rating, str]:
@@ -107,22 +116,25 @@ def _expectation_rollups(pack: Pack, findings: list[Finding], facts: Facts) -> l
     return out
 
 
-def _group_rating(exp_rollups: list[tuple[Any, Rollup]], others: list[Finding]) -> tuple[Rating, str]:
+def _group_rating(exp_rollups: list[tuple[Any, Rollup]], others: list[Finding]) -> tuple[Rating, str, list[Part]]:
     """HSEEP roll-up: U if an essential step was not performed; otherwise the worst, with a
     non-essential step that was not performed counting as a major challenge."""
+    parts = [Part(id=r.id, rating=r.rating, counted="M" if r.rating == "U" and not e.essential else r.rating)
+             for e, r in exp_rollups if r.rating != "N/A"]
+    parts += [Part(id=f.id, rating=f.rating, counted=f.rating) for f in others if f.rating != "N/A"]
     essential_u = [e for e, r in exp_rollups if e.essential and r.rating == "U"]
     if essential_u:
-        return "U", f"essential plan step not performed: {', '.join(e.id for e in essential_u)}"
-    ratings = [("M" if r.rating == "U" else r.rating) for _e, r in exp_rollups] + [f.rating for f in others]
-    rating = worst(ratings)
+        return "U", f"essential plan step not performed: {', '.join(e.id for e in essential_u)}", parts
+    rating = worst(p.counted for p in parts)
     if rating == "N/A":
-        return rating, "nothing observed"
-    counted = [r for r in ratings if r != "N/A"]
-    if all(r == rating for r in counted):
-        return rating, f"all {len(counted)} ratings {rating}"
-    culprits = [r.id for e, r in exp_rollups if ("M" if r.rating == "U" else r.rating) == rating]
-    culprits += [f.id for f in others if f.rating == rating]
-    return rating, f"worst of {len(ratings)} ratings: {', '.join(culprits[:3])}" + (" ..." if len(culprits) > 3 else "")
+        return rating, "nothing observed", parts
+    capped = sum(1 for p in parts if p.counted != p.rating)
+    note = f"; {capped} non-essential plan step{'s' if capped > 1 else ''} not performed (U) counted as M" if capped else ""
+    if all(p.counted == rating for p in parts):
+        return rating, f"all {len(parts)} ratings {rating}{note}", parts
+    culprits = [p.id for p in parts if p.counted == rating]
+    return rating, (f"worst of {len(parts)} ratings: {', '.join(culprits[:3])}" + (" ..." if len(culprits) > 3 else "")
+                    + note), parts
 
 
 def _objective_rollups(pack, findings, expectations, facts) -> list[Rollup]:
@@ -131,9 +143,9 @@ def _objective_rollups(pack, findings, expectations, facts) -> list[Rollup]:
     for o in pack.scenario.objectives:
         exps = [(e, rolled[e.id]) for e in pack.plan.expectations if e.objective == o.id]
         others = [f for f in findings if f.objective == o.id and f.expectation is None]
-        rating, rule = _group_rating(exps, others)
+        rating, rule, parts = _group_rating(exps, others)
         ids = [f.id for f in findings if f.objective == o.id]
-        out.append(_rollup(f"objective:{o.id}", o.title, rating, rule, ids, facts))
+        out.append(_rollup(f"objective:{o.id}", o.title, rating, rule, ids, facts, parts))
     return out
 
 
@@ -145,9 +157,9 @@ def _capability_rollups(pack, findings, expectations, facts) -> list[Rollup]:
     for name in names:
         exps = [(e, rolled[e.id]) for e in pack.plan.expectations if e.capability == name]
         others = [f for f in findings if f.capability == name and f.expectation is None]
-        rating, rule = _group_rating(exps, others)
+        rating, rule, parts = _group_rating(exps, others)
         out.append(_rollup(f"capability:{name}", name, rating, rule,
-                           [f.id for f in findings if f.capability == name], facts))
+                           [f.id for f in findings if f.capability == name], facts, parts))
     return out
 
 

@@ -292,7 +292,7 @@ def test_an_old_log_is_scored_and_reported_with_a_plain_note(old_log, tmp_path):
     reported = cli("report", old_log, "-o", tmp_path / "aar.md")
     assert reported.exit_code == 0, reported.output
     text = (tmp_path / "aar.md").read_text()
-    assert "**Log digest:** None" in text and "cannot be detected" in text
+    assert "This log has no digest" in text and "cannot be detected" in text
 
 
 def test_an_old_log_resumed_stays_unchained_and_verifies(old_log):
