@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .lexicon import NEGATED_AFTER, NEGATORS, NOT_CLAIMS
+from .lexicon import DISAVOW, NEGATED_AFTER, NEGATORS, NOT_CLAIMS
 from .phrases import Matcher, Phrase
 from .text import Token, tokens
 from .verdict import Hit
@@ -28,6 +28,7 @@ class Reading:
     spans: dict[str, list[Span]] = field(default_factory=dict)
     """Tag -> where phrases of that tag matched."""
     _about: set[int] | None = None
+    _wrong: set[int] | None = None
 
     def hit(self, span: Span, cue: str | None = None) -> Hit:
         i, j, ph = span
@@ -53,6 +54,12 @@ class Reading:
         if self._about is None:
             self._about = {t.clause for t in self.toks if t.lemma in NOT_CLAIMS}
         return clause in self._about
+
+    def disavows(self, clause: int) -> bool:
+        """Whether a clause judges what it reports as wrong ('blaming refugees would be wrong')."""
+        if self._wrong is None:
+            self._wrong = {t.clause for t in self.toks if t.lemma in DISAVOW}
+        return clause in self._wrong
 
     def in_clause(self, tag: str, clause: int) -> list[Span]:
         return [s for s in self.spans.get(tag, []) if self.toks[s[0]].clause == clause]

@@ -89,7 +89,9 @@ class Checker:
         add("blame", [_expand(t, {"g": groups, "place": _alts(community_places)}) for t in L.BLAME])
         perps = _alts(["gunman", "attacker", "shooter", "suspect", "perpetrator", "killer", "assailant", "culprit", "sender"]
                       + list(vocab.perpetrator))
-        add("amplify", [_expand(t, {"m": _alts(L.MATERIAL + list(vocab.material)), "p": perps}) for t in L.AMPLIFY])
+        owners = ["his", "her", "their"] + [f"{p} 's" for p in perps.split("|")]
+        material = _alts(L.MATERIAL + list(vocab.material) + [f"{o} {m}" for o in owners for m in L.OWNED_MATERIAL])
+        add("amplify", [_expand(t, {"m": material, "p": perps}) for t in L.AMPLIFY])
         family = f"{_alts(L.POSSESSIVES)} {_alts(L.FAMILY)}"
         add("private", [_expand(t, {"f": family}) for t in L.PRIVATE])
         for person in vocab.people:

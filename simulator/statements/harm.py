@@ -34,9 +34,12 @@ def _regex_hits(r: Reading, rx: re.Pattern, cue: str, limit: int) -> list[Hit]:
 def speculation(r: Reading) -> list[Hit]:
     """An identity, faith, origin or motive tied to the perpetrator before it is confirmed."""
     out: list[Hit] = []
+    targeted = {s[0] for s in r.spans.get("ident_t", [])}
     for ident in ("ident", "ident_t", "motive", "place_c"):
         for span in r.spans.get(ident, []):
             i, j, _ = span
+            if ident == "ident" and i in targeted:
+                continue  # the attacked community's own word ('a Sikh man died') is judged as such
             clause = r.toks[i].clause
             if r.negated(i, j) or r.claims_about(clause):
                 continue
@@ -91,7 +94,8 @@ def stigma(r: Reading) -> list[Hit]:
     out = []
     for tag in ("slur", "blame"):
         for span in r.spans.get(tag, []):
-            if not r.negated(span[0], span[1]):
+            clause = r.toks[span[0]].clause
+            if not r.negated(span[0], span[1]) and not r.disavows(clause):
                 out.append(r.hit(span))
     return out
 

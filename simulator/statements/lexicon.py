@@ -65,7 +65,7 @@ CREDITED: dict[str, list[str]] = {
         "solidarity", "stand|standing|stood with|alongside|beside|behind", "we be with you", "be with you", "by your side",
         "you be not alone", "one of us", "part of our city|community|town", "our neighbour~", "belong~", "we support you",
         "together with", "shoulder to shoulder", "embrace", "we will not abandon", "proud of", "valued member~", "welcome~",
-        "our * neighbour~", "every community",
+        "our * neighbour~", "every community", "we be with our|the|all", "with you", "with them",
     ],
     "calm": [
         "calm", "unity", "unite~", "together", "look after * each other|one another", "look out for * each other|one another|neighbour~",
@@ -105,7 +105,7 @@ CORRECTION = [
 
 ASSERT_LINK = [
     "link~", "connect~", "come|came from", "responsible", "involve~", "behind", "tie~", "associat~", "belong~ to",
-    "live~ at|in", "stay~ at|in", "member of", "part of", "based", "known to", "turn~ away", "refus~", "shortage", "run out",
+    "live|living|lives at|in", "stay~ at|in", "member of", "part of", "based", "known to", "turn~ away", "refus~", "shortage", "run out",
     "run~ out",
 ]
 """Turns of phrase that assert a rumour's link (said without a denial, a confirmation)."""
@@ -121,6 +121,10 @@ NOT_CLAIMS = frozenset({"speculate", "speculation", "guess", "assume", "assumpti
                         "question", "claim", "allegation"})
 """Lemmas that make a clause talk about a claim rather than make it ('we will not speculate on
 his faith', 'posts claiming he was a refugee are false')."""
+
+DISAVOW = frozenset({"wrong", "unfair", "unjust", "shameful", "disgraceful", "unacceptable", "mistake", "dangerous",
+                     "irresponsible", "hateful", "cruel"})
+"""Lemmas by which a clause judges what it reports as wrong ('blaming refugees would be wrong')."""
 
 PERPETRATOR_STRONG = ["gunman", "attacker", "shooter", "suspect", "perpetrator", "killer", "assailant", "culprit", "murderer",
                       "terrorist", "man arrest~", "person arrest~", "person responsible", "those responsible", "whoever",
@@ -173,9 +177,11 @@ SLURS = ["their kind", "send them back", "go back to where", "go back where they
          "brought this on themselves", "vermin", "swarm of", "flood of", "infestation", "parasite~", "animals", "savages",
          "bogus asylum", "scroungers", "these people", "breed~", "plague of", "cockroach~", "enemy within", "fifth column"]
 
-MATERIAL = ["manifesto", "livestream", "live stream", "stream", "video", "footage", "recording", "his word~", "her word~",
-            "their word~", "message", "post~", "letter", "writing~", "document", "channel", "fundraiser", "fundraising page",
-            "page", "account", "email", "note", "statement he|she|they", "rant", "screed"]
+MATERIAL = ["manifesto", "livestream", "live stream", "screed", "rant"]
+"""What is the attacker's material whoever's it is said to be."""
+OWNED_MATERIAL = ["video", "footage", "recording", "word", "words", "message", "post", "posts", "letter", "writing",
+                  "document", "channel", "stream", "fundraiser", "fundraising page", "page", "account", "email", "note"]
+"""What is the attacker's material only when it is said to be his ('his video', 'the gunman's post')."""
 AMPLIFY = [
     "watch~ * {m}", "read~ * {m}", "link to * {m}", "link~ * {m}", "share~ * {m}", "download~ * {m}", "view * {m}", "see * {m}",
     "follow~ * {m}", "subscribe~", "donat~ to", "visit * {m}", "{m} * here", "{m} * below", "{m} say~|said|read~|stat~|claim~",

@@ -27,29 +27,39 @@ class Phrase:
     text: str
     """As the trainer (or the built-in lexicon) wrote it: what a verdict quotes as the cue."""
     parts: tuple[object, ...]
-    """Each a tuple of Alt, or GAP_PART, or a StemPart."""
+    """Each a tuple of Alt, or GAP_PART."""
 
 
 GAP_PART = "*"
 
 
-@dataclass(frozen=True)
-class StemPart:
-    prefix: str
+STEM = "\u0001"
+"""Marks a word of an alternative as a stem: matched on the start of the word's spelling or lemma."""
+
+
+def _word(w: str) -> str:
+    if w.endswith("~") and len(w) > 1:
+        return STEM + w[:-1]
+    return lemma(w)
 
 
 def _part(word: str) -> object:
     if word == "*":
         return GAP_PART
-    if word.endswith("~"):
-        return StemPart(word[:-1].lower())
     alts = []
     for alt in word.split("|"):
         alt = alt.replace("_", " ")  # 'asylum_seeker' as one alternative of two words
-        lemmas = tuple(lemma(w) for w in alt.lower().replace("’", "'").split())
-        if lemmas:
-            alts.append(lemmas)
+        words = tuple(_word(w) for w in alt.lower().replace("’", "'").split())
+        if words:
+            alts.append(words)
     return tuple(alts)
+
+
+def _same(t: Token, want: str) -> bool:
+    if want[:1] == STEM:
+        prefix = want[1:]
+        return t.low.startswith(prefix) or t.lemma.startswith(prefix) or t.lemma.startswith(lemma(prefix))
+    return t.lemma == want or t.low == want
 
 
 def compile_phrase(text: str) -> Phrase | None:
@@ -76,8 +86,7 @@ def _alt_at(alt: Alt, toks: list[Token], i: int) -> int:
     if i + len(alt) > len(toks):
         return -1
     for k, want in enumerate(alt):
-        t = toks[i + k]
-        if t.lemma != want and t.low != want:
+        if not _same(toks[i + k], want):
             return -1
     return i + len(alt)
 
@@ -97,10 +106,6 @@ def _ends(parts: tuple[object, ...], p: int, toks: list[Token], i: int, clause: 
         return
     if i >= len(toks):
         return
-    if isinstance(part, StemPart):
-        if toks[i].low.startswith(part.prefix):
-            yield from _ends(parts, p + 1, toks, i + 1, clause)
-        return
     for alt in part:  # type: ignore[union-attr]
         j = _alt_at(alt, toks, i)
         if j >= 0:
@@ -112,14 +117,17 @@ class Matcher:
 
     def __init__(self, phrases: Iterable[Phrase]):
         self.by_first: dict[str, list[Phrase]] = {}
-        self.stems: list[tuple[str, Phrase]] = []
+        self.stems: dict[str, list[Phrase]] = {}
+        """Phrases that start with a stem, by the stem's first three letters (a statement word's
+        first letters find them with one look-up, however many stems there are)."""
         for ph in phrases:
-            first = ph.parts[0]
-            if isinstance(first, StemPart):
-                self.stems.append((first.prefix, ph))
-            else:
-                for alt in first:  # type: ignore[union-attr]
-                    self.by_first.setdefault(alt[0], []).append(ph)
+            for alt in ph.parts[0]:  # type: ignore[union-attr]
+                first = alt[0]
+                if first[:1] == STEM:
+                    for key in {first[1:4], lemma(first[1:])[:3]}:
+                        self.stems.setdefault(key, []).append(ph)
+                else:
+                    self.by_first.setdefault(first, []).append(ph)
 
     def find(self, toks: list[Token]) -> list[tuple[Phrase, int, int]]:
         """(phrase, first token, token after the last) for every place a phrase matches; the
@@ -130,6 +138,8 @@ class Matcher:
             cands = self.by_first.get(t.lemma, [])
             if t.low != t.lemma:
                 cands = cands + self.by_first.get(t.low, [])
+            for key in {t.low[:3], t.lemma[:3]}:
+                cands = cands + self.stems.get(key, [])
             for ph in cands:
                 if (id(ph), i) in seen:
                     continue
@@ -137,9 +147,4 @@ class Matcher:
                 if end > i:
                     seen.add((id(ph), i))
                     out.append((ph, i, end))
-            for prefix, ph in self.stems:
-                if t.low.startswith(prefix):
-                    end = min(_ends(ph.parts, 0, toks, i, t.clause), default=-1)
-                    if end > i:
-                        out.append((ph, i, end))
         return out
