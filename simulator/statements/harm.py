@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from .analysis import Reading
+from .lexicon import INVITE, LOOK_VERBS
 from .verdict import Hit
 
 # Home addresses: a house number, one to three capitalised words and a street word. Case matters
@@ -82,8 +83,8 @@ def rumour_confirmation(r: Reading, topic: str) -> list[Hit]:
         else:
             # 'from Northgate', 'from the Northgate centre': an origin given as fact.
             i = span[0]
-            before = [t.lemma for t in r.toks[max(0, i - 2):i]]
-            if "from" in before and not r.negated(max(0, i - 2), span[1]) and not r.claims_about(clause) \
+            before = [t.lemma for t in r.toks[max(0, i - 3):i]]
+            if "from" in before and before[max(0, before.index("from") - 1)] not in ("away", "far") and not r.negated(max(0, i - 2), span[1]) and not r.claims_about(clause) \
                     and not r.in_clause("corr", clause):
                 out += [r.hit(span)]
     return out
@@ -100,9 +101,17 @@ def stigma(r: Reading) -> list[Hit]:
     return out
 
 
+def _invites(r: Reading, i: int) -> bool:
+    t = r.toks[i]
+    if t.lemma not in LOOK_VERBS:
+        return True
+    return i == 0 or r.toks[i - 1].clause != t.clause or r.toks[i - 1].lemma in INVITE
+
+
 def amplify(r: Reading) -> list[Hit]:
     """Passing on the attacker's material or words: quoting it, linking it, pointing people to it."""
-    return [r.hit(s) for s in r.spans.get("amplify", []) if not r.negated(s[0], s[1]) and not r.claims_about(r.toks[s[0]].clause)]
+    return [r.hit(s) for s in r.spans.get("amplify", [])
+            if not r.negated(s[0], s[1]) and not r.claims_about(r.toks[s[0]].clause) and _invites(r, s[0])]
 
 
 def private_details(r: Reading) -> list[Hit]:

@@ -44,7 +44,7 @@ CREDITED: dict[str, list[str]] = {
     ],
     "next_update": [
         "next update", "further update", "another update", "update you|everyone|residents", "will update", "keep you * inform~|update~|post~",
-        "will share more", "share more * as soon as", "more information * as soon as|when|follow", "will be back", "give an update",
+        "will share more", "say more", "tell you more", "share more * as soon as", "more information * as soon as|when|follow", "will be back", "give an update",
         "will publish", "will post", "further detail~ will", "update * at|by|within|later|tomorrow|this evening|in an hour",
         "briefing at|later|tomorrow", "within the hour", "hear from us again", "speak to you again", "will hold * briefing",
         "update~ will follow", "come back to you",
@@ -165,9 +165,9 @@ GROUPS = ["migrants", "immigrants", "refugees", "asylum_seekers", "foreigners", 
 """Collective nouns for a group (a pack's community words are added in the plural and as 'the X community')."""
 
 BLAME = [
-    "blame * {g}", "{g} be * to blame", "{g} be * responsible", "{g} be behind", "come|came from * {g}", "by * {g}",
-    "{g} be * threat|danger|problem|menace|burden", "{g} be dangerous|criminal~|violent", "because of * {g}", "{g} * should leave|go",
-    "{g} be not welcome", "{g} do not belong", "keep {g} out", "fault of * {g}", "{g} * cannot be trust~", "{g} bring~|brought",
+    "blame * {g}", "{g} * be * to blame", "{g} * be * responsible", "{g} * be behind", "come|came from * {g}", "by * {g}",
+    "{g} * be * threat|danger|problem|menace|burden", "{g} * be dangerous|criminal~|violent", "because of * {g}", "{g} * should leave|go",
+    "{g} * be not welcome", "{g} do not belong", "keep {g} out", "fault of * {g}", "{g} * cannot be trust~", "{g} bring~|brought",
     "{g} cause~|caused", "{g} did this", "{g} do this", "send {g} back|home", "deport * {g}", "{g} go home",
     "stay|keep away from {place}", "avoid {place}", "do not go to {place}", "{place} * be * dangerous|unsafe",
 ]
@@ -191,6 +191,11 @@ AMPLIFY = [
 ]
 """Amplifying the attacker: '{m}' is his material, '{p}' the perpetrator."""
 
+LOOK_VERBS = frozenset({"watch", "see", "view", "read", "follow", "visit", "download", "subscribe"})
+INVITE = frozenset({"please", "can", "should", "must", "go", "to", "and", "you", "now", "could", "may"})
+"""A verb of looking amplifies when it invites ('watch the video here', 'you can read his
+manifesto'); said of oneself it reports ('after seeing the video, many of you...')."""
+
 PRIVATE = [
     "home address", "he|she|they|mayor|family live~ at|on", "where he|she|they * live~", "her|his|my home in|on|at",
     "her|his|my house", "her|his home", "the mayor 's home|house",
@@ -203,4 +208,4 @@ PRIVATE = [
 
 FAMILY = ["child", "children", "kid~", "son", "daughter", "wife", "husband", "partner", "mother", "father", "parent~",
           "family", "families", "grandchild~", "grandmother", "grandfather", "sister", "brother", "relative~", "mum", "dad"]
-POSSESSIVES = ["my", "her", "his", "their", "our", "the mayor 's", "the victim 's", "the victims '"]
+POSSESSIVES = ["my", "her", "his", "their", "our", "'s"]

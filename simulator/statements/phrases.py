@@ -27,7 +27,7 @@ class Phrase:
     text: str
     """As the trainer (or the built-in lexicon) wrote it: what a verdict quotes as the cue."""
     parts: tuple[object, ...]
-    """Each a tuple of Alt, or GAP_PART."""
+    """Each a Choice, or GAP_PART."""
 
 
 GAP_PART = "*"
@@ -43,6 +43,35 @@ def _word(w: str) -> str:
     return lemma(w)
 
 
+class Choice:
+    """One position of a phrase: its alternatives, indexed by first word so that a position with
+    hundreds of alternatives (every group word of a pack) costs one look-up per token."""
+
+    __slots__ = ("alts", "by_word", "stems")
+
+    def __init__(self, alts: list[Alt]):
+        self.alts = tuple(alts)
+        self.by_word: dict[str, list[Alt]] = {}
+        self.stems: list[Alt] = []
+        for alt in alts:
+            if alt[0][:1] == STEM:
+                self.stems.append(alt)
+            else:
+                self.by_word.setdefault(alt[0], []).append(alt)
+
+    def __iter__(self):
+        return iter(self.alts)
+
+    def at(self, t: Token) -> list[Alt]:
+        """The alternatives whose first word is this token."""
+        found = self.by_word.get(t.lemma, [])
+        if t.low != t.lemma:
+            found = found + self.by_word.get(t.low, [])
+        if self.stems:
+            found = found + [a for a in self.stems if _same(t, a[0])]
+        return found
+
+
 def _part(word: str) -> object:
     if word == "*":
         return GAP_PART
@@ -52,7 +81,7 @@ def _part(word: str) -> object:
         words = tuple(_word(w) for w in alt.lower().replace("’", "'").split())
         if words:
             alts.append(words)
-    return tuple(alts)
+    return Choice(alts)
 
 
 def _same(t: Token, want: str) -> bool:
@@ -73,7 +102,7 @@ def compile_phrase(text: str) -> Phrase | None:
         else:
             # A plain word goes through the statement tokeniser, so "don't", "11:40" or "gurdwara's"
             # split exactly as they do in a statement.
-            pieces.extend(((t.lemma,),) for t in tokens(word))
+            pieces.extend(Choice([(t.lemma,)]) for t in tokens(word))
     while pieces and pieces[0] is GAP_PART:
         pieces.pop(0)
     while pieces and pieces[-1] is GAP_PART:
@@ -106,8 +135,8 @@ def _ends(parts: tuple[object, ...], p: int, toks: list[Token], i: int, clause: 
         return
     if i >= len(toks):
         return
-    for alt in part:  # type: ignore[union-attr]
-        j = _alt_at(alt, toks, i)
+    for alt in part.at(toks[i]):  # type: ignore[union-attr]
+        j = i + 1 if len(alt) == 1 else _alt_at(alt, toks, i)
         if j >= 0:
             yield from _ends(parts, p + 1, toks, j, clause)
 
@@ -143,8 +172,8 @@ class Matcher:
             for ph in cands:
                 if (id(ph), i) in seen:
                     continue
+                seen.add((id(ph), i))
                 end = min(_ends(ph.parts, 0, toks, i, t.clause), default=-1)
                 if end > i:
-                    seen.add((id(ph), i))
                     out.append((ph, i, end))
         return out
