@@ -117,9 +117,9 @@ def _check_lines(pack, path: Path, record) -> None:
                 continue
             try:
                 item = json.loads(line)
-            except ValueError as exc:
+            except (json.JSONDecodeError, RecursionError) as exc:
                 bad += 1
-                say(f"{path}:{n}: not a JSON object ({exc.msg})", err=True)
+                say(f"{path}:{n}: not a JSON object ({getattr(exc, 'msg', 'nested too deeply')})", err=True)
                 continue
             if not isinstance(item, dict) or not isinstance(item.get("text"), str):
                 bad += 1

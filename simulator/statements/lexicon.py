@@ -93,7 +93,7 @@ CREDIT_DEFAULT_HITS = {"facts": 2, "action": 2}
 """How many distinct cues a credited element needs when its rule does not say (`match.min_hits`)."""
 
 CORRECTION = [
-    "no link", "no connection", "not connect~", "not link~", "no evidence", "nothing to suggest", "no indication",
+    "no link", "no connection", "not connect~", "not link~", "no evidence", "nothing to suggest", "nothing suggest~", "no indication",
     "no reason to believe|think|suspect", "false", "untrue", "not true", "incorrect", "wrong", "baseless", "unfounded",
     "misinformation", "disinformation", "fake", "not genuine", "doctored", "fabricat~", "no truth", "deny", "denied",
     "not responsible", "not involved", "nothing to do with", "not * involved", "not * connect~", "not * link~",

@@ -26,7 +26,7 @@ Alt = tuple[str, ...]
 class Phrase:
     text: str
     """As the trainer (or the built-in lexicon) wrote it: what a verdict quotes as the cue."""
-    parts: tuple[object, ...]
+    parts: tuple["Choice | str", ...]
     """Each a Choice, or GAP_PART."""
 
 
@@ -72,7 +72,7 @@ class Choice:
         return found
 
 
-def _part(word: str) -> object:
+def _part(word: str) -> "Choice | str":
     if word == "*":
         return GAP_PART
     alts = []
@@ -95,7 +95,7 @@ def compile_phrase(text: str) -> Phrase | None:
     """A phrase ready to match, or None when it has no words (only punctuation, say)."""
     from .text import tokens
     raw = text.strip()
-    pieces: list[object] = []
+    pieces: list[Choice | str] = []
     for word in raw.split():
         if word == "*" or word.endswith("~") or "|" in word or "_" in word:
             pieces.append(_part(word))
@@ -120,7 +120,7 @@ def _alt_at(alt: Alt, toks: list[Token], i: int) -> int:
     return i + len(alt)
 
 
-def _ends(parts: tuple[object, ...], p: int, toks: list[Token], i: int, clause: int) -> Iterator[int]:
+def _ends(parts: tuple["Choice | str", ...], p: int, toks: list[Token], i: int, clause: int) -> Iterator[int]:
     """Every index at which parts[p:] can end when starting at token i."""
     if p == len(parts):
         yield i
@@ -135,7 +135,8 @@ def _ends(parts: tuple[object, ...], p: int, toks: list[Token], i: int, clause: 
         return
     if i >= len(toks):
         return
-    for alt in part.at(toks[i]):  # type: ignore[union-attr]
+    assert isinstance(part, Choice)
+    for alt in part.at(toks[i]):
         j = i + 1 if len(alt) == 1 else _alt_at(alt, toks, i)
         if j >= 0:
             yield from _ends(parts, p + 1, toks, j, clause)
@@ -150,7 +151,9 @@ class Matcher:
         """Phrases that start with a stem, by the stem's first three letters (a statement word's
         first letters find them with one look-up, however many stems there are)."""
         for ph in phrases:
-            for alt in ph.parts[0]:  # type: ignore[union-attr]
+            first_part = ph.parts[0]
+            assert isinstance(first_part, Choice)  # compile_phrase strips leading gaps
+            for alt in first_part:
                 first = alt[0]
                 if first[:1] == STEM:
                     for key in {first[1:4], lemma(first[1:])[:3]}:
