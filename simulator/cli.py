@@ -94,6 +94,7 @@ def _commands():
     from .authoring import cli as _authoring  # noqa: F401  (lint, graph, msel, batch)
     from .report import cli as _report_cli  # noqa: F401  (tabletop report)
     from . import run_cli  # noqa: F401  (`run`: imports the UI lazily, inside the command)
+    from . import statements_cli  # noqa: F401  (`playbook check`)
 
 
 _commands()

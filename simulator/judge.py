@@ -14,6 +14,7 @@ An exercise record is anything that answers `unreachable(role, t)`, `delegated(b
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING, Literal, Protocol, TypeVar
 
 from .models.role import Role, acting_role
@@ -22,6 +23,7 @@ from .timegrid import later
 if TYPE_CHECKING:
     from .loading.pack import Pack
     from .models import Expectation
+    from .statements import Verdict
 
 Timeliness = Literal["on_time", "late_within_grace", "late"]
 Standing = Literal["role", "successor", "delegate"]
@@ -133,12 +135,33 @@ def first_done(exp: "Expectation", roles: Mapping[str, Role], actions: Sequence[
 
 # ---- prohibitions ------------------------------------------------------------------------------
 
+def statement_verdicts(pack: "Pack", text: str, record: Record) -> "dict[str, Verdict]":
+    """The playbook rules a statement made now meets or breaks, with the words why: every verdict
+    of the statement checker, except prohibitions already lifted (their `until` holds) and hits
+    whose own condition holds (a victim's name once that family is told), which no longer count."""
+    verdicts = pack.check_statement(text).verdicts
+    out = dict(verdicts)
+    for p in pack.playbook.prohibited:
+        v = verdicts.get(p.id)
+        if v is None:
+            continue
+        if prohibition_lifted(p, record):
+            del out[p.id]
+            continue
+        standing = tuple(h for h in v.hits if h.until is None or not record.holds(h.until))
+        if not standing:
+            del out[p.id]
+        elif len(standing) < len(v.hits):
+            out[p.id] = replace(v, hits=standing)
+    return out
+
+
 def statement_rules(pack: "Pack", text: str, record: Record) -> frozenset[str]:
-    """The playbook rules a statement made now meets: every rule its text matches, except
-    prohibitions already lifted (their `until` holds), which no longer count against it."""
-    matched = pack.statement_rules(text)
-    lifted = {p.id for p in pack.playbook.prohibited if p.id in matched and prohibition_lifted(p, record)}
-    return matched - lifted if lifted else matched
+    """The playbook rules a statement made now meets: `statement_verdicts`' rule ids."""
+    verdicts = pack.check_statement(text).verdicts
+    if not any(p.id in verdicts for p in pack.playbook.prohibited):
+        return frozenset(verdicts)  # nothing to lift: the engine's hot path stays a dictionary look-up
+    return frozenset(statement_verdicts(pack, text, record))
 
 
 def prohibition_lifted(rule, record: Record) -> bool:

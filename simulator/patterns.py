@@ -8,7 +8,7 @@ pure core depend on how fast the machine is). What RE2 leaves out is what makes 
 necessary: backreferences (`\\1`) and lookaround (`(?=...)`, `(?<!...)`). `\\w`, `\\d` and `\\b`
 mean ASCII letters, digits and word edges; `\\pL` is any letter.
 
-Phrases and word stems are not patterns: matching.py builds those itself, safely, with `re`.
+Phrases and word stems are not patterns: simulator/statements matches those itself, over lemmas.
 """
 
 from __future__ import annotations

@@ -13,7 +13,8 @@ errors
   asks a statement to match a prohibited rule or of a role that is not an approved messenger, or
   waits on a prerequisite that can never be met);
 - a plan step that no inject prompts: no inject lists it in `expected_actions` and its trigger
-  names no inject, so the exercise never puts it in front of the players.
+  names no inject, so the exercise never puts it in front of the players;
+- a playbook rule that misjudges one of its own `examples` (a match it misses, a no_match it flags).
 
 warnings
 - a plan step chained to play (its trigger names an action, statement or state, but no inject
@@ -44,6 +45,7 @@ from ..loading.pack import load_documents
 from ..loading.problems import Problem, ValidationFailed
 from ..loading.references import check_references, walk_condition
 from ..models import conditions as c
+from ..statements.examples import misjudged
 from .reach import NEVER, Analysis, Reach
 
 
@@ -85,7 +87,13 @@ def _lint(scenario_doc: Document, plan: Document, playbook: Document, roles: dic
     analysis.moved |= free
     reach = analysis.run()
     ctx = _Context(scenario_doc, plan, playbook, roles, analysis, reach)
-    return [*_injects(ctx), *_options(ctx), *_steps(ctx), *_unprompted(ctx)]
+    return [*_injects(ctx), *_options(ctx), *_steps(ctx), *_unprompted(ctx), *_examples(ctx)]
+
+
+def _examples(ctx: "_Context") -> Iterator[Problem]:
+    """A playbook rule that misjudges its own examples (simulator/statements/examples.py)."""
+    for loc, message in misjudged(ctx.pb):
+        yield ctx.bdoc.at(loc, message)
 
 
 def _sorted(problems: list[Problem]) -> list[Problem]:

@@ -8,9 +8,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from ..matching import matching_rules
 from ..models import Playbook, ResponsePlan, Role, Scenario
 from ..models.role import Action
+from ..statements import Checker, Result
 from .documents import Document, read_document
 from .inside import key_in_pack, unusable
 from .problems import Problem, ValidationFailed, display_path
@@ -30,7 +30,7 @@ class Pack:
     files: dict[str, str] = field(default_factory=dict)
     """Every loaded file -> sha256, keyed by its path in the pack folder ('shared-roles/<file>' for a
     role from a shared roles folder; see `inside.key_in_pack`)."""
-    _matched: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
+    _checked: dict[str, Result] = field(default_factory=dict, compare=False, repr=False)
 
     @cached_property
     def actions(self) -> dict[str, tuple[str, Action]]:
@@ -41,20 +41,28 @@ class Pack:
     def injects(self):
         return {i.id: i for i in self.scenario.injects}
 
-    def statement_rules(self, text: str) -> frozenset[str]:
-        """Playbook rules (of every kind) that a statement's text matches, memoised per text.
+    @cached_property
+    def checker(self) -> Checker:
+        """The one statement checker for this pack's playbook (simulator/statements)."""
+        return Checker(self.playbook)
 
-        Why: matching is a pure function of the playbook and the text, and simulated staff
+    def check_statement(self, text: str) -> Result:
+        """Every playbook rule a statement meets or breaks, with the words why, memoised per text.
+
+        Why: checking is a pure function of the playbook and the text, and simulated staff
         publish the same templates run after run; batch runs would redo it thousands of times.
+        Prohibitions are not lifted here: the judge does that against the exercise record.
         """
-        found = self._matched.get(text)
+        found = self._checked.get(text)
         if found is None:
-            pb = self.playbook
-            rules = [*pb.first_message, *pb.key_messages, *pb.prohibited, *pb.rumours, *pb.audiences]
-            found = matching_rules(rules, text)
-            if len(self._matched) < 10_000:
-                self._matched[text] = found
+            found = self.checker.check(text)
+            if len(self._checked) < 10_000:
+                self._checked[text] = found
         return found
+
+    def statement_rules(self, text: str) -> frozenset[str]:
+        """Playbook rules (of every kind) that a statement's text matches, before any prohibition lifts."""
+        return self.check_statement(text).ids()
 
     @cached_property
     def routes(self) -> dict[str, tuple[list[str] | None, str, bool]]:

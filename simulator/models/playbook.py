@@ -8,8 +8,15 @@ from pydantic import AfterValidator, Field, field_validator, model_validator
 
 from ..patterns import compile_pattern
 from . import limits
-from .base import Channel, Id, Minutes, Source, Strict, Text
+from .base import Channel, Id, Minutes, Source, Strict, Text, refused_at
 from .conditions import Condition
+from .vocabulary import Vocabulary
+
+CreditedKind = Literal["empathy", "facts", "action", "unknowns", "next_update", "help", "condemnation", "solidarity",
+                       "calm", "support", "no_reprisals"]
+"""Elements a statement is credited for; each has built-in turns of phrase (simulator/statements/lexicon.py)."""
+HarmfulKind = Literal["speculation", "rumour_confirmation", "victim_name", "private_details", "stigma", "amplify"]
+"""Kinds of harm a prohibition catches, each a general rule any pack can use (simulator/statements/harm.py)."""
 
 
 def _runs_on_re2(pattern: str) -> str:
@@ -43,12 +50,25 @@ class Match(Strict):
         return self
 
 
+class Examples(Strict):
+    """Statements a rule must judge as written: `tabletop lint` fails the pack if it does not."""
+
+    match: list[Text] = Field(default=[], max_length=limits.LIST_ITEMS)
+    """Statements the rule must match (a prohibition: must flag)."""
+    no_match: list[Text] = Field(default=[], max_length=limits.LIST_ITEMS)
+    """Statements the rule must not match."""
+
+
 class MessageRule(Strict):
     """A required element or key message."""
 
     id: Id
     label: Text
+    kind: CreditedKind | None = None
+    """A general element whose built-in turns of phrase count too; `match` then adds the pack's own
+    words (and `min_hits` counts both). Without a kind, only `match` is used."""
     match: Match
+    examples: Examples | None = None
     source: Source
 
 
@@ -57,9 +77,14 @@ class ProhibitedRule(Strict):
 
     id: Id
     label: Text
+    kind: HarmfulKind | None = None
+    """A general kind of harm, judged with the playbook's vocabulary; `match` adds the pack's own phrases."""
+    rumour: Id | None = None
+    """For kind rumour_confirmation: the rumour whose `about` words it watches."""
     match: Match
     until: Condition | None = None
     """The prohibition lifts once this holds, e.g. once families have been told."""
+    examples: Examples | None = None
     source: Source
 
 
@@ -79,8 +104,13 @@ class Rumour(Strict):
     inject: Id
     """The inject that spreads it."""
     correct_within: Minutes = Field(gt=0)
+    about: list[Text] = Field(default=[], max_length=limits.LIST_ITEMS)
+    """What the rumour is about ('Northgate'). Given, a correction is a statement that mentions it and
+    denies the rumour (built-in turns of phrase: 'no link', 'no evidence that', 'false'), and one that
+    asserts the rumour ('a link') is no correction; `match` adds the pack's own correcting words."""
     match: Match
     """What a correction must contain."""
+    examples: Examples | None = None
     source: Source
 
 
@@ -162,6 +192,20 @@ class Playbook(Strict):
     facts: list[Fact] = Field(default=[], max_length=limits.LIST_ITEMS)
     """Facts that must stay consistent across messengers."""
     templates: list[Template] = Field(default=[], max_length=limits.LIST_ITEMS)
+    vocabulary: Vocabulary = Vocabulary()
+    """Who and what is in the city: communities and their identity words, places, people and what
+    about them is private."""
+
+    @model_validator(mode="after")
+    def _rumours_named(self) -> "Playbook":
+        known = {r.id for r in self.rumours}
+        for i, p in enumerate(self.prohibited):
+            if p.kind == "rumour_confirmation" and p.rumour not in known:
+                raise refused_at(("prohibited", i, "rumour"), "a rumour_confirmation rule names the rumour it watches: "
+                                 f"one of {', '.join(sorted(known)) or '(no rumours declared)'}")
+            if p.rumour is not None and p.kind != "rumour_confirmation":
+                raise refused_at(("prohibited", i, "rumour"), "only a rule of kind rumour_confirmation names a rumour")
+        return self
 
     def rule_ids(self) -> set[str]:
         """Every rule id a statement can be checked against."""

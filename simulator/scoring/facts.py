@@ -12,9 +12,7 @@ from typing import Any
 from .. import judge
 from ..engine.history import History, Statement
 from ..loading.pack import Pack
-from ..matching import hits
 from ..models import Expectation
-from ..models.playbook import MessageRule, ProhibitedRule, Rumour
 
 
 @dataclass
@@ -98,12 +96,9 @@ class Facts:
         self.history.actions.setdefault(d["action"], []).append((t, d["by"]))
 
     def _on_statement_issued(self, t, n, d):
-        pb = self.pack.playbook
-        rules = judge.statement_rules(self.pack, d["text"], self.history)
-        checked: list[MessageRule | ProhibitedRule | Rumour] = [*pb.first_message, *pb.key_messages, *pb.prohibited,
-                                                                *pb.rumours, *pb.audiences]
-        every = {r.id: r for r in checked}
-        words = {rid: hits(every[rid].match, d["text"]) for rid in rules}
+        verdicts = judge.statement_verdicts(self.pack, d["text"], self.history)
+        rules = frozenset(verdicts)
+        words = {rid: v.words for rid, v in verdicts.items()}
         self.statements.append(Said(t, n, d["by"], d["channel"], d["languages"], d["audience"], d["text"],
                                     d.get("approval"), rules, words))
         self.history.statements.append(Statement(t, d["by"], d["channel"], rules))

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 
-from simulator.matching import matches
-from simulator.models import Match
+from simulator.models import Match, Playbook
+from simulator.statements import Checker
 
 from .attack_kit import copy_pack, edit, refused, tabletop
 
@@ -37,6 +37,14 @@ def test_a_catastrophic_pattern_cannot_hang_simulate_or_score(tmp_path):
     for command in (("score", log), ("replay", log, "--verify")):
         result = tabletop(*command, timeout=60)
         assert result.returncode == 0, result.stderr
+
+
+def matches(match: Match, text: str) -> bool:
+    """Whether a key message with this match is met by the text (through the one statement checker)."""
+    pb = Playbook(kind="playbook", id="p", title="p", source="src", first_statement={"within": 1, "source": "src"},
+                  messengers=[{"role": "mayor", "source": "src"}],
+                  key_messages=[{"id": "KM", "label": "k", "match": match, "source": "src"}])
+    return "KM" in Checker(pb).check(text).ids()
 
 
 def test_the_pattern_still_means_what_it_says():

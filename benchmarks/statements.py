@@ -1,0 +1,145 @@
+"""Statement checker benchmark (issue 11): how well and how fast the one checker judges statements.
+
+Runs the labelled corpus in tests/corpus/statements/ (dev.yaml, and heldout.yaml reported on
+its own: it was never tuned against) and prints, per rule kind, precision and recall; then the
+headline figures against the targets, and the time to check one statement on the flagship
+(p50/p95, budget 2 ms at p95). The last line is a JSON object.
+
+- harmful_flagged: share of statements labelled with a `breaks` that the checker flags at all (target >= 0.95)
+- sound_wrongly_flagged: share of statements with no `breaks` that it flags (target <= 0.05)
+- credited_recognised: share of labelled `covers` it credits (target >= 0.90)
+
+Usage: python benchmarks/statements.py [--repeat N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from simulator.loading.pack import load_pack  # noqa: E402
+
+CORPUS = ROOT / "tests" / "corpus" / "statements"
+FLAGSHIP = "caldmere-vaisakhi-attack"
+
+
+def load_corpus(name: str) -> list[dict]:
+    return yaml.safe_load((CORPUS / name).read_text(encoding="utf-8")) or []
+
+
+_PACKS: dict = {}
+
+
+def pack(name: str):
+    if name not in _PACKS:
+        _PACKS[name] = load_pack(ROOT / "scenarios" / name)
+    return _PACKS[name]
+
+
+def _kind(p, rule_id: str) -> str:
+    pb = p.playbook
+    for r in (*pb.first_message, *pb.key_messages, *pb.prohibited, *pb.audiences):
+        if r.id == rule_id:
+            return getattr(r, "kind", None) or "phrases"
+    return "rumour_correction"
+
+
+def evaluate(entries: list[dict]) -> dict:
+    """Figures for a list of labelled statements (see the module docstring)."""
+    harmful = flagged = sound = wrongly = labelled_covers = credited = 0
+    per: dict[str, dict[str, int]] = defaultdict(lambda: {"tp": 0, "fp": 0, "fn": 0})
+    misses: list[str] = []
+    for e in entries:
+        p = pack(e["pack"])
+        prohibited = {r.id for r in p.playbook.prohibited}
+        audiences = {r.id for r in p.playbook.audiences}
+        got = p.checker.check(e["text"]).ids() - audiences
+        want_breaks, want_covers = set(e.get("breaks") or []), set(e.get("covers") or [])
+        got_breaks, got_covers = got & prohibited, got - prohibited
+        if want_breaks:
+            harmful += 1
+            flagged += bool(got_breaks)
+        else:
+            sound += 1
+            wrongly += bool(got_breaks)
+        labelled_covers += len(want_covers)
+        credited += len(want_covers & got_covers)
+        for rid in want_breaks | got_breaks | want_covers | (got_covers if want_covers else set()):
+            k = _kind(p, rid)
+            want = rid in want_breaks or rid in want_covers
+            have = rid in got
+            per[k]["tp" if want and have else "fn" if want else "fp"] += 1
+        for rid in sorted((want_breaks ^ got_breaks) | (want_covers - got_covers)):
+            misses.append(f"{'missed' if rid in want_breaks | want_covers else 'wrongly'} {rid}: {e['text'][:90]}")
+    kinds = {}
+    for k, c in sorted(per.items()):
+        prec = c["tp"] / (c["tp"] + c["fp"]) if c["tp"] + c["fp"] else None
+        rec = c["tp"] / (c["tp"] + c["fn"]) if c["tp"] + c["fn"] else None
+        kinds[k] = {"precision": prec, "recall": rec, **c}
+    return {"statements": len(entries),
+            "harmful_flagged": flagged / harmful if harmful else None,
+            "sound_wrongly_flagged": wrongly / sound if sound else None,
+            "credited_recognised": credited / labelled_covers if labelled_covers else None,
+            "kinds": kinds, "misses": misses}
+
+
+def timing(repeat: int) -> dict:
+    """Time to check one statement on the flagship, fresh each time (no memo), in ms."""
+    p = pack(FLAGSHIP)
+    texts = [e["text"] for name in ("dev.yaml", "heldout.yaml") for e in load_corpus(name) if e["pack"] == FLAGSHIP]
+    texts += [t.text for t in p.playbook.templates]
+    checker = p.checker
+    times = []
+    for _ in range(repeat):
+        for text in texts:
+            t0 = time.perf_counter()
+            checker.check(text)
+            times.append((time.perf_counter() - t0) * 1000)
+    times.sort()
+    big = "We are heartbroken. " * 5000  # 100,000 characters: linear, not a hang
+    t0 = time.perf_counter()
+    checker.check(big)
+    return {"p50_ms": statistics.median(times), "p95_ms": times[int(len(times) * 0.95) - 1],
+            "checks": len(times), "100k_chars_ms": (time.perf_counter() - t0) * 1000}
+
+
+def _fmt(x) -> str:
+    return "  -  " if x is None else f"{x:5.2f}"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--repeat", type=int, default=20, help="Rounds over the flagship statements for the timing.")
+    ap.add_argument("--misses", action="store_true", help="List every statement judged differently from its label.")
+    args = ap.parse_args()
+    out: dict = {}
+    for name in ("dev.yaml", "heldout.yaml"):
+        r = evaluate(load_corpus(name))
+        out[name.split(".")[0]] = {k: v for k, v in r.items() if k != "misses"}
+        print(f"{name}: {r['statements']} statements; harmful flagged {_fmt(r['harmful_flagged'])}, "
+              f"sound wrongly flagged {_fmt(r['sound_wrongly_flagged'])}, credited recognised {_fmt(r['credited_recognised'])}")
+        print(f"  {'kind':22} precision recall   tp  fp  fn")
+        for k, c in r["kinds"].items():
+            print(f"  {k:22} {_fmt(c['precision'])}     {_fmt(c['recall'])}  {c['tp']:3} {c['fp']:3} {c['fn']:3}")
+        if args.misses:
+            for m in r["misses"]:
+                print("   ", m)
+    out["timing"] = timing(args.repeat)
+    t = out["timing"]
+    print(f"flagship: one statement p50 {t['p50_ms']:.3f} ms, p95 {t['p95_ms']:.3f} ms (budget 2 ms); "
+          f"100,000 characters {t['100k_chars_ms']:.0f} ms")
+    print(json.dumps(out))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,235 @@
+"""The statement checker: a playbook's rules, compiled once, judging one statement at a time.
+
+Why one checker: the engine (which rules a statement meets, for plan steps and effects), the
+scorer (findings and the words that matched), `tabletop lint` (rules against their own examples)
+and `tabletop playbook check` all ask it, so a statement is judged the same way everywhere.
+It is pure: no conditions are evaluated here; each hit carries the condition that lifts it
+(a victim's name, once the family is told) and the judge decides against the exercise record.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..models.playbook import MessageRule, Playbook, ProhibitedRule, Rumour
+from ..patterns import compile_pattern
+from . import harm
+from . import lexicon as L
+from .analysis import Reading, read
+from .phrases import Matcher, Phrase, compile_phrase
+from .text import MAX_CHARS
+from .verdict import Hit, Result, Verdict
+
+Rule = MessageRule | ProhibitedRule | Rumour
+
+_TITLES = "mr|mrs|ms|miss|dr|mx"
+_WHY = {
+    "speculation": "ties an identity, faith, origin or motive to the perpetrator before it is confirmed",
+    "rumour_confirmation": "repeats the rumour's link without denying it",
+    "victim_name": "names a victim before the family has been told",
+    "private_details": "gives private details (an address, a ward, where a family is, how someone is protected)",
+    "stigma": "blames or stigmatises a community",
+    "amplify": "passes on the attacker's material or words",
+    "phrases": "uses words the playbook prohibits",
+}
+
+
+def _alts(words: Iterable[str]) -> str:
+    """Words as one position of a phrase: alternatives, multi-word ones joined by '_'."""
+    return "|".join(w.strip().lower().replace(" ", "_") for w in words if w.strip() and "|" not in w)
+
+
+def _expand(template: str, slots: dict[str, str]) -> str:
+    for name, value in slots.items():
+        template = template.replace("{" + name + "}", value or "\u0000")
+    return template
+
+
+class Checker:
+    """Every statement rule of a playbook, ready to judge a statement (build once per pack)."""
+
+    def __init__(self, playbook: Playbook):
+        self.playbook = playbook
+        vocab = playbook.vocabulary
+        self._tags: dict[int, list[str]] = {}
+        self._phrases: list[Phrase] = []
+        self._patterns: dict[str, list[tuple[str, object]]] = {}
+
+        def add(tag: str, texts: Iterable[str]) -> None:
+            for text in texts:
+                ph = compile_phrase(text) if "\u0000" not in text else None
+                if ph is not None:
+                    self._phrases.append(ph)
+                    self._tags.setdefault(id(ph), []).append(tag)
+
+        for kind, phrases in L.CREDITED.items():
+            add("credit:" + kind, phrases)
+        targeted = [w for c in vocab.communities if c.targeted for w in c.words]
+        others = [w for c in vocab.communities if not c.targeted for w in c.words]
+        community_places = [p for c in vocab.communities for p in c.places] + \
+                           [n for p in vocab.places if p.kind == "community" for n in p.names]
+        other_places = [p for c in vocab.communities if not c.targeted for p in c.places] + \
+                       [n for p in vocab.places if p.kind == "community" for n in p.names]
+        add("corr", L.CORRECTION)
+        add("link", L.ASSERT_LINK)
+        add("perp_s", L.PERPETRATOR_STRONG + list(vocab.perpetrator))
+        add("perp_w", L.PERPETRATOR_WEAK)
+        add("act", L.PERPETRATOR_ACT)
+        add("ident", L.IDENTITY + others)
+        add("ident_t", targeted)
+        add("motive", L.MOTIVE)
+        add("place_c", [p for p in other_places if p not in targeted])
+        add("attr", L.ATTRIBUTE)
+        add("hedge", L.HEDGES)
+        add("slur", L.SLURS)
+        groups = _alts(L.GROUPS + [w for w in targeted + others] + [f"{w} community" for w in targeted + others]
+                       + [f"{p} families|residents|people" for p in community_places])
+        groups = _alts(L.GROUPS + targeted + others + [f"{w} community" for w in targeted + others]
+                       + [f"{p} {who}" for p in community_places for who in ("families", "residents", "people", "community")])
+        add("blame", [_expand(t, {"g": groups, "place": _alts(community_places)}) for t in L.BLAME])
+        perps = _alts(["gunman", "attacker", "shooter", "suspect", "perpetrator", "killer", "assailant", "culprit", "sender"]
+                      + list(vocab.perpetrator))
+        owners = ["his", "her", "their"] + [f"{p} 's" for p in perps.split("|")]
+        material = _alts(L.MATERIAL + list(vocab.material) + [f"{o} {m}" for o in owners for m in L.OWNED_MATERIAL])
+        add("amplify", [_expand(t, {"m": material, "p": perps}) for t in L.AMPLIFY])
+        family = f"{_alts(L.POSSESSIVES)} {_alts(L.FAMILY)}"
+        add("private", [_expand(t, {"f": family}) for t in L.PRIVATE])
+        for person in vocab.people:
+            for k, fact in enumerate(person.private):
+                add(f"fact:{person.id}:{k}", fact.phrases)
+            if person.role == "victim":
+                add(f"name:{person.id}", [v for n in person.names for v in _name_forms(n)])
+        for rule in self._rules():
+            m = rule.match
+            add("rule:" + rule.id, [*m.phrases, *(w.strip() + "~" for w in m.words)])
+            self._patterns[rule.id] = [(p, compile_pattern(p)) for p in m.patterns]
+            if isinstance(rule, Rumour):
+                add("topic:" + rule.id, rule.about)
+        self._matcher = Matcher(self._phrases)
+
+    def _rules(self) -> list[Rule]:
+        pb = self.playbook
+        return [*pb.first_message, *pb.key_messages, *pb.prohibited, *pb.rumours, *pb.audiences]
+
+    # ---- judging ------------------------------------------------------------------------------
+
+    def read(self, text: str) -> Reading:
+        return read(text, self._matcher, self._tags)
+
+    def check(self, text: str) -> Result:
+        """Every rule the statement meets or breaks, with the words that did it."""
+        r = self.read(text)
+        out: dict[str, Verdict] = {}
+        for rule in self._rules():
+            v = self.judge(rule, r)
+            if v is not None:
+                out[rule.id] = v
+        return Result(out, max(0, len(text) - MAX_CHARS))
+
+    def judge(self, rule: Rule, r: Reading) -> Verdict | None:
+        own = self._own_hits(rule, r)
+        if isinstance(rule, ProhibitedRule):
+            return self._prohibited(rule, r, own)
+        if isinstance(rule, Rumour) and rule.about:
+            return self._correction(rule, r, own)
+        kind = getattr(rule, "kind", None)
+        hits = list(own)
+        if kind is not None:
+            hits += [r.hit(s) for s in r.spans.get("credit:" + kind, [])]
+            if kind == "solidarity":  # naming the community one stands with is part of standing with it
+                hits += [r.hit(s) for s in r.spans.get("ident_t", [])]
+        hits = _distinct(hits)
+        if len(hits) < rule.match.min_hits:
+            return None
+        text = getattr(rule, "label", None) or f"corrects the rumour {rule.id}"
+        label = text[0].lower() + text[1:]
+        return Verdict(rule.id, kind or "phrases", False, tuple(hits), f"{label}: says {_quote(hits)}")
+
+    def _own_hits(self, rule: Rule, r: Reading) -> list[Hit]:
+        hits = [r.hit(s) for s in r.spans.get("rule:" + rule.id, [])]
+        limit = min(len(r.text), MAX_CHARS)
+        for label, rx in self._patterns.get(rule.id, []):
+            m = rx.search(r.text[:limit])  # type: ignore[attr-defined]
+            if m:
+                hits.append(Hit(m.start(), m.end(), m.group(0), label))
+        return hits
+
+    def _prohibited(self, rule: ProhibitedRule, r: Reading, own: list[Hit]) -> Verdict | None:
+        kind = rule.kind
+        if kind in ("speculation", "stigma", "rumour_confirmation", "amplify"):
+            # The pack's phrases are read like the built-in ones: 'we will not speculate about his
+            # religion' or 'do not share the video' says the words and breaks nothing.
+            own = [h for h, s in zip(own, _spans_for(r, own)) if s is None or not r.negated(*s)]
+        found: list[Hit] = []
+        if kind == "speculation":
+            found = harm.speculation(r)
+        elif kind == "stigma":
+            found = harm.stigma(r)
+        elif kind == "amplify":
+            found = harm.amplify(r)
+        elif kind == "private_details":
+            found = harm.private_details(r)
+            for person in self.playbook.vocabulary.people:
+                for k, fact in enumerate(person.private):
+                    found += [_with(r.hit(s), fact.until) for s in r.spans.get(f"fact:{person.id}:{k}", [])]
+        elif kind == "victim_name":
+            for person in self.playbook.vocabulary.people:
+                found += [_with(r.hit(s), person.name_private_until) for s in r.spans.get(f"name:{person.id}", [])]
+        elif kind == "rumour_confirmation" and rule.rumour is not None:
+            found = harm.rumour_confirmation(r, "topic:" + rule.rumour)
+        hits = _distinct(found)
+        if not hits and len(_distinct(own)) < rule.match.min_hits:
+            return None
+        hits = _distinct(hits + own)
+        why = _WHY[kind or "phrases"]
+        return Verdict(rule.id, kind or "phrases", True, tuple(hits), f"{rule.label}: the statement {why} ({_quote(hits)})")
+
+    def _correction(self, rule: Rumour, r: Reading, own: list[Hit]) -> Verdict | None:
+        topics = r.spans.get("topic:" + rule.id, [])
+        if not topics or harm.rumour_confirmation(r, "topic:" + rule.id):
+            return None
+        near = {r.toks[t[0]].clause + d for t in topics for d in (-1, 0, 1)}
+        about = {compile_phrase(a).text.lower() for a in rule.about if compile_phrase(a)}  # type: ignore[union-attr]
+        cues = [r.hit(s) for s in r.spans.get("corr", []) if r.toks[s[0]].clause in near]
+        cues += [h for h in own if h.cue.lower() not in about]
+        if not cues:
+            return None
+        hits = _distinct([r.hit(topics[0]), *cues])
+        return Verdict(rule.id, "rumour_correction", False, tuple(hits),
+                       f"corrects the rumour ({rule.id}): mentions {topics and r.hit(topics[0]).words!r} and denies it ({_quote(cues)})")
+
+
+def _name_forms(name: str) -> list[str]:
+    """A person's name as statements may say it: in full, first and last, and title with surname."""
+    parts = name.split()
+    forms = [name]
+    if len(parts) >= 2:
+        forms += [f"{parts[0]} {parts[-1]}", f"{_TITLES} {parts[-1]}"]
+    return forms
+
+
+def _with(hit: Hit, until) -> Hit:
+    return Hit(hit.start, hit.end, hit.words, hit.cue, until)
+
+
+def _spans_for(r: Reading, hits: list[Hit]) -> list[tuple[int, int] | None]:
+    """Token spans of hits found by phrase (None for a pattern's, which has no token span)."""
+    starts = {t.start: k for k, t in enumerate(r.toks)}
+    ends = {t.end: k for k, t in enumerate(r.toks)}
+    return [(starts[h.start], ends[h.end] + 1) if h.start in starts and h.end in ends else None for h in hits]
+
+
+def _distinct(hits: list[Hit]) -> list[Hit]:
+    """Hits in text order, each stretch of text counted once (so 'stay calm' is one cue, not two)."""
+    out: list[Hit] = []
+    for h in sorted(hits, key=lambda h: (h.start, -(h.end - h.start))):
+        if out and h.start < out[-1].end:
+            continue
+        if any(o.words.lower() == h.words.lower() for o in out):
+            continue
+        out.append(h)
+    return out
+
+
+def _quote(hits: list[Hit]) -> str:
+    return ", ".join(f"'{h.words}'" for h in hits[:8]) + (" ..." if len(hits) > 8 else "")

@@ -1,0 +1,211 @@
+"""Built-in turns of phrase for each credited element, and the words the harm rules look for.
+
+Why here and not in every pack: how people say "our thoughts are with you" or "we do not yet
+know" does not change from city to city. A pack adds its own words in a rule's `match` (and
+its people and places in the playbook's `vocabulary`). Written in the phrase syntax of
+phrases.py: words are compared by lemma, 'a|b' are alternatives, '*' is up to three words,
+'x~' is a stem, '_' joins two words into one alternative.
+"""
+
+from __future__ import annotations
+
+CREDITED: dict[str, list[str]] = {
+    "empathy": [
+        "heartbroken", "heartbreaking", "sadden", "saddened", "devastate", "devastated", "devastating", "sorrow", "grief",
+        "grieve", "mourn", "mourning", "condolence~", "sympath~", "thought|heart|prayer be with", "thoughts and prayers",
+        "heart go out", "heart break", "deeply sorry", "so sorry", "shock and sadden", "sorry for * loss",
+        "share * pain|grief", "feel * pain", "understand how * worrying|frightening|distressing|upsetting|difficult|hard|anxious|afraid|frightened|worried",
+        "know how * worrying|frightening|distressing|upsetting|difficult|hard|anxious|afraid|frightened|worried",
+        "know this be * worrying|frightening|distressing|upsetting|difficult|hard",
+        "understand * worry|worried|concern|fear|anxiety", "worry|worried|anxious|afraid|frightened|upset|distress~ * understandable",
+        "understandably", "terrible day", "dark day", "unimaginable", "our heart", "with a heavy heart", "we be with you",
+        "we feel for", "anguish",
+    ],
+    "facts": [
+        "confirm", "confirmed", "can confirm", "we know that", "what we know", "at about|around|approximately",
+        "this morning|afternoon|evening", "earlier today", "shortly after|before", "were|was|have been|has been injure|kill|hurt|taken",
+        "people have been", "died", "killed", "injured", "arrest~", "in custody", "opened fire",
+    ],
+    "action": [
+        "police", "officer~", "emergency service~", "paramedic~", "ambulance~", "firefighter~", "fire service",
+        "on|at the scene", "secure~", "cordon~", "patrol~", "crisis team", "incident team", "working with", "work closely",
+        "deploy~", "evacuat~", "investigat~", "search~", "bomb disposal", "specialist officers", "hospital~",
+        "treat~", "we have open~", "we be open~", "set up", "we have activat~", "coordinat~", "response team", "are responding",
+        "extra|additional officer~|patrol~", "in contact with", "talking to|with", "meeting with",
+    ],
+    "unknowns": [
+        "not yet know", "not know yet", "not yet known", "not yet clear", "not clear yet", "not yet confirm", "not yet confirmed",
+        "cannot|can not yet confirm|say", "not able to confirm|say", "unable to confirm|say", "too early to", "unclear", "still establish~",
+        "still working to establish|understand|confirm", "still trying to", "still check~", "still look~ into", "still investigat~",
+        "we do not know", "remain|remains unknown", "not yet been confirm~|establish~|decid~|agree~", "not yet decid~|agree~|final",
+        "yet to be confirm~|establish~|decid~", "we will not guess|speculate", "will not speculate", "not * speculate",
+        "do not have * detail~|information|answer~", "not * all the answer~", "much we do not know", "still work~ out",
+        "cannot yet", "unknown", "establishing the fact~",
+    ],
+    "next_update": [
+        "next update", "further update", "another update", "update you|everyone|residents", "will update", "keep you * inform~|update~|post~",
+        "will share more", "say more", "tell you more", "share more * as soon as", "more information * as soon as|when|follow", "will be back", "give an update",
+        "will publish", "will post", "further detail~ will", "update * at|by|within|later|tomorrow|this evening|in an hour",
+        "briefing at|later|tomorrow", "within the hour", "hear from us again", "speak to you again", "will hold * briefing",
+        "update~ will follow", "come back to you",
+    ],
+    "help": [
+        "helpline", "hotline", "information line", "support line", "call|phone|ring|contact us", "call * on", "visit", "website",
+        "go to * centre", "family assistance centre", "assistance centre", "find * information|update~|detail~ * on|at",
+        "information * on|at * website|page", "ask * question~", "text * on", "email us", "free number",
+        "if you be look~ for", "if you need help|support|information",
+    ],
+    "condemnation": [
+        "condemn~", "cowardly", "coward~", "no place in", "hateful", "act of hate", "hate crime", "evil", "despicable", "abhorrent",
+        "heinous", "senseless", "attack on all of us", "attack on * all", "attack on * whole city|community|everyone", "not be intimidat~",
+        "unacceptable", "wicked", "vile", "outrag~", "appalling", "horrific", "shameful", "disgust~", "reprehensible", "barbaric",
+        "will not * divide", "deplor~", "atrocity", "abomination", "monstrous", "inexcusable", "never be justified", "nothing can justify",
+    ],
+    "solidarity": [
+        "solidarity", "stand|standing|stood with|alongside|beside|behind", "we be with you", "be with you", "by your side",
+        "you be not alone", "one of us", "part of our city|community|town", "our neighbour~", "belong~", "we support you",
+        "together with", "shoulder to shoulder", "embrace", "we will not abandon", "proud of", "valued member~", "welcome~",
+        "our * neighbour~", "every community", "we be with our|the|all", "with you", "with them",
+    ],
+    "calm": [
+        "calm", "unity", "unite~", "together", "look after * each other|one another", "look out for * each other|one another|neighbour~",
+        "do not panic", "no need to panic", "not panic", "come together", "peaceful~", "reassur~", "do not confront", "restraint",
+        "keep * cool", "rely on official information", "stay safe", "avoid speculat~", "kindness", "compassion", "respect each other",
+        "do not * divide", "not let * divide", "patience", "patient",
+    ],
+    "support": [
+        "victim support", "counsel~", "support line", "psychological support", "psychological first aid", "someone to talk to",
+        "support be available", "help be available", "family assistance centre", "helpline", "trauma", "wellbeing",
+        "emotional support", "case worker~", "support desk", "chaplain~", "bereave~", "mental health support", "listening service",
+        "we will support", "support you", "support for", "support service~", "support centre", "liaison officer~",
+        "talk to someone", "here to help", "practical help", "drop-in",
+    ],
+    "no_reprisals": [
+        "reprisal~", "retaliat~", "revenge", "take the law into", "not tolerate", "not be tolerate~", "no tolerance", "zero tolerance",
+        "full force of the law", "will be prosecut~", "will face", "will be arrest~", "take matters into", "vigilant~e", "hate crime will",
+        "no excuse for", "anyone who threaten~|abuse~|attack~|target~|harass~", "not * blame", "no one * blame",
+        "threat~ against", "attack~ on|against anyone", "abuse against", "will be dealt with", "act~ swiftly", "not be allow~",
+    ],
+}
+"""Each credited kind: its built-in turns of phrase (a pack's `match` adds its own)."""
+
+CREDIT_DEFAULT_HITS = {"facts": 2, "action": 2}
+"""How many distinct cues a credited element needs when its rule does not say (`match.min_hits`)."""
+
+CORRECTION = [
+    "no link", "no connection", "not connect~", "not link~", "no evidence", "nothing to suggest", "nothing suggest~", "no indication",
+    "no reason to believe|think|suspect", "false", "untrue", "not true", "incorrect", "wrong", "baseless", "unfounded",
+    "misinformation", "disinformation", "fake", "not genuine", "doctored", "fabricat~", "no truth", "deny", "denied",
+    "not responsible", "not involved", "nothing to do with", "not * involved", "not * connect~", "not * link~",
+    "ignore", "do not share", "not share", "claim~ * be wrong|false|untrue", "not the case", "not happen~",
+    "no * part", "not turn~ away", "not refus~", "no shortage", "not run~ out", "plenty of", "no one * involve~",
+    "nobody * involve~", "no one from", "nobody from", "not from", "not * behind", "not * responsible", "not * to blame",
+]
+"""Turns of phrase that deny a rumour; with the rumour's `about` words, a correction."""
+
+ASSERT_LINK = [
+    "link~", "connect~", "come|came from", "responsible", "involve~", "behind", "tie~", "associat~", "belong~ to",
+    "live|living|lives at|in", "stay~ at|in", "member of", "part of", "based", "known to", "turn~ away", "refus~", "shortage", "run out",
+    "run~ out",
+]
+"""Turns of phrase that assert a rumour's link (said without a denial, a confirmation)."""
+
+NEGATORS = frozenset({"no", "not", "never", "nothing", "none", "nobody", "neither", "nor", "without", "deny", "false",
+                      "untrue", "baseless", "unfounded", "refuse", "reject", "against", "stop", "avoid", "condemn"})
+"""Lemmas that put what follows them in their clause out of the statement's claims."""
+
+NEGATED_AFTER = frozenset({"not", "unknown", "unclear", "unconfirmed", "false", "untrue", "unfounded", "baseless"})
+"""Lemmas that undo what shortly precedes them ('his motive is not known')."""
+
+NOT_CLAIMS = frozenset({"speculate", "speculation", "guess", "assume", "assumption", "rumour", "conclusion", "if", "whether",
+                        "question", "claim", "allegation"})
+"""Lemmas that make a clause talk about a claim rather than make it ('we will not speculate on
+his faith', 'posts claiming he was a refugee are false')."""
+
+DISAVOW = frozenset({"wrong", "unfair", "unjust", "shameful", "disgraceful", "unacceptable", "mistake", "dangerous",
+                     "irresponsible", "hateful", "cruel"})
+"""Lemmas by which a clause judges what it reports as wrong ('blaming refugees would be wrong')."""
+
+PERPETRATOR_STRONG = ["gunman", "attacker", "shooter", "suspect", "perpetrator", "killer", "assailant", "culprit", "murderer",
+                      "terrorist", "man arrest~", "person arrest~", "person responsible", "those responsible", "whoever",
+                      "man who", "person who", "the sender", "author~ of the", "the person behind"]
+PERPETRATOR_WEAK = ["man", "he", "him", "his", "woman", "she", "her", "person", "individual", "they", "them"]
+"""The perpetrator: named as such, or a pronoun (then only with an attributing verb or hedge)."""
+
+PERPETRATOR_ACT = ["attack", "shooting", "killing", "threat", "threats", "email", "letter", "incident", "violence"]
+"""What the perpetrator did: a motive may be attributed to it ('a racially motivated attack')."""
+
+IDENTITY = [
+    "muslim", "islam~", "sikh~", "hindu~", "christian~", "jew~", "buddhist~", "catholic~", "protestant~", "religio~", "faith",
+    "migrant", "immigrant", "refugee", "asylum_seeker", "asylum", "foreign~", "foreign national", "newcomer", "outsider",
+    "illegal", "undocumented", "ethnic~", "nationality", "national~", "citizen", "origin", "background", "descent",
+    "pakistan~", "afghan~", "syria~", "iraq~", "iran~", "somali~", "eritrea~", "sudan~", "arab~", "african~", "asian",
+    "polish", "romanian~", "albania~", "ukrain~", "russia~", "turk~", "kurd~", "indian", "bangladesh~", "nigeria~", "libya~",
+    "moroccan~", "algeria~", "chechen~", "eastern european", "roma", "gypsy", "traveller~", "black", "white", "punjabi",
+    "urdu", "arabic", "pashto", "dari", "farsi", "somali", "tigrinya", "speak~", "accent", "abroad", "overseas", "passport",
+]
+MOTIVE = ["motive", "motivate~", "radicali~", "radicaliz~", "extremis~", "ideolog~", "jihad~", "islamis~", "far-right",
+          "far right", "white supremac~", "neo-nazi", "terror~", "revenge", "grudge", "hatred", "hate", "mental~", "mentally ill",
+          "unstable", "inspired by", "sympathis~", "sympathiz~", "isis", "al-qaeda", "because he", "because they", "religious",
+          "political~", "sectarian", "racially", "racist", "in retaliation"]
+ATTRIBUTE = ["be", "appear~", "seem~", "believe~", "think", "thought", "understand", "understood", "suspect~", "report~",
+             "say", "describe~", "identif~", "known", "probabl~", "likely", "possibl~", "perhaps", "maybe", "allegedly",
+             "apparently", "may", "might", "could", "from", "of", "originally", "with", "come", "came", "arrive~",
+             "source~", "look~ like", "sound~ like", "suggest~", "indicat~", "presum~", "rumour~ to", "said to", "an", "a"]
+"""What ties an identity or motive to the perpetrator ('is', 'appears to be', 'probably', 'sources say')."""
+
+HEDGES = ["probabl~", "likely", "possibl~", "perhaps", "maybe", "allegedly", "apparently", "reportedly", "appear~", "seem~",
+          "believe~", "thought to", "understood to", "sources say|said|suggest|tell", "we understand", "we hear", "rumour~",
+          "suspected", "may have", "might have", "could have", "looks like", "sounds like", "said to"]
+
+GROUPS = ["migrants", "immigrants", "refugees", "asylum_seekers", "foreigners", "muslims", "sikhs", "hindus", "jews",
+          "christians", "newcomers", "outsiders", "these people", "those people", "people like that", "people like them",
+          "that community", "their community", "these communities", "the newcomers", "arrivals", "illegals", "incomers",
+          "them"]
+"""Collective nouns for a group (a pack's community words are added in the plural and as 'the X community')."""
+
+BLAME = [
+    "blame * {g}", "{g} * be * to blame", "{g} * be * responsible", "{g} * be behind", "come|came from * {g}", "by * {g}",
+    "{g} * be * threat|danger|problem|menace|burden", "{g} * be dangerous|criminal~|violent", "because of * {g}", "{g} * should leave|go",
+    "{g} * be not welcome", "{g} do not belong", "keep {g} out", "fault of * {g}", "{g} * cannot be trust~", "{g} bring~|brought",
+    "{g} cause~|caused", "{g} did this", "{g} do this", "send {g} back|home", "deport * {g}", "{g} go home",
+    "stay|keep away from {place}", "avoid {place}", "do not go to {place}", "{place} * be * dangerous|unsafe",
+]
+"""Collective blame: '{g}' is a group, '{place}' a community's place (the pack's vocabulary)."""
+
+SLURS = ["their kind", "send them back", "go back to where", "go back where they came from", "illegals", "invaders", "invasion",
+         "brought this on themselves", "vermin", "swarm of", "flood of", "infestation", "parasite~", "animals", "savages",
+         "bogus asylum", "scroungers", "these people", "breed~", "plague of", "cockroach~", "enemy within", "fifth column"]
+
+MATERIAL = ["manifesto", "livestream", "live stream", "screed", "rant"]
+"""What is the attacker's material whoever's it is said to be."""
+OWNED_MATERIAL = ["video", "footage", "recording", "word", "words", "message", "post", "posts", "letter", "writing",
+                  "document", "channel", "stream", "fundraiser", "fundraising page", "page", "account", "email", "note"]
+"""What is the attacker's material only when it is said to be his ('his video', 'the gunman's post')."""
+AMPLIFY = [
+    "watch~ * {m}", "read~ * {m}", "link to * {m}", "link~ * {m}", "share~ * {m}", "download~ * {m}", "view * {m}", "see * {m}",
+    "follow~ * {m}", "subscribe~", "donat~ to", "visit * {m}", "{m} * here", "{m} * below", "{m} say~|said|read~|stat~|claim~",
+    "according to * {m}", "quote~ * {m}", "in his|her|their own word~", "full text", "{p} wrote|write~|writes|said|say~|claim~|post~|shout~",
+    "{p} * wrote|write~|writes|claim~|post~|shout~", "{m} of * {p}", "{p} 's {m}", "words of", "in the word~ of",
+    "{m} in full", "{m} * available",
+]
+"""Amplifying the attacker: '{m}' is his material, '{p}' the perpetrator."""
+
+LOOK_VERBS = frozenset({"watch", "see", "view", "read", "follow", "visit", "download", "subscribe"})
+INVITE = frozenset({"please", "can", "should", "must", "go", "to", "and", "you", "now", "could", "may"})
+"""A verb of looking amplifies when it invites ('watch the video here', 'you can read his
+manifesto'); said of oneself it reports ('after seeing the video, many of you...')."""
+
+PRIVATE = [
+    "home address", "he|she|they|mayor|family live~ at|on", "where he|she|they * live~", "her|his|my home in|on|at",
+    "her|his|my house", "her|his home", "the mayor 's home|house",
+    "room number", "bed number", "under police guard", "close protection", "bodyguard~", "security detail",
+    "armed officer~ at|outside", "hiding at|in", "safe house", "stay~ with * at|on", "moved to * at",
+    "{f} * be|is|are|were * stay~|living|sleeping|hiding|kept|moved|taken|held|at|with|in",
+    "{f} * stay~|live~|sleep~|hid~|hide", "{f} 's school", "school * {f} attend~", "intensive care unit at",
+]
+"""Private details: '{f}' is a family member named with a possessive ('my children', 'her son')."""
+
+FAMILY = ["child", "children", "kid~", "son", "daughter", "wife", "husband", "partner", "mother", "father", "parent~",
+          "family", "families", "grandchild~", "grandmother", "grandfather", "sister", "brother", "relative~", "mum", "dad"]
+POSSESSIVES = ["my", "her", "his", "their", "our", "'s"]

@@ -1,0 +1,182 @@
+"""Phrase rules over lemmas: the one matcher every statement rule uses.
+
+A phrase is written as a reader would ('do not yet know', 'thoughts are with'). Each word is
+compared by lemma, so inflections match; a word may list alternatives ('stay|remain calm'); '*'
+stands for up to three words of the same clause ('no * evidence'); a word ending in '~' is a stem
+matched on its spelling ('sympath~': sympathy, sympathise). Phrases are indexed by their first
+word, so a statement is read once whatever the number of rules: the work is in step with the
+length of the text and the number of places a phrase could start, never with both multiplied.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from .text import Token, lemma
+
+GAP = 3
+"""How many words '*' may stand for."""
+
+Alt = tuple[str, ...]
+"""One alternative of a position: the lemmas of one or more words ('asylum seeker')."""
+
+
+@dataclass(frozen=True)
+class Phrase:
+    text: str
+    """As the trainer (or the built-in lexicon) wrote it: what a verdict quotes as the cue."""
+    parts: tuple["Choice | str", ...]
+    """Each a Choice, or GAP_PART."""
+
+
+GAP_PART = "*"
+
+
+STEM = "\u0001"
+"""Marks a word of an alternative as a stem: matched on the start of the word's spelling or lemma."""
+
+
+def _word(w: str) -> str:
+    if w.endswith("~") and len(w) > 1:
+        return STEM + w[:-1]
+    return lemma(w)
+
+
+class Choice:
+    """One position of a phrase: its alternatives, indexed by first word so that a position with
+    hundreds of alternatives (every group word of a pack) costs one look-up per token."""
+
+    __slots__ = ("alts", "by_word", "stems")
+
+    def __init__(self, alts: list[Alt]):
+        self.alts = tuple(alts)
+        self.by_word: dict[str, list[Alt]] = {}
+        self.stems: list[Alt] = []
+        for alt in alts:
+            if alt[0][:1] == STEM:
+                self.stems.append(alt)
+            else:
+                self.by_word.setdefault(alt[0], []).append(alt)
+
+    def __iter__(self):
+        return iter(self.alts)
+
+    def at(self, t: Token) -> list[Alt]:
+        """The alternatives whose first word is this token."""
+        found = self.by_word.get(t.lemma, [])
+        if t.low != t.lemma:
+            found = found + self.by_word.get(t.low, [])
+        if self.stems:
+            found = found + [a for a in self.stems if _same(t, a[0])]
+        return found
+
+
+def _part(word: str) -> "Choice | str":
+    if word == "*":
+        return GAP_PART
+    alts = []
+    for alt in word.split("|"):
+        alt = alt.replace("_", " ")  # 'asylum_seeker' as one alternative of two words
+        words = tuple(_word(w) for w in alt.lower().replace("’", "'").split())
+        if words:
+            alts.append(words)
+    return Choice(alts)
+
+
+def _same(t: Token, want: str) -> bool:
+    if want[:1] == STEM:
+        prefix = want[1:]
+        return t.low.startswith(prefix) or t.lemma.startswith(prefix) or t.lemma.startswith(lemma(prefix))
+    return t.lemma == want or t.low == want
+
+
+def compile_phrase(text: str) -> Phrase | None:
+    """A phrase ready to match, or None when it has no words (only punctuation, say)."""
+    from .text import tokens
+    raw = text.strip()
+    pieces: list[Choice | str] = []
+    for word in raw.split():
+        if word == "*" or word.endswith("~") or "|" in word or "_" in word:
+            pieces.append(_part(word))
+        else:
+            # A plain word goes through the statement tokeniser, so "don't", "11:40" or "gurdwara's"
+            # split exactly as they do in a statement.
+            pieces.extend(Choice([(t.lemma,)]) for t in tokens(word))
+    while pieces and pieces[0] is GAP_PART:
+        pieces.pop(0)
+    while pieces and pieces[-1] is GAP_PART:
+        pieces.pop()
+    return Phrase(raw, tuple(pieces)) if pieces else None
+
+
+def _alt_at(alt: Alt, toks: list[Token], i: int) -> int:
+    """The index after `alt` if it matches at i, else -1."""
+    if i + len(alt) > len(toks):
+        return -1
+    for k, want in enumerate(alt):
+        if not _same(toks[i + k], want):
+            return -1
+    return i + len(alt)
+
+
+def _ends(parts: tuple["Choice | str", ...], p: int, toks: list[Token], i: int, clause: int) -> Iterator[int]:
+    """Every index at which parts[p:] can end when starting at token i."""
+    if p == len(parts):
+        yield i
+        return
+    part = parts[p]
+    if part is GAP_PART:
+        for skip in range(GAP + 1):
+            j = i + skip
+            if j > len(toks) or (skip and toks[j - 1].clause != clause):
+                break
+            yield from _ends(parts, p + 1, toks, j, clause)
+        return
+    if i >= len(toks):
+        return
+    assert isinstance(part, Choice)
+    for alt in part.at(toks[i]):
+        j = i + 1 if len(alt) == 1 else _alt_at(alt, toks, i)
+        if j >= 0:
+            yield from _ends(parts, p + 1, toks, j, clause)
+
+
+class Matcher:
+    """Many phrases, matched together against one statement's tokens."""
+
+    def __init__(self, phrases: Iterable[Phrase]):
+        self.by_first: dict[str, list[Phrase]] = {}
+        self.stems: dict[str, list[Phrase]] = {}
+        """Phrases that start with a stem, by the stem's first three letters (a statement word's
+        first letters find them with one look-up, however many stems there are)."""
+        for ph in phrases:
+            first_part = ph.parts[0]
+            assert isinstance(first_part, Choice)  # compile_phrase strips leading gaps
+            for alt in first_part:
+                first = alt[0]
+                if first[:1] == STEM:
+                    for key in {first[1:4], lemma(first[1:])[:3]}:
+                        self.stems.setdefault(key, []).append(ph)
+                else:
+                    self.by_first.setdefault(first, []).append(ph)
+
+    def find(self, toks: list[Token]) -> list[tuple[Phrase, int, int]]:
+        """(phrase, first token, token after the last) for every place a phrase matches; the
+        shortest match at each start (a reader's reading of the phrase)."""
+        out: list[tuple[Phrase, int, int]] = []
+        seen: set[tuple[int, int]] = set()
+        for i, t in enumerate(toks):
+            cands = self.by_first.get(t.lemma, [])
+            if t.low != t.lemma:
+                cands = cands + self.by_first.get(t.low, [])
+            for key in {t.low[:3], t.lemma[:3]}:
+                cands = cands + self.stems.get(key, [])
+            for ph in cands:
+                if (id(ph), i) in seen:
+                    continue
+                seen.add((id(ph), i))
+                end = min(_ends(ph.parts, 0, toks, i, t.clause), default=-1)
+                if end > i:
+                    out.append((ph, i, end))
+        return out
