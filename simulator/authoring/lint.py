@@ -30,7 +30,8 @@ and the author still sees every place to fill in: a state variable whose label s
 'TODO' and that nothing moves yet (the error it would cause is found by running the analysis
 again with those variables free, and downgraded when it disappears), a decision option whose
 label starts with 'TODO', and a plan step whose description starts with 'TODO' that no inject
-prompts. Once the author replaces the label or description, the finding is an error again.
+prompts. Once the author replaces the label or description, the finding is an error again. A
+capability still left as the TODO placeholder is a warning of its own.
 """
 
 from __future__ import annotations
@@ -85,7 +86,7 @@ def _lint(scenario_doc: Document, plan: Document, playbook: Document, roles: dic
     analysis.moved |= free
     reach = analysis.run()
     ctx = _Context(scenario_doc, plan, playbook, roles, analysis, reach)
-    return [*_injects(ctx), *_options(ctx), *_steps(ctx), *_unprompted(ctx)]
+    return [*_injects(ctx), *_options(ctx), *_steps(ctx), *_unprompted(ctx), *_capabilities(ctx)]
 
 
 def _sorted(problems: list[Problem]) -> list[Problem]:
@@ -227,6 +228,18 @@ def _prerequisites(ctx: _Context, steps: dict, dead: set[str]) -> Iterator[Probl
         if blocked and e.id not in dead:
             yield ctx.pdoc.at(loc, f"plan step '{e.id}' can never be met: it waits for {', '.join(blocked)}, "
                               "which can never be met")
+
+
+def _capabilities(ctx: _Context) -> Iterator[Problem]:
+    """A capability left as the import's placeholder: valid, so the skeleton loads, but the report
+    would roll ratings up under 'TODO'."""
+    why = "is a TODO placeholder: name the HSEEP core capability it exercises"
+    for n, o in enumerate(ctx.s.objectives):
+        if o.capability.startswith(PLACEHOLDER):
+            yield ctx.sdoc.at(("objectives", n, "capability"), f"objective '{o.id}': the capability {why}", "warning")
+    for n, e in enumerate(ctx.plan.expectations):
+        if e.capability.startswith(PLACEHOLDER):
+            yield ctx.pdoc.at(("expectations", n, "capability"), f"plan step '{e.id}': the capability {why}", "warning")
 
 
 def _names_inject(cond) -> bool:
