@@ -29,8 +29,9 @@ A finding caused only by an unfilled placeholder is a warning, so the fresh skel
 and the author still sees every place to fill in: a state variable whose label still starts with
 'TODO' and that nothing moves yet (the error it would cause is found by running the analysis
 again with those variables free, and downgraded when it disappears), a decision option whose
-label starts with 'TODO', and a plan step whose description starts with 'TODO' that no inject
-prompts. Once the author replaces the label or description, the finding is an error again. A
+label starts with 'TODO', and a plan step whose description or source starts with 'TODO' that no
+inject prompts. Once the author replaces the label, description or source, the finding is an
+error again. A
 capability still left as the TODO placeholder is a warning of its own.
 """
 
@@ -262,4 +263,8 @@ def _unprompted(ctx: _Context) -> Iterator[Problem]:
             where = ("expectations", n, "trigger") if e.trigger is not None else ("expectations", n, "id")
             p = ctx.pdoc.at(where, f"no inject prompts plan step '{e.id}': none lists it in expected_actions and its "
                             "trigger names no inject, so the exercise never puts it to the players")
-            yield _placeholder(p, "its description is a TODO placeholder") if e.description.startswith(PLACEHOLDER) else p
+            if e.description.startswith(PLACEHOLDER):
+                p = _placeholder(p, "its description is a TODO placeholder")
+            elif e.source.startswith(PLACEHOLDER):  # an imported step the sheet named only as missed
+                p = _placeholder(p, "its source is a TODO placeholder: give it the trigger the plan says")
+            yield p
