@@ -9,8 +9,10 @@ from __future__ import annotations
 from ..loading.pack import Pack
 from ..models.scenario import Inject, Module
 from ..story_clock import story_time
+from .modules import module_of
 from .msel import COLUMNS
 from .msel_prose import to_words
+from .reach import Analysis
 from .timefmt import hhmm
 
 SECTION = "Module"
@@ -65,15 +67,6 @@ class _Names:
         return self.role(rid)
 
 
-def _module_of(s, inj: Inject) -> Module | None:
-    if inj.module is not None:
-        return next((m for m in s.modules if m.id == inj.module), None)
-    if inj.at is None:
-        return None
-    started = [m for m in s.modules if m.starts_at <= inj.at + inj.delay]
-    return max(started, key=lambda m: m.starts_at) if started else None
-
-
 def _event_type(inj: Inject, follow_ups: set[str]) -> str:
     kinds = []
     if inj.at is not None:
@@ -98,7 +91,7 @@ def _elapsed(inj: Inject) -> str:
 
 def export_rows(pack: Pack) -> list[list[str]]:
     """A section row per module (in order of start), then its injects (scheduled ones by time,
-    then the rest in pack order); injects of no module last."""
+    then the rest in pack order); injects of no module (see modules.py) last."""
     s = pack.scenario
     names = _Names(pack)
     senders = {x.id: x.name for x in s.senders}
@@ -143,9 +136,10 @@ def export_rows(pack: Pack) -> list[list[str]]:
         k, inj = pair
         return (0, inj.at + inj.delay, k) if inj.at is not None else (1, 0.0, k)
 
+    earliest = Analysis(s, pack.plan, pack.roles).run().injects
     grouped: dict[str | None, list[tuple[int, Inject]]] = {}
     for k, inj in enumerate(s.injects):
-        module = _module_of(s, inj)
+        module = module_of(s, inj, earliest.get(inj.id))
         grouped.setdefault(module.id if module is not None else None, []).append((k, inj))
     rows = []
     for m in sorted(s.modules, key=lambda m: m.starts_at):
