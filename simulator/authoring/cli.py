@@ -151,11 +151,21 @@ def _write_whole(output: Path, force: bool, write) -> None:
 def msel() -> None:
     """MSEL spreadsheets (HSEEP Master Scenario Events List) as .csv or .xlsx.
 
-    Columns: Number, Scenario Time, From, To, Method, Synopsis, Expected Action, Objective or
-    Capability, Notes, Contingency. Scenario Time is elapsed exercise time as HH:MM (00:00 is
-    minute 0), with '+HH:MM' for a delay after a cue; import converts clock times (see `msel import
-    --help`, which also lists the header spellings accepted). Contingency holds 'after INJECT: OPTION',
-    'if missed: STEP' and 'when: {condition}' clauses, separated by ';'.
+    Columns: Number, Scenario Time (the story clock), Elapsed (HH:MM, 00:00 is minute 0; 'on cue
+    +HH:MM' for a delay after a cue), Module, From, To, Method, Event Type, Severity, Synopsis,
+    Expected Action ('ROLE: description [STEP]'), Objective or Capability, Responsible Controller,
+    Notes, Contingency, Actual Time, Status. A section row opens each module.
+
+    \b
+    Contingency holds one clause per line, in words:
+      if the Mayor chooses 'Request full support' at I-07    a follow-up of a decision option
+      if 'Publish the first statement' is missed [STEP]        sent when a plan step is missed
+      when tension is above 70 and inject I-06 has been delivered
+    A condition joins facts with 'and', 'or', 'not' and brackets. Facts: 'VAR is above|below|
+    at least|at most N', 'inject ID has been delivered [before HH:MM]', "'OPTION' has been chosen
+    at ID", 'action ID has been taken [by ROLE] [before HH:MM]', 'a statement [by ROLE] [covering
+    RULE] [on CHANNEL] has been issued', 'after HH:MM'. Import also reads the earlier clauses
+    'after INJECT: OPTION', 'if missed: STEP' and 'when: {condition}' (see `msel import --help`).
     """
 
 
@@ -225,32 +235,50 @@ def msel_import(file: Path, output: Path) -> None:
     (placeholders show as warnings), with TODO placeholders for what an MSEL lacks (city, state
     variables, decisions, plan actions, sources).
 
+    The header row is looked for among the first 15 rows (title and caveat rows above it are
+    skipped; the first becomes the scenario's title). Section rows ('MODULE 2 – SHELTERING')
+    start modules, at their first inject; 'END OF EXERCISE', blank rows and footnotes are
+    skipped (footnotes with a note). CSV may use ',', ';' or tab, in UTF-8 or Windows-1252.
+
     \b
     Headers are matched ignoring case, spaces and punctuation ('#' reads as 'number'):
       Number          Number, Inject #, Inject No., Inject ID, MSEL #, ID, No., Event # (Inject # wins)
-      Scenario Time   Scenario Time, Designated Scenario Time, Time, Exercise Time, Elapsed Time,
-                      Inject Time, Event Time, Delivery Time, Clock Time, Time of Day, Local Time
+      Scenario Time   Scenario Time, Designated Scenario Time, Time, Exercise Time, Inject Time,
+                      Event Time, Delivery Time, Clock Time, Time of Day, Local Time, Date/Time
+      Elapsed         Elapsed, Elapsed Time (when present, it times the injects and Scenario
+                      Time is read as the story clock)
+      Module          Module, Module Name, Phase, Section
       From            From, Sender, Inject From, Simulated Sender, Originator
       To              To, Recipient(s), Player(s), Inject To, Intended Player(s), Receiving Player(s)
       Method          Method, Channel, Mode, Delivery Method, Delivery Mode, Mode of Delivery
       Synopsis        Synopsis, Inject Synopsis, Event Synopsis, Description, Event Description,
                       Inject Description, Message, Inject Text, Inject
+      Severity        Severity, Priority, Urgency (routine, low, medium, high, critical)
       Expected Action Expected (Player) Action(s), Expected Outcome, Expected Response
-      Objective       Objective or Capability, Objective/Capability, Objective(s), (Core) Capability
+      Objective       Objective or Capability, Objective/Capability, Objective(s)
+      Capability      Core Capability, Capability, Core Capabilities
       Notes           Notes, Controller Notes, Facilitator Notes, Remarks, Comments
       Contingency     Contingency, Contingencies
-    Other columns are ignored, 'Responsible Controller' among them: the controller delivers the
-    inject but is not the sender the players see.
+    Other columns are ignored, 'Responsible Controller', 'Actual Time' and 'Status' among them:
+    the controller delivers the inject but is not the sender the players see. Of 'Event Type',
+    only 'Decision' is read.
+
+    \b
+    Objectives: 'OBJ-2: Public Information and Warning', 'OBJ 2 – ...', 'Objective 2 - ...' and
+    '2' name objective OBJ-2; an HSEEP core capability named alone gets the objective that has
+    it (or a new one). Expected actions: 'Mayor: activate the EOC' is the mayor's step;
+    'STEP-ID: description' names the step; any other line is a step of the first recipient.
 
     \b
     Times: elapsed exercise time (00:00 = start) is read as it is. Clock times are converted to
     elapsed time from the first timed row, the scenario clock starts at that time of day, and a
     note says so. Times count as clock times when the header is Clock Time, Time of Day or Local
-    Time; when a cell is written as a time of day (9:30 AM, 0930); or when the first timed row
-    is at 01:00 or later and all times lie within one day. A header naming 'elapsed' is never
+    Time; when a cell is written as a time of day (9:30 AM, 0930) or a date and time
+    (2026-03-14 09:30; later days count); or when the first timed row is at 01:00 or later
+    and all times lie within one day. A header naming 'elapsed' is never
     converted. Rows earlier than the first row (other than past midnight) are refused.
 
-    To: role ids or names, separated by commas, or 'all'. A name matching a shared or pack role's
+    To: role ids or names, separated by commas, or 'all' ('All Players', 'Everyone'). A name matching a shared or pack role's
     id or title (ignoring case) is that role; any other becomes a new role in roles/ whose id is
     the name in lowercase with hyphens ('Fire Chief' -> fire-chief).
     """
