@@ -73,18 +73,24 @@ class Cues:
         when = _WHEN.match(text)
         if dry or not (follow or old or missed or missed_id or when):
             return bool(follow or old or missed or missed_id or when)
-        if follow or old:
-            source = (follow or old)["id"]
-            option = self.option_id(source, follow["label"]) if follow else self.option(source, old["option"], None)
-            if follow:
-                self.sk.deciders.setdefault(source, self.rows.role(follow["who"]))
+        if follow is not None:
+            source = follow["id"]
+            option = self.option_id(source, follow["label"])
+            self.sk.deciders.setdefault(source, self.rows.role(follow["who"]))
+        elif old is not None:
+            source = old["id"]
+            option = self.option(source, old["option"], None)
+        if follow is not None or old is not None:
             self.pending.append((row, "a decision", source))
             self.sk.follow.setdefault((source, option), []).append(inj["id"])
-        elif missed_id or (missed and missed["id"]):
-            self.contingency((missed_id or missed)["id"], inj, missed["what"] if missed else None)
-        elif missed:
-            self.missed.append((row, inj, missed["what"]))
-        elif when:
+        elif missed_id is not None:
+            self.contingency(missed_id["id"], inj)
+        elif missed is not None:
+            if missed["id"]:
+                self.contingency(missed["id"], inj, missed["what"])
+            else:
+                self.missed.append((row, inj, missed["what"]))
+        elif when is not None:
             self.trigger(row, when["rest"].strip(), inj, yaml_form=bool(when["colon"]) and when["rest"].lstrip().startswith("{"))
         return True
 

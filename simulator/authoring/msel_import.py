@@ -198,7 +198,7 @@ class _Rows:
 
     def role(self, name: str) -> str:
         """The role id for a name in the sheet, remembering how the sheet calls a new one."""
-        rid = self.role_index.resolve(name) or self.sk.role_by_title(name)
+        rid = self.role_index.resolve(name) or self.sk.role_by_title(name) or ""
         if rid and rid not in self.role_index.actions and name.strip() != rid:
             self.sk.role_titles.setdefault(rid, " ".join(name.split()))
         if rid and rid not in self.sk.roles:

@@ -194,14 +194,16 @@ def documents(sk: Skeleton, source: Path, output: Path, new_roles: list[str], sl
     plan = {"kind": "response_plan", "id": f"{scenario['id']}-plan", "title": "TODO: response plan title",
             "source": TODO_SOURCE, "expectations": steps}
     # Every role asked for a statement may speak: otherwise lint rightly says no step can be met.
-    speakers = list(dict.fromkeys(step["role"] for step in steps))
+    speakers: list[str] = list(dict.fromkeys(str(step["role"]) for step in steps))
     rules = [{"id": TODO_RULE, "label": "TODO: a key message", "match": {"words": ["todo"]}, "source": TODO_SOURCE}]
     rules += [{"id": r, "label": f"TODO: key message {r}", "match": {"words": ["todo"]}, "source": TODO_SOURCE}
               for r in sk.rules if r != TODO_RULE]
     playbook = {"kind": "playbook", "id": f"{scenario['id']}-playbook", "title": "TODO: communication playbook title",
                 "source": TODO_SOURCE, "first_statement": {"within": 30, "source": TODO_SOURCE},
                 "messengers": [{"role": r, "source": TODO_SOURCE} for r in speakers], "key_messages": rules,
-                "templates": [{"id": f"todo-statement-{r}" if len(r) <= 49 else f"todo-statement-{k + 1}", "title": f"TODO: a statement {r} could issue", "role": r,
+                # an id may be 64 characters: a long role id numbers its template instead
+                "templates": [{"id": f"todo-statement-{r}" if len(r) <= 49 else f"todo-statement-{k + 1}",
+                               "title": f"TODO: a statement {r} could issue", "role": r,
                                "channel": "news_release", "languages": ["English"],
                                "text": f"TODO: the words {r} would use to meet its plan steps.", "covers": [TODO_RULE]}
                               for k, r in enumerate(speakers)]}
