@@ -73,6 +73,8 @@ def user_errors(fn):
         except ValidationError as exc:  # a value no option check caught (e.g. nan)
             _fail([f"error: {'.'.join(map(str, e['loc'])) or 'value'}: {e['msg']} (got {e.get('input')!r})"
                    for e in exc.errors()])
+        except BrokenPipeError:
+            raise  # the reader went away (`| head`): not the user's mistake; main ends quietly
         except OSError as exc:  # a folder that does not exist, no permission, a full disk...
             where = exc.filename or "file"
             _fail([f"error: {where}: {exc.strerror or exc}"])
@@ -82,7 +84,34 @@ def user_errors(fn):
     return wrapper
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def _pipe_closed() -> None:
+    """Stop quietly when whoever reads our output stops reading (`tabletop list | head -1`).
+
+    Why not an error: the reader got what it wanted. Standard output is pointed at /dev/null so
+    the interpreter's last flush at exit cannot fail again, and the exit status is the one a
+    shell gives a command ended by SIGPIPE (128 + 13), as `yes | head` does."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    sys.exit(141)
+
+
+class _Main(click.Group):
+    """The `tabletop` group: a closed pipe ends any command quietly. (Click itself quiets one
+    met while it prints help or the version, with exit 1.)"""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:
+            _pipe_closed()
+
+
+@click.group(cls=_Main, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="tabletop")
 def main() -> None:
     """Tabletop: rehearse a city's response to hate-motivated attacks, violent protests and disinformation."""

@@ -83,10 +83,12 @@ def list_(as_json: bool) -> None:
 @click.option("--competence", type=FiniteFloat(0, 1), default=1.0, show_default=True,
               help="Chance that staff do the right thing at each step.")
 @click.option("--log", "log_path", type=click.Path(dir_okay=False, path_type=Path),
-              help="Write the exercise log here (refused if the file exists).")
+              help="Write the exercise log here (refused if the file exists, unless --force).")
+@click.option("--force", is_flag=True, help="Replace the --log file if it exists (never one another process is writing).")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @user_errors
-def simulate(scenario: str, seed: int, policy: Policy, competence: float, log_path: Path | None, as_json: bool) -> None:
+def simulate(scenario: str, seed: int, policy: Policy, competence: float, log_path: Path | None, force: bool,
+             as_json: bool) -> None:
     """Run a whole exercise headless with simulated staff in every seat, and summarise it."""
     from .loading.pack import load_pack
     from .loading.shipped import resolve_scenario
@@ -96,8 +98,11 @@ def simulate(scenario: str, seed: int, policy: Policy, competence: float, log_pa
 
     pack = load_pack(resolve_scenario(scenario))
     if log_path is not None and log_path.exists() and log_path.stat().st_size > 0:
-        ensure_no_writer(log_path)
-        raise UserError(f"{log_path} already exists; choose another --log path")
+        ensure_no_writer(log_path)  # a log being written is never replaced, --force or not
+        if not force:
+            raise UserError(f"{log_path} already exists; choose another --log path or add --force to replace it")
+        if log_path.is_file():
+            log_path.unlink()  # a new file, not the old one cut short: a reader of the old log keeps it whole
     session = Session.start(pack, seed, all_staff(pack.scenario.roles, policy, competence), log_path)
     try:
         session.run_to_end()

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import networkx as nx
+import pytest
 
 from simulator.authoring.graph import build_graph, to_dot, to_mermaid, to_text
 from simulator.loading.pack import load_pack
@@ -51,16 +54,16 @@ def _tricky() -> nx.DiGraph:
 
 def test_mermaid_escapes_quotes_pipes_and_brackets():
     text = to_mermaid(_tricky())
-    assert text.startswith("flowchart TD\n")
+    assert text.startswith("flowchart LR\n")
     node = next(line for line in text.splitlines() if line.strip().startswith("n1{"))
-    assert node == '  n1{"A: The #quot;quoted#quot; #124; piped #lt;tag#gt; #35; and \\ slash"}'
-    assert '  n0 -->|"at #quot;00:10#quot;"| n1' in text
+    assert node == '  n1{"A<br/>The #quot;quoted#quot; #124; piped<br/>#lt;tag#gt; #35; and \\ slash"}'
+    assert '"' not in node[6:-2].replace("#quot;", "")
 
 
 def test_dot_escapes_quotes_and_backslashes():
     text = to_dot(_tricky())
     assert text.startswith('digraph "odd\\"id" {')
-    assert '"inject:A" [label="A: The \\"quoted\\" | piped <tag> # and \\\\ slash", shape=diamond];' in text
+    assert '"inject:A" [label="A\\nThe \\"quoted\\" | piped\\n<tag> # and \\\\ slash", shape=diamond];' in text
     assert text.rstrip().endswith("}")
 
 
@@ -81,7 +84,7 @@ def test_cli_graph_writes_a_file(tmp_path):
 
 
 def test_cli_graph_formats():
-    for fmt, start in (("mermaid", "flowchart TD"), ("dot", 'digraph "mini"'), ("text", "Mini drill (mini)")):
+    for fmt, start in (("mermaid", "flowchart LR"), ("dot", 'digraph "mini"'), ("text", "Mini drill (mini)")):
         out = subprocess.run([str(TABLETOP), "graph", str(FIXTURES / "mini"), "--format", fmt],
                              capture_output=True, text=True, timeout=120)
         assert out.returncode == 0 and out.stdout.startswith(start), out.stderr
@@ -121,3 +124,81 @@ def test_cli_graph_format_follows_the_extension_unless_given(tmp_path):
     assert unknown.exit_code == 2 and not (tmp_path / "f.out").exists()
     explicit = _graph("-o", tmp_path / "g.mmd", "--format", "dot")
     assert explicit.exit_code == 0 and (tmp_path / "g.mmd").read_text() == to_dot(g)
+
+
+# ---- the drawings run left to right in time, a cluster per module -----------------------------
+
+def _flagship():
+    return load_pack(ROOT / "scenarios" / "caldmere-vaisakhi-attack")
+
+
+def _clusters(text: str, opener: str, closer: str) -> list[list[str]]:
+    out, current = [], None
+    for line in text.splitlines():
+        if line.strip().startswith(opener):
+            current = []
+            out.append(current)
+        elif line.strip() == closer:
+            current = None
+        elif current is not None:
+            current.append(line)
+    return out
+
+
+def test_mermaid_runs_left_to_right_with_a_cluster_per_module_in_order():
+    pack = _flagship()
+    text = to_mermaid(build_graph(pack))
+    assert text.startswith("flowchart LR\n")
+    titles = [line.split('["', 1)[1].rstrip('"]') for line in text.splitlines() if line.startswith("  subgraph module")]
+    assert titles == [m.title for m in sorted(pack.scenario.modules, key=lambda m: m.starts_at)]
+    s = pack.scenario
+    at = {i.id: i.at + i.delay for i in s.injects if i.at is not None}
+    for cluster in _clusters(text, "subgraph module", "end"):
+        times = [at[i] for line in cluster for i in at if f"· {i}<br/>" in line]
+        assert times == sorted(times) and times  # scheduled injects in time order inside each module
+    assert "subgraph legend" in text and " ~~~ " in text  # a legend; rows held in time order, not drawn
+
+
+def test_follow_up_edges_carry_the_option_and_its_delay():
+    pack = _flagship()
+    g = build_graph(pack)
+    text = to_mermaid(g)
+    inj = {i.id: i for i in pack.scenario.injects}
+    option = inj["I-07"].decision.options[0]
+    follow = inj[option.follow_up[0]]
+    line = next(x for x in text.splitlines() if "-->|" in x and x.strip().startswith("n7 ") and f"+{follow.delay:g} min" in x)
+    assert option.label.split()[0] in line
+    scheduled = [x for x in text.splitlines() if x.strip().startswith("n0 -->")]
+    assert len(scheduled) == 1  # not one edge from start to every scheduled inject
+
+
+def test_dot_has_one_font_the_same_clusters_and_a_legend():
+    pack = _flagship()
+    text = to_dot(build_graph(pack))
+    assert 'graph [fontname="Helvetica"' in text and 'node [shape=box, fontname="Helvetica"]' in text
+    assert 'edge [fontname="Helvetica"' in text and "rankdir=LR" in text
+    labels = [line.strip()[len("label="):].strip('";') for line in text.splitlines()
+              if line.startswith("    label=") and "Legend" not in line]
+    assert labels == [m.title for m in sorted(pack.scenario.modules, key=lambda m: m.starts_at)]
+    assert "subgraph cluster_legend" in text and "[style=invis]" in text
+
+
+@pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz (dot) is not installed")
+def test_graphviz_draws_the_flagship_compact(tmp_path):
+    (tmp_path / "g.dot").write_text(to_dot(build_graph(_flagship())))
+    svg = subprocess.run(["dot", "-Tsvg", str(tmp_path / "g.dot")], capture_output=True, text=True, timeout=120)
+    assert svg.returncode == 0, svg.stderr
+    width, height = (float(x) for x in re.search(r'viewBox="0\.00 0\.00 ([\d.]+) ([\d.]+)"', svg.stdout).groups())
+    assert width / height < 5  # the drawing before was a single row over twelve times wider than tall
+
+
+@pytest.mark.skipif(shutil.which("mmdc") is None, reason="mermaid-cli (mmdc) is not installed")
+def test_mermaid_cli_draws_the_flagship_compact(tmp_path):
+    (tmp_path / "g.mmd").write_text(to_mermaid(build_graph(_flagship())))
+    done = subprocess.run(["mmdc", "-i", str(tmp_path / "g.mmd"), "-o", str(tmp_path / "g.svg")], capture_output=True,
+                          text=True, timeout=300)
+    if done.returncode != 0 and "browser" in (done.stderr + done.stdout).lower():
+        pytest.skip("mermaid-cli has no browser to draw with")
+    assert done.returncode == 0, done.stderr
+    width, height = (float(x) for x in re.search(r'viewBox="0 0 ([\d.]+) ([\d.]+)"', (tmp_path / "g.svg").read_text()).groups())
+    assert width / height < 4

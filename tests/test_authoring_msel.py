@@ -39,11 +39,16 @@ def test_round_trip_gives_the_same_rows(tmp_path, suffix, pack_dir):
 
 def test_export_columns_of_the_mini_pack(mini_pack):
     rows = {r[0]: dict(zip(COLUMNS, r)) for r in export_rows(mini_pack)}
-    assert rows["I2"]["Scenario Time"] == "00:20" and rows["I2"]["To"] == "chief"
-    assert rows["I3"]["Scenario Time"] == "+00:05" and rows["I3"]["Contingency"] == "after I2: hold"
-    assert rows["I5"]["Contingency"] == "when: {state: tension, above: 60.0}"
-    assert rows["I7"]["Contingency"] == "if missed: P2" and rows["I7"]["Method"] == "phone"
-    assert rows["I1"]["To"] == "all" and rows["I1"]["Synopsis"] == "Incident reported\nSomething happened downtown."
+    assert rows["I2"]["Scenario Time"] == "09:20" and rows["I2"]["Elapsed"] == "00:20"  # story clock beside elapsed
+    assert rows["I2"]["To"] == "Chief" and rows["I2"]["Event Type"] == "Scheduled, Decision"
+    assert rows["I3"]["Scenario Time"] == "" and rows["I3"]["Elapsed"] == "on cue +00:05"
+    assert rows["I3"]["Contingency"] == "if the Chief chooses 'Hold it' at I2" and rows["I3"]["Event Type"] == "Follow-up"
+    assert rows["I5"]["Contingency"] == "when tension is above 60" and rows["I5"]["Event Type"] == "Triggered"
+    assert rows["I7"]["Contingency"] == "if 'First statement' is missed [P2]" and rows["I7"]["Method"] == "phone"
+    assert rows["I1"]["To"] == "All players" and rows["I1"]["Synopsis"] == "Incident reported\nSomething happened downtown."
+    assert rows["I1"]["Severity"] == "High" and rows["I6"]["Module"] == "Start" and rows["I1"]["Actual Time"] == ""
+    order = [r[0] for r in export_rows(mini_pack)]  # modules in order, each opened by its section row
+    assert order[0] == "Module: Start · starts at 00:00 elapsed" and order.index("Module: Later · starts at 01:00 elapsed") > order.index("I6")
 
 
 def test_times_read_and_write():
@@ -89,7 +94,10 @@ def _errors(path: Path, out: Path) -> list[str]:
     return exc.value.lines
 
 
-HEADER = ",".join(COLUMNS) + "\n"
+LEGACY = ["Number", "Scenario Time", "From", "To", "Method", "Synopsis", "Expected Action", "Objective or Capability",
+          "Notes", "Contingency"]
+"""The columns of the earlier export, still read (and what many planners' sheets look like)."""
+HEADER = ",".join(LEGACY) + "\n"
 
 
 def test_bad_rows_are_located_and_all_reported(tmp_path):
@@ -111,7 +119,8 @@ def test_bad_rows_are_located_and_all_reported(tmp_path):
         f"{shown}: row 4: 'synopsis' is empty; say what happens",
         f"{shown}: row 5: 'contingency' names inject \"A9\" (a decision), which is not a number in this sheet",
         f"{shown}: row 6: 'contingency' when: \"{{state: tension, above: [}}\" is not a condition in YAML flow form, like {{state: tension, above: 60}}",
-        f"{shown}: row 7: 'contingency' \"sometimes\" is not understood; write 'after INJECT: OPTION', 'if missed: STEP' or 'when: {{condition}}'",
+        f"{shown}: row 7: 'contingency' \"sometimes\" is not understood; write \"if the ROLE chooses 'OPTION' at INJECT\", "
+        "\"if 'PLAN STEP' is missed\" or 'when CONDITION' (like 'when tension is above 70')",
     ]
     assert not (tmp_path / "out").exists()
 
@@ -120,7 +129,7 @@ def test_xlsx_errors_name_the_sheet_and_row(tmp_path):
     wb = Workbook()
     ws = wb.active
     ws.title = "MSEL"
-    ws.append(COLUMNS)
+    ws.append(LEGACY)
     ws.append(["I-1", "00:00", "Desk", "mayor", "phone", "Hello"])
     for _ in range(4):
         ws.append(["I-x", "", "", "", "", ""])  # blank-ish rows still count towards the row number

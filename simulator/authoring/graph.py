@@ -16,6 +16,7 @@ import networkx as nx
 from .. import judge
 from ..loading.pack import Pack
 from ..models import conditions as c
+from .modules import module_of
 from .reach import NEVER, Analysis
 from .timefmt import hhmm
 
@@ -65,16 +66,20 @@ def _leaf_edge(g: nx.DiGraph[str], leaf, target: str, no: str) -> None:
 
 
 def build_graph(pack: Pack) -> nx.DiGraph[str]:
-    """The scenario's injects and what leads from one to another."""
+    """The scenario's injects and what leads from one to another; each inject node knows its
+    module (modules.py) and time, for drawings that run left to right in time."""
     s = pack.scenario
     reach = Analysis(s, pack.plan, pack.roles).run()
-    g: nx.DiGraph[str] = nx.DiGraph(title=s.title, scenario=s.id)
+    modules = sorted(s.modules, key=lambda m: m.starts_at)
+    g: nx.DiGraph[str] = nx.DiGraph(title=s.title, scenario=s.id, modules=[(m.id, m.title) for m in modules])
     g.add_node("start", kind="start", label=f"Start (clock {s.clock.start})")
     for inj in s.injects:
         t = reach.injects[inj.id]
+        module = module_of(s, inj, t)
         g.add_node(f"inject:{inj.id}", kind="inject", id=inj.id, title=inj.title, decision=inj.decision is not None,
                    severity=inj.severity, earliest=None if t == NEVER else t, reachable=t < s.clock.duration,
-                   label=f"{inj.id}: {inj.title}")
+                   at=None if inj.at is None else inj.at + inj.delay, delay=inj.delay,
+                   module=module.id if module is not None else None, label=f"{inj.id}: {inj.title}")
     for inj in s.injects:
         node = f"inject:{inj.id}"
         if inj.at is not None:
@@ -83,7 +88,7 @@ def build_graph(pack: Pack) -> nx.DiGraph[str]:
         if inj.decision is not None:
             for o in inj.decision.options:
                 for f in o.follow_up:
-                    g.add_edge(node, f"inject:{f}", kind="follow_up", label=f"option {o.id}")
+                    g.add_edge(node, f"inject:{f}", kind="follow_up", label=f"option {o.id}", option=o.label)
     for step_id, injects in pack.contingencies.items():
         step = pack.expectations[step_id]
         snode = f"step:{step_id}"
@@ -94,66 +99,6 @@ def build_graph(pack: Pack) -> nx.DiGraph[str]:
         for inj in injects:
             g.add_edge(snode, f"inject:{inj.id}", kind="missed", label=f"missed after {judge.grace_ends(step.within, step.grace):g} min")
     return g
-
-
-# ---- Mermaid ---------------------------------------------------------------------------------
-
-def _mermaid_text(text: str) -> str:
-    """Mermaid labels in double quotes: quotes and angle brackets as entity codes, one line."""
-    out = " ".join(str(text).split())
-    for ch, code in (("#", "#35;"), ('"', "#quot;"), ("<", "#lt;"), (">", "#gt;"), ("|", "#124;")):
-        out = out.replace(ch, code)
-    return out
-
-
-def _ids(g: nx.DiGraph[str]) -> dict[str, str]:
-    return {node: f"n{k}" for k, node in enumerate(g.nodes)}
-
-
-def to_mermaid(g: nx.DiGraph[str]) -> str:
-    ids = _ids(g)
-    lines = ["flowchart TD", f"  %% {_mermaid_text(g.graph.get('title', ''))}"]
-    for node, data in g.nodes(data=True):
-        label = _mermaid_text(data.get("label", node))
-        kind = data.get("kind")
-        if kind == "inject" and data.get("decision"):
-            lines.append(f'  {ids[node]}{{"{label}"}}')
-        elif kind == "inject":
-            lines.append(f'  {ids[node]}["{label}"]')
-        elif kind == "step":
-            lines.append(f'  {ids[node]}[/"{label}"/]')
-        else:
-            lines.append(f'  {ids[node]}(["{label}"])')
-    for a, b, data in g.edges(data=True):
-        arrow = "-.->" if data.get("kind") in ("missed", "state", "action", "statement", "after") else "-->"
-        lines.append(f'  {ids[a]} {arrow}|"{_mermaid_text(data.get("label", ""))}"| {ids[b]}')
-    unreachable = [ids[n] for n, d in g.nodes(data=True) if d.get("kind") == "inject" and not d.get("reachable")]
-    if unreachable:
-        lines.append("  classDef never stroke-dasharray: 5 5,color:#999")
-        lines.append(f"  class {','.join(unreachable)} never")
-    return "\n".join(lines) + "\n"
-
-
-# ---- DOT -------------------------------------------------------------------------------------
-
-def _dot(text: str) -> str:
-    return '"' + " ".join(str(text).split()).replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-def to_dot(g: nx.DiGraph[str]) -> str:
-    shapes = {"start": "circle", "step": "parallelogram", "state": "ellipse", "action": "ellipse", "statement": "ellipse"}
-    lines = [f"digraph {_dot(g.graph.get('scenario', 'scenario'))} {{", "  rankdir=LR;",
-             "  node [shape=box, fontname=\"Helvetica\"];", f"  label={_dot(g.graph.get('title', ''))};"]
-    for node, data in g.nodes(data=True):
-        kind = data.get("kind", "")  # every node has one (see build_graph); "" gives a plain box
-        shape = "diamond" if kind == "inject" and data.get("decision") else shapes.get(kind, "box")
-        style = ", style=dashed" if kind == "inject" and not data.get("reachable") else ""
-        lines.append(f"  {_dot(node)} [label={_dot(data.get('label', node))}, shape={shape}{style}];")
-    for a, b, data in g.edges(data=True):
-        style = ", style=dashed" if data.get("kind") in ("missed", "state", "action", "statement", "after") else ""
-        lines.append(f"  {_dot(a)} -> {_dot(b)} [label={_dot(data.get('label', ''))}{style}];")
-    lines.append("}")
-    return "\n".join(lines) + "\n"
 
 
 # ---- terminal tree ---------------------------------------------------------------------------
@@ -213,5 +158,7 @@ def to_text(g: nx.DiGraph[str]) -> str:
             out.append(_fit(f"  {name(node)}"))
     return "\n".join(out) + "\n"
 
+
+from .graph_draw import to_dot, to_mermaid  # noqa: E402  (they draw what build_graph makes)
 
 FORMATS = {"mermaid": to_mermaid, "dot": to_dot, "text": to_text}

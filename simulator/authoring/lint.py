@@ -30,8 +30,10 @@ A finding caused only by an unfilled placeholder is a warning, so the fresh skel
 and the author still sees every place to fill in: a state variable whose label still starts with
 'TODO' and that nothing moves yet (the error it would cause is found by running the analysis
 again with those variables free, and downgraded when it disappears), a decision option whose
-label starts with 'TODO', and a plan step whose description starts with 'TODO' that no inject
-prompts. Once the author replaces the label or description, the finding is an error again.
+label starts with 'TODO', and a plan step whose description or source starts with 'TODO' that no
+inject prompts. Once the author replaces the label, description or source, the finding is an
+error again. A
+capability still left as the TODO placeholder is a warning of its own.
 """
 
 from __future__ import annotations
@@ -87,7 +89,7 @@ def _lint(scenario_doc: Document, plan: Document, playbook: Document, roles: dic
     analysis.moved |= free
     reach = analysis.run()
     ctx = _Context(scenario_doc, plan, playbook, roles, analysis, reach)
-    return [*_injects(ctx), *_options(ctx), *_steps(ctx), *_unprompted(ctx), *_examples(ctx)]
+    return [*_injects(ctx), *_options(ctx), *_steps(ctx), *_unprompted(ctx), *_capabilities(ctx), *_examples(ctx)]
 
 
 def _examples(ctx: "_Context") -> Iterator[Problem]:
@@ -237,6 +239,18 @@ def _prerequisites(ctx: _Context, steps: dict, dead: set[str]) -> Iterator[Probl
                               "which can never be met")
 
 
+def _capabilities(ctx: _Context) -> Iterator[Problem]:
+    """A capability left as the import's placeholder: valid, so the skeleton loads, but the report
+    would roll ratings up under 'TODO'."""
+    why = "is a TODO placeholder: name the HSEEP core capability it exercises"
+    for n, o in enumerate(ctx.s.objectives):
+        if o.capability.startswith(PLACEHOLDER):
+            yield ctx.sdoc.at(("objectives", n, "capability"), f"objective '{o.id}': the capability {why}", "warning")
+    for n, e in enumerate(ctx.plan.expectations):
+        if e.capability.startswith(PLACEHOLDER):
+            yield ctx.pdoc.at(("expectations", n, "capability"), f"plan step '{e.id}': the capability {why}", "warning")
+
+
 def _names_inject(cond) -> bool:
     return any(isinstance(leaf, (c.WhenDelivered, c.WhenChosen)) for leaf, _ in walk_condition(cond, ()))
 
@@ -257,4 +271,8 @@ def _unprompted(ctx: _Context) -> Iterator[Problem]:
             where = ("expectations", n, "trigger") if e.trigger is not None else ("expectations", n, "id")
             p = ctx.pdoc.at(where, f"no inject prompts plan step '{e.id}': none lists it in expected_actions and its "
                             "trigger names no inject, so the exercise never puts it to the players")
-            yield _placeholder(p, "its description is a TODO placeholder") if e.description.startswith(PLACEHOLDER) else p
+            if e.description.startswith(PLACEHOLDER):
+                p = _placeholder(p, "its description is a TODO placeholder")
+            elif e.source.startswith(PLACEHOLDER):  # an imported step the sheet named only as missed
+                p = _placeholder(p, "its source is a TODO placeholder: give it the trigger the plan says")
+            yield p

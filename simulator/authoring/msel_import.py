@@ -3,30 +3,26 @@
 An MSEL holds the injects; it lacks the city, the state variables, the decisions' prompts and
 the plan's actions. The skeleton fills those with placeholders that say TODO, so the pack
 validates at once and a trainer can fill it in with editor completion. Every problem in the
-sheet is reported by sheet and row, all in one run.
+sheet is reported by sheet and row, all in one run; what the reader decided on the user's
+behalf (a row read as a footnote, clock times converted) is said in a note.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import get_args
 
-from pydantic import TypeAdapter, ValidationError
-
-from ..loading.problems import ValidationFailed
-from ..loading.yaml_source import load_yaml
 from ..models import Channel
-from ..models.conditions import Condition
-from .msel import COLUMNS, MselError, Sheet, _norm, header_map, read_sheet
+from .msel import MselError, Sheet, read_sheet
+from .msel_cells import ID, STEP_AT_END, items, means_everyone, objective_refs, severity_of, split_action
+from .msel_cues import Cues
+from .msel_layout import Layout, find_layout, norm, row_kind, section_parts, section_title
 from .msel_roles import RoleIndex
-from .msel_skeleton import documents, publish, yaml_text
-from .msel_times import Timed, parse_time, settle
+from .msel_skeleton import Skeleton, documents, publish, yaml_text
+from .msel_times import Timed, on_cue, parse_time, settle, split_date
 from .timefmt import parse_hhmm
 
-_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
-_LABELLED = re.compile(r"^([A-Za-z0-9][A-Za-z0-9_.-]{0,63}):\s*(.+)$", re.S)
 _CHANNELS = set(get_args(Channel))
 _METHODS = {
     "call": "phone", "telephone": "phone", "phonecall": "phone", "mobile": "phone", "cell": "phone",
@@ -39,7 +35,7 @@ _METHODS = {
     "emergencyalert": "text_alert", "textalert": "text_alert", "communitymeeting": "community_meeting",
     "briefing": "briefing", "brief": "briefing", "sitrep": "briefing",
 }
-_COND = TypeAdapter(Condition)
+_STORY = re.compile(r"^(?P<day>.*?)[,\s]*(?P<hh>[01]?\d|2[0-3]):(?P<mm>[0-5]\d)$")
 
 
 def slug(text: str) -> str:
@@ -55,37 +51,21 @@ def channel_of(method: str) -> str | None:
     return _METHODS.get(re.sub(r"[\s_]", "", key))
 
 
-@dataclass
-class _Skeleton:
-    injects: list[dict] = field(default_factory=list)
-    senders: dict[str, str] = field(default_factory=dict)
-    """Sender id -> name."""
-    roles: list[str] = field(default_factory=list)
-    steps: dict[str, dict] = field(default_factory=dict)
-    objectives: dict[str, str] = field(default_factory=dict)
-    """Objective id -> capability."""
-    options: dict[str, list[str]] = field(default_factory=dict)
-    """Decision inject id -> option ids the sheet mentions."""
-    follow: dict[tuple[str, str], list[str]] = field(default_factory=dict)
-    state: list[str] = field(default_factory=list)
-    rules: list[str] = field(default_factory=list)
-    actions: set[str] = field(default_factory=set)
-    clock_start: str | None = None
-    """Set when the sheet's times were clock times (see msel_times)."""
-    notes: list[str] = field(default_factory=list)
-
-
 class _Rows:
     """Reads the rows of one sheet into a skeleton, collecting located errors."""
 
-    def __init__(self, sheet: Sheet, columns: dict[str, int], roles: RoleIndex):
-        self.sheet, self.columns, self.role_index = sheet, columns, roles
+    def __init__(self, sheet: Sheet, layout: Layout, roles: RoleIndex):
+        self.sheet, self.layout, self.columns, self.role_index = sheet, layout, layout.columns, roles
         self.timed: list[Timed] = []
         self.errors: list[tuple[int, str]] = []
-        self.sk = _Skeleton()
+        self.sk = Skeleton(title=layout.title)
+        self.sk.notes.extend(f"{sheet.where}: {n}" for n in sheet.notes)
         self.ids: dict[str, int] = {}
-        self.pending: list[tuple[int, str, str]] = []
-        """(row, kind, inject id) references to check once every row is read."""
+        self.cues = Cues(self)
+        self.module: str | None = None
+        """The module the last section row opened (for sheets without a Module column)."""
+        self.story: list[tuple[dict, str]] = []
+        """(inject, story clock cell) beside an Elapsed column, to find the clock's start."""
 
     def cell(self, cells: list, name: str) -> str:
         k = self.columns.get(name)
@@ -94,26 +74,45 @@ class _Rows:
     def fail(self, row: int, message: str) -> None:
         self.errors.append((row, self.sheet.at(row, message)))
 
-    def read(self) -> _Skeleton:
-        for row, cells in self.sheet.rows[1:]:
-            self.row(row, cells)
-        header = str(self.sheet.rows[0][1][self.columns["Scenario Time"]]).strip()
-        settled = settle(self.timed, _norm(header), header)
+    def note(self, message: str) -> None:
+        self.sk.notes.append(f"{self.sheet.where}: {message}")
+
+    def read(self) -> Skeleton:
+        for row, cells in self.sheet.rows[self.layout.header_row + 1:]:
+            kind = row_kind(cells, self.columns)
+            if kind == "inject":
+                self.row(row, cells)
+            elif kind == "section":
+                self.section(row, cells)
+            elif kind == "note":
+                shown = " ".join(next(str(c) for c in cells if str(c).strip()).split())
+                self.note(f"row {row} read as a note, not an inject: \"{shown[:60]}{'…' if len(shown) > 60 else ''}\"")
+        header = str(self.sheet.rows[self.layout.header_row][1][self.columns[self.layout.timing]]).strip()
+        settled = settle(self.timed, norm(header), header)
         for row, message in settled.errors:
             self.fail(row, message)
-        self.sk.clock_start = settled.start
+        self.sk.clock_start = settled.start or self.story_start()
         if settled.note:
-            self.sk.notes.append(f"{self.sheet.where}: {settled.note}")
-        for row, what, ref in self.pending:
-            if ref not in self.ids:
-                self.fail(row, f"'contingency' names inject \"{ref}\" ({what}), which is not a number in this sheet")
+            self.note(settled.note)
+        self.cues.finish()
+        self.sk.settle_modules()
+        self.sk.settle_objectives(self.note)
         if self.errors:  # in row order, references checked at the end included
             raise MselError([line for _row, line in sorted(self.errors, key=lambda e: e[0])])
         return self.sk
 
+    def section(self, row: int, cells: list) -> None:
+        title, story, start = section_parts(next(str(c) for c in cells if str(c).strip()))
+        module = self.sk.module_named(title)
+        self.module = module["id"]
+        if story:  # written by export: the module's own story time and start
+            module["time"] = story
+        if start is not None:
+            module["starts_at"] = parse_hhmm(start)
+
     def row(self, row: int, cells: list) -> None:
         number = self.cell(cells, "Number")
-        inject_id = number if _ID.match(number) else slug(number)
+        inject_id = number if ID.match(number) else slug(number)
         if not number:
             return self.fail(row, "'number' is empty; every inject needs one")
         if not inject_id:
@@ -123,7 +122,10 @@ class _Rows:
         else:
             self.ids[inject_id] = row
         inj: dict = {"id": inject_id}
-        self.time(row, self.cell(cells, "Scenario Time"), inj)
+        self.time(row, self.cell(cells, self.layout.timing), inj)
+        if self.layout.story is not None and "at" in inj:
+            self.story.append((inj, self.cell(cells, "Scenario Time")))
+        self.module_of(cells, inj)
         sender = self.cell(cells, "From")
         if not sender:
             self.fail(row, "'from' is empty; name who sends this inject")
@@ -137,6 +139,11 @@ class _Rows:
         if channel is None:
             self.fail(row, f"'method' \"{method}\" is not a channel; use one of: {', '.join(sorted(_CHANNELS))}")
         inj["channel"] = channel
+        severity = self.cell(cells, "Severity")
+        if severity:
+            if severity_of(severity) is None:
+                self.fail(row, f"'severity' \"{severity}\" is not one of routine, low, medium, high, critical")
+            inj["severity"] = severity_of(severity)
         synopsis = self.cell(cells, "Synopsis")
         if not synopsis:
             self.fail(row, "'synopsis' is empty; say what happens")
@@ -144,144 +151,132 @@ class _Rows:
         if not body.strip():
             body, title = title, (title if len(title) <= 70 else title[:69].rsplit(" ", 1)[0] + "…")
         inj["title"], inj["body"] = title.strip(), body.strip()
-        expected = self.labelled(self.cell(cells, "Expected Action"), f"{inject_id}-action")
-        for step_id, description in expected:
-            step = self.sk.steps.setdefault(step_id, {"description": None})
-            if step["description"] is None:  # first named by an 'if missed:' clause
-                step.update(description=description, inject=inject_id, to=inj["to"])
-        if expected:
-            inj["expected_actions"] = [s for s, _ in expected]
-        objectives = self.labelled(self.cell(cells, "Objective or Capability"), "OBJ")
-        for oid, capability in objectives:
-            self.sk.objectives.setdefault(oid, capability)
-        if objectives:
-            inj["objectives"] = [o for o, _ in objectives]
+        self.expected(self.cell(cells, "Expected Action"), inj)
+        if "decision" in self.cell(cells, "Event Type").lower():  # export marks decisions; options come later
+            self.sk.options.setdefault(inject_id, {})
+        self.objectives(cells, inj)
         notes = self.cell(cells, "Notes")
         if notes:
             inj["facilitator_notes"] = notes
-        self.cues(row, self.cell(cells, "Contingency"), inj)
+        self.cues.read(row, self.cell(cells, "Contingency"), inj)
         self.sk.injects.append(inj)
 
     def time(self, row: int, text: str, inj: dict) -> None:
+        _cue, text = on_cue(text)
+        day, text = split_date(text)
         # '9:30 AM' is one time: join the AM/PM to it before splitting off a '+delay'.
         for part in re.sub(r"(\d)\s+([ap]\.?\s?m\.?)(?=\s|$)", r"\1\2", text, flags=re.I).split():
             if part.startswith("+") and parse_hhmm(part[1:]) is not None:
                 inj["delay"] = parse_hhmm(part[1:])
             elif (found := parse_time(part)) is not None and "at" not in inj:
                 inj["at"] = found[0]
-                self.timed.append(Timed(row, found[0], found[1], inj))
+                self.timed.append(Timed(row, found[0], found[1] or day is not None, inj, day))
             else:
-                return self.fail(row, f"'scenario time' \"{text}\" is not a time like 01:30 (elapsed exercise time; "
-                                      "times of day like 09:30 are converted), optionally with a delay like +00:05")
+                return self.fail(row, f"'{self.layout.timing.lower()}' \"{text}\" is not a time like 01:30 (elapsed exercise "
+                                      "time; times of day like 09:30 are converted), optionally with a delay like +00:05")
+
+    def story_start(self) -> str | None:
+        """Where the story clock stands at minute 0, from the sheet's own story times (beside Elapsed)."""
+        first = next((m for m in self.sk.modules if m.get("starts_at") == 0 and m.get("time")), None)
+        found = _STORY.match(first["time"]) if first else None
+        if found:
+            return f"{int(found['hh']):02d}:{found['mm']}"
+        for inj, story in self.story:
+            found = _STORY.match(story)
+            if found and not found["day"] and "at" in inj:
+                total = int(found["hh"]) * 60 + int(found["mm"]) - round(inj["at"] + inj.get("delay", 0))
+                return f"{total % 1440 // 60:02d}:{total % 60:02d}"
+        return None
+
+    def module_of(self, cells: list, inj: dict) -> None:
+        if "Module" in self.columns:  # the column says, for every row: empty is no module
+            title = self.cell(cells, "Module")
+            if title:
+                inj["module"] = self.sk.module_named(section_title(title))["id"]
+        elif self.module is not None:
+            inj["module"] = self.module
+
+    def role(self, name: str) -> str:
+        """The role id for a name in the sheet, remembering how the sheet calls a new one."""
+        rid = self.role_index.resolve(name) or self.sk.role_by_title(name) or ""
+        if rid and rid not in self.role_index.actions and name.strip() != rid:
+            self.sk.role_titles.setdefault(rid, " ".join(name.split()))
+        if rid and rid not in self.sk.roles:
+            self.sk.roles.append(rid)
+        return rid
 
     def recipients(self, row: int, text: str):
-        if text.lower() == "all":
+        if means_everyone(text):
             return "all"
         out = []
         for part in re.split(r"[,;/\n]", text):
-            if part.strip():
-                rid = self.role_index.resolve(part)
-                if not rid:
-                    self.fail(row, f"'to' \"{part.strip()}\" cannot be used as a role id (use letters and digits)")
-                    continue
-                if rid not in out:
-                    out.append(rid)
-                if rid not in self.sk.roles:
-                    self.sk.roles.append(rid)
+            if not part.strip():
+                continue
+            if means_everyone(part):
+                return "all"
+            rid = self.role(part)
+            if not rid:
+                self.fail(row, f"'to' \"{part.strip()}\" cannot be used as a role id (use letters and digits)")
+            elif rid not in out:
+                out.append(rid)
         if not out:
             self.fail(row, "'to' is empty; name the roles that receive this inject (role ids, or 'all')")
         return out
 
-    def labelled(self, text: str, prefix: str) -> list[tuple[str, str]]:
-        """'ID: words; ID2: words' -> [(ID, words)]; unlabelled items get an id from the prefix."""
-        out = []
-        # One item per line; a single-line cell may separate items with ';' instead.
-        for k, part in enumerate(p.strip() for p in (text.split("\n") if "\n" in text else text.split(";"))):
-            if not part:
-                continue
-            found = _LABELLED.match(part)
-            out.append((found.group(1), found.group(2).strip()) if found else (f"{prefix}-{k + 1}", part))
-        return out
+    def acting_role(self, label: str, to) -> str | None:
+        """The role an expected action's label names ('Mayor', 'Police', 'Fire' for fire-chief), if any."""
+        key = self.role_index.resolve(label) or self.sk.role_by_title(label)
+        recipients = to if isinstance(to, list) else []
+        if key and (key in recipients or key in self.role_index.actions or key in self.sk.roles):
+            return self.role(label)
+        word = slug(label)
+        return next((r for r in recipients if word and word in r.split("-")), None)
 
-    def cues(self, row: int, text: str, inj: dict) -> None:
-        when = None
-        if "when:" in text:
-            text, when = text.split("when:", 1)
-        for clause in (c.strip() for c in text.split(";")):
-            if not clause:
-                continue
-            missed = re.match(r"^if missed:\s*(\S+)$", clause)
-            after = re.match(r"^after\s+(\S+):\s*(\S+)$", clause)
-            if missed:
-                inj["contingency_for"] = missed.group(1)
-                self.sk.steps.setdefault(missed.group(1), {"description": None, "inject": None, "to": inj["to"]})
-            elif after:
-                source, option = after.groups()
-                self.pending.append((row, "a decision", source))
-                self.option(source, option)
-                self.sk.follow.setdefault((source, option), []).append(inj["id"])
-            else:
-                self.fail(row, f"'contingency' \"{clause}\" is not understood; write 'after INJECT: OPTION', "
-                               "'if missed: STEP' or 'when: {condition}'")
-        if when is not None:
-            self.trigger(row, when.strip(), inj)
+    def expected(self, text: str, inj: dict) -> None:
+        names = []
+        # Export ends every item with its [STEP] and puts one per line, so a ';' is the text's own.
+        lines = [x.strip() for x in text.split("\n") if x.strip()] if STEP_AT_END.search(text) else items(text)
+        for k, line in enumerate(lines):
+            label, step_id, description = split_action(line)
+            role = self.acting_role(label, inj["to"]) if label else None
+            if label and role is None:
+                if step_id is not None:  # 'ROLE: … [STEP]' as export writes it: the label is a role
+                    role = self.role(label)
+                elif ID.match(label):  # 'STEP: …', the earlier form
+                    step_id = label
+                else:
+                    description = f"{label}: {description}"
+            step_id = step_id or f"{inj['id']}-action-{k + 1}"
+            step = self.sk.steps.setdefault(step_id, {"description": None})
+            if step["description"] is None or step.get("short"):  # first named by an 'if missed' clause
+                step.update(description=description, inject=inj["id"], to=inj["to"], role=role, short=False)
+            names.append(step_id)
+        if names:
+            inj["expected_actions"] = names
 
-    def option(self, source: str, option: str) -> None:
-        options = self.sk.options.setdefault(source, [])
-        if option not in options:
-            options.append(option)
-
-    def trigger(self, row: int, text: str, inj: dict) -> None:
-        shown = text if len(text) <= 60 else text[:57] + "..."
-        try:
-            # The scenario loader's own reader: it refuses nesting past its depth limit in plain
-            # words, where a plain YAML parser would overflow the stack.
-            data = load_yaml(Path(self.sheet.where), text)
-            cond = _COND.validate_python(data)
-        except ValidationFailed as exc:
-            # The reader's own refusals (nesting, alias bombs) say why; its syntax hints speak
-            # of lines and indentation, which a one-line cell does not have.
-            why = next((f" ({p.message})" for p in exc.problems if "refused" in p.message), "")
-            return self.fail(row, f"'contingency' when: \"{shown}\" is not a condition in YAML flow form, "
-                                  f"like {{state: tension, above: 60}}{why}")
-        except ValidationError as exc:
-            err = exc.errors()[0]
-            where = ".".join(str(x) for x in err["loc"] if not str(x).startswith("function"))
-            return self.fail(row, f"'contingency' when: {where + ': ' if where else ''}{err['msg']}")
-        if "at" in inj:
-            return self.fail(row, "'contingency' has a 'when:' trigger, but 'scenario time' also schedules it; keep one")
-        inj["trigger"] = cond.model_dump(by_alias=True, exclude_none=True)
-        self.refs(row, cond)
-
-    def refs(self, row: int, cond) -> None:
-        from ..models import conditions as c
-        from ..loading.references import walk_condition
-
-        for leaf, _loc in walk_condition(cond, ()):
-            if isinstance(leaf, c.WhenState) and leaf.state not in self.sk.state:
-                self.sk.state.append(leaf.state)
-            elif isinstance(leaf, c.WhenDelivered):
-                self.pending.append((row, "a delivery", leaf.delivered))
-            elif isinstance(leaf, c.WhenChosen):
-                self.pending.append((row, "a decision", leaf.chosen))
-                self.option(leaf.chosen, leaf.option)
-            elif isinstance(leaf, c.WhenAction):
-                self.sk.actions.add(leaf.action)
-            elif isinstance(leaf, c.WhenStatement) and leaf.statement.covers and leaf.statement.covers not in self.sk.rules:
-                self.sk.rules.append(leaf.statement.covers)
+    def objectives(self, cells: list, inj: dict) -> None:
+        refs = objective_refs(self.cell(cells, "Objective or Capability"))
+        capabilities = objective_refs(self.cell(cells, "Capability"))
+        for k, cap in enumerate(capabilities):  # a separate capability column: the k-th names the k-th objective's
+            if k < len(refs) and refs[k].capability is None:
+                refs[k].capability, refs[k].near = cap.capability, cap.near
+            elif cap.capability is not None and not any(r.capability == cap.capability for r in refs):
+                refs.append(cap)
+        if refs:
+            inj["objectives"] = [self.sk.objective(ref) for ref in refs]
 
 
 def import_msel(source: Path, output: Path, notes: list[str] | None = None, validate: bool = True) -> list[Path]:
     """Read an MSEL sheet and write a scenario skeleton at `output` (with plan, playbook and any
     missing roles beside it). Returns the files written; what the reader decided on the user's
-    behalf (clock times converted) is appended to `notes`. Raises MselError for sheet problems,
-    and (with `validate`) ValidationFailed when the skeleton does not validate. On any failure
-    nothing is left behind, so the same command can simply be run again."""
+    behalf (clock times converted, rows read as notes) is appended to `notes`. Raises MselError
+    for sheet problems, and (with `validate`) ValidationFailed when the skeleton does not
+    validate. On any failure nothing is left behind, so the same command can simply be run again."""
     sheet = read_sheet(source)
-    columns = header_map(sheet)
+    layout = find_layout(sheet)
     folder = output.parent
     roles = RoleIndex(folder)
-    sk = _Rows(sheet, columns, roles).read()
+    sk = _Rows(sheet, layout, roles).read()
     targets = [output, folder / "plan.yaml", folder / "playbook.yaml"]
     if output.name in ("plan.yaml", "playbook.yaml"):
         raise MselError([f"{output}: choose another name; plan.yaml and playbook.yaml are written beside the scenario"])
@@ -311,4 +306,4 @@ def import_msel(source: Path, output: Path, notes: list[str] | None = None, vali
     return targets
 
 
-__all__ = ["COLUMNS", "import_msel"]
+__all__ = ["import_msel"]

@@ -74,22 +74,69 @@ class _Rows:
         self.sheet.rows.append((number, cells))
 
 
+def _decode(data: bytes, shown: str) -> tuple[str, str | None]:
+    """The text, and a note when it was not UTF-8 but Windows-1252 (what Excel saves as plain
+    'CSV' in Western Europe)."""
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError as exc:
+        try:
+            return data.decode("cp1252"), "not UTF-8: read as Windows-1252 (Excel's plain CSV); check accented letters"
+        except UnicodeDecodeError:
+            raise MselError([f"{shown}: not UTF-8 text (byte 0x{exc.object[exc.start]:02x}); save the sheet as CSV UTF-8"]) from None
+
+
+SNIFF_CHARS = 20_000
+"""How much of a CSV is looked at to tell its delimiter."""
+
+
+def delimiter(text: str) -> str:
+    """',', ';' or tab: the one whose reading of the first rows finds the MSEL's header row best.
+
+    Why not csv.Sniffer alone: it guesses from how often characters repeat, and an MSEL's cells
+    are full of commas and semicolons; it is asked first, and the header decides."""
+    from .msel_layout import HEADER_SCAN, header_score
+
+    sample = text[:SNIFF_CHARS]
+    try:
+        guessed = [csv.Sniffer().sniff(sample, delimiters=",;\t").delimiter]
+    except csv.Error:
+        guessed = []
+    candidates = list(dict.fromkeys([*guessed, ",", ";", "\t"]))
+    lines = sample.splitlines(keepends=True)
+    scores = []
+    for k, sep in enumerate(candidates):
+        rows: list[list[str]] = []
+        try:
+            for cells in csv.reader(lines, delimiter=sep):
+                rows.append(cells)
+                if len(rows) >= HEADER_SCAN:
+                    break
+        except csv.Error:
+            pass
+        scores.append((max((header_score(r) for r in rows), default=(False, 0)), -k, sep))
+    return max(scores)[2]
+
+
 def read_csv(path: Path, shown: str) -> Sheet:
     check_size(path, shown)
     try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise MselError([f"{shown}: not UTF-8 text (byte 0x{exc.object[exc.start]:02x}); save the sheet as CSV UTF-8"]) from None
+        text, note = _decode(path.read_bytes(), shown)
     except OSError as exc:
         raise MselError([f"{shown}: cannot read: {exc.strerror or exc}"]) from None
     if "\x00" in text:
         raise MselError([f"{shown}: this looks like a binary file, not CSV text"])
     sheet = Sheet(shown, [])
+    if note:
+        sheet.notes.append(note)
+    sep = delimiter(text)
+    if sep != ",":
+        sheet.notes.append(f"read with '{'tab' if sep == chr(9) else sep}' between cells")
     rows = _Rows(sheet)
     # csv numbers records, not lines; a cell may hold line breaks, so count lines ourselves.
     # Strict: a quote left open would otherwise swallow every row after it into one cell.
     line = 1
-    reader = csv.reader(text.splitlines(keepends=True), strict=True)
+    reader = csv.reader(text.splitlines(keepends=True), strict=True, delimiter=sep)
     try:
         for cells in reader:
             rows.add(line, cells)
@@ -105,7 +152,9 @@ def _cell_text(value) -> str:
     if value is None:
         return ""
     if isinstance(value, dt.datetime):
-        value = value.time()
+        if value.year > 1900:  # a date and a time: the date counts (rows may run over several days)
+            return value.strftime("%Y-%m-%d ") + _cell_text(value.time())
+        value = value.time()  # a time alone, which some workbooks store on Excel's day zero
     if isinstance(value, dt.time):
         return hhmm(value.hour * 60 + value.minute + value.second / 60)
     if isinstance(value, dt.timedelta):

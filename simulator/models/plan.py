@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from . import limits
+from .capabilities import CoreCapability
 from .base import Id, Minutes, Source, Strict, Text, refused_at
 from .conditions import Condition, condition_cost
 
@@ -35,7 +36,7 @@ class Expectation(Strict):
     approval_by: Id | None = None
     """Role whose approval must come first."""
     objective: Id
-    capability: Text
+    capability: CoreCapability
     essential: bool = False
     """Whether missing it means the objective was not met."""
     source: Source

@@ -7,6 +7,7 @@ from typing import Literal
 from pydantic import Field, model_validator
 
 from . import limits
+from .capabilities import CoreCapability
 from .base import Amount, Channel, Effects, Id, Minutes, Printable, Severity, Source, Strict, Text, refused_at
 from .conditions import Condition, condition_cost
 
@@ -17,7 +18,7 @@ class Objective(Strict):
     id: Id
     title: Text
     """What the participants should show, in one sentence."""
-    capability: Text
+    capability: CoreCapability
     """The core capability it exercises, e.g. 'Operational Coordination'."""
     source: Source | None = None
 
