@@ -81,3 +81,23 @@ def test_lint_of_a_folder_of_packs_lints_each(tmp_path):
     (tmp_path / "empty").mkdir()
     nothing = _run("lint", tmp_path / "empty", cwd=tmp_path)
     assert nothing.returncode == 1 and "no scenario pack" in nothing.stderr and "Traceback" not in nothing.stderr
+
+
+def test_report_to_standard_output(tmp_path, mini_pack):
+    from simulator.engine.seats import all_staff
+    from simulator.session import Session
+
+    log = tmp_path / "x.jsonl"
+    session = Session.start(mini_pack, 1, all_staff(mini_pack.scenario.roles, "plan"), log)
+    session.run_to_end()
+    session.close()
+    out = tmp_path / "out"
+    out.mkdir()
+    html = subprocess.run([str(TABLETOP), "report", str(log), "-o", "-"], capture_output=True, timeout=120, cwd=out)
+    assert html.returncode == 0 and html.stdout.startswith(b"<!DOCTYPE html>"), html.stderr
+    docx = subprocess.run([str(TABLETOP), "report", str(log), "-o", "-", "--format", "docx"], capture_output=True,
+                          timeout=120, cwd=out)
+    assert docx.returncode == 0 and docx.stdout.startswith(b"PK"), docx.stderr  # a .docx is a zip
+    md = _run("report", log, "-o", "-", "--format", "md", cwd=out)
+    assert md.returncode == 2 and "Traceback" not in md.stderr
+    assert list(out.iterdir()) == []  # no file called '-'

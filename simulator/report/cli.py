@@ -33,6 +33,30 @@ def _write_all(files: dict[Path, bytes]) -> None:
         raise UserError(f"cannot write {exc.filename or 'the report'}: {exc.strerror or exc}") from None
 
 
+def _to_stdout(log: Path, fmt: str, paper: str) -> None:
+    """`-o -`: the report on standard output (HTML by default, or Word with --format docx).
+
+    Markdown is refused there: its charts are files beside it, and standard output has no beside."""
+    import sys
+
+    if fmt == "md":
+        raise click.UsageError("a Markdown report writes its charts as files beside it: give -o a file name (aar.md)")
+    from .build import build_report
+    from .data import gather
+
+    model = build_report(gather(log))
+    if fmt == "html":
+        from .html import render_html
+
+        data = render_html(model, paper).encode("utf-8")
+    else:
+        from .docx import render_docx
+
+        data = render_docx(model, paper)
+    sys.stdout.buffer.write(data)
+    sys.stdout.flush()
+
+
 @main.command()
 @click.argument("log", type=click.Path(path_type=Path))
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
@@ -48,9 +72,13 @@ def report(log: Path, output: Path, fmt: str | None, paper: str, force: bool) ->
     """Write the HSEEP after-action report and improvement plan drafted from an exercise log."""
     from .data import gather
 
-    fmt = fmt or FORMATS.get(output.suffix.lower())
+    to_stdout = str(output) == "-"
+    fmt = fmt or ("html" if to_stdout else FORMATS.get(output.suffix.lower()))
     if fmt is None:
         raise click.UsageError(f"cannot tell the format from '{output.name}': use a .html, .md or .docx name, or --format")
+    if to_stdout:
+        _to_stdout(log, fmt, paper.lower())
+        return
     if not output.parent.is_dir():
         raise UserError(f"{output.parent} is not a folder; create it first")
     paper = paper.lower()
