@@ -8,7 +8,11 @@ give the same scorecard as the real log file, so the shortcut cannot drift from 
 
 from __future__ import annotations
 
+import atexit
+import shutil
+import tempfile
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from simulator.engine import commands as C
@@ -26,6 +30,31 @@ ROLES = ("mayor", "deputy", "press")
 @cache
 def referee_pack() -> Pack:
     return load_pack(FIXTURES / "referee")
+
+
+_VARIANTS: dict[str, Pack] = {}
+
+
+@cache
+def _variants_folder() -> Path:
+    root = Path(tempfile.mkdtemp(prefix="referee-variants-"))
+    atexit.register(shutil.rmtree, root, ignore_errors=True)
+    return root
+
+
+def variant(name: str, edits) -> Pack:
+    """The referee pack with text edits [(file, old, new)], loaded once per name for the whole run."""
+    if name not in _VARIANTS:
+        root = _variants_folder()
+        folder = root / name
+        shutil.copytree(FIXTURES / "referee", folder)
+        for rel, old, new in edits:
+            path = folder / rel
+            text = path.read_text()
+            assert old in text, (rel, old)
+            path.write_text(text.replace(old, new))
+        _VARIANTS[name] = load_pack(folder)
+    return _VARIANTS[name]
 
 
 class Drill:

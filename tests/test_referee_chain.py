@@ -5,13 +5,8 @@ neighbour. Same pack and helpers as test_referee_plan.
 
 from __future__ import annotations
 
-import shutil
-
 from simulator.engine import commands as C
-from simulator.loading.pack import load_pack
-
-from .conftest import FIXTURES
-from .referee import Drill, act, final_card, findings, fire, note, of_rule, say, verdict
+from .referee import Drill, act, final_card, findings, fire, note, of_rule, say, variant, verdict
 
 
 def directive(by, to, text="Do it"):
@@ -207,27 +202,8 @@ def test_a_report_sent_before_the_news_arrived_does_not_count():
 
 
 def _pack_with_high_rumour():
-    return _variant("high", [("scenario.yaml", "to: [press], channel: social, title: Rumour",
+    return variant("high", [("scenario.yaml", "to: [press], channel: social, title: Rumour",
                               "to: [press], channel: social, severity: critical, title: Rumour")])
-
-
-_VARIANTS: dict = {}
-
-
-def _variant(name, edits):
-    if name not in _VARIANTS:
-        import tempfile
-        from pathlib import Path
-
-        folder = Path(tempfile.mkdtemp(prefix="referee-")) / name
-        shutil.copytree(FIXTURES / "referee", folder)
-        for rel, old, new in edits:
-            path = folder / rel
-            text = path.read_text()
-            assert old in text, (rel, old)
-            path.write_text(text.replace(old, new))
-        _VARIANTS[name] = load_pack(folder)
-    return _VARIANTS[name]
 
 
 # ---- unreachable roles and succession ---------------------------------------------------------------
@@ -299,7 +275,7 @@ def test_succession_window_counts_the_steps_still_due_when_it_opens():
 
 
 def test_succession_window_ends_before_a_later_trigger():
-    pack = _variant("late-mayor-step", [("plan.yaml", "action: mayor.close, trigger: {delivered: I1}",
+    pack = variant("late-mayor-step", [("plan.yaml", "action: mayor.close, trigger: {delivered: I1}",
                                          "action: mayor.close, trigger: {delivered: I8}")])
     card = final_card([(1, fire("I9")), *mayor_steps_by("deputy")[:2], (5, fire("I10")), (10, fire("I8"))], pack=pack)
     f = of_rule(card, "chain.succession")[0]
@@ -313,7 +289,7 @@ def test_span_of_control_at_its_limit_is_fine():
 
 
 def test_span_of_control_too_wide():
-    pack = _variant("narrow", [("plan.yaml", "span_of_control: {max: 2", "span_of_control: {max: 1")])
+    pack = variant("narrow", [("plan.yaml", "span_of_control: {max: 2", "span_of_control: {max: 1")])
     d = Drill(pack)
     assert not of_rule(d.card(final=False), "chain.span")  # judged at the end
     [f] = of_rule(d.finish().card(), "chain.span")

@@ -511,3 +511,21 @@ def test_the_drill_lines_score_like_the_log_file(tmp_path):
     for number, data in drill.lines:
         scorer.feed(number, data)
     assert scorer.scorecard().score == from_file.score
+
+
+def test_a_harm_from_a_delivery_and_an_action_cites_both():
+    d = Drill().play([(20, fire("I8")), (22, C.MakeDecision(by="mayor", inject="I2", option="hold")),
+                      (25, act("press", "press.alert"))]).finish()
+    card = d.card()
+    assert [f.id for f in of_rule(card, "plan.harm")] == ["plan.harm:H2"]  # H1 did not hold; H2, listed after it, did
+    f = findings(card)["plan.harm:H2"]
+    assert (f.verdict, f.rating, f.roles, f.expectation, f.objective, f.capability) == ("harm", "M", [], None, "O2", None)
+    assert sorted(d.line_of(n)["type"] for n in f.evidence) == ["action_taken", "inject_delivered"]
+    assert "A second alert confused the public" in f.explanation
+
+
+def test_live_decisions_are_judged_as_they_are_taken():
+    d = Drill().play([(31, C.MakeDecision(by="deputy", inject="I3", option="north"))])
+    card = d.card(final=False)
+    assert "plan.decision:I2" not in findings(card)  # still open until minute 35
+    assert verdict(card, "plan.decision:I3") == ("decided", "N/A")

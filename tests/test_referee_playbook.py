@@ -43,9 +43,9 @@ def test_live_first_statement_missing_only_after_its_target():
 
 def test_the_incident_starts_at_the_first_delivery():
     # A variant whose first inject arrives at minute 10 moves the target to 40.
-    from .test_referee_chain import _variant
+    from .referee import variant
 
-    pack = _variant("late-start", [("scenario.yaml", "{id: I1, at: 0,", "{id: I1, at: 10,")])
+    pack = variant("late-start", [("scenario.yaml", "{id: I1, at: 0,", "{id: I1, at: 10,")])
     card = final_card([(40, say("mayor", "Stay calm."))], pack=pack)
     assert verdict(card, "playbook.first_statement:timing") == ("on_time", "P")
 

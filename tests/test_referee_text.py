@@ -65,10 +65,10 @@ def test_why_names_the_essential_steps_not_performed():
 
 
 def _both_essential():
-    from .test_referee_chain import _variant
+    from .referee import variant
 
-    return _variant("two-essential", [("plan.yaml", "authority: declare_emergency, objective: O1, capability: Operational Coordination, source: test}",
-                                       "authority: declare_emergency, objective: O1, capability: Operational Coordination, essential: true, source: test}")])
+    return variant("two-essential", [("plan.yaml", "capability: Operational Coordination, source: referee plan S3}",
+                                       "capability: Operational Coordination, essential: true, source: referee plan S3}")])
 
 
 def test_why_gives_the_rating_of_the_worst_of_many_and_shortens_long_lists():
@@ -90,7 +90,7 @@ def test_why_shortens_a_long_list_of_culprits():
     text = why(r, card)
     assert text.endswith(", and others") and text.count(", ") == 3  # three culprits named, then the rest
     o1 = rollups(card)["objective:O1"]
-    assert (o1.rule, why(o1, card)) == ("all 5 ratings P", "all 5 ratings P")
+    assert (o1.rule, why(o1, card)) == ("all 6 ratings P", "all 6 ratings P")  # 5 plan steps and the decision on I2
 
 
 def test_why_of_an_overridden_rollup_keeps_the_suggested_reason():

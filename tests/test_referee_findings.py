@@ -1,0 +1,244 @@
+"""What every finding and roll-up of a scorecard promises, checked over a handful of varied
+exercises of the referee pack: each finding's id, title, source, capability and objective come
+from its rule and the pack; each roll-up lists exactly the findings it rolls up and takes the
+worst of them by the HSEEP rules. The referee pack gives every rule its own `source:` text, so a
+finding that lost its source (or took another rule's) shows.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from simulator.engine import commands as C
+from simulator.scoring.chain_checks import SOURCES as CHAIN_SOURCES
+from simulator.scoring.model import worst
+
+from .referee import Drill, act, fire, findings, referee_pack, say
+from .test_referee_plan import BOTH, good_run
+
+TITLES = {
+    "plan.timeliness": "On time", "plan.contingency": "Needed no prompt", "plan.role": "Right role",
+    "plan.prerequisites": "In order", "plan.authority": "With authority", "plan.approval": "Approved first",
+    "plan.harm": "No harmful side effects", "plan.decision": "Decision taken well",
+    "playbook.first_statement": "First statement in time", "playbook.first_message": "First message complete",
+    "playbook.key_message": "Key message said", "playbook.audience": "Audience addressed",
+    "playbook.prohibited": "No prohibited content", "playbook.messenger": "Approved messenger",
+    "playbook.channels": "Channels used", "playbook.languages": "Languages used", "playbook.consistency": "Facts consistent",
+    "playbook.rumour": "Rumour corrected", "playbook.cadence": "Regular updates",
+    "chain.directive": "Orders through the chain", "chain.authority": "Acting with authority",
+    "chain.approval": ("Approval before acting", "Approval before release"), "chain.reporting": "Reported upwards",
+    "chain.unreachable": "Working around an unreachable role", "chain.succession": "Succession worked",
+    "chain.span": "Span of control",
+}
+"""The title of each rule: the label the scorecard, the report and the consoles show for it."""
+
+BAD_RUN = [
+    (1, fire("I9")), (2, C.SendMessage(by="press", to="mayor", intent="directive", text="Do it")),
+    (3, C.RequestApproval(by="press", to="mayor", text="Stay calm.")),
+    (4, act("press", "press.alert")), (5, act("press", "press.briefing")),
+    (6, C.SendMessage(by="press", to="deputy", intent="report", text="late")),
+    (12, fire("I10")), (14, act("deputy", "deputy.evacuate")),
+    (20, fire("I8")), (25, act("press", "press.monitor")),
+    (31, say("press", "It was their fault. 3 people were injured. Call the hotline.")),
+    (32, say("mayor", "5 people were injured. The victims were named.", channel="website")),
+    (33, say("deputy", "Stay calm.")), (45, say("deputy", "The rumour is false.")),
+    (50, C.MakeDecision(by="deputy", inject="I3", option="south")),
+]
+
+
+def cards():
+    """(name, scorecard) for a spread of exercises, live and final."""
+    out = [("good", Drill().play(good_run()).finish().card()),
+           ("bad", Drill().play(BAD_RUN).finish().card()),
+           ("bad-live", Drill().play(BAD_RUN).card(final=False)),
+           ("idle", Drill().finish().card()),
+           ("successor", Drill().play([(1, fire("I9")), (2, act("deputy", "mayor.convene")), (3, act("deputy", "mayor.declare")),
+                                       (4, act("deputy", "mayor.close")), (5, fire("I12")), (6, fire("I11")),
+                                       (7, say("mayor", BOTH))]).finish().card())]
+    from .referee import variant
+
+    narrow = variant("narrow", [("plan.yaml", "span_of_control: {max: 2", "span_of_control: {max: 1")])
+    out.append(("narrow", Drill(narrow).finish().card()))
+    return out
+
+
+CARDS = None
+
+
+def all_cards():
+    global CARDS
+    if CARDS is None:
+        CARDS = cards()
+    return CARDS
+
+
+def test_the_spread_reaches_every_rule():
+    rules = {f.rule for _name, card in all_cards() for f in card.findings}
+    assert rules == set(TITLES), set(TITLES) ^ rules
+
+
+@pytest.mark.parametrize("name", ["good", "bad", "bad-live", "idle", "successor", "narrow"])
+def test_every_finding_names_its_rule_title_and_target(name):
+    card = dict(all_cards())[name]
+    ids = [f.id for f in card.findings]
+    assert len(ids) == len(set(ids)), "finding ids are unique"
+    for f in card.findings:
+        assert f.id.startswith(f.rule + ":"), f.id
+        target = f.id.split(":", 1)[1]
+        assert target and "None" not in target, f.id
+        assert f.title in ((TITLES[f.rule],) if isinstance(TITLES[f.rule], str) else TITLES[f.rule]), (f.id, f.title)
+        assert f.category == f.rule.split(".")[0] or (f.rule == "plan.harm" and f.category == "plan")
+        assert f.suggested == f.rating or f.override is not None
+        assert f.explanation and not re.search(r"\bNone\b(?! of the)", f.explanation), (f.id, f.explanation)
+        if "@" in target:  # a finding about one log line names that line, and it is in its evidence
+            assert int(target.rsplit("@", 1)[1]) in f.evidence, f.id
+
+
+def _expected_source(f, pack):
+    plan, pb = pack.plan, pack.playbook
+    if f.rule == "plan.harm":
+        return next(h.source for h in pack.scenario.harms if f.id == f"plan.harm:{h.id}")
+    if f.rule == "plan.decision":
+        inject = pack.injects[f.id.split(":", 1)[1]]
+        return inject.source or f"scenario referee, inject {inject.id} (the option the scenario recommends)"
+    if f.rule.startswith("plan."):
+        return pack.expectations[f.expectation].source
+    target = f.id.split(":", 1)[1]
+    rule_id = target.split("@", 1)[0]
+    every = {r.id: r for r in [*pb.first_message, *pb.key_messages, *pb.prohibited, *pb.rumours, *pb.audiences]}
+    return {
+        "playbook.first_statement": lambda: pb.first_statement.source,
+        "playbook.first_message": lambda: "; ".join(sorted({r.source for r in pb.first_message})),
+        "playbook.key_message": lambda: every[rule_id].source,
+        "playbook.audience": lambda: every[rule_id].source,
+        "playbook.prohibited": lambda: every[rule_id].source if rule_id in every else
+        "; ".join(sorted({r.source for r in pb.prohibited})),
+        "playbook.messenger": lambda: "; ".join(sorted({m.source for m in pb.messengers})),
+        "playbook.channels": lambda: pb.channels.source,
+        "playbook.languages": lambda: pb.languages.source,
+        "playbook.consistency": lambda: next(x.source for x in pb.facts if x.id == rule_id),
+        "playbook.rumour": lambda: every[rule_id].source,
+        "playbook.cadence": lambda: pb.cadence.source,
+        "chain.reporting": lambda: plan.reporting.source,
+        "chain.span": lambda: plan.span_of_control.source,
+        "chain.approval": lambda: (next(m.source for m in pb.messengers if m.role == "press") if rule_id == "statement"
+                                   else CHAIN_SOURCES["chain.approval"]),
+    }.get(f.rule, lambda: CHAIN_SOURCES[f.rule])()
+
+
+@pytest.mark.parametrize("name", ["good", "bad", "idle", "successor"])
+def test_every_finding_cites_the_source_of_its_rule(name):
+    pack = referee_pack()
+    for f in dict(all_cards())[name].findings:
+        if f.id == "chain.approval:statements":
+            continue  # the all-approved summary cites the doctrine, like the other chain summaries
+        assert f.source == _expected_source(f, pack), (f.id, f.source)
+
+
+@pytest.mark.parametrize("name", ["good", "bad", "idle"])
+def test_every_finding_counts_towards_its_capability_and_objective(name):
+    pack = referee_pack()
+    objective_of = {o.capability: o.id for o in pack.scenario.objectives}
+    for f in dict(all_cards())[name].findings:
+        if f.rule == "plan.harm":
+            harm = next(h for h in pack.scenario.harms if f.id == f"plan.harm:{h.id}")
+            step = pack.expectations.get(harm.expectation) if harm.expectation else None
+            assert f.objective == (harm.objective or step.objective), f.id
+            assert f.capability == (step.capability if step else None), f.id
+        elif f.rule == "plan.decision":
+            objectives = pack.injects[f.id.split(":", 1)[1]].objectives
+            assert f.objective == (objectives[0] if objectives else None), f.id
+        elif f.expectation is not None:
+            step = pack.expectations[f.expectation]
+            assert (f.objective, f.capability) == (step.objective, step.capability), f.id
+        else:
+            want = "Operational Coordination" if f.category == "chain" else "Public Information and Warning"
+            assert f.capability == want and f.objective == objective_of[want], f.id
+
+
+def test_a_capability_is_matched_to_its_objective_ignoring_case():
+    from .referee import variant
+
+    pack = variant("lower-capability", [("scenario.yaml", "{id: O2, title: Inform, capability: Public Information and Warning}",
+                                          "{id: O2, title: Inform, capability: public information and warning}")])
+    card = Drill(pack).play([(5, say("mayor", "Stay calm."))]).finish().card()
+    assert findings(card)["playbook.key_message:calm"].objective == "O2"
+
+
+@pytest.mark.parametrize("name", ["good", "bad", "bad-live", "idle", "successor"])
+def test_rollups_list_what_they_roll_up_and_take_the_worst(name):
+    pack = referee_pack()
+    card = dict(all_cards())[name]
+    by_id = {f.id: f for f in card.findings}
+    steps = {r.id.split(":", 1)[1]: r for r in card.expectations}
+    assert [r.id for r in card.expectations] == [f"expectation:{e.id}" for e in pack.plan.expectations]
+    for step_id, r in steps.items():
+        mine = [f for f in card.findings if f.expectation == step_id]
+        assert r.findings == [f.id for f in mine]
+        assert r.rating == worst([f.rating for f in mine])
+    assert [r.id for r in card.objectives] == [f"objective:{o.id}" for o in pack.scenario.objectives]
+    for o, r in zip(pack.scenario.objectives, card.objectives):
+        assert r.findings == [f.id for f in card.findings if f.objective == o.id]
+        assert r.rating == _hseep(pack, steps, [by_id[i] for i in r.findings if by_id[i].expectation is None],
+                                  [e for e in pack.plan.expectations if e.objective == o.id]), r.id
+    capabilities = {e.capability for e in pack.plan.expectations} | {o.capability for o in pack.scenario.objectives} | \
+        {f.capability for f in card.findings if f.capability}
+    assert [r.id for r in card.capabilities] == [f"capability:{c}" for c in sorted(capabilities)]
+    for r in card.capabilities:
+        name_ = r.id.split(":", 1)[1]
+        assert r.findings == [f.id for f in card.findings if f.capability == name_]
+        assert r.rating == _hseep(pack, steps, [by_id[i] for i in r.findings if by_id[i].expectation is None],
+                                  [e for e in pack.plan.expectations if e.capability == name_]), r.id
+    for role, r in zip(pack.scenario.roles, card.roles):
+        assert r.id == f"role:{role}" and r.title == pack.roles[role].title
+        assert r.findings == [f.id for f in card.findings if role in f.roles]
+        assert r.rating == worst([by_id[i].rating for i in r.findings])
+
+
+def _hseep(pack, steps, others, exps):
+    """The HSEEP roll-up, stated independently: U when an essential step was not performed,
+    else the worst rating, with a non-essential step not performed counting as M."""
+    if any(e.essential and steps[e.id].rating == "U" for e in exps):
+        return "U"
+    ratings = ["M" if steps[e.id].rating == "U" else steps[e.id].rating for e in exps] + [f.rating for f in others]
+    return worst(ratings)
+
+
+def test_rollup_reasons_name_their_culprits():
+    card = dict(all_cards())["bad"]
+    for r in [*card.objectives, *card.capabilities]:
+        if r.rating == "N/A":
+            assert r.rule == "nothing observed"
+        elif r.rule.startswith("essential plan step not performed: "):
+            assert r.rating == "U"
+            for step in r.rule.split(": ", 1)[1].split(", "):
+                assert {x.id: x for x in card.expectations}[f"expectation:{step}"].rating == "U"
+        elif r.rule.startswith("all "):
+            count, rating = re.match(r"all (\d+) ratings (\S+)$", r.rule).groups()
+            assert rating == r.rating
+        else:
+            n, culprits = re.match(r"worst of (\d+) ratings: (.*)$", r.rule).groups()
+            named = culprits.removesuffix(" ...").split(", ")
+            assert 1 <= len(named) <= 3 and (len(named) == 3 or not culprits.endswith(" ..."))
+            rated = {x.id: x.rating for x in [*card.findings, *card.expectations]}
+            assert all(("M" if rated[c] == "U" else rated[c]) == r.rating for c in named), (r.id, r.rule)
+
+
+def test_the_score_weighs_essential_steps_harms_prohibitions_and_decisions():
+    from simulator.scoring import score_lines
+
+    def score_with(*overrides):
+        d = Drill().play(good_run() + [(45, say("mayor", "That is false."))]).finish()
+        d.play([(120, C.OverrideRating(by="evaluator", target=t, rating=r, rationale="test")) for t, r in overrides])
+        return score_lines(d.pack, d.lines).score
+
+    base = score_with()
+    essential = base - score_with(("expectation:S1", "U"))
+    minor = base - score_with(("expectation:S7", "U"))
+    decision = base - score_with(("plan.decision:I2", "U"))
+    plain = base - score_with(("playbook.key_message:calm", "U"))
+    assert essential == pytest.approx(3 * minor, rel=0.05)
+    assert decision == pytest.approx(2 * plain, rel=0.05) and minor == pytest.approx(plain, rel=0.05)
+    assert 0 < minor < decision < essential
