@@ -3,10 +3,12 @@
 Reads mutmut's results (mutants/**/*.py.meta) and prints, for simulator/scoring and
 simulator/engine: mutants, killed (timeouts count as killed: the mutant hung the tests),
 survived, not reached by any test of the subset, and the kill rate over non-equivalent mutants.
-A surviving mutant is equivalent when benchmarks/mutation_equivalent.txt lists its module,
-function and changed line with the reason; the list is matched on the change itself, not on
-mutmut's numbering, so it survives edits elsewhere in a function. Listed entries that no longer
-match a survivor are printed as stale, so the list cannot silently grow out of date.
+A surviving mutant is set aside when benchmarks/mutation_equivalent.txt lists its module,
+function and changed line (exactly, or as `re:` a regular expression) with the reason: either
+equivalent (no test can tell it from the original) or, when the reason starts with "layout:",
+a change of terminal styling only (colour, column width), which changes no word on screen. The
+list is matched on the change itself, not on mutmut's numbering, so it survives edits elsewhere
+in a function; entries that no longer match a survivor are printed as stale.
 
 Usage: python benchmarks/mutation_report.py [--survivors] [--json]
 """
@@ -17,6 +19,7 @@ import argparse
 import ast
 import difflib
 import json
+import re
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -65,6 +68,9 @@ def load_equivalent() -> list[dict[str, str]]:
         parts = [p.strip() for p in raw.split(" | ")]
         if len(parts) != 5:
             sys.exit(f"{EQUIVALENT.name}:{number}: expected 'module | function | old | new | reason'")
+        for key in (1, 2, 3):
+            if parts[key].startswith("re:"):
+                re.compile(parts[key][3:])
         out.append(dict(zip(("module", "function", "old", "new", "reason"), parts), line=number))
     return out
 
@@ -77,6 +83,10 @@ def _status(code: int | None) -> str:
     if code in NO_TESTS:
         return "no tests"
     return "not checked" if code is None else f"other ({code})"
+
+
+def _matches(pattern: str, text: str) -> bool:
+    return re.fullmatch(pattern[3:], text) is not None if pattern.startswith("re:") else pattern == text
 
 
 def collect() -> list[dict]:
@@ -110,40 +120,38 @@ def main() -> int:
         if row["status"] != "survived":
             continue
         for entry in equivalent:
-            if (entry["module"], entry["function"], entry["old"], entry["new"]) == \
-                    (row["module"], row["function"], row["old"], row["new"]):
-                row["status"] = "equivalent"
+            if entry["module"] == row["module"] and all(_matches(entry[k], row[k]) for k in ("function", "old", "new")):
+                row["status"] = "layout" if entry["reason"].startswith("layout:") else "equivalent"
                 row["reason"] = entry["reason"]
                 used.add(entry["line"])
                 break
 
     figures = {}
     scopes = [s for p in PACKAGES for s in (p, *sorted({r["module"] for r in rows if r["package"] == p}))]
-    for scope in scopes:
-        mine = [r for r in rows if r["module"] == scope or r["package"] == scope]
+    for scope in [*scopes, "all"]:
+        mine = [r for r in rows if scope in ("all", r["module"], r["package"])]
         n = Counter(r["status"] for r in mine)
         judged = n["killed"] + n["survived"] + n["no tests"]
         figures[scope] = {"mutants": len(mine), "killed": n["killed"], "survived": n["survived"],
-                          "no_tests": n["no tests"], "equivalent": n["equivalent"], "not_checked": n["not checked"],
-                          "kill_rate": round(100 * n["killed"] / judged, 1) if judged else None}
-    total = rows
-    n = Counter(r["status"] for r in total)
-    judged = n["killed"] + n["survived"] + n["no tests"]
-    figures["all"] = {"mutants": len(total), "killed": n["killed"], "survived": n["survived"], "no_tests": n["no tests"],
-                      "equivalent": n["equivalent"], "not_checked": n["not checked"],
-                      "kill_rate": round(100 * n["killed"] / judged, 1) if judged else None}
+                          "no_tests": n["no tests"], "equivalent": n["equivalent"], "layout": n["layout"],
+                          "not_checked": n["not checked"],
+                          "kill_rate": round(100 * n["killed"] / judged, 1) if judged else None,
+                          "kill_rate_with_layout": round(100 * n["killed"] / (judged + n["layout"]), 1)
+                          if judged + n["layout"] else None}
+    n = Counter(r["status"] for r in rows)
 
     if args.json:
         print(json.dumps(figures, indent=2))
     else:
-        print(f"{'':38} {'mutants':>8} {'killed':>7} {'survived':>9} {'no test':>8} {'equiv.':>7} {'kill rate':>10}")
+        print(f"{'':38} {'mutants':>8} {'killed':>7} {'survived':>9} {'no test':>8} {'equiv.':>7} {'layout':>7} {'kill rate':>10}")
         for scope, f in figures.items():
             if scope in PACKAGES or scope == "all":
-                print("-" * 92)
+                print("-" * 100)
             rate = "-" if f["kill_rate"] is None else f"{f['kill_rate']:.1f}%"
-            print(f"{scope:38} {f['mutants']:8} {f['killed']:7} {f['survived']:9} {f['no_tests']:8} {f['equivalent']:7} {rate:>10}")
-        print("kill rate = killed / (mutants - equivalent); 'no test' counts as surviving. "
-              "Equivalent mutants: benchmarks/mutation_equivalent.txt")
+            print(f"{scope:38} {f['mutants']:8} {f['killed']:7} {f['survived']:9} {f['no_tests']:8} {f['equivalent']:7} "
+                  f"{f['layout']:7} {rate:>10}")
+        print("kill rate = killed / (mutants - equivalent - layout); 'no test' counts as surviving. Equivalent and\n"
+              "layout-only mutants, with reasons: benchmarks/mutation_equivalent.txt")
         if n["not checked"]:
             print(f"note: {n['not checked']} mutants were not checked (an interrupted run?)")
     stale = [e for e in equivalent if e["line"] not in used]

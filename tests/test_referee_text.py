@@ -136,3 +136,31 @@ def test_render_of_a_live_card_and_an_override():
     assert "override by evaluator: radio down (suggested M)" in text
     assert "not scored yet" in printed(Drill().card(final=False))
     assert findings(card)["plan.timeliness:S1"].rating == "P"
+
+
+def test_render_lists_findings_worst_first_with_explanation_source_and_evidence():
+    card = final_card([(16, act("mayor", "mayor.convene")), (31, say("deputy", "Stay calm")),
+                       (119, C.OverrideRating(by="evaluator", target="plan.timeliness:S1", rating="S", rationale="radio down"))])
+    text = printed(card, all_findings=True)
+    for heading in ("Objectives", "Capabilities", "Roles", "rating", "objective", "capability", "role", "why",
+                    "rule", "finding", "log lines"):
+        assert heading in text, heading
+    assert "Ratings: P Performed without challenges  S Performed with some challenges" in text
+    assert text.index("Objectives") < text.index("Capabilities") < text.index("Roles") < text.index("Findings (")
+    rows = [line for line in text.splitlines() if line.startswith("│ ") and "." in line.split("│")[2]]
+    ratings = [line.split("│")[1].strip() for line in rows if line.split("│")[1].strip()]
+    order = {"U": 0, "M": 1, "S": 2, "P": 3, "N/A": 4}
+    assert ratings == sorted(ratings, key=order.__getitem__) and {"U", "M", "S", "P", "N/A"} <= set(ratings)
+    missed = findings(card)["plan.timeliness:S2"]
+    assert missed.explanation[:40] in text and "source: referee plan S2" in text
+    assert "override by evaluator: radio down (suggested M)" in text
+    assert any(line.split("│")[4].strip() == "-" for line in rows)  # a finding without evidence (S6) shows a dash
+
+
+def test_render_names_each_rollup_with_its_rating_and_reason():
+    card = final_card([])
+    text = printed(card)
+    for r in [*card.objectives, *card.capabilities, *card.roles]:
+        line = next(line for line in text.splitlines() if r.title in line)
+        assert line.split("│")[1].strip() == r.rating, (r.id, line)
+    assert "essential plan step not performed: S1" in text
