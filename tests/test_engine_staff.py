@@ -6,8 +6,6 @@ are exact, and each also asserts that the spread of times reaches both ends of i
 
 from __future__ import annotations
 
-from functools import cache
-
 import pytest
 
 from simulator.engine.seats import Seat, all_staff
@@ -16,8 +14,7 @@ from simulator.session import Session
 SEEDS = range(30)
 
 
-@cache
-def runs(policy: str, competence: float = 1.0):
+def _play(policy: str, competence: float):
     from simulator.loading.pack import load_pack
 
     from .conftest import FIXTURES
@@ -29,6 +26,26 @@ def runs(policy: str, competence: float = 1.0):
         s.run_to_end()
         out.append(s.events)
     return out
+
+
+_RUNS: dict = {}
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _fresh_runs():
+    """Runs are shared by the tests of this module only while it runs. Not kept across runs of
+    the module: the mutation run forks its test processes from one that already ran the tests,
+    and kept runs would be those of the unmutated engine."""
+    _RUNS.clear()
+    yield
+    _RUNS.clear()
+
+
+def runs(policy: str, competence: float = 1.0):
+    key = (policy, competence)
+    if key not in _RUNS:
+        _RUNS[key] = _play(policy, competence)
+    return _RUNS[key]
 
 
 def of(events, kind):

@@ -64,24 +64,22 @@ def cards():
     return out
 
 
-CARDS = None
+@pytest.fixture(scope="module")
+def spread():
+    """Scored once per test module run. A fixture, not a module global: the mutation run forks
+    its test processes from one that already ran the tests, and a global would carry over the
+    scorecards of the unmutated code."""
+    return dict(cards())
 
 
-def all_cards():
-    global CARDS
-    if CARDS is None:
-        CARDS = cards()
-    return CARDS
-
-
-def test_the_spread_reaches_every_rule():
-    rules = {f.rule for _name, card in all_cards() for f in card.findings}
+def test_the_spread_reaches_every_rule(spread):
+    rules = {f.rule for card in spread.values() for f in card.findings}
     assert rules == set(TITLES), set(TITLES) ^ rules
 
 
 @pytest.mark.parametrize("name", ["good", "bad", "bad-live", "idle", "successor", "narrow"])
-def test_every_finding_names_its_rule_title_and_target(name):
-    card = dict(all_cards())[name]
+def test_every_finding_names_its_rule_title_and_target(spread, name):
+    card = spread[name]
     ids = [f.id for f in card.findings]
     assert len(ids) == len(set(ids)), "finding ids are unique"
     for f in card.findings:
@@ -129,19 +127,19 @@ def _expected_source(f, pack):
 
 
 @pytest.mark.parametrize("name", ["good", "bad", "idle", "successor"])
-def test_every_finding_cites_the_source_of_its_rule(name):
+def test_every_finding_cites_the_source_of_its_rule(spread, name):
     pack = referee_pack()
-    for f in dict(all_cards())[name].findings:
+    for f in spread[name].findings:
         if f.id == "chain.approval:statements":
             continue  # the all-approved summary cites the doctrine, like the other chain summaries
         assert f.source == _expected_source(f, pack), (f.id, f.source)
 
 
 @pytest.mark.parametrize("name", ["good", "bad", "idle"])
-def test_every_finding_counts_towards_its_capability_and_objective(name):
+def test_every_finding_counts_towards_its_capability_and_objective(spread, name):
     pack = referee_pack()
     objective_of = {o.capability: o.id for o in pack.scenario.objectives}
-    for f in dict(all_cards())[name].findings:
+    for f in spread[name].findings:
         if f.rule == "plan.harm":
             harm = next(h for h in pack.scenario.harms if f.id == f"plan.harm:{h.id}")
             step = pack.expectations.get(harm.expectation) if harm.expectation else None
@@ -168,9 +166,9 @@ def test_a_capability_is_matched_to_its_objective_ignoring_case():
 
 
 @pytest.mark.parametrize("name", ["good", "bad", "bad-live", "idle", "successor"])
-def test_rollups_list_what_they_roll_up_and_take_the_worst(name):
+def test_rollups_list_what_they_roll_up_and_take_the_worst(spread, name):
     pack = referee_pack()
-    card = dict(all_cards())[name]
+    card = spread[name]
     by_id = {f.id: f for f in card.findings}
     steps = {r.id.split(":", 1)[1]: r for r in card.expectations}
     assert [r.id for r in card.expectations] == [f"expectation:{e.id}" for e in pack.plan.expectations]
@@ -206,8 +204,8 @@ def _hseep(pack, steps, others, exps):
     return worst(ratings)
 
 
-def test_rollup_reasons_name_their_culprits():
-    card = dict(all_cards())["bad"]
+def test_rollup_reasons_name_their_culprits(spread):
+    card = spread["bad"]
     for r in [*card.objectives, *card.capabilities]:
         if r.rating == "N/A":
             assert r.rule == "nothing observed"
