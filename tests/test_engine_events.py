@@ -299,3 +299,24 @@ def test_a_scheduled_inject_fired_early_is_not_delivered_again():
     d.finish()
     assert [(e.t, e.cue) for e in delivered(d, "I2")] == [(5, "facilitator")]
     assert [e.t for e in d.events("decision_lapsed")] == [20]
+
+
+def test_serialising_an_event_warns_about_nothing():
+    import warnings
+
+    d = Drill(engine_pack()).play(EVERYTHING)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        for e in d.session.events:
+            e.to_json()
+            e.to_dict()
+
+
+def test_one_delivery_that_touches_two_triggers_fires_both():
+    pack = variant("two-triggers", ENGINE_EDITS + [
+        ("scenario.yaml", "  - {id: I8, from: desk,",
+         "  - {id: T6, trigger: {delivered: I4}, from: desk, to: [press], channel: email, title: Spread, body: Spread.}\n"
+         "  - {id: T7, trigger: {state: tension, at_least: 90}, from: desk, to: [press], channel: email, title: Tense, body: Tense.}\n"
+         "  - {id: I8, from: desk,")])
+    d = Drill(pack).advance(41)
+    assert [e.t for e in delivered(d, "T6")] == [40] and [e.t for e in delivered(d, "T7")] == [40]

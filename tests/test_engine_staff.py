@@ -11,7 +11,7 @@ import pytest
 from simulator.engine.seats import Seat, all_staff
 from simulator.session import Session
 
-SEEDS = range(30)
+SEEDS = range(20)
 
 
 def _play(policy: str, competence: float):
@@ -31,11 +31,11 @@ def _play(policy: str, competence: float):
 _RUNS: dict = {}
 
 
-@pytest.fixture(autouse=True, scope="module")
+@pytest.fixture(autouse=True)
 def _fresh_runs():
-    """Runs are shared by the tests of this module only while it runs. Not kept across runs of
-    the module: the mutation run forks its test processes from one that already ran the tests,
-    and kept runs would be those of the unmutated engine."""
+    """Each test plays the runs it checks (a test may ask for the same runs twice). Runs are
+    not shared between tests: the mutation run picks, for each mutant, the tests that ran the
+    mutated code, so a shared run would leave every test but the first blind to it."""
     _RUNS.clear()
     yield
     _RUNS.clear()
@@ -246,3 +246,23 @@ def test_staff_answer_only_what_is_still_pending():
     s.submit(C.AnswerApproval(by="chief", request="A1", granted=False))
     s.run_to_end()
     assert [(e.by, e.granted, e.staff) for e in s.events if e.type == "approval_answered"] == [("chief", False, False)]
+
+
+def test_staff_who_skip_an_approval_log_none():
+    for events in runs("plan", 0.0):
+        for e in of(events, "action_taken") + of(events, "statement_issued"):
+            assert e.approval is None, e
+
+
+def test_staff_decide_a_decision_without_a_deadline_on_a_fifteen_minute_window():
+    # The referee pack's I3 (minute 30, for the deputy) has no deadline and no recommended option.
+    from .referee import referee_pack
+
+    pack = referee_pack()
+    made = []
+    for seed in SEEDS:
+        s = Session.start(pack, seed, all_staff(pack.scenario.roles, "plan"))
+        s.run_to_end()
+        made += [(round(e.t - 30, 2), e.option, e.by) for e in s.events if e.type == "decision_made" and e.inject == "I3"]
+    assert len(made) == len(SEEDS) and {(o, by) for _t, o, by in made} == {("north", "deputy")}  # the first option
+    spread([t for t, _o, _b in made], 0.2 * 15, 0.6 * 15)

@@ -15,7 +15,7 @@ from simulator.engine import commands as C
 from simulator.scoring.chain_checks import SOURCES as CHAIN_SOURCES
 from simulator.scoring.model import worst
 
-from .referee import Drill, act, fire, findings, referee_pack, say
+from .referee import Drill, act, fire, findings, referee_pack, say, variant
 from .test_referee_plan import BOTH, good_run
 
 TITLES = {
@@ -48,32 +48,38 @@ BAD_RUN = [
 ]
 
 
-def cards():
-    """(name, scorecard) for a spread of exercises, live and final."""
-    out = [("good", Drill().play(good_run()).finish().card()),
-           ("bad", Drill().play(BAD_RUN).finish().card()),
-           ("bad-live", Drill().play(BAD_RUN).card(final=False)),
-           ("idle", Drill().finish().card()),
-           ("successor", Drill().play([(1, fire("I9")), (2, act("deputy", "mayor.convene")), (3, act("deputy", "mayor.declare")),
+def _narrow():
+    return variant("narrow", [("plan.yaml", "span_of_control: {max: 2", "span_of_control: {max: 1")])
+
+
+EXERCISES = {
+    "good": lambda: Drill().play(good_run()).finish().card(),
+    "bad": lambda: Drill().play(BAD_RUN).finish().card(),
+    "bad-live": lambda: Drill().play(BAD_RUN).card(final=False),
+    "idle": lambda: Drill().finish().card(),
+    "successor": lambda: Drill().play([(1, fire("I9")), (2, act("deputy", "mayor.convene")), (3, act("deputy", "mayor.declare")),
                                        (4, act("deputy", "mayor.close")), (5, fire("I12")), (6, fire("I11")),
-                                       (7, say("mayor", BOTH))]).finish().card())]
-    from .referee import variant
+                                       (7, say("mayor", BOTH))]).finish().card(),
+    "narrow": lambda: Drill(_narrow()).finish().card(),
+}
+"""A spread of exercises, live and final. Each test scores the ones it checks itself: the mutation
+run picks, for each mutant, the tests that ran the mutated code, so a scorecard shared between
+tests would leave all but the first blind to it."""
 
-    narrow = variant("narrow", [("plan.yaml", "span_of_control: {max: 2", "span_of_control: {max: 1")])
-    out.append(("narrow", Drill(narrow).finish().card()))
-    return out
 
-
-@pytest.fixture(scope="module")
+@pytest.fixture
 def spread():
-    """Scored once per test module run. A fixture, not a module global: the mutation run forks
-    its test processes from one that already ran the tests, and a global would carry over the
-    scorecards of the unmutated code."""
-    return dict(cards())
+    return _Lazy()
+
+
+class _Lazy(dict):
+    def __missing__(self, name):
+        self[name] = EXERCISES[name]()
+        return self[name]
 
 
 def test_the_spread_reaches_every_rule(spread):
-    rules = {f.rule for card in spread.values() for f in card.findings}
+    rules = {f.rule for name in EXERCISES for f in spread[name].findings}
     assert rules == set(TITLES), set(TITLES) ^ rules
 
 
@@ -157,8 +163,6 @@ def test_every_finding_counts_towards_its_capability_and_objective(spread, name)
 
 
 def test_a_capability_is_matched_to_its_objective_ignoring_case():
-    from .referee import variant
-
     pack = variant("lower-capability", [("scenario.yaml", "{id: O2, title: Inform, capability: Public Information and Warning}",
                                           "{id: O2, title: Inform, capability: public information and warning}")])
     card = Drill(pack).play([(5, say("mayor", "Stay calm."))]).finish().card()
