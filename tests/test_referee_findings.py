@@ -12,10 +12,13 @@ import re
 import pytest
 
 from simulator.engine import commands as C
+from simulator.engine.seats import Seat
+from simulator.scoring import Scorer, score_lines, score_log
 from simulator.scoring.chain_checks import SOURCES as CHAIN_SOURCES
 from simulator.scoring.model import worst
+from simulator.session import Session
 
-from .referee import Drill, act, fire, findings, referee_pack, say, variant
+from .referee import F, Drill, act, final_card, findings, fire, of_rule, referee_pack, say, variant, verdict
 from .test_referee_plan import BOTH, good_run
 
 TITLES = {
@@ -229,8 +232,6 @@ def test_rollup_reasons_name_their_culprits(spread):
 
 
 def test_the_score_weighs_essential_steps_harms_prohibitions_and_decisions():
-    from simulator.scoring import score_lines
-
     def score_with(*overrides):
         d = Drill().play(good_run() + [(45, say("mayor", "That is false."))]).finish()
         d.play([(120, C.OverrideRating(by="evaluator", target=t, rating=r, rationale="test")) for t, r in overrides])
@@ -244,3 +245,97 @@ def test_the_score_weighs_essential_steps_harms_prohibitions_and_decisions():
     assert essential == pytest.approx(3 * minor, rel=0.05)
     assert decision == pytest.approx(2 * plain, rel=0.05) and minor == pytest.approx(plain, rel=0.05)
     assert 0 < minor < decision < essential
+
+
+# ---- what the scorer gathers besides findings, and its entry points ---------------------------------
+# (hot-wash answers, observer notes, the state series and the timeline lines that the report
+# builds on; conditions that read statements; the minute a role is back; scoring a finished log
+# as live; a damaged log)
+
+def facts_of(d):
+    scorer = Scorer(d.pack)
+    for number, data in d.lines:
+        scorer.feed(number, data)
+    return scorer.facts
+
+
+def test_facts_keep_hot_wash_answers_notes_and_every_event_line():
+    d = Drill().play([(5, C.ObserverNote(by=F, text="Slow start", role="mayor")), (6, act("mayor", "mayor.convene"))]).finish()
+    d.play([(120, C.HotWashAnswer(by="mayor", question="M1.1", text="What went well?", answer="Talking"))])
+    facts = facts_of(d)
+    [note] = facts.notes
+    assert (note["text"], note["role"], d.line_of(note["line"])["type"]) == ("Slow start", "mayor", "observer_noted")
+    [answer] = facts.hot_wash
+    assert (answer["answer"], d.line_of(answer["line"])["type"]) == ("Talking", "hot_wash_answered")
+    events = [(n, data) for n, data in d.lines if data["kind"] == "event"]
+    assert facts.lines == events  # every event, with its line number, and no command
+
+
+def test_facts_keep_the_state_after_every_change():
+    from .test_engine_events import engine_pack
+
+    d = Drill(engine_pack()).play([(2, act("mayor", "mayor.convene"))]).finish()
+    series = facts_of(d).series
+    assert series[0] == (0.0, {"tension": 20, "trust": 95})
+    assert (2, {"tension": 13, "trust": 95}) in series
+    assert [t for t, _s in series] == sorted(t for t, _s in series)
+
+
+def test_a_prohibition_that_lifts_once_a_statement_was_made():
+    pack = variant("lift-on-statement", [("playbook.yaml", "until: {delivered: I4}",
+                                          "until: {statement: {by: mayor, covers: calm, channel: website}}")])
+    card = final_card([(5, say("press", "The victims were named.")), (6, say("mayor", "Stay calm.", channel="social")),
+                       (7, say("press", "The victims were named.")), (8, say("mayor", "Stay calm.", channel="website")),
+                       (9, say("press", "The victims were named."))], pack=pack)
+    breaches = [f for f in of_rule(card, "playbook.prohibited") if f.verdict == "breach"]
+    assert len(breaches) == 2  # at 5 and 7; lifted from 8, once the mayor said 'calm' on the website
+
+
+def test_a_role_is_reachable_again_from_the_minute_it_is_back():
+    card = final_card([(1, fire("I9")), (5, fire("I10")), (5, C.SendMessage(by="press", to="mayor", intent="report", text="x"))])
+    assert not of_rule(card, "chain.unreachable")
+
+
+def test_a_step_with_two_prerequisites_names_both_when_out_of_order():
+    pack = variant("two-prerequisites", [("plan.yaml", "prerequisites: [S1]", "prerequisites: [S1, S3]")])
+    card = final_card([(8, say("press", BOTH))], pack=pack)
+    f = findings(card)["plan.prerequisites:S2"]
+    assert f.verdict == "out_of_order" and "S1, S3" in f.explanation
+    card = final_card([(1, act("mayor", "mayor.convene")), (2, act("mayor", "mayor.declare")), (8, say("press", BOTH))], pack=pack)
+    f = findings(card)["plan.prerequisites:S2"]
+    assert f.verdict == "in_order" and "S1, S3" in f.explanation
+
+
+def test_matched_words_are_quoted_one_by_one():
+    card = final_card([(5, say("mayor", "Call the hotline on 0808 157 0123."))])
+    assert "(matched 'call the hotline', '0808 157 0123')" in findings(card)["playbook.key_message:hotline"].explanation
+
+
+def test_a_decision_without_a_preferred_option_says_what_was_chosen():
+    card = final_card([(31, C.MakeDecision(by="deputy", inject="I3", option="south"))])
+    f = findings(card)["plan.decision:I3"]
+    assert "chose 'South road'" in f.explanation and "names no preferred option" in f.explanation
+
+
+def test_a_finished_log_scored_as_live_stays_live():
+    d = Drill().finish()
+    live = score_lines(d.pack, d.lines, final=False)
+    assert live.final is False and "plan.timeliness:S6" not in findings(live)
+    assert score_lines(d.pack, d.lines).final is True
+
+
+def test_a_damaged_log_is_scored_only_when_asked(tmp_path):
+    from simulator.log import LogError
+
+    log = tmp_path / "run.jsonl"
+    s = Session.start(referee_pack(), 1, {r: Seat() for r in referee_pack().scenario.roles}, log)
+    s.advance_to(2)
+    s.submit(act("mayor", "mayor.convene"))
+    s.advance_to(10)
+    s.close()
+    with log.open("a") as out:
+        out.write('{"kind": "event", "type": "trunc')
+    with pytest.raises(LogError):
+        score_log(log)
+    _pack, card, _facts = score_log(log, allow_damaged=True)
+    assert verdict(card, "plan.timeliness:S1")[0] == "on_time"
