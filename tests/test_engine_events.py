@@ -320,3 +320,47 @@ def test_one_delivery_that_touches_two_triggers_fires_both():
          "  - {id: I8, from: desk,")])
     d = Drill(pack).advance(41)
     assert [e.t for e in delivered(d, "T6")] == [40] and [e.t for e in delivered(d, "T7")] == [40]
+
+
+def test_dynamics_drift_each_tick_while_their_condition_holds(mini_pack):
+    # mini: tension +0.5 a minute (ticks of 10) until the chief convenes; trust -0.1 a minute with noise.
+    d = Drill(mini_pack, seats={"chief": Seat(), "press": Seat()})
+    d.advance(35)
+    d.at(35, act("chief", "chief.convene"))
+    d.finish()
+    drift = [e for e in d.events("state_changed") if e.cause == "dynamics"]
+    assert [e.t for e in drift] == [10.0 * k for k in range(1, 12)]  # the end of the clock comes first at 120
+    tension = [(e.t, e.values["tension"]) for e in drift if "tension" in e.values]
+    assert [t for t, _v in tension] == [10, 20, 30]  # stops once convened
+    assert [b - a for (_t, a), (_u, b) in zip([(0, 30.0)] + tension, tension)] == [5.0, 5.0, 5.0]  # 20 + 10 from I1
+
+
+def test_dynamics_noise_is_centred_on_the_rate(mini_pack):
+    steps = []
+    for seed in range(20):
+        d = Drill(mini_pack, seats={"chief": Seat(), "press": Seat()}, seed=seed).finish()
+        trust = [50.0] + [e.values["trust"] for e in d.events("state_changed") if "trust" in e.values]
+        steps += [b - a for a, b in zip(trust, trust[1:])]
+    mean = sum(steps) / len(steps)
+    spread_ = (sum((s - mean) ** 2 for s in steps) / len(steps)) ** 0.5
+    assert abs(mean - (-1.0)) < 0.1 and 0.2 < spread_ < 0.4  # rate -0.1 x tick 10, noise 0.3
+    assert len(set(steps)) > 10
+
+
+def test_staff_taking_a_seat_take_over_an_open_decision_and_a_pending_request():
+    d = Drill()
+    d.advance(21)
+    d.at(21, C.RequestApproval(by="press", to="mayor", text="Stay calm."))
+    d.at(22, C.TakeSeat(by=F, role="mayor", seat=Seat(kind="staff")))
+    d.advance(34)
+    [made] = d.events("decision_made")
+    assert (made.inject, made.by, made.staff) == ("I2", "mayor", True)
+    [answer] = d.events("approval_answered")
+    assert (answer.request, answer.by, answer.staff, answer.granted) == ("A1", "mayor", True, True)
+
+
+def test_an_effect_on_a_variable_only_the_scenario_names_for_an_action():
+    d = Drill(variant("declare-effect", ENGINE_EDITS + [("scenario.yaml", "  mayor.convene: {tension: -5}\n",
+                                                         "  mayor.convene: {tension: -5}\n  mayor.declare: {trust: -5}\n")]))
+    d.at(3, act("mayor", "mayor.declare"))
+    assert [e.values for e in changes(d, "action:mayor.declare")] == [{"trust": 90}]

@@ -318,3 +318,21 @@ def test_a_refusal_changes_nothing_else():
     noisy.finish()
     events = [e.to_json() for e in noisy.session.events if e.type != "command_rejected"]
     assert events == [e.to_json() for e in plain.session.events]
+
+
+def test_the_fixed_refusals_read_as_plain_sentences():
+    """The consoles show these words to the person whose command was refused."""
+    d = Drill()
+    assert only_rejection(d.at(1, C.Pause(by="mayor"))).reason == "only the facilitator can do this"
+    assert only_rejection(d.at(1, C.OverrideRating(by="mayor", target="objective:O1", rating="P", rationale="x"))).reason \
+        == "only the facilitator or an evaluator can override a rating"
+    assert only_rejection(d.at(1, C.RequestApproval(by="press", to="mayor"))).reason \
+        == "an approval request names an action or carries a statement text, exactly one"
+    a1 = request_briefing(d, action=None, text="Calm.")
+    d.at(2, C.AnswerApproval(by="mayor", request=a1, granted=True))
+    assert only_rejection(d.at(3, act("press", "press.briefing", approval=a1))).reason \
+        == f"approval '{a1}' covers a statement, not this"
+    assert only_rejection(d.at(21, C.MakeDecision(by="mayor", inject="I2", option="maybe"))).reason \
+        == "unknown option 'maybe'; choose one of: hold, wait"
+    d.advance(41)
+    assert only_rejection(d.at(41, C.JumpToNext(by=F))).reason == "no scheduled inject is left"
