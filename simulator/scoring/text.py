@@ -33,7 +33,7 @@ def finding_label(f: Finding) -> str:
         return f"Decision on {target}"
     text = f.title
     if target and target not in ("statement", "required", "timing") and target.lower() not in f.title.lower():
-        text += f": {target.replace('>', ' to ')}"
+        text += f": {target.replace('->', ' to ')}"
     if role:
         text += f" ({role})"
     if line:
