@@ -45,3 +45,15 @@ def app_for(log: Path, wall: Wall, **config):
 
 def events_of(app, kind: str) -> list:
     return [e for e in app.control.session.events if e.type == kind]
+
+
+async def end_to_scorecard(pilot) -> None:
+    """From the setup screen: start, end the exercise at once, skip the hot wash, open the scorecard."""
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+    await pilot.press("e")
+    await pilot.pause()
+    await pilot.press("down", "enter")
+    await pilot.pause(0.6)
+    await pilot.press("ctrl+s")
+    await pilot.pause()

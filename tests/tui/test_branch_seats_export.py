@@ -11,7 +11,7 @@ from tui.screens.replay import ReplayScreen
 from tui.screens.scorecard import ScorecardScreen
 
 from ..conftest import run_headless
-from .conftest import app_for, events_of
+from .conftest import app_for, end_to_scorecard, events_of
 
 
 async def test_a_what_if_branch_from_the_replay_viewer(tmp_path, mini_pack):
@@ -72,14 +72,7 @@ async def test_the_scorecard_exports_the_after_action_report(tmp_path, wall):
     log = tmp_path / "aar.jsonl"
     app = app_for(log, wall)
     async with app.run_test(size=(100, 32)) as pilot:
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        await pilot.press("e")
-        await pilot.pause()
-        await pilot.press("down", "enter")
-        await pilot.pause(0.6)
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await end_to_scorecard(pilot)
         assert isinstance(app.screen, ScorecardScreen)
         await pilot.press("x")
         await pilot.pause()

@@ -8,7 +8,7 @@ from tui.app import make_app
 from tui.screens.replay import ReplayScreen
 from tui.screens.scorecard import ScorecardScreen
 
-from .conftest import app_for
+from .conftest import app_for, end_to_scorecard
 
 
 def _tamper(log) -> int:
@@ -26,14 +26,7 @@ async def test_replay_from_the_scorecard_of_an_edited_log_says_which_line(tmp_pa
     log = tmp_path / "x.jsonl"
     app = app_for(log, wall)
     async with app.run_test(size=(100, 32)) as pilot:
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        await pilot.press("e")
-        await pilot.pause()
-        await pilot.press("down", "enter")
-        await pilot.pause(0.6)
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await end_to_scorecard(pilot)
         assert isinstance(app.screen, ScorecardScreen)
         line = _tamper(log)
         await pilot.press("r")
