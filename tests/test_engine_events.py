@@ -389,3 +389,16 @@ def test_seats_not_given_are_people():
     events = engine.drain() + engine.run_to_end()
     assert events[-1].type == "exercise_ended" and events[-1].t == 120
     assert not [e for e in events if getattr(e, "staff", False)]
+
+
+def test_an_inject_triggered_by_the_option_chosen():
+    pack = variant("chosen-trigger", ENGINE_EDITS + [
+        ("scenario.yaml", "  - {id: I8, from: desk,",
+         "  - {id: T8, trigger: {chosen: I2, option: wait}, from: desk, to: [press], channel: email, title: Waiting, body: Waiting.}\n"
+         "  - {id: I8, from: desk,")])
+    d = Drill(pack).play([(21, C.MakeDecision(by="mayor", inject="I2", option="hold"))]).advance(60)
+    assert not delivered(d, "T8")
+    d = Drill(pack).play([(21, C.MakeDecision(by="mayor", inject="I2", option="wait"))])
+    assert [(e.t, e.cue) for e in delivered(d, "T8")] == [(21, "trigger")]
+    d = Drill(pack).advance(36)  # the lapse chooses 'wait' by default
+    assert [e.t for e in delivered(d, "T8")] == [35]
