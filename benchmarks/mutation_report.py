@@ -10,7 +10,7 @@ a change of terminal styling only (colour, column width), which changes no word 
 list is matched on the change itself, not on mutmut's numbering, so it survives edits elsewhere
 in a function; entries that no longer match a survivor are printed as stale.
 
-Usage: python benchmarks/mutation_report.py [--survivors] [--json]
+Usage: python benchmarks/mutation_report.py [--survivors] [--json] [--names]
 """
 
 from __future__ import annotations
@@ -109,6 +109,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--survivors", action="store_true", help="list every surviving, non-equivalent mutant")
     parser.add_argument("--json", action="store_true", help="the figures as one JSON object")
+    parser.add_argument("--names", action="store_true", help="only the names of the mutants still alive, one a line")
     args = parser.parse_args()
     if not MUTANTS.exists():
         print("no mutants/ folder: run benchmarks/mutation.sh first", file=sys.stderr)
@@ -125,6 +126,10 @@ def main() -> int:
                 row["reason"] = entry["reason"]
                 used.add(entry["line"])
                 break
+
+    if args.names:
+        print("\n".join(r["key"] for r in rows if r["status"] in ("survived", "no tests")))
+        return 0
 
     figures = {}
     scopes = [s for p in PACKAGES for s in (p, *sorted({r["module"] for r in rows if r["package"] == p}))]

@@ -14,7 +14,7 @@ from simulator.engine import commands as C
 from simulator.engine.events import EVENTS
 from simulator.engine.seats import Seat
 
-from .referee import F, Drill, act, fire, say, variant
+from .referee import F, Drill, act, fire, referee_pack, say, variant
 
 ENGINE_EDITS = [
     ("scenario.yaml", "  - {id: tension, label: Tension, initial: 20}\n",
@@ -65,7 +65,7 @@ EVERYTHING = [
     (9, C.ObserverNote(by=F, text="Slow start", role="mayor")), (10, fire("I9")),
     (11, C.TakeSeat(by=F, role="press", seat=Seat(kind="staff", policy="late", competence=0.5))),
     (12, act("press", "nope")), (21, C.MakeDecision(by="deputy", inject="I2", option="hold")), (50, fire("I10")),
-    (60, C.EndExercise(by=F)),
+    (60, C.EndExercise(by=F)), (60, act("mayor", "mayor.convene")),
     (60, C.HotWashAnswer(by="mayor", question="M1.1", text="What went well?", answer="Talking")),
     (60, C.OverrideRating(by="evaluator", target="objective:O1", rating="S", rationale="slow")),
 ]
@@ -372,3 +372,41 @@ def test_an_effect_on_a_variable_only_the_scenario_names_for_an_action():
                                                          "  mayor.convene: {tension: -5}\n  mayor.declare: {trust: -5}\n")]))
     d.at(3, act("mayor", "mayor.declare"))
     assert [e.values for e in changes(d, "action:mayor.declare")] == [{"trust": 90}]
+
+
+def test_scheduled_injects_say_they_came_by_the_schedule():
+    d = Drill().advance(41)
+    assert {(e.inject, e.cue) for e in d.events("inject_delivered") if e.inject != "I5"} == {
+        ("I1", "scheduled"), ("I2", "scheduled"), ("I3", "scheduled"), ("I4", "scheduled")}  # I5: a contingency
+
+
+def test_a_step_without_a_trigger_starts_at_minute_zero_and_the_rest_still_wait_for_theirs():
+    pack = variant("untriggered", [("plan.yaml", "action: mayor.convene, trigger: {delivered: I1}, within: 10,",
+                                    "action: mayor.convene, within: 10,")])
+    d = Drill(pack)
+    assert [(e.expectation, e.t, e.due) for e in d.events("expectation_triggered")] == [("S1", 0, 10)]
+    d.advance(0.5)
+    assert {e.expectation for e in d.events("expectation_triggered")} == {"S1", "S2", "S3", "S4", "S5", "S7"}
+
+
+def test_seats_not_given_are_people():
+    from simulator.engine.core import Engine
+
+    engine = Engine(referee_pack(), 1)
+    assert {r: s.kind for r, s in engine.seats.items()} == {"mayor": "human", "deputy": "human", "press": "human"}
+    events = engine.drain() + engine.run_to_end()
+    assert events[-1].type == "exercise_ended" and events[-1].t == 120
+    assert not [e for e in events if getattr(e, "staff", False)]
+
+
+def test_an_inject_triggered_by_the_option_chosen():
+    pack = variant("chosen-trigger", ENGINE_EDITS + [
+        ("scenario.yaml", "  - {id: I8, from: desk,",
+         "  - {id: T8, trigger: {chosen: I2, option: wait}, from: desk, to: [press], channel: email, title: Waiting, body: Waiting.}\n"
+         "  - {id: I8, from: desk,")])
+    d = Drill(pack).play([(21, C.MakeDecision(by="mayor", inject="I2", option="hold"))]).advance(60)
+    assert not delivered(d, "T8")
+    d = Drill(pack).play([(21, C.MakeDecision(by="mayor", inject="I2", option="wait"))])
+    assert [(e.t, e.cue) for e in delivered(d, "T8")] == [(21, "trigger")]
+    d = Drill(pack).advance(36)  # the lapse chooses 'wait' by default
+    assert [e.t for e in delivered(d, "T8")] == [35]

@@ -266,3 +266,69 @@ def test_staff_decide_a_decision_without_a_deadline_on_a_fifteen_minute_window()
         made += [(round(e.t - 30, 2), e.option, e.by) for e in s.events if e.type == "decision_made" and e.inject == "I3"]
     assert len(made) == len(SEEDS) and {(o, by) for _t, o, by in made} == {("north", "deputy")}  # the first option
     spread([t for t, _o, _b in made], 0.2 * 15, 0.6 * 15)
+
+
+def _mini_variant(tmp_path, name, edits):
+    import shutil
+
+    from simulator.loading.pack import load_pack
+
+    from .conftest import FIXTURES
+
+    folder = tmp_path / name
+    shutil.copytree(FIXTURES / "mini", folder)
+    for rel, old, new in edits:
+        text = (folder / rel).read_text()
+        assert old in text, (rel, old)
+        (folder / rel).write_text(text.replace(old, new))
+    return load_pack(folder)
+
+
+def _staff_events(pack, policy="plan", competence=1.0, seeds=SEEDS):
+    out = []
+    for seed in seeds:
+        s = Session.start(pack, seed, all_staff(pack.scenario.roles, policy, competence))
+        s.run_to_end()
+        out.append(s.events)
+    return out
+
+
+def test_staff_ask_the_messenger_approver_when_the_step_names_none(tmp_path):
+    pack = _mini_variant(tmp_path, "messenger", [("plan.yaml", " approval_by: chief,", "")])
+    for events in _staff_events(pack, seeds=range(5)):
+        assert [(e.by, e.to) for e in of(events, "approval_requested")] == [("press", "chief")]
+
+
+def test_staff_ask_the_approver_the_step_names(tmp_path):
+    pack = _mini_variant(tmp_path, "step-approver", [("playbook.yaml", "{role: press, approval_from: chief, source: test}",
+                                                      "{role: press, source: test}")])
+    for events in _staff_events(pack, seeds=range(5)):
+        assert [(e.by, e.to) for e in of(events, "approval_requested")] == [("press", "chief")]
+
+
+def test_staff_ask_approval_for_the_action_they_will_take_and_use_it(tmp_path):
+    pack = _mini_variant(tmp_path, "action-approval", [("plan.yaml", "action: press.monitor, trigger: {delivered: I6}, within: 10,",
+                                                        "action: press.monitor, trigger: {delivered: I6}, within: 10, approval_by: chief,")])
+    for events in _staff_events(pack, seeds=range(5)):
+        [req] = [e for e in of(events, "approval_requested") if e.action is not None]
+        assert (req.by, req.to, req.action, req.text) == ("press", "chief", "press.monitor", None)
+        [monitor] = [e for e in of(events, "action_taken") if e.action == "press.monitor"]
+        assert monitor.approval == req.request and monitor.staff
+
+
+def test_staff_ask_whoever_acts_for_an_unreachable_approver(tmp_path):
+    pack = _mini_variant(tmp_path, "succession", [
+        ("roles/chief.yaml", "delegable:", "successor: press\ndelegable:"),
+        ("scenario.yaml", "    severity: high\n", "    severity: high\n    unavailable: [chief]\n")])
+    for events in _staff_events(pack, seeds=range(5)):
+        assert not [e for e in of(events, "approval_requested") if e.to == "chief"]  # press acts for the chief
+
+
+def test_half_competent_staff_sometimes_slip():
+    delays = step_delays("plan", competence=0.5)
+    assert any(d is not None and d <= 6 for d in delays) and any(d is None or d > 10 for d in delays)
+
+
+def test_late_staff_report_serious_news_late():
+    times = [e.t for events in runs("late") for e in of(events, "message_sent") if e.text == "Passing on: Incident reported"]
+    spread(times, 5 + 0.2 * 2.5, 5 + 1.0 * 2.5)

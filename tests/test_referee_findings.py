@@ -56,7 +56,8 @@ def _narrow():
 
 
 EXERCISES = {
-    "good": lambda: Drill().play(good_run()).finish().card(),
+    "good": lambda: Drill().play(good_run() + [(30, say("mayor", "3 people were injured.")),
+                                                (45, say("mayor", "That is false. 3 people were injured."))]).finish().card(),
     "bad": lambda: Drill().play(BAD_RUN).finish().card(),
     "bad-live": lambda: Drill().play(BAD_RUN).card(final=False),
     "idle": lambda: Drill().finish().card(),
@@ -84,6 +85,10 @@ class _Lazy(dict):
 def test_the_spread_reaches_every_rule(spread):
     rules = {f.rule for name in EXERCISES for f in spread[name].findings}
     assert rules == set(TITLES), set(TITLES) ^ rules
+    verdicts = {(f.rule, f.verdict) for name in EXERCISES for f in spread[name].findings}
+    for pair in [("playbook.rumour", "corrected"), ("playbook.consistency", "consistent"), ("plan.role", "successor"),
+                 ("plan.authority", "authorised"), ("plan.approval", "approved"), ("plan.prerequisites", "in_order")]:
+        assert pair in verdicts, pair
 
 
 @pytest.mark.parametrize("name", ["good", "bad", "bad-live", "idle", "successor", "narrow"])

@@ -164,3 +164,38 @@ def test_render_names_each_rollup_with_its_rating_and_reason():
         line = next(line for line in text.splitlines() if r.title in line)
         assert line.split("│")[1].strip() == r.rating, (r.id, line)
     assert "essential plan step not performed: S1" in text
+
+
+def _headers(text):
+    return [[cell.strip() for cell in line.strip("┃").split("┃")] for line in text.splitlines() if line.startswith("┃")]
+
+
+def test_render_titles_and_column_headings_exactly():
+    card = final_card([(16, act("mayor", "mayor.convene"))])
+    out = io.StringIO()
+    render(card, Console(file=out, width=200, color_system=None))  # the default hides P and N/A findings
+    text = out.getvalue()
+    lines = [line.strip() for line in text.splitlines()]
+    assert lines[0] == f"Scorecard: referee  score {card.score:.0f}/100"
+    for title in ("Objectives", "Capabilities", "Roles"):
+        assert title in lines, title
+    assert _headers(text) == [["rating", "objective", "why"], ["rating", "capability", "why"], ["rating", "role", "why"],
+                              ["rating", "rule", "finding", "log lines"]]
+    assert "plan.role" not in text
+    cells = [[c.strip() for c in line.strip("│").split("│")] for line in text.splitlines() if line.startswith("│")]
+    evidence = {tuple(c) for c in cells if len(c) == 4 and c[3]}
+    assert ("U", "plan.timeliness", "'Declare an emergency' (mayor) was due by minute 60 and was never done.",
+            str(findings(card)["plan.timeliness:S3"].evidence[0])) in evidence
+    late = findings(card)["plan.timeliness:S1"].evidence
+    assert any(c[3] == ", ".join(map(str, late)) for c in cells if len(c) == 4)
+
+
+def test_render_of_an_unscored_card_says_so_exactly():
+    from .referee import Drill
+
+    assert printed(Drill().card(final=False)).splitlines()[0].strip() == "Scorecard: referee  not scored yet  (live, minute 0)"
+
+
+def test_a_harm_label_names_the_harm_not_a_plan_step():
+    card = final_card([])
+    assert finding_label(findings(card)["plan.harm:H1"]) == "No harmful side effects: H1"
