@@ -15,7 +15,7 @@ from simulator.engine.seats import Seat
 from simulator.loading.pack import load_pack
 from simulator.replay import verify
 from simulator.session import Session
-from tui.view import ExerciseView
+from simulator.console.display import ExerciseView
 
 from .conftest import FIXTURES, multilingual_pack_dir
 

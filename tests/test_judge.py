@@ -18,7 +18,7 @@ from simulator.loading.pack import load_pack
 from simulator.scoring import score_log
 from simulator.session import Session
 from simulator.summary import summarise
-from tui.view import ExerciseView
+from simulator.console.display import ExerciseView
 
 from .conftest import FIXTURES
 

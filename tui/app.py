@@ -15,7 +15,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from .config import RunConfig
-from .control import ExerciseControl
+from simulator.console.clock_driver import ExerciseControl
 from .theme import DEFAULT_THEME, HIGH_CONTRAST
 
 

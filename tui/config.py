@@ -13,8 +13,7 @@ from typing import Literal
 
 from simulator.engine.seats import Seat
 
-SPEEDS = (1.0, 2.0, 4.0, 8.0, 15.0, 30.0, 60.0, 120.0)
-"""Clock speeds the facilitator steps through (exercise minutes per wall minute)."""
+from simulator.console.clock_driver import SPEEDS, nearest_speed  # noqa: F401  (the setup screen's choices)
 
 
 @dataclass
@@ -49,9 +48,3 @@ class RunConfig:
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
         return Path(f"tabletop-{scenario_id}-{self.seed}-{stamp}.jsonl")
 
-
-def nearest_speed(speed: float, step: int) -> float:
-    """The next preset speed up (step 1) or down (step -1) from `speed`."""
-    if step > 0:
-        return next((s for s in SPEEDS if s > speed + 1e-9), SPEEDS[-1])
-    return next((s for s in reversed(SPEEDS) if s < speed - 1e-9), SPEEDS[0])

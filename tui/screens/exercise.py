@@ -22,10 +22,10 @@ from simulator.story_clock import story_time
 
 from ..bridge import SessionBridge, SessionUpdated
 from ..config import RunConfig
-from ..control import ExerciseControl
+from simulator.console.clock_driver import ExerciseControl
 from ..live_score import LiveScore
 from ..score_text import card_summary
-from ..view import ExerciseView
+from simulator.console.display import ExerciseView
 from ..widgets.clock_bar import ClockBar
 from ..widgets.facilitator_console import FacilitatorConsole
 from ..widgets.inbox import Inbox

@@ -10,7 +10,7 @@ from textual.widgets import Button, Footer, Input, Label, Static
 
 from simulator.engine import commands as C
 
-from ..control import ExerciseControl
+from simulator.console.clock_driver import ExerciseControl
 
 
 class HotWashScreen(Screen):

@@ -7,7 +7,7 @@ from rich.text import Text
 from simulator.story_clock import story_time
 
 from ..render import SEVERITY_STYLE, countdown
-from ..view import ExerciseView
+from simulator.console.display import ExerciseView
 
 
 def next_text(v: ExerciseView, now: float) -> Text:

@@ -27,7 +27,7 @@ from ..score_text import ORDER
 from simulator.story_clock import story_time
 
 from ..render import rating_text
-from ..view import ExerciseView
+from simulator.console.display import ExerciseView
 from ..widgets.clock_bar import ClockBar
 from ..widgets.fast_list import FastOptionList
 from .replay_panels import overview_text, role_text

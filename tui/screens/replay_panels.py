@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 
 from ..render import SEVERITY_STYLE, STEP_MARK, countdown, sparkline
-from ..view import ExerciseView
+from simulator.console.display import ExerciseView
 
 
 def _steps(t: Text, v: ExerciseView, role: str | None) -> None:

@@ -11,7 +11,7 @@ from simulator import judge
 from .fast_list import highlight_first
 
 from ..render import STEP_MARK, STEP_WORDS, countdown
-from ..view import Step
+from simulator.console.display import Step
 
 
 class Checklist(OptionList):

@@ -7,7 +7,7 @@ from textual.widgets.option_list import Option
 
 from ..render import SEVERITY_STYLE
 from .fast_list import FastOptionList
-from ..view import Item
+from simulator.console.display import Item
 
 KIND_MARK = {"inject": "", "message": "✉ ", "approval": "? ", "answer": "✓ "}
 

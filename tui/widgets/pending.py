@@ -7,7 +7,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from ..render import countdown
-from ..view import Pending
+from simulator.console.display import Pending
 
 LABEL = {"decision": ("DECIDE ", "bold magenta"), "approve": ("APPROVE", "bold yellow"), "approved": ("USE    ", "bold green")}
 

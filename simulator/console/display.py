@@ -100,7 +100,7 @@ class ExerciseView:
             self.counts[r] = {"actions": 0, "statements": 0, "messages": 0, "decisions": 0}
         self.steps = {e.id: Step(e.id, e.role, e.description, grace=e.grace) for e in self.pack.plan.expectations}
         self.state = {v.id: v.initial for v in sc.state}
-        self._scheduled = sorted((i for i in sc.injects if i.at is not None), key=lambda i: i.at)
+        self._scheduled = sorted((i for i in sc.injects if i.at is not None), key=lambda i: i.at or 0.0)
         self._cursor = 0
         self.series = {v.id: [v.initial] for v in sc.state}
 
@@ -164,7 +164,7 @@ class ExerciseView:
         rows; time only moves forward, so rows before the cursor never come back.
         """
         sched = self._scheduled
-        while self._cursor < len(sched) and (sched[self._cursor].at < self.now or sched[self._cursor].id in self.delivered):
+        while self._cursor < len(sched) and ((sched[self._cursor].at or 0.0) < self.now or sched[self._cursor].id in self.delivered):
             self._cursor += 1
         out = []
         for inj in sched[self._cursor:]:

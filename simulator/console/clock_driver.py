@@ -1,7 +1,7 @@
 """Exercise control: the one object the exercise screen uses to drive the session.
 
 It owns the wall-to-exercise clock (`simulator.clock.ExerciseClock`) and turns facilitator
-intents (pause, speed, jump, end) into logged commands. A Textual timer calls `tick`, which
+intents (pause, speed, jump, end) into logged commands. A console's timer (a Textual timer, or the room host's loop) calls `tick`, which
 calls the session's `advance_to`; nothing here sleeps, and `RealtimeEnvironment` is never used.
 """
 
@@ -17,9 +17,18 @@ from simulator.engine import events as E
 from simulator.log import LogWriteFailed
 from simulator.session import Session
 
-from .config import nearest_speed
 
 FAC = C.FACILITATOR
+
+SPEEDS = (1.0, 2.0, 4.0, 8.0, 15.0, 30.0, 60.0, 120.0)
+"""Clock speeds the facilitator steps through (exercise minutes per wall minute)."""
+
+
+def nearest_speed(speed: float, step: int) -> float:
+    """The next speed up (step > 0) or down from `speed` on the facilitator's ladder."""
+    if step > 0:
+        return next((s for s in SPEEDS if s > speed + 1e-9), SPEEDS[-1])
+    return next((s for s in reversed(SPEEDS) if s < speed - 1e-9), SPEEDS[0])
 
 
 def _holds_on_fault(method):
