@@ -59,6 +59,51 @@ def test_sound_paraphrase_is_credited(caldmere, text, rule):
     assert not {r for r in v if r.startswith("PR-")}
 
 
+# Turns of phrase of several words in one position of a built-in phrase ('each other', 'as soon
+# as', 'have been'): each was once written so that it could never match.
+@pytest.mark.parametrize("text, rule", [
+    ("Please remain calm and look out for each other.", "KM-calm"),
+    ("Stay calm and look after one another tonight.", "KM-calm"),
+    ("More details will follow as soon as we have them.", "FM-next-update"),
+    ("We will update residents this evening.", "FM-next-update"),
+    ("We cannot yet say how many people have been hurt.", "FM-unknowns"),
+    ("Police have not released any details about the man.", "FM-unknowns"),
+    ("Whoever did this wanted to divide us. They will fail.", "KM-condemn"),
+    ("We send our love and strength to the families.", "FM-empathy"),
+    ("To the people of Northgate: you are our neighbours and we will protect you.", "KM-solidarity"),
+])
+def test_turns_of_phrase_of_several_words_are_credited(caldmere, text, rule):
+    assert rule in _judged(caldmere, text)
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("The sender is probably a pupil at the school.", "PR-speculation"),
+    ("The suspect is likely someone from the estate.", "PR-speculation"),
+    ("The migrant families are the reason this happened.", "PR-stigma"),
+    ("This was carried out by refugees.", "PR-stigma"),
+    ("The injured man is in room 4 at St Aidan's.", "PR-private-details"),
+    ("The families in room 12 have asked for extra security.", "PR-private-details"),
+])
+def test_general_harm_is_caught_whatever_the_words(caldmere, text, rule):
+    assert rule in _judged(caldmere, text)
+
+
+@pytest.mark.parametrize("text", [
+    "There is no evidence that the man arrested this morning had any connection with the asylum seekers at Northgate.",
+    "Refugees are not to blame for anything that happened on Saturday.",
+    "The attacker is probably still in the area; stay indoors.",
+    "The press conference will be held in Room 2 at the town hall.",
+    "Many of you are worried after seeing the video that is going round.",
+])
+def test_sound_or_denied_wording_breaks_nothing(caldmere, text):
+    assert not {r for r in _judged(caldmere, text) if r.startswith("PR-")}
+
+
+def test_a_motive_guessed_is_speculation_not_blame_of_the_community_it_hated(caldmere):
+    v = set(_judged(caldmere, "The suspect is believed to have been motivated by hatred of Sikhs."))
+    assert "PR-speculation" in v and "PR-stigma" not in v
+
+
 @pytest.mark.parametrize("text", [
     "There is no link between the attack and Northgate.",
     "Nothing suggests the man arrested is connected to Northgate.",

@@ -37,8 +37,12 @@ class Reading:
 
     def negated(self, i: int, j: int) -> bool:
         """Whether tokens i..j are denied: a negator before them in the clause (within WINDOW words),
-        or a denial just after ('is not known'), or the clause talks about a claim ('speculate')."""
+        a denial that scopes over the rest of its clause ('no evidence that ...'), or a denial
+        just after ('is not known')."""
         clause = self.toks[i].clause
+        for si, _sj, _ph in self.spans.get("neg_scope", ()):
+            if si < i and self.toks[si].clause == clause:
+                return True
         for k in range(max(0, i - WINDOW), i):
             t = self.toks[k]
             if t.clause == clause and (t.lemma in NEGATORS or t.lemma in NOT_CLAIMS):
@@ -48,6 +52,13 @@ class Reading:
             if t.clause == clause and t.lemma in NEGATED_AFTER:
                 return True
         return False
+
+    def denied_within(self, span: Span) -> bool:
+        """Whether a negator the phrase does not itself say sits inside its match ('refugees are
+        not to blame' against '{g} * be * to blame'; 'avoid Northgate' says its own 'avoid')."""
+        i, j, ph = span
+        own = {w for w in NEGATORS if w in ph.text.lower().split()}
+        return any(self.toks[k].lemma in NEGATORS and self.toks[k].lemma not in own for k in range(i, j))
 
     def claims_about(self, clause: int) -> bool:
         """Whether a clause talks about a claim instead of making it ('we will not speculate')."""

@@ -71,6 +71,7 @@ class Checker:
         other_places = [p for c in vocab.communities if not c.targeted for p in c.places] + \
                        [n for p in vocab.places if p.kind == "community" for n in p.names]
         add("corr", L.CORRECTION)
+        add("neg_scope", L.NEGATION_SCOPE)
         add("link", L.ASSERT_LINK)
         add("perp_s", L.PERPETRATOR_STRONG + list(vocab.perpetrator))
         add("perp_w", L.PERPETRATOR_WEAK)
@@ -82,9 +83,8 @@ class Checker:
         add("attr", L.ATTRIBUTE)
         add("hedge", L.HEDGES)
         add("slur", L.SLURS)
-        groups = _alts(L.GROUPS + [w for w in targeted + others] + [f"{w} community" for w in targeted + others]
-                       + [f"{p} families|residents|people" for p in community_places])
-        groups = _alts(L.GROUPS + targeted + others + [f"{w} community" for w in targeted + others]
+        named = sorted({w.lower() for w in L.GROUP_OF + targeted + others})
+        groups = _alts(L.GROUPS + targeted + others + [f"{w} {n}" for w in named for n in L.GROUP_NOUNS]
                        + [f"{p} {who}" for p in community_places for who in ("families", "residents", "people", "community")])
         add("blame", [_expand(t, {"g": groups, "place": _alts(community_places)}) for t in L.BLAME])
         perps = _alts(["gunman", "attacker", "shooter", "suspect", "perpetrator", "killer", "assailant", "culprit", "sender"]
@@ -160,6 +160,8 @@ class Checker:
             # The pack's phrases are read like the built-in ones: 'we will not speculate about his
             # religion' or 'do not share the video' says the words and breaks nothing.
             own = [h for h, s in zip(own, _spans_for(r, own)) if s is None or not r.negated(*s)]
+        if kind == "amplify":  # 'after seeing the video, many of you...' reports; 'see the video' invites
+            own = [h for h, s in zip(own, _spans_for(r, own)) if s is None or harm.invites(r, s[0])]
         found: list[Hit] = []
         if kind == "speculation":
             found = harm.speculation(r)

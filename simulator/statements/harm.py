@@ -22,6 +22,12 @@ _STREET = re.compile(r"\b\d{1,4}[A-Za-z]?,?\s+(?:[A-Z][A-Za-z'\-]+\s+){1,3}"
 _PUBLIC_BEFORE = re.compile(r"\b(?:centre|center|hall|library|office|station|church|mosque|gurdwara|temple|synagogue|school|"
                             r"hospital|stadium|council|headquarters|hq|point|desk|hub)\b[^.!?]{0,25}$", re.IGNORECASE)
 _WARD = re.compile(r"\b(?:[Ww]ard|[Bb]ed|[Rr]oom|[Bb]ay)\s+\d{1,4}[A-Za-z]?\b|\b[A-Z][a-z]+ [Ww]ard\b")
+# Where people are lodged: 'the families in room 12', 'moved to flat 4B'. A number is what makes it
+# private (a room at the town hall is named, not numbered, in a public notice).
+_LODGING = re.compile(r"\b(?:in|at|to|from|into)\s+(?:[Rr]oom|[Ff]lat|[Aa]partment|[Uu]nit|[Cc]abin|[Bb]lock|[Cc]hamber|[Dd]orm(?:itory)?)\s+"
+                      r"\d{1,4}[A-Za-z]?\b")
+_PUBLIC_AFTER = re.compile(r"^[^.!?]{0,25}\b(?:town hall|city hall|civic|council|library|press|briefing|conference|meeting|"
+                           r"centre|center)\b", re.IGNORECASE)
 _CLINICAL = re.compile(r"\b(?:hospital|treated|treatment|critical|intensive|patient|recovering|surgery|injured)\b", re.IGNORECASE)
 
 
@@ -64,7 +70,32 @@ def speculation(r: Reading) -> list[Hit]:
             if tie is not None:
                 out.append(r.hit(span))
                 out.append(r.hit(tie))
+    return out + _guessing_who(r)
+
+
+def _guessing_who(r: Reading) -> list[Hit]:
+    """A hedged guess at who the perpetrator is, whatever the identity guessed ('the sender is
+    probably a pupil', 'the attacker is likely someone from the area'): identity is not only faith
+    or origin, and a guess points at real people. Said as a fact it is the police's to confirm."""
+    out: list[Hit] = []
+    for span in r.spans.get("perp_s", []):
+        i, j, _ = span
+        clause = r.toks[i].clause
+        if not r.in_clause("hedge", clause) or r.negated(i, j) or r.claims_about(clause):
+            continue
+        after = [t.lemma for t in r.toks[j:j + 5] if t.clause == clause]
+        if "be" not in after:
+            continue
+        rest = after[after.index("be") + 1:]
+        rest = [w for w in rest if w not in _HEDGE_WORDS]
+        if rest and rest[0] in _WHO:
+            out += [r.hit(span)] + [r.hit(h) for h in r.in_clause("hedge", clause)[:1]]
     return out
+
+
+_WHO = frozenset({"a", "an", "someone", "somebody", "one", "from", "local", "known", "connect", "link", "linked", "connected"})
+_HEDGE_WORDS = frozenset({"probably", "likely", "possibly", "perhaps", "maybe", "allegedly", "apparently", "reportedly",
+                          "believe", "believed", "think", "thought", "to", "most", "very", "almost", "certainly", "also"})
 
 
 def rumour_confirmation(r: Reading, topic: str) -> list[Hit]:
@@ -96,12 +127,16 @@ def stigma(r: Reading) -> list[Hit]:
     for tag in ("slur", "blame"):
         for span in r.spans.get(tag, []):
             clause = r.toks[span[0]].clause
-            if not r.negated(span[0], span[1]) and not r.disavows(clause):
-                out.append(r.hit(span))
+            if r.negated(span[0], span[1]) or r.disavows(clause):
+                continue
+            if tag == "blame" and r.denied_within(span):
+                continue  # 'refugees are not to blame', 'the families were never the cause'
+            out.append(r.hit(span))
     return out
 
 
-def _invites(r: Reading, i: int) -> bool:
+def invites(r: Reading, i: int) -> bool:
+    """Whether a looking verb at token i asks people to look (see LOOK_VERBS); any other word does."""
     t = r.toks[i]
     if t.lemma not in LOOK_VERBS:
         return True
@@ -111,7 +146,7 @@ def _invites(r: Reading, i: int) -> bool:
 def amplify(r: Reading) -> list[Hit]:
     """Passing on the attacker's material or words: quoting it, linking it, pointing people to it."""
     return [r.hit(s) for s in r.spans.get("amplify", [])
-            if not r.negated(s[0], s[1]) and not r.claims_about(r.toks[s[0]].clause) and _invites(r, s[0])]
+            if not r.negated(s[0], s[1]) and not r.claims_about(r.toks[s[0]].clause) and invites(r, s[0])]
 
 
 def private_details(r: Reading) -> list[Hit]:
@@ -120,5 +155,7 @@ def private_details(r: Reading) -> list[Hit]:
     out = [h for h in _regex_hits(r, _STREET, "street address", limit) if not _PUBLIC_BEFORE.search(r.text, max(0, h.start - 60), h.start)]
     if _CLINICAL.search(r.text, 0, limit):
         out += _regex_hits(r, _WARD, "hospital ward or bed", limit)
+    out += [h for h in _regex_hits(r, _LODGING, "room or flat number", limit)
+            if not (_CLINICAL.search(r.text, 0, limit) is None and _PUBLIC_AFTER.search(r.text[h.end:h.end + 60]))]
     out += [r.hit(s) for s in r.spans.get("private", []) if not r.negated(s[0], s[1])]
     return out

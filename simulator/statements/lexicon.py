@@ -20,10 +20,11 @@ CREDITED: dict[str, list[str]] = {
         "understand * worry|worried|concern|fear|anxiety", "worry|worried|anxious|afraid|frightened|upset|distress~ * understandable",
         "understandably", "terrible day", "dark day", "unimaginable", "our heart", "with a heavy heart", "we be with you",
         "we feel for", "anguish",
+        "send * love|condolence~|sympath~|thought~|strength|prayer~", "our love", "thinking of|about * you|family|families|victim~|those|everyone",
     ],
     "facts": [
         "confirm", "confirmed", "can confirm", "we know that", "what we know", "at about|around|approximately",
-        "this morning|afternoon|evening", "earlier today", "shortly after|before", "were|was|have been|has been injure|kill|hurt|taken",
+        "this morning|afternoon|evening", "earlier today", "shortly after|before", "were|was|have_been|has_been injure~|kill~|hurt|taken|wound~",
         "people have been", "died", "killed", "injured", "arrest~", "in custody", "opened fire",
     ],
     "action": [
@@ -32,43 +33,50 @@ CREDITED: dict[str, list[str]] = {
         "deploy~", "evacuat~", "investigat~", "search~", "bomb disposal", "specialist officers", "hospital~",
         "treat~", "we have open~", "we be open~", "set up", "we have activat~", "coordinat~", "response team", "are responding",
         "extra|additional officer~|patrol~", "in contact with", "talking to|with", "meeting with",
+        "arrest~", "in custody", "detain~",
     ],
     "unknowns": [
         "not yet know", "not know yet", "not yet known", "not yet clear", "not clear yet", "not yet confirm", "not yet confirmed",
-        "cannot|can not yet confirm|say", "not able to confirm|say", "unable to confirm|say", "too early to", "unclear", "still establish~",
+        "cannot|can_not yet confirm|say", "not able to confirm|say", "unable to confirm|say", "too early to", "unclear", "still establish~",
         "still working to establish|understand|confirm", "still trying to", "still check~", "still look~ into", "still investigat~",
         "we do not know", "remain|remains unknown", "not yet been confirm~|establish~|decid~|agree~", "not yet decid~|agree~|final",
         "yet to be confirm~|establish~|decid~", "we will not guess|speculate", "will not speculate", "not * speculate",
         "do not have * detail~|information|answer~", "not * all the answer~", "much we do not know", "still work~ out",
         "cannot yet", "unknown", "establishing the fact~",
+        "not * release~ * detail~|name~|information|identit~", "not add to * speculation|rumour~", "not * give * detail~|name~",
     ],
     "next_update": [
-        "next update", "further update", "another update", "update you|everyone|residents", "will update", "keep you * inform~|update~|post~",
-        "will share more", "say more", "tell you more", "share more * as soon as", "more information * as soon as|when|follow", "will be back", "give an update",
-        "will publish", "will post", "further detail~ will", "update * at|by|within|later|tomorrow|this evening|in an hour",
+        "next update", "further update", "another update", "update you|everyone|residents", "will update", "keep * inform~|update~|post~",
+        "will share more", "say more", "tell you more", "share more * as soon as", "more information|detail~|news * as_soon_as|when|follow", "will be back", "give an update",
+        "will publish", "will post", "further detail~ will", "update * at|by|within|later|tomorrow|this_evening|in_an_hour|through|throughout",
         "briefing at|later|tomorrow", "within the hour", "hear from us again", "speak to you again", "will hold * briefing",
         "update~ will follow", "come back to you",
+        "detail~|information|news will follow",
     ],
     "help": [
         "helpline", "hotline", "information line", "support line", "call|phone|ring|contact us", "call * on", "visit", "website",
         "go to * centre", "family assistance centre", "assistance centre", "find * information|update~|detail~ * on|at",
         "information * on|at * website|page", "ask * question~", "text * on", "email us", "free number",
         "if you be look~ for", "if you need help|support|information",
+        "around the clock", "day and night", "24 hours", "24/7",
     ],
     "condemnation": [
         "condemn~", "cowardly", "coward~", "no place in", "hateful", "act of hate", "hate crime", "evil", "despicable", "abhorrent",
         "heinous", "senseless", "attack on all of us", "attack on * all", "attack on * whole city|community|everyone", "not be intimidat~",
         "unacceptable", "wicked", "vile", "outrag~", "appalling", "horrific", "shameful", "disgust~", "reprehensible", "barbaric",
         "will not * divide", "deplor~", "atrocity", "abomination", "monstrous", "inexcusable", "never be justified", "nothing can justify",
+        "want~|wanted|seek~|sought|try~|tried|hope~|hoped|mean~|meant|aim~ to divide|split|frighten|scare|terrify|terrori~",
+        "will fail", "will not succeed|win", "not let * win|succeed",
     ],
     "solidarity": [
         "solidarity", "stand|standing|stood with|alongside|beside|behind", "we be with you", "be with you", "by your side",
         "you be not alone", "one of us", "part of our city|community|town", "our neighbour~", "belong~", "we support you",
         "together with", "shoulder to shoulder", "embrace", "we will not abandon", "proud of", "valued member~", "welcome~",
         "our * neighbour~", "every community", "we be with our|the|all", "with you", "with them",
+        "protect you|them|everyone|our", "keep you safe",
     ],
     "calm": [
-        "calm", "unity", "unite~", "together", "look after * each other|one another", "look out for * each other|one another|neighbour~",
+        "calm", "unity", "unite~", "together", "look after * each_other|one_another", "look out for * each_other|one_another|neighbour~",
         "do not panic", "no need to panic", "not panic", "come together", "peaceful~", "reassur~", "do not confront", "restraint",
         "keep * cool", "rely on official information", "stay safe", "avoid speculat~", "kindness", "compassion", "respect each other",
         "do not * divide", "not let * divide", "patience", "patient",
@@ -79,6 +87,7 @@ CREDITED: dict[str, list[str]] = {
         "emotional support", "case worker~", "support desk", "chaplain~", "bereave~", "mental health support", "listening service",
         "we will support", "support you", "support for", "support service~", "support centre", "liaison officer~",
         "talk to someone", "here to help", "practical help", "drop-in",
+        "around the clock", "day and night", "if you need help|support|someone",
     ],
     "no_reprisals": [
         "reprisal~", "retaliat~", "revenge", "take the law into", "not tolerate", "not be tolerate~", "no tolerance", "zero tolerance",
@@ -113,6 +122,12 @@ ASSERT_LINK = [
 NEGATORS = frozenset({"no", "not", "never", "nothing", "none", "nobody", "neither", "nor", "without", "deny", "false",
                       "untrue", "baseless", "unfounded", "refuse", "reject", "against", "stop", "avoid", "condemn"})
 """Lemmas that put what follows them in their clause out of the statement's claims."""
+
+NEGATION_SCOPE = ["no evidence", "no * evidence", "nothing to suggest|indicate|show", "nothing suggest~", "no indication",
+                  "no suggestion", "no sign", "no reason to believe|think|suspect|say", "no basis", "no truth", "not true that",
+                  "not the case that", "untrue that", "false that", "not aware of", "have not found", "found no", "find no"]
+"""Denials that reach to the end of their clause, however long ('there is no evidence that the
+man arrested this morning had any connection with the families at Northgate')."""
 
 NEGATED_AFTER = frozenset({"not", "unknown", "unclear", "unconfirmed", "false", "untrue", "unfounded", "baseless"})
 """Lemmas that undo what shortly precedes them ('his motive is not known')."""
@@ -164,9 +179,19 @@ GROUPS = ["migrants", "immigrants", "refugees", "asylum_seekers", "foreigners", 
           "them"]
 """Collective nouns for a group (a pack's community words are added in the plural and as 'the X community')."""
 
+GROUP_OF = ["migrant", "immigrant", "refugee", "asylum seeker", "foreign", "muslim", "sikh", "hindu", "jewish", "christian",
+            "polish", "romanian", "afghan", "syrian", "iraqi", "eritrean", "somali", "sudanese", "pakistani", "ukrainian",
+            "turkish", "kurdish", "arab", "african", "asian", "black", "roma", "traveller", "eastern european", "newcomer"]
+GROUP_NOUNS = ["families", "family", "people", "men", "women", "youths", "youth", "lads", "boys", "girls", "kids", "children",
+               "residents", "community", "communities", "workers", "gangs", "population", "lot"]
+"""A group named by an identity word and a collective noun ('the migrant families', 'Polish
+workers'): one of the forms collective blame takes; a pack's community words are added too."""
+
 BLAME = [
-    "blame * {g}", "{g} * be * to blame", "{g} * be * responsible", "{g} * be behind", "come|came from * {g}", "by * {g}",
-    "{g} * be * threat|danger|problem|menace|burden", "{g} * be dangerous|criminal~|violent", "because of * {g}", "{g} * should leave|go",
+    "blame * {g}", "{g} * be * to blame", "{g} * be * responsible", "{g} * be behind", "come|came from * {g}",
+    "carry~|carried|commit~|do|done|cause~|caused|start~|started|organis~|organiz~|plan~|send|sent|write|written * by * {g}",
+    "attack~|threat~|violence|crime~|assault~|riot~|trouble by * {g}",
+    "{g} * be * threat|danger|problem|menace|burden|reason|cause", "{g} * be dangerous|criminal~|violent", "because of * {g}", "{g} * should leave|go",
     "{g} * be not welcome", "{g} do not belong", "keep {g} out", "fault of * {g}", "{g} * cannot be trust~", "{g} bring~|brought",
     "{g} cause~|caused", "{g} did this", "{g} do this", "send {g} back|home", "deport * {g}", "{g} go home",
     "stay|keep away from {place}", "avoid {place}", "do not go to {place}", "{place} * be * dangerous|unsafe",
