@@ -258,3 +258,17 @@ def test_output_into_a_missing_folder_is_a_plain_error(flagship_plan_log, tmp_pa
         done = cli(*args)
         assert done.returncode in (1, 2) and "Traceback" not in done.stderr and done.stderr.strip(), (args, done.stderr)
     assert "does not exist" in cli(*("simulate", "caldmere-vaisakhi-attack", "--log", tmp_path / "no" / "x.jsonl")).stderr
+
+
+def test_a_branch_names_the_parents_chain_link_where_it_left_it(flagship_plan_log, tmp_path):
+    from simulator import logchain
+    from simulator.branch import branch_log
+    b = branch_log(flagship_plan_log, 70, tmp_path / "b.jsonl")
+    b.session.close()
+    header = json.loads((tmp_path / "b.jsonl").read_text().splitlines()[0])
+    parent = flagship_plan_log.read_bytes().split(b"\n")
+    assert header["branched_from_link"] == logchain.split(parent[b.kept_lines])[1].decode()
+    # it is the parent's link at that line, not the branch's (whose header differs)
+    branch_line = (tmp_path / "b.jsonl").read_bytes().split(b"\n")[b.kept_lines]
+    assert logchain.split(branch_line)[1].decode() != header["branched_from_link"]
+    assert len(header["branched_from_link"]) == 64
