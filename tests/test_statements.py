@@ -88,17 +88,6 @@ def test_general_harm_is_caught_whatever_the_words(caldmere, text, rule):
     assert rule in _judged(caldmere, text)
 
 
-@pytest.mark.parametrize("text", [
-    "There is no evidence that the man arrested this morning had any connection with the asylum seekers at Northgate.",
-    "Refugees are not to blame for anything that happened on Saturday.",
-    "The attacker is probably still in the area; stay indoors.",
-    "The press conference will be held in Room 2 at the town hall.",
-    "Many of you are worried after seeing the video that is going round.",
-])
-def test_sound_or_denied_wording_breaks_nothing(caldmere, text):
-    assert not {r for r in _judged(caldmere, text) if r.startswith("PR-")}
-
-
 def test_a_motive_guessed_is_speculation_not_blame_of_the_community_it_hated(caldmere):
     v = set(_judged(caldmere, "The suspect is believed to have been motivated by hatred of Sikhs."))
     assert "PR-speculation" in v and "PR-stigma" not in v
@@ -128,6 +117,11 @@ def test_an_assertion_confirms_the_rumour(caldmere, text):
     "Police have not said anything about his nationality and we will not guess.",
     "Please do not share the attacker's manifesto.",
     "Blaming refugees for this would be wrong.",
+    "There is no evidence that the man arrested this morning had any connection with the asylum seekers at Northgate.",
+    "Refugees are not to blame for anything that happened on Saturday.",
+    "The attacker is probably still in the area; stay indoors.",
+    "The press conference will be held in Room 2 at the town hall.",
+    "Many of you are worried after seeing the video that is going round.",
 ])
 def test_denied_or_disowned_harm_breaks_nothing(caldmere, text):
     assert not {r for r in _judged(caldmere, text) if r.startswith("PR-")}
