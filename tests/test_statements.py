@@ -168,3 +168,45 @@ def test_templates_cover_what_they_say_and_break_nothing():
             got = pack.statement_rules(t.text)
             assert set(t.covers) <= got, (folder.name, t.id, set(t.covers) - got)
             assert not got & prohibited, (folder.name, t.id, got & prohibited)
+
+
+@pytest.mark.parametrize("text, named", [
+    ("Manjit Grewal was a pillar of the sangat.", True),        # first and last of three names
+    ("We are thinking of Mrs Grewal's family.", True),          # title and surname
+    ("Mr Dhillon was eighty-one.", True),
+    ("Gurmeet Singh Dhillon died this morning.", True),
+    ("Manjit Kaur was a teacher.", False),                      # not a form of the name we use
+])
+def test_a_victims_name_is_known_in_the_forms_people_say_it(caldmere, text, named):
+    v = _judged(caldmere, text)
+    assert ("PR-victim-names" in v) is named
+    if named:
+        hit = v["PR-victim-names"].hits[0]
+        assert text[hit.start:hit.end] == hit.words  # the statement's own words, quoted where they are
+        assert hit.until is not None  # and the condition that lifts it (the family told) travels with it
+
+
+def _tokens_apart(text, a, b):
+    from simulator.statements.text import tokens
+    toks = [t.lemma for t in tokens(text)]
+    return toks.index(b) - toks.index(a)
+
+
+@pytest.mark.parametrize("text, confirms", [
+    ("Northgate, posts shared widely online today say, is linked to it.", True),
+    ("Northgate, posts shared very widely online today say, is linked to it.", False),
+])
+def test_a_link_confirms_the_rumour_within_eight_words_of_its_subject(caldmere, text, confirms):
+    gap = _tokens_apart(text, "northgate", "link")
+    assert gap == (8 if confirms else 9)  # the case is the boundary it claims to be
+    assert ("PR-rumour-northgate" in _judged(caldmere, text)) is confirms
+
+
+@pytest.mark.parametrize("text, confirms", [
+    ("From Northgate, police say, came the man arrested.", True),   # an origin given as fact, first words
+    ("He came from Northgate.", True),
+    ("Stay well away from Northgate, we were told; we say no.", False),
+    ("Residents far from Northgate are safe.", False),
+])
+def test_from_a_place_is_an_origin_unless_it_is_away_from_it(caldmere, text, confirms):
+    assert ("PR-rumour-northgate" in _judged(caldmere, text)) is confirms
