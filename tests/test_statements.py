@@ -210,3 +210,14 @@ def test_a_link_confirms_the_rumour_within_eight_words_of_its_subject(caldmere, 
 ])
 def test_from_a_place_is_an_origin_unless_it_is_away_from_it(caldmere, text, confirms):
     assert ("PR-rumour-northgate" in _judged(caldmere, text)) is confirms
+
+
+@pytest.mark.parametrize("text, speculates", [
+    ("Reports that the gunman is a refugee are untrue.", False),          # a denial just after the claim
+    ("The gunman is a refugee; his motive is unknown.", True),            # ...but not one in the next clause
+    ("No one should say the gunman is a refugee.", False),                # a negator from the first word
+    ("No one was hurt when the gunman, who is believed to be a refugee, fled.", True),  # too far back to reach
+    ("There is no evidence of a second attacker. The gunman is a refugee.", True),      # a denial ends with its clause
+])
+def test_how_far_a_denial_reaches(caldmere, text, speculates):
+    assert ("PR-speculation" in _judged(caldmere, text)) is speculates
