@@ -221,3 +221,34 @@ def test_from_a_place_is_an_origin_unless_it_is_away_from_it(caldmere, text, con
 ])
 def test_how_far_a_denial_reaches(caldmere, text, speculates):
     assert ("PR-speculation" in _judged(caldmere, text)) is speculates
+
+
+BRACKWATER = ROOT / "scenarios" / "brackwater-pride-assault"
+
+
+@pytest.mark.parametrize("text, speculates", [
+    ("The attack is being investigated as a hate crime.", False),        # the police's classification, reported
+    ("Police are treating this as a homophobic attack.", False),
+    ("Please report hate incidents to the police.", False),              # a category of incident, not this one
+    ("The attacker was probably homophobic.", True),                     # a motive guessed
+    ("This was a homophobic attack by a man from the hotel.", True),
+])
+def test_a_classification_or_a_category_is_not_a_motive_guessed(text, speculates):
+    pack = load_pack(BRACKWATER)
+    assert ("PR-speculation" in _judged(pack, text)) is speculates
+
+
+def test_a_private_fact_refused_is_not_a_private_fact_told():
+    pack = load_pack(BRACKWATER)
+    assert "PR-private" not in _judged(pack, "We will not say whether he is gay.")
+    assert "PR-private" in _judged(pack, "He is gay, and his parents do not know.")
+
+
+@pytest.mark.parametrize("text, stigma", [
+    ("We believe this was carried out by a refugee.", False),   # one man guessed at: speculation, not blame of a group
+    ("This was carried out by refugees.", True),
+    ("Migrants are a danger to this city.", True),
+    ("A migrant is to blame, people say.", False),
+])
+def test_blame_needs_a_group_not_one_person(caldmere, text, stigma):
+    assert ("PR-stigma" in _judged(caldmere, text)) is stigma

@@ -79,6 +79,7 @@ class Checker:
         add("ident", L.IDENTITY + others)
         add("ident_t", targeted)
         add("motive", L.MOTIVE)
+        add("classified", L.CLASSIFIED)
         add("place_c", [p for p in other_places if p not in targeted])
         add("attr", L.ATTRIBUTE)
         add("hedge", L.HEDGES)
@@ -86,7 +87,10 @@ class Checker:
         named = sorted({w.lower() for w in L.GROUP_OF + targeted + others})
         groups = _alts(L.GROUPS + targeted + others + [f"{w} {n}" for w in named for n in L.GROUP_NOUNS]
                        + [f"{p} {who}" for p in community_places for who in ("families", "residents", "people", "community")])
-        add("blame", [_expand(t, {"g": groups, "place": _alts(community_places)}) for t in L.BLAME])
+        slots = {"g": groups, "place": _alts(community_places)}
+        # Two tags, so the blame rule can tell where the group is: last ('by * {g}') or first.
+        add("blame", [_expand(t, slots) for t in L.BLAME if not t.endswith("{g}")])
+        add("blame_end", [_expand(t, slots) for t in L.BLAME if t.endswith("{g}")])
         perps = _alts(["gunman", "attacker", "shooter", "suspect", "perpetrator", "killer", "assailant", "culprit", "sender"]
                       + list(vocab.perpetrator))
         owners = ["his", "her", "their"] + [f"{p} 's" for p in perps.split("|")]
@@ -173,7 +177,8 @@ class Checker:
             found = harm.private_details(r)
             for person in self.playbook.vocabulary.people:
                 for k, fact in enumerate(person.private):
-                    found += [_with(r.hit(s), fact.until) for s in r.spans.get(f"fact:{person.id}:{k}", [])]
+                    found += [_with(r.hit(s), fact.until) for s in r.spans.get(f"fact:{person.id}:{k}", [])
+                              if not r.negated(s[0], s[1]) and not r.claims_about(r.toks[s[0]].clause)]
         elif kind == "victim_name":
             for person in self.playbook.vocabulary.people:
                 found += [_with(r.hit(s), person.name_private_until) for s in r.spans.get(f"name:{person.id}", [])]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .analysis import Reading
-from .lexicon import INVITE, LOOK_VERBS
+from .lexicon import GENERIC_ACT, INVITE, LOOK_VERBS
 from .verdict import Hit
 
 # Home addresses: a house number, one to three capitalised words and a street word. Case matters
@@ -50,6 +50,8 @@ def speculation(r: Reading) -> list[Hit]:
             clause = r.toks[i].clause
             if r.negated(i, j) or r.claims_about(clause):
                 continue
+            if ident == "motive" and _not_this_attacks_motive(r, i, clause):
+                continue
             strong = r.in_clause("perp_s", clause)
             weak = [] if ident == "ident_t" else r.in_clause("perp_w", clause)
             acts = r.in_clause("act", clause) if ident == "motive" else []
@@ -71,6 +73,14 @@ def speculation(r: Reading) -> list[Hit]:
                 out.append(r.hit(span))
                 out.append(r.hit(tie))
     return out + _guessing_who(r)
+
+
+def _not_this_attacks_motive(r: Reading, i: int, clause: int) -> bool:
+    """A motive word that is the police's classification ('investigated as a hate crime') or a
+    category of incident ('report hate incidents'), not a motive given to this attacker."""
+    if any(c[0] < i for c in r.in_clause("classified", clause)):
+        return True
+    return i > 0 and r.toks[i - 1].clause == clause and r.toks[i - 1].lemma in GENERIC_ACT
 
 
 def _guessing_who(r: Reading) -> list[Hit]:
@@ -124,15 +134,28 @@ def rumour_confirmation(r: Reading, topic: str) -> list[Hit]:
 def stigma(r: Reading) -> list[Hit]:
     """Collective blame of a group, avoid-them advice about a community's place, or a slur."""
     out = []
-    for tag in ("slur", "blame"):
+    for tag in ("slur", "blame", "blame_end"):
         for span in r.spans.get(tag, []):
             clause = r.toks[span[0]].clause
             if r.negated(span[0], span[1]) or r.disavows(clause):
                 continue
-            if tag == "blame" and r.denied_within(span):
+            if tag != "slur" and r.denied_within(span):
                 continue  # 'refugees are not to blame', 'the families were never the cause'
+            if tag != "slur" and _one_person(r, span, tag == "blame_end"):
+                continue  # 'carried out by a refugee' guesses at one man (speculation), it blames no group
             out.append(r.hit(span))
     return out
+
+
+_ONE = frozenset({"a", "an", "one", "another"})
+
+
+def _one_person(r: Reading, span, group_last: bool) -> bool:
+    """Whether a blame phrase's group is one person ('by a refugee', 'a migrant is to blame')."""
+    i, j, _ = span
+    if group_last:
+        return j - i >= 2 and r.toks[j - 2].lemma in _ONE
+    return i > 0 and r.toks[i - 1].lemma in _ONE
 
 
 def invites(r: Reading, i: int) -> bool:

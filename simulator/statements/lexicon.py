@@ -162,7 +162,14 @@ IDENTITY = [
 MOTIVE = ["motive", "motivate~", "radicali~", "radicaliz~", "extremis~", "ideolog~", "jihad~", "islamis~", "far-right",
           "far right", "white supremac~", "neo-nazi", "terror~", "revenge", "grudge", "hatred", "hate", "mental~", "mentally ill",
           "unstable", "inspired by", "sympathis~", "sympathiz~", "isis", "al-qaeda", "because he", "because they", "religious",
-          "political~", "sectarian", "racially", "racist", "in retaliation"]
+          "political~", "sectarian", "racially", "racist", "in retaliation", "homophob~", "transphob~", "biphob~",
+          "antisemit~", "islamophob~", "anti-muslim", "anti-sikh", "anti-gay", "anti-trans", "anti-semitic", "xenophob~",
+          "bigot~", "misogyn~", "incel~"]
+CLASSIFIED = ["treat~ * as", "investigat~ * as", "record~ * as", "classif~ * as", "regard~ * as", "deal~ with * as"]
+"""How a statement reports the police's own classification ('police are treating this as a hate
+crime'): a fact the police have given, not a motive guessed."""
+GENERIC_ACT = frozenset({"report", "any", "all", "every", "no", "more", "other", "tackle", "prevent", "against"})
+"""Words before a motive that make it a category, not this attack ('report hate incidents')."""
 ATTRIBUTE = ["be", "appear~", "seem~", "believe~", "think", "thought", "understand", "understood", "suspect~", "report~",
              "say", "describe~", "identif~", "known", "probabl~", "likely", "possibl~", "perhaps", "maybe", "allegedly",
              "apparently", "may", "might", "could", "from", "of", "originally", "with", "come", "came", "arrive~",
