@@ -3,6 +3,8 @@ explains itself with the statement's own words, and survives any input."""
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from simulator import judge
@@ -17,8 +19,18 @@ SUCCESSION = ROOT / "scenarios" / "wendholm-threats-succession"
 
 
 @pytest.fixture(scope="module")
-def caldmere():
+def _caldmere_once():
     return load_pack(FLAGSHIP)
+
+
+@pytest.fixture
+def caldmere(_caldmere_once):
+    # Under mutation testing every test builds its own checker: mutmut runs against a mutant only
+    # the tests it saw reach the mutated function, and a checker shared by the module would be
+    # credited to the first test alone (the rules are compiled once, when it is built).
+    if os.environ.get("MUTANT_UNDER_TEST"):
+        return load_pack(FLAGSHIP)
+    return _caldmere_once
 
 
 def _judged(pack, text):
