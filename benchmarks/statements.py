@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT))
 from simulator.loading.pack import load_pack  # noqa: E402
 
 CORPUS = ROOT / "tests" / "corpus" / "statements"
-CORPUS_FILES = ("dev.yaml", "heldout.yaml", "blind.yaml")
+CORPUS_FILES = ("dev.yaml", "heldout.yaml", "blind-tuned.yaml", "blind.yaml")
 FLAGSHIP = "caldmere-vaisakhi-attack"
 
 
@@ -123,7 +123,8 @@ def _fmt(x) -> str:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeat", type=int, default=20, help="Rounds over the flagship statements for the timing.")
-    ap.add_argument("--misses", action="store_true", help="List every statement judged differently from its label.")
+    ap.add_argument("--misses", action="store_true", help="List every statement judged differently from its label "
+                    "(never for blind.yaml: reading its misses would make it one more set tuned against).")
     args = ap.parse_args()
     out: dict = {}
     for name in CORPUS_FILES:
@@ -136,7 +137,7 @@ def main() -> None:
         print(f"  {'kind':22} precision recall   tp  fp  fn")
         for k, c in r["kinds"].items():
             print(f"  {k:22} {_fmt(c['precision'])}     {_fmt(c['recall'])}  {c['tp']:3} {c['fp']:3} {c['fn']:3}")
-        if args.misses:
+        if args.misses and name != "blind.yaml":
             for m in r["misses"]:
                 print("   ", m)
     out["timing"] = timing(args.repeat)

@@ -30,6 +30,8 @@ _WHY = {
     "private_details": "gives private details (an address, a ward, where a family is, how someone is protected)",
     "stigma": "blames or stigmatises a community",
     "amplify": "passes on the attacker's material or words",
+    "name_calling": "calls people names, which inflames and shuts out dialogue",
+    "early_reassurance": "reassures before the facts are known",
     "phrases": "uses words the playbook prohibits",
 }
 
@@ -72,6 +74,12 @@ class Checker:
                        [n for p in vocab.places if p.kind == "community" for n in p.names]
         add("corr", L.CORRECTION)
         add("neg_scope", L.NEGATION_SCOPE)
+        add("half_denial", L.HALF_DENIAL)
+        add("blame_act", L.BLAME_ACT)
+        add("insult", L.INSULTS)
+        add("reassure", L.EARLY_REASSURANCE)
+        add("lodged", [f"{_alts(L.FAMILY + ['victims', 'survivors', 'residents', 'pupils', 'guests', 'he', 'she', 'they'])} * {w}"
+                       for w in L.LODGED])
         add("link", L.ASSERT_LINK)
         add("perp_s", L.PERPETRATOR_STRONG + list(vocab.perpetrator))
         add("perp_w", L.PERPETRATOR_WEAK)
@@ -160,7 +168,7 @@ class Checker:
 
     def _prohibited(self, rule: ProhibitedRule, r: Reading, own: list[Hit]) -> Verdict | None:
         kind = rule.kind
-        if kind in ("speculation", "stigma", "rumour_confirmation", "amplify"):
+        if kind in ("speculation", "stigma", "rumour_confirmation", "amplify", "name_calling", "early_reassurance"):
             # The pack's phrases are read like the built-in ones: 'we will not speculate about his
             # religion' or 'do not share the video' says the words and breaks nothing.
             own = [h for h, s in zip(own, _spans_for(r, own)) if s is None or not r.negated(*s)]
@@ -173,6 +181,10 @@ class Checker:
             found = harm.stigma(r)
         elif kind == "amplify":
             found = harm.amplify(r)
+        elif kind == "name_calling":
+            found = harm.name_calling(r)
+        elif kind == "early_reassurance":
+            found = harm.early_reassurance(r)
         elif kind == "private_details":
             found = harm.private_details(r)
             for person in self.playbook.vocabulary.people:
@@ -198,6 +210,9 @@ class Checker:
         near = {r.toks[t[0]].clause + d for t in topics for d in (-1, 0, 1)}
         about = {compile_phrase(a).text.lower() for a in rule.about if compile_phrase(a)}  # type: ignore[union-attr]
         cues = [r.hit(s) for s in r.spans.get("corr", []) if r.toks[s[0]].clause in near]
+        # The rumour's own subject denied is a correction too: 'the centre is not closing',
+        # 'no attack on a girl was reported', 'the mayor has not fled'.
+        cues += [r.hit(t, "its subject denied") for t in topics if r.negated(t[0], t[1])]
         cues += [h for h in own if h.cue.lower() not in about]
         if not cues:
             return None

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .analysis import Reading
-from .lexicon import GENERIC_ACT, INVITE, LOOK_VERBS
+from .lexicon import GENERIC_ACT, INVITE, LOOK_VERBS, PRIVATE_PEOPLE, VENUES
 from .verdict import Hit
 
 # Home addresses: a house number, one to three capitalised words and a street word. Case matters
@@ -29,6 +29,38 @@ _LODGING = re.compile(r"\b(?:in|at|to|from|into)\s+(?:[Rr]oom|[Ff]lat|[Aa]partme
 _PUBLIC_AFTER = re.compile(r"^[^.!?]{0,25}\b(?:town hall|city hall|civic|council|library|press|briefing|conference|meeting|"
                            r"centre|center)\b", re.IGNORECASE)
 _CLINICAL = re.compile(r"\b(?:hospital|treated|treatment|critical|intensive|patient|recovering|surgery|injured)\b", re.IGNORECASE)
+
+
+_NAME = r"(?:[A-Z][a-z'\-]+|[A-Z]\.)\s[A-Z][a-z'\-]+"
+_PRIVATE_PERSON = re.compile(r"\b(?:" + "|".join(sorted((re.escape(w) for w in PRIVATE_PEOPLE), key=len, reverse=True)) +
+                             r")s?,?\s+(?:called\s+|named\s+)?(" + _NAME + r")\b|\b(" + _NAME +
+                             r"),?\s+(?:who|whose|a|an|the|one of)\s+(?:lives?|is|works?|stays?|living|staying|resident|"
+                             r"member|staff|interpreter|volunteer)\b|\(([A-Z]\.\s?[A-Z][a-z]+)")
+_VENUE = frozenset(VENUES)
+
+
+def _named_private_people(r: Reading, limit: int) -> list[Hit]:
+    """A private person named: 'centre manager Hana Kovac', 'Samira Noorzai, who lives at the
+    centre', '(J. Marsh and K. Patel)'. Officials and the pack's public people are not matched."""
+    out = []
+    for m in _PRIVATE_PERSON.finditer(r.text, 0, limit):
+        g = next(k for k in (1, 2, 3) if m.group(k))
+        out.append(Hit(m.start(g), m.end(g), m.group(g), "a private person named"))
+    return out
+
+
+def _lodged(r: Reading) -> list[Hit]:
+    """Where people are lodged: 'the bereaved families are being looked after at the Riverside
+    Inn' (a family's word, a word of lodging, then a venue within a few words)."""
+    out = []
+    for s in r.spans.get("lodged", []):
+        i, j, _ = s
+        after = r.toks[j:j + 6]
+        words = [t.lemma for t in after if t.clause == r.toks[i].clause]
+        if any(w in _VENUE for w in words) and not any(w in ("centre", "center", "hall", "desk", "point", "hub") for w in words[:4]) \
+                and not r.negated(i, j):
+            out.append(r.hit(s))
+    return out
 
 
 def _regex_hits(r: Reading, rx: re.Pattern, cue: str, limit: int) -> list[Hit]:
@@ -54,7 +86,9 @@ def speculation(r: Reading) -> list[Hit]:
                 continue
             strong = r.in_clause("perp_s", clause)
             weak = [] if ident == "ident_t" else r.in_clause("perp_w", clause)
-            acts = r.in_clause("act", clause) if ident == "motive" else []
+            # What was done carries a motive ('a racially motivated attack'); with a hedge it also
+            # carries a guessed origin ('the email was probably sent from overseas').
+            acts = r.in_clause("act", clause) if ident == "motive" or (ident == "ident" and r.in_clause("hedge", clause)) else []
             tie = None
             for p in strong + weak + acts:
                 pi, pj, _ = p
@@ -72,7 +106,47 @@ def speculation(r: Reading) -> list[Hit]:
             if tie is not None:
                 out.append(r.hit(span))
                 out.append(r.hit(tie))
-    return out + _guessing_who(r)
+    return out + _guessing_who(r) + _blaming_who(r)
+
+
+def _blaming_who(r: Reading) -> list[Hit]:
+    """Who started it, said before the police have: 'the counter-protesters started the trouble'."""
+    out = []
+    for span in r.spans.get("blame_act", []):
+        i, j, _ = span
+        clause = r.toks[i].clause
+        if r.negated(i, j) or r.claims_about(clause):
+            continue
+        before = [t.lemma for t in r.toks[max(0, i - 2):i] if t.clause == clause]
+        if any(w in ("who", "whoever", "what", "how", "why", "find", "establish", "investigate") for w in before):
+            continue  # 'police will establish who started the violence' asks, it does not say
+        out.append(r.hit(span))
+    return out
+
+
+def name_calling(r: Reading) -> list[Hit]:
+    """Names called at people ('thugs', 'fascists'): not when denied or disowned."""
+    return [r.hit(s) for s in r.spans.get("insult", [])
+            if not r.negated(s[0], s[1]) and not r.disavows(r.toks[s[0]].clause) and not r.claims_about(r.toks[s[0]].clause)]
+
+
+_OTHERS_SAY = frozenset({"call", "say", "claim", "suggest", "describe", "dismiss", "label"})
+_OTHERS = frozenset({"people", "some", "online", "others", "rumour", "post", "posts", "commentator", "troll"})
+
+
+def early_reassurance(r: Reading) -> list[Hit]:
+    """Reassurance before the facts ('a hoax', 'everyone is safe'); not when denied, nor when it
+    reports what others say ('some people online are calling it a hoax')."""
+    out = []
+    for s in r.spans.get("reassure", []):
+        clause = r.toks[s[0]].clause
+        if r.negated(s[0], s[1]) or r.claims_about(clause):
+            continue
+        lemmas = {t.lemma for t in r.toks if t.clause == clause}
+        if lemmas & _OTHERS_SAY and lemmas & _OTHERS:
+            continue
+        out.append(r.hit(s))
+    return out
 
 
 def _not_this_attacks_motive(r: Reading, i: int, clause: int) -> bool:
@@ -109,10 +183,15 @@ _HEDGE_WORDS = frozenset({"probably", "likely", "possibly", "perhaps", "maybe", 
 
 
 def rumour_confirmation(r: Reading, topic: str) -> list[Hit]:
-    """A rumour's subject said with its link and no denial: 'a link to Northgate' confirms it."""
+    """A rumour's subject said with its link and no denial: 'a link to Northgate' confirms it; so
+    does declining to deny it ('we cannot rule out a link to Northgate')."""
     out: list[Hit] = []
     for span in r.spans.get(topic, []):
         clause = r.toks[span[0]].clause
+        if r.half_denied(span[0], clause) or any(h[0] > span[0] and r.toks[h[0]].clause == clause
+                                                 for h in r.spans.get("half_denial", ())):
+            out += [r.hit(span)] + [r.hit(h) for h in r.in_clause("half_denial", clause)[:1]]
+            continue
         for link in r.in_clause("link", clause):
             lo, hi = min(span[0], link[0]), max(span[1], link[1])
             if abs(link[0] - span[0]) > 8 or r.negated(lo, hi) or r.claims_about(clause):
@@ -181,4 +260,5 @@ def private_details(r: Reading) -> list[Hit]:
     out += [h for h in _regex_hits(r, _LODGING, "room or flat number", limit)
             if not (_CLINICAL.search(r.text, 0, limit) is None and _PUBLIC_AFTER.search(r.text[h.end:h.end + 60]))]
     out += [r.hit(s) for s in r.spans.get("private", []) if not r.negated(s[0], s[1])]
+    out += _named_private_people(r, limit) + _lodged(r)
     return out
