@@ -181,6 +181,16 @@ def test_coverage_claims_relate_to_their_duties():
     assert not wrong, "docs/coverage.md claims what the pack does not hold:\n" + "\n".join(wrong)
 
 
+def test_every_inject_the_coverage_names_exists():
+    """Prose claims too ('comes up only in module M3, inject I-22') must name real injects and modules."""
+    for pack_id, section, pack in _sections():
+        injects = {i.id for i in pack.scenario.injects}
+        modules = {m.id for m in pack.scenario.modules}
+        assert set(_INJECT.findall(section)) <= injects, f"{pack_id}: {sorted(set(_INJECT.findall(section)) - injects)}"
+        named = set(re.findall(r"\bmodule (M\d+\w*)", section)) | set(_HOT_WASH.findall(section))
+        assert named <= modules, f"{pack_id}: {sorted(named - modules)} are not modules"
+
+
 def test_prohibitions_on_private_details_can_fire():
     """A rule against repeating names or places can only ever fire if play gives them out: at least
     one of its own phrases is in what the players are told, and the checker flags it there."""
