@@ -172,6 +172,20 @@ def test_every_flagship_rule_carries_three_examples_each_way(caldmere):
         assert getattr(rule, "kind", None) or getattr(rule, "about", None) or rule.id.startswith("AUD-"), rule.id
 
 
+def test_every_rule_of_every_pack_carries_three_examples_each_way():
+    """Issue 11: every playbook rule is its own test, three statements each way (lint judges them)."""
+    short = []
+    for folder in sorted((ROOT / "scenarios").iterdir()):
+        if not (folder / "playbook.yaml").exists():
+            continue
+        pb = load_pack(folder).playbook
+        for rule in (*pb.first_message, *pb.key_messages, *pb.prohibited, *pb.rumours, *pb.audiences):
+            ex = rule.examples
+            if ex is None or len(ex.match) < 3 or len(ex.no_match) < 3:
+                short.append(f"{folder.name}: {rule.id}")
+    assert not short, "rules with fewer than three examples each way: " + ", ".join(short)
+
+
 def test_templates_cover_what_they_say_and_break_nothing():
     for folder in sorted((ROOT / "scenarios").iterdir()):
         pack = load_pack(folder)
