@@ -74,10 +74,21 @@ class Reading:
             about = {t.clause for t in self.toks if t.lemma in NOT_CLAIMS}
             denying = {t.clause for t in self.toks if t.lemma in DENIALS or t.lemma in UNKNOWING}
             about |= {t.clause for t in self.toks if t.lemma in OPEN_QUESTION and t.clause in denying}
-            about |= self.questions()
+            about |= self.questions() | self._hypothetical()
             about -= {self.toks[s[0]].clause for s in self.spans.get("half_denial", ())}
             self._about = about
         return clause in self._about
+
+    def _hypothetical(self) -> set[int]:
+        """Clauses that put a case to the reader ('if you see or suffer a hate incident, call
+        101'): they describe what might happen to anyone, not what this attacker did."""
+        out = set()
+        for k, t in enumerate(self.toks):
+            if t.lemma in ("if", "whenever", "anyone") and any(
+                    u.lemma in ("you", "anyone", "someone", "somebody", "anybody", "who") and u.clause == t.clause
+                    for u in self.toks[k + 1:k + 3]):
+                out.add(t.clause)
+        return out
 
     def questions(self) -> set[int]:
         """Clauses that end with a question mark: a question asks, it claims nothing ('Was the

@@ -168,10 +168,12 @@ class Checker:
 
     def _prohibited(self, rule: ProhibitedRule, r: Reading, own: list[Hit]) -> Verdict | None:
         kind = rule.kind
-        if kind in ("speculation", "stigma", "rumour_confirmation", "amplify", "name_calling", "early_reassurance"):
+        if kind in ("speculation", "stigma", "rumour_confirmation", "amplify", "early_reassurance"):
             # The pack's phrases are read like the built-in ones: 'we will not speculate about his
             # religion' or 'do not share the video' says the words and breaks nothing.
             own = [h for h, s in zip(own, _spans_for(r, own)) if s is None or not r.negated(*s)]
+        if kind == "early_reassurance":
+            own = [h for h, s in zip(own, _spans_for(r, own)) if s is None or not harm.reported_by_others(r, r.toks[s[0]].clause)]
         if kind == "amplify":  # 'after seeing the video, many of you...' reports; 'see the video' invites
             own = [h for h, s in zip(own, _spans_for(r, own)) if s is None or harm.invites(r, s[0])]
         found: list[Hit] = []
@@ -210,9 +212,6 @@ class Checker:
         near = {r.toks[t[0]].clause + d for t in topics for d in (-1, 0, 1)}
         about = {compile_phrase(a).text.lower() for a in rule.about if compile_phrase(a)}  # type: ignore[union-attr]
         cues = [r.hit(s) for s in r.spans.get("corr", []) if r.toks[s[0]].clause in near]
-        # The rumour's own subject denied is a correction too: 'the centre is not closing',
-        # 'no attack on a girl was reported', 'the mayor has not fled'.
-        cues += [r.hit(t, "its subject denied") for t in topics if r.negated(t[0], t[1])]
         cues += [h for h in own if h.cue.lower() not in about]
         if not cues:
             return None

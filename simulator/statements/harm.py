@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .analysis import Reading
-from .lexicon import GENERIC_ACT, INVITE, LOOK_VERBS, PRIVATE_PEOPLE, VENUES
+from .lexicon import GENERIC_ACT, INVITE, NEGATORS, LOOK_VERBS, PRIVATE_PEOPLE, VENUES
 from .verdict import Hit
 
 # Home addresses: a house number, one to three capitalised words and a street word. Case matters
@@ -94,7 +94,14 @@ def speculation(r: Reading) -> list[Hit]:
                 pi, pj, _ = p
                 if pj <= i <= pj + 10:  # 'the gunman is believed to be a refugee', 'a man, probably from Northgate'
                     between = {k for k in range(pj, i)}
-                    if any(a[0] in between for a in r.in_clause("attr", clause)) or i == pj:
+                    # The attacked community's own words need a real tie ('is', 'from'), not 'of' or
+                    # 'and': 'talking to the organisers and to the mosque' ties nobody to anything.
+                    # So does a pronoun ('they receive an allowance set nationally' says nothing of
+                    # anyone's origin).
+                    loose = ident != "ident_t" and p not in weak
+                    ties = [a for a in r.in_clause("attr", clause) if a[0] in between
+                            and (loose or r.toks[a[0]].lemma in _FIRM_TIES)]
+                    if ties or i == pj:
                         tie = p
                         break
                 if j <= pi <= j + 3:  # 'a Pakistani Muslim man', 'a racially motivated attack'
@@ -126,8 +133,15 @@ def _blaming_who(r: Reading) -> list[Hit]:
 
 def name_calling(r: Reading) -> list[Hit]:
     """Names called at people ('thugs', 'fascists'): not when denied or disowned."""
-    return [r.hit(s) for s in r.spans.get("insult", [])
-            if not r.negated(s[0], s[1]) and not r.disavows(r.toks[s[0]].clause) and not r.claims_about(r.toks[s[0]].clause)]
+    out = []
+    for s in r.spans.get("insult", []):
+        i, clause = s[0], r.toks[s[0]].clause
+        # Only a denial before the word takes it back ('they are not thugs'); 'these thugs are
+        # not welcome' still calls them thugs.
+        denied = any(t.clause == clause and t.lemma in NEGATORS for t in r.toks[max(0, i - 3):i])
+        if not denied and not r.disavows(clause) and not r.claims_about(clause):
+            out.append(r.hit(s))
+    return out
 
 
 _OTHERS_SAY = frozenset({"call", "say", "claim", "suggest", "describe", "dismiss", "label"})
@@ -142,11 +156,16 @@ def early_reassurance(r: Reading) -> list[Hit]:
         clause = r.toks[s[0]].clause
         if r.negated(s[0], s[1]) or r.claims_about(clause):
             continue
-        lemmas = {t.lemma for t in r.toks if t.clause == clause}
-        if lemmas & _OTHERS_SAY and lemmas & _OTHERS:
+        if reported_by_others(r, clause):
             continue
         out.append(r.hit(s))
     return out
+
+
+def reported_by_others(r: Reading, clause: int) -> bool:
+    """Whether a clause reports what others say ('some people online are calling it a hoax')."""
+    lemmas = {t.lemma for t in r.toks if t.clause == clause}
+    return bool(lemmas & _OTHERS_SAY and lemmas & _OTHERS)
 
 
 def _not_this_attacks_motive(r: Reading, i: int, clause: int) -> bool:
@@ -154,7 +173,7 @@ def _not_this_attacks_motive(r: Reading, i: int, clause: int) -> bool:
     category of incident ('report hate incidents'), not a motive given to this attacker."""
     if any(c[0] < i for c in r.in_clause("classified", clause)):
         return True
-    return i > 0 and r.toks[i - 1].clause == clause and r.toks[i - 1].lemma in GENERIC_ACT
+    return any(t.clause == clause and t.lemma in GENERIC_ACT for t in r.toks[max(0, i - 3):i])
 
 
 def _guessing_who(r: Reading) -> list[Hit]:
@@ -226,6 +245,8 @@ def stigma(r: Reading) -> list[Hit]:
     return out
 
 
+_FIRM_TIES = frozenset({"be", "from", "come", "came", "originally", "believe", "think", "suspect", "appear", "seem",
+                        "probably", "likely", "possibly", "allegedly", "reportedly", "member"})
 _ONE = frozenset({"a", "an", "one", "another"})
 
 

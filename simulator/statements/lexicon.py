@@ -182,7 +182,7 @@ PERPETRATOR_ACT = ["attack", "shooting", "killing", "threat", "threats", "email"
 IDENTITY = [
     "muslim", "islam~", "sikh~", "hindu~", "christian~", "jew~", "buddhist~", "catholic~", "protestant~", "religio~", "faith",
     "migrant", "immigrant", "refugee", "asylum_seeker", "asylum", "foreign~", "foreign national", "newcomer", "outsider",
-    "illegal", "undocumented", "ethnic~", "nationality", "national~", "citizen", "origin", "background", "descent",
+    "illegal", "undocumented", "ethnic~", "nationality", "national", "nationals", "citizen", "origin", "background", "descent",
     "pakistan~", "afghan~", "syria~", "iraq~", "iran~", "somali~", "eritrea~", "sudan~", "arab~", "african~", "asian",
     "polish", "romanian~", "albania~", "ukrain~", "russia~", "turk~", "kurd~", "indian", "bangladesh~", "nigeria~", "libya~",
     "moroccan~", "algeria~", "chechen~", "eastern european", "roma", "gypsy", "traveller~", "black", "white", "punjabi",
@@ -255,8 +255,7 @@ AMPLIFY = [
     "{p} * wrote|write~|writes|claim~|post~|shout~", "{m} of * {p}", "{p} 's {m}", "words of", "in the word~ of",
     "{m} in full", "{m} * available",
     "watch~|view|see * video|clip|footage|recording * below|here|above", "here be * {m}",
-    "{p} * demand~|threaten~|warn~ * that|to", "your|the|his|their demand~ that", "demanded that", "threaten~ to * bomb|kill|burn|attack|hurt|shoot|set",
-    "the email|letter|message|note|post * demand~|threaten~|warn~|said|say~|read~|stat~", "{m} * still up|online|live", "{m} be|is * running|live|up|online|on", "still up on", "[link]",
+    "{p} * demand~|threaten~|warn~ * that|to", "your|the|his|their demand~ that", "demanded that", "threaten~ to * bomb|kill|burn|attack|hurt|shoot|set", "{m} * still up|online|live", "{m} be|is * running|live|up|online|on", "still up on", "[link]",
     "link~ in * bio|post|comment~|description", "find * {m} * on|at", "encourage * to watch|view|read|listen",
 ]
 """Amplifying the attacker: '{m}' is his material, '{p}' the perpetrator."""
@@ -274,7 +273,7 @@ PRIVATE = [
     "{f} * be|is|are|were * stay~|living|sleeping|hiding|kept|moved|taken|held|at|with|in",
     "{f} * stay~|live~|sleep~|hid~|hide", "{f} 's school", "school * {f} attend~", "intensive care unit at",
     "armed protection|guard~|escort~", "police protection", "protection officer~", "guarding * at * house|home|flat",
-    "at * her|his|their house|home on|in", "family 's home on|in|at", "who live~|living at|in", "staying at|in the",
+    "at * her|his|their house|home on|in", "family 's home on|in|at",
 ]
 """Private details: '{f}' is a family member named with a possessive ('my children', 'her son')."""
 
@@ -307,7 +306,7 @@ EARLY_REASSURANCE = [
     "hoax", "hoaxes", "all clear", "all-clear", "false alarm", "no danger", "nothing to worry about", "no real threat",
     "not a real threat", "not a credible threat", "no credible threat", "no threat", "perfectly safe", "completely safe",
     "totally safe", "entirely safe", "100% safe", "no risk", "safe to return", "back to normal", "everyone be safe",
-    "everybody be safe", "all safe", "no one * hurt|injured|harmed", "nobody * hurt|injured|harmed", "all * accounted for",
+    "everybody be safe", "all safe", "all * accounted for",
     "no need to worry", "nothing to fear", "prank", "attention-seeking", "not serious", "overreact~",
 ]
 """Reassurance given before the facts are in ('it is a hoax', 'everyone is safe'): be right before
