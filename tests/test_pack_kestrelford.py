@@ -92,6 +92,22 @@ def test_the_plan_meets_the_referral_steps_and_idle_misses_them(cards):
         assert idle[step] == "U", step
 
 
+def test_convening_the_panel_before_the_sharing_terms_is_out_of_order(pack, tmp_path):
+    seats = all_staff(pack.scenario.roles, "plan")
+    seats["prevention_lead"] = Seat(kind="human")
+    log = tmp_path / "early.jsonl"
+    session = Session.start(pack, 1, seats, log)
+    session.advance_to(5)
+    session.submit(C.TakeAction(by="prevention_lead", action="prevention_lead.screen_concern"))
+    session.advance_to(55)
+    session.submit(C.TakeAction(by="prevention_lead", action="prevention_lead.convene_support_panel"))
+    session.run_to_end()
+    session.close()
+    card = score_log(log)[1]
+    assert ratings(card, "plan.prerequisites:")["convene-panel"] == "M"
+    assert ratings(card, "plan.timeliness:")["sharing-terms"] == "U"
+
+
 def test_naming_the_pupil_is_broken_and_declining_to_is_credited(pack, tmp_path):
     card = say(pack, tmp_path, "mayor", 30,
                "Kai Brennan is getting help and his mother has asked for privacy.",
