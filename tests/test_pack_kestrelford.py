@@ -126,6 +126,13 @@ def test_the_mother_and_the_young_man_leaving_custody_are_private_too(pack):
     assert "PR-identity" not in checker.check("The young man leaving custody has a mentor and a college place.").ids()
 
 
+def test_the_police_may_speak_of_a_hate_incident_but_not_guess_a_motive(pack):
+    checker = pack.checker
+    assert "PR-speculation" not in checker.check("Police are investigating a hate incident at the Eastgate Road Mosque.").ids()
+    assert "PR-speculation" in checker.check("Whoever sent the letter is probably a Millbrook lad.").ids()
+    assert "PR-speculation" in checker.check("The letter was a racially motivated attack by a pupil.").ids()
+
+
 def test_labelling_the_pupil_a_terrorist_is_broken_and_refusing_to_is_not(pack):
     checker = pack.checker
     assert "PR-label" in checker.check("We stopped a terrorist in the making at Riverside Academy.").ids()
