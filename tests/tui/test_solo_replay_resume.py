@@ -21,6 +21,9 @@ async def test_solo_chief_with_staff_who_ask_for_approval(tmp_path, wall):
     async with app.run_test(size=(100, 32)) as pilot:
         await pilot.press("ctrl+s")
         await pilot.pause()
+        assert type(app.screen).__name__ == "BriefingScreen"  # a new seat is briefed before the clock starts
+        await pilot.press("escape")
+        await pilot.pause()
         screen = app.screen
         assert isinstance(screen, ExerciseScreen) and screen.solo and screen.current == "chief"
         seats = app.control.session.header.seats
@@ -155,6 +158,7 @@ async def test_the_clock_ends_the_exercise_even_with_a_dialog_open(tmp_path, wal
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("ctrl+s")
         await pilot.pause()
+        await pilot.press("escape")  # the briefing
         await pilot.press("j", "space")
         await pilot.pause()
         await pilot.press("d", "enter")  # the vigil decision dialog stays open

@@ -54,6 +54,7 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
         _b("d", "role_tab('waiting')", "Waiting", "Decisions and approvals waiting on this role"),
         _b("c", "role_tab('contacts')", "Contacts", "Contacts and chain of command", show=False),
         _b("k", "role_tab('check')", "Checklist", "This role's plan checklist", show=False),
+        _b("b", "briefing", "Briefing", "This role's briefing: mandate, powers, chain of command, situation"),
         _b("i", "role_tab('detail')", "Detail", "Show the selected inbox item", show=False),
         _b("n", "next_unread", "Next unread", "Jump to the next unread inbox item", show=False),
         _b("f", "fire", "Fire inject", "Deliver the highlighted MSEL inject now"),
@@ -125,6 +126,15 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
         self._fold(list(self.control.session.events), everything)
         self._focus_console()
         self.set_interval(0.25, self._tick, name="exercise-clock")
+        if self.solo and self.control.session.now == 0 and self.control.paused:
+            self.action_briefing()  # a new seat reads its briefing before the clock starts
+
+    def action_briefing(self) -> None:
+        from .briefing import BriefingScreen
+
+        if self.current != "facilitator":
+            started = self.control.session.now > 0 or not self.control.paused
+            self.app.push_screen(BriefingScreen(self.pack, self.current, before_start=not started))
 
     # ---- time and events -----------------------------------------------------------------------
 
@@ -317,6 +327,7 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
             yield SystemCommand("Reassign a seat", "t: a person or simulated staff", self._fac(self.action_seats))
         for n, r in enumerate(self.humans, 1):
             yield SystemCommand(f"Console: {self.pack.roles[r].title}", f"{n}", lambda r=r: self.action_console(r))
+            yield SystemCommand(f"Briefing of {self.pack.roles[r].title}", "b", self._as(r, self.action_briefing))
             yield SystemCommand(f"Actions of {self.pack.roles[r].title}", "a", self._as(r, self.action_actions))
             yield SystemCommand(f"Statement by {self.pack.roles[r].title}", "s", self._as(r, self.action_compose))
 
