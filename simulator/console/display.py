@@ -10,11 +10,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from simulator import judge
+from simulator import briefing, judge
 from simulator.engine import events as E
 from simulator.loading.pack import Pack
+from simulator.story_clock import story_time
 
 SEVERITY_ORDER = ("routine", "low", "medium", "high", "critical")
+COMMAND_WORDS = {"take_action": "Your action", "decide": "Your decision", "issue_statement": "Your statement",
+                 "request_approval": "Your approval request", "answer_approval": "Your answer to the approval request",
+                 "delegate": "Your delegation", "send_message": "Your message", "jump_to_next": "The jump to the next inject",
+                 "fire_inject": "Firing the inject", "take_seat": "The seat change"}
+"""What a refused command was, in the words a player uses (no command ids on screen)."""
 
 
 @dataclass
@@ -153,6 +159,28 @@ class ExerciseView:
         """Whether `role` may answer an approval request sent to `to` (it is `to`, or acts for it now)."""
         return judge.approves_for(self.pack.roles, to, role, self.unavailable.__contains__)
 
+    def unreachable_note(self, role: str) -> str | None:
+        """What `role`'s console says while it cannot be reached (how long, who acts); None when it can be."""
+        return briefing.unreachable_note(self.pack, role, self.now) if role in self.unavailable else None
+
+    def unreachable_short(self, role: str) -> str | None:
+        """The same, in the few words a status line has room for."""
+        if role not in self.unavailable:
+            return None
+        away = briefing.away_now(self.pack, role, self.now)
+        if away is None or away.end is None:
+            return "you cannot be reached"
+        return f"unreachable until {story_time(self.pack.scenario, away.end)} ({max(0.0, away.end - self.now):.0f}' left)"
+
+    def _recipients(self, inj, to: list[str]) -> list[str]:
+        """Whose inbox an inject delivered now reaches: nobody who cannot be reached (the inject may
+        itself cut a role off, or bring it back), so a mayor in the air does not read the calls made
+        to her deputy; whoever acts for them gets it instead, once."""
+        away = (self.unavailable | set(inj.unavailable)) - set(inj.available)
+        if not away:
+            return to
+        return list(dict.fromkeys(judge.acting_for(self.pack.roles, r, away.__contains__) for r in to))
+
     def action_label(self, action_id: str) -> str:
         found = self.pack.actions.get(action_id)
         return found[1].label if found else action_id
@@ -218,7 +246,7 @@ class ExerciseView:
         item = Item(f"i:{e.inject}", e.t, "inject", e.title, e.channel, e.severity, sender, body, e.inject)
         if inj is None:
             self.adhoc.append(item)
-        for r in e.to:
+        for r in (self._recipients(inj, list(e.to)) if inj is not None else e.to):
             self._to_inbox(r, item, changed)
         if inj is not None and inj.decision is not None:
             decider = self.acting_for(inj.decision.role or e.to[0])
@@ -347,7 +375,9 @@ class ExerciseView:
         self._log(e, "observer", (f"[{e.role}] " if e.role else "") + e.text, changed)
 
     def _on_command_rejected(self, e: E.CommandRejected, changed) -> None:
-        self.rejected.append(f"{e.by}: {e.command} refused: {e.reason}")
+        note = self.unreachable_note(e.by) if e.by in self.pack.roles else None
+        what = COMMAND_WORDS.get(e.command, e.command.replace("_", " ").capitalize())
+        self.rejected.append(f"{what} was refused. {note}" if note else f"{what} was refused: {e.reason}.")
         self._log(e, e.by, f"REFUSED {e.command}: {e.reason}", changed)
         changed.add("rejected")
 

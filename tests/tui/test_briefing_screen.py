@@ -52,3 +52,33 @@ async def test_the_facilitator_console_has_no_briefing_and_role_consoles_do(tmp_
         assert isinstance(app.screen, BriefingScreen) and app.screen.role == "press"
         await pilot.press("escape")
         await pilot.press("ctrl+q")
+
+
+async def test_the_succession_mayor_is_told_she_is_in_the_air(tmp_path, wall):
+    from tests.conftest import ROOT
+
+    app = app_for(tmp_path / "air.jsonl", wall, scenario=ROOT / "scenarios" / "wendholm-threats-succession" / "scenario.yaml",
+                  mode="solo", solo_role="mayor", speed=60.0)
+    async with app.run_test(size=(120, 32)) as pilot:
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "until minute 150 (11:10 story time)" in _text(app)
+        await pilot.press("escape", "space")
+        wall.t += 1
+        await pilot.pause(0.4)
+        screen = app.screen
+        assert isinstance(screen, ExerciseScreen)
+        bar = str(screen.query_one("#clockbar").render())
+        assert "unreachable until 11:10" in bar
+        head = str(screen.console("mayor").head.render())
+        assert "unreachable until 11:10" in head and "0 unread" in head
+        assert "Deputy mayor" in str(screen.console("mayor").detail.render())
+        await pilot.press("a")  # try to act anyway
+        await pilot.pause()
+        await pilot.press(*"crisis team")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert any(e.type == "command_rejected" for e in app.control.session.events)
+        assert screen.view.rejected[-1].startswith("Your action was refused. You cannot be reached")
+        await pilot.press("ctrl+q")

@@ -41,7 +41,7 @@ class BriefingScreen(ModalScreen):
     BriefingScreen > Vertical { width: 100; max-width: 100%; height: 100%; border: thick $primary;
                                 background: $surface; padding: 0 1; }
     BriefingScreen VerticalScroll { height: 1fr; }
-    BriefingScreen .hint { height: 1; color: $text-muted; }
+    BriefingScreen .hint { height: auto; color: $text-muted; }
     """
 
     def __init__(self, pack: Pack, role: str, before_start: bool = False):
@@ -52,9 +52,9 @@ class BriefingScreen(ModalScreen):
         with Vertical():
             with VerticalScroll(id="briefing-scroll"):
                 yield Static(briefing_rich(self.pack, self.role), id="briefing-text")
-            hint = "↑/↓ PgUp/PgDn scroll · Enter or Esc closes · b shows it again during play"
+            hint = "Esc/Enter closes (b opens it again) · ↑↓ PgUp PgDn scroll"
             if self.before_start:
-                hint = "The clock has not started: close this, then Space starts it · " + hint
+                hint = "The clock waits: Esc/Enter closes, then Space starts it · b opens this again · ↑↓ scroll"
             yield Static(hint, classes="hint")
 
     def on_mount(self) -> None:

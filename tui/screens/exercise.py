@@ -171,9 +171,22 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
             gc.freeze()
         if "rejected" in changed:
             self.notify(self.view.rejected[-1], title="Refused", severity="error")
+        for e in events:
+            if isinstance(e, E.RoleAvailability) and e.role in self.humans:
+                self._availability_changed(e)
         if self.view.ended and not self._ended_shown:
             self._ended_shown = True
             self.set_timer(0.3, self._to_hot_wash)
+
+    def _availability_changed(self, e: E.RoleAvailability) -> None:
+        """Say plainly to a person's seat that it is cut off (until when, who acts) or back."""
+        title = self.pack.roles[e.role].title
+        if e.available:
+            self.notify(f"{title}: you can be reached again. Take the handover before you act.",
+                        title="You are back", timeout=15)
+        else:
+            self.notify(f"{title}: {self.view.unreachable_note(e.role)}", title="You cannot be reached",
+                        severity="warning", timeout=20)
 
     def _show_clock(self) -> None:
         v, sc = self.view, self.pack.scenario
@@ -185,6 +198,9 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
         nxt = v.next_injects(1)
         if nxt and not v.ended:
             extra = f"next inject in {max(0, nxt[0].at - self.control.session.now):.0f}'"
+        away = v.unreachable_short(who) if who != "facilitator" else None
+        if away and not v.ended:
+            extra = f"⚠ {away}"  # the one thing this seat must know now
         self.query_one(ClockBar).show(clock=story_time(sc, self.control.session.now), now=self.control.session.now, duration=sc.clock.duration,
                                       paused=self.control.paused, speed=self.control.speed, ended=v.ended, seat=seat,
                                       module=v.module, extra=extra)
@@ -215,8 +231,12 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
         if f"read:{role}" in changed:
             con.inbox.show_read(v.read[role])
         n_pending = len(v.pending_for(role))
+        away = v.unreachable_short(role)
         con.head.update(Text.assemble((f"{self.pack.roles[role].title} ", "bold"),
-                                      (f"{v.unread(role)} unread", "cyan"), f"  {n_pending} waiting"), layout=False)
+                                      (f"{v.unread(role)} unread", "cyan"), f"  {n_pending} waiting",
+                                      (f"  {away} (b: briefing)" if away else "", "bold yellow")), layout=False)
+        if away and not con.inbox.items:  # nothing to read yet: say why, in the pane the eye goes to
+            con.detail.update(Text(v.unreachable_note(role) or "", style="bold yellow"))
         if "pending" in changed:
             con.pending.show(v.pending_for(role), self.control.session.now)
         if "plan" in changed:
