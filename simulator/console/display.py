@@ -135,7 +135,18 @@ class ExerciseView:
 
     def draft_text(self, req: dict) -> str:
         """What an approval request asks for, as the approver and the drafter see it: the action,
-        or the whole draft statement (channel, languages, audiences and text)."""
+        or the whole draft statement (channel, languages, audiences and text); then why, and by when."""
+        return self._draft(req) + self._why(req)
+
+    def _why(self, req: dict) -> str:
+        lines = []
+        if req.get("reason"):
+            lines.append(f"Why: {req['reason']}")
+        if req.get("due") is not None:
+            lines.append(f"Answer by: {story_time(self.pack.scenario, req['due'])} (minute {req['due']:g})")
+        return "\n\n" + "\n".join(lines) if lines else ""
+
+    def _draft(self, req: dict) -> str:
         if req["action"]:
             return self.action_label(req["action"])
         where = [f"on {req['channel']}"] if req.get("channel") else []
@@ -256,6 +267,11 @@ class ExerciseView:
         changed.add("timeline")
         self._log(e, "inject", f"[{e.severity}] {e.title} -> {', '.join(e.to)}", changed)
 
+    def _who(self, role: str) -> str:
+        """A role as people at the table call it (its title), not its id."""
+        r = self.pack.roles.get(role)
+        return r.title if r else role
+
     def _sender(self, sender_id: str) -> str:
         s = next((x for x in self.pack.scenario.senders if x.id == sender_id), None)
         return s.name if s else sender_id
@@ -304,10 +320,11 @@ class ExerciseView:
     def _on_approval_requested(self, e: E.ApprovalRequested, changed) -> None:
         req = self.requests[e.request] = {"by": e.by, "to": e.to, "action": e.action, "text": e.text,
                                           "channel": e.channel, "languages": e.languages, "audience": e.audience,
-                                          "status": "pending", "t": e.t}
+                                          "status": "pending", "t": e.t, "reason": e.reason, "due": e.due}
         what = self.action_label(e.action) if e.action else "a statement"
-        self._to_inbox(e.to, Item(f"a:{e.request}", e.t, "approval", f"Approval asked: {what}", "request",
-                                  "high", e.by, self.draft_text(req), e.request), changed)
+        by_when = f" (answer by {story_time(self.pack.scenario, e.due)})" if e.due is not None else ""
+        self._to_inbox(e.to, Item(f"a:{e.request}", e.t, "approval", f"Approval asked: {what}{by_when}", "request",
+                                  "high", self._who(e.by), self.draft_text(req), e.request), changed)
         changed.add("pending")
         self._log(e, e.by, f"asks {e.to} to approve {what} ({e.request})", changed)
 
@@ -318,7 +335,7 @@ class ExerciseView:
         req["status"] = "granted" if e.granted else "denied"
         word = "granted" if e.granted else "denied"
         self._to_inbox(req["by"], Item(f"r:{e.request}", e.t, "answer", f"Approval {word} ({e.request})", "request",
-                                       "medium", e.by, self.draft_text(req), e.request), changed)
+                                       "medium", self._who(e.by), self.draft_text(req), e.request), changed)
         changed.add("pending")
         self._log(e, e.by, f"{word} {e.request}", changed)
 
@@ -339,8 +356,10 @@ class ExerciseView:
 
     def _on_message_sent(self, e: E.MessageSent, changed) -> None:
         self._count(e.by, "messages")
-        self._to_inbox(e.to, Item(f"m:{self._slot(e.to)}", e.t, "message", f"{e.intent}: {e.text[:60]}",
-                                  "message", "high" if e.intent == "escalate" else "routine", e.by, e.text), changed)
+        headline = e.text.split("\n", 1)[0]  # staff reports open with a headline
+        title = headline if e.intent == "report" else f"{e.intent}: {headline}"  # ✉ already says it is a message
+        self._to_inbox(e.to, Item(f"m:{self._slot(e.to)}", e.t, "message", title[:70],
+                                  "message", "high" if e.intent == "escalate" else "routine", self._who(e.by), e.text), changed)
         self._log(e, e.by, f"{e.intent} to {e.to}: {e.text[:60]}", changed)
 
     def _on_expectation_triggered(self, e: E.ExpectationTriggered, changed) -> None:
