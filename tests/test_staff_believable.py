@@ -156,3 +156,16 @@ def test_late_reports_come_at_lower_competence(flagship):
 
     assert max(delays(1.0)) <= 15
     assert max(delays(0.5)) > 15
+
+
+def test_the_approver_reads_by_when_and_why_before_the_draft(flagship):
+    from simulator.console.display import ExerciseView
+
+    seats = {r: Seat() if r == "mayor" else Seat(kind="staff") for r in flagship.scenario.roles}
+    engine = Engine(flagship, 1, seats)
+    view = ExerciseView(flagship, seats=seats)
+    view.apply(engine.drain() + engine.advance_to(30))
+    [item] = [i for i in view.inbox["mayor"] if i.kind == "approval"]
+    assert item.title == "Approval asked: a statement (answer by 12:25)" and item.sender == "City spokesperson (public information officer)"
+    assert item.body.startswith("Answer by 12:25 (minute 45).\nWhy: For the plan step: Publish the city's first statement")
+    assert "Statement on social in English, Punjabi, Arabic:\n\nWe are heartbroken" in item.body

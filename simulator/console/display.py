@@ -135,16 +135,17 @@ class ExerciseView:
 
     def draft_text(self, req: dict) -> str:
         """What an approval request asks for, as the approver and the drafter see it: the action,
-        or the whole draft statement (channel, languages, audiences and text); then why, and by when."""
-        return self._draft(req) + self._why(req)
+        or the whole draft statement (channel, languages, audiences and text), after why and by when
+        (what an approver needs first)."""
+        return self._why(req) + self._draft(req)
 
     def _why(self, req: dict) -> str:
         lines = []
         if req.get("reason"):
             lines.append(f"Why: {req['reason']}")
         if req.get("due") is not None:
-            lines.append(f"Answer by: {story_time(self.pack.scenario, req['due'])} (minute {req['due']:g})")
-        return "\n\n" + "\n".join(lines) if lines else ""
+            lines.insert(0, f"Answer by {story_time(self.pack.scenario, req['due'])} (minute {req['due']:g}).")
+        return "\n".join(lines) + "\n\n" if lines else ""
 
     def _draft(self, req: dict) -> str:
         if req["action"]:

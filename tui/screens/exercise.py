@@ -82,6 +82,8 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
         self._last_score = 0.0
         self._last_minute = -1
         self._ended_shown = False
+        self._away_shown: set[str] = set()
+        """Roles whose detail pane shows the cannot-be-reached note."""
 
     # ---- layout ------------------------------------------------------------------------------
 
@@ -237,6 +239,10 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
                                       (f"  {away} (b: briefing)" if away else "", "bold yellow")), layout=False)
         if away and not con.inbox.items:  # nothing to read yet: say why, in the pane the eye goes to
             con.detail.update(Text(v.unreachable_note(role) or "", style="bold yellow"))
+            self._away_shown.add(role)
+        elif not away and role in self._away_shown:  # back: the note no longer holds
+            self._away_shown.discard(role)
+            con.detail.update("You can be reached again. Select an inbox item (↑/↓); b shows your briefing.")
         if "pending" in changed:
             con.pending.show(v.pending_for(role), self.control.session.now)
         if "plan" in changed:
