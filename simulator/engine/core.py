@@ -86,6 +86,11 @@ class Engine(PlanSteps, Acts):
         self._settling = False
         self._progress = self.env.event()
         self._dynamics_rng = random.Random(f"{seed}:dynamics")
+        rule = pack.plan.reporting
+        # What staff are told of besides high and critical news: what the plan's reporting rule
+        # calls serious, and decisions (they advise). Anything else passes them by, cheaply.
+        self._staff_hears = frozenset(i.id for i in sc.injects
+                                      if i.decision is not None or (rule is not None and i.severity in rule.severities))
         self.staff = {r: self._staff_class(self, r, s, random.Random(f"{seed}:staff:{r}"))
                       for r, s in self.seats.items() if s.kind == "staff"}
 
@@ -307,7 +312,7 @@ class Engine(PlanSteps, Acts):
             self._set_availability(inj)
         if inj.decision is not None:
             self._open_decision(inj, inj.decision, to)
-        if self.staff:
+        if self.staff and (serious or inj.id in self._staff_hears):
             for role in to:
                 if role in self.staff:
                     self.staff[role].delivered(inj, to, serious)

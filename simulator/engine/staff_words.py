@@ -16,8 +16,21 @@ from ..story_clock import story_time
 _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 
 
+_CLOCKS: dict[tuple[int, float], tuple[object, str]] = {}
+
+
 def clock(pack, t: float) -> str:
-    return story_time(pack.scenario, t)
+    """The story time of minute `t`, memoised: staff reports name many minutes, and batch runs
+    name the same ones thousands of times. The entry holds its scenario, so an id is never
+    reused for another scenario while its entry lives."""
+    sc = pack.scenario
+    key = (id(sc), t)
+    found = _CLOCKS.get(key)
+    if found is None or found[0] is not sc:
+        if len(_CLOCKS) > 50_000:
+            _CLOCKS.clear()
+        found = _CLOCKS[key] = (sc, story_time(sc, t))
+    return found[1]
 
 
 def gist(text: str, sentences: int = 2, limit: int = 320) -> str:
