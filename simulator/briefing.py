@@ -157,10 +157,13 @@ def _approvals(pack: Pack, role: str) -> tuple[tuple[str, ...], tuple[str, ...]]
         approver = judge.step_approver(pack, exp)
         if exp.approval_by is None or approver is None:
             continue  # an action's own approver is listed above already
+        if exp.statement is not None and approver == judge.statement_approver(pack, exp.role):
+            continue  # "every public statement" says it already
+        what = exp.description.strip().rstrip(".")
         if approver == role and exp.role != role:
-            gives.append(f"{_title(pack, exp.role)}: {exp.description}")
+            gives.append(f"{_title(pack, exp.role)}: {what}")
         if exp.role == role:
-            needs.append(f"{exp.description}: approved by {_title(pack, approver)}")
+            needs.append(f"{what}: approved by {_title(pack, approver)}")
     return tuple(dict.fromkeys(gives)), tuple(dict.fromkeys(needs))
 
 
