@@ -191,6 +191,8 @@ class StaffMember:
         if self.engine.open_decisions.get(inj.id) == self.role and not self.retired:
             self.engine.decide(inj.id, option.id, self.role, staff=True)
             self.done.append(words.decided(self.engine.pack, inj, option.label, self.engine.now))
+            if option is not recommended and self.seat.policy == "plan":
+                self._report_soon(URGENT_WINDOW)  # a wrong call: its supervisor hears of it while it can still act
 
     def answer(self, request_id: str):
         """Answer an approval request addressed to this seat; a careful approver refuses a draft that
