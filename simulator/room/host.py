@@ -70,6 +70,8 @@ class Room:
         self.seats = dict(session.engine.seats)
         """Role -> who sits there now (the engine's, after every hand-over)."""
         self.connections: dict[Connection, str] = {}
+        self.on_change: Callable[[], None] = lambda: None
+        """Called when who is connected, or who sits where, changes (the host's console redraws its room panel)."""
         self._answered: dict[tuple[str, str], str] = {}
         """(seat, command id) -> the answer sent (an ack, or a refusal) for a retry to get again."""
         for e in session.events:
@@ -170,6 +172,7 @@ class Room:
             if seat in CONTROL_SEATS:
                 codes = self.codes.as_json() if seat == FACILITATOR_SEAT else None
                 self.send(conn, Roster(connected=connected, seats=seats, codes=codes).dump())
+        self.on_change()
 
     def clock(self) -> Clock:
         c = self.control
