@@ -119,10 +119,23 @@ class RemoteControl:
     could be sent.
     """
 
-    def __init__(self, mirror: Mirror, send: Callable[[dict[str, Any]], bool]):
+    def __init__(self, mirror: Mirror, send: Callable[[dict[str, Any]], str | None]):
         self.session, self._send = mirror, send
         self.fault = None
         self.on_fault: Callable[[Exception], None] = lambda exc: None
+        self.last_id: str | None = None
+        """The id of the last command sent (its ack comes later: see `when_acked`)."""
+        self._on_ack: dict[str, Callable[[], None]] = {}
+
+    def when_acked(self, cid: str, fn: Callable[[], None]) -> None:
+        """Call `fn` once the host says command `cid` is in its log (a console says "done" then, not before)."""
+        self._on_ack[cid] = fn
+
+    def answered(self, cid: str, ok: bool) -> None:
+        """The host's answer to command `cid` (the client calls this on an ack or a refusal)."""
+        fn = self._on_ack.pop(cid, None)
+        if fn is not None and ok:
+            fn()
 
     @property
     def paused(self) -> bool:
@@ -141,7 +154,8 @@ class RemoteControl:
 
     def submit(self, cmd: C.CommandBase) -> list[E.Event] | None:
         data = cmd.model_dump(mode="json", exclude={"t", "wall_time", "kind", "by"})
-        return [] if self._send(data) else None
+        self.last_id = self._send(data)
+        return [] if self.last_id is not None else None
 
     def toggle_pause(self) -> None:
         if not self.ended:

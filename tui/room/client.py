@@ -47,12 +47,12 @@ class RoomClient:
         self.welcomed = False
         self.ended_reason: str | None = None
 
-    def send_command(self, command: dict[str, Any]) -> bool:
-        """Queue a command for the host; True when it is on its way (or will be, after a reconnection)."""
+    def send_command(self, command: dict[str, Any]) -> str:
+        """Queue a command for the host; its id (it is on its way, or will be after a reconnection)."""
         cid = command_id()
         self.pending[cid] = command
         self._transmit(cid, command)
-        return True
+        return cid
 
     def _transmit(self, cid: str, command: dict[str, Any]) -> None:
         ws = self._ws

@@ -112,7 +112,10 @@ def run_console(session, control_speed: float, codes: JoinCodes, bind, start: bo
     from ..config import RunConfig
     from .screens import RoomExerciseScreen, room_text
 
+    from .join_app import APP_CSS
+
     class HostApp(TabletopApp):
+        CSS_PATH = APP_CSS
         host: Host | None = None
 
         def _open(self, session, speed=None, from_log=False) -> None:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from pydantic import ValidationError
+from textual import events
 
 from simulator.room.codes import FACILITATOR_SEAT, OBSERVER_SEAT
 from simulator.room.mirror import FeedGap, Mirror, RemoteControl
-from simulator.room.protocol import Clock, Error, EventMessage, Refused, Roster, Welcome
+from simulator.room.protocol import Ack, Clock, Error, EventMessage, Refused, Roster, Welcome
 
 from ..app import TabletopApp
 from ..config import RunConfig
@@ -14,7 +17,13 @@ from .client import Refusal, RoomClient
 from .screens import CodeScreen, RoomExerciseScreen, room_text
 
 
+APP_CSS = str(Path(__file__).parent.parent / "app.tcss")
+"""The consoles' stylesheet (Textual reads CSS_PATH relative to the subclass's own module)."""
+
+
 class JoinApp(TabletopApp):
+    CSS_PATH = APP_CSS
+
     def __init__(self, address: str, code: str | None = None, high_contrast: bool = False):
         super().__init__(RunConfig(high_contrast=high_contrast))
         self.address, self.code = address, code
@@ -25,7 +34,8 @@ class JoinApp(TabletopApp):
         self._connected: dict[str, int] = {}
         self.result: str | None = None
 
-    def on_mount(self) -> None:
+    def on_mount(self, event: events.Mount) -> None:
+        event.prevent_default()  # not the hot-seat app's setup screen
         if self.code:
             self._join(self.code)
         else:
@@ -69,7 +79,11 @@ class JoinApp(TabletopApp):
             self._codes, self._connected = msg.codes or self._codes, msg.connected
             if self.screen_ is not None:
                 self.screen_.refresh_room()
+        elif isinstance(msg, Ack) and self.control is not None:
+            self.control.answered(msg.id, True)
         elif isinstance(msg, Refused):
+            if self.control is not None:
+                self.control.answered(msg.id, False)
             self.notify(msg.reason, title="Refused by the host", severity="error")
         elif isinstance(msg, Error):
             self.notify(msg.reason, title="The host", severity="error")
@@ -81,7 +95,7 @@ class JoinApp(TabletopApp):
         self.mirror = mirror = Mirror(msg, where=self.address)
         self._codes = msg.codes
         read_only = msg.seat == OBSERVER_SEAT
-        control = RemoteControl(mirror, (lambda data: False) if read_only else self.client.send_command)
+        control = RemoteControl(mirror, (lambda data: None) if read_only else self.client.send_command)
         role = mirror.role
         config = RunConfig(mode="solo" if role else "facilitated", solo_role=role, high_contrast=self.config.high_contrast)
         room = (lambda: room_text(self._codes, self._connected, msg.address)) if msg.seat in (FACILITATOR_SEAT, OBSERVER_SEAT) else None

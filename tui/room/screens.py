@@ -17,7 +17,9 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Input, Label, Static
 
+from simulator.engine import events as E
 from simulator.room.codes import FACILITATOR_SEAT, OBSERVER_SEAT
+from simulator.room.mirror import RemoteControl
 
 from ..screens.exercise import ExerciseScreen
 from ..screens.render_panels import roles_text
@@ -59,6 +61,22 @@ class RoomExerciseScreen(ExerciseScreen):
         if missed:
             self._fold(missed, self.view.apply(missed) | {"plan", "pending", "timeline", "state", "activity",
                                                          *(f"inbox:{r}" for r in self.humans)})
+
+    def send(self, cmd, done: str | None = None):
+        """As hot-seat, but "done" is said when the host has logged the command, not when it is sent."""
+        events = self.control.submit(cmd)
+        if events is None:
+            return []
+        if not isinstance(self.control, RemoteControl):
+            return self._said(events, done)  # the host's own console: submitted is logged
+        if done and self.control.last_id is not None:
+            self.control.when_acked(self.control.last_id, lambda: self.notify(done, timeout=3))
+        return events
+
+    def _said(self, events, done):
+        if done and not any(isinstance(e, E.CommandRejected) for e in events):
+            self.notify(done, timeout=3)
+        return events
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         if self.seat == OBSERVER_SEAT:
