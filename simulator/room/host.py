@@ -195,6 +195,8 @@ class Room:
             return
         try:
             cmd = authorise(seat, msg.command)
+            if seat in self.seats and self.seats[seat].kind != "human":
+                raise Refusal(f"the facilitator has handed the {seat} seat to simulated staff; ask them to hand it back")
         except Refusal as exc:
             self.warn(f"refused a command from the {seat} seat: {exc}")
             text = self._answered[key] = Refused(id=msg.id, reason=str(exc)).dump()

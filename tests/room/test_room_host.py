@@ -152,6 +152,9 @@ def test_handing_a_seat_to_staff_closes_it_to_its_code_until_it_is_handed_back(r
     room.command("f1", SendCommand(id="1", command={"type": "take_seat", "role": "press", "seat": {"kind": "staff"}}))
     assert room.seat_for(code) is None
     assert room.wires.of("f1", "roster")[-1].seats["press"]["kind"] == "staff"
+    room.attach("p1", "press", 0)  # connected before the hand-over: it may watch, not act
+    room.command("p1", SendCommand(id="x", command={"type": "take_action", "action": "press.alert"}))
+    assert "simulated staff" in room.wires.of("p1", "refused")[0].reason
     room.command("f1", SendCommand(id="2", command={"type": "take_seat", "role": "press", "seat": {"kind": "human"}}))
     assert room.seat_for(code) == "press"
 
