@@ -124,13 +124,11 @@ def host(scenario: str | None, seat_specs: tuple[str, ...], seed: int, log_path:
         from .console.clock_driver import ExerciseControl
 
         if headless:
-            import asyncio
-
             control = ExerciseControl(session, speed)
             say(f"exercise log: {log}")
             try:
-                asyncio.run(host_main.run_headless(control, codes, bind, start, lambda text: say(text, err=True),
-                                                   webbind, codes_file, hello_timeout=hello_timeout))
+                host_main.serve_headless(control, codes, bind, start, lambda text: say(text, err=True),
+                                         webbind, codes_file, hello_timeout=hello_timeout)
             except OSError as exc:
                 raise UserError(f"cannot serve the room on {bind[0]}:{bind[1]}: {exc.strerror or exc}") from None
         else:
@@ -154,11 +152,9 @@ def join(address: str, code: str | None, events_only: bool, retry_for: float, hi
     if events_only:
         if not code:
             raise click.UsageError("--events-only needs --code")
-        import asyncio
+        from tui.room.events_only import follow_feed
 
-        from tui.room.events_only import follow
-
-        reason = asyncio.run(follow(address, code, retry_for, lambda text: say(text, err=True)))
+        reason = follow_feed(address, code, retry_for, lambda text: say(text, err=True))
         if reason is not None:
             raise UserError(reason)
         return

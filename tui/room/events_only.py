@@ -7,12 +7,18 @@ ends when the host closes the exercise.
 
 from __future__ import annotations
 
+import asyncio
 import sys
 from collections.abc import Callable
 
 from simulator.room.protocol import Error, EventMessage, Refused, Welcome
 
 from .client import Refusal, RoomClient
+
+
+def follow_feed(address: str, code: str, retry_for: float, err: Callable[[str], None]) -> str | None:
+    """`follow` in its own event loop (the command line's entry)."""
+    return asyncio.run(follow(address, code, retry_for, err))
 
 
 async def follow(address: str, code: str, retry_for: float, err: Callable[[str], None]) -> str | None:

@@ -68,6 +68,11 @@ class Host:
                 self._web.kill()
 
 
+def serve_headless(*args, **kwargs) -> None:
+    """`run_headless` in its own event loop (the command line's entry)."""
+    asyncio.run(run_headless(*args, **kwargs))
+
+
 async def run_headless(control: ExerciseControl, codes: JoinCodes, bind, start: bool, say: Callable[[str], None],
                        web=None, codes_file: Path | None = None, linger: float = 2.0, hello_timeout: float = 10.0) -> None:
     """Serve until stopped (Ctrl-C, SIGTERM), or until the exercise has ended and no facilitator
