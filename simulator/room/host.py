@@ -13,16 +13,19 @@ transport's.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Hashable
 from typing import Any
 
 from simulator.console.clock_driver import ExerciseControl
 from simulator.engine import commands as C
 from simulator.engine import events as E
+from simulator.log import LogError
 
 from .authority import Refusal, authorise
 from .codes import FACILITATOR_SEAT, OBSERVER_SEAT, JoinCodes
 from .feed import EVERYONE, Visibility
+from .journal import CommandJournal
 from .protocol import Ack, Clock, Error, EventMessage, Refused, Roster, SendCommand, Welcome
 from .seat_pack import pack_for_seat, redact_inject
 
@@ -54,8 +57,9 @@ def drive(control: ExerciseControl, cmd: C.CommandBase) -> bool:
 
 class Room:
     def __init__(self, control: ExerciseControl, codes: JoinCodes, send: Callable[[Connection, str], None],
-                 warn: Callable[[str], None], address: str | None = None):
+                 warn: Callable[[str], None], address: str | None = None, journal: CommandJournal | None = None):
         self.control, self.codes, self.send, self.warn, self.address = control, codes, send, warn, address
+        self.journal = journal
         session = control.session
         self.session, self.pack = session, session.engine.pack
         self.roles = list(self.pack.scenario.roles)
@@ -74,6 +78,8 @@ class Room:
         """Called when who is connected, or who sits where, changes (the host's console redraws its room panel)."""
         self._answered: dict[tuple[str, str], str] = {}
         """(seat, command id) -> the answer sent (an ack, or a refusal) for a retry to get again."""
+        for key in journal.taken() if journal is not None else ():
+            self._answered[key] = Ack(id=key[1]).dump()  # logged before a crash: a retry is answered, not applied
         for e in session.events:
             self._number(e)
         session.subscribe(self._on_event)
@@ -123,6 +129,16 @@ class Room:
             if e.seat == "human":
                 self.codes.add(e.role)
             self._roster()
+
+    def _journal(self, seat: str, cid: str) -> None:
+        writer = self.session.writer
+        if self.journal is None or writer is None:
+            return
+        try:
+            writer.flush()  # the events it owes first, so the log's length is where this command will go
+        except LogError:
+            return  # the command will be refused by the same disk; nothing to record
+        self.journal.record(seat, cid, os.path.getsize(writer.path))
 
     def catch_up(self, seat: str, since: int) -> list[str]:
         """The messages of `seat`'s feed from position `since` on."""
@@ -202,8 +218,11 @@ class Room:
             text = self._answered[key] = Refused(id=msg.id, reason=str(exc)).dump()
             self.send(conn, text)
             return
+        self._journal(seat, msg.id)
         if not drive(self.control, cmd):
             # Not logged, so not applied: no answer is kept, and a retry may succeed once the disk does.
+            if self.journal is not None:
+                self.journal.undone(seat, msg.id)
             self.send(conn, Refused(id=msg.id, reason=f"not done: {self.control.fault}").dump())
             return
         text = self._answered[key] = Ack(id=msg.id).dump()

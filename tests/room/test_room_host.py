@@ -200,3 +200,47 @@ def test_a_mirror_folds_its_feed_like_the_host_and_sends_intents_as_commands(roo
     control.toggle_pause()
     assert sent == [{"type": "resume"}]
     assert json.dumps(sent)
+
+
+def test_a_command_logged_before_a_crash_is_not_applied_again_by_the_resumed_host(mini_pack, tmp_path):
+    from simulator.room.journal import CommandJournal
+
+    log = tmp_path / "crash.jsonl"
+    session = Session.start(mini_pack, 1, {"chief": Seat(), "press": Seat()}, log)
+    journal = CommandJournal(tmp_path / "crash.jsonl.ids", log)
+    wires = Wires()
+    room = Room(ExerciseControl(session), JoinCodes.generate(["chief", "press"]), wires.send, wires.warnings.append,
+                journal=journal)
+    room.attach("c1", "chief", 0)
+    msg = SendCommand(id="once", command={"type": "take_action", "action": "chief.convene"})
+    room.command("c1", msg)  # logged; say the host died before its ack left
+    room.command("c1", SendCommand(id="refused", command={"type": "end_exercise"}))
+    session.close()
+    resumed = Session.resume(log)
+    try:
+        wires2 = Wires()
+        again = Room(ExerciseControl(resumed), room.codes, wires2.send, wires2.warnings.append,
+                     journal=CommandJournal(tmp_path / "crash.jsonl.ids", log))
+        again.attach("c2", "chief", 0)
+        again.command("c2", msg)
+        assert [a.id for a in wires2.of("c2", "ack")] == ["once"]
+        again.command("c2", SendCommand(id="fresh", command={"type": "take_action", "action": "chief.declare"}))
+        resumed.writer.flush()
+        acts = [ln.data for ln in read_log(log).lines if ln.data.get("type") == "take_action"]
+        assert [a["action"] for a in acts] == ["chief.convene", "chief.declare"]
+    finally:
+        resumed.close()
+
+
+def test_the_journal_ignores_a_command_the_log_does_not_hold(tmp_path):
+    from simulator.room.journal import CommandJournal
+
+    log = tmp_path / "x.jsonl"
+    log.write_bytes(b'{"kind":"header"}\n{"kind":"command","type":"pause"}\n')
+    journal = CommandJournal(tmp_path / "x.ids", log)
+    journal.record("facilitator", "a", 18)  # the command line starts there
+    journal.record("facilitator", "b", len(log.read_bytes()))  # submitted, never written (the crash came first)
+    journal.record("facilitator", "c", 18)
+    journal.undone("facilitator", "c")  # the disk refused it
+    (tmp_path / "x.ids").open("ab").write(b'{"seat": "fac')  # torn by the crash
+    assert journal.taken() == [("facilitator", "a")]

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from simulator.console.clock_driver import ExerciseControl
 from simulator.room.codes import FACILITATOR_SEAT, JoinCodes
+from simulator.room.journal import CommandJournal
 
 from .server import RoomServer
 
@@ -42,7 +43,9 @@ class Host:
     def __init__(self, control: ExerciseControl, codes: JoinCodes, bind: tuple[str, int], warn: Callable[[str], None],
                  web: tuple[str, int] | None = None, codes_file: Path | None = None, hello_timeout: float = 10.0):
         self.control, self.codes, self.web, self.codes_file = control, codes, web, codes_file
-        self.server = RoomServer(control, codes, warn, bind, hello_timeout=hello_timeout)
+        writer = control.session.writer
+        journal = CommandJournal(writer.path.with_name(writer.path.name + ".ids"), writer.path) if writer else None
+        self.server = RoomServer(control, codes, warn, bind, hello_timeout=hello_timeout, journal=journal)
         self._web = None
         self.web_url: str | None = None
 

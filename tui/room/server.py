@@ -19,6 +19,7 @@ from aiohttp import WSMsgType, web
 from simulator.console.clock_driver import ExerciseControl
 from simulator.room.codes import JoinCodes, Throttle, TokenBucket
 from simulator.room.host import Room
+from simulator.room.journal import CommandJournal
 from simulator.room.protocol import MAX_MESSAGE, BadMessage, Bye, Error, Hello, SendCommand, parse_client
 
 PATH = "/room"
@@ -47,11 +48,11 @@ class Peer:
 class RoomServer:
     def __init__(self, control: ExerciseControl, codes: JoinCodes, warn: Callable[[str], None],
                  bind: tuple[str, int] = ("127.0.0.1", 0), hello_timeout: float = 10.0,
-                 rate: float = 20.0, burst: float = 60.0):
+                 rate: float = 20.0, burst: float = 60.0, journal: CommandJournal | None = None):
         self.bind, self.warn = bind, warn
         self.hello_timeout, self.rate, self.burst = hello_timeout, rate, burst
         self.throttle = Throttle()
-        self.room = Room(control, codes, self._send, warn)
+        self.room = Room(control, codes, self._send, warn, journal=journal)
         self.peers: set[Peer] = set()
         self._runner: web.AppRunner | None = None
         self._tasks: list[asyncio.Task] = []
