@@ -89,6 +89,8 @@ def host(scenario: str | None, seat_specs: tuple[str, ...], seed: int, log_path:
     from .log import ensure_no_writer
     from .session import Session
 
+    if web and bind[1] == 0:
+        raise click.UsageError("--web needs a fixed --bind port (the browser page is served on the next one)")
     if resume is not None:
         if scenario or seat_specs or log_path:
             raise click.UsageError("--resume continues a log as it was set up; give no scenario, --seat or --log")
@@ -116,9 +118,7 @@ def host(scenario: str | None, seat_specs: tuple[str, ...], seed: int, log_path:
         codes = _codes_for(log, humans, resume is not None)
         if speed != 1.0 and resume is None:
             session.submit(C.SetSpeed(by=C.FACILITATOR, speed=speed))  # logged: a resumed host keeps it
-        webbind = (bind[0], bind[1] + 1 if bind[1] else 0) if web else None
-        if web and bind[1] == 0:
-            raise click.UsageError("--web needs a fixed --bind port (the browser page is served on the next one)")
+        webbind = (bind[0], bind[1] + 1) if web else None
         from tui.room import host_main  # the transport and the console: imported here, never by the core
 
         from .console.clock_driver import ExerciseControl
