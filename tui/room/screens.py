@@ -49,6 +49,7 @@ def room_text(codes: dict | None, connected: dict[str, int], address: str | None
 
 
 class RoomExerciseScreen(ExerciseScreen):
+    owns_clock = False  # the host's facilitator runs the clock
     def __init__(self, control, config, seat: str, room: Callable[[], Text] | None = None, wall=time.monotonic):
         super().__init__(control, config, wall=wall)
         self.seat, self.room = seat, room
