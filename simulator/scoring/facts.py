@@ -123,6 +123,9 @@ class Facts:
     def _on_decision_made(self, t, n, d):
         self.decisions[d["inject"]] = {**d, "line": n, "lapsed": False}
         self.history.chosen[d["inject"]] = d["option"]
+        for action_id in judge.actions_chosen(self.pack, d["inject"], d["option"]):  # the option is the step
+            self.actions.setdefault(action_id, []).append(Done(t, n, d["by"]))
+            self.history.actions.setdefault(action_id, []).append((t, d["by"]))
 
     def _on_decision_lapsed(self, t, n, d):
         self.decisions[d["inject"]] = {**d, "line": n, "lapsed": True, "by": None}
