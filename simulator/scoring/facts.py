@@ -38,6 +38,8 @@ class Done:
     line: int
     by: str
     approval: str | None = None
+    words: dict[str, list[str]] = field(default_factory=dict)
+    """For a statement step done by a statement: each rule it names -> the words that met it."""
 
 
 @dataclass
@@ -164,7 +166,8 @@ class Facts:
         """The act that did a plan step, by the judge's rule (the engine's met events follow the same rule)."""
         found = judge.first_done(exp, self.pack.roles, self.actions.get(exp.action or "", ()), self.statements, self.history)
         if isinstance(found, Said):
-            return Done(found.t, found.line, found.by, found.approval)
+            return Done(found.t, found.line, found.by, found.approval,
+                        {r: found.words.get(r, []) for r in exp.statement or ()})
         return found
 
     def standing(self, exp: Expectation, done: Done) -> judge.Standing | None:
