@@ -179,3 +179,19 @@ def test_score_seat_unknown_role_is_wrong_usage(log):
 def test_score_seat_of_a_missing_log_is_located(tmp_path):
     r = CliRunner().invoke(main, ["score", str(tmp_path / "none.jsonl"), "--seat", "mayor"])
     assert r.exit_code == 1 and "none.jsonl" in r.output
+
+
+def test_a_successor_learns_what_was_theirs_alone_while_acting(tmp_path):
+    pack = load_pack(ROOT / "scenarios" / "wendholm-threats-succession")
+    d = Drill(pack)
+    d.at(5, C.MakeDecision(by="deputy-mayor", inject="I-02", option="assume_now"))
+    d.at(7, C.TakeAction(by="deputy-mayor", action="mayor.activate_crisis_team"))
+    d.finish()
+    scorer = Scorer(pack)
+    for n, line in d.lines:
+        scorer.feed(n, line)
+    fb = feedback_for(pack, scorer.scorecard(), scorer.facts, "deputy-mayor")
+    crisis = next(a for a in fb.authorised if a.finding == "plan.timeliness:crisis-team")
+    assert (crisis.by, crisis.rating) == ("deputy-mayor", "P")  # the mayor's power, the acting mayor's to use
+    command = next(a for a in fb.decisions if a.inject == "I-02")
+    assert command.rating == "P" and command.chosen.id == "assume_now"

@@ -90,9 +90,18 @@ class _Seat:
 
     # ---- what only this seat could authorise ----------------------------------------------------
 
-    def only_mine(self) -> list[str]:
-        others = [self.pack.roles[r] for r in self.pack.scenario.roles if r != self.role]
-        return [a for a in self.me.authorities if not any(a in o.authorities for o in others)]
+    def only_mine(self, role: str | None = None) -> list[str]:
+        """The powers `role` (this seat by default) holds and no other role in the exercise does."""
+        role = role or self.role
+        others = [self.pack.roles[r] for r in self.pack.scenario.roles if r != role]
+        return [a for a in self.pack.roles[role].authorities if not any(a in o.authorities for o in others)]
+
+    def stands_for(self, exp: Expectation) -> bool:
+        """Whether the step was this seat's: its own, or that of a role it acted for when the step was called for."""
+        if exp.role == self.role:
+            return True
+        trig = self.facts.triggered.get(exp.id)
+        return trig is not None and self.facts.acting_for(exp.role, trig[0]) == self.role
 
     def step_power(self, exp: Expectation) -> str | None:
         if exp.authority is not None:
@@ -104,9 +113,10 @@ class _Seat:
         only, out, covered = self.only_mine(), [], set()
         for exp in self.pack.plan.expectations:
             power = self.step_power(exp)
-            if exp.role != self.role or power not in only:
-                continue
-            covered.add(power)
+            if not self.stands_for(exp) or power not in self.only_mine(exp.role):
+                continue  # (a power of a role this seat stood in for was this seat's alone then)
+            if exp.role == self.role:
+                covered.add(power)
             item = self.step_item(exp)
             out.append(M.Authorised(kind="plan_step", authority=power, **item))
             t0 = self.facts.triggered.get(exp.id, (None,))[0]
@@ -138,11 +148,11 @@ class _Seat:
         done = self.facts.done(exp)
         due = self.facts.triggered[exp.id][2] if exp.id in self.facts.triggered else None
         if f is None:  # not judged yet (a live card) or never called for
-            return dict(what=exp.description, due=due, done_at=done.t if done else None, by=done.by if done else None,
+            return dict(what=self.step_label(exp), due=due, done_at=done.t if done else None, by=done.by if done else None,
                         verdict="pending" if exp.id in self.facts.triggered else "not_called_for", rating="N/A",
                         explanation="Not judged yet." if exp.id in self.facts.triggered else
                         "Its trigger did not happen in this exercise.", evidence=[], finding=None)
-        return dict(what=exp.description, due=due, done_at=done.t if done else None, by=done.by if done else None,
+        return dict(what=self.step_label(exp), due=due, done_at=done.t if done else None, by=done.by if done else None,
                     verdict=f.verdict, rating=f.rating, explanation=f.explanation, evidence=f.evidence, finding=f.id)
 
     def approvals(self) -> list[M.Authorised]:
@@ -185,9 +195,9 @@ class _Seat:
         out: list[M.Call] = []
         for exp in self.pack.plan.expectations:
             found = self.actions.get(exp.action or "")
-            if exp.role != self.role or found is None or found[1].category != "coordination":
+            if not self.stands_for(exp) or found is None or found[1].category != "coordination":
                 continue
-            if self.step_power(exp) in self.only_mine():
+            if self.step_power(exp) in self.only_mine(exp.role):
                 continue  # already under what only this seat could authorise
             item = self.step_item(exp)
             out.append(M.Call(whom=None, **{**item, "what": found[1].label}))

@@ -61,7 +61,8 @@ def renderable(fb: SeatFeedback, branch_hint: str | None = None) -> RenderableTy
         when = (f"; due by {_minute(a.due)}, done {_minute(a.done_at)}" if a.kind == "plan_step"
                 else f"; at minute {a.done_at:g}" if a.done_at is not None else "")
         parts.append(_rated(a.rating, f"{a.what}  [{a.verdict.replace('_', ' ')}{when}]"))
-        parts.append(_detail(a.explanation))
+        if a.rating != "P":  # what went as the plan asks needs no more words than its line
+            parts.append(_detail(a.explanation))
 
     parts.append(Text("\nWho you should have called", style="bold underline"))
     if not fb.calls:
@@ -69,7 +70,8 @@ def renderable(fb: SeatFeedback, branch_hint: str | None = None) -> RenderableTy
     for c in fb.calls:
         whom = f"{c.whom}: " if c.whom else ""
         parts.append(_rated(c.rating, f"{whom}{c.what}  [{c.verdict.replace('_', ' ')}; due {_minute(c.due)}, done {_minute(c.done_at)}]"))
-        parts.append(_detail(c.explanation))
+        if c.rating != "P":
+            parts.append(_detail(c.explanation))
 
     parts.append(Text("\nYour decisions against the option the plan favours", style="bold underline"))
     if not fb.decisions:
