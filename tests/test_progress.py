@@ -119,6 +119,7 @@ def test_markdown_with_chart_files(logs, tmp_path):
     charts = sorted((tmp_path / "progress-charts").iterdir())
     assert [c.name for c in charts] == ["progress-capabilities.svg", "progress-timings.svg"]
     assert "](progress-charts/progress-capabilities.svg)" in text
+    assert "\n| Operational Coordination |" in text and "\\|" not in text  # real tables, not escaped pipes
     again = CliRunner().invoke(main, ["progress", *map(str, logs), "-o", str(out)])
     assert again.exit_code == 1 and "already exists" in again.output
 

@@ -88,6 +88,8 @@ class Chart:
     height: int = 300
     x_ticks: Sequence[float] | None = None
     """Where the x axis is labelled, when round numbers would mislead (exercise 1, 2, 3: never 1.25)."""
+    y_ticks: Sequence[tuple[float, str]] | None = None
+    """(value, label) where the y axis is labelled, when its values stand for words (U, M, S, P)."""
     legend_columns: int = 3
     dots: bool = False
     """Mark each data point (a series of one point has no line to see)."""
@@ -144,7 +146,8 @@ def layout(c: Chart) -> Layout:
         row, col = divmod(i, c.legend_columns)
         legend.append((left + col * (pw / c.legend_columns), top + ph + 44 + row * 18, colour, dash, s.label))
     x_ticks = nice_ticks(x0, x1, 9) if c.x_ticks is None else [v for v in c.x_ticks if x0 <= v <= x1]
-    return Layout(left, top, pw, ph, [(sy(v), _fmt(v)) for v in nice_ticks(y0, y1, 6)],
+    y_ticks = [(v, _fmt(v)) for v in nice_ticks(y0, y1, 6)] if c.y_ticks is None else list(c.y_ticks)
+    return Layout(left, top, pw, ph, [(sy(v), label) for v, label in y_ticks],
                   [(sx(v), _fmt(v)) for v in x_ticks],
                   [(sx(x), label) for x, label in c.markers if x0 <= x <= x1], lines, legend)
 

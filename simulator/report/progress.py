@@ -215,10 +215,10 @@ def figures(p: Progress) -> list[Figure]:
     ticks = [float(e.number) for e in p.exercises]
     rated = [r for r in p.capabilities if any(v in POINTS for v in r.values)]
     ratings = Chart("progress-capabilities", "Core capability ratings by exercise",
-                    "Each core capability's rating in each exercise, as points: P 100, S 67, M 33, U 0.",
-                    [Series(r.label, _points(r.values)) for r in rated], x, (0.0, 100.0), "exercise", "rating (points)",
+                    "Each core capability's rating (P, S, M or U) in each exercise.",
+                    [Series(r.label, _points(r.values)) for r in rated], x, (0.0, 100.0), "exercise", "rating",
                     step=False, height=300 + 18 * max(0, (len(rated) + 1) // 2 - 1), x_ticks=ticks, legend_columns=2,
-                    dots=True)
+                    dots=True, y_ticks=[(POINTS[r], r) for r in ("U", "M", "S", "P")])
     timed = [t for t in p.timings if any(v is not None for v in t.values)]
     top = max((v for t in timed for v in t.values if v is not None), default=10.0)
     timing = Chart("progress-timings", "Key timings by exercise",

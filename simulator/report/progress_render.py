@@ -38,7 +38,8 @@ def render_progress_markdown(p: Progress, output_name: str = "progress.md") -> t
     folder = chart_folder(output_name)
     files = {f"{folder}/{f.id}.svg": svg(f.chart, standalone=True) for f in p.figures}
     links = {f.id: f"{folder}/{f.id}.svg" for f in p.figures}
-    text = md_env.get_template("progress.md.j2").render(p=p, chart_files=links, caveat=CAVEAT)
+    tables = [("Core capabilities", p.capabilities), ("Objectives", p.objectives), ("Seats", p.seats)]
+    text = md_env.get_template("progress.md.j2").render(p=p, chart_files=links, caveat=CAVEAT, tables=tables)
     return re.sub(r"\n{3,}", "\n\n", text), files
 
 
