@@ -85,7 +85,10 @@ ORDER = {"worse": 0, "better": 1, "new": 2, "gone": 3, "reworded": 4}
 
 def compare_cards(original: Scorecard, branch: Scorecard, original_log: str, branch_log: str,
                   branched_at: float | None) -> Comparison:
-    """Every finding and roll-up whose rating or words differ, by id."""
+    """Every finding and roll-up whose rating or words differ, by id (a roll-up's reason in words, as
+    the scorecard prints it)."""
+    from .text import why
+
     changes: list[Change] = []
     rollups: list[tuple[Literal["objective", "capability", "role"], list[Rollup], list[Rollup]]] = [
         ("objective", original.objectives, branch.objectives), ("capability", original.capabilities, branch.capabilities),
@@ -100,7 +103,8 @@ def compare_cards(original: Scorecard, branch: Scorecard, original_log: str, bra
             changes.append(Change(id=rid, title=title, kind=kind,
                                   change=_direction(ra.rating if ra else None, rb.rating if rb else None),
                                   original=ra.rating if ra else None, branch=rb.rating if rb else None,
-                                  original_text=ra.rule if ra else None, branch_text=rb.rule if rb else None))
+                                  original_text=why(ra, original) if ra else None,
+                                  branch_text=why(rb, branch) if rb else None))
     a_f: dict[str, Finding] = {f.id: f for f in original.findings}
     b_f: dict[str, Finding] = {f.id: f for f in branch.findings}
     unchanged = 0
