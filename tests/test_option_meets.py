@@ -45,6 +45,8 @@ def test_the_recommended_option_that_is_the_step_meets_it_everywhere(flagship):
     card = drill.card()
     assert verdict(card, f"plan.timeliness:{STEP}") == ("on_time", "P")
     assert verdict(card, f"plan.role:{STEP}") == ("right_role", "P")
+    explained = next(f for f in card.findings if f.id == f"plan.timeliness:{STEP}").explanation
+    assert "by choosing 'Visible patrols at the centre" in explained and "decision I-08" in explained
     # the option is the step: conditions on the step's action hold, so no contingency prompt came
     assert not [d for d in drill.events("inject_delivered") if d.cue == f"contingency:{STEP}"]
     # and the action's own effects were not applied on top of the option's

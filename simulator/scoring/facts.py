@@ -40,6 +40,8 @@ class Done:
     approval: str | None = None
     words: dict[str, list[str]] = field(default_factory=dict)
     """For a statement step done by a statement: each rule it names -> the words that met it."""
+    chosen: tuple[str, str] | None = None
+    """(decision inject, option label) when a decision's option did the act (judge.actions_chosen)."""
 
 
 @dataclass
@@ -125,8 +127,10 @@ class Facts:
     def _on_decision_made(self, t, n, d):
         self.decisions[d["inject"]] = {**d, "line": n, "lapsed": False}
         self.history.chosen[d["inject"]] = d["option"]
+        chosen = self.pack.injects[d["inject"]].decision
+        label = next((o.label for o in chosen.options if o.id == d["option"]), d["option"]) if chosen else d["option"]
         for action_id in judge.actions_chosen(self.pack, d["inject"], d["option"]):  # the option is the step
-            self.actions.setdefault(action_id, []).append(Done(t, n, d["by"]))
+            self.actions.setdefault(action_id, []).append(Done(t, n, d["by"], chosen=(d["inject"], label)))
             self.history.actions.setdefault(action_id, []).append((t, d["by"]))
 
     def _on_decision_lapsed(self, t, n, d):

@@ -25,7 +25,11 @@ def _finding(exp: Expectation, rule: str, title: str, verdict: str, rating: Rati
 
 def _said(facts: Facts, done: Done) -> tuple[str, list[str]]:
     """For a statement step: ', in a statement that said <rule> ('words'); ...' and the words, as the
-    playbook findings quote them, so every statement verdict shows what triggered it."""
+    playbook findings quote them, so every statement verdict shows what triggered it. For a step a
+    decision's option did: which option, on which decision (the scenario's `meets` says it is the step)."""
+    if done.chosen is not None:
+        inject, label = done.chosen
+        return f", by choosing '{label}' on decision {inject}", []
     if not done.words:
         return "", []
     pb = facts.pack.playbook
