@@ -57,3 +57,27 @@ async def test_the_team_scorecard_is_one_key_away(tmp_path, wall):
         await pilot.pause()
         assert isinstance(app.screen, ScorecardScreen)
         await pilot.press("ctrl+q")
+
+
+async def test_a_replayed_moment_ends_on_feedback_that_compares_with_the_first_run(tmp_path, wall):
+    from tui.screens.compare import CompareScreen
+
+    log = tmp_path / "solo3.jsonl"
+    app = app_for(log, wall, mode="solo", solo_role="chief", speed=120.0)
+    async with app.run_test(size=(100, 32)) as pilot:
+        first = await _to_feedback(pilot, app, wall)
+        assert not first.check_action("compare", ())  # the first run is no branch
+        await pilot.press("w")
+        await pilot.pause(0.5)
+        await pilot.press("space")
+        wall.t += 240
+        await pilot.pause(0.9)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        again = app.screen
+        assert isinstance(again, CoachingScreen) and again.log_file != log
+        await pilot.press("c")
+        await pilot.pause(0.5)
+        assert isinstance(app.screen, CompareScreen)
+        assert app.screen.comparison.original.log == log.name
+        await pilot.press("ctrl+q")

@@ -24,6 +24,8 @@ class CoachingScreen(Screen):
         Binding("w", "what_if", "What-if", id="coach-what-if",
                 tooltip="Re-run the most important moment as a what-if branch, in your seat"),
         Binding("s", "scorecard", "Team scorecard", id="coach-scorecard", tooltip="The whole team's scorecard"),
+        Binding("c", "compare", "Compare", id="coach-compare",
+                tooltip="This what-if beside the run it branched from: score and findings that changed"),
     ]
 
     def __init__(self, pack: Pack, log: Path | None, role: str, control=None):
@@ -52,7 +54,17 @@ class CoachingScreen(Screen):
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         if action == "what_if":
             return self.can_branch()
+        if action == "compare":
+            from .compare import original_of
+
+            return self.log_file is not None and original_of(self.log_file) is not None
         return True
+
+    def action_compare(self) -> None:
+        from .compare import open_compare
+
+        if self.log_file is not None:
+            open_compare(self.app, self.log_file)
 
     def action_what_if(self) -> None:
         from .branching import start_branch
