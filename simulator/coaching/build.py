@@ -175,7 +175,8 @@ class _Seat:
             word = "granted" if answer["granted"] else "denied"
             breaks = self.draft_breaks(req) if answer["granted"] else []
             rating = "M" if breaks else "P"
-            text = f"{req['by']} asked at minute {req['t']:g}; you {word} it at minute {answer['t']:g} ({waited:.0f} min later)"
+            who = "you" if answer["by"] == self.role else f"{self.title(answer['by'])}, acting for you,"
+            text = f"{req['by']} asked at minute {req['t']:g}; {who} {word} it at minute {answer['t']:g} ({waited:.0f} min later)"
             text += (f", though it broke {', '.join(b.label for b in breaks)}." if breaks else ".")
             out.append(M.Authorised(kind="approval", what=what, done_at=answer["t"], by=answer["by"], verdict=word,
                                     rating=rating, explanation=text, evidence=ev))
@@ -323,20 +324,21 @@ class _Seat:
 
     def review(self, part: str, s: Said) -> M.StatementReview:
         covers, breaks = self.verdicts(s.rules, s.words)
-        who = "You" if part == "issued" else f"You approved {s.by}'s statement; it"
+        who = (f"Your statement at minute {s.t:g}" if part == "issued"
+               else f"The statement of {self.title(s.by)} you approved (minute {s.t:g})")
         if breaks:
             rating: Rating = "M"
             quoted = "; ".join(f"{b.label} ({', '.join(repr(w) for w in b.words) or 'matched'})" for b in breaks)
-            text = f"{who} broke the playbook at minute {s.t:g}: {quoted}."
+            text = f"{who} broke the playbook: {quoted}."
             approval_minute = self.approval_minute(s)
             self.learn(1, f"Check statements before they go out ({breaks[0].label[0].lower()}{breaks[0].label[1:]})", text, rating,
                        just_before(approval_minute if approval_minute is not None else s.t))
         elif covers:
             rating = "P"
-            text = f"{who} at minute {s.t:g} carried {', '.join(c.label for c in covers)}."
+            text = f"{who} carried: {'; '.join(c.label for c in covers)}."
         else:
             rating = "S"
-            text = f"{who} at minute {s.t:g} carried nothing the playbook asks a statement to say."
+            text = f"{who} carried nothing the playbook asks a statement to say."
         missing = self.first_missing(s)
         if missing:
             text += f" As the first statement it lacked: {', '.join(missing)}."
