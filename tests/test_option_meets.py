@@ -128,3 +128,8 @@ def test_likeness_of_varied_wordings(option, step, is_alike):
     o, s = alike.content(option), alike.content(step)
     weight = alike.Weights.of([o, s, alike.content("the city police statement"), alike.content("a city council")])
     assert alike.likeness(o, s, weight).alike is is_alike
+
+
+@pytest.mark.parametrize("pack", sorted(p.name for p in (ROOT / "scenarios").iterdir() if (p / "scenario.yaml").exists()))
+def test_every_shipped_option_that_reads_like_its_step_names_it(pack):
+    assert [str(p) for p in lint_pack(ROOT / "scenarios" / pack) if "reads like plan step" in p.message] == []
