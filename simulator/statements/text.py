@@ -24,6 +24,8 @@ aloud runs to a few thousand); the rest is reported as not checked, never silent
 # clause. Any script: \w is Unicode here, so Arabic or CJK text tokenises and simply matches nothing.
 _TOKEN = re.compile(r"\d{1,2}[:.]\d{2}\b|[^\W_](?:[\w'’\-]*[^\W_])?|[.!?;:]")
 _CLAUSE_END = frozenset(".!?;:")
+_CAMEL = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
+"""The words of a CamelCase handle: 'DeanAshbyLive' -> Dean, Ashby, Live."""
 _CLAUSE_WORDS = frozenset({"but", "however", "although", "though", "whereas", "while"})
 _CONTRACTIONS = {"n't": "not", "'re": "be", "'s": "'s", "'ve": "have", "'ll": "will", "'m": "be", "'d": "would"}
 _STEMS = {"ca": "can", "wo": "will", "sha": "shall", "ai": "be"}
@@ -72,6 +74,13 @@ def tokens(text: str) -> list[Token]:
         low = raw.lower().replace("’", "'")
         if low in _CLAUSE_WORDS:
             clause += 1
+        if m.start() > 0 and text[m.start() - 1] in "@#" and _CAMEL.search(raw):
+            # '@DeanAshbyLive', '#StandWithNorthgate': the words a handle or hashtag is made of
+            for piece in _CAMEL.finditer(raw):
+                start = m.start() + piece.start()
+                word = piece.group(0).lower()
+                out.append(Token(start, start + len(word), word, lemma(word), clause))
+            continue
         for offset, length, part in _split(low):
             start = m.start() + offset
             out.append(Token(start, start + length, part, lemma(part), clause))
