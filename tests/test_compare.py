@@ -17,6 +17,7 @@ from simulator.scoring.scorer import score_log
 from .conftest import ROOT
 
 FLAGSHIP = ROOT / "scenarios" / "caldmere-vaisakhi-attack"
+BRANCH_AT = 5  # before the spokesperson's first statement in this run (seed 1, plan staff)
 
 
 def _invoke(*args):
@@ -29,7 +30,11 @@ def pair(tmp_path_factory) -> tuple[Path, Path]:
     original, branch = folder / "orig.jsonl", folder / "orig-whatif.jsonl"
     r = _invoke("simulate", FLAGSHIP, "--policy", "plan", "--seed", "1", "--log", original)
     assert r.exit_code == 0, r.output
-    r = _invoke("branch", original, "--at", "20", "-o", branch, "--seat", "communications=idle", "--play-out")
+    # branch before the first statement, then leave the city's spokesperson idle
+    _pack, card, _facts = score_log(original)
+    first = next(f for f in card.findings if f.id == "plan.timeliness:first-statement")
+    assert first.rating == "P"
+    r = _invoke("branch", original, "--at", BRANCH_AT, "-o", branch, "--seat", "communications=idle", "--play-out")
     assert r.exit_code == 0, r.output
     return original, branch
 
@@ -37,8 +42,8 @@ def pair(tmp_path_factory) -> tuple[Path, Path]:
 def test_the_branch_is_set_beside_its_original(pair):
     original, branch = pair
     c = compare_logs(original, branch)
-    assert c.branched_at == 20 and c.original.log == "orig.jsonl" and c.branch.log == "orig-whatif.jsonl"
-    assert c.score_change is not None and c.score_change < 0  # nobody speaks for the city after minute 20
+    assert c.branched_at == BRANCH_AT and c.original.log == "orig.jsonl" and c.branch.log == "orig-whatif.jsonl"
+    assert c.score_change is not None and c.score_change < 0  # nobody speaks for the city after the branch
     first = next(ch for ch in c.changes if ch.id == "plan.timeliness:first-statement")
     assert (first.change, first.original, first.branch) == ("worse", "P", "U")
     assert first.original_text and "was done" in first.original_text and "never done" in first.branch_text
@@ -64,17 +69,17 @@ def test_branch_point_reads_the_header(pair):
     from simulator.log import read_log
 
     header = read_log(pair[1]).header
-    assert branch_point(header, pair[0]) == 20
+    assert branch_point(header, pair[0]) == BRANCH_AT
     assert branch_point(header, pair[0].with_name("someone-else.jsonl")) is None
 
 
 def test_compare_command_text_and_json(pair):
     r = _invoke("compare", *pair)
     assert r.exit_code == 0, r.output
-    assert "branched at minute 20" in r.output and "Findings that changed" in r.output
+    assert f"branched at minute {BRANCH_AT}" in r.output and "Findings that changed" in r.output
     r = _invoke("compare", *pair, "--json")
     data = json.loads(r.output)
-    assert data["branched_at"] == 20 and any(ch["id"] == "plan.timeliness:first-statement" for ch in data["changes"])
+    assert data["branched_at"] == BRANCH_AT and any(ch["id"] == "plan.timeliness:first-statement" for ch in data["changes"])
 
 
 def test_compare_refuses_other_scenarios_and_the_same_log(pair, tmp_path):
