@@ -133,3 +133,10 @@ def test_likeness_of_varied_wordings(option, step, is_alike):
 @pytest.mark.parametrize("pack", sorted(p.name for p in (ROOT / "scenarios").iterdir() if (p / "scenario.yaml").exists()))
 def test_every_shipped_option_that_reads_like_its_step_names_it(pack):
     assert [str(p) for p in lint_pack(ROOT / "scenarios" / pack) if "reads like plan step" in p.message] == []
+
+
+def test_meets_written_empty_says_the_option_is_not_the_step(tmp_path):
+    folder = _copy(tmp_path, LINK, "          meets: []\n")
+    assert not [p for p in lint_pack(folder) if "reads like plan step" in p.message]
+    drill = _decide(load_pack(folder), "visible_patrol").finish()
+    assert verdict(drill.card(), f"plan.timeliness:{STEP}") == ("missed", "U")

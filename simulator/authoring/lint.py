@@ -24,7 +24,8 @@ warnings
   on a missed deadline);
 - a statement step no playbook template covers (simulated staff cannot meet it; people can);
 - a decision option that reads like an action step of the deciding role but does not name it in
-  `meets` (shared content lemmas, weighted by rarity: simulator/authoring/alike.py).
+  `meets` (shared content lemmas, weighted by rarity: simulator/authoring/alike.py); an option
+  that says `meets: []` outright is not one.
 
 placeholders
 A pack written by `tabletop msel import` holds TODO placeholders for what an MSEL cannot carry.
@@ -190,6 +191,8 @@ def _alike_options(ctx: _Context) -> Iterator[Problem]:
     for i, inj, k, o in opts:
         decider = inj.decision.role or (inj.to[0] if inj.to != "all" else None)
         said_by_option = alike.content(o.label)
+        if "meets" in o.model_fields_set and not o.meets:
+            continue  # `meets: []` written out: the author looked, and this option is no plan step
         for e in ctx.plan.expectations:
             if e.id not in steps or e.role != decider or e.id in o.meets:
                 continue
@@ -198,7 +201,8 @@ def _alike_options(ctx: _Context) -> Iterator[Problem]:
                 yield ctx.sdoc.at(("injects", i, "decision", "options", k, "id"),
                                   f"option '{o.id}' of decision '{inj.id}' reads like plan step '{e.id}' "
                                   f"({found.score:.0%} alike: {', '.join(found.shared)}) but does not name it: "
-                                  f"choosing it leaves the step unmet; add 'meets: [{e.id}]' if it is that step",
+                                  f"choosing it leaves the step unmet; add 'meets: [{e.id}]' if it is that step "
+                                  "('meets: []' if it is not)",
                                   "warning")
 
 

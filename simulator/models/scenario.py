@@ -145,8 +145,9 @@ class Option(Strict):
     centre, with a named officer' is the plan's protect-the-community step): choosing it counts as
     taking their actions, so the steps are met and every condition on those actions holds; the
     actions' own effects are not added to the option's. Declared, never guessed from ids or
-    wording; `tabletop lint` warns where an option and a step look alike but are not linked. A
-    lapsed decision meets nothing: nobody chose."""
+    wording; `tabletop lint` warns where an option and a step look alike but are not linked
+    (`meets: []` written out says it is not the step, and quiets it). A lapsed decision meets
+    nothing: nobody chose."""
 
 
 class Decision(Strict):
