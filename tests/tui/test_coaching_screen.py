@@ -13,9 +13,19 @@ from tui.screens.scorecard import ScorecardScreen
 from .conftest import app_for, events_of
 
 
+async def _close_briefing(pilot, app) -> None:
+    """A solo seat reads its briefing before the clock starts (tui/screens/briefing.py): close it."""
+    from tui.screens.briefing import BriefingScreen
+
+    if isinstance(app.screen, BriefingScreen):
+        await pilot.press("escape")
+        await pilot.pause()
+
+
 async def _to_feedback(pilot, app, wall) -> CoachingScreen:
     await pilot.press("ctrl+s")
     await pilot.pause()
+    await _close_briefing(pilot, app)
     await pilot.press("space")
     wall.t += 120  # 240 exercise minutes at 120x: the clock runs out with the chief doing nothing
     await pilot.pause(0.9)
@@ -41,6 +51,7 @@ async def test_a_solo_run_ends_on_the_players_feedback_and_branches_from_its_mom
         assert "press w" in shown
         await pilot.press("w")
         await pilot.pause(0.5)
+        await _close_briefing(pilot, app)
         assert isinstance(app.screen, ExerciseScreen)
         branch = app.control.session
         assert branch.header.branched_from == f"{log.name}@{fb.moment.minute:g}"
@@ -69,6 +80,7 @@ async def test_a_replayed_moment_ends_on_feedback_that_compares_with_the_first_r
         assert not first.check_action("compare", ())  # the first run is no branch
         await pilot.press("w")
         await pilot.pause(0.5)
+        await _close_briefing(pilot, app)
         await pilot.press("space")
         wall.t += 240
         await pilot.pause(0.9)
