@@ -92,6 +92,11 @@ class ExerciseView:
     rejected: list[str] = field(default_factory=list)
     seats: dict = field(default_factory=dict)
     """Role -> Seat: the log header's seats, then every hand-over (seat_taken)."""
+    live_check: bool = True
+    """Whether the composer shows the playbook check as a player types (the facilitator may turn
+    it off for an assessed exercise: set_live_check, logged)."""
+    lapsed: dict[str, float] = field(default_factory=dict)
+    """Decision inject id -> minute it lapsed with nobody deciding."""
 
     def __post_init__(self) -> None:
         sc = self.pack.scenario
@@ -120,11 +125,16 @@ class ExerciseView:
             if decider == role:
                 out.append(Pending(f"d:{inj_id}", "decision", self.pack.injects[inj_id].decision.prompt, due, inj_id))
         for rid, req in self.requests.items():
-            what = self.action_label(req["action"]) if req["action"] else f"statement: {req['text'][:60]}"
+            what = self.request_what(req)
             if req["status"] == "pending" and self.may_answer(req["to"], role):
-                out.append(Pending(f"a:{rid}", "approve", f"{req['by']} asks: {what}", None, rid))
+                out.append(Pending(f"a:{rid}", "approve", f"{self.role_title(req['by'])} asks: {what}", req.get("due"), rid))
             if req["by"] == role and req["status"] == "granted" and rid not in self.used:
-                out.append(Pending(f"g:{rid}", "approved", f"approved by {req['to']}: {what}", None, rid))
+                changed = " (with changes)" if req.get("changed") else ""
+                out.append(Pending(f"g:{rid}", "approved", f"approved by {self.role_title(req['answered_by'] or req['to'])}"
+                                   f"{changed}: {what}", None, rid))
+            if req["by"] == role and req["status"] == "denied" and not req.get("revised_by") and not req["action"]:
+                out.append(Pending(f"x:{rid}", "denied", f"denied by {self.role_title(req['answered_by'] or req['to'])}: "
+                                   f"{req.get('note') or 'no reason given'}", None, rid))
         return out
 
     def draft_text(self, req: dict) -> str:
@@ -139,6 +149,18 @@ class ExerciseView:
             where.append("for " + ", ".join(req["audience"]))
         return " ".join(["Statement", *where]) + f":\n\n{req['text']}"
 
+    def answer_text(self, req: dict) -> str:
+        """The drafter's copy of an answer: granted or denied, by whom, the reason or note, and the
+        draft as it now stands (changed by the approver, if it was)."""
+        word = {"granted": "Approved", "denied": "Denied"}.get(req["status"], req["status"])
+        changed = " with changes" if req.get("changed") else ""
+        lines = [f"{word}{changed} by {self.role_title(req['answered_by'] or req['to'])}."]
+        if req.get("note"):
+            lines.append(("Reason: " if req["status"] == "denied" else "Note: ") + req["note"])
+        if req["status"] == "denied" and not req["action"]:
+            lines.append("Open it from Waiting (d) to edit the draft and ask again.")
+        return "\n".join(lines) + "\n\n" + self.draft_text(req)
+
     def acting_for(self, role: str) -> str:
         """Who acts for `role` now (the judge's succession walk over who cannot be reached)."""
         return judge.acting_for(self.pack.roles, role, self.unavailable.__contains__)
@@ -152,6 +174,23 @@ class ExerciseView:
     def may_answer(self, to: str, role: str) -> bool:
         """Whether `role` may answer an approval request sent to `to` (it is `to`, or acts for it now)."""
         return judge.approves_for(self.pack.roles, to, role, self.unavailable.__contains__)
+
+    def role_title(self, role: str | None) -> str:
+        """A role's title as people read it ('Mayor'), never its id; the facilitator and the
+        exercise itself by name."""
+        if not role:
+            return "-"
+        found = self.pack.roles.get(role)
+        if found is not None:
+            return found.title
+        return {"facilitator": "Facilitator", "exercise": "Exercise control"}.get(role, role)
+
+    def request_what(self, req: dict) -> str:
+        """What an approval request is for, in a few words: the action's label, or the draft's start."""
+        if req["action"]:
+            return self.action_label(req["action"])
+        text = " ".join((req["text"] or "").split())
+        return "statement: " + (text if len(text) <= 60 else text[:59] + "…")
 
     def action_label(self, action_id: str) -> str:
         found = self.pack.actions.get(action_id)
@@ -248,12 +287,29 @@ class ExerciseView:
     def _on_decision_made(self, e: E.DecisionMade, changed) -> None:
         self._close_decision(e.inject, changed)
         self._count(e.by, "decisions")
-        label = next((o.label for o in self.pack.injects[e.inject].decision.options if o.id == e.option), e.option)
-        self._log(e, e.by, f"decided {e.inject}: {label}" + (" (staff)" if e.staff else ""), changed)
+        label = self.option_label(e.inject, e.option)
+        inj = self.pack.injects.get(e.inject)
+        self._log(e, e.by, f"decided {inj.title if inj else e.inject}: {label}" + (" (staff)" if e.staff else ""), changed)
+
+    def option_label(self, inject: str, option: str | None) -> str:
+        inj = self.pack.injects.get(inject)
+        if option is None or inj is None or inj.decision is None:
+            return option or "nothing"
+        return next((o.label for o in inj.decision.options if o.id == option), option)
 
     def _on_decision_lapsed(self, e: E.DecisionLapsed, changed) -> None:
+        decider = self.decisions.get(e.inject, (None, None))[0]
         self._close_decision(e.inject, changed)
-        self._log(e, "exercise", f"decision on {e.inject} lapsed -> {e.option or 'nothing'}", changed)
+        self.lapsed[e.inject] = e.t
+        inj = self.pack.injects.get(e.inject)
+        title = inj.title if inj else e.inject
+        applied = self.option_label(e.inject, e.option)
+        if decider is not None:  # the one who should have decided is told, in the inbox
+            body = (f"Nobody decided on \u201c{inj.decision.prompt if inj and inj.decision else title}\u201d in time."
+                    + (f" What happens now: {applied}." if e.option else " Nothing was chosen."))
+            self._to_inbox(decider, Item(f"l:{e.inject}", e.t, "lapsed", f"Decision lapsed: {title}", "decision",
+                                         "high", "Exercise control", body, e.inject), changed)
+        self._log(e, "exercise", f"decision on {title} lapsed -> {applied}", changed)
 
     def _count(self, role: str, what: str) -> None:
         if role in self.counts:
@@ -276,23 +332,32 @@ class ExerciseView:
     def _on_approval_requested(self, e: E.ApprovalRequested, changed) -> None:
         req = self.requests[e.request] = {"by": e.by, "to": e.to, "action": e.action, "text": e.text,
                                           "channel": e.channel, "languages": e.languages, "audience": e.audience,
-                                          "status": "pending", "t": e.t}
-        what = self.action_label(e.action) if e.action else "a statement"
+                                          "status": "pending", "t": e.t, "answered_by": None, "note": None,
+                                          "revises": e.revises, "revised_by": None, "changed": False}
+        if e.revises in self.requests:
+            self.requests[e.revises]["revised_by"] = e.request
+        what = self.action_label(e.action) if e.action else ("a revised statement" if e.revises else "a statement")
         self._to_inbox(e.to, Item(f"a:{e.request}", e.t, "approval", f"Approval asked: {what}", "request",
-                                  "high", e.by, self.draft_text(req), e.request), changed)
+                                  "high", self.role_title(e.by), self.draft_text(req), e.request), changed)
         changed.add("pending")
-        self._log(e, e.by, f"asks {e.to} to approve {what} ({e.request})", changed)
+        self._log(e, e.by, f"asks {self.role_title(e.to)} to approve {what}", changed)
 
     def _on_approval_answered(self, e: E.ApprovalAnswered, changed) -> None:
         req = self.requests.get(e.request)
         if req is None:
             return
         req["status"] = "granted" if e.granted else "denied"
-        word = "granted" if e.granted else "denied"
-        self._to_inbox(req["by"], Item(f"r:{e.request}", e.t, "answer", f"Approval {word} ({e.request})", "request",
-                                       "medium", e.by, self.draft_text(req), e.request), changed)
+        req["answered_by"], req["note"] = e.by, e.note
+        for name in ("text", "channel", "languages"):  # approved with changes: the draft as changed
+            if getattr(e, name) is not None:
+                req[name], req["changed"] = getattr(e, name), True
+        word = ("approved with changes" if req["changed"] else "approved") if e.granted else "denied"
+        what = self.request_what(req)
+        self._to_inbox(req["by"], Item(f"r:{e.request}", e.t, "answer", f"{word.capitalize()}: {what}", "request",
+                                       "medium" if e.granted else "high", self.role_title(e.by), self.answer_text(req),
+                                       e.request), changed)
         changed.add("pending")
-        self._log(e, e.by, f"{word} {e.request}", changed)
+        self._log(e, e.by, f"{word} {what}" + (f" ({e.note})" if e.note else ""), changed)
 
     def _slot(self, role: str) -> int:
         """The position the next item takes in `role`'s inbox: part of the key of items that
@@ -342,6 +407,11 @@ class ExerciseView:
 
     def _on_speed_changed(self, e: E.SpeedChanged, changed) -> None:
         self.speed = e.speed
+
+    def _on_live_check_set(self, e: E.LiveCheckSet, changed) -> None:
+        self.live_check = e.on
+        self._log(e, "facilitator", "live statement check " + ("on" if e.on else "off (assessed)"), changed)
+        changed.add("settings")
 
     def _on_observer_noted(self, e: E.ObserverNoted, changed) -> None:
         self._log(e, "observer", (f"[{e.role}] " if e.role else "") + e.text, changed)

@@ -26,6 +26,8 @@ def event(cls: type[_E]) -> type[_E]:
 AddedList = Annotated[list[str] | None, Field(exclude_if=lambda v: v is None)]
 """A field added to an event after logs were written with it: left out of the line while it is
 None, so a log written before it replays to the same text."""
+AddedText = Annotated[str | None, Field(exclude_if=lambda v: v is None)]
+"""The same, for a text field."""
 
 
 @event
@@ -143,6 +145,8 @@ class ApprovalRequested(Event):
     """The draft statement's languages (None for an action, or when the request named none)."""
     audience: AddedList = None
     staff: bool = False
+    revises: AddedText = None
+    """A denied request of the same drafter that this one revises (edit and resubmit)."""
 
 
 @event
@@ -152,6 +156,12 @@ class ApprovalAnswered(Event):
     by: str
     granted: bool
     staff: bool = False
+    note: AddedText = None
+    """The approver's reason (a denial always gives one) or note."""
+    text: AddedText = None
+    """Approved with changes: the draft's text as the approver changed it (published as such)."""
+    channel: AddedText = None
+    languages: AddedList = None
 
 
 @event
@@ -223,6 +233,16 @@ class SpeedChanged(Event):
 class ClockJumped(Event):
     type: Literal["clock_jumped"] = "clock_jumped"
     to: float
+    held_by: AddedText = None
+    """Why a jump stopped short of where it was asked to go: the deadline it stops before
+    ('decision:<inject>' or 'step:<plan step>'); None when it went all the way."""
+
+
+@event
+class LiveCheckSet(Event):
+    type: Literal["live_check_set"] = "live_check_set"
+    on: bool
+    """Whether the statement composer shows the playbook check while a player types."""
 
 
 @event
@@ -290,6 +310,7 @@ AnyEvent = Union[
     StatementIssued, ApprovalRequested, ApprovalAnswered, InboxRead, Delegated, MessageSent,
     ExpectationTriggered, ExpectationMet, DeadlinePassed, ClockPaused, ClockResumed, SpeedChanged, ClockJumped,
     ObserverNoted, CommandRejected, RoleAvailability, SeatTaken, HotWashAnswered, RatingOverridden, ExerciseEnded,
+    LiveCheckSet,
 ]
 """Any one event, typed: narrow it with isinstance (or on its `type`) to read its fields.
 Every Event class is listed here (a test checks it)."""

@@ -9,7 +9,7 @@ from ..render import SEVERITY_STYLE
 from .fast_list import FastOptionList
 from simulator.console.display import Item
 
-KIND_MARK = {"inject": "", "message": "✉ ", "approval": "? ", "answer": "✓ "}
+KIND_MARK = {"inject": "", "message": "✉ ", "approval": "? ", "answer": "✓ ", "lapsed": "⌛ "}
 
 
 def item_prompt(item: Item, unread: bool) -> Text:
