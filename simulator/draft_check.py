@@ -57,7 +57,8 @@ def check_draft(pack: "Pack", text: str, record: "Record") -> DraftCheck:
     verdicts = judge.statement_verdicts(pack, text, record)
     harmful = {p.id for p in pack.playbook.prohibited}
     labels = rule_labels(pack)
-    covers, breaks = [], []
+    covers: list[RuleVerdict] = []
+    breaks: list[RuleVerdict] = []
     for rid, v in sorted(verdicts.items()):
         entry = RuleVerdict(rid, labels.get(rid, rid), tuple(v.words), tuple((h.start, h.end) for h in v.hits))
         (breaks if rid in harmful else covers).append(entry)
