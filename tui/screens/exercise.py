@@ -34,9 +34,10 @@ from ..widgets.role_console import RoleConsole
 from .facilitator_intents import FacilitatorIntents
 from .render_panels import next_text, roles_text
 from .role_intents import ROLE_ACTIONS, RoleIntents
+from .waiting_dialogs import WaitingDialog
 
 KEY_LABELS = {"plus": "+", "minus": "-", "space": "space", "left_square_bracket": "[", "right_square_bracket": "]"}
-FAC_ACTIONS = {"fire", "adhoc", "note", "next_tab", "seats"}
+FAC_ACTIONS = {"fire", "adhoc", "note", "next_tab", "seats", "live_check"}
 
 
 def _b(key: str, action: str, desc: str, tip: str, show: bool = True) -> Binding:
@@ -60,6 +61,8 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
         _b("x", "adhoc", "Ad-hoc", "Write and send an extra inject"),
         _b("o", "note", "Note", "Take an observer note"),
         _b("t", "seats", "Seats", "Hand a role's seat to a person or to simulated staff", show=False),
+        _b("l", "live_check", "Live check", "Turn the composer's live statement check off or on (assessed exercise)",
+           show=False),
         _b("right_square_bracket", "next_tab(1)", "Next tab", "Next facilitator tab"),
         _b("left_square_bracket", "next_tab(-1)", "Prev tab", "Previous facilitator tab", show=False),
         _b("e", "end", "End", "End the exercise (asks first)"),
@@ -131,6 +134,9 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
     def _tick(self) -> None:
         self.control.tick()
         self._show_clock()
+        top = self.app.screen
+        if isinstance(top, WaitingDialog):  # its live countdown (and closing once settled)
+            top.tick()
         minute = int(self.control.session.now)
         if minute != self._last_minute:  # countdowns move once per exercise minute
             self._last_minute = minute
@@ -315,6 +321,8 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
             yield SystemCommand("Ad-hoc inject", "x (facilitator console)", self._fac(self.action_adhoc))
             yield SystemCommand("Observer note", "o (facilitator console)", self._fac(self.action_note))
             yield SystemCommand("Reassign a seat", "t: a person or simulated staff", self._fac(self.action_seats))
+            yield SystemCommand("Live statement check on or off", "l: off for an assessed exercise",
+                                self._fac(self.action_live_check))
         for n, r in enumerate(self.humans, 1):
             yield SystemCommand(f"Console: {self.pack.roles[r].title}", f"{n}", lambda r=r: self.action_console(r))
             yield SystemCommand(f"Actions of {self.pack.roles[r].title}", "a", self._as(r, self.action_actions))

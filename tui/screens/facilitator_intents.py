@@ -79,6 +79,12 @@ class FacilitatorIntents(Screen):
                                                                            competence=self.config.competence)),
                                                            f"{role}: seat handed over"))
 
+    def action_live_check(self) -> None:
+        """Turn the composer's live playbook check off (an assessed exercise) or back on; logged."""
+        on = not self.view.live_check
+        self.send(C.SetLiveCheck(by=FAC, on=on),
+                  "Live statement check on" if on else "Live statement check off: players write unaided")
+
     def action_end(self) -> None:
         if self.view.ended:
             return
