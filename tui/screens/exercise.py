@@ -24,9 +24,11 @@ from ..bridge import SessionBridge, SessionUpdated
 from ..config import RunConfig
 from simulator.console.clock_driver import ExerciseControl
 from ..live_score import LiveScore
+from ..render import URGENT_MINUTES, countdown
 from ..score_text import card_summary
-from simulator.console.display import ExerciseView
+from simulator.console.display import ExerciseView, Pending
 from ..widgets.clock_bar import ClockBar
+from ..widgets.deadline_banner import DeadlineBanner
 from ..widgets.facilitator_console import FacilitatorConsole
 from ..widgets.inbox import Inbox
 from ..widgets.key_hints import KeyHints
@@ -89,6 +91,7 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
 
     def compose(self) -> ComposeResult:
         yield ClockBar(id="clockbar")
+        yield DeadlineBanner(id="deadline-banner")
         first = self._current = self.humans[0] if self.solo else "facilitator"
         self._mounted = set(self.humans)
         with ContentSwitcher(initial=self._console_id(first), id="consoles"):
@@ -137,6 +140,7 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
         top = self.app.screen
         if isinstance(top, WaitingDialog):  # its live countdown (and closing once settled)
             top.tick()
+        self._show_banner()
         minute = int(self.control.session.now)
         if minute != self._last_minute:  # countdowns move once per exercise minute
             self._last_minute = minute
@@ -161,6 +165,7 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
             for r in self.humans:
                 if r in self._mounted:
                     self._refresh_role(r, changed)
+            self._show_banner()
         if len(events) > 500:
             # A burst of thousands of rows and events is long-lived: take it out of the cyclic
             # collector's sweeps, which otherwise stall a later key press by 50-100 ms.
@@ -184,6 +189,33 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
         self.query_one(ClockBar).show(clock=story_time(sc, self.control.session.now), now=self.control.session.now, duration=sc.clock.duration,
                                       paused=self.control.paused, speed=self.control.speed, ended=v.ended, seat=seat,
                                       module=v.module, extra=extra)
+
+    def urgent(self) -> list[tuple[str, Pending]]:
+        """What waits on the seat shown (every person's, on the facilitator console) with five
+        minutes or less left, soonest first, as (role, waiting item)."""
+        now, who = self.control.session.now, self.current
+        roles = self.humans if who == "facilitator" else [who]
+        out = [(r, p) for r in roles for p in self.view.pending_for(r)
+               if p.due is not None and 0 <= p.due - now <= URGENT_MINUTES]
+        return sorted(out, key=lambda rp: rp[1].due or 0.0)
+
+    def _show_banner(self) -> None:
+        banner = self.query_one(DeadlineBanner)
+        if self.view.ended:
+            banner.show(None)
+            return
+        urgent = self.urgent()
+        if not urgent:
+            banner.show(None)
+            return
+        role, p = urgent[0]
+        verb = "to decide" if p.kind == "decision" else "to answer"
+        fac = self.current == "facilitator"
+        who = f"{self.view.role_title(role)}: " if fac else ""
+        key = f"{self.humans.index(role) + 1} opens that console" if fac else "d opens Waiting"
+        more = f"  (+{len(urgent) - 1} more)" if len(urgent) > 1 else ""
+        banner.show(f"⚠ {who}{countdown(p.due, self.control.session.now, precise=True)} {verb}: {p.title}"
+                    f"  · {key}{more}")
 
     def _refresh_facilitator(self, changed: set[str], delivered: list[E.InjectDelivered]) -> None:
         fac, v = self.facilitator, self.view
@@ -278,6 +310,7 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
             self.query_one("#consoles", ContentSwitcher).current = self._console_id(who)
             self._focus_console()
             self._show_clock()
+            self._show_banner()
 
     def action_seat(self, n: int) -> None:
         if 1 <= n <= len(self.humans):
