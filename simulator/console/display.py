@@ -13,8 +13,19 @@ from dataclasses import dataclass, field
 from simulator import judge
 from simulator.engine import events as E
 from simulator.loading.pack import Pack
+from simulator.story_clock import story_time
 
 SEVERITY_ORDER = ("routine", "low", "medium", "high", "critical")
+
+COMMAND_WORDS = {
+    "take_action": "take that action", "decide": "decide", "issue_statement": "publish the statement",
+    "request_approval": "ask for approval", "answer_approval": "answer the request", "delegate": "delegate",
+    "send_message": "send the message", "pause": "pause", "resume": "resume", "set_speed": "change speed",
+    "jump_to_next": "jump to the next inject", "jump_to": "jump", "fire_inject": "fire the inject",
+    "ad_hoc_inject": "send the ad-hoc inject", "observer_note": "note that", "end_exercise": "end the exercise",
+    "take_seat": "hand over the seat", "mark_read": "mark it read", "set_live_check": "switch the live check",
+}
+"""A refused command, in words ('cannot jump to the next inject'), never its wire name."""
 
 
 @dataclass
@@ -32,6 +43,8 @@ class Item:
     body: str = ""
     ref: str | None = None
     """Inject id or approval request id."""
+    when: str = ""
+    """The story time it arrived ('09:20'), as the inbox shows it."""
 
 
 @dataclass
@@ -234,14 +247,24 @@ class ExerciseView:
         return changed
 
     def _log(self, e: E.Event, who: str, text: str, changed: set[str]) -> None:
-        line = f"{e.t:7.1f}  {who:<14.14} {text}"
+        """One activity line: the story time, who (by title, never an id) and what."""
+        when = self.clock(e.t)
+        line = f"{when:>5}  {self.role_title(who):<14.14} {text}"
         self.activity.append(line)
         if who in self.counts:
-            self.last_by_role[who] = f"{e.t:.0f}' {text}"
+            self.last_by_role[who] = f"{when} {text}"
         changed.add("activity")
+
+    def clock(self, t: float) -> str:
+        """The story time of exercise minute `t` ('09:20'), as every console shows it."""
+        return story_time(self.pack.scenario, t)
+
+    def titles(self, roles) -> str:
+        return ", ".join(self.role_title(r) for r in roles)
 
     def _to_inbox(self, role: str, item: Item, changed: set[str]) -> None:
         if role in self.inbox:
+            item.when = item.when or self.clock(item.t)
             self.inbox[role].append(item)
             changed.add(f"inbox:{role}")
 
@@ -265,7 +288,7 @@ class ExerciseView:
             self.decisions[e.inject] = (decider, due)
             changed.add("pending")
         changed.add("timeline")
-        self._log(e, "inject", f"[{e.severity}] {e.title} -> {', '.join(e.to)}", changed)
+        self._log(e, "inject", f"[{e.severity}] {e.title} -> {self.titles(e.to)}", changed)
 
     def _sender(self, sender_id: str) -> str:
         s = next((x for x in self.pack.scenario.senders if x.id == sender_id), None)
@@ -371,14 +394,16 @@ class ExerciseView:
 
     def _on_delegated(self, e: E.Delegated, changed) -> None:
         self._to_inbox(e.to, Item(f"g:{self._slot(e.to)}", e.t, "message", f"Delegated to you: {e.authority}",
-                                  "message", "medium", e.by, f"{e.by} delegated '{e.authority}' to you."), changed)
-        self._log(e, e.by, f"delegated {e.authority} to {e.to}", changed)
+                                  "message", "medium", self.role_title(e.by),
+                                  f"The {self.role_title(e.by)} delegated '{e.authority}' to you."), changed)
+        self._log(e, e.by, f"delegated {e.authority} to the {self.role_title(e.to)}", changed)
 
     def _on_message_sent(self, e: E.MessageSent, changed) -> None:
         self._count(e.by, "messages")
         self._to_inbox(e.to, Item(f"m:{self._slot(e.to)}", e.t, "message", f"{e.intent}: {e.text[:60]}",
-                                  "message", "high" if e.intent == "escalate" else "routine", e.by, e.text), changed)
-        self._log(e, e.by, f"{e.intent} to {e.to}: {e.text[:60]}", changed)
+                                  "message", "high" if e.intent == "escalate" else "routine", self.role_title(e.by),
+                                  e.text), changed)
+        self._log(e, e.by, f"{e.intent} to the {self.role_title(e.to)}: {e.text[:60]}", changed)
 
     def _on_expectation_triggered(self, e: E.ExpectationTriggered, changed) -> None:
         step = self.steps.get(e.expectation)
@@ -417,8 +442,9 @@ class ExerciseView:
         self._log(e, "observer", (f"[{e.role}] " if e.role else "") + e.text, changed)
 
     def _on_command_rejected(self, e: E.CommandRejected, changed) -> None:
-        self.rejected.append(f"{e.by}: {e.command} refused: {e.reason}")
-        self._log(e, e.by, f"REFUSED {e.command}: {e.reason}", changed)
+        what = COMMAND_WORDS.get(e.command, e.command.replace("_", " "))
+        self.rejected.append(f"{self.role_title(e.by)}: cannot {what}: {e.reason}")
+        self._log(e, e.by, f"REFUSED ({what}): {e.reason}", changed)
         changed.add("rejected")
 
     def _on_role_availability(self, e: E.RoleAvailability, changed) -> None:

@@ -121,7 +121,7 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
         if not self.solo:
             rows = []
             for inj in self.pack.scenario.injects:
-                when = f"{inj.at:g}'" if inj.at is not None else ("trig" if inj.trigger is not None else "cue")
+                when = self.view.clock(inj.at) if inj.at is not None else ("cond." if inj.trigger is not None else "cue")
                 rows.append((inj.id, when, self.view.inject_status(inj), inj.severity, inj.title))
             self.facilitator.timeline.load(rows)
         self.bridge.attach(self)
@@ -185,7 +185,7 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
         extra = ""
         nxt = v.next_injects(1)
         if nxt and not v.ended:
-            extra = f"next inject in {max(0, nxt[0].at - self.control.session.now):.0f}'"
+            extra = f"next inject in {max(0, nxt[0].at - self.control.session.now):.0f} min"
         self.query_one(ClockBar).show(clock=story_time(sc, self.control.session.now), now=self.control.session.now, duration=sc.clock.duration,
                                       paused=self.control.paused, speed=self.control.speed, ended=v.ended, seat=seat,
                                       module=v.module, extra=extra)
@@ -220,13 +220,14 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
     def _refresh_facilitator(self, changed: set[str], delivered: list[E.InjectDelivered]) -> None:
         fac, v = self.facilitator, self.view
         if delivered:
-            fac.timeline.mark_delivered([(e.inject, f"{e.t:.0f}'", e.severity, e.title) for e in delivered])
+            fac.timeline.mark_delivered([(e.inject, v.clock(e.t), e.severity, e.title) for e in delivered])
         fac.text("next").update(next_text(v, self.control.session.now))
         fac.text("roles").update(roles_text(v, v.seats))
         if "state" in changed:
             fac.gauges.show(self.pack.scenario.state, v.state, v.series)
         if "plan" in changed:
-            fac.checklist.show(list(v.steps.values()), self.control.session.now, with_role=True)
+            fac.checklist.show(list(v.steps.values()), self.control.session.now, with_role=True,
+                               titles={r: role.title for r, role in self.pack.roles.items()})
         if "activity" in changed:
             fac.activity.catch_up(v.activity)
         if fac.tabs.active == "fac-score" and self.wall() - self._last_score > 2.0:

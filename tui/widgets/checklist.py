@@ -18,7 +18,8 @@ class Checklist(OptionList):
     def on_focus(self) -> None:
         highlight_first(self)
 
-    def show(self, steps: list[Step], now: float, with_role: bool) -> None:
+    def show(self, steps: list[Step], now: float, with_role: bool, titles: dict[str, str] | None = None) -> None:
+        """One row per step; `with_role` starts each with its role's title (from `titles`)."""
         highlighted = self.highlighted
         self.clear_options()
         options = []
@@ -26,7 +27,8 @@ class Checklist(OptionList):
             mark, style = STEP_MARK[s.status]
             t = Text(f"{mark} ", style=style)
             if with_role:
-                t.append(f"{s.role[:6]:<6} ", style="dim")
+                title = (titles or {}).get(s.role, s.role)
+                t.append(f"{title[:12]:<12} ", style="dim")
             t.append(s.description, style="dim" if s.status == "waiting" else "")
             if s.status == "pending":
                 in_grace = s.due is not None and now > s.due and not judge.missed(now, s.due, s.grace)
