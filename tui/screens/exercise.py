@@ -36,10 +36,12 @@ from ..widgets.role_console import RoleConsole
 from .facilitator_intents import FacilitatorIntents
 from .render_panels import next_text, roles_text
 from .role_intents import ROLE_ACTIONS, RoleIntents
+from .jump_dialog import JumpDialog
 from .waiting_dialogs import WaitingDialog
+from simulator.console.jumps import jump_summary, parse_target
 
 KEY_LABELS = {"plus": "+", "minus": "-", "space": "space", "left_square_bracket": "[", "right_square_bracket": "]"}
-FAC_ACTIONS = {"fire", "adhoc", "note", "next_tab", "seats", "live_check"}
+FAC_ACTIONS = {"fire", "adhoc", "note", "next_tab", "seats", "live_check", "jump_to"}
 
 
 def _b(key: str, action: str, desc: str, tip: str, show: bool = True) -> Binding:
@@ -52,6 +54,8 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
         _b("plus,equals_sign", "speed(1)", "Faster", "Speed the clock up"),
         _b("minus", "speed(-1)", "Slower", "Slow the clock down", show=False),
         _b("j", "jump", "Next inject", "Jump the clock to the next scheduled inject"),
+        _b("g", "jump_to", "Jump to", "Jump to a minute, a story time or a module's start (stops before deadlines)",
+           show=False),
         _b("a", "actions", "Actions", "Search this role's action catalogue"),
         _b("s", "compose", "Statement", "Compose a public statement"),
         _b("d", "role_tab('waiting')", "Waiting", "Decisions and approvals waiting on this role"),
@@ -337,9 +341,31 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
         self._show_clock()
 
     def action_jump(self) -> None:
-        if self.control.jump_to_next() is None and not self.view.ended and self.control.fault is None:
-            self.notify("No scheduled inject is left.", severity="warning")
+        if self.control.jump_to_next() is None:
+            if not self.view.ended and self.control.fault is None:
+                self.notify("No scheduled inject is left.", severity="warning")
+        else:
+            self._say_jump()
         self._show_clock()
+
+    def action_jump_to(self) -> None:
+        now = self.control.session.now
+        modules = [(m.id, f"{m.title} ({self.view.clock(m.starts_at)})", float(m.starts_at))
+                   for m in sorted(self.pack.scenario.modules, key=lambda m: m.starts_at) if m.starts_at > now]
+        dialog = JumpDialog(modules, lambda text: parse_target(self.view, text, self.control.session.now),
+                            self.view.clock(now))
+        self.app.push_screen(dialog, lambda r: r and self._jump_to(r))
+
+    def _jump_to(self, r: dict) -> None:
+        if self.control.jump_to(r["to"], r["through"], r["module"]) is not None:
+            self._say_jump()
+        self._show_clock()
+
+    def _say_jump(self) -> None:
+        """Say where the jump landed and what it skipped (from what the session did on the way)."""
+        last = self.control.last_jump
+        if last is not None:
+            self.notify(jump_summary(self.view, *last), title="Clock jumped", timeout=8)
 
     def palette_commands(self):
         """Commands for the command palette (ctrl+p), so nothing needs a key to be remembered."""
@@ -348,7 +374,10 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
         yield SystemCommand("Run or pause the clock", "Space", self.action_toggle_clock)
         yield SystemCommand("Faster clock", "+", lambda: self.action_speed(1))
         yield SystemCommand("Slower clock", "-", lambda: self.action_speed(-1))
-        yield SystemCommand("Jump to the next inject", "j", self.action_jump)
+        yield SystemCommand("Jump to the next inject", "j: says what it skipped", self.action_jump)
+        if not self.solo:
+            yield SystemCommand("Jump to a minute or a module", "g: stops before the next deadline unless told",
+                                self._fac(self.action_jump_to))
         yield SystemCommand("End the exercise", "e: the hot wash and the scorecard follow", self.action_end)
         if not self.solo:
             yield SystemCommand("Facilitator console", "0", lambda: self.action_console("facilitator"))
