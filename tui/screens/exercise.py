@@ -185,7 +185,7 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
         who = self.current
         seat = "Facilitator" if who == "facilitator" else self.pack.roles[who].title
         if not self.solo and len(self.humans) > 0:
-            seat += f"  [0 fac, 1-{len(self.humans)} roles]"
+            seat += f"  [0 fac, {self._seat_keys()}]"
         extra = ""
         nxt = v.next_injects(1)
         if nxt and not v.ended:
@@ -216,7 +216,7 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
         verb = "to decide" if p.kind == "decision" else "to answer"
         fac = self.current == "facilitator"
         who = f"{self.view.role_title(role)}: " if fac else ""
-        key = f"{self.humans.index(role) + 1} opens that console" if fac else "d opens Waiting"
+        key = f"{self.seat_key(role)} opens that console" if fac else "d opens Waiting"
         more = f"  (+{len(urgent) - 1} more)" if len(urgent) > 1 else ""
         banner.show(f"⚠ {who}{countdown(p.due, self.control.session.now, precise=True)} {verb}: {p.title}"
                     f"  · {key}{more}")
@@ -318,8 +318,26 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
             self._show_banner()
 
     def action_seat(self, n: int) -> None:
-        if 1 <= n <= len(self.humans):
-            self.action_console(self.humans[n - 1])
+        role = self.role_for_key(n)
+        if role is not None:
+            self.action_console(role)
+
+    def seat_key(self, role: str) -> int:
+        """The number key of a role's console: its place in the scenario's roles, so a key
+        stays with its role when another seat changes hands."""
+        return list(self.pack.scenario.roles).index(role) + 1
+
+    def role_for_key(self, n: int) -> str | None:
+        roles = list(self.pack.scenario.roles)
+        role = roles[n - 1] if 1 <= n <= len(roles) else None
+        return role if role in self.humans else None
+
+    def _seat_keys(self) -> str:
+        """'1-4 roles' while every seat has a person; else the keys that open a console ('1 3 4')."""
+        keys = [self.seat_key(r) for r in self.humans]
+        if keys == list(range(1, len(keys) + 1)):
+            return f"1-{len(keys)} roles" if len(keys) > 1 else "1 role"
+        return "roles " + " ".join(map(str, keys))
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         if action in ROLE_ACTIONS:
@@ -327,7 +345,8 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
         if action in FAC_ACTIONS:
             return self.current == "facilitator"
         if action == "seat":
-            return bool(parameters) and parameters[0] <= len(self.humans) and (len(self.humans) > 1 or not self.solo)
+            return bool(parameters) and self.role_for_key(parameters[0]) is not None and (
+                len(self.humans) > 1 or not self.solo)
         return True
 
     # ---- clock intents (every console) -------------------------------------------------------------
@@ -386,7 +405,8 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
             yield SystemCommand("Reassign a seat", "t: a person or simulated staff", self._fac(self.action_seats))
             yield SystemCommand("Live statement check on or off", "l: off for an assessed exercise",
                                 self._fac(self.action_live_check))
-        for n, r in enumerate(self.humans, 1):
+        for r in self.humans:
+            n = self.seat_key(r)
             yield SystemCommand(f"Console: {self.pack.roles[r].title}", f"{n}", lambda r=r: self.action_console(r))
             yield SystemCommand(f"Actions of {self.pack.roles[r].title}", "a", self._as(r, self.action_actions))
             yield SystemCommand(f"Statement by {self.pack.roles[r].title}", "s", self._as(r, self.action_compose))
