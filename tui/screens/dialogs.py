@@ -14,7 +14,7 @@ from textual.widgets.option_list import Option
 class Dialog(ModalScreen):
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog-cancel", tooltip="Close without doing anything")]
     DEFAULT_CSS = """
-    Dialog { align: center middle; }
+    Dialog { align: center middle; background: $background; }
     Dialog > Vertical { width: 74; max-width: 100%; height: auto; max-height: 100%; border: thick $primary;
                         background: $surface; padding: 0 1; }
     Dialog .title { text-style: bold; margin-bottom: 1; }

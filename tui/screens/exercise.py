@@ -135,6 +135,12 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
         self._fold(list(self.control.session.events), everything)
         self._focus_console()
         self.set_interval(0.25, self._tick, name="exercise-clock")
+        # The statement checker builds its rules and loads its word data on first use (~0.3 s):
+        # done now, off the event loop, so the first composer or approval dialog opens at once.
+        self.run_worker(self._warm_checker, thread=True, name="warm-checker", exit_on_error=False)
+
+    def _warm_checker(self) -> None:
+        self.pack.check_statement("We are with you. Stay calm.")
 
     # ---- time and events -----------------------------------------------------------------------
 
