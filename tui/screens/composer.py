@@ -12,7 +12,7 @@ from collections.abc import Callable
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Label, Select, SelectionList, Static, TextArea
+from textual.widgets import Button, Select, SelectionList, Static, TextArea
 
 from simulator.draft_check import DraftCheck
 
@@ -49,7 +49,7 @@ class ComposerDialog(Dialog):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(self._title, classes="title")
+            yield Static(self._title, classes="title")
             with Horizontal(id="composer-top"):
                 yield Select([(t.title, t.id) for t in self.templates], prompt="blank statement (no template)",
                              id="template", disabled=self.mode != "new")

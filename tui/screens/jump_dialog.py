@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.widgets import Checkbox, Input, Label, OptionList, Static
+from textual.widgets import Checkbox, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from .dialogs import Dialog
@@ -21,7 +21,7 @@ class JumpDialog(Dialog):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(f"Jump the clock (now {self.now_text})", classes="title")
+            yield Static(f"Jump the clock (now {self.now_text})", classes="title")
             yield Input(placeholder="minute (45), minutes from now (+15) or story time (10:30); Enter jumps",
                         id="jump-to")
             if self.modules:

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Button, Input, Label, OptionList, Static
+from textual.widgets import Button, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from simulator.draft_check import DraftCheck
@@ -86,7 +86,7 @@ class DecisionDialog(WaitingDialog):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(self._prompt, classes="title")
+            yield Static(self._prompt, classes="title")
             yield Static("", classes="countdown")
             with VerticalScroll(id="body-scroll"):
                 yield Static(self._body)
@@ -117,7 +117,7 @@ class ApprovalDialog(WaitingDialog):
     def compose(self) -> ComposeResult:
         req = self.req
         with Vertical():
-            yield Label(self._title, classes="title")
+            yield Static(self._title, classes="title")
             yield Static("", classes="countdown")
             with VerticalScroll(id="body-scroll"):
                 if req["action"]:
