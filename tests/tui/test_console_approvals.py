@@ -163,3 +163,24 @@ async def test_the_facilitator_turns_the_live_check_off_and_a_resume_agrees(tmp_
         await pilot.pause()
         assert resumed.screen.view.live_check is False
         await pilot.press("ctrl+q")
+
+
+async def test_a_kept_composer_opens_blank_for_the_next_statement(tmp_path, wall):
+    app = app_for(tmp_path / "k.jsonl", wall)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("2", "s")
+        await pilot.pause()
+        first = app.screen
+        first.query_one("#text", TextArea).text = "It was their fault."
+        await pilot.pause()
+        await pilot.press("ctrl+r")  # sent for approval
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.pause()
+        again = app.screen
+        assert again is first  # kept, not composed again
+        assert again.query_one("#text", TextArea).text == "" and again.last_check is None
+        assert "Type the statement" in str(again.query_one("#check", Static).render())
+        await pilot.press("ctrl+q")

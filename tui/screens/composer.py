@@ -66,19 +66,50 @@ class ComposerDialog(Dialog):
                 if self.mode == "changes":
                     yield Button("Approve with these changes (ctrl+s)", variant="primary", id="publish")
                 else:
-                    if self.approver:
-                        yield Button(f"Ask the {self.approver_title} to approve (ctrl+r)", variant="primary", id="request")
+                    yield Button("", variant="primary", id="request")  # labelled (or hidden) by _show_approver
                     if self.mode == "new":
-                        yield Button("Publish now (ctrl+s)", variant="warning" if self.approver else "primary",
-                                     id="publish")
+                        yield Button("Publish now (ctrl+s)", id="publish")
 
     def on_mount(self) -> None:
         self._fit()
+        self._show_approver()
         if self.draft.get("text"):
             self._recheck(self.draft["text"])
             self.query_one("#text", TextArea).focus()
         else:
             self.query_one("#template", Select).focus()
+
+    def reopen(self, approver: str | None, approver_title: str | None, live: bool) -> None:
+        """Make a kept composer fresh for a new statement (why kept: composing its widgets is
+        the slowest part of opening it): a blank draft, the approver and live check of now."""
+        self.approver, self.approver_title, self.live = approver, approver_title or approver, live
+        self.last_check = None
+        if not self.is_mounted:
+            return  # composed fresh on its first push
+        self.query_one("#template", Select).clear()
+        self.query_one("#channel", Select).value = self.channels[0]
+        langs = self.query_one("#languages", SelectionList)
+        langs.deselect_all()
+        if self.languages:
+            langs.select(self.languages[0])
+        self.query_one("#text", TextArea).text = ""
+        self.query_one("#check", Static).update(check_text(None, off=not self.live))
+        self._show_approver()
+        self.query_one("#template", Select).focus()
+
+    def set_title(self, title: str) -> None:
+        self._title = title
+        if self.is_mounted:
+            self.query_one(".title", Static).update(title)
+
+    def _show_approver(self) -> None:
+        if self.mode == "changes":
+            return
+        request = self.query_one("#request", Button)
+        request.display = bool(self.approver)
+        request.label = f"Ask the {self.approver_title} to approve (ctrl+r)"
+        if self.mode == "new":
+            self.query_one("#publish", Button).variant = "warning" if self.approver else "primary"
 
     def on_resize(self) -> None:
         self._fit()

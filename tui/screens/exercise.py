@@ -90,6 +90,7 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
         self._last_score = 0.0
         self._last_minute = -1
         self._ended_shown = False
+        self.kept_screens = []
 
     # ---- layout ------------------------------------------------------------------------------
 
@@ -425,6 +426,9 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
 
     def on_unmount(self) -> None:
         self.bridge.take()
+        for name in self.kept_screens:  # this exercise's composers go with it
+            if self.app.is_screen_installed(name) and self.app.get_screen(name) not in self.app.screen_stack:
+                self.app.uninstall_screen(name)
 
     # ---- inbox -----------------------------------------------------------------------------------
 

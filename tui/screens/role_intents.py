@@ -34,6 +34,9 @@ ALL_CHANNELS = list(get_args(Channel))
 class RoleIntents(Screen):
     """Mixed into ExerciseScreen; a Screen only so Textual registers its @on handlers (uses self.view, self.control, self.pack, self.console, self.current)."""
 
+    kept_screens: list[str]
+    """Names of dialogs installed for reuse (the composers); the exercise screen uninstalls them."""
+
     def send(self, cmd: C.CommandBase, done: str | None = None) -> list[E.Event]:
         events = self.control.submit(cmd)
         if events is None:  # the log refused the write: nothing was done (the app has said why)
@@ -215,8 +218,16 @@ class RoleIntents(Screen):
         approver = self.approver_for(role)
         title = f"Public statement by the {self.view.role_title(role)}" + (
             f" (approval from the {self.view.role_title(approver)})" if approver else "")
-        dialog = self._composer(role, title, approver=approver)
-        self.app.push_screen(dialog, lambda result: result and self.statement(role, result))
+        # One composer per role, kept between statements: it opens without composing its widgets again.
+        name = f"composer-{role}"
+        if not self.app.is_screen_installed(name):
+            self.app.install_screen(self._composer(role, title, approver=approver), name)
+            self.kept_screens.append(name)
+        dialog = self.app.get_screen(name)
+        assert isinstance(dialog, ComposerDialog)
+        dialog.reopen(approver, self.view.role_title(approver) if approver else None, self.view.live_check)
+        dialog.set_title(title)
+        self.app.push_screen(name, lambda result: result and self.statement(role, result))
 
     def statement(self, role: str, r: dict) -> None:
         if r["op"] == "publish":
