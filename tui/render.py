@@ -19,6 +19,8 @@ def countdown(due: float | None, now: float, precise: bool = False) -> str:
     if due is None:
         return "no deadline"
     left = due - now
+    if -1 < left < 0:
+        return "due now"
     if left < 0:
         return f"{-left:.0f} min overdue"
     if precise and left < 10:

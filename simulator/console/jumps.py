@@ -45,7 +45,7 @@ def jump_summary(view: ExerciseView, start: float, jumped: E.ClockJumped, events
 
 
 def _few(titles: list[str], n: int = 3) -> str:
-    shown = ", ".join(f"\u201c{t}\u201d" for t in titles[:n])
+    shown = ", ".join(f"\u201c{t.rstrip('.')}\u201d" for t in titles[:n])
     return shown + (f" and {len(titles) - n} more" if len(titles) > n else "")
 
 
