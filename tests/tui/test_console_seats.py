@@ -31,3 +31,22 @@ async def test_key_numbers_stay_fixed_when_a_seat_goes_to_staff(tmp_path, wall):
         assert screen.current == "press"
         assert "roles 2" in str(screen.query_one(ClockBar).render())
         await pilot.press("ctrl+q")
+
+
+async def test_enter_on_a_checklist_row_shows_the_whole_step(tmp_path, wall, monkeypatch):
+    from tui.widgets.checklist import Checklist
+
+    app = app_for(tmp_path / "c.jsonl", wall)
+    said = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("1", "k")
+        await pilot.pause()
+        checklist = screen.console("chief").query_one(Checklist)
+        monkeypatch.setattr(checklist, "notify", lambda text, **kw: said.append(text))
+        await pilot.press("enter")
+        await pilot.pause()
+        assert said and "Convene the team" in said[0]
+        await pilot.press("ctrl+q")

@@ -18,6 +18,11 @@ class Checklist(OptionList):
     def on_focus(self) -> None:
         highlight_first(self)
 
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        """Enter on a row shows the whole step: a long one is cut to fit its row."""
+        event.stop()
+        self.notify(str(event.option.prompt), title="Plan step", timeout=10)
+
     def show(self, steps: list[Step], now: float, with_role: bool, titles: dict[str, str] | None = None) -> None:
         """One row per step; `with_role` starts each with its role's title (from `titles`)."""
         highlighted = self.highlighted
