@@ -9,7 +9,7 @@ from tui.screens.exercise import ExerciseScreen
 from tui.screens.waiting_dialogs import DecisionDialog
 from tui.widgets.deadline_banner import DeadlineBanner
 
-from .conftest import app_for
+from .conftest import app_for, back_to_facilitator
 
 
 async def test_countdown_banner_and_lapse(tmp_path, wall):
@@ -32,7 +32,10 @@ async def test_countdown_banner_and_lapse(tmp_path, wall):
         banner = screen.query_one(DeadlineBanner)
         assert not banner.display
         await pilot.press("escape")
+        await back_to_facilitator(pilot, screen)  # hot-seat: only the facilitator runs the clock
         await pilot.press("space")  # run the clock
+        await pilot.press("1")  # back to the chief's console
+        await pilot.pause()
         wall.t += 11  # minute ~31: four minutes left
         screen._tick()
         await pilot.pause()

@@ -7,7 +7,7 @@ from simulator.engine.seats import Seat
 from tui.screens.exercise import ExerciseScreen
 from tui.widgets.clock_bar import ClockBar
 
-from .conftest import app_for
+from .conftest import app_for, back_to_facilitator
 
 
 async def test_key_numbers_stay_fixed_when_a_seat_goes_to_staff(tmp_path, wall):
@@ -19,7 +19,7 @@ async def test_key_numbers_stay_fixed_when_a_seat_goes_to_staff(tmp_path, wall):
         assert isinstance(screen, ExerciseScreen)
         await pilot.press("2")
         assert screen.current == "press"
-        await pilot.press("0")
+        await back_to_facilitator(pilot, screen)
         screen.send(C.TakeSeat(by="facilitator", role="chief", seat=Seat(kind="staff", policy="plan")))
         await pilot.pause()
         assert screen.humans == ["press"]
