@@ -107,15 +107,20 @@ def _describe(pack: Pack, e: dict) -> str:
     return f"{kind.upper()} " + ", ".join(f"{k}={v}" for k, v in rest.items())
 
 
+def _line(pack: Pack, d: dict) -> str:
+    if d["kind"] == "command":
+        return f"COMMAND {d['by']}: {d['type']}"
+    return _describe(pack, d)
+
+
 def timeline_text(pack: Pack, lines: list[dict]) -> str:
-    """A readable timeline of log entries (commands and events): the exercise minute, the story's
-    clock (the one the consoles show, so a jump to 'Week 2 Wed 07:30' reads as one), then what."""
+    """A readable timeline of log entries (commands and events): the exercise minute, then, in a
+    scenario whose modules jump in the story, the story's clock (the one the consoles show, so a
+    jump to 'Week 2 Wed 07:30' reads as one), then what happened."""
+    if not any(m.time for m in pack.scenario.modules):
+        return "\n".join(f"{d['t']:>8.1f}  {text}" for d, text in ((d, _line(pack, d)) for d in lines))
     rows = []
     for d in lines:
-        kind = d["type"] if d["kind"] == "event" else "command"
-        text = _describe(pack, d if kind != "command" else d)
-        if d["kind"] == "command":
-            text = f"COMMAND {d['by']}: {d['type']}"
-        rows.append((d["t"], story_time(pack.scenario, d["t"]), text))
+        rows.append((d["t"], story_time(pack.scenario, d["t"]), _line(pack, d)))
     width = max((len(clock) for _t, clock, _x in rows), default=0)
     return "\n".join(f"{t:>8.1f}  {clock:<{width}}  {text}" for t, clock, text in rows)

@@ -22,7 +22,7 @@ from simulator.report.markdown import render_markdown
 from simulator.scoring.scorer import score_log
 from simulator.session import Session
 from simulator.story_clock import story_span, story_time
-from simulator.summary import summarise, summary_text
+from simulator.summary import summarise, summary_text, timeline_text
 
 from .conftest import run_headless
 
@@ -187,6 +187,9 @@ def test_a_deadline_across_a_jump_reads_as_days_in_every_output(pack, tmp_path):
     assert story_time(pack.scenario, due) == "Week 2 Wed 07:47"
     assert story_span(pack.scenario, t0, due) == "9 days"
     assert "(Week 5 Mon 09:45 in the story)" in summary_text(summarise(pack, session.events))
+    import json
+    timeline = timeline_text(pack, [json.loads(line) for line in log.read_text().splitlines()[1:]])
+    assert any("Week 2 Wed 07:30" in row and "INJECT I-13" in row for row in timeline.splitlines())
     report = build_report(gather(log))
     markdown = render_markdown(report)[0]
     assert "due by Week 2 Wed 07:47 (minute 87)" in markdown
