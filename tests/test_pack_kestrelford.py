@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import pytest
 
+from simulator.console.display import ExerciseView
 from simulator.engine import commands as C
 from simulator.engine.seats import Seat, all_staff
 from simulator.loading.pack import load_pack
@@ -194,3 +195,11 @@ def test_a_deadline_across_a_jump_reads_as_days_in_every_output(pack, tmp_path):
     markdown = render_markdown(report)[0]
     assert "due by Week 2 Wed 07:47 (minute 87)" in markdown
     assert "55-minute target (9 days in the story)" in markdown, "the improvement plan says the target is days in the story"
+
+
+def test_the_checklist_gives_the_story_day_of_a_deadline_across_a_jump(pack):
+    session = run_headless(pack, 1, "idle")
+    view = ExerciseView(pack)
+    view.apply(list(session.events))
+    assert view.steps["convene-platform"].due_story == "Week 2 Wed 07:47", "set in week 1, due nine days later"
+    assert view.steps["crisis-team"].due_story is None, "due the same morning: the countdown says it all"
