@@ -26,7 +26,7 @@ def _with_module_times(sc, *times):
 
 
 def test_a_story_over_weeks_reads_as_weeks_and_weekdays():
-    sc = load_pack(ROOT / "scenarios" / "kestrelford-election-polarisation").scenario
+    sc = load_pack(ROOT / "scenarios" / "marlhaven-election-polarisation").scenario
     # M1 'Week 1, Mon 09:00' at 0; M2 'Week 2, Wed 07:30' at 70; M3 'Week 3, Tue 17:00' at 140; M4 'Week 5, Mon 09:00' at 195
     assert story_time(sc, 32) == "09:32", "still on the first day: the day goes unsaid"
     assert story_time(sc, 87) == "Week 2 Wed 07:47", "no comma inside: the time sits in bracketed lists"
@@ -43,7 +43,7 @@ def test_words_after_the_time_are_allowed_and_a_second_monday_is_named():
 
 
 def test_past_midnight_the_day_label_counts_on():
-    sc = load_pack(ROOT / "scenarios" / "kestrelford-election-polarisation").scenario
+    sc = load_pack(ROOT / "scenarios" / "marlhaven-election-polarisation").scenario
     weeks = _with_module_times(sc, "Week 1, Mon 09:00", "Week 1, Sun 23:50", "Week 3, Tue 17:00", "Week 5, Mon 09:00")
     assert story_time(weeks, 80) == "Week 2 Mon 00:00", "Sunday rolls over into the next week"
     days = _with_module_times(sc, "Day 1, 09:00", "Day 4 (Friday), 23:30", "Day 9, 10:00", "Day 12, 09:00")
@@ -56,7 +56,7 @@ def test_past_midnight_the_day_label_counts_on():
 
 
 def test_story_span_reads_deadlines_across_a_jump_as_days():
-    sc = load_pack(ROOT / "scenarios" / "kestrelford-election-polarisation").scenario
+    sc = load_pack(ROOT / "scenarios" / "marlhaven-election-polarisation").scenario
     assert story_span(sc, 32, 87) == "9 days", "convene-platform: set on Monday of week 1, due on Wednesday of week 2"
     assert story_span(sc, 10, 40) is None, "no jump in between: the exercise minutes are the story's"
     assert story_span(sc, 60, 75) == "9 days"

@@ -1,4 +1,4 @@
-"""The Kestrelford election pack: its rules bite on what a city must not say in a polarised
+"""The Marlhaven election pack: its rules bite on what a city must not say in a polarised
 campaign, its decisions lead to different weeks, and five weeks of story read as weeks and days.
 
 Why a pack test beyond the generic bar: this pack teaches even-handedness (every candidate, every
@@ -27,7 +27,7 @@ from simulator.summary import summarise, summary_text, timeline_text
 
 from .conftest import run_headless
 
-PACK_DIR = scenarios_dir() / "kestrelford-election-polarisation"
+PACK_DIR = scenarios_dir() / "marlhaven-election-polarisation"
 
 
 @pytest.fixture(scope="module")
@@ -72,7 +72,7 @@ def test_the_deepfake_is_corrected_not_repeated_or_passed_on(pack):
     said = verdicts(pack, correction)
     assert {"RUM-deepfake", "KM-fair-election"} <= said
     assert not {r for r in said if r.startswith("PR-")}, said
-    assert "PR-fake-repeat" in verdicts(pack, "Police will check the papers of voters at Eastgate polling stations.")
+    assert "PR-fake-repeat" in verdicts(pack, "Police will check the papers of voters at Ashgate polling stations.")
     assert "PR-fake-amplify" in verdicts(pack, "Watch the video here and judge for yourself.")
     assert "PR-fake-amplify" not in verdicts(pack, "Please do not share the video; report it to the platform.")
     assert "RUM-deepfake" not in verdicts(pack, "Police will check papers at polling stations."), "asserting the fake corrects nothing"
@@ -87,7 +87,7 @@ def test_the_councillors_street_school_and_protection_stay_private(pack):
 
 
 def test_the_city_takes_no_side_and_guesses_no_culprit(pack):
-    assert "PR-partisan" in verdicts(pack, "On polling day, vote for Kestrelford Together.")
+    assert "PR-partisan" in verdicts(pack, "On polling day, vote for Marlhaven Together.")
     guess = verdicts(pack, "The video was probably made by Common Ground activists.")
     assert "PR-speculation" in guess and "PR-stigma" in guess
     assert not {"PR-speculation", "PR-stigma", "PR-partisan"} & verdicts(
