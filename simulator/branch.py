@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import logchain
 from .engine import commands as C
 from .engine.seats import Seat
 from .log import LogError, LogWriter, read_log, wall_now
@@ -49,7 +50,8 @@ def branch_log(source: Path, at: float, out: Path, seats: dict[str, Seat] | None
     if unknown:
         raise LogError(str(source), 1, f"unknown role '{unknown[0]}'; this exercise's roles: {', '.join(result.engine.roles)}")
     kept = [line for line in read.lines if line.data["t"] <= at]
-    header = read.header.model_copy(update={"branched_from": f"{source.name}@{at:g}", "wall_time": wall_now()})
+    header = read.header.model_copy(update={"branched_from": f"{source.name}@{at:g}", "wall_time": wall_now(),
+                                            "branched_from_link": _link_at(source, len(kept)) if read.chained else None})
     writer = LogWriter(out)
     if not read.chained:
         writer.continue_chain(None)  # a branch of an old log keeps its format, and so has no chain either
@@ -71,6 +73,16 @@ def branch_log(source: Path, at: float, out: Path, seats: dict[str, Seat] | None
         session.close_quietly()  # a branch the disk refused is not left open (nor locked)
         raise
     return Branched(out, at, len(kept), session)
+
+
+def _link_at(log: Path, kept: int) -> str | None:
+    """The chain link that ends line `kept + 1` of a chained log (the header is line 1)."""
+    with log.open("rb") as f:
+        for number, line in enumerate(f):
+            if number == kept:
+                found = logchain.split(line.rstrip(b"\n"))[1]
+                return found.decode("ascii") if found is not None else None
+    return None
 
 
 def parse_seat(text: str) -> tuple[str, Seat]:

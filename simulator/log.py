@@ -14,9 +14,9 @@ import json
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from . import logchain
 from .engine.commands import COMMANDS
@@ -57,6 +57,10 @@ class LogHeader(BaseModel):
     seats: dict[str, Seat]
     branched_from: str | None = None
     """For a what-if branch: the log it started from, and the minute."""
+    branched_from_link: Annotated[str | None, Field(exclude_if=lambda v: v is None)] = None
+    """For a branch of a chained log: the parent's chain link at the last line the branch kept. It
+    ties the branch to that exact history of its parent (a parent changed before that line no
+    longer yields it). Absent from every other header, so older logs read as they were written."""
     wall_time: str | None = None
 
 

@@ -97,11 +97,25 @@ def test_branch_keeps_history_byte_for_byte_and_verifies(flagship_plan_log, tmp_
     assert verify(out).log.digest == read_log(out).digest
 
 
+def _while_open(log, inject: str) -> int:
+    """A whole minute at which the original run had delivered `inject` and not yet decided it.
+
+    Why from the log: when staff settle a decision depends on the pack and the seed, so a fixed
+    minute breaks whenever the flagship gains a plan step."""
+    events = read_log_events(log)
+    given = next(e.t for e in events if e.type == "inject_delivered" and e.inject == inject)
+    decided = next(e.t for e in events if e.type == "decision_made" and e.inject == inject)
+    minute = int(given) + 1
+    assert minute < decided, f"{inject} was decided within a minute of delivery"
+    return minute
+
+
 def test_a_branch_with_a_different_decision_takes_another_course(flagship_plan_log, tmp_path):
     old = _decisions(read_log_events(flagship_plan_log))
-    assert old["I-11"][2], "in the original run staff settled I-11 after minute 70"
+    at = _while_open(flagship_plan_log, "I-11")
+    assert old["I-11"][2], f"in the original run staff settled I-11 after minute {at}"
     out = tmp_path / "what-if.jsonl"
-    result = branch_log(flagship_plan_log, 70, out, {"mayor": Seat(kind="human")})
+    result = branch_log(flagship_plan_log, at, out, {"mayor": Seat(kind="human")})
     session = result.session
     assert "I-11" in session.engine.open_decisions
     options = [o.id for o in session.engine.pack.injects["I-11"].decision.options]
@@ -150,7 +164,8 @@ def test_parse_seat():
 
 def test_branch_cli(flagship_plan_log, tmp_path):
     out = tmp_path / "cli.jsonl"
-    done = cli("branch", flagship_plan_log, "--at", "70", "-o", out, "--seat", "mayor=random", "--play-out")
+    at = _while_open(flagship_plan_log, "I-11")
+    done = cli("branch", flagship_plan_log, "--at", at, "-o", out, "--seat", "mayor=random", "--play-out")
     assert done.returncode == 0, done.stderr
     assert "open decision at the branch point: I-11 (mayor)" in done.stdout
     assert "exercise ended at minute 240" in done.stdout
@@ -258,3 +273,17 @@ def test_output_into_a_missing_folder_is_a_plain_error(flagship_plan_log, tmp_pa
         done = cli(*args)
         assert done.returncode in (1, 2) and "Traceback" not in done.stderr and done.stderr.strip(), (args, done.stderr)
     assert "does not exist" in cli(*("simulate", "caldmere-vaisakhi-attack", "--log", tmp_path / "no" / "x.jsonl")).stderr
+
+
+def test_a_branch_names_the_parents_chain_link_where_it_left_it(flagship_plan_log, tmp_path):
+    from simulator import logchain
+    from simulator.branch import branch_log
+    b = branch_log(flagship_plan_log, 70, tmp_path / "b.jsonl")
+    b.session.close()
+    header = json.loads((tmp_path / "b.jsonl").read_text().splitlines()[0])
+    parent = flagship_plan_log.read_bytes().split(b"\n")
+    assert header["branched_from_link"] == logchain.split(parent[b.kept_lines])[1].decode()
+    # it is the parent's link at that line, not the branch's (whose header differs)
+    branch_line = (tmp_path / "b.jsonl").read_bytes().split(b"\n")[b.kept_lines]
+    assert logchain.split(branch_line)[1].decode() != header["branched_from_link"]
+    assert len(header["branched_from_link"]) == 64

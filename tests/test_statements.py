@@ -3,6 +3,8 @@ explains itself with the statement's own words, and survives any input."""
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from simulator import judge
@@ -17,8 +19,18 @@ SUCCESSION = ROOT / "scenarios" / "wendholm-threats-succession"
 
 
 @pytest.fixture(scope="module")
-def caldmere():
+def _caldmere_once():
     return load_pack(FLAGSHIP)
+
+
+@pytest.fixture
+def caldmere(_caldmere_once):
+    # Under mutation testing every test builds its own checker: mutmut runs against a mutant only
+    # the tests it saw reach the mutated function, and a checker shared by the module would be
+    # credited to the first test alone (the rules are compiled once, when it is built).
+    if os.environ.get("MUTANT_UNDER_TEST"):
+        return load_pack(FLAGSHIP)
+    return _caldmere_once
 
 
 def _judged(pack, text):
@@ -59,6 +71,40 @@ def test_sound_paraphrase_is_credited(caldmere, text, rule):
     assert not {r for r in v if r.startswith("PR-")}
 
 
+# Turns of phrase of several words in one position of a built-in phrase ('each other', 'as soon
+# as', 'have been'): each was once written so that it could never match.
+@pytest.mark.parametrize("text, rule", [
+    ("Please remain calm and look out for each other.", "KM-calm"),
+    ("Stay calm and look after one another tonight.", "KM-calm"),
+    ("More details will follow as soon as we have them.", "FM-next-update"),
+    ("We will update residents this evening.", "FM-next-update"),
+    ("We cannot yet say how many people have been hurt.", "FM-unknowns"),
+    ("Police have not released any details about the man.", "FM-unknowns"),
+    ("Whoever did this wanted to divide us. They will fail.", "KM-condemn"),
+    ("We send our love and strength to the families.", "FM-empathy"),
+    ("To the people of Northgate: you are our neighbours and we will protect you.", "KM-solidarity"),
+])
+def test_turns_of_phrase_of_several_words_are_credited(caldmere, text, rule):
+    assert rule in _judged(caldmere, text)
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("The sender is probably a pupil at the school.", "PR-speculation"),
+    ("The suspect is likely someone from the estate.", "PR-speculation"),
+    ("The migrant families are the reason this happened.", "PR-stigma"),
+    ("This was carried out by refugees.", "PR-stigma"),
+    ("The injured man is in room 4 at St Aidan's.", "PR-private-details"),
+    ("The families in room 12 have asked for extra security.", "PR-private-details"),
+])
+def test_general_harm_is_caught_whatever_the_words(caldmere, text, rule):
+    assert rule in _judged(caldmere, text)
+
+
+def test_a_motive_guessed_is_speculation_not_blame_of_the_community_it_hated(caldmere):
+    v = set(_judged(caldmere, "The suspect is believed to have been motivated by hatred of Sikhs."))
+    assert "PR-speculation" in v and "PR-stigma" not in v
+
+
 @pytest.mark.parametrize("text", [
     "There is no link between the attack and Northgate.",
     "Nothing suggests the man arrested is connected to Northgate.",
@@ -83,6 +129,11 @@ def test_an_assertion_confirms_the_rumour(caldmere, text):
     "Police have not said anything about his nationality and we will not guess.",
     "Please do not share the attacker's manifesto.",
     "Blaming refugees for this would be wrong.",
+    "There is no evidence that the man arrested this morning had any connection with the asylum seekers at Northgate.",
+    "Refugees are not to blame for anything that happened on Saturday.",
+    "The attacker is probably still in the area; stay indoors.",
+    "The press conference will be held in Room 2 at the town hall.",
+    "Many of you are worried after seeing the video that is going round.",
 ])
 def test_denied_or_disowned_harm_breaks_nothing(caldmere, text):
     assert not {r for r in _judged(caldmere, text) if r.startswith("PR-")}
@@ -121,6 +172,20 @@ def test_every_flagship_rule_carries_three_examples_each_way(caldmere):
         assert getattr(rule, "kind", None) or getattr(rule, "about", None) or rule.id.startswith("AUD-"), rule.id
 
 
+def test_every_rule_of_every_pack_carries_three_examples_each_way():
+    """Issue 11: every playbook rule is its own test, three statements each way (lint judges them)."""
+    short = []
+    for folder in sorted((ROOT / "scenarios").iterdir()):
+        if not (folder / "playbook.yaml").exists():
+            continue
+        pb = load_pack(folder).playbook
+        for rule in (*pb.first_message, *pb.key_messages, *pb.prohibited, *pb.rumours, *pb.audiences):
+            ex = rule.examples
+            if ex is None or len(ex.match) < 3 or len(ex.no_match) < 3:
+                short.append(f"{folder.name}: {rule.id}")
+    assert not short, "rules with fewer than three examples each way: " + ", ".join(short)
+
+
 def test_templates_cover_what_they_say_and_break_nothing():
     for folder in sorted((ROOT / "scenarios").iterdir()):
         pack = load_pack(folder)
@@ -129,3 +194,122 @@ def test_templates_cover_what_they_say_and_break_nothing():
             got = pack.statement_rules(t.text)
             assert set(t.covers) <= got, (folder.name, t.id, set(t.covers) - got)
             assert not got & prohibited, (folder.name, t.id, got & prohibited)
+
+
+@pytest.mark.parametrize("text, named", [
+    ("Manjit Grewal was a pillar of the sangat.", True),        # first and last of three names
+    ("We are thinking of Mrs Grewal's family.", True),          # title and surname
+    ("Mr Dhillon was eighty-one.", True),
+    ("Gurmeet Singh Dhillon died this morning.", True),
+    ("Manjit Kaur was a teacher.", False),                      # not a form of the name we use
+])
+def test_a_victims_name_is_known_in_the_forms_people_say_it(caldmere, text, named):
+    v = _judged(caldmere, text)
+    assert ("PR-victim-names" in v) is named
+    if named:
+        hit = v["PR-victim-names"].hits[0]
+        assert text[hit.start:hit.end] == hit.words  # the statement's own words, quoted where they are
+        assert hit.until is not None  # and the condition that lifts it (the family told) travels with it
+
+
+def _tokens_apart(text, a, b):
+    from simulator.statements.text import tokens
+    toks = [t.lemma for t in tokens(text)]
+    return toks.index(b) - toks.index(a)
+
+
+@pytest.mark.parametrize("text, confirms", [
+    ("Northgate, posts shared widely online today say, is linked to it.", True),
+    ("Northgate, posts shared very widely online today say, is linked to it.", False),
+])
+def test_a_link_confirms_the_rumour_within_eight_words_of_its_subject(caldmere, text, confirms):
+    gap = _tokens_apart(text, "northgate", "link")
+    assert gap == (8 if confirms else 9)  # the case is the boundary it claims to be
+    assert ("PR-rumour-northgate" in _judged(caldmere, text)) is confirms
+
+
+@pytest.mark.parametrize("text, confirms", [
+    ("From Northgate, police say, came the man arrested.", True),   # an origin given as fact, first words
+    ("He came from Northgate.", True),
+    ("Stay well away from Northgate, we were told; we say no.", False),
+    ("Residents far from Northgate are safe.", False),
+])
+def test_from_a_place_is_an_origin_unless_it_is_away_from_it(caldmere, text, confirms):
+    assert ("PR-rumour-northgate" in _judged(caldmere, text)) is confirms
+
+
+@pytest.mark.parametrize("text, speculates", [
+    ("Reports that the gunman is a refugee are untrue.", False),          # a denial just after the claim
+    ("The gunman is a refugee; his motive is unknown.", True),            # ...but not one in the next clause
+    ("No one should say the gunman is a refugee.", False),                # a negator from the first word
+    ("No one was hurt when the gunman, who is believed to be a refugee, fled.", True),  # too far back to reach
+    ("There is no evidence of a second attacker. The gunman is a refugee.", True),      # a denial ends with its clause
+])
+def test_how_far_a_denial_reaches(caldmere, text, speculates):
+    assert ("PR-speculation" in _judged(caldmere, text)) is speculates
+
+
+BRACKWATER = ROOT / "scenarios" / "brackwater-pride-assault"
+
+
+@pytest.mark.parametrize("text, speculates", [
+    ("The attack is being investigated as a hate crime.", False),        # the police's classification, reported
+    ("Police are treating this as a homophobic attack.", False),
+    ("Please report hate incidents to the police.", False),              # a category of incident, not this one
+    ("The attacker was probably homophobic.", True),                     # a motive guessed
+    ("This was a homophobic attack by a man from the hotel.", True),
+])
+def test_a_classification_or_a_category_is_not_a_motive_guessed(text, speculates):
+    pack = load_pack(BRACKWATER)
+    assert ("PR-speculation" in _judged(pack, text)) is speculates
+
+
+def test_a_private_fact_refused_is_not_a_private_fact_told():
+    pack = load_pack(BRACKWATER)
+    assert "PR-private" not in _judged(pack, "We will not say whether he is gay.")
+    assert "PR-private" in _judged(pack, "He is gay, and his parents do not know.")
+
+
+@pytest.mark.parametrize("text, stigma", [
+    ("We believe this was carried out by a refugee.", False),   # one man guessed at: speculation, not blame of a group
+    ("This was carried out by refugees.", True),
+    ("Migrants are a danger to this city.", True),
+    ("A migrant is to blame, people say.", False),
+])
+def test_blame_needs_a_group_not_one_person(caldmere, text, stigma):
+    assert ("PR-stigma" in _judged(caldmere, text)) is stigma
+
+
+LINDENPORT = ROOT / "scenarios" / "lindenport-march-counterprotest"
+WENDHOLM = ROOT / "scenarios" / "wendholm-threats-succession"
+DUNMARROW = ROOT / "scenarios" / "dunmarrow-disinformation-reception-centre"
+
+
+@pytest.mark.parametrize("folder, text, rule, flagged", [
+    # declining to deny repeats the claim
+    (FLAGSHIP, "We cannot confirm reports that the gunman was a refugee.", "PR-speculation", True),
+    (FLAGSHIP, "At this stage we can't rule out a link to Northgate.", "PR-rumour-northgate", True),
+    (FLAGSHIP, "There is no evidence of any link to Northgate.", "PR-rumour-northgate", False),
+    # a question asks, a case put to the reader describes, and neither claims
+    (FLAGSHIP, "Q: Was the gunman one of the refugees?", "PR-speculation", False),
+    (FLAGSHIP, "If you witness a hate incident, call 101.", "PR-speculation", False),
+    (FLAGSHIP, "The national terrorist threat level has not changed.", "PR-speculation", False),
+    # who started it, before the police say
+    (LINDENPORT, "Early indications suggest the disorder was caused by a breakaway group from the march.", "PR-prejudge", True),
+    (LINDENPORT, "The police will establish who started the violence.", "PR-prejudge", False),
+    # names called at people, and taken back only by a denial before them
+    (LINDENPORT, "These thugs are not welcome in Lindenport.", "PR-labelling", True),
+    (LINDENPORT, "The people marching are not thugs; they have a right to be heard.", "PR-labelling", False),
+    # reassurance before the facts, unless it reports what others say or refuses to say it
+    (WENDHOLM, "This is almost certainly another hoax.", "PR-hoax-early", True),
+    (WENDHOLM, "Some people online are calling this a hoax; we will not say that until police finish.", "PR-hoax-early", False),
+    # a handle is read as its words; a contraction without its apostrophe still denies
+    (DUNMARROW, "@DeanAshbyLive you know this clip is fake.", "PR-amplify", True),
+    (FLAGSHIP, "We dont know if the gunman was a refugee.", "PR-speculation", False),
+    # private people named, and where families are lodged
+    (DUNMARROW, "Samira Noorzai, who lives at the centre, told us the families are frightened.", "PR-identities", True),
+    (FLAGSHIP, "The bereaved families are being looked after at the Riverside Inn.", "PR-private-details", True),
+    (FLAGSHIP, "Families are being looked after at the family assistance centre.", "PR-private-details", False),
+])
+def test_general_readings_of_harm(folder, text, rule, flagged):
+    assert (rule in _judged(load_pack(folder), text)) is flagged

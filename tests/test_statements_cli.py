@@ -87,7 +87,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 @pytest.mark.parametrize("name, harmful, sound, credited", [
     ("dev.yaml", 0.95, 0.05, 0.90),
-    ("heldout.yaml", 0.90, 0.05, 0.88),  # never tuned against: its own, slightly lower, floor
+    ("heldout.yaml", 0.95, 0.05, 0.90),  # tuned against since its first measure (see the corpus README)
 ])
 def test_the_corpus_meets_its_targets(name, harmful, sound, credited):
     import statements as bench  # benchmarks/statements.py

@@ -234,13 +234,14 @@ class Engine(PlanSteps, Acts):
 
     def _scheduled(self, injects: list[tuple[float, Inject]]):
         """Deliver scheduled injects, given as (minute, inject) in the order of their minutes."""
-        env, cued = self.env, self._cued
+        env, cued, deliver, timeout = self.env, self._cued, self._deliver, self.env.timeout
         for at, inj in injects:
-            if at > env.now:
-                yield env.timeout(at - env.now)
+            now = env.now
+            if at > now:
+                yield timeout(at - now)
             if inj.delay == 0 and inj.id not in cued:  # the common case, without the detour through _cue
                 cued.add(inj.id)
-                self._deliver(inj, "scheduled")
+                deliver(inj, "scheduled")
             else:
                 self._cue(inj, "scheduled")
 
@@ -290,15 +291,15 @@ class Engine(PlanSteps, Acts):
     def _deliver(self, inj: Inject, cue: str) -> None:
         if self.ended:
             return
-        to, cause, serious = self._routes[inj.id]
+        to, cause, serious, availability = self._routes[inj.id]
         to = to or self.roles
-        now = self.env.now
-        self._out.append(E.InjectDelivered(t=now, inject=inj.id, to=to, channel=inj.channel,
+        now, iid = self.env.now, inj.id
+        self._out.append(E.InjectDelivered(t=now, inject=iid, to=to, channel=inj.channel,
                                            severity=inj.severity, title=inj.title, cue=cue))
-        self.history.delivered[inj.id] = now
-        if inj.id in self._watched_deliveries:
-            self._touched.add(("delivered", inj.id))
-        if inj.unavailable or inj.available:
+        self.history.delivered[iid] = now
+        if iid in self._watched_deliveries:
+            self._touched.add(("delivered", iid))
+        if availability:
             self._set_availability(inj)
         if inj.decision is not None:
             self._open_decision(inj, inj.decision, to)
@@ -306,8 +307,9 @@ class Engine(PlanSteps, Acts):
             for role in to:
                 if role in self.staff:
                     self.staff[role].received(inj)
-        if inj.effects:
-            self._apply_effects(inj.effects, cause, notify=False)
+        effects = inj.effects
+        if effects:
+            self._apply_effects(effects, cause, notify=False)
         if self._touched or self._progress.callbacks:
             self._changed()
 

@@ -65,9 +65,11 @@ class Pack:
         return self.check_statement(text).ids()
 
     @cached_property
-    def routes(self) -> dict[str, tuple[list[str] | None, str, bool]]:
-        """Inject id -> (recipients, None meaning all roles; effects cause; serious news?)."""
-        return {i.id: (None if i.to == "all" else list(i.to), f"inject:{i.id}", i.severity in ("high", "critical"))
+    def routes(self) -> dict[str, tuple[list[str] | None, str, bool, bool]]:
+        """Inject id -> (recipients, None meaning all roles; effects cause; serious news?; changes
+        who can be reached?), worked out once so delivering an inject reads one tuple."""
+        return {i.id: (None if i.to == "all" else list(i.to), f"inject:{i.id}", i.severity in ("high", "critical"),
+                       bool(i.unavailable or i.available))
                 for i in self.scenario.injects}
 
     @cached_property

@@ -15,7 +15,8 @@ from .vocabulary import Vocabulary
 CreditedKind = Literal["empathy", "facts", "action", "unknowns", "next_update", "help", "condemnation", "solidarity",
                        "calm", "support", "no_reprisals"]
 """Elements a statement is credited for; each has built-in turns of phrase (simulator/statements/lexicon.py)."""
-HarmfulKind = Literal["speculation", "rumour_confirmation", "victim_name", "private_details", "stigma", "amplify"]
+HarmfulKind = Literal["speculation", "rumour_confirmation", "victim_name", "private_details", "stigma", "amplify",
+                      "name_calling", "early_reassurance"]
 """Kinds of harm a prohibition catches, each a general rule any pack can use (simulator/statements/harm.py)."""
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .lexicon import DISAVOW, NEGATED_AFTER, NEGATORS, NOT_CLAIMS
+from .lexicon import DENIALS, DISAVOW, NEGATED_AFTER, NEGATORS, NOT_CLAIMS, OPEN_QUESTION, UNKNOWING
 from .phrases import Matcher, Phrase
 from .text import Token, tokens
 from .verdict import Hit
@@ -37,8 +37,14 @@ class Reading:
 
     def negated(self, i: int, j: int) -> bool:
         """Whether tokens i..j are denied: a negator before them in the clause (within WINDOW words),
-        or a denial just after ('is not known'), or the clause talks about a claim ('speculate')."""
+        a denial that scopes over the rest of its clause ('no evidence that ...'), or a denial
+        just after ('is not known')."""
         clause = self.toks[i].clause
+        if self.half_denied(i, clause):
+            return False
+        for si, _sj, _ph in self.spans.get("neg_scope", ()):
+            if si < i and self.toks[si].clause == clause:
+                return True
         for k in range(max(0, i - WINDOW), i):
             t = self.toks[k]
             if t.clause == clause and (t.lemma in NEGATORS or t.lemma in NOT_CLAIMS):
@@ -49,11 +55,52 @@ class Reading:
                 return True
         return False
 
+    def half_denied(self, i: int, clause: int) -> bool:
+        """Whether words before token i in its clause decline to deny ('we cannot confirm reports
+        that...', 'we are not ruling out'): what follows is repeated, not taken back."""
+        return any(s[0] < i and self.toks[s[0]].clause == clause for s in self.spans.get("half_denial", ()))
+
+    def denied_within(self, span: Span) -> bool:
+        """Whether a negator the phrase does not itself say sits inside its match ('refugees are
+        not to blame' against '{g} * be * to blame'; 'avoid Northgate' says its own 'avoid')."""
+        i, j, ph = span
+        own = {w for w in NEGATORS if w in ph.text.lower().split()}
+        return any(self.toks[k].lemma in NEGATORS and self.toks[k].lemma not in own for k in range(i, j))
+
     def claims_about(self, clause: int) -> bool:
-        """Whether a clause talks about a claim instead of making it ('we will not speculate')."""
+        """Whether a clause talks about a claim instead of making it ('we will not speculate'),
+        or asks a question; a clause that declines to deny a claim repeats it (see half_denied)."""
         if self._about is None:
-            self._about = {t.clause for t in self.toks if t.lemma in NOT_CLAIMS}
+            about = {t.clause for t in self.toks if t.lemma in NOT_CLAIMS}
+            denying = {t.clause for t in self.toks if t.lemma in DENIALS or t.lemma in UNKNOWING}
+            about |= {t.clause for t in self.toks if t.lemma in OPEN_QUESTION and t.clause in denying}
+            about |= self.questions() | self._hypothetical()
+            about -= {self.toks[s[0]].clause for s in self.spans.get("half_denial", ())}
+            self._about = about
         return clause in self._about
+
+    def _hypothetical(self) -> set[int]:
+        """Clauses that put a case to the reader ('if you see or suffer a hate incident, call
+        101'): they describe what might happen to anyone, not what this attacker did."""
+        out = set()
+        for k, t in enumerate(self.toks):
+            if t.lemma in ("if", "whenever", "anyone") and any(
+                    u.lemma in ("you", "anyone", "someone", "somebody", "anybody", "who") and u.clause == t.clause
+                    for u in self.toks[k + 1:k + 3]):
+                out.add(t.clause)
+        return out
+
+    def questions(self) -> set[int]:
+        """Clauses that end with a question mark: a question asks, it claims nothing ('Was the
+        gunman one of the refugees?' in a press-conference transcript)."""
+        out, last = set(), {}
+        for t in self.toks:
+            last[t.clause] = t.end
+        for clause, end in last.items():
+            rest = self.text[end:end + 4].lstrip(" \"'’”)")
+            if rest.startswith("?"):
+                out.add(clause)
+        return out
 
     def disavows(self, clause: int) -> bool:
         """Whether a clause judges what it reports as wrong ('blaming refugees would be wrong')."""

@@ -30,6 +30,8 @@ _WHY = {
     "private_details": "gives private details (an address, a ward, where a family is, how someone is protected)",
     "stigma": "blames or stigmatises a community",
     "amplify": "passes on the attacker's material or words",
+    "name_calling": "calls people names, which inflames and shuts out dialogue",
+    "early_reassurance": "reassures before the facts are known",
     "phrases": "uses words the playbook prohibits",
 }
 
@@ -71,6 +73,13 @@ class Checker:
         other_places = [p for c in vocab.communities if not c.targeted for p in c.places] + \
                        [n for p in vocab.places if p.kind == "community" for n in p.names]
         add("corr", L.CORRECTION)
+        add("neg_scope", L.NEGATION_SCOPE)
+        add("half_denial", L.HALF_DENIAL)
+        add("blame_act", L.BLAME_ACT)
+        add("insult", L.INSULTS)
+        add("reassure", L.EARLY_REASSURANCE)
+        add("lodged", [f"{_alts(L.FAMILY + ['victims', 'survivors', 'residents', 'pupils', 'guests', 'he', 'she', 'they'])} * {w}"
+                       for w in L.LODGED])
         add("link", L.ASSERT_LINK)
         add("perp_s", L.PERPETRATOR_STRONG + list(vocab.perpetrator))
         add("perp_w", L.PERPETRATOR_WEAK)
@@ -78,15 +87,18 @@ class Checker:
         add("ident", L.IDENTITY + others)
         add("ident_t", targeted)
         add("motive", L.MOTIVE)
+        add("classified", L.CLASSIFIED)
         add("place_c", [p for p in other_places if p not in targeted])
         add("attr", L.ATTRIBUTE)
         add("hedge", L.HEDGES)
         add("slur", L.SLURS)
-        groups = _alts(L.GROUPS + [w for w in targeted + others] + [f"{w} community" for w in targeted + others]
-                       + [f"{p} families|residents|people" for p in community_places])
-        groups = _alts(L.GROUPS + targeted + others + [f"{w} community" for w in targeted + others]
+        named = sorted({w.lower() for w in L.GROUP_OF + targeted + others})
+        groups = _alts(L.GROUPS + targeted + others + [f"{w} {n}" for w in named for n in L.GROUP_NOUNS]
                        + [f"{p} {who}" for p in community_places for who in ("families", "residents", "people", "community")])
-        add("blame", [_expand(t, {"g": groups, "place": _alts(community_places)}) for t in L.BLAME])
+        slots = {"g": groups, "place": _alts(community_places)}
+        # Two tags, so the blame rule can tell where the group is: last ('by * {g}') or first.
+        add("blame", [_expand(t, slots) for t in L.BLAME if not t.endswith("{g}")])
+        add("blame_end", [_expand(t, slots) for t in L.BLAME if t.endswith("{g}")])
         perps = _alts(["gunman", "attacker", "shooter", "suspect", "perpetrator", "killer", "assailant", "culprit", "sender"]
                       + list(vocab.perpetrator))
         owners = ["his", "her", "their"] + [f"{p} 's" for p in perps.split("|")]
@@ -156,10 +168,18 @@ class Checker:
 
     def _prohibited(self, rule: ProhibitedRule, r: Reading, own: list[Hit]) -> Verdict | None:
         kind = rule.kind
-        if kind in ("speculation", "stigma", "rumour_confirmation", "amplify"):
+        if kind in ("speculation", "stigma", "rumour_confirmation", "amplify", "early_reassurance"):
             # The pack's phrases are read like the built-in ones: 'we will not speculate about his
             # religion' or 'do not share the video' says the words and breaks nothing.
             own = [h for h, s in zip(own, _spans_for(r, own)) if s is None or not r.negated(*s)]
+        if kind == "speculation":
+            own = [h for h, s in zip(own, _spans_for(r, own)) if s is None or not harm.asks_who(r, s[0])]
+        if kind == "name_calling":
+            own = [h for h, s in zip(own, _spans_for(r, own)) if s is None or not harm.denied_before(r, s[0])]
+        if kind == "early_reassurance":
+            own = [h for h, s in zip(own, _spans_for(r, own)) if s is None or not harm.reported_by_others(r, r.toks[s[0]].clause)]
+        if kind == "amplify":  # 'after seeing the video, many of you...' reports; 'see the video' invites
+            own = [h for h, s in zip(own, _spans_for(r, own)) if s is None or harm.invites(r, s[0])]
         found: list[Hit] = []
         if kind == "speculation":
             found = harm.speculation(r)
@@ -167,11 +187,16 @@ class Checker:
             found = harm.stigma(r)
         elif kind == "amplify":
             found = harm.amplify(r)
+        elif kind == "name_calling":
+            found = harm.name_calling(r)
+        elif kind == "early_reassurance":
+            found = harm.early_reassurance(r)
         elif kind == "private_details":
             found = harm.private_details(r)
             for person in self.playbook.vocabulary.people:
                 for k, fact in enumerate(person.private):
-                    found += [_with(r.hit(s), fact.until) for s in r.spans.get(f"fact:{person.id}:{k}", [])]
+                    found += [_with(r.hit(s), fact.until) for s in r.spans.get(f"fact:{person.id}:{k}", [])
+                              if not r.negated(s[0], s[1]) and not r.claims_about(r.toks[s[0]].clause)]
         elif kind == "victim_name":
             for person in self.playbook.vocabulary.people:
                 found += [_with(r.hit(s), person.name_private_until) for s in r.spans.get(f"name:{person.id}", [])]

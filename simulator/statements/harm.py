@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .analysis import Reading
-from .lexicon import INVITE, LOOK_VERBS
+from .lexicon import GENERIC_ACT, INVITE, NEGATORS, LOOK_VERBS, PRIVATE_PEOPLE, VENUES
 from .verdict import Hit
 
 # Home addresses: a house number, one to three capitalised words and a street word. Case matters
@@ -22,7 +22,45 @@ _STREET = re.compile(r"\b\d{1,4}[A-Za-z]?,?\s+(?:[A-Z][A-Za-z'\-]+\s+){1,3}"
 _PUBLIC_BEFORE = re.compile(r"\b(?:centre|center|hall|library|office|station|church|mosque|gurdwara|temple|synagogue|school|"
                             r"hospital|stadium|council|headquarters|hq|point|desk|hub)\b[^.!?]{0,25}$", re.IGNORECASE)
 _WARD = re.compile(r"\b(?:[Ww]ard|[Bb]ed|[Rr]oom|[Bb]ay)\s+\d{1,4}[A-Za-z]?\b|\b[A-Z][a-z]+ [Ww]ard\b")
+# Where people are lodged: 'the families in room 12', 'moved to flat 4B'. A number is what makes it
+# private (a room at the town hall is named, not numbered, in a public notice).
+_LODGING = re.compile(r"\b(?:in|at|to|from|into)\s+(?:[Rr]oom|[Ff]lat|[Aa]partment|[Uu]nit|[Cc]abin|[Bb]lock|[Cc]hamber|[Dd]orm(?:itory)?)\s+"
+                      r"\d{1,4}[A-Za-z]?\b")
+_PUBLIC_AFTER = re.compile(r"^[^.!?]{0,25}\b(?:town hall|city hall|civic|council|library|press|briefing|conference|meeting|"
+                           r"centre|center)\b", re.IGNORECASE)
 _CLINICAL = re.compile(r"\b(?:hospital|treated|treatment|critical|intensive|patient|recovering|surgery|injured)\b", re.IGNORECASE)
+
+
+_NAME = r"(?:[A-Z][a-z'\-]+|[A-Z]\.)\s[A-Z][a-z'\-]+"
+_PRIVATE_PERSON = re.compile(r"\b(?:" + "|".join(sorted((re.escape(w) for w in PRIVATE_PEOPLE), key=len, reverse=True)) +
+                             r")s?,?\s+(?:called\s+|named\s+)?(" + _NAME + r")\b|\b(" + _NAME +
+                             r"),?\s+(?:who|whose|a|an|the|one of)\s+(?:lives?|is|works?|stays?|living|staying|resident|"
+                             r"member|staff|interpreter|volunteer)\b|\(([A-Z]\.\s?[A-Z][a-z]+)")
+_VENUE = frozenset(VENUES)
+
+
+def _named_private_people(r: Reading, limit: int) -> list[Hit]:
+    """A private person named: 'centre manager Hana Kovac', 'Samira Noorzai, who lives at the
+    centre', '(J. Marsh and K. Patel)'. Officials and the pack's public people are not matched."""
+    out = []
+    for m in _PRIVATE_PERSON.finditer(r.text, 0, limit):
+        g = next(k for k in (1, 2, 3) if m.group(k))
+        out.append(Hit(m.start(g), m.end(g), m.group(g), "a private person named"))
+    return out
+
+
+def _lodged(r: Reading) -> list[Hit]:
+    """Where people are lodged: 'the bereaved families are being looked after at the Riverside
+    Inn' (a family's word, a word of lodging, then a venue within a few words)."""
+    out = []
+    for s in r.spans.get("lodged", []):
+        i, j, _ = s
+        after = r.toks[j:j + 6]
+        words = [t.lemma for t in after if t.clause == r.toks[i].clause]
+        if any(w in _VENUE for w in words) and not any(w in ("centre", "center", "hall", "desk", "point", "hub") for w in words[:4]) \
+                and not r.negated(i, j):
+            out.append(r.hit(s))
+    return out
 
 
 def _regex_hits(r: Reading, rx: re.Pattern, cue: str, limit: int) -> list[Hit]:
@@ -41,18 +79,31 @@ def speculation(r: Reading) -> list[Hit]:
             i, j, _ = span
             if ident == "ident" and i in targeted:
                 continue  # the attacked community's own word ('a Sikh man died') is judged as such
+            if ident == "motive" and r.toks[i].lemma == "hate" and j < len(r.toks) and r.toks[j].lemma == "incident":
+                continue  # 'report a hate incident': the name of a kind of police report, not a motive given to anyone
             clause = r.toks[i].clause
             if r.negated(i, j) or r.claims_about(clause):
                 continue
-            strong = r.in_clause("perp_s", clause)
+            if ident == "motive" and _not_this_attacks_motive(r, i, clause):
+                continue
+            strong = [p for p in r.in_clause("perp_s", clause) if not _alert_level(r, p[1], clause)]
             weak = [] if ident == "ident_t" else r.in_clause("perp_w", clause)
-            acts = r.in_clause("act", clause) if ident == "motive" else []
+            # What was done carries a motive ('a racially motivated attack'); with a hedge it also
+            # carries a guessed origin ('the email was probably sent from overseas').
+            acts = r.in_clause("act", clause) if ident == "motive" or (ident == "ident" and r.in_clause("hedge", clause)) else []
             tie = None
             for p in strong + weak + acts:
                 pi, pj, _ = p
                 if pj <= i <= pj + 10:  # 'the gunman is believed to be a refugee', 'a man, probably from Northgate'
                     between = {k for k in range(pj, i)}
-                    if any(a[0] in between for a in r.in_clause("attr", clause)) or i == pj:
+                    # The attacked community's own words need a real tie ('is', 'from'), not 'of' or
+                    # 'and': 'talking to the organisers and to the mosque' ties nobody to anything.
+                    # So does a pronoun ('they receive an allowance set nationally' says nothing of
+                    # anyone's origin).
+                    loose = ident != "ident_t" and p not in weak
+                    ties = [a for a in r.in_clause("attr", clause) if a[0] in between
+                            and (loose or r.toks[a[0]].lemma in _FIRM_TIES)]
+                    if ties or i == pj:
                         tie = p
                         break
                 if j <= pi <= j + 3:  # 'a Pakistani Muslim man', 'a racially motivated attack'
@@ -64,14 +115,123 @@ def speculation(r: Reading) -> list[Hit]:
             if tie is not None:
                 out.append(r.hit(span))
                 out.append(r.hit(tie))
+    return out + _guessing_who(r) + _blaming_who(r)
+
+
+def _blaming_who(r: Reading) -> list[Hit]:
+    """Who started it, said before the police have: 'the counter-protesters started the trouble'."""
+    out = []
+    for span in r.spans.get("blame_act", []):
+        i, j, _ = span
+        clause = r.toks[i].clause
+        if r.negated(i, j) or r.claims_about(clause):
+            continue
+        if asks_who(r, i):
+            continue  # 'police will establish who started the violence' asks, it does not say
+        out.append(r.hit(span))
     return out
 
 
+def asks_who(r: Reading, i: int) -> bool:
+    """Whether the words just before token i ask who did it rather than say it."""
+    before = [t.lemma for t in r.toks[max(0, i - 2):i] if t.clause == r.toks[i].clause]
+    return any(w in ("who", "whoever", "what", "how", "why", "find", "establish", "investigate") for w in before)
+
+
+def denied_before(r: Reading, i: int) -> bool:
+    """Whether a negator stands in the three words before token i ('they are not thugs')."""
+    clause = r.toks[i].clause
+    return any(t.clause == clause and t.lemma in NEGATORS for t in r.toks[max(0, i - 3):i])
+
+
+def name_calling(r: Reading) -> list[Hit]:
+    """Names called at people ('thugs', 'fascists'): not when denied or disowned."""
+    out = []
+    for s in r.spans.get("insult", []):
+        clause = r.toks[s[0]].clause
+        # Only a denial before the word takes it back ('they are not thugs'); 'these thugs are
+        # not welcome' still calls them thugs.
+        if not denied_before(r, s[0]) and not r.disavows(clause) and not r.claims_about(clause):
+            out.append(r.hit(s))
+    return out
+
+
+_OTHERS_SAY = frozenset({"call", "say", "claim", "suggest", "describe", "dismiss", "label"})
+_OTHERS = frozenset({"people", "some", "online", "others", "rumour", "post", "posts", "commentator", "troll"})
+
+
+def early_reassurance(r: Reading) -> list[Hit]:
+    """Reassurance before the facts ('a hoax', 'everyone is safe'); not when denied, nor when it
+    reports what others say ('some people online are calling it a hoax')."""
+    out = []
+    for s in r.spans.get("reassure", []):
+        clause = r.toks[s[0]].clause
+        if r.negated(s[0], s[1]) or r.claims_about(clause):
+            continue
+        if reported_by_others(r, clause):
+            continue
+        out.append(r.hit(s))
+    return out
+
+
+def reported_by_others(r: Reading, clause: int) -> bool:
+    """Whether a clause reports what others say ('some people online are calling it a hoax')."""
+    lemmas = {t.lemma for t in r.toks if t.clause == clause}
+    return bool(lemmas & _OTHERS_SAY and lemmas & _OTHERS)
+
+
+def _alert_level(r: Reading, j: int, clause: int) -> bool:
+    """Whether the words after j name an alert state ('terrorist threat level'), not a person."""
+    after = [t.lemma for t in r.toks[j:j + 2] if t.clause == clause]
+    return bool(after) and after[0] in ("threat", "alert", "level")
+
+
+def _not_this_attacks_motive(r: Reading, i: int, clause: int) -> bool:
+    """A motive word that is the police's classification ('investigated as a hate crime') or a
+    category of incident ('report hate incidents'), not a motive given to this attacker."""
+    if any(c[0] < i for c in r.in_clause("classified", clause)):
+        return True
+    after = [t.lemma for t in r.toks[i + 1:i + 3] if t.clause == clause]
+    if after[:2] in (["threat", "level"], ["alert", "level"]) or after[:1] in (["level"], ["alert"]):
+        return True  # 'the terrorist threat level' is the national alert state, not this man's motive
+    return any(t.clause == clause and t.lemma in GENERIC_ACT for t in r.toks[max(0, i - 3):i])
+
+
+def _guessing_who(r: Reading) -> list[Hit]:
+    """A hedged guess at who the perpetrator is, whatever the identity guessed ('the sender is
+    probably a pupil', 'the attacker is likely someone from the area'): identity is not only faith
+    or origin, and a guess points at real people. Said as a fact it is the police's to confirm."""
+    out: list[Hit] = []
+    for span in r.spans.get("perp_s", []):
+        i, j, _ = span
+        clause = r.toks[i].clause
+        if not r.in_clause("hedge", clause) or r.negated(i, j) or r.claims_about(clause):
+            continue
+        after = [t.lemma for t in r.toks[j:j + 5] if t.clause == clause]
+        if "be" not in after:
+            continue
+        rest = after[after.index("be") + 1:]
+        rest = [w for w in rest if w not in _HEDGE_WORDS]
+        if rest and rest[0] in _WHO:
+            out += [r.hit(span)] + [r.hit(h) for h in r.in_clause("hedge", clause)[:1]]
+    return out
+
+
+_WHO = frozenset({"a", "an", "someone", "somebody", "one", "from", "local", "known", "connect", "link", "linked", "connected"})
+_HEDGE_WORDS = frozenset({"probably", "likely", "possibly", "perhaps", "maybe", "allegedly", "apparently", "reportedly",
+                          "believe", "believed", "think", "thought", "to", "most", "very", "almost", "certainly", "also"})
+
+
 def rumour_confirmation(r: Reading, topic: str) -> list[Hit]:
-    """A rumour's subject said with its link and no denial: 'a link to Northgate' confirms it."""
+    """A rumour's subject said with its link and no denial: 'a link to Northgate' confirms it; so
+    does declining to deny it ('we cannot rule out a link to Northgate')."""
     out: list[Hit] = []
     for span in r.spans.get(topic, []):
         clause = r.toks[span[0]].clause
+        if r.half_denied(span[0], clause) or any(h[0] > span[0] and r.toks[h[0]].clause == clause
+                                                 for h in r.spans.get("half_denial", ())):
+            out += [r.hit(span)] + [r.hit(h) for h in r.in_clause("half_denial", clause)[:1]]
+            continue
         for link in r.in_clause("link", clause):
             lo, hi = min(span[0], link[0]), max(span[1], link[1])
             if abs(link[0] - span[0]) > 8 or r.negated(lo, hi) or r.claims_about(clause):
@@ -93,15 +253,34 @@ def rumour_confirmation(r: Reading, topic: str) -> list[Hit]:
 def stigma(r: Reading) -> list[Hit]:
     """Collective blame of a group, avoid-them advice about a community's place, or a slur."""
     out = []
-    for tag in ("slur", "blame"):
+    for tag in ("slur", "blame", "blame_end"):
         for span in r.spans.get(tag, []):
             clause = r.toks[span[0]].clause
-            if not r.negated(span[0], span[1]) and not r.disavows(clause):
-                out.append(r.hit(span))
+            if r.negated(span[0], span[1]) or r.disavows(clause):
+                continue
+            if tag != "slur" and r.denied_within(span):
+                continue  # 'refugees are not to blame', 'the families were never the cause'
+            if tag != "slur" and _one_person(r, span, tag == "blame_end"):
+                continue  # 'carried out by a refugee' guesses at one man (speculation), it blames no group
+            out.append(r.hit(span))
     return out
 
 
-def _invites(r: Reading, i: int) -> bool:
+_FIRM_TIES = frozenset({"be", "from", "come", "came", "originally", "believe", "think", "suspect", "appear", "seem",
+                        "probably", "likely", "possibly", "allegedly", "reportedly", "member"})
+_ONE = frozenset({"a", "an", "one", "another"})
+
+
+def _one_person(r: Reading, span, group_last: bool) -> bool:
+    """Whether a blame phrase's group is one person ('by a refugee', 'a migrant is to blame')."""
+    i, j, _ = span
+    if group_last:
+        return j - i >= 2 and r.toks[j - 2].lemma in _ONE
+    return i > 0 and r.toks[i - 1].lemma in _ONE
+
+
+def invites(r: Reading, i: int) -> bool:
+    """Whether a looking verb at token i asks people to look (see LOOK_VERBS); any other word does."""
     t = r.toks[i]
     if t.lemma not in LOOK_VERBS:
         return True
@@ -111,7 +290,7 @@ def _invites(r: Reading, i: int) -> bool:
 def amplify(r: Reading) -> list[Hit]:
     """Passing on the attacker's material or words: quoting it, linking it, pointing people to it."""
     return [r.hit(s) for s in r.spans.get("amplify", [])
-            if not r.negated(s[0], s[1]) and not r.claims_about(r.toks[s[0]].clause) and _invites(r, s[0])]
+            if not r.negated(s[0], s[1]) and not r.claims_about(r.toks[s[0]].clause) and invites(r, s[0])]
 
 
 def private_details(r: Reading) -> list[Hit]:
@@ -120,5 +299,8 @@ def private_details(r: Reading) -> list[Hit]:
     out = [h for h in _regex_hits(r, _STREET, "street address", limit) if not _PUBLIC_BEFORE.search(r.text, max(0, h.start - 60), h.start)]
     if _CLINICAL.search(r.text, 0, limit):
         out += _regex_hits(r, _WARD, "hospital ward or bed", limit)
+    out += [h for h in _regex_hits(r, _LODGING, "room or flat number", limit)
+            if not (_CLINICAL.search(r.text, 0, limit) is None and _PUBLIC_AFTER.search(r.text[h.end:h.end + 60]))]
     out += [r.hit(s) for s in r.spans.get("private", []) if not r.negated(s[0], s[1])]
+    out += _named_private_people(r, limit) + _lodged(r)
     return out

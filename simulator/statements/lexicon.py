@@ -19,12 +19,17 @@ CREDITED: dict[str, list[str]] = {
         "know this be * worrying|frightening|distressing|upsetting|difficult|hard",
         "understand * worry|worried|concern|fear|anxiety", "worry|worried|anxious|afraid|frightened|upset|distress~ * understandable",
         "understandably", "terrible day", "dark day", "unimaginable", "our heart", "with a heavy heart", "we be with you",
-        "we feel for", "anguish",
+        "we feel for", "anguish", "understand why * anxious|worried|afraid|upset|angry|frightened|concerned|scared|fearful",
+        "understand * people|parents|families|residents * be * anxious|worried|afraid|upset|angry|frightened|concerned|scared",
+        "send * love|condolence~|sympath~|thought~|strength|prayer~", "our love", "thinking of|about * you|family|families|victim~|those|everyone",
     ],
     "facts": [
         "confirm", "confirmed", "can confirm", "we know that", "what we know", "at about|around|approximately",
-        "this morning|afternoon|evening", "earlier today", "shortly after|before", "were|was|have been|has been injure|kill|hurt|taken",
+        "this morning|afternoon|evening", "earlier today", "shortly after|before", "were|was|have_been|has_been injure~|kill~|hurt|taken|wound~",
         "people have been", "died", "killed", "injured", "arrest~", "in custody", "opened fire",
+        "accounted for", "nobody|no one * hurt|injured", "have been|has been|were|was * hurt|injured|treated|taken",
+        "confirmed that", "police * confirm~", "critical condition", "stable condition", "at about|around * am|pm",
+        "reopen~", "closed",
     ],
     "action": [
         "police", "officer~", "emergency service~", "paramedic~", "ambulance~", "firefighter~", "fire service",
@@ -32,45 +37,65 @@ CREDITED: dict[str, list[str]] = {
         "deploy~", "evacuat~", "investigat~", "search~", "bomb disposal", "specialist officers", "hospital~",
         "treat~", "we have open~", "we be open~", "set up", "we have activat~", "coordinat~", "response team", "are responding",
         "extra|additional officer~|patrol~", "in contact with", "talking to|with", "meeting with",
+        "arrest~", "in custody", "detain~",
+        "emergency team~|crew~|worker~|responder~", "caring for", "care for", "respond~", "remain~ on|at|in", "stay~ on|at|in",
+        "will be on|at|in|outside", "have been|be deployed", "on patrol", "tracing", "trac~ where", "looking into|in to", "look~ into",
+        "flag~ * to", "report~ * to the police|platform~", "removed", "remov~", "clean~ up", "repair~", "reopen~", "closed", "clos~",
+        "divert~", "diversion~", "steward~", "route has been|was changed", "first-aid|first aid", "control room", "liaison team",
+        "interpreter~", "passed to the police", "being supported", "support~ by police",
     ],
     "unknowns": [
         "not yet know", "not know yet", "not yet known", "not yet clear", "not clear yet", "not yet confirm", "not yet confirmed",
-        "cannot|can not yet confirm|say", "not able to confirm|say", "unable to confirm|say", "too early to", "unclear", "still establish~",
+        "cannot|can_not yet confirm|say", "not able to confirm|say", "unable to confirm|say", "too early to", "unclear", "still establish~",
         "still working to establish|understand|confirm", "still trying to", "still check~", "still look~ into", "still investigat~",
         "we do not know", "remain|remains unknown", "not yet been confirm~|establish~|decid~|agree~", "not yet decid~|agree~|final",
         "yet to be confirm~|establish~|decid~", "we will not guess|speculate", "will not speculate", "not * speculate",
         "do not have * detail~|information|answer~", "not * all the answer~", "much we do not know", "still work~ out",
         "cannot yet", "unknown", "establishing the fact~",
+        "not * release~ * detail~|name~|information|identit~", "not add to * speculation|rumour~", "not * give * detail~|name~",
+        "no decision * yet|taken", "yet to decide", "not * get ahead of", "once they know", "when we know more", "until we know",
+        "can not|cannot say", "not * say * until", "until * finish~|complete~|confirm~|know", "don't yet know|have",
+        "not yet * know|sure|clear|confirm~", "will not be comment~", "not comment~ * until", "still unclear", "details * unclear",
     ],
     "next_update": [
-        "next update", "further update", "another update", "update you|everyone|residents", "will update", "keep you * inform~|update~|post~",
-        "will share more", "say more", "tell you more", "share more * as soon as", "more information * as soon as|when|follow", "will be back", "give an update",
-        "will publish", "will post", "further detail~ will", "update * at|by|within|later|tomorrow|this evening|in an hour",
+        "next update", "further update", "another update", "update you|everyone|residents", "will update", "keep * inform~|update~|post~",
+        "will share more", "say more", "tell you more", "share more * as soon as", "more information|detail~|news * as_soon_as|when|follow", "will be back", "give an update",
+        "will publish", "will post", "further detail~ will", "update * at|by|within|later|tomorrow|this_evening|in_an_hour|through|throughout",
         "briefing at|later|tomorrow", "within the hour", "hear from us again", "speak to you again", "will hold * briefing",
         "update~ will follow", "come back to you",
+        "detail~|information|news will follow",
+        "next briefing", "next update~", "briefing * scheduled|will be held|is at", "scheduled for", "update * again",
+        "will let you know", "let * know as soon as", "we will tell you", "will be on our website|the website", "again on|at|tomorrow",
     ],
     "help": [
         "helpline", "hotline", "information line", "support line", "call|phone|ring|contact us", "call * on", "visit", "website",
         "go to * centre", "family assistance centre", "assistance centre", "find * information|update~|detail~ * on|at",
         "information * on|at * website|page", "ask * question~", "text * on", "email us", "free number",
         "if you be look~ for", "if you need help|support|information",
+        "around the clock", "day and night", "24 hours", "24/7",
     ],
     "condemnation": [
         "condemn~", "cowardly", "coward~", "no place in", "hateful", "act of hate", "hate crime", "evil", "despicable", "abhorrent",
         "heinous", "senseless", "attack on all of us", "attack on * all", "attack on * whole city|community|everyone", "not be intimidat~",
         "unacceptable", "wicked", "vile", "outrag~", "appalling", "horrific", "shameful", "disgust~", "reprehensible", "barbaric",
         "will not * divide", "deplor~", "atrocity", "abomination", "monstrous", "inexcusable", "never be justified", "nothing can justify",
+        "want~|wanted|seek~|sought|try~|tried|hope~|hoped|mean~|meant|aim~ to divide|split|frighten|scare|terrify|terrori~",
+        "will fail", "will not succeed|win", "not let * win|succeed",
     ],
     "solidarity": [
         "solidarity", "stand|standing|stood with|alongside|beside|behind", "we be with you", "be with you", "by your side",
         "you be not alone", "one of us", "part of our city|community|town", "our neighbour~", "belong~", "we support you",
         "together with", "shoulder to shoulder", "embrace", "we will not abandon", "proud of", "valued member~", "welcome~",
         "our * neighbour~", "every community", "we be with our|the|all", "with you", "with them",
+        "protect you|them|everyone|our", "keep you safe",
     ],
     "calm": [
-        "calm", "unity", "unite~", "together", "look after * each other|one another", "look out for * each other|one another|neighbour~",
+        "calm", "unity", "unite~", "together", "look after * each_other|one_another", "look out for * each_other|one_another|neighbour~",
         "do not panic", "no need to panic", "not panic", "come together", "peaceful~", "reassur~", "do not confront", "restraint",
         "keep * cool", "rely on official information", "stay safe", "avoid speculat~", "kindness", "compassion", "respect each other",
+        "check on * neighbour~|people|each_other|one_another|friend~", "hold * close", "refuse * to hate", "leave this|it to the police",
+        "keep * distance", "follow * police * advice|instruction~", "stay away from trouble", "go home safely", "do not respond to|with",
+        "keep * head~", "be kind", "look after yourselves|yourself", "never been a city of", "not let * fear|hate|anger",
         "do not * divide", "not let * divide", "patience", "patient",
     ],
     "support": [
@@ -79,12 +104,17 @@ CREDITED: dict[str, list[str]] = {
         "emotional support", "case worker~", "support desk", "chaplain~", "bereave~", "mental health support", "listening service",
         "we will support", "support you", "support for", "support service~", "support centre", "liaison officer~",
         "talk to someone", "here to help", "practical help", "drop-in",
+        "psycholog~", "referral~", "welfare", "confidential support", "debrief", "for any pupil|child|one|person who need~",
+        "support * available", "counsellor~", "someone to talk to",
+        "around the clock", "day and night", "if you need help|support|someone",
     ],
     "no_reprisals": [
         "reprisal~", "retaliat~", "revenge", "take the law into", "not tolerate", "not be tolerate~", "no tolerance", "zero tolerance",
         "full force of the law", "will be prosecut~", "will face", "will be arrest~", "take matters into", "vigilant~e", "hate crime will",
         "no excuse for", "anyone who threaten~|abuse~|attack~|target~|harass~", "not * blame", "no one * blame",
         "threat~ against", "attack~ on|against anyone", "abuse against", "will be dealt with", "act~ swiftly", "not be allow~",
+        "prosecut~", "treat~ as a hate crime", "any attack~|abuse|threat~|harassment|intimidation on|against|of|toward~",
+        "will not tolerate", "never acceptable", "never be acceptable", "not acceptable", "unacceptable", "wrongly blamed",
     ],
 }
 """Each credited kind: its built-in turns of phrase (a pack's `match` adds its own)."""
@@ -100,6 +130,9 @@ CORRECTION = [
     "ignore", "do not share", "not share", "claim~ * be wrong|false|untrue", "not the case", "not happen~",
     "no * part", "not turn~ away", "not refus~", "no shortage", "not run~ out", "plenty of", "no one * involve~",
     "nobody * involve~", "no one from", "nobody from", "not from", "not * behind", "not * responsible", "not * to blame",
+    "no record~", "no such", "no report~ of", "never happen~", "did not happen", "not real", "manipulat~", "edited", "altered",
+    "old footage", "another|different country", "out of context", "misleading", "made up", "invented", "not genuine", "forged",
+    "forgery", "no truth", "not what", "is not|isn't * here", "filmed in|abroad|elsewhere",
 ]
 """Turns of phrase that deny a rumour; with the rumour's `about` words, a correction."""
 
@@ -114,11 +147,23 @@ NEGATORS = frozenset({"no", "not", "never", "nothing", "none", "nobody", "neithe
                       "untrue", "baseless", "unfounded", "refuse", "reject", "against", "stop", "avoid", "condemn"})
 """Lemmas that put what follows them in their clause out of the statement's claims."""
 
+NEGATION_SCOPE = ["no evidence", "no * evidence", "nothing to suggest|indicate|show", "nothing suggest~", "no indication",
+                  "no suggestion", "no sign", "no reason to believe|think|suspect|say", "no basis", "no truth", "not true that",
+                  "not the case that", "untrue that", "false that", "not aware of", "have not found", "found no", "find no"]
+"""Denials that reach to the end of their clause, however long ('there is no evidence that the
+man arrested this morning had any connection with the families at Northgate')."""
+
 NEGATED_AFTER = frozenset({"not", "unknown", "unclear", "unconfirmed", "false", "untrue", "unfounded", "baseless"})
 """Lemmas that undo what shortly precedes them ('his motive is not known')."""
 
-NOT_CLAIMS = frozenset({"speculate", "speculation", "guess", "assume", "assumption", "rumour", "conclusion", "if", "whether",
+NOT_CLAIMS = frozenset({"speculate", "speculation", "guess", "assume", "assumption", "rumour", "conclusion",
                         "question", "claim", "allegation"})
+OPEN_QUESTION = frozenset({"if", "whether"})
+DENIALS = frozenset({"no", "not", "never", "nothing", "none", "nobody", "neither", "nor"})
+UNKNOWING = frozenset({"unknown", "unclear", "unsure", "know", "sure", "establish", "confirm", "say", "tell", "comment"})
+"""'whether' and 'if' make a clause talk about a claim only with a denial or a word of not
+knowing beside them ('we will not say whether', 'we do not know if'): 'police are looking into
+whether he had links to Northgate' floats the link in public."""
 """Lemmas that make a clause talk about a claim rather than make it ('we will not speculate on
 his faith', 'posts claiming he was a refugee are false')."""
 
@@ -138,7 +183,7 @@ PERPETRATOR_ACT = ["attack", "shooting", "killing", "threat", "threats", "email"
 IDENTITY = [
     "muslim", "islam~", "sikh~", "hindu~", "christian~", "jew~", "buddhist~", "catholic~", "protestant~", "religio~", "faith",
     "migrant", "immigrant", "refugee", "asylum_seeker", "asylum", "foreign~", "foreign national", "newcomer", "outsider",
-    "illegal", "undocumented", "ethnic~", "nationality", "national~", "citizen", "origin", "background", "descent",
+    "illegal", "undocumented", "ethnic~", "nationality", "national", "nationals", "citizen", "origin", "background", "descent",
     "pakistan~", "afghan~", "syria~", "iraq~", "iran~", "somali~", "eritrea~", "sudan~", "arab~", "african~", "asian",
     "polish", "romanian~", "albania~", "ukrain~", "russia~", "turk~", "kurd~", "indian", "bangladesh~", "nigeria~", "libya~",
     "moroccan~", "algeria~", "chechen~", "eastern european", "roma", "gypsy", "traveller~", "black", "white", "punjabi",
@@ -147,7 +192,15 @@ IDENTITY = [
 MOTIVE = ["motive", "motivate~", "radicali~", "radicaliz~", "extremis~", "ideolog~", "jihad~", "islamis~", "far-right",
           "far right", "white supremac~", "neo-nazi", "terror~", "revenge", "grudge", "hatred", "hate", "mental~", "mentally ill",
           "unstable", "inspired by", "sympathis~", "sympathiz~", "isis", "al-qaeda", "because he", "because they", "religious",
-          "political~", "sectarian", "racially", "racist", "in retaliation"]
+          "political~", "sectarian", "racially", "racist", "in retaliation", "homophob~", "transphob~", "biphob~",
+          "antisemit~", "islamophob~", "anti-muslim", "anti-sikh", "anti-gay", "anti-trans", "anti-semitic", "xenophob~",
+          "bigot~", "misogyn~", "incel~"]
+CLASSIFIED = ["treat~ * as", "investigat~ * as", "record~ * as", "classif~ * as", "regard~ * as", "deal~ with * as"]
+"""How a statement reports the police's own classification ('police are treating this as a hate
+crime'): a fact the police have given, not a motive guessed."""
+GENERIC_ACT = frozenset({"report", "any", "all", "every", "no", "more", "other", "tackle", "prevent", "against",
+                         "national", "level", "alert"})
+"""Words before a motive that make it a category, not this attack ('report hate incidents')."""
 ATTRIBUTE = ["be", "appear~", "seem~", "believe~", "think", "thought", "understand", "understood", "suspect~", "report~",
              "say", "describe~", "identif~", "known", "probabl~", "likely", "possibl~", "perhaps", "maybe", "allegedly",
              "apparently", "may", "might", "could", "from", "of", "originally", "with", "come", "came", "arrive~",
@@ -156,24 +209,39 @@ ATTRIBUTE = ["be", "appear~", "seem~", "believe~", "think", "thought", "understa
 
 HEDGES = ["probabl~", "likely", "possibl~", "perhaps", "maybe", "allegedly", "apparently", "reportedly", "appear~", "seem~",
           "believe~", "thought to", "understood to", "sources say|said|suggest|tell", "we understand", "we hear", "rumour~",
-          "suspected", "may have", "might have", "could have", "looks like", "sounds like", "said to"]
+          "suspected", "may have", "might have", "could have", "looks like", "sounds like", "said to", "suggest~",
+          "indicat~", "early indication~", "initial report~", "first report~", "it look~ like|as if", "could be", "might be",
+          "may be", "can not rule out", "cannot rule out", "not rule * out", "everyone know~", "we all know", "no doubt",
+          "almost certainly", "most likely"]
 
 GROUPS = ["migrants", "immigrants", "refugees", "asylum_seekers", "foreigners", "muslims", "sikhs", "hindus", "jews",
           "christians", "newcomers", "outsiders", "these people", "those people", "people like that", "people like them",
-          "that community", "their community", "these communities", "the newcomers", "arrivals", "illegals", "incomers",
-          "them"]
+          "that community", "their community", "these communities", "the newcomers", "arrivals", "illegals", "incomers"]
 """Collective nouns for a group (a pack's community words are added in the plural and as 'the X community')."""
 
+GROUP_OF = ["migrant", "immigrant", "refugee", "asylum seeker", "foreign", "muslim", "sikh", "hindu", "jewish", "christian",
+            "polish", "romanian", "afghan", "syrian", "iraqi", "eritrean", "somali", "sudanese", "pakistani", "ukrainian",
+            "turkish", "kurdish", "arab", "african", "asian", "black", "roma", "traveller", "eastern european", "newcomer"]
+GROUP_NOUNS = ["families", "family", "people", "men", "women", "youths", "youth", "lads", "boys", "girls", "kids", "children",
+               "residents", "community", "communities", "workers", "gangs", "population", "lot"]
+"""A group named by an identity word and a collective noun ('the migrant families', 'Polish
+workers'): one of the forms collective blame takes; a pack's community words are added too."""
+
 BLAME = [
-    "blame * {g}", "{g} * be * to blame", "{g} * be * responsible", "{g} * be behind", "come|came from * {g}", "by * {g}",
-    "{g} * be * threat|danger|problem|menace|burden", "{g} * be dangerous|criminal~|violent", "because of * {g}", "{g} * should leave|go",
+    "blame * {g}", "{g} * be * to blame", "{g} * be * responsible", "{g} * be behind", "come|came from * {g}",
+    "carry~|carried|commit~|do|done|cause~|caused|start~|started|organis~|organiz~|plan~|send|sent|write|written * by * {g}",
+    "attack~|threat~|violence|crime~|assault~|riot~|trouble by * {g}",
+    "{g} * be * threat|danger|problem|menace|burden|reason|cause",
+    "influx of * {g}", "{g} * put~|putting|place~|placing * pressure|strain|burden", "pressure|strain|burden * {g} * put~|putting|place~|placing|cause~",
+    "not all of them share", "not share our value~", "keep an eye on * {place}|{g}", "keep * watch on * {place}|{g}",
+    "identify|find|name|track_down * in|from * {g}", "{place} * help * identify|find|name", "{g} * be dangerous|criminal~|violent", "because of * {g}", "{g} * should leave|go",
     "{g} * be not welcome", "{g} do not belong", "keep {g} out", "fault of * {g}", "{g} * cannot be trust~", "{g} bring~|brought",
     "{g} cause~|caused", "{g} did this", "{g} do this", "send {g} back|home", "deport * {g}", "{g} go home",
-    "stay|keep away from {place}", "avoid {place}", "do not go to {place}", "{place} * be * dangerous|unsafe",
+    "stay|keep away from {place}", "keep * away from {place}", "avoid {place}", "do not go to {place}", "{place} * be * dangerous|unsafe",
 ]
 """Collective blame: '{g}' is a group, '{place}' a community's place (the pack's vocabulary)."""
 
-SLURS = ["their kind", "send them back", "go back to where", "go back where they came from", "illegals", "invaders", "invasion",
+SLURS = ["their kind", "send them back", "influx", "swamp~", "overrun", "go back to where", "go back where they came from", "illegals", "invaders", "invasion",
          "brought this on themselves", "vermin", "swarm of", "flood of", "infestation", "parasite~", "animals", "savages",
          "bogus asylum", "scroungers", "these people", "breed~", "plague of", "cockroach~", "enemy within", "fifth column"]
 
@@ -183,16 +251,19 @@ OWNED_MATERIAL = ["video", "footage", "recording", "word", "words", "message", "
                   "document", "channel", "stream", "fundraiser", "fundraising page", "page", "account", "email", "note"]
 """What is the attacker's material only when it is said to be his ('his video', 'the gunman's post')."""
 AMPLIFY = [
-    "watch~ * {m}", "read~ * {m}", "link to * {m}", "link~ * {m}", "share~ * {m}", "download~ * {m}", "view * {m}", "see * {m}",
+    "watch~ * {m}", "read~ * {m}", "look at * {m}", "listen to * {m}", "link to * {m}", "link~ * {m}", "share~ * {m}", "download~ * {m}", "view * {m}", "see * {m}",
     "follow~ * {m}", "subscribe~", "donat~ to", "visit * {m}", "{m} * here", "{m} * below", "{m} say~|said|read~|stat~|claim~",
     "according to * {m}", "quote~ * {m}", "in his|her|their own word~", "full text", "{p} wrote|write~|writes|said|say~|claim~|post~|shout~",
     "{p} * wrote|write~|writes|claim~|post~|shout~", "{m} of * {p}", "{p} 's {m}", "words of", "in the word~ of",
     "{m} in full", "{m} * available",
+    "watch~|view|see * video|clip|footage|recording * below|here|above", "here be * {m}",
+    "{p} * demand~|threaten~|warn~ * that|to", "your|the|his|their demand~ that", "demanded that", "threaten~ to * bomb|kill|burn|attack|hurt|shoot|set", "{m} * still up|online|live", "{m} be|is * running|live|up|online|on", "still up on", "[link]",
+    "link~ in * bio|post|comment~|description", "find * {m} * on|at", "encourage * to watch|view|read|listen",
 ]
 """Amplifying the attacker: '{m}' is his material, '{p}' the perpetrator."""
 
-LOOK_VERBS = frozenset({"watch", "see", "view", "read", "follow", "visit", "download", "subscribe"})
-INVITE = frozenset({"please", "can", "should", "must", "go", "to", "and", "you", "now", "could", "may"})
+LOOK_VERBS = frozenset({"watch", "see", "view", "read", "follow", "visit", "download", "subscribe", "look", "listen"})
+INVITE = frozenset({"please", "can", "should", "must", "go", "to", "and", "you", "now", "could", "may", "a", "take", "have"})
 """A verb of looking amplifies when it invites ('watch the video here', 'you can read his
 manifesto'); said of oneself it reports ('after seeing the video, many of you...')."""
 
@@ -203,9 +274,55 @@ PRIVATE = [
     "armed officer~ at|outside", "hiding at|in", "safe house", "stay~ with * at|on", "moved to * at",
     "{f} * be|is|are|were * stay~|living|sleeping|hiding|kept|moved|taken|held|at|with|in",
     "{f} * stay~|live~|sleep~|hid~|hide", "{f} 's school", "school * {f} attend~", "intensive care unit at",
+    "armed protection|guard~|escort~", "police protection", "protection officer~", "guarding * at * house|home|flat",
+    "at * her|his|their house|home on|in", "family 's home on|in|at",
 ]
 """Private details: '{f}' is a family member named with a possessive ('my children', 'her son')."""
 
 FAMILY = ["child", "children", "kid~", "son", "daughter", "wife", "husband", "partner", "mother", "father", "parent~",
           "family", "families", "grandchild~", "grandmother", "grandfather", "sister", "brother", "relative~", "mum", "dad"]
 POSSESSIVES = ["my", "her", "his", "their", "our", "'s"]
+
+
+HALF_DENIAL = ["can not|cannot|unable to|not able to confirm|deny|comment on|rule out", "not in a position to confirm|deny|comment",
+               "neither confirm nor deny", "not rule * out", "not ruling * out", "would not rule out", "can not|cannot exclude",
+               "not exclude", "not * discount~", "can not|cannot say * not", "not yet confirm~ * report~|claim~|suggestion~"]
+"""Words that decline to deny ('we cannot confirm reports that he held extremist views', 'we are
+not ruling out a link'): the claim after them is repeated in public, not taken back."""
+
+BLAME_ACT = [
+    "start~|cause~|provok~|instigat~|spark~|began|begin|trigger~|incit~ * the|this|that * violence|trouble|fight~|fighting|disorder|clash~|riot~|unrest|attack",
+    "violence|trouble|fight~|fighting|disorder|clash~|riot~|unrest|damage * be * cause~|start~|provok~|instigat~|spark~|trigger~ by",
+    "the work of", "to blame for * violence|trouble|fight~|fighting|disorder|clash~|riot~|unrest|damage",
+]
+"""Who did it, said before the police have: 'the counter-protesters started the trouble', 'the
+disorder was caused by a breakaway group' (a guess at the perpetrators, whoever they are)."""
+
+INSULTS = ["scum", "thug~", "vermin", "lunatic~", "traitor~", "rabble", "moron~", "subhuman", "fascist~", "nazi~", "yob~",
+           "idiot~", "animals", "savages", "mob", "hooligan~", "louts", "lowlife", "low-life", "degenerate~", "filth", "trash",
+           "extremists", "racists", "bigots", "snowflake~", "lefty", "leftie~", "loony", "loonies", "cretin~", "imbecile~",
+           "knuckle-dragger~", "troublemaker~", "rent-a-mob", "zealots", "fanatics"]
+"""Name-calling aimed at people (a crowd, a side): it inflames and closes the door to dialogue."""
+
+EARLY_REASSURANCE = [
+    "hoax", "hoaxes", "all clear", "all-clear", "false alarm", "no danger", "nothing to worry about", "no real threat",
+    "not a real threat", "not a credible threat", "no credible threat", "no threat", "perfectly safe", "completely safe",
+    "totally safe", "entirely safe", "100% safe", "no risk", "safe to return", "back to normal", "everyone be safe",
+    "everybody be safe", "all safe", "all * accounted for",
+    "no need to worry", "nothing to fear", "prank", "attention-seeking", "not serious", "overreact~",
+]
+"""Reassurance given before the facts are in ('it is a hoax', 'everyone is safe'): be right before
+being reassuring; a pack lifts it when the facts arrive (its rule's `until`)."""
+
+PRIVATE_PEOPLE = ["resident", "residents", "interpreter", "interpreters", "staff member", "staff members", "caseworker",
+                  "case worker", "centre manager", "manager", "volunteer", "support worker", "worker", "pupil", "student",
+                  "teacher", "nurse", "carer", "neighbour", "tenant", "guest", "patient", "victim", "mother", "father", "son",
+                  "daughter", "wife", "husband", "sister", "brother"]
+"""Private people: named in public with one of these, a person is identified ('centre manager Hana
+Kovac', 'Samira Noorzai, who lives at the centre'); officials are not in it."""
+
+LODGED = ["look~_after|housed|house|accommodat~|put_up|staying|stay~|moved|taken|placed|sheltering|shelter~|hiding|kept"]
+VENUES = ["hotel", "inn", "lodge", "hostel", "guesthouse", "guest house", "b&b", "motel", "flat", "house", "home", "address",
+          "apartment", "premier inn", "travelodge", "safe house", "floor", "wing", "room", "rooms"]
+"""Where people are lodged: a family's word with one of LODGED, then one of VENUES, is where they
+are to be found."""
