@@ -88,8 +88,8 @@ def test_the_councillors_street_school_and_protection_stay_private(pack):
 
 def test_the_city_takes_no_side_and_guesses_no_culprit(pack):
     assert "PR-partisan" in verdicts(pack, "On polling day, vote for Marlhaven Together.")
-    guess = verdicts(pack, "The video was probably made by Common Ground activists.")
-    assert "PR-speculation" in guess and "PR-stigma" in guess
+    assert "PR-speculation" in verdicts(pack, "The video was probably made by Common Ground activists.")
+    assert "PR-stigma" in verdicts(pack, "Civic Renewal supporters are to blame for this.")
     assert not {"PR-speculation", "PR-stigma", "PR-partisan"} & verdicts(
         pack, "We do not know who made the video and will not guess; Civic Renewal and Common Ground have both condemned it.")
     assert all(p.until is None for p in pack.playbook.prohibited if p.id == "PR-speculation"), \

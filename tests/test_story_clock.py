@@ -35,11 +35,12 @@ def test_a_story_over_weeks_reads_as_weeks_and_weekdays():
 
 
 def test_words_after_the_time_are_allowed_and_a_second_monday_is_named():
-    sc = load_pack(ROOT / "scenarios" / "lindenport-march-counterprotest").scenario
-    # 'Monday 09:00, five days before the march'; 'Saturday 11:00' at 80; 'Monday 10:00, two days after the march' at 180
-    assert story_time(sc, 10) == "09:10"
-    assert story_time(sc, 87) == "Saturday 11:07"
-    assert story_time(sc, 200) == "Monday 10:20", "module 3 jumps to Monday, not Saturday 13:00"
+    sc = load_pack(ROOT / "scenarios" / "lindenport-march-counterprotest").scenario  # modules at 0, 40, 80, 180
+    weekdays = _with_module_times(sc, "Monday 09:00, five days before the march", "Thursday 10:00", "Saturday 11:00",
+                                  "Monday 10:00, two days after the march")
+    assert story_time(weekdays, 10) == "09:10"
+    assert story_time(weekdays, 87) == "Saturday 11:07"
+    assert story_time(weekdays, 200) == "Monday 10:20", "the words after the time are not the clock's; the second Monday is named"
 
 
 def test_past_midnight_the_day_label_counts_on():
