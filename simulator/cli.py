@@ -125,6 +125,7 @@ def _commands():
     from . import run_cli  # noqa: F401  (`run`: imports the UI lazily, inside the command)
     from . import statements_cli  # noqa: F401  (`playbook check`)
     from . import brief_cli  # noqa: F401  (`brief`)
+    from . import room_cli  # noqa: F401  (`host`, `join`: import the transport and the consoles lazily)
 
 
 _commands()

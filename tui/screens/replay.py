@@ -20,6 +20,7 @@ from textual.widgets.option_list import Option
 
 from simulator.log import read_log
 from simulator.replay import replay_log
+from simulator.room.feed import feed_for
 from simulator.summary import timeline_text
 
 from ..live_score import LiveScore
@@ -116,7 +117,8 @@ class ReplayScreen(Screen):
         self._pending = False
         replayed = replay_log(self.read, self.pack, until=self.minute)  # the pack is loaded once
         self.view = ExerciseView(self.pack, seats=dict(self.read.header.seats))
-        self.view.apply(replayed.events)
+        # A role's view folds only what that role's seat is sent in room mode: one rule for both.
+        self.view.apply(replayed.events if self.who == "overview" else feed_for(self.pack, replayed.events, self.who))
         self.view.now = self.minute
         self._show()
 
@@ -165,7 +167,7 @@ class ReplayScreen(Screen):
     def action_who(self, who: str) -> None:
         self.who = who
         self.query_one("#replay-tabs", TabbedContent).active = "tab-view"
-        self._show()
+        self._render_now()  # a role's view folds that role's feed
 
     def action_tab(self, tab: str) -> None:
         self.query_one("#replay-tabs", TabbedContent).active = tab
