@@ -45,6 +45,8 @@ async def _in_the_browser(codes, tmp_path):
         assert roster["connected"]["chief"] == 1
         assert (await fac.command("j", {"type": "jump_to_next"}))["type"] == "ack"
         await asyncio.sleep(2)
+        await browser.key("Escape")  # the seat's briefing, read before the clock starts, closed
+        await asyncio.sleep(1)
         await browser.key("a")  # the chief's action catalogue, then its first action
         await asyncio.sleep(1)
         await browser.key("Enter")

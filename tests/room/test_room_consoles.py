@@ -15,6 +15,7 @@ from simulator.session import Session
 from tui.room.join_app import JoinApp
 from tui.room.screens import RoomExerciseScreen
 from tui.room.server import RoomServer
+from tui.screens.briefing import BriefingScreen
 from tui.screens.dialogs import CodeDialog
 from tui.screens.exercise import ExerciseScreen
 
@@ -47,6 +48,9 @@ async def test_a_joined_role_gets_its_console_and_no_clock(served):
     server, control = served
     app = JoinApp(server.address, server.room.codes.codes["chief"])
     async with app.run_test(size=(110, 32)) as pilot:
+        # A joined seat reads its briefing first, before the clock starts, as a solo player does.
+        await settle(pilot, lambda: isinstance(app.screen, BriefingScreen))
+        await pilot.press("escape")
         await settle(pilot, lambda: isinstance(app.screen, RoomExerciseScreen))
         screen = app.screen
         assert screen.humans == ["chief"] and screen.current == "chief"
@@ -89,8 +93,9 @@ async def test_a_wrong_code_is_said_on_the_code_screen(served):
         await settle(pilot, lambda: "code" in str(app.screen.query_one("#code-problem").render()).lower()
                      and "joining" not in str(app.screen.query_one("#code-problem").render()))
         await pilot.press(*server.room.codes.codes["press"], "enter")
-        await settle(pilot, lambda: isinstance(app.screen, RoomExerciseScreen))
-        assert app.screen.seat == "press"
+        await settle(pilot, lambda: any(isinstance(s, RoomExerciseScreen) for s in app.screen_stack))
+        [screen] = [s for s in app.screen_stack if isinstance(s, RoomExerciseScreen)]
+        assert screen.seat == "press"
 
 
 async def test_hot_seat_role_consoles_cannot_reach_the_facilitators_notes_or_controls(tmp_path):

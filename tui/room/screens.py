@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import Screen
@@ -48,16 +49,21 @@ def room_text(codes: dict | None, connected: dict[str, int], address: str | None
 
 
 class RoomExerciseScreen(ExerciseScreen):
+    owns_clock = False  # the host's facilitator runs the clock
     def __init__(self, control, config, seat: str, room: Callable[[], Text] | None = None, wall=time.monotonic):
         super().__init__(control, config, wall=wall)
         self.seat, self.room = seat, room
         self._folded = len(control.session.events)
 
-    def on_mount(self) -> None:
+    def on_mount(self, event: events.Mount) -> None:
         # Events that arrived between building this screen and mounting it (a joined seat's
         # catch-up) are folded here: the hot-seat screen assumes its session stood still.
         missed = list(self.control.session.events[self._folded:])
         super().on_mount()
+        # Textual also calls each base class's own on_mount after this one; the base has run
+        # here already, in the order this needs, so it must not run twice (two briefings, two
+        # clock timers).
+        event.prevent_default()
         if missed:
             self._fold(missed, self.view.apply(missed) | {"plan", "pending", "timeline", "state", "activity",
                                                          *(f"inbox:{r}" for r in self.humans)})

@@ -137,12 +137,16 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
         if self.solo and self.control.session.now == 0 and self.control.paused:
             self.action_briefing()  # a new seat reads its briefing before the clock starts
 
+    owns_clock = True
+    """Whether this console's player starts and stops the clock (not so for a seat joined to a room)."""
+
     def action_briefing(self) -> None:
         from .briefing import BriefingScreen
 
         if self.current != "facilitator":
             started = self.control.session.now > 0 or not self.control.paused
-            self.app.push_screen(BriefingScreen(self.pack, self.current, before_start=not started))
+            self.app.push_screen(BriefingScreen(self.pack, self.current, before_start=not started,
+                                                starts_clock=self.owns_clock))
 
     # ---- time and events -----------------------------------------------------------------------
 
