@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from simulator import briefing, judge
 from simulator.engine import events as E
 from simulator.loading.pack import Pack
-from simulator.story_clock import story_time
+from simulator.story_clock import story_span, story_time
 
 SEVERITY_ORDER = ("routine", "low", "medium", "high", "critical")
 
@@ -71,6 +71,9 @@ class Step:
     or 'missed' (its grace ran out with nothing done), as the judge rules (simulator/judge.py)."""
     due: float | None = None
     grace: float = 0.0
+    due_story: str | None = None
+    """The story's clock at the due minute, set only when a jump between modules lies before it
+    ('Week 2 Wed 07:47'): a countdown in exercise minutes alone would hide that it is days away."""
 
 
 @dataclass
@@ -447,6 +450,8 @@ class ExerciseView:
         step = self.steps.get(e.expectation)
         if step is not None:
             step.status, step.due = "pending", e.due
+            if story_span(self.pack.scenario, e.t, e.due) is not None:
+                step.due_story = story_time(self.pack.scenario, e.due)
             changed.add("plan")
 
     def _on_expectation_met(self, e: E.ExpectationMet, changed) -> None:

@@ -37,7 +37,8 @@ class Checklist(OptionList):
             t.append(s.description, style="dim" if s.status == "waiting" else "")
             if s.status == "pending":
                 in_grace = s.due is not None and now > s.due and not judge.missed(now, s.due, s.grace)
-                t.append(f"  ({countdown(s.due, now)}{', within grace' if in_grace else ''})", style="yellow")
+                story = f", due {s.due_story}" if s.due_story else ""  # a deadline days away in the story
+                t.append(f"  ({countdown(s.due, now)}{', within grace' if in_grace else ''}{story})", style="yellow")
             elif s.status in STEP_WORDS:
                 t.append(f"  {STEP_WORDS[s.status]}", style=style)
             options.append(Option(t, id=s.id))
