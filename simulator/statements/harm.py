@@ -79,6 +79,8 @@ def speculation(r: Reading) -> list[Hit]:
             i, j, _ = span
             if ident == "ident" and i in targeted:
                 continue  # the attacked community's own word ('a Sikh man died') is judged as such
+            if ident == "motive" and r.toks[i].lemma == "hate" and j < len(r.toks) and r.toks[j].lemma == "incident":
+                continue  # 'report a hate incident': the name of a kind of police report, not a motive given to anyone
             clause = r.toks[i].clause
             if r.negated(i, j) or r.claims_about(clause):
                 continue

@@ -28,7 +28,7 @@ CREDITED: dict[str, list[str]] = {
         "people have been", "died", "killed", "injured", "arrest~", "in custody", "opened fire",
         "accounted for", "nobody|no one * hurt|injured", "have been|has been|were|was * hurt|injured|treated|taken",
         "confirmed that", "police * confirm~", "critical condition", "stable condition", "at about|around * am|pm",
-        "\d{1,2}[:.]\d{2}", "reopen~", "closed",
+        "reopen~", "closed",
     ],
     "action": [
         "police", "officer~", "emergency service~", "paramedic~", "ambulance~", "firefighter~", "fire service",

@@ -29,6 +29,12 @@ _CAMEL = re.compile(r"[A-Z]?[a-z]+|[A-Z]+(?![a-z])|\d+")
 _CLAUSE_WORDS = frozenset({"but", "however", "although", "though", "whereas", "while"})
 _CONTRACTIONS = {"n't": "not", "'re": "be", "'s": "'s", "'ve": "have", "'ll": "will", "'m": "be", "'d": "would"}
 _STEMS = {"ca": "can", "wo": "will", "sha": "shall", "ai": "be"}
+_BARE = {"dont": ("do", "not"), "cant": ("can", "not"), "isnt": ("be", "not"), "arent": ("be", "not"),
+         "wasnt": ("be", "not"), "werent": ("be", "not"), "doesnt": ("do", "not"), "didnt": ("do", "not"),
+         "couldnt": ("could", "not"), "shouldnt": ("should", "not"), "wouldnt": ("would", "not"),
+         "havent": ("have", "not"), "hasnt": ("have", "not"), "wont": ("will", "not"), "theres": ("there", "be"),
+         "thats": ("that", "be"), "theyre": ("they", "be"), "youre": ("you", "be"), "weve": ("we", "have")}
+"""Contractions typed without their apostrophe, as posts often are ('pls dont share it')."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +61,10 @@ def lemma(word: str) -> str:
 
 def _split(word: str) -> list[tuple[int, int, str]]:
     """(offset, length, part) for a word with a contraction: "don't" -> [(0, 2, 'do'), (2, 3, 'not')]."""
+    bare = _BARE.get(word)
+    if bare is not None:
+        cut = len(word) - 2 if word.endswith("nt") else len(word) - (len(word) - len(bare[0]))
+        return [(0, cut, bare[0]), (cut, len(word) - cut, bare[1])]
     for tail, full in _CONTRACTIONS.items():
         if word.endswith(tail) and len(word) > len(tail):
             head = word[: -len(tail)]
