@@ -278,3 +278,38 @@ def test_a_private_fact_refused_is_not_a_private_fact_told():
 ])
 def test_blame_needs_a_group_not_one_person(caldmere, text, stigma):
     assert ("PR-stigma" in _judged(caldmere, text)) is stigma
+
+
+LINDENPORT = ROOT / "scenarios" / "lindenport-march-counterprotest"
+WENDHOLM = ROOT / "scenarios" / "wendholm-threats-succession"
+DUNMARROW = ROOT / "scenarios" / "dunmarrow-disinformation-reception-centre"
+
+
+@pytest.mark.parametrize("folder, text, rule, flagged", [
+    # declining to deny repeats the claim
+    (FLAGSHIP, "We cannot confirm reports that the gunman was a refugee.", "PR-speculation", True),
+    (FLAGSHIP, "At this stage we can't rule out a link to Northgate.", "PR-rumour-northgate", True),
+    (FLAGSHIP, "There is no evidence of any link to Northgate.", "PR-rumour-northgate", False),
+    # a question asks, a case put to the reader describes, and neither claims
+    (FLAGSHIP, "Q: Was the gunman one of the refugees?", "PR-speculation", False),
+    (FLAGSHIP, "If you witness a hate incident, call 101.", "PR-speculation", False),
+    (FLAGSHIP, "The national terrorist threat level has not changed.", "PR-speculation", False),
+    # who started it, before the police say
+    (LINDENPORT, "Early indications suggest the disorder was caused by a breakaway group from the march.", "PR-prejudge", True),
+    (LINDENPORT, "The police will establish who started the violence.", "PR-prejudge", False),
+    # names called at people, and taken back only by a denial before them
+    (LINDENPORT, "These thugs are not welcome in Lindenport.", "PR-labelling", True),
+    (LINDENPORT, "The people marching are not thugs; they have a right to be heard.", "PR-labelling", False),
+    # reassurance before the facts, unless it reports what others say or refuses to say it
+    (WENDHOLM, "This is almost certainly another hoax.", "PR-hoax-early", True),
+    (WENDHOLM, "Some people online are calling this a hoax; we will not say that until police finish.", "PR-hoax-early", False),
+    # a handle is read as its words; a contraction without its apostrophe still denies
+    (DUNMARROW, "@DeanAshbyLive you know this clip is fake.", "PR-amplify", True),
+    (FLAGSHIP, "We dont know if the gunman was a refugee.", "PR-speculation", False),
+    # private people named, and where families are lodged
+    (DUNMARROW, "Samira Noorzai, who lives at the centre, told us the families are frightened.", "PR-identities", True),
+    (FLAGSHIP, "The bereaved families are being looked after at the Riverside Inn.", "PR-private-details", True),
+    (FLAGSHIP, "Families are being looked after at the family assistance centre.", "PR-private-details", False),
+])
+def test_general_readings_of_harm(folder, text, rule, flagged):
+    assert (rule in _judged(load_pack(folder), text)) is flagged

@@ -172,6 +172,10 @@ class Checker:
             # The pack's phrases are read like the built-in ones: 'we will not speculate about his
             # religion' or 'do not share the video' says the words and breaks nothing.
             own = [h for h, s in zip(own, _spans_for(r, own)) if s is None or not r.negated(*s)]
+        if kind == "speculation":
+            own = [h for h, s in zip(own, _spans_for(r, own)) if s is None or not harm.asks_who(r, s[0])]
+        if kind == "name_calling":
+            own = [h for h, s in zip(own, _spans_for(r, own)) if s is None or not harm.denied_before(r, s[0])]
         if kind == "early_reassurance":
             own = [h for h, s in zip(own, _spans_for(r, own)) if s is None or not harm.reported_by_others(r, r.toks[s[0]].clause)]
         if kind == "amplify":  # 'after seeing the video, many of you...' reports; 'see the video' invites

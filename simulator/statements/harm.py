@@ -86,7 +86,7 @@ def speculation(r: Reading) -> list[Hit]:
                 continue
             if ident == "motive" and _not_this_attacks_motive(r, i, clause):
                 continue
-            strong = r.in_clause("perp_s", clause)
+            strong = [p for p in r.in_clause("perp_s", clause) if not _alert_level(r, p[1], clause)]
             weak = [] if ident == "ident_t" else r.in_clause("perp_w", clause)
             # What was done carries a motive ('a racially motivated attack'); with a hedge it also
             # carries a guessed origin ('the email was probably sent from overseas').
@@ -126,22 +126,32 @@ def _blaming_who(r: Reading) -> list[Hit]:
         clause = r.toks[i].clause
         if r.negated(i, j) or r.claims_about(clause):
             continue
-        before = [t.lemma for t in r.toks[max(0, i - 2):i] if t.clause == clause]
-        if any(w in ("who", "whoever", "what", "how", "why", "find", "establish", "investigate") for w in before):
+        if asks_who(r, i):
             continue  # 'police will establish who started the violence' asks, it does not say
         out.append(r.hit(span))
     return out
+
+
+def asks_who(r: Reading, i: int) -> bool:
+    """Whether the words just before token i ask who did it rather than say it."""
+    before = [t.lemma for t in r.toks[max(0, i - 2):i] if t.clause == r.toks[i].clause]
+    return any(w in ("who", "whoever", "what", "how", "why", "find", "establish", "investigate") for w in before)
+
+
+def denied_before(r: Reading, i: int) -> bool:
+    """Whether a negator stands in the three words before token i ('they are not thugs')."""
+    clause = r.toks[i].clause
+    return any(t.clause == clause and t.lemma in NEGATORS for t in r.toks[max(0, i - 3):i])
 
 
 def name_calling(r: Reading) -> list[Hit]:
     """Names called at people ('thugs', 'fascists'): not when denied or disowned."""
     out = []
     for s in r.spans.get("insult", []):
-        i, clause = s[0], r.toks[s[0]].clause
+        clause = r.toks[s[0]].clause
         # Only a denial before the word takes it back ('they are not thugs'); 'these thugs are
         # not welcome' still calls them thugs.
-        denied = any(t.clause == clause and t.lemma in NEGATORS for t in r.toks[max(0, i - 3):i])
-        if not denied and not r.disavows(clause) and not r.claims_about(clause):
+        if not denied_before(r, s[0]) and not r.disavows(clause) and not r.claims_about(clause):
             out.append(r.hit(s))
     return out
 
@@ -170,11 +180,20 @@ def reported_by_others(r: Reading, clause: int) -> bool:
     return bool(lemmas & _OTHERS_SAY and lemmas & _OTHERS)
 
 
+def _alert_level(r: Reading, j: int, clause: int) -> bool:
+    """Whether the words after j name an alert state ('terrorist threat level'), not a person."""
+    after = [t.lemma for t in r.toks[j:j + 2] if t.clause == clause]
+    return bool(after) and after[0] in ("threat", "alert", "level")
+
+
 def _not_this_attacks_motive(r: Reading, i: int, clause: int) -> bool:
     """A motive word that is the police's classification ('investigated as a hate crime') or a
     category of incident ('report hate incidents'), not a motive given to this attacker."""
     if any(c[0] < i for c in r.in_clause("classified", clause)):
         return True
+    after = [t.lemma for t in r.toks[i + 1:i + 3] if t.clause == clause]
+    if after[:2] in (["threat", "level"], ["alert", "level"]) or after[:1] in (["level"], ["alert"]):
+        return True  # 'the terrorist threat level' is the national alert state, not this man's motive
     return any(t.clause == clause and t.lemma in GENERIC_ACT for t in r.toks[max(0, i - 3):i])
 
 

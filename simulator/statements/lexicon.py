@@ -19,7 +19,8 @@ CREDITED: dict[str, list[str]] = {
         "know this be * worrying|frightening|distressing|upsetting|difficult|hard",
         "understand * worry|worried|concern|fear|anxiety", "worry|worried|anxious|afraid|frightened|upset|distress~ * understandable",
         "understandably", "terrible day", "dark day", "unimaginable", "our heart", "with a heavy heart", "we be with you",
-        "we feel for", "anguish",
+        "we feel for", "anguish", "understand why * anxious|worried|afraid|upset|angry|frightened|concerned|scared|fearful",
+        "understand * people|parents|families|residents * be * anxious|worried|afraid|upset|angry|frightened|concerned|scared",
         "send * love|condolence~|sympath~|thought~|strength|prayer~", "our love", "thinking of|about * you|family|families|victim~|those|everyone",
     ],
     "facts": [
@@ -197,7 +198,8 @@ MOTIVE = ["motive", "motivate~", "radicali~", "radicaliz~", "extremis~", "ideolo
 CLASSIFIED = ["treat~ * as", "investigat~ * as", "record~ * as", "classif~ * as", "regard~ * as", "deal~ with * as"]
 """How a statement reports the police's own classification ('police are treating this as a hate
 crime'): a fact the police have given, not a motive guessed."""
-GENERIC_ACT = frozenset({"report", "any", "all", "every", "no", "more", "other", "tackle", "prevent", "against"})
+GENERIC_ACT = frozenset({"report", "any", "all", "every", "no", "more", "other", "tackle", "prevent", "against",
+                         "national", "level", "alert"})
 """Words before a motive that make it a category, not this attack ('report hate incidents')."""
 ATTRIBUTE = ["be", "appear~", "seem~", "believe~", "think", "thought", "understand", "understood", "suspect~", "report~",
              "say", "describe~", "identif~", "known", "probabl~", "likely", "possibl~", "perhaps", "maybe", "allegedly",
@@ -235,7 +237,7 @@ BLAME = [
     "identify|find|name|track_down * in|from * {g}", "{place} * help * identify|find|name", "{g} * be dangerous|criminal~|violent", "because of * {g}", "{g} * should leave|go",
     "{g} * be not welcome", "{g} do not belong", "keep {g} out", "fault of * {g}", "{g} * cannot be trust~", "{g} bring~|brought",
     "{g} cause~|caused", "{g} did this", "{g} do this", "send {g} back|home", "deport * {g}", "{g} go home",
-    "stay|keep away from {place}", "avoid {place}", "do not go to {place}", "{place} * be * dangerous|unsafe",
+    "stay|keep away from {place}", "keep * away from {place}", "avoid {place}", "do not go to {place}", "{place} * be * dangerous|unsafe",
 ]
 """Collective blame: '{g}' is a group, '{place}' a community's place (the pack's vocabulary)."""
 
@@ -249,7 +251,7 @@ OWNED_MATERIAL = ["video", "footage", "recording", "word", "words", "message", "
                   "document", "channel", "stream", "fundraiser", "fundraising page", "page", "account", "email", "note"]
 """What is the attacker's material only when it is said to be his ('his video', 'the gunman's post')."""
 AMPLIFY = [
-    "watch~ * {m}", "read~ * {m}", "link to * {m}", "link~ * {m}", "share~ * {m}", "download~ * {m}", "view * {m}", "see * {m}",
+    "watch~ * {m}", "read~ * {m}", "look at * {m}", "listen to * {m}", "link to * {m}", "link~ * {m}", "share~ * {m}", "download~ * {m}", "view * {m}", "see * {m}",
     "follow~ * {m}", "subscribe~", "donat~ to", "visit * {m}", "{m} * here", "{m} * below", "{m} say~|said|read~|stat~|claim~",
     "according to * {m}", "quote~ * {m}", "in his|her|their own word~", "full text", "{p} wrote|write~|writes|said|say~|claim~|post~|shout~",
     "{p} * wrote|write~|writes|claim~|post~|shout~", "{m} of * {p}", "{p} 's {m}", "words of", "in the word~ of",
@@ -260,8 +262,8 @@ AMPLIFY = [
 ]
 """Amplifying the attacker: '{m}' is his material, '{p}' the perpetrator."""
 
-LOOK_VERBS = frozenset({"watch", "see", "view", "read", "follow", "visit", "download", "subscribe"})
-INVITE = frozenset({"please", "can", "should", "must", "go", "to", "and", "you", "now", "could", "may"})
+LOOK_VERBS = frozenset({"watch", "see", "view", "read", "follow", "visit", "download", "subscribe", "look", "listen"})
+INVITE = frozenset({"please", "can", "should", "must", "go", "to", "and", "you", "now", "could", "may", "a", "take", "have"})
 """A verb of looking amplifies when it invites ('watch the video here', 'you can read his
 manifesto'); said of oneself it reports ('after seeing the video, many of you...')."""
 
@@ -319,7 +321,7 @@ PRIVATE_PEOPLE = ["resident", "residents", "interpreter", "interpreters", "staff
 """Private people: named in public with one of these, a person is identified ('centre manager Hana
 Kovac', 'Samira Noorzai, who lives at the centre'); officials are not in it."""
 
-LODGED = ["look~ after|housed|house|accommodat~|put up|staying|stay~|moved|taken|placed|sheltering|shelter~|hiding|kept"]
+LODGED = ["look~_after|housed|house|accommodat~|put_up|staying|stay~|moved|taken|placed|sheltering|shelter~|hiding|kept"]
 VENUES = ["hotel", "inn", "lodge", "hostel", "guesthouse", "guest house", "b&b", "motel", "flat", "house", "home", "address",
           "apartment", "premier inn", "travelodge", "safe house", "floor", "wing", "room", "rooms"]
 """Where people are lodged: a family's word with one of LODGED, then one of VENUES, is where they
