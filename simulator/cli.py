@@ -124,6 +124,7 @@ def _commands():
     from .report import cli as _report_cli  # noqa: F401  (tabletop report)
     from . import run_cli  # noqa: F401  (`run`: imports the UI lazily, inside the command)
     from . import statements_cli  # noqa: F401  (`playbook check`)
+    from . import brief_cli  # noqa: F401  (`brief`)
 
 
 _commands()

@@ -169,6 +169,29 @@ def prohibition_lifted(rule, record: Record) -> bool:
     return rule.until is not None and record.holds(rule.until)
 
 
+# ---- reporting upwards --------------------------------------------------------------------------
+
+def serious(rule, severity: str) -> bool:
+    """Whether news of this severity must be passed up, by the plan's reporting rule (None: the plan has none)."""
+    return rule is not None and severity in rule.severities
+
+
+def report_up(roles: Mapping[str, Role], role: str, to: Sequence[str], acting_for: Callable[[str], str]) -> str | None:
+    """The supervisor `role` must pass serious news to, when that news reached `to`; None when there
+    is nobody to tell: no supervisor takes part, `role` acts for its own supervisor (it is in
+    command), or the supervisor, or whoever acts for it, received the same news.
+
+    Why here: simulated staff decide by it whether to report, and the scorer whether a report
+    was owed; asked twice, staff reported news their mayor had read already."""
+    boss = roles[role].reports_to if role in roles else None
+    if boss is None or boss not in roles:
+        return None
+    acting = acting_for(boss)
+    if acting == role or boss in to or acting in to:
+        return None
+    return boss
+
+
 # ---- approvals ---------------------------------------------------------------------------------
 
 def action_approver(pack: "Pack", action: str) -> str | None:

@@ -113,7 +113,7 @@ def replay_log(read: ReadLog, pack: Pack | None = None, until: float | None = No
     # must match to the character.
     gridless = header.format in GRIDLESS_FORMATS
     off_grid = 0
-    engine = Engine(pack, header.seed, header.seats)
+    engine = Engine(pack, header.seed, header.seats, staff_version=header.staff or 1)
     pending: deque[Event] = deque(engine.drain())
     replayed: list[Event] = []
     lines = read.lines

@@ -117,15 +117,33 @@ def test_plan_staff_ask_the_approver_first_and_speak_with_the_approval():
         assert convene.t <= req.t  # the prerequisite came first
 
 
-def test_plan_staff_pass_serious_news_up_and_report_what_they_did():
+def test_plan_staff_report_what_their_supervisor_waits_for_and_not_what_it_has_read():
+    """The chief got the incident report too, so nobody passes it on; the first statement is an
+    essential step, so the press officer says soon after it that it went out, where and how."""
     for events in runs("plan"):
         reports = [e for e in of(events, "message_sent") if e.intent == "report"]
         assert reports and all((e.by, e.to, e.staff) == ("press", "chief", True) for e in reports)
-        passing = [e for e in reports if e.text == "Passing on: Incident reported"]
-        assert len(passing) == 1 and 0.2 * 5 <= passing[0].t <= 0.6 * 5
-        assert any(e.text == "Done: First statement" for e in reports)
-    spread([e.t for events in runs("plan") for e in of(events, "message_sent")
-            if e.text == "Passing on: Incident reported"], 0.2 * 5, 0.6 * 5)
+        assert not any("New: Incident reported" in e.text for e in reports)
+        said = next(e for e in of(events, "statement_issued") if e.by == "press")
+        first = reports[0]
+        assert 0.2 * 5 <= first.t - said.t <= 0.6 * 5  # staff.URGENT_WINDOW
+        assert "statement on social in English, Welsh" in first.text and "We ask everyone to stay calm" in first.text
+    spread([r.t - s.t for events in runs("plan") for r, s in
+            [(next(e for e in of(events, "message_sent")), next(e for e in of(events, "statement_issued")))]], 0.2 * 5, 0.6 * 5)
+
+
+def test_staff_pass_up_serious_news_their_supervisor_has_not_had(tmp_path):
+    pack = _mini_variant(tmp_path, "serious-rumour", [("scenario.yaml", "title: Rumour, body: A false rumour spreads.}",
+                                                       "title: Rumour, body: A false rumour spreads., severity: high}")])
+    times = []
+    for events in _staff_events(pack, seeds=SEEDS):
+        [news] = [e for e in of(events, "message_sent") if "New: Rumour" in e.text]
+        assert (news.by, news.to) == ("press", "chief") and news.text.startswith("Rumour\n")
+        assert "A false rumour spreads." in news.text and "(09:40, from Control desk)" in news.text
+        # and the plan step the rumour calls for, still to do or done by then
+        assert "I am on it: watch online (due by 09:50)" in news.text or "monitor social media (09:4" in news.text
+        times.append(news.t - 40)
+    spread(times, 0.2 * 10, 0.6 * 10)  # within the plan's reporting rule (10 minutes)
 
 
 def test_all_staff_events_are_marked_as_staff():
@@ -329,6 +347,9 @@ def test_half_competent_staff_sometimes_slip():
     assert any(d is not None and d <= 6 for d in delays) and any(d is None or d > 10 for d in delays)
 
 
-def test_late_staff_report_serious_news_late():
-    times = [e.t for events in runs("late") for e in of(events, "message_sent") if e.text == "Passing on: Incident reported"]
-    spread(times, 5 + 0.2 * 2.5, 5 + 1.0 * 2.5)
+def test_late_staff_report_serious_news_late(tmp_path):
+    pack = _mini_variant(tmp_path, "late-rumour", [("scenario.yaml", "title: Rumour, body: A false rumour spreads.}",
+                                                    "title: Rumour, body: A false rumour spreads., severity: high}")])
+    times = [e.t - 40 for events in _staff_events(pack, policy="late", seeds=SEEDS) for e in of(events, "message_sent")
+             if "New: Rumour" in e.text]
+    spread(times, 10 + 0.2 * 5, 10 + 1.0 * 5)

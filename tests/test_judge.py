@@ -414,3 +414,21 @@ def test_the_view_model_asks_the_judge_who_approves(tmp_path):
     assert view.approver_for("aide") == "press"
     assert view.approver_for("press", "press.briefing") is None
     assert view.acting_for("chief") == "press"
+
+
+def test_report_up_names_the_supervisor_only_when_someone_must_be_told():
+    """One rule for staff (whether to report) and the scorer (whether a report was owed)."""
+    from simulator.models.role import Role
+
+    def role(rid, boss=None, successor=None):
+        return Role(kind="role", id=rid, title=rid, brief="b", reports_to=boss, successor=successor, source="test")
+
+    roles = {"mayor": role("mayor", successor="deputy"), "deputy": role("deputy", "mayor"), "police": role("police", "mayor")}
+    here = lambda r: r  # noqa: E731  (everyone reachable)
+    away = lambda r: "deputy" if r == "mayor" else r  # noqa: E731  (the mayor in the air)
+    assert judge.report_up(roles, "police", ["police"], here) == "mayor"
+    assert judge.report_up(roles, "police", ["police", "mayor"], here) is None  # she had it too
+    assert judge.report_up(roles, "police", ["police", "deputy"], away) is None  # whoever acts for her had it
+    assert judge.report_up(roles, "deputy", ["deputy"], away) is None  # in command: nobody above to tell
+    assert judge.report_up(roles, "mayor", ["mayor"], here) is None  # top of the chain
+    assert judge.serious(None, "critical") is False

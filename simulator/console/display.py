@@ -10,11 +10,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from simulator import judge
+from simulator import briefing, judge
 from simulator.engine import events as E
 from simulator.loading.pack import Pack
+from simulator.story_clock import story_time
 
 SEVERITY_ORDER = ("routine", "low", "medium", "high", "critical")
+COMMAND_WORDS = {"take_action": "Your action", "decide": "Your decision", "issue_statement": "Your statement",
+                 "request_approval": "Your approval request", "answer_approval": "Your answer to the approval request",
+                 "delegate": "Your delegation", "send_message": "Your message", "jump_to_next": "The jump to the next inject",
+                 "fire_inject": "Firing the inject", "take_seat": "The seat change"}
+"""What a refused command was, in the words a player uses (no command ids on screen)."""
 
 
 @dataclass
@@ -129,7 +135,19 @@ class ExerciseView:
 
     def draft_text(self, req: dict) -> str:
         """What an approval request asks for, as the approver and the drafter see it: the action,
-        or the whole draft statement (channel, languages, audiences and text)."""
+        or the whole draft statement (channel, languages, audiences and text), after why and by when
+        (what an approver needs first)."""
+        return self._why(req) + self._draft(req)
+
+    def _why(self, req: dict) -> str:
+        lines = []
+        if req.get("reason"):
+            lines.append(f"Why: {req['reason']}")
+        if req.get("due") is not None:
+            lines.insert(0, f"Answer by {story_time(self.pack.scenario, req['due'])} (minute {req['due']:g}).")
+        return "\n".join(lines) + "\n\n" if lines else ""
+
+    def _draft(self, req: dict) -> str:
         if req["action"]:
             return self.action_label(req["action"])
         where = [f"on {req['channel']}"] if req.get("channel") else []
@@ -152,6 +170,28 @@ class ExerciseView:
     def may_answer(self, to: str, role: str) -> bool:
         """Whether `role` may answer an approval request sent to `to` (it is `to`, or acts for it now)."""
         return judge.approves_for(self.pack.roles, to, role, self.unavailable.__contains__)
+
+    def unreachable_note(self, role: str) -> str | None:
+        """What `role`'s console says while it cannot be reached (how long, who acts); None when it can be."""
+        return briefing.unreachable_note(self.pack, role, self.now) if role in self.unavailable else None
+
+    def unreachable_short(self, role: str) -> str | None:
+        """The same, in the few words a status line has room for."""
+        if role not in self.unavailable:
+            return None
+        away = briefing.away_now(self.pack, role, self.now)
+        if away is None or away.end is None:
+            return "you cannot be reached"
+        return f"unreachable until {story_time(self.pack.scenario, away.end)} ({max(0.0, away.end - self.now):.0f}' left)"
+
+    def _recipients(self, inj, to: list[str]) -> list[str]:
+        """Whose inbox an inject delivered now reaches: nobody who cannot be reached (the inject may
+        itself cut a role off, or bring it back), so a mayor in the air does not read the calls made
+        to her deputy; whoever acts for them gets it instead, once."""
+        away = (self.unavailable | set(inj.unavailable)) - set(inj.available)
+        if not away:
+            return to
+        return list(dict.fromkeys(judge.acting_for(self.pack.roles, r, away.__contains__) for r in to))
 
     def action_label(self, action_id: str) -> str:
         found = self.pack.actions.get(action_id)
@@ -218,7 +258,7 @@ class ExerciseView:
         item = Item(f"i:{e.inject}", e.t, "inject", e.title, e.channel, e.severity, sender, body, e.inject)
         if inj is None:
             self.adhoc.append(item)
-        for r in e.to:
+        for r in (self._recipients(inj, list(e.to)) if inj is not None else e.to):
             self._to_inbox(r, item, changed)
         if inj is not None and inj.decision is not None:
             decider = self.acting_for(inj.decision.role or e.to[0])
@@ -227,6 +267,11 @@ class ExerciseView:
             changed.add("pending")
         changed.add("timeline")
         self._log(e, "inject", f"[{e.severity}] {e.title} -> {', '.join(e.to)}", changed)
+
+    def _who(self, role: str) -> str:
+        """A role as people at the table call it (its title), not its id."""
+        r = self.pack.roles.get(role)
+        return r.title if r else role
 
     def _sender(self, sender_id: str) -> str:
         s = next((x for x in self.pack.scenario.senders if x.id == sender_id), None)
@@ -276,10 +321,11 @@ class ExerciseView:
     def _on_approval_requested(self, e: E.ApprovalRequested, changed) -> None:
         req = self.requests[e.request] = {"by": e.by, "to": e.to, "action": e.action, "text": e.text,
                                           "channel": e.channel, "languages": e.languages, "audience": e.audience,
-                                          "status": "pending", "t": e.t}
+                                          "status": "pending", "t": e.t, "reason": e.reason, "due": e.due}
         what = self.action_label(e.action) if e.action else "a statement"
-        self._to_inbox(e.to, Item(f"a:{e.request}", e.t, "approval", f"Approval asked: {what}", "request",
-                                  "high", e.by, self.draft_text(req), e.request), changed)
+        by_when = f" (answer by {story_time(self.pack.scenario, e.due)})" if e.due is not None else ""
+        self._to_inbox(e.to, Item(f"a:{e.request}", e.t, "approval", f"Approval asked: {what}{by_when}", "request",
+                                  "high", self._who(e.by), self.draft_text(req), e.request), changed)
         changed.add("pending")
         self._log(e, e.by, f"asks {e.to} to approve {what} ({e.request})", changed)
 
@@ -290,7 +336,7 @@ class ExerciseView:
         req["status"] = "granted" if e.granted else "denied"
         word = "granted" if e.granted else "denied"
         self._to_inbox(req["by"], Item(f"r:{e.request}", e.t, "answer", f"Approval {word} ({e.request})", "request",
-                                       "medium", e.by, self.draft_text(req), e.request), changed)
+                                       "medium", self._who(e.by), self.draft_text(req), e.request), changed)
         changed.add("pending")
         self._log(e, e.by, f"{word} {e.request}", changed)
 
@@ -311,8 +357,10 @@ class ExerciseView:
 
     def _on_message_sent(self, e: E.MessageSent, changed) -> None:
         self._count(e.by, "messages")
-        self._to_inbox(e.to, Item(f"m:{self._slot(e.to)}", e.t, "message", f"{e.intent}: {e.text[:60]}",
-                                  "message", "high" if e.intent == "escalate" else "routine", e.by, e.text), changed)
+        headline = e.text.split("\n", 1)[0]  # staff reports open with a headline
+        title = headline if e.intent == "report" else f"{e.intent}: {headline}"  # ✉ already says it is a message
+        self._to_inbox(e.to, Item(f"m:{self._slot(e.to)}", e.t, "message", title[:70],
+                                  "message", "high" if e.intent == "escalate" else "routine", self._who(e.by), e.text), changed)
         self._log(e, e.by, f"{e.intent} to {e.to}: {e.text[:60]}", changed)
 
     def _on_expectation_triggered(self, e: E.ExpectationTriggered, changed) -> None:
@@ -347,7 +395,9 @@ class ExerciseView:
         self._log(e, "observer", (f"[{e.role}] " if e.role else "") + e.text, changed)
 
     def _on_command_rejected(self, e: E.CommandRejected, changed) -> None:
-        self.rejected.append(f"{e.by}: {e.command} refused: {e.reason}")
+        note = self.unreachable_note(e.by) if e.by in self.pack.roles else None
+        what = COMMAND_WORDS.get(e.command, e.command.replace("_", " ").capitalize())
+        self.rejected.append(f"{what} was refused. {note}" if note else f"{what} was refused: {e.reason}.")
         self._log(e, e.by, f"REFUSED {e.command}: {e.reason}", changed)
         changed.add("rejected")
 

@@ -48,7 +48,8 @@ class Acts(EngineBase):
         self._changed()
 
     def request(self, by: str, to: str, action: str | None, text: str | None, channel: str | None,
-                staff: bool = False, languages: list[str] | None = None, audience: list[str] | None = None) -> str:
+                staff: bool = False, languages: list[str] | None = None, audience: list[str] | None = None,
+                reason: str | None = None, due: float | None = None) -> str:
         """Ask `to` to approve an action, or a draft statement (text, channel, languages, audience).
 
         The request keeps the whole draft: the approver sees it, and the approved statement is
@@ -60,7 +61,8 @@ class Acts(EngineBase):
         self.requests[request_id] = {"by": by, "to": to, "action": action, "text": text, "channel": channel,
                                      "languages": languages, "audience": audience, "status": "pending"}
         self._emit(E.ApprovalRequested(t=self.t, request=request_id, by=by, to=to, action=action, text=text,
-                                       channel=channel, languages=languages, audience=audience, staff=staff))
+                                       channel=channel, languages=languages, audience=audience, staff=staff,
+                                       reason=reason, due=due))
         answerer = self.acting_for(to)  # staff standing in for an unreachable approver answer for it
         if answerer in self.staff:
             self.env.process(self.staff[answerer].answer(request_id))

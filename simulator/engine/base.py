@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from . import events as E
     from .history import History
     from .staff import StaffMember
+    from .staff_v1 import StaffMember as StaffMemberV1
 
 
 class Request(TypedDict):
@@ -46,8 +47,8 @@ if TYPE_CHECKING:
         history: History
         roles: list[str]
         ended: bool
-        staff: dict[str, StaffMember]
-        """Roles played by simulated staff -> their colleague."""
+        staff: dict[str, StaffMember | StaffMemberV1]
+        """Roles played by simulated staff -> their colleague (version 1 only to replay old logs)."""
         open_expectations: dict[str, float]
         """Triggered, unmet plan steps -> due minute."""
         met: set[str]

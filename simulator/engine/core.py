@@ -23,7 +23,8 @@ from .acts import Acts
 from .history import History, compile_condition, dependencies, time_thresholds
 from .plan_steps import PlanSteps
 from .seats import Seat
-from .staff import StaffMember
+from .staff import STAFF_VERSION, StaffMember
+from .staff_v1 import StaffMember as StaffMemberV1
 
 
 @contextmanager
@@ -46,8 +47,10 @@ def _no_gc_pauses():
 class Engine(PlanSteps, Acts):
     """Plays one exercise. Drive it with `advance_to`, `step` and `apply`; read events from their return values."""
 
-    def __init__(self, pack: Pack, seed: int, seats: dict[str, Seat] | None = None):
+    def __init__(self, pack: Pack, seed: int, seats: dict[str, Seat] | None = None, staff_version: int = STAFF_VERSION):
         self.pack, self.seed = pack, seed
+        # Logs replay with the staff that played them (staff_v1 says why); new exercises get today's.
+        self._staff_class = StaffMember if staff_version >= 2 else StaffMemberV1
         sc = pack.scenario
         self.roles = list(sc.roles)
         self.seats = {r: (seats or {}).get(r, Seat()) for r in self.roles}
@@ -83,7 +86,12 @@ class Engine(PlanSteps, Acts):
         self._settling = False
         self._progress = self.env.event()
         self._dynamics_rng = random.Random(f"{seed}:dynamics")
-        self.staff = {r: StaffMember(self, r, s, random.Random(f"{seed}:staff:{r}"))
+        rule = pack.plan.reporting
+        # What staff are told of besides high and critical news: what the plan's reporting rule
+        # calls serious, and decisions (they advise). Anything else passes them by, cheaply.
+        self._staff_hears = frozenset(i.id for i in sc.injects
+                                      if i.decision is not None or (rule is not None and i.severity in rule.severities))
+        self.staff = {r: self._staff_class(self, r, s, random.Random(f"{seed}:staff:{r}"))
                       for r, s in self.seats.items() if s.kind == "staff"}
 
         self.env.process(self._end_of_clock())  # first process: it wins ties at the end of the clock
@@ -249,6 +257,8 @@ class Engine(PlanSteps, Acts):
         if module.starts_at > 0:
             yield self.env.timeout(module.starts_at)
         self._emit(E.ModuleStarted(t=self.t, module=module.id, title=module.title))
+        for member in list(self.staff.values()):
+            member.module_started(module)
 
     def _wake_at(self, t: float):
         yield self.env.timeout(t)
@@ -303,10 +313,10 @@ class Engine(PlanSteps, Acts):
             self._set_availability(inj)
         if inj.decision is not None:
             self._open_decision(inj, inj.decision, to)
-        if serious:
+        if self.staff and (serious or inj.id in self._staff_hears):
             for role in to:
                 if role in self.staff:
-                    self.staff[role].received(inj)
+                    self.staff[role].delivered(inj, to, serious)
         effects = inj.effects
         if effects:
             self._apply_effects(effects, cause, notify=False)
@@ -341,7 +351,8 @@ class Engine(PlanSteps, Acts):
         if seat.kind != "staff":
             return
         # A fresh stream per hand-over keeps replays exact however often a seat changes hands.
-        member = self.staff[role] = StaffMember(self, role, seat, random.Random(f"{self.seed}:staff:{role}:{float(self.t)!r}"))
+        member = self.staff[role] = self._staff_class(self, role, seat,
+                                                      random.Random(f"{self.seed}:staff:{role}:{float(self.t)!r}"))
         steps = self.pack.expectations
         for exp_id in list(self.open_expectations):
             exp = steps[exp_id]

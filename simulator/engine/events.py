@@ -26,6 +26,8 @@ def event(cls: type[_E]) -> type[_E]:
 AddedList = Annotated[list[str] | None, Field(exclude_if=lambda v: v is None)]
 """A field added to an event after logs were written with it: left out of the line while it is
 None, so a log written before it replays to the same text."""
+AddedText = Annotated[str | None, Field(exclude_if=lambda v: v is None)]
+AddedMinute = Annotated[float | None, Field(exclude_if=lambda v: v is None)]
 
 
 @event
@@ -143,6 +145,10 @@ class ApprovalRequested(Event):
     """The draft statement's languages (None for an action, or when the request named none)."""
     audience: AddedList = None
     staff: bool = False
+    reason: AddedText = None
+    """Why the drafter asks (simulated staff: the plan step it serves); None when not given."""
+    due: AddedMinute = None
+    """The minute by which the drafter needs the answer (the plan step's due minute); None when not given."""
 
 
 @event

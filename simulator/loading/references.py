@@ -134,6 +134,8 @@ def _scenario(doc: Document, refs: _Refs) -> Iterator[Problem]:
     for rule_id, effects in s.statement_effects.items():
         yield from refs.check(doc, ("statement_effects", rule_id), rule_id, refs.rules, "playbook rule")
         yield from refs.effects(doc, effects, ("statement_effects", rule_id))
+    for role_id in s.situations:
+        yield from refs.check(doc, ("situations", role_id), role_id, refs.roles, "role")
     for i, inj in enumerate(s.injects):
         loc = ("injects", i)
         if inj.at is not None and inj.at >= s.clock.duration:

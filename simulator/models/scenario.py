@@ -234,6 +234,10 @@ class Scenario(Strict):
     senders: list[Sender] = Field(min_length=1, max_length=limits.LIST_ITEMS)
     roles: list[Id] = Field(min_length=1, max_length=limits.ROLES)
     """Role ids that take part; found in the pack's roles/ folder or the shared roles/ folder."""
+    situations: dict[Id, Text] = Field(default={}, max_length=limits.ROLES)
+    """Role id -> where this role stands when the exercise starts, in this scenario's story (for its
+    briefing): 'You are on the 07:55 flight to the summit...'. When it cannot be reached is not
+    repeated here: the injects' `unavailable` and `available` say it, and the briefing reads them."""
     plan: str
     """Path of the response plan, relative to this file."""
     playbook: str

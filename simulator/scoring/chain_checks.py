@@ -45,7 +45,7 @@ def chain_findings(facts: Facts, final: bool) -> Iterator[Finding]:
     graph = command_graph(pack)
     yield from _directives(facts, graph)
     yield from _authority_and_approval(facts)
-    yield from _reporting(facts, graph, final)
+    yield from _reporting(facts, final)
     yield from _succession(facts, final)
     span = pack.plan.span_of_control
     if span is not None and final:
@@ -103,24 +103,19 @@ def _authority_and_approval(facts: Facts) -> Iterator[Finding]:
                  f"All {len(gated)} statements that needed approval had it before release.", [s.by for s in gated])
 
 
-def _reporting(facts: Facts, graph: nx.DiGraph[str], final: bool) -> Iterator[Finding]:
+def _reporting(facts: Facts, final: bool) -> Iterator[Finding]:
     rule = facts.pack.plan.reporting
     if rule is None:
         return
     upward = [m for m in facts.messages if m["intent"] in ("report", "escalate")]
     for inject_id, (t, line, to, _cue) in facts.deliveries.items():
         inj = facts.pack.injects.get(inject_id)
-        if inj is None or inj.severity not in rule.severities:
+        if inj is None or not judge.serious(rule, inj.severity):
             continue
         for role in to:
-            bosses = list(graph.predecessors(role)) if role in graph else []
-            if not bosses:
-                continue
-            boss = bosses[0]
-            if facts.acting_for(boss, t) == role:
-                continue  # the role stands in for its own supervisor: it is in command, nobody above to tell
-            if boss in to or facts.acting_for(boss, t) in to:
-                continue  # the supervisor received the same inject: there is nothing to pass up
+            boss = judge.report_up(facts.pack.roles, role, to, lambda r: facts.acting_for(r, t))
+            if boss is None:
+                continue  # nobody above, it is in command, or the supervisor received the same inject
             # Cheap tests first: on a long log the succession look-ups dominate otherwise.
             reports = [m for m in upward if m["t"] >= t and m["by"] in (role, facts.acting_for(role, m["t"]))
                        and m["to"] in (boss, facts.acting_for(boss, m["t"]))]

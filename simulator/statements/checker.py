@@ -111,6 +111,9 @@ class Checker:
                 add(f"fact:{person.id}:{k}", fact.phrases)
             if person.role == "victim":
                 add(f"name:{person.id}", [v for n in person.names for v in _name_forms(n)])
+                # A first name alone names the victim too, where the clause speaks of the harm
+                # ('we are thinking of Manjit's family tonight; she died doing what she loved').
+                add(f"first:{person.id}", [n.split()[0] for n in person.names if len(n.split()) >= 2])
         for rule in self._rules():
             m = rule.match
             add("rule:" + rule.id, [*m.phrases, *(w.strip() + "~" for w in m.words)])
@@ -200,6 +203,8 @@ class Checker:
         elif kind == "victim_name":
             for person in self.playbook.vocabulary.people:
                 found += [_with(r.hit(s), person.name_private_until) for s in r.spans.get(f"name:{person.id}", [])]
+                found += [_with(r.hit(s), person.name_private_until) for s in r.spans.get(f"first:{person.id}", [])
+                          if harm.speaks_of_harm(r, r.toks[s[0]].clause)]
         elif kind == "rumour_confirmation" and rule.rumour is not None:
             found = harm.rumour_confirmation(r, "topic:" + rule.rumour)
         hits = _distinct(found)

@@ -132,6 +132,15 @@ def _blaming_who(r: Reading) -> list[Hit]:
     return out
 
 
+_HARMED = frozenset({"die", "died", "dead", "kill", "killed", "victim", "injure", "injured", "hurt", "death", "lose", "lost",
+                     "hospital", "wound", "wounded", "murder", "murdered", "funeral", "family", "mourn", "loss", "passed"})
+
+
+def speaks_of_harm(r: Reading, clause: int) -> bool:
+    """Whether a clause (or the one beside it) speaks of someone harmed (a first name then names a victim)."""
+    return any(t.lemma in _HARMED or t.low in _HARMED for t in r.toks if abs(t.clause - clause) <= 1)
+
+
 def asks_who(r: Reading, i: int) -> bool:
     """Whether the words just before token i ask who did it rather than say it."""
     before = [t.lemma for t in r.toks[max(0, i - 2):i] if t.clause == r.toks[i].clause]

@@ -234,7 +234,13 @@ BLAME = [
     "{g} * be * threat|danger|problem|menace|burden|reason|cause",
     "influx of * {g}", "{g} * put~|putting|place~|placing * pressure|strain|burden", "pressure|strain|burden * {g} * put~|putting|place~|placing|cause~",
     "not all of them share", "not share our value~", "keep an eye on * {place}|{g}", "keep * watch on * {place}|{g}",
-    "identify|find|name|track_down * in|from * {g}", "{place} * help * identify|find|name", "{g} * be dangerous|criminal~|violent", "because of * {g}", "{g} * should leave|go",
+    "identify|find|name|track_down * in|from * {g}", "{place} * help * identify|find|name",
+    "{g} * must|should|need * condemn|do more|root out|speak out|take responsibility|integrate|police themselves|explain",
+    "ask~|call~ on|urge~ * {g} * to condemn|explain|answer|do more|root out|speak out", "certain communities",
+    "some communities * need|must|should", "those communities", "monitor~|surveil~|watch~ * {place}|{g}",
+    "{g} crime|criminality|gang~|offender~|grooming", "crime * among * {g}", "{g} * disease~|infect~|outbreak|illness~|tuberculosis|scabies",
+    "ask~ for it", "brought it on", "provok~ * attack~|assault~|violence", "should not have been * walk~|out|there|dress~",
+    "flaunt~", "shov~ * in * face~", "{g} * be dangerous|criminal~|violent", "because of * {g}", "{g} * should leave|go",
     "{g} * be not welcome", "{g} do not belong", "keep {g} out", "fault of * {g}", "{g} * cannot be trust~", "{g} bring~|brought",
     "{g} cause~|caused", "{g} did this", "{g} do this", "send {g} back|home", "deport * {g}", "{g} go home",
     "stay|keep away from {place}", "keep * away from {place}", "avoid {place}", "do not go to {place}", "{place} * be * dangerous|unsafe",
@@ -284,7 +290,8 @@ FAMILY = ["child", "children", "kid~", "son", "daughter", "wife", "husband", "pa
 POSSESSIVES = ["my", "her", "his", "their", "our", "'s"]
 
 
-HALF_DENIAL = ["can not|cannot|unable to|not able to confirm|deny|comment on|rule out", "not in a position to confirm|deny|comment",
+HALF_DENIAL = ["can not|cannot|unable to|not able to confirm|deny|comment on|rule out", "keep~ an open mind", "open mind",
+               "not ruling anything out", "all lines of inquiry|enquiry", "can not|cannot be excluded|ruled out", "not in a position to confirm|deny|comment",
                "neither confirm nor deny", "not rule * out", "not ruling * out", "would not rule out", "can not|cannot exclude",
                "not exclude", "not * discount~", "can not|cannot say * not", "not yet confirm~ * report~|claim~|suggestion~"]
 """Words that decline to deny ('we cannot confirm reports that he held extremist views', 'we are

@@ -32,6 +32,8 @@ async def test_setup_picks_a_shipped_scenario_and_starts_solo(tmp_path, wall, mo
         setup.query_one("#seed", Input).value = "7"
         await pilot.press("ctrl+s")
         await pilot.pause()
+        await pilot.press("escape")  # the mayor's briefing, shown before the clock starts
+        await pilot.pause()
         screen = app.screen
         assert isinstance(screen, ExerciseScreen) and screen.solo and screen.current == "mayor"
         header = app.control.session.header

@@ -21,6 +21,9 @@ async def test_solo_chief_with_staff_who_ask_for_approval(tmp_path, wall):
     async with app.run_test(size=(100, 32)) as pilot:
         await pilot.press("ctrl+s")
         await pilot.pause()
+        assert type(app.screen).__name__ == "BriefingScreen"  # a new seat is briefed before the clock starts
+        await pilot.press("escape")
+        await pilot.pause()
         screen = app.screen
         assert isinstance(screen, ExerciseScreen) and screen.solo and screen.current == "chief"
         seats = app.control.session.header.seats
@@ -35,15 +38,15 @@ async def test_solo_chief_with_staff_who_ask_for_approval(tmp_path, wall):
         await pilot.pause()
         assert [e.action for e in events_of(app, "action_taken")] == ["chief.convene"]
 
-        # Let ten exercise minutes pass (60x: ten wall seconds on the frozen clock).
+        # Let twenty exercise minutes pass (60x: twenty wall seconds on the frozen clock): the
+        # press officer drafts the first statement within 0.2-0.6 of its 30 minutes.
         await pilot.press("space")
-        wall.t += 10
+        wall.t += 20
         screen._tick()
         await pilot.pause()
         asked = [e for e in events_of(app, "approval_requested") if e.staff]
         assert asked and asked[0].by == "press" and asked[0].to == "chief"
-        # Staff report upwards too.
-        assert any(e.by == "press" and e.to == "chief" for e in events_of(app, "message_sent"))
+        assert asked[0].languages == ["English", "Welsh"] and asked[0].due == 30  # the draft, whole, and by when
 
         await pilot.press("d")
         await pilot.pause()
@@ -58,6 +61,11 @@ async def test_solo_chief_with_staff_who_ask_for_approval(tmp_path, wall):
         await pilot.pause()
         said = events_of(app, "statement_issued")
         assert said and said[0].by == "press" and said[0].staff and said[0].approval == asked[0].request
+        # ...and, the first statement being essential, reports it upwards within minutes.
+        wall.t += 5
+        screen._tick()
+        await pilot.pause()
+        assert any(e.by == "press" and e.to == "chief" and "statement on social" in e.text for e in events_of(app, "message_sent"))
         await pilot.press("ctrl+q")
 
 
@@ -155,6 +163,7 @@ async def test_the_clock_ends_the_exercise_even_with_a_dialog_open(tmp_path, wal
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("ctrl+s")
         await pilot.pause()
+        await pilot.press("escape")  # the briefing
         await pilot.press("j", "space")
         await pilot.pause()
         await pilot.press("d", "enter")  # the vigil decision dialog stays open

@@ -54,6 +54,7 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
         _b("d", "role_tab('waiting')", "Waiting", "Decisions and approvals waiting on this role"),
         _b("c", "role_tab('contacts')", "Contacts", "Contacts and chain of command", show=False),
         _b("k", "role_tab('check')", "Checklist", "This role's plan checklist", show=False),
+        _b("b", "briefing", "Briefing", "This role's briefing: mandate, powers, chain of command, situation"),
         _b("i", "role_tab('detail')", "Detail", "Show the selected inbox item", show=False),
         _b("n", "next_unread", "Next unread", "Jump to the next unread inbox item", show=False),
         _b("f", "fire", "Fire inject", "Deliver the highlighted MSEL inject now"),
@@ -81,6 +82,8 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
         self._last_score = 0.0
         self._last_minute = -1
         self._ended_shown = False
+        self._away_shown: set[str] = set()
+        """Roles whose detail pane shows the cannot-be-reached note."""
 
     # ---- layout ------------------------------------------------------------------------------
 
@@ -125,6 +128,15 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
         self._fold(list(self.control.session.events), everything)
         self._focus_console()
         self.set_interval(0.25, self._tick, name="exercise-clock")
+        if self.solo and self.control.session.now == 0 and self.control.paused:
+            self.action_briefing()  # a new seat reads its briefing before the clock starts
+
+    def action_briefing(self) -> None:
+        from .briefing import BriefingScreen
+
+        if self.current != "facilitator":
+            started = self.control.session.now > 0 or not self.control.paused
+            self.app.push_screen(BriefingScreen(self.pack, self.current, before_start=not started))
 
     # ---- time and events -----------------------------------------------------------------------
 
@@ -161,9 +173,22 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
             gc.freeze()
         if "rejected" in changed:
             self.notify(self.view.rejected[-1], title="Refused", severity="error")
+        for e in events:
+            if isinstance(e, E.RoleAvailability) and e.role in self.humans:
+                self._availability_changed(e)
         if self.view.ended and not self._ended_shown:
             self._ended_shown = True
             self.set_timer(0.3, self._to_hot_wash)
+
+    def _availability_changed(self, e: E.RoleAvailability) -> None:
+        """Say plainly to a person's seat that it is cut off (until when, who acts) or back."""
+        title = self.pack.roles[e.role].title
+        if e.available:
+            self.notify(f"{title}: you can be reached again. Take the handover before you act.",
+                        title="You are back", timeout=15)
+        else:
+            self.notify(f"{title}: {self.view.unreachable_note(e.role)}", title="You cannot be reached",
+                        severity="warning", timeout=20)
 
     def _show_clock(self) -> None:
         v, sc = self.view, self.pack.scenario
@@ -175,6 +200,9 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
         nxt = v.next_injects(1)
         if nxt and not v.ended:
             extra = f"next inject in {max(0, nxt[0].at - self.control.session.now):.0f}'"
+        away = v.unreachable_short(who) if who != "facilitator" else None
+        if away and not v.ended:
+            extra = f"⚠ {away}"  # the one thing this seat must know now
         self.query_one(ClockBar).show(clock=story_time(sc, self.control.session.now), now=self.control.session.now, duration=sc.clock.duration,
                                       paused=self.control.paused, speed=self.control.speed, ended=v.ended, seat=seat,
                                       module=v.module, extra=extra)
@@ -205,8 +233,16 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
         if f"read:{role}" in changed:
             con.inbox.show_read(v.read[role])
         n_pending = len(v.pending_for(role))
+        away = v.unreachable_short(role)
         con.head.update(Text.assemble((f"{self.pack.roles[role].title} ", "bold"),
-                                      (f"{v.unread(role)} unread", "cyan"), f"  {n_pending} waiting"), layout=False)
+                                      (f"{v.unread(role)} unread", "cyan"), f"  {n_pending} waiting",
+                                      (f"  {away} (b: briefing)" if away else "", "bold yellow")), layout=False)
+        if away and not con.inbox.items:  # nothing to read yet: say why, in the pane the eye goes to
+            con.detail.update(Text(v.unreachable_note(role) or "", style="bold yellow"))
+            self._away_shown.add(role)
+        elif not away and role in self._away_shown:  # back: the note no longer holds
+            self._away_shown.discard(role)
+            con.detail.update("You can be reached again. Select an inbox item (↑/↓); b shows your briefing.")
         if "pending" in changed:
             con.pending.show(v.pending_for(role), self.control.session.now)
         if "plan" in changed:
@@ -317,6 +353,7 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
             yield SystemCommand("Reassign a seat", "t: a person or simulated staff", self._fac(self.action_seats))
         for n, r in enumerate(self.humans, 1):
             yield SystemCommand(f"Console: {self.pack.roles[r].title}", f"{n}", lambda r=r: self.action_console(r))
+            yield SystemCommand(f"Briefing of {self.pack.roles[r].title}", "b", self._as(r, self.action_briefing))
             yield SystemCommand(f"Actions of {self.pack.roles[r].title}", "a", self._as(r, self.action_actions))
             yield SystemCommand(f"Statement by {self.pack.roles[r].title}", "s", self._as(r, self.action_compose))
 

@@ -23,7 +23,7 @@ from .composer import ComposerDialog
 from .contact import ContactDialog
 from .dialogs import ChoiceDialog
 
-ROLE_ACTIONS = {"actions", "compose", "role_tab", "next_unread"}
+ROLE_ACTIONS = {"actions", "compose", "role_tab", "next_unread", "briefing"}
 ALL_CHANNELS = list(get_args(Channel))
 
 
