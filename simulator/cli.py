@@ -122,9 +122,12 @@ def _commands():
     from . import review_cli  # noqa: F401
     from .authoring import cli as _authoring  # noqa: F401  (lint, graph, msel, batch)
     from .report import cli as _report_cli  # noqa: F401  (tabletop report)
+    from .report import progress_cli as _progress_cli  # noqa: F401  (tabletop progress)
+    from . import compare_cli  # noqa: F401  (`compare`: a what-if beside its original)
     from . import run_cli  # noqa: F401  (`run`: imports the UI lazily, inside the command)
     from . import statements_cli  # noqa: F401  (`playbook check`)
     from . import brief_cli  # noqa: F401  (`brief`)
+    from . import room_cli  # noqa: F401  (`host`, `join`: import the transport and the consoles lazily)
 
 
 _commands()

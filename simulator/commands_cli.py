@@ -202,17 +202,24 @@ def _verified(log: Path, result, digest: str | None) -> None:
 @click.argument("log", type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the scorecard as JSON.")
 @click.option("--all", "all_findings", is_flag=True, help="Show every finding, not only the challenges.")
+@click.option("--seat", metavar="ROLE", help="Coached feedback for the person in this seat, instead of the team's scorecard.")
 @user_errors
-def score(log: Path, as_json: bool, all_findings: bool) -> None:
+def score(log: Path, as_json: bool, all_findings: bool, seat: str | None) -> None:
     """Score an exercise log against the plan, the playbook and the chain of command."""
     from .replay import damage_warning, verify
-    from .scoring.scorer import score_lines
+    from .scoring.scorer import Scorer
 
     result = verify(log, allow_damaged=True)  # the sound lines before any damage, warned of here
     warning = damage_warning(result.log)
     if warning:
         click.echo(warning, err=True)
-    card = score_lines(result.pack, ((ln.number, ln.data) for ln in result.log.lines))
+    scorer = Scorer(result.pack)
+    for ln in result.log.lines:
+        scorer.feed(ln.number, ln.data)
+    card = scorer.scorecard()
+    if seat is not None:
+        _seat_feedback(log, result.pack, card, scorer.facts, seat, as_json)
+        return
     if as_json:
         click.echo(card.model_dump_json(indent=2))
         return
@@ -221,3 +228,22 @@ def score(log: Path, as_json: bool, all_findings: bool) -> None:
     from .scoring.text import render
 
     render(card, Console(), all_findings)
+
+
+def _seat_feedback(log: Path, pack, card, facts, seat: str, as_json: bool) -> None:
+    from rich.console import Console
+
+    from .coaching import UnknownSeat, feedback_for
+    from .coaching.text import render
+
+    try:
+        fb = feedback_for(pack, card, facts, seat)
+    except UnknownSeat as exc:
+        raise click.BadParameter(str(exc), param_hint="--seat") from None
+    if as_json:
+        click.echo(fb.model_dump_json(indent=2))
+        return
+    render(fb, Console(), "re-run it with the command below" if fb.moment is not None else None)
+    if fb.moment is not None:  # on a line of its own, never wrapped, so it can be copied
+        say(f"tabletop branch {log} --at {fb.moment.minute:g} -o {log.with_name(log.stem + '-whatif.jsonl')} "
+            f"--seat {seat}=human")

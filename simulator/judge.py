@@ -124,6 +124,17 @@ def meets_by_action(exp: "Expectation", action: str) -> bool:
     return exp.action == action
 
 
+def actions_chosen(pack: "Pack", inject: str, option: str) -> tuple[str, ...]:
+    """The catalogue actions that a decision made with `option` counts as taking: the actions of the
+    plan steps the option declares it meets (its `meets`; ids or wording that merely look alike never
+    count). Why the action and not only the step: the option *is* the step, so everything that asks
+    whether the action was taken (the step itself, another step with that action, the city's
+    dynamics, triggers and harms) must answer as if it had been; the action's own effects are not
+    applied again, since the option's effects are what choosing it does. Only a choice someone made
+    counts: a lapsed decision's default is nobody's act."""
+    return pack.actions_chosen.get((inject, option), ())
+
+
 def first_done(exp: "Expectation", roles: Mapping[str, Role], actions: Sequence[A], statements: Iterable[S],
                record: Record) -> A | S | None:
     """The act that does a plan step: the first time its action was taken (`actions`, in log

@@ -313,3 +313,28 @@ DUNMARROW = ROOT / "scenarios" / "dunmarrow-disinformation-reception-centre"
 ])
 def test_general_readings_of_harm(folder, text, rule, flagged):
     assert (rule in _judged(load_pack(folder), text)) is flagged
+
+
+@pytest.mark.parametrize("text, confirms, quoted", [
+    ("We can't rule out a link to Northgate.", True, "rule out"),
+    ("A link to Northgate cannot be ruled out at this stage.", True, "cannot be ruled out"),   # declined after the subject
+    ("We cannot rule anything out yet. Northgate families are our neighbours.", False, None),  # another clause
+    ("Northgate families are our neighbours. We cannot rule anything out yet.", False, None),
+])
+def test_declining_to_deny_a_rumour_repeats_it_in_its_own_clause(caldmere, text, confirms, quoted):
+    v = _judged(caldmere, text)
+    assert ("PR-rumour-northgate" in v) is confirms
+    if confirms:
+        assert any(quoted in w for w in v["PR-rumour-northgate"].words)  # the words that did it, quoted
+
+
+@pytest.mark.parametrize("text, blames", [
+    ("Who started the violence is for the police to say.", False),
+    ("Whoever started the violence will be found.", False),
+    ("The police will find out what started the violence.", False),
+    ("The police will investigate how the violence started and who caused the disorder.", False),
+    ("The counter-protesters started the violence.", True),
+    ("Marchers started the violence, witnesses say.", True),
+])
+def test_asking_who_started_it_is_not_saying_who(text, blames):
+    assert ("PR-prejudge" in _judged(load_pack(LINDENPORT), text)) is blames

@@ -38,6 +38,9 @@ def finding_text(f: Finding, evidence: dict[int, str]) -> Text:
     t.append(f" {RATING_WORDS[f.rating]}\n", style="bold")
     t.append(f"{f.title}\n\n", style="bold")
     t.append(f"{f.explanation}\n\n")
+    if f.matched:  # the statement's own words behind the verdict, set apart so they can be scanned
+        t.append("Words that triggered it: ", style="bold")
+        t.append(", ".join(f"'{w}'" for w in f.matched) + "\n\n", style="italic")
     t.append(f"Rule: {f.rule}   Roles: {', '.join(f.roles) or '-'}\n", style="dim")
     if f.objective or f.capability:
         t.append(f"Objective: {f.objective or '-'}   Capability: {f.capability or '-'}\n", style="dim")

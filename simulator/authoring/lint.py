@@ -22,7 +22,10 @@ warnings
 - an inject only a facilitator can fire (no `at`, no `trigger`, nothing cues it);
 - `contingency_for` on an inject that has `at` or `trigger` (the engine only sends cue-only injects
   on a missed deadline);
-- a statement step no playbook template covers (simulated staff cannot meet it; people can).
+- a statement step no playbook template covers (simulated staff cannot meet it; people can);
+- a decision option that reads like an action step of the deciding role but does not name it in
+  `meets` (shared content lemmas, weighted by rarity: simulator/authoring/alike.py); an option
+  that says `meets: []` outright is not one.
 
 placeholders
 A pack written by `tabletop msel import` holds TODO placeholders for what an MSEL cannot carry.
@@ -48,6 +51,7 @@ from ..loading.problems import Problem, ValidationFailed
 from ..loading.references import check_references, walk_condition
 from ..models import conditions as c
 from ..statements.examples import misjudged
+from . import alike
 from .reach import NEVER, Analysis, Reach
 
 
@@ -89,7 +93,8 @@ def _lint(scenario_doc: Document, plan: Document, playbook: Document, roles: dic
     analysis.moved |= free
     reach = analysis.run()
     ctx = _Context(scenario_doc, plan, playbook, roles, analysis, reach)
-    return [*_injects(ctx), *_options(ctx), *_steps(ctx), *_unprompted(ctx), *_capabilities(ctx), *_examples(ctx)]
+    return [*_injects(ctx), *_options(ctx), *_alike_options(ctx), *_steps(ctx), *_unprompted(ctx), *_capabilities(ctx),
+            *_examples(ctx)]
 
 
 def _examples(ctx: "_Context") -> Iterator[Problem]:
@@ -167,6 +172,38 @@ def _options(ctx: _Context) -> Iterator[Problem]:
                                 f"option '{o.id}' of decision '{inj.id}' leads nowhere: it has no effects, no "
                                 "follow_up, and no condition asks whether it was chosen")
                 yield _placeholder(p, "its label is a TODO placeholder") if o.label.startswith(PLACEHOLDER) else p
+
+
+def _alike_options(ctx: _Context) -> Iterator[Problem]:
+    """A decision option that reads like an action step of the deciding role but does not name it in
+    `meets`: choosing it would leave the step unmet (simulator/authoring/alike.py says how alike)."""
+    actions = {a.id: a for r in ctx.roles.values() for a in r.actions}
+
+    def said(e) -> str:
+        a = actions.get(e.action or "")
+        return alike.step_text(e.description, a.label if a else None, a.description if a else None)
+
+    opts = [(i, inj, k, o) for i, inj in enumerate(ctx.s.injects) if inj.decision is not None
+            for k, o in enumerate(inj.decision.options)]
+    steps = {e.id: alike.content(said(e)) for e in ctx.plan.expectations if e.action is not None}
+    weight = alike.Weights.of([alike.content(o.label) for *_, o in opts] + list(steps.values())
+                              + [alike.content(f"{inj.title} {inj.body}") for inj in ctx.s.injects])
+    for i, inj, k, o in opts:
+        decider = inj.decision.role or (inj.to[0] if inj.to != "all" else None)
+        said_by_option = alike.content(o.label)
+        if "meets" in o.model_fields_set and not o.meets:
+            continue  # `meets: []` written out: the author looked, and this option is no plan step
+        for e in ctx.plan.expectations:
+            if e.id not in steps or e.role != decider or e.id in o.meets:
+                continue
+            found = alike.likeness(said_by_option, steps[e.id], weight)
+            if found.alike:
+                yield ctx.sdoc.at(("injects", i, "decision", "options", k, "id"),
+                                  f"option '{o.id}' of decision '{inj.id}' reads like plan step '{e.id}' "
+                                  f"({found.score:.0%} alike: {', '.join(found.shared)}) but does not name it: "
+                                  f"choosing it leaves the step unmet; add 'meets: [{e.id}]' if it is that step "
+                                  "('meets: []' if it is not)",
+                                  "warning")
 
 
 def _steps(ctx: _Context) -> Iterator[Problem]:

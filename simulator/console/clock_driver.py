@@ -114,7 +114,11 @@ class ExerciseControl:
 
     @_holds_on_fault
     def change_speed(self, step: int) -> None:
-        speed = nearest_speed(self.clock.speed, step)
+        self.set_speed(nearest_speed(self.clock.speed, step))
+
+    @_holds_on_fault
+    def set_speed(self, speed: float) -> None:
+        """Run the clock at `speed` exercise minutes per wall minute (a room's facilitator sends one)."""
         if speed != self.clock.speed and not self.session.ended:
             self.tick()
             self.submit(C.SetSpeed(by=FAC, speed=speed))

@@ -65,6 +65,13 @@ class PlanSteps(EngineBase):
         inj = self.pack.injects[inject_id]
         del self.open_decisions[inject_id]
         self._emit(E.DecisionMade(t=self.t, inject=inject_id, option=option_id, by=by, staff=staff))
+        steps = self.pack.expectations
+        for action_id in judge.actions_chosen(self.pack, inject_id, option_id):
+            # The option is the step: its action counts as taken, by the decider, now (the judge says why).
+            self.history.actions.setdefault(action_id, []).append((self.env.now, by))
+            self._touch("action", action_id)
+            for exp_id in [x for x in self.open_expectations if judge.meets_by_action(steps[x], action_id)]:
+                self._meet(exp_id, by)
         self._settle_decision(inj, option_id)
         self._changed()
 

@@ -189,8 +189,12 @@ class StaffMember:
                 option = r.choice(d.options)
         yield self.env.timeout(round(delay, 2))
         if self.engine.open_decisions.get(inj.id) == self.role and not self.retired:
+            was_met = set(self.engine.met)
             self.engine.decide(inj.id, option.id, self.role, staff=True)
             self.done.append(words.decided(self.engine.pack, inj, option.label, self.engine.now))
+            for exp_id in sorted(self.engine.met - was_met):  # the option was a plan step (its `meets`): done, and said so
+                exp = self.engine.pack.expectations[exp_id]
+                self._did(exp, words.done(self.engine.pack, exp, self.engine.now))
             if option is not recommended and self.seat.policy == "plan":
                 self._report_soon(URGENT_WINDOW)  # a wrong call: its supervisor hears of it while it can still act
 

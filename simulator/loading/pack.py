@@ -82,6 +82,18 @@ class Pack:
         return out
 
     @cached_property
+    def actions_chosen(self) -> dict[tuple[str, str], tuple[str, ...]]:
+        """(decision inject, option) -> the actions of the plan steps the option meets (judge.actions_chosen)."""
+        steps = {e.id: e for e in self.plan.expectations}
+        out: dict[tuple[str, str], tuple[str, ...]] = {}
+        for i in self.scenario.injects:
+            for o in i.decision.options if i.decision is not None else ():
+                found = tuple(dict.fromkeys(a for s in o.meets if (a := steps[s].action) is not None))
+                if found:
+                    out[(i.id, o.id)] = found
+        return out
+
+    @cached_property
     def expectations(self):
         return {e.id: e for e in self.plan.expectations}
 

@@ -56,11 +56,13 @@ class _Refs:
         self.vars = {v.id for v in s.state}
         self.injects = {i.id: i for i in s.injects}
         self.expectations = {e.id for e in plan.model.expectations} if plan is not None else None
+        self.steps = {e.id: e for e in plan.model.expectations} if plan is not None else {}
         self.objectives = {o.id for o in s.objectives}
         self.modules = {m.id for m in s.modules}
         self.senders = {x.id for x in s.senders}
         all_roles = set(roles) >= self.roles
         self.actions = {a.id: rid for rid, d in roles.items() for a in d.model.actions} if all_roles else None
+        self.action_approvers = {a.id: a.requires_approval for d in roles.values() for a in d.model.actions}
         self.authorities = {a for d in roles.values() for a in d.model.authorities} if all_roles else None
         self.rules = playbook.model.rule_ids() if playbook is not None else None
 
@@ -176,6 +178,25 @@ def _decision(doc: Document, inj, loc: tuple, refs: _Refs) -> Iterator[Problem]:
         yield from refs.effects(doc, opt.effects, loc + ("options", k, "effects"))
         for j, f in enumerate(opt.follow_up):
             yield from refs.check(doc, loc + ("options", k, "follow_up", j), f, refs.injects, "inject")
+        decider = d.role or (inj.to[0] if inj.to != "all" else None)
+        for j, step_id in enumerate(opt.meets):
+            where = loc + ("options", k, "meets", j)
+            yield from refs.check(doc, where, step_id, refs.expectations, "plan step")
+            step = refs.steps.get(step_id)
+            if step is not None:
+                yield from _meets(doc, where, step, decider, refs)
+
+
+def _meets(doc: Document, where: tuple, step, decider: str | None, refs: _Refs) -> Iterator[Problem]:
+    """An option that does a plan step must be able to do it as its action would (judge.meets_by_choice):
+    the deciding role is the step's role, the step is an action (a statement step is met by words said
+    in public, which a choice is not), and it needs nobody's approval (a decision is not put to an approver)."""
+    if step.action is None:
+        yield doc.at(where, f"plan step '{step.id}' is met by a public statement; choosing an option cannot say it")
+    elif decider is not None and step.role != decider:
+        yield doc.at(where, f"plan step '{step.id}' is for role '{step.role}', but '{decider}' takes this decision")
+    elif (approver := step.approval_by or refs.action_approvers.get(step.action)) is not None:
+        yield doc.at(where, f"plan step '{step.id}' needs {approver}'s approval, which a decision is not sent for")
 
 
 def _roles(roles: dict[str, Document], refs: _Refs) -> Iterator[Problem]:

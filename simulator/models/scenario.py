@@ -140,6 +140,14 @@ class Option(Strict):
     """The option the plan favours; simulated staff on the 'plan' policy choose it."""
     note: Text | None = None
     """Facilitator note: why this option matters."""
+    meets: list[Id] = Field(default=[], max_length=limits.FOLLOW_UPS)
+    """Plan steps (action steps of the deciding role) this option *is* ('Visible patrols at the
+    centre, with a named officer' is the plan's protect-the-community step): choosing it counts as
+    taking their actions, so the steps are met and every condition on those actions holds; the
+    actions' own effects are not added to the option's. Declared, never guessed from ids or
+    wording; `tabletop lint` warns where an option and a step look alike but are not linked
+    (`meets: []` written out says it is not the step, and quiets it). A lapsed decision meets
+    nothing: nobody chose."""
 
 
 class Decision(Strict):

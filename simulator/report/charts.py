@@ -86,6 +86,13 @@ class Chart:
     """Draw values as held until the next change (state variables do that)."""
     width: int = 760
     height: int = 300
+    x_ticks: Sequence[float] | None = None
+    """Where the x axis is labelled, when round numbers would mislead (exercise 1, 2, 3: never 1.25)."""
+    y_ticks: Sequence[tuple[float, str]] | None = None
+    """(value, label) where the y axis is labelled, when its values stand for words (U, M, S, P)."""
+    legend_columns: int = 3
+    dots: bool = False
+    """Mark each data point (a series of one point has no line to see)."""
 
 
 @dataclass
@@ -108,7 +115,7 @@ class Layout:
 
 def layout(c: Chart) -> Layout:
     left, right, top = 56, 30, 14
-    legend_rows = math.ceil(len(c.series) / 3)
+    legend_rows = math.ceil(len(c.series) / c.legend_columns)
     bottom = 46 + 18 * legend_rows
     pw, ph = c.width - left - right, c.height - top - bottom
     (x0, x1), (y0, y1) = c.x_range, c.y_range
@@ -136,10 +143,12 @@ def layout(c: Chart) -> Layout:
             path.append((sx(x1), path[-1][1]))
         colour, dash = PALETTE[i % len(PALETTE)], DASHES[i % len(DASHES)]
         lines.append((colour, dash, path))
-        row, col = divmod(i, 3)
-        legend.append((left + col * (pw / 3), top + ph + 44 + row * 18, colour, dash, s.label))
-    return Layout(left, top, pw, ph, [(sy(v), _fmt(v)) for v in nice_ticks(y0, y1, 6)],
-                  [(sx(v), _fmt(v)) for v in nice_ticks(x0, x1, 9)],
+        row, col = divmod(i, c.legend_columns)
+        legend.append((left + col * (pw / c.legend_columns), top + ph + 44 + row * 18, colour, dash, s.label))
+    x_ticks = nice_ticks(x0, x1, 9) if c.x_ticks is None else [v for v in c.x_ticks if x0 <= v <= x1]
+    y_ticks = [(v, _fmt(v)) for v in nice_ticks(y0, y1, 6)] if c.y_ticks is None else list(c.y_ticks)
+    return Layout(left, top, pw, ph, [(sy(v), label) for v, label in y_ticks],
+                  [(sx(v), _fmt(v)) for v in x_ticks],
                   [(sx(x), label) for x, label in c.markers if x0 <= x <= x1], lines, legend)
 
 
@@ -172,6 +181,9 @@ def svg(c: Chart, standalone: bool = False) -> str:
         d = "M" + "L".join(f"{x:.1f},{y:.1f}" for x, y in path)
         dashed = f' stroke-dasharray="{dash}"' if dash else ""
         out.append(f'<path d="{d}" fill="none" stroke="{colour}" stroke-width="2"{dashed}><title>{escape(label)}</title></path>')
+        if c.dots and not c.step:  # unstepped, the path's corners are the data points
+            out.extend(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3.5" fill="{colour}"><title>{escape(label)}</title></circle>'
+                       for x, y in path)
         out.append(f'<line x1="{lx:.1f}" y1="{ly:.1f}" x2="{lx + 24:.1f}" y2="{ly:.1f}" stroke="{colour}" stroke-width="2"{dashed}/>')
         out.append(f'<text x="{lx + 30:.1f}" y="{ly + 4:.1f}" font-size="12" fill="#333">{escape(label)}</text>')
     out.append("</svg>")

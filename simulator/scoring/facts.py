@@ -38,6 +38,10 @@ class Done:
     line: int
     by: str
     approval: str | None = None
+    words: dict[str, list[str]] = field(default_factory=dict)
+    """For a statement step done by a statement: each rule it names -> the words that met it."""
+    chosen: tuple[str, str] | None = None
+    """(decision inject, option label) when a decision's option did the act (judge.actions_chosen)."""
 
 
 @dataclass
@@ -123,6 +127,11 @@ class Facts:
     def _on_decision_made(self, t, n, d):
         self.decisions[d["inject"]] = {**d, "line": n, "lapsed": False}
         self.history.chosen[d["inject"]] = d["option"]
+        chosen = self.pack.injects[d["inject"]].decision
+        label = next((o.label for o in chosen.options if o.id == d["option"]), d["option"]) if chosen else d["option"]
+        for action_id in judge.actions_chosen(self.pack, d["inject"], d["option"]):  # the option is the step
+            self.actions.setdefault(action_id, []).append(Done(t, n, d["by"], chosen=(d["inject"], label)))
+            self.history.actions.setdefault(action_id, []).append((t, d["by"]))
 
     def _on_decision_lapsed(self, t, n, d):
         self.decisions[d["inject"]] = {**d, "line": n, "lapsed": True, "by": None}
@@ -161,7 +170,8 @@ class Facts:
         """The act that did a plan step, by the judge's rule (the engine's met events follow the same rule)."""
         found = judge.first_done(exp, self.pack.roles, self.actions.get(exp.action or "", ()), self.statements, self.history)
         if isinstance(found, Said):
-            return Done(found.t, found.line, found.by, found.approval)
+            return Done(found.t, found.line, found.by, found.approval,
+                        {r: found.words.get(r, []) for r in exp.statement or ()})
         return found
 
     def standing(self, exp: Expectation, done: Done) -> judge.Standing | None:

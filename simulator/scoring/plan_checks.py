@@ -15,11 +15,29 @@ _TIMELINESS: dict[str, tuple[Rating, str]] = {"on_time": ("P", "done at minute {
 
 
 def _finding(exp: Expectation, rule: str, title: str, verdict: str, rating: Rating, evidence: list[int],
-             explanation: str, roles: list[str] | None = None, source: str | None = None) -> Finding:
+             explanation: str, roles: list[str] | None = None, source: str | None = None,
+             matched: list[str] | None = None) -> Finding:
     return Finding(id=f"{rule}:{exp.id}", rule=rule, category="plan", title=title, source=source or exp.source,
                    roles=roles or [exp.role], verdict=verdict, rating=rating, suggested=rating,
-                   evidence=sorted(set(evidence)), explanation=explanation, expectation=exp.id,
+                   evidence=sorted(set(evidence)), explanation=explanation, matched=matched or [], expectation=exp.id,
                    objective=exp.objective, capability=exp.capability)
+
+
+def _said(facts: Facts, done: Done) -> tuple[str, list[str]]:
+    """For a statement step: ', in a statement that said <rule> ('words'); ...' and the words, as the
+    playbook findings quote them, so every statement verdict shows what triggered it. For a step a
+    decision's option did: which option, on which decision (the scenario's `meets` says it is the step)."""
+    if done.chosen is not None:
+        inject, label = done.chosen
+        return f", by choosing '{label}' on decision {inject}", []
+    if not done.words:
+        return "", []
+    pb = facts.pack.playbook
+    labels = {r.id: r.label for g in (pb.first_message, pb.key_messages, pb.audiences) for r in g}
+    labels.update({r.id: f"a correction of the rumour {r.id}" for r in pb.rumours})
+    parts = [f"{labels.get(rid, rid)} ({', '.join(f'{chr(39)}{w}{chr(39)}' for w in ws) or 'matched'})"
+             for rid, ws in done.words.items()]
+    return f", in a statement that said: {'; '.join(parts)}", [w for ws in done.words.values() for w in ws]
 
 
 def plan_findings(facts: Facts, final: bool) -> Iterator[Finding]:
@@ -48,7 +66,9 @@ def plan_findings(facts: Facts, final: bool) -> Iterator[Finding]:
         verdict = judge.timeliness(done.t, due, exp.grace)
         rating, words = _TIMELINESS[verdict]
         words = words.format(t=done.t, due=due, late=done.t - due, grace=exp.grace)
-        yield _finding(exp, "plan.timeliness", "On time", verdict, rating, ev, f"{what} was {words}.", [done.by])
+        said, matched = _said(facts, done)
+        yield _finding(exp, "plan.timeliness", "On time", verdict, rating, ev, f"{what} was {words}{said}.", [done.by],
+                       matched=matched)
         yield from _role(facts, exp, done, ev, what)
         yield from _order(facts, exp, done, what)
         yield from _authority(facts, exp, done, what)

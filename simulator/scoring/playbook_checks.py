@@ -24,6 +24,11 @@ def _quote(words: list[str]) -> str:
     return ", ".join(f"'{w}'" for w in words)
 
 
+def _matched(words: list[str]) -> str:
+    """' (matched ...)' after a verdict a statement's words triggered; nothing when none are known."""
+    return f" (matched {_quote(words)})" if words else ""
+
+
 def playbook_findings(facts: Facts, final: bool) -> Iterator[Finding]:
     pb = facts.pack.playbook
     said = facts.statements
@@ -46,6 +51,8 @@ def playbook_findings(facts: Facts, final: bool) -> Iterator[Finding]:
             rating: Rating = "P" if not missing else ("S" if len(present) * 2 >= len(pb.first_message) else "M")
             words = [w for r in present for w in first.words.get(r.id, [])]
             text = f"The first statement had {len(present)} of {len(pb.first_message)} required elements"
+            if present:  # each element with the words of the statement that carried it
+                text += ": " + "; ".join(f"{r.label} ({_quote(first.words.get(r.id, []))})" for r in present)
             text += f"; missing: {', '.join(r.label for r in missing)}." if missing else "."
             yield _f("playbook.first_message", "elements", "First message complete",
                      "; ".join(sorted({r.source for r in pb.first_message})), "complete" if not missing else "incomplete",
@@ -156,7 +163,8 @@ def _rumours(facts: Facts, said: list[Said], messengers: dict, final: bool) -> I
             ok = fix.t <= due
             yield _f("playbook.rumour", r.id, "Rumour corrected", r.source, "corrected" if ok else "corrected_late",
                      "P" if ok else "M", [line0, fix.line],
-                     f"The rumour from {r.inject} (minute {t0:g}) was corrected by {fix.by} at minute {fix.t:g}; target: by minute {due:g}.",
+                     f"The rumour from {r.inject} (minute {t0:g}) was corrected by {fix.by} at minute {fix.t:g}; target: by minute {due:g}"
+                     f"{_matched(fix.words.get(r.id, []))}.",
                      [fix.by], fix.words.get(r.id, []))
         elif final or facts.now > due:
             yield _f("playbook.rumour", r.id, "Rumour corrected", r.source, "not_corrected", "U", [line0],

@@ -126,7 +126,7 @@ def _blaming_who(r: Reading) -> list[Hit]:
         clause = r.toks[i].clause
         if r.negated(i, j) or r.claims_about(clause):
             continue
-        if asks_who(r, i):
+        if asks_who(r, i) or any(t.lemma in _ASKING for t in r.toks[i:j]):
             continue  # 'police will establish who started the violence' asks, it does not say
         out.append(r.hit(span))
     return out
@@ -141,10 +141,12 @@ def speaks_of_harm(r: Reading, clause: int) -> bool:
     return any(t.lemma in _HARMED or t.low in _HARMED for t in r.toks if abs(t.clause - clause) <= 1)
 
 
+_ASKING = frozenset({"who", "whoever", "what", "how", "why", "find", "establish", "investigate"})
+
+
 def asks_who(r: Reading, i: int) -> bool:
     """Whether the words just before token i ask who did it rather than say it."""
-    before = [t.lemma for t in r.toks[max(0, i - 2):i] if t.clause == r.toks[i].clause]
-    return any(w in ("who", "whoever", "what", "how", "why", "find", "establish", "investigate") for w in before)
+    return any(t.lemma in _ASKING for t in r.toks[max(0, i - 2):i] if t.clause == r.toks[i].clause)
 
 
 def denied_before(r: Reading, i: int) -> bool:

@@ -27,7 +27,7 @@ CREDITED: dict[str, list[str]] = {
         "confirm", "confirmed", "can confirm", "we know that", "what we know", "at about|around|approximately",
         "this morning|afternoon|evening", "earlier today", "shortly after|before", "were|was|have_been|has_been injure~|kill~|hurt|taken|wound~",
         "people have been", "died", "killed", "injured", "arrest~", "in custody", "opened fire",
-        "accounted for", "nobody|no one * hurt|injured", "have been|has been|were|was * hurt|injured|treated|taken",
+        "accounted for", "nobody|no_one * hurt|injured", "have_been|has_been|were|was * hurt|injured|treated|taken",
         "confirmed that", "police * confirm~", "critical condition", "stable condition", "at about|around * am|pm",
         "reopen~", "closed",
     ],
@@ -39,9 +39,9 @@ CREDITED: dict[str, list[str]] = {
         "extra|additional officer~|patrol~", "in contact with", "talking to|with", "meeting with",
         "arrest~", "in custody", "detain~",
         "emergency team~|crew~|worker~|responder~", "caring for", "care for", "respond~", "remain~ on|at|in", "stay~ on|at|in",
-        "will be on|at|in|outside", "have been|be deployed", "on patrol", "tracing", "trac~ where", "looking into|in to", "look~ into",
+        "will be on|at|in|outside", "have_been|be deployed", "on patrol", "tracing", "trac~ where", "looking into|in_to", "look~ into",
         "flag~ * to", "report~ * to the police|platform~", "removed", "remov~", "clean~ up", "repair~", "reopen~", "closed", "clos~",
-        "divert~", "diversion~", "steward~", "route has been|was changed", "first-aid|first aid", "control room", "liaison team",
+        "divert~", "diversion~", "steward~", "route has_been|was changed", "first-aid|first_aid", "control room", "liaison team",
         "interpreter~", "passed to the police", "being supported", "support~ by police",
     ],
     "unknowns": [
@@ -54,7 +54,7 @@ CREDITED: dict[str, list[str]] = {
         "cannot yet", "unknown", "establishing the fact~",
         "not * release~ * detail~|name~|information|identit~", "not add to * speculation|rumour~", "not * give * detail~|name~",
         "no decision * yet|taken", "yet to decide", "not * get ahead of", "once they know", "when we know more", "until we know",
-        "can not|cannot say", "not * say * until", "until * finish~|complete~|confirm~|know", "don't yet know|have",
+        "can_not|cannot say", "not * say * until", "until * finish~|complete~|confirm~|know", "don't yet know|have",
         "not yet * know|sure|clear|confirm~", "will not be comment~", "not comment~ * until", "still unclear", "details * unclear",
     ],
     "next_update": [
@@ -64,8 +64,8 @@ CREDITED: dict[str, list[str]] = {
         "briefing at|later|tomorrow", "within the hour", "hear from us again", "speak to you again", "will hold * briefing",
         "update~ will follow", "come back to you",
         "detail~|information|news will follow",
-        "next briefing", "next update~", "briefing * scheduled|will be held|is at", "scheduled for", "update * again",
-        "will let you know", "let * know as soon as", "we will tell you", "will be on our website|the website", "again on|at|tomorrow",
+        "next briefing", "next update~", "briefing * scheduled|will_be_held|is_at", "scheduled for", "update * again",
+        "will let you know", "let * know as soon as", "we will tell you", "will be on our|the website", "again on|at|tomorrow",
     ],
     "help": [
         "helpline", "hotline", "information line", "support line", "call|phone|ring|contact us", "call * on", "visit", "website",
@@ -235,8 +235,8 @@ BLAME = [
     "influx of * {g}", "{g} * put~|putting|place~|placing * pressure|strain|burden", "pressure|strain|burden * {g} * put~|putting|place~|placing|cause~",
     "not all of them share", "not share our value~", "keep an eye on * {place}|{g}", "keep * watch on * {place}|{g}",
     "identify|find|name|track_down * in|from * {g}", "{place} * help * identify|find|name",
-    "{g} * must|should|need * condemn|do more|root out|speak out|take responsibility|integrate|police themselves|explain",
-    "ask~|call~ on|urge~ * {g} * to condemn|explain|answer|do more|root out|speak out", "certain communities",
+    "{g} * must|should|need * condemn|do_more|root_out|speak_out|take_responsibility|integrate|police_themselves|explain",
+    "ask~|call~_on|urge~ * {g} * to condemn|explain|answer|do_more|root_out|speak_out", "certain communities",
     "some communities * need|must|should", "those communities", "monitor~|surveil~|watch~ * {place}|{g}",
     "{g} crime|criminality|gang~|offender~|grooming", "crime * among * {g}", "{g} * disease~|infect~|outbreak|illness~|tuberculosis|scabies",
     "ask~ for it", "brought it on", "provok~ * attack~|assault~|violence", "should not have been * walk~|out|there|dress~",
@@ -263,7 +263,7 @@ AMPLIFY = [
     "{p} * wrote|write~|writes|claim~|post~|shout~", "{m} of * {p}", "{p} 's {m}", "words of", "in the word~ of",
     "{m} in full", "{m} * available",
     "watch~|view|see * video|clip|footage|recording * below|here|above", "here be * {m}",
-    "{p} * demand~|threaten~|warn~ * that|to", "your|the|his|their demand~ that", "demanded that", "threaten~ to * bomb|kill|burn|attack|hurt|shoot|set", "{m} * still up|online|live", "{m} be|is * running|live|up|online|on", "still up on", "[link]",
+    "{p} * demand~|threaten~|warn~ * that|to", "your|the|his|their demand~ that", "demanded that", "threaten~ to * bomb|kill|burn|attack|hurt|shoot|set", "{m} * still up|online|live", "{m} be|is * running|live|up|online|on", "still up on",
     "link~ in * bio|post|comment~|description", "find * {m} * on|at", "encourage * to watch|view|read|listen",
 ]
 """Amplifying the attacker: '{m}' is his material, '{p}' the perpetrator."""
@@ -290,10 +290,10 @@ FAMILY = ["child", "children", "kid~", "son", "daughter", "wife", "husband", "pa
 POSSESSIVES = ["my", "her", "his", "their", "our", "'s"]
 
 
-HALF_DENIAL = ["can not|cannot|unable to|not able to confirm|deny|comment on|rule out", "keep~ an open mind", "open mind",
-               "not ruling anything out", "all lines of inquiry|enquiry", "can not|cannot be excluded|ruled out", "not in a position to confirm|deny|comment",
-               "neither confirm nor deny", "not rule * out", "not ruling * out", "would not rule out", "can not|cannot exclude",
-               "not exclude", "not * discount~", "can not|cannot say * not", "not yet confirm~ * report~|claim~|suggestion~"]
+HALF_DENIAL = ["can_not|cannot|unable_to|not_able_to confirm|deny|comment_on|rule_out", "keep~ an open mind", "open mind",
+               "not ruling anything out", "all lines of inquiry|enquiry", "can_not|cannot be excluded|ruled_out", "not in a position to confirm|deny|comment",
+               "neither confirm nor deny", "not rule * out", "not ruling * out", "would not rule out", "can_not|cannot exclude",
+               "not exclude", "not * discount~", "can_not|cannot say * not", "not yet confirm~ * report~|claim~|suggestion~"]
 """Words that decline to deny ('we cannot confirm reports that he held extremist views', 'we are
 not ruling out a link'): the claim after them is repeated in public, not taken back."""
 

@@ -25,7 +25,7 @@ from tui.screens.hotwash import HotWashScreen
 from tui.screens.scorecard import ScorecardScreen
 from tui.screens.setup import SetupScreen
 
-from ..tui.conftest import MINI, Wall, app_for, events_of
+from ..tui.conftest import MINI, Wall, app_for, back_to_facilitator, events_of
 from .conftest import Disk
 
 
@@ -79,7 +79,7 @@ async def test_a_full_disk_pauses_the_console_says_why_and_goes_on_once_there_is
         assert not events_of(app, "observer_noted")
         await pilot.press("1")  # the rest of the app keeps working
         assert screen.current == "chief"
-        await pilot.press("0")
+        await back_to_facilitator(pilot, screen)
 
         disk.freed()
         await pilot.press("space")  # room again: the clock goes on, the command is logged

@@ -47,6 +47,14 @@ def events_of(app, kind: str) -> list:
     return [e for e in app.control.session.events if e.type == kind]
 
 
+async def back_to_facilitator(pilot, screen) -> None:
+    """Hot-seat: from a role console to the facilitator's, which asks for the facilitator's code."""
+    await pilot.press("0")
+    await pilot.pause()
+    await pilot.press(*screen.facilitator_code, "enter")
+    await pilot.pause()
+
+
 async def end_to_scorecard(pilot) -> None:
     """From the setup screen: start, end the exercise at once, skip the hot wash, open the scorecard."""
     await pilot.press("ctrl+s")

@@ -14,7 +14,7 @@ from tui.screens.hotwash import HotWashScreen
 from tui.screens.scorecard import ScorecardScreen
 from tui.screens.setup import SetupScreen
 
-from .conftest import app_for, events_of
+from .conftest import app_for, back_to_facilitator, events_of
 
 
 def logged_commands(path) -> list[str]:
@@ -92,7 +92,8 @@ async def test_setup_run_decide_approve_publish_end_hot_wash_scorecard(tmp_path,
         assert (said.by, said.approval, said.languages, said.channel) == ("press", asked.request, ["English", "Welsh"], "social")
 
         # The facilitator ends the exercise; the hot wash follows.
-        await pilot.press("0", "e")
+        await back_to_facilitator(pilot, screen)
+        await pilot.press("e")
         await pilot.pause()
         await pilot.press("enter")  # the safe first choice: keep playing
         await pilot.pause()

@@ -8,7 +8,7 @@ from tui.screens.composer import ComposerDialog
 from tui.screens.exercise import ExerciseScreen
 
 from ..test_judge import _three
-from .conftest import app_for, events_of
+from .conftest import app_for, back_to_facilitator, events_of
 
 
 async def test_the_composer_asks_whoever_acts_for_the_unreachable_approver(tmp_path, wall):
@@ -30,7 +30,8 @@ async def test_the_composer_asks_whoever_acts_for_the_unreachable_approver(tmp_p
         await pilot.pause()
 
         # I1 arrives (the jump delivers it): the chief cannot be reached and press acts for them.
-        await pilot.press("0", "j")
+        await back_to_facilitator(pilot, screen)
+        await pilot.press("j")
         await pilot.pause()
         assert [e.role for e in events_of(app, "role_availability")] == ["chief"]
         await pilot.press("3", "s")

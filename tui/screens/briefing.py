@@ -44,9 +44,11 @@ class BriefingScreen(ModalScreen):
     BriefingScreen .hint { height: auto; color: $text-muted; }
     """
 
-    def __init__(self, pack: Pack, role: str, before_start: bool = False):
+    def __init__(self, pack: Pack, role: str, before_start: bool = False, starts_clock: bool = True):
         super().__init__()
         self.pack, self.role, self.before_start = pack, role, before_start
+        self.starts_clock = starts_clock
+        """False for a seat joined to a room: the facilitator, not this player, starts the clock."""
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -54,7 +56,8 @@ class BriefingScreen(ModalScreen):
                 yield Static(briefing_rich(self.pack, self.role), id="briefing-text")
             hint = "Esc/Enter closes (b opens it again) · ↑↓ PgUp PgDn scroll"
             if self.before_start:
-                hint = "The clock waits: Esc/Enter closes, then Space starts it · b opens this again · ↑↓ scroll"
+                start = "then Space starts it" if self.starts_clock else "the facilitator starts it"
+                hint = f"The clock waits: Esc/Enter closes, {start} · b opens this again · ↑↓ scroll"
             yield Static(hint, classes="hint")
 
     def on_mount(self) -> None:

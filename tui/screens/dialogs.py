@@ -119,3 +119,21 @@ class AdHocDialog(Dialog):
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         self._send()
+
+
+class CodeDialog(Dialog):
+    """Asks for the facilitator's code before a role console hands the screen back (hot-seat)."""
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Label("Facilitator's code", classes="title")
+            yield Static("The facilitator console holds the MSEL, its notes and the controls. (Facilitator: "
+                         "ctrl+p, Facilitator's code, on your console shows it.)")
+            yield Input(placeholder="code (Enter) · Esc stays here", password=True, id="code")
+
+    def on_mount(self) -> None:
+        self.query_one("#code", Input).focus()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.dismiss(event.value)

@@ -18,6 +18,7 @@ from textual.screen import Screen
 from textual.widgets import ContentSwitcher, OptionList
 
 from simulator.engine import events as E
+from simulator.room.codes import new_code, normalise
 from simulator.story_clock import story_time
 
 from ..bridge import SessionBridge, SessionUpdated
@@ -31,12 +32,15 @@ from ..widgets.facilitator_console import FacilitatorConsole
 from ..widgets.inbox import Inbox
 from ..widgets.key_hints import KeyHints
 from ..widgets.role_console import RoleConsole
+from .dialogs import CodeDialog
 from .facilitator_intents import FacilitatorIntents
 from .render_panels import next_text, roles_text
 from .role_intents import ROLE_ACTIONS, RoleIntents
 
 KEY_LABELS = {"plus": "+", "minus": "-", "space": "space", "left_square_bracket": "[", "right_square_bracket": "]"}
 FAC_ACTIONS = {"fire", "adhoc", "note", "next_tab", "seats"}
+CLOCK_ACTIONS = {"toggle_clock", "speed", "jump", "end"}
+"""The facilitator's in a facilitated exercise; a solo player runs their own clock."""
 
 
 def _b(key: str, action: str, desc: str, tip: str, show: bool = True) -> Binding:
@@ -84,6 +88,8 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
         self._ended_shown = False
         self._away_shown: set[str] = set()
         """Roles whose detail pane shows the cannot-be-reached note."""
+        self.facilitator_code = new_code()[:4]
+        """Hot-seat: a role console hands the screen back to the facilitator only with this code."""
 
     # ---- layout ------------------------------------------------------------------------------
 
@@ -131,12 +137,16 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
         if self.solo and self.control.session.now == 0 and self.control.paused:
             self.action_briefing()  # a new seat reads its briefing before the clock starts
 
+    owns_clock = True
+    """Whether this console's player starts and stops the clock (not so for a seat joined to a room)."""
+
     def action_briefing(self) -> None:
         from .briefing import BriefingScreen
 
         if self.current != "facilitator":
             started = self.control.session.now > 0 or not self.control.paused
-            self.app.push_screen(BriefingScreen(self.pack, self.current, before_start=not started))
+            self.app.push_screen(BriefingScreen(self.pack, self.current, before_start=not started,
+                                                starts_clock=self.owns_clock))
 
     # ---- time and events -----------------------------------------------------------------------
 
@@ -301,6 +311,13 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
     def action_console(self, who: str) -> None:
         if who == "facilitator" and self.solo:
             return
+        if who == "facilitator" and self.current != "facilitator":  # a player may not reach the notes and controls
+            self.app.push_screen(CodeDialog(), lambda code: normalise(code or "") == normalise(self.facilitator_code)
+                                 and self._switch("facilitator"))
+            return
+        self._switch(who)
+
+    def _switch(self, who: str) -> None:
         if who != "facilitator" and who not in self._mounted:
             return  # its console is still being mounted
         with self.app.batch_update():  # one frame for the switch, the focus and the bars
@@ -316,7 +333,7 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         if action in ROLE_ACTIONS:
             return self.current != "facilitator"
-        if action in FAC_ACTIONS:
+        if action in FAC_ACTIONS or action in CLOCK_ACTIONS and not self.solo:
             return self.current == "facilitator"
         if action == "seat":
             return bool(parameters) and parameters[0] <= len(self.humans) and (len(self.humans) > 1 or not self.solo)
@@ -341,13 +358,15 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
         """Commands for the command palette (ctrl+p), so nothing needs a key to be remembered."""
         from textual.app import SystemCommand
 
-        yield SystemCommand("Run or pause the clock", "Space", self.action_toggle_clock)
-        yield SystemCommand("Faster clock", "+", lambda: self.action_speed(1))
-        yield SystemCommand("Slower clock", "-", lambda: self.action_speed(-1))
-        yield SystemCommand("Jump to the next inject", "j", self.action_jump)
-        yield SystemCommand("End the exercise", "e: the hot wash and the scorecard follow", self.action_end)
-        if not self.solo:
-            yield SystemCommand("Facilitator console", "0", lambda: self.action_console("facilitator"))
+        if self.check_action("toggle_clock", ()):  # a player at a hot-seat role console gets none of these
+            yield SystemCommand("Run or pause the clock", "Space", self.action_toggle_clock)
+            yield SystemCommand("Faster clock", "+", lambda: self.action_speed(1))
+            yield SystemCommand("Slower clock", "-", lambda: self.action_speed(-1))
+            yield SystemCommand("Jump to the next inject", "j", self.action_jump)
+            yield SystemCommand("End the exercise", "e: the hot wash and the scorecard follow", self.action_end)
+        if not self.solo and self.current == "facilitator":
+            yield SystemCommand("Facilitator's code", "asked when a role console hands the screen back",
+                                lambda: self.notify(self.facilitator_code, title="Facilitator's code", timeout=10))
             yield SystemCommand("Ad-hoc inject", "x (facilitator console)", self._fac(self.action_adhoc))
             yield SystemCommand("Observer note", "o (facilitator console)", self._fac(self.action_note))
             yield SystemCommand("Reassign a seat", "t: a person or simulated staff", self._fac(self.action_seats))

@@ -54,7 +54,12 @@ class HotWashScreen(Screen):
                 if self.control.submit(C.HotWashAnswer(by=self.by, question=qid, text=text, answer=answer)) is None:
                     return  # the log refused it (the app has said why): stay, and save the rest on retry
                 self.answered[qid] = answer
+        log = self.control.session.writer.path if self.control.session.writer else None
+        if self.by != "facilitator":  # a solo run: the player's own seat first, coached
+            from .coaching import CoachingScreen
+
+            self.app.switch_screen(CoachingScreen(self.pack, log, self.by, control=self.control))
+            return
         from .scorecard import ScorecardScreen
 
-        self.app.switch_screen(ScorecardScreen(self.pack, self.control.session.writer.path if self.control.session.writer
-                                               else None, control=self.control))
+        self.app.switch_screen(ScorecardScreen(self.pack, log, control=self.control))

@@ -1,5 +1,6 @@
-"""The replay viewer: scrub a past exercise, play it at 1× to 16×, see each role's view at any
-moment, jump from a finding to its evidence, and start a what-if branch from the moment shown.
+"""The replay viewer: scrub a past exercise, play it at 1× to 64× or step from event to event, see
+each role's view at any moment, jump from a finding to its evidence, start a what-if branch from
+the moment shown, and set a branch beside its original.
 
 Every moment is re-run by the engine (`replay_log(read, until=minute)`): the viewer folds the
 events the engine produces, the same way the live consoles do; it never rebuilds state itself.
@@ -20,6 +21,7 @@ from textual.widgets.option_list import Option
 
 from simulator.log import read_log
 from simulator.replay import replay_log
+from simulator.room.feed import feed_for
 from simulator.summary import timeline_text
 
 from ..live_score import LiveScore
@@ -32,7 +34,8 @@ from ..widgets.clock_bar import ClockBar
 from ..widgets.fast_list import FastOptionList
 from .replay_panels import overview_text, role_text
 
-PLAY_SPEEDS = (1.0, 2.0, 4.0, 8.0, 16.0)
+PLAY_SPEEDS = (1.0, 2.0, 4.0, 8.0, 16.0, 32.0, 64.0)
+"""At 64×, a four-hour exercise plays back in under four minutes."""
 
 
 def _b(key: str, action: str, desc: str, tip: str, show: bool = True) -> Binding:
@@ -48,9 +51,12 @@ class ReplayScreen(Screen):
         _b("shift+left", "scrub(-10)", "-10'", "Ten minutes earlier", show=False),
         _b("home", "goto(0)", "Start", "The start of the exercise", show=False),
         _b("end", "goto(-1)", "End", "The end of the exercise", show=False),
-        _b("plus,equals_sign", "play_speed(1)", "Faster", "Play faster (up to 16×)"),
+        _b("n", "step(1)", "Next event", "Jump to the next event (state drifts are skipped)"),
+        _b("p", "step(-1)", "Previous event", "Jump to the previous event", show=False),
+        _b("plus,equals_sign", "play_speed(1)", "Faster", "Play faster (up to 64×)"),
         _b("minus", "play_speed(-1)", "Slower", "Play slower (down to 1×)"),
         _b("b", "branch", "What-if", "Start a what-if branch from this moment"),
+        _b("c", "compare", "Compare", "Set this what-if branch beside its original: score and findings that changed"),
         _b("f", "tab('tab-findings')", "Findings", "Findings, with a jump to their evidence"),
         _b("v", "tab('tab-view')", "View", "What the chosen role saw and did at this moment", show=False),
         _b("escape", "back", "Back", "Back to the scorecard", show=False),
@@ -77,6 +83,11 @@ class ReplayScreen(Screen):
         card = score.card()
         self.findings = sorted(card.findings, key=lambda f: (ORDER[f.rating], f.id))
         self.line_minute = {ln.number: ln.data["t"] for ln in self.lines}
+        from simulator.report.data import TIMELINE_TYPES
+
+        self.events = [ln for ln in self.lines if ln.data.get("kind") == "event" and ln.data.get("type") in TIMELINE_TYPES]
+        """The lines 'next event' steps through: what happened, without the clock's state drifts."""
+        self._focus_line: int | None = None
 
     def compose(self) -> ComposeResult:
         yield ClockBar(id="replay-clock")
@@ -105,6 +116,22 @@ class ReplayScreen(Screen):
     def action_goto(self, where: float) -> None:
         self.goto_minute(self.end if where < 0 else where)
 
+    def action_step(self, direction: int) -> None:
+        """The next (or previous) event after the line shown, even at the same minute."""
+        here = self._focus_line
+        if here is None:
+            here = max([ln.number for ln in self.lines if ln.data["t"] <= self.minute + 1e-9] or [0])
+        if direction > 0:
+            target = next((ln for ln in self.events if ln.number > here), None)
+        else:
+            target = next((ln for ln in reversed(self.events) if ln.number < here), None)
+        if target is None:
+            self.notify("No more events this way.", timeout=3)
+            return
+        if self.playing is not None:
+            self.action_play()
+        self.goto_minute(target.data["t"], target.number)
+
     def goto_minute(self, minute: float, line: int | None = None) -> None:
         self.minute = max(0.0, min(self.end, minute))
         self._focus_line = line
@@ -116,7 +143,8 @@ class ReplayScreen(Screen):
         self._pending = False
         replayed = replay_log(self.read, self.pack, until=self.minute)  # the pack is loaded once
         self.view = ExerciseView(self.pack, seats=dict(self.read.header.seats))
-        self.view.apply(replayed.events)
+        # A role's view folds only what that role's seat is sent in room mode: one rule for both.
+        self.view.apply(replayed.events if self.who == "overview" else feed_for(self.pack, replayed.events, self.who))
         self.view.now = self.minute
         self._show()
 
@@ -165,7 +193,7 @@ class ReplayScreen(Screen):
     def action_who(self, who: str) -> None:
         self.who = who
         self.query_one("#replay-tabs", TabbedContent).active = "tab-view"
-        self._show()
+        self._render_now()  # a role's view folds that role's feed
 
     def action_tab(self, tab: str) -> None:
         self.query_one("#replay-tabs", TabbedContent).active = tab
@@ -209,7 +237,16 @@ class ReplayScreen(Screen):
             from .branching import branching_available
 
             return branching_available()
+        if action == "compare":
+            from .compare import original_of
+
+            return original_of(self.path) is not None
         return True
+
+    def action_compare(self) -> None:
+        from .compare import open_compare
+
+        open_compare(self.app, self.path)
 
     def action_branch(self) -> None:
         from .branching import ask_and_branch

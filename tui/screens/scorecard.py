@@ -31,6 +31,8 @@ class ScorecardScreen(Screen):
     BINDINGS = [
         Binding("x", "export", "Export AAR", id="export-aar", tooltip="Write the after-action report next to the log"),
         Binding("r", "replay", "Replay", id="open-replay", tooltip="Open this exercise in the replay viewer"),
+        Binding("c", "compare", "Compare", id="compare-original",
+                tooltip="Set this what-if branch beside its original: score and findings that changed"),
     ]
 
     def __init__(self, pack: Pack, log: Path | None, control=None):
@@ -78,7 +80,16 @@ class ScorecardScreen(Screen):
             return report_available() and self.log_file is not None
         if action == "replay":
             return self.log_file is not None
+        if action == "compare":
+            from .compare import original_of
+
+            return self.log_file is not None and original_of(self.log_file) is not None
         return True
+
+    def action_compare(self) -> None:
+        from .compare import open_compare
+
+        open_compare(self.app, self.log_file)
 
     def action_export(self) -> None:
         from .export import export_report
