@@ -7,7 +7,10 @@ the last line is a JSON object.
   facilitator's MSEL, log and gauges), folded and shown in batches. Reported, no budget.
 - key_p95_ms: key-to-screen time at p95 with 2,000 injects delivered: the CPU time the app
   spends from a key press to a settled, composited screen (inbox moves, hot-seat console
-  switches, tab changes). Budget <= 50 ms. key_wall_p95_ms is the same in wall time, which
+  switches, tab changes, the composer with its live check, the approval dialog with the whole
+  draft and its check, the jump dialog). Budget <= 50 ms, for every key: key_p95_by_key_ms.
+- tick_p95_ms: one clock tick of the exercise screen (clock bar, the deadline banner, a
+  dialog's live countdown), four times a second while the clock runs. key_wall_p95_ms is the same in wall time, which
   includes Pilot's idle polling (~80 ms per press even in an empty app on these machines).
 
 Usage: python benchmarks/tui.py [--injects N] [--keys N]
@@ -46,6 +49,7 @@ async def cold_start() -> dict:
 
 async def keys_with_many_injects(injects: int, presses: int, size: tuple[int, int]) -> dict:
     from benchmarks.engine import synthetic_pack
+    from simulator.engine import commands as C
     from simulator.engine.seats import Seat
     from simulator.session import Session
     from tui.app import make_app
@@ -64,8 +68,13 @@ async def keys_with_many_injects(injects: int, presses: int, size: tuple[int, in
         screen = app.screen
         delivered = len(screen.view.delivered)
         rows = screen.console("lead").inbox.option_count
+        # Something for the dialogs: a draft from the aide waiting on the lead's approval.
+        session.submit(C.RequestApproval(by="aide", to="lead", channel="website", languages=["English"],
+                                         text="We are deeply saddened. Stay calm; the next update is at noon. " * 3))
+        await pilot.pause()
         keys = ["1", "down", "down", "up", "2", "down", "0", "right_square_bracket", "right_square_bracket",
-                "left_square_bracket", "1", "d", "i", "end", "home"]
+                "left_square_bracket", "1", "d", "i", "end", "home",
+                "s", "escape", "1", "d", "enter", "escape", "0", "g", "escape"]
         times, walls, by_key = [], [], {}
         for n in range(presses):
             key = keys[n % len(keys)]
@@ -80,14 +89,22 @@ async def keys_with_many_injects(injects: int, presses: int, size: tuple[int, in
             times.append((time.process_time() - cpu) * 1000)
             walls.append((time.perf_counter() - t) * 1000)
             by_key.setdefault(key, []).append(times[-1])
+        ticks = []
+        for _ in range(100):
+            cpu = time.process_time()
+            screen._tick()
+            ticks.append((time.process_time() - cpu) * 1000)
         await pilot.press("ctrl+q")
     times.sort()
+    ticks.sort()
     p95 = times[int(0.95 * (len(times) - 1))]
     return {"injects_delivered": delivered, "inbox_rows": rows, "burst_2000_s": round(burst, 3),
             "key_p50_ms": round(statistics.median(times), 1), "key_p95_ms": round(p95, 1),
             "key_max_ms": round(times[-1], 1), "presses": presses,
             "key_wall_p95_ms": round(sorted(walls)[int(0.95 * (len(walls) - 1))], 1),
             "worst_key_ms": {k: round(max(v), 1) for k, v in by_key.items()},
+            "key_p95_by_key_ms": {k: round(sorted(v)[int(0.95 * (len(v) - 1))], 1) for k, v in by_key.items()},
+            "tick_p95_ms": round(ticks[int(0.95 * (len(ticks) - 1))], 2),
             "median_key_ms": {k: round(statistics.median(v), 1) for k, v in by_key.items()}}
 
 
@@ -140,7 +157,10 @@ def main() -> None:
           f"wall over the empty app: {out['key_wall_p95_over_empty_ms']} ms)")
     print("median per key (ms): " + ", ".join(f"{k} {v}" for k, v in keys["median_key_ms"].items()))
     print("worst per key (ms): " + ", ".join(f"{k} {v}" for k, v in keys["worst_key_ms"].items()))
-    out["within_budget"] = {"cold_start_s": out["cold_start_s"] <= 1.0, "key_p95_ms": out["key_p95_ms"] <= 50}
+    print("p95 per key (ms): " + ", ".join(f"{k} {v}" for k, v in keys["key_p95_by_key_ms"].items()))
+    print(f"clock tick p95: {keys['tick_p95_ms']} ms")
+    out["within_budget"] = {"cold_start_s": out["cold_start_s"] <= 1.0, "key_p95_ms": out["key_p95_ms"] <= 50,
+                            "every_key_p95_ms": max(keys["key_p95_by_key_ms"].values()) <= 50}
     print(json.dumps(out))
 
 

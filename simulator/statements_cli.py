@@ -38,22 +38,15 @@ def _record(pack, minute: float, done: tuple[str, ...]):
 
 
 def _result(pack, text: str, record) -> dict:
-    from . import judge
+    from .draft_check import check_draft
 
-    verdicts = judge.statement_verdicts(pack, text, record)
-    harmful = {p.id for p in pack.playbook.prohibited}
-    return {"covers": sorted(r for r in verdicts if r not in harmful),
-            "breaks": sorted(r for r in verdicts if r in harmful),
-            "why": {r: v.words for r, v in sorted(verdicts.items())},
-            "spans": {r: [[h.start, h.end] for h in v.hits] for r, v in sorted(verdicts.items())},
-            "unread": pack.check_statement(text).unread}
+    return check_draft(pack, text, record).as_dict()
 
 
 def _labels(pack) -> dict[str, str]:
-    pb = pack.playbook
-    out = {r.id: r.label for g in (pb.first_message, pb.key_messages, pb.prohibited, pb.audiences) for r in g}
-    out.update({r.id: f"corrects rumour {r.id} (spread by {r.inject})" for r in pb.rumours})
-    return out
+    from .draft_check import rule_labels
+
+    return rule_labels(pack)
 
 
 def _print(pack, text: str, result: dict) -> None:

@@ -9,6 +9,7 @@ from typing import Any
 from . import judge
 from .engine import events as E
 from .loading.pack import Pack
+from .story_clock import story_time
 
 
 def summarise(pack: Pack, events: Sequence[E.Event]) -> dict[str, Any]:
@@ -46,6 +47,7 @@ def summarise(pack: Pack, events: Sequence[E.Event]) -> dict[str, Any]:
         "title": pack.scenario.title,
         "events": len(events),
         "ended_at": ended.t if ended else None,
+        "ended_story": story_time(pack.scenario, ended.t) if ended else None,
         "injects_delivered": types["inject_delivered"],
         "injects_total": len(pack.scenario.injects),
         "decisions_made": types["decision_made"],
@@ -65,7 +67,8 @@ def summary_text(s: dict[str, Any]) -> str:
         f"{s['title']} ({s['scenario']})",
         (f"  seed {s.get('seed')}, policy {s.get('policy')}, competence {s.get('competence')}" if "seats" not in s
          else f"  seed {s.get('seed')}, seats: {s['seats']}"),
-        f"  exercise ended at minute {s['ended_at']:g}, {s['events']} events" if s["ended_at"] is not None else "  not ended",
+        (f"  exercise ended at minute {s['ended_at']:g}" + (f" ({s['ended_story']} in the story)" if s.get("ended_story") else "")
+         + f", {s['events']} events") if s["ended_at"] is not None else "  not ended",
         f"  injects delivered   {s['injects_delivered']} of {s['injects_total']}",
         f"  decisions           {s['decisions_made']} made, {s['decisions_lapsed']} lapsed",
         f"  actions taken       {s['actions']}",
@@ -104,13 +107,20 @@ def _describe(pack: Pack, e: dict) -> str:
     return f"{kind.upper()} " + ", ".join(f"{k}={v}" for k, v in rest.items())
 
 
+def _line(pack: Pack, d: dict) -> str:
+    if d["kind"] == "command":
+        return f"COMMAND {d['by']}: {d['type']}"
+    return _describe(pack, d)
+
+
 def timeline_text(pack: Pack, lines: list[dict]) -> str:
-    """A readable timeline of log entries (commands and events)."""
-    out = []
+    """A readable timeline of log entries (commands and events): the exercise minute, then, in a
+    scenario whose modules jump in the story, the story's clock (the one the consoles show, so a
+    jump to 'Week 2 Wed 07:30' reads as one), then what happened."""
+    if not any(m.time for m in pack.scenario.modules):
+        return "\n".join(f"{d['t']:>8.1f}  {text}" for d, text in ((d, _line(pack, d)) for d in lines))
+    rows = []
     for d in lines:
-        kind = d["type"] if d["kind"] == "event" else "command"
-        text = _describe(pack, d if kind != "command" else d)
-        if d["kind"] == "command":
-            text = f"COMMAND {d['by']}: {d['type']}"
-        out.append(f"{d['t']:>8.1f}  {text}")
-    return "\n".join(out)
+        rows.append((d["t"], story_time(pack.scenario, d["t"]), _line(pack, d)))
+    width = max((len(clock) for _t, clock, _x in rows), default=0)
+    return "\n".join(f"{t:>8.1f}  {clock:<{width}}  {text}" for t, clock, text in rows)

@@ -410,6 +410,12 @@ def test_minutes_and_story_clock_helpers():
     assert sentence("Is it held?") == "Is it held?" and sentence("Done") == "Done." and sentence("Done.") == "Done."
 
 
+def test_a_role_title_holding_a_role_id_is_left_as_it_is():
+    pack = load_pack(ROOT / "scenarios" / "lindenport-march-counterprotest")  # role 'liaison', titled 'Community liaison lead'
+    assert humane(pack, "Community liaison lead never passed it up; liaison did.") == \
+        "Community liaison lead never passed it up; Community liaison lead did."
+
+
 def test_why_column_names_findings_not_ids_and_json_keeps_ids(flagship, flagship_log):
     data, _a, html, md = flagship
     id_like = re.compile(r"\b(?:plan|playbook|chain)\.[a-z_]+:|\bexpectation:")

@@ -53,5 +53,5 @@ def test_a_refusal_while_unreachable_says_why_in_plain_words(succession):
     engine, view = _played(succession, 30)
     view.apply(engine.apply(C.TakeAction(by="mayor", t=engine.now, action="mayor.activate_crisis_team")))
     refused = view.rejected[-1]
-    assert refused.startswith("Your action was refused.") and "until minute 150" in refused
+    assert refused.startswith("Mayor: cannot take that action.") and "until minute 150" in refused
     assert "take_action" not in refused and "Deputy mayor" in refused

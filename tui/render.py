@@ -12,11 +12,25 @@ STEP_WORDS = {"late_within_grace": "late, within grace", "late": "late", "missed
 SPARKS = "▁▂▃▄▅▆▇█"
 
 
-def countdown(due: float | None, now: float) -> str:
+def countdown(due: float | None, now: float, precise: bool = False) -> str:
+    """Time left to a deadline in exercise time: '12 min left', 'overdue' past it. `precise`
+    (the dialogs and the banner, redrawn four times a second) gives '4:05 left' under ten
+    minutes, so the countdown visibly moves; lists redrawn once a minute keep whole minutes."""
     if due is None:
         return "no deadline"
     left = due - now
-    return f"{left:.0f} min left" if left >= 0 else f"{-left:.0f} min overdue"
+    if -1 < left < 0:
+        return "due now"
+    if left < 0:
+        return f"{-left:.0f} min overdue"
+    if precise and left < 10:
+        seconds = int(left * 60)
+        return f"{seconds // 60}:{seconds % 60:02d} left"
+    return f"{left:.0f} min left"
+
+
+URGENT_MINUTES = 5.0
+"""A decision or approval with this long or less left gets the banner."""
 
 
 def sparkline(values: list[float], lo: float, hi: float, width: int = 12) -> str:

@@ -19,16 +19,16 @@ def card_summary(card: Scorecard, findings: int = 8) -> Text:
     t.append("\n\nObjectives\n", style="bold underline")
     for r in card.objectives:
         t.append_text(rating_text(r.rating))
-        t.append(f" {r.title[:90]}\n")
+        t.append(f" {r.title}\n")
     t.append("\nRoles\n", style="bold underline")
     for r in card.roles:
         t.append_text(rating_text(r.rating))
-        t.append(f" {r.title}: {r.rule[:70]}\n")
+        t.append(f" {r.title}: {r.rule}\n")
     worst = sorted((f for f in card.findings if f.rating in ("U", "M", "S")), key=lambda f: (ORDER[f.rating], f.id))
     t.append(f"\nChallenges ({len(worst)})\n", style="bold underline")
     for f in worst[:findings]:
         t.append_text(rating_text(f.rating))
-        t.append(f" {f.title[:80]}\n")
+        t.append(f" {f.title}\n")
     return t
 
 

@@ -126,18 +126,40 @@ class ExerciseControl:
 
     @_holds_on_fault
     def jump_to_next(self) -> float | None:
-        """Jump the clock to the next scheduled inject and deliver it; the minute, or None."""
+        """Jump the clock to the next scheduled inject and deliver it; the minute, or None.
+        `last_jump` then holds what happened on the way (for the console to say what it skipped)."""
         if self.session.ended:
             return None
         self.tick()
         jumped = next((e for e in self.submit(C.JumpToNext(by=FAC)) if isinstance(e, E.ClockJumped)), None)
         if jumped is None:
             return None
-        # advance_to stops just before its minute; a hundredth more delivers what is due then.
-        target = jumped.to + 0.01
-        self.clock.jump(target, self.wall())
-        self.session.advance_to(target)
+        self._advance_for(jumped)
         return jumped.to
+
+    @_holds_on_fault
+    def jump_to(self, minute: float, through_deadlines: bool = False, module: str | None = None) -> E.ClockJumped | None:
+        """Jump forward to `minute` (the engine stops it before the next deadline unless told to
+        go through); the logged jump, or None when refused. `last_jump` holds what happened on the way."""
+        if self.session.ended:
+            return None
+        self.tick()
+        events = self.submit(C.JumpTo(by=FAC, to=minute, through_deadlines=through_deadlines, module=module)) or []
+        jumped = next((e for e in events if isinstance(e, E.ClockJumped)), None)
+        if jumped is not None:
+            self._advance_for(jumped)
+        return jumped
+
+    def _advance_for(self, jumped: E.ClockJumped) -> None:
+        # advance_to stops just before its minute; a hundredth more delivers what is due then.
+        # A jump held before a deadline stops at its minute: the deadline is still ahead.
+        start = self.session.now
+        target = jumped.to if jumped.held_by else jumped.to + 0.01
+        self.clock.jump(target, self.wall())
+        self.last_jump = (start, jumped, self.session.advance_to(target))
+
+    last_jump: tuple[float, E.ClockJumped, list[E.Event]] | None = None
+    """The last jump: the minute it left, its ClockJumped event, and the events on the way."""
 
     @_holds_on_fault
     def end(self) -> None:

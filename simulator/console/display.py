@@ -13,14 +13,19 @@ from dataclasses import dataclass, field
 from simulator import briefing, judge
 from simulator.engine import events as E
 from simulator.loading.pack import Pack
-from simulator.story_clock import story_time
+from simulator.story_clock import story_span, story_time
 
 SEVERITY_ORDER = ("routine", "low", "medium", "high", "critical")
-COMMAND_WORDS = {"take_action": "Your action", "decide": "Your decision", "issue_statement": "Your statement",
-                 "request_approval": "Your approval request", "answer_approval": "Your answer to the approval request",
-                 "delegate": "Your delegation", "send_message": "Your message", "jump_to_next": "The jump to the next inject",
-                 "fire_inject": "Firing the inject", "take_seat": "The seat change"}
-"""What a refused command was, in the words a player uses (no command ids on screen)."""
+
+COMMAND_WORDS = {
+    "take_action": "take that action", "decide": "decide", "issue_statement": "publish the statement",
+    "request_approval": "ask for approval", "answer_approval": "answer the request", "delegate": "delegate",
+    "send_message": "send the message", "pause": "pause", "resume": "resume", "set_speed": "change speed",
+    "jump_to_next": "jump to the next inject", "jump_to": "jump", "fire_inject": "fire the inject",
+    "ad_hoc_inject": "send the ad-hoc inject", "observer_note": "note that", "end_exercise": "end the exercise",
+    "take_seat": "hand over the seat", "mark_read": "mark it read", "set_live_check": "switch the live check",
+}
+"""A refused command, in words ('cannot jump to the next inject'), never its wire name."""
 
 
 @dataclass
@@ -38,6 +43,8 @@ class Item:
     body: str = ""
     ref: str | None = None
     """Inject id or approval request id."""
+    when: str = ""
+    """The story time it arrived ('09:20'), as the inbox shows it."""
 
 
 @dataclass
@@ -64,6 +71,9 @@ class Step:
     or 'missed' (its grace ran out with nothing done), as the judge rules (simulator/judge.py)."""
     due: float | None = None
     grace: float = 0.0
+    due_story: str | None = None
+    """The story's clock at the due minute, set only when a jump between modules lies before it
+    ('Week 2 Wed 07:47'): a countdown in exercise minutes alone would hide that it is days away."""
 
 
 @dataclass
@@ -98,6 +108,11 @@ class ExerciseView:
     rejected: list[str] = field(default_factory=list)
     seats: dict = field(default_factory=dict)
     """Role -> Seat: the log header's seats, then every hand-over (seat_taken)."""
+    live_check: bool = True
+    """Whether the composer shows the playbook check as a player types (the facilitator may turn
+    it off for an assessed exercise: set_live_check, logged)."""
+    lapsed: dict[str, float] = field(default_factory=dict)
+    """Decision inject id -> minute it lapsed with nobody deciding."""
 
     def __post_init__(self) -> None:
         sc = self.pack.scenario
@@ -126,11 +141,16 @@ class ExerciseView:
             if decider == role:
                 out.append(Pending(f"d:{inj_id}", "decision", self.pack.injects[inj_id].decision.prompt, due, inj_id))
         for rid, req in self.requests.items():
-            what = self.action_label(req["action"]) if req["action"] else f"statement: {req['text'][:60]}"
+            what = self.request_what(req)
             if req["status"] == "pending" and self.may_answer(req["to"], role):
-                out.append(Pending(f"a:{rid}", "approve", f"{req['by']} asks: {what}", None, rid))
+                out.append(Pending(f"a:{rid}", "approve", f"{self.role_title(req['by'])} asks: {what}", req.get("due"), rid))
             if req["by"] == role and req["status"] == "granted" and rid not in self.used:
-                out.append(Pending(f"g:{rid}", "approved", f"approved by {req['to']}: {what}", None, rid))
+                changed = " (with changes)" if req.get("changed") else ""
+                out.append(Pending(f"g:{rid}", "approved", f"approved by {self.role_title(req['answered_by'] or req['to'])}"
+                                   f"{changed}: {what}", None, rid))
+            if req["by"] == role and req["status"] == "denied" and not req.get("revised_by") and not req["action"]:
+                out.append(Pending(f"x:{rid}", "denied", f"denied by {self.role_title(req['answered_by'] or req['to'])}: "
+                                   f"{req.get('note') or 'no reason given'}", None, rid))
         return out
 
     def draft_text(self, req: dict) -> str:
@@ -156,6 +176,18 @@ class ExerciseView:
         if req.get("audience"):
             where.append("for " + ", ".join(req["audience"]))
         return " ".join(["Statement", *where]) + f":\n\n{req['text']}"
+
+    def answer_text(self, req: dict) -> str:
+        """The drafter's copy of an answer: granted or denied, by whom, the reason or note, and the
+        draft as it now stands (changed by the approver, if it was)."""
+        word = {"granted": "Approved", "denied": "Denied"}.get(req["status"], req["status"])
+        changed = " with changes" if req.get("changed") else ""
+        lines = [f"{word}{changed} by {self.role_title(req['answered_by'] or req['to'])}."]
+        if req.get("note"):
+            lines.append(("Reason: " if req["status"] == "denied" else "Note: ") + req["note"])
+        if req["status"] == "denied" and not req["action"]:
+            lines.append("Open it from Waiting (d) to edit the draft and ask again.")
+        return "\n".join(lines) + "\n\n" + self.draft_text(req)
 
     def acting_for(self, role: str) -> str:
         """Who acts for `role` now (the judge's succession walk over who cannot be reached)."""
@@ -192,6 +224,23 @@ class ExerciseView:
         if not away:
             return to
         return list(dict.fromkeys(judge.acting_for(self.pack.roles, r, away.__contains__) for r in to))
+
+    def role_title(self, role: str | None) -> str:
+        """A role's title as people read it ('Mayor'), never its id; the facilitator and the
+        exercise itself by name."""
+        if not role:
+            return "-"
+        found = self.pack.roles.get(role)
+        if found is not None:
+            return found.title
+        return {"facilitator": "Facilitator", "exercise": "Exercise control"}.get(role, role)
+
+    def request_what(self, req: dict) -> str:
+        """What an approval request is for, in a few words: the action's label, or the draft's start."""
+        if req["action"]:
+            return self.action_label(req["action"])
+        text = " ".join((req["text"] or "").split())
+        return "statement: " + (text if len(text) <= 60 else text[:59] + "…")
 
     def action_label(self, action_id: str) -> str:
         found = self.pack.actions.get(action_id)
@@ -235,14 +284,24 @@ class ExerciseView:
         return changed
 
     def _log(self, e: E.Event, who: str, text: str, changed: set[str]) -> None:
-        line = f"{e.t:7.1f}  {who:<14.14} {text}"
+        """One activity line: the story time, who (by title, never an id) and what."""
+        when = self.clock(e.t)
+        line = f"{when:>5}  {self.role_title(who):<14.14} {text}"
         self.activity.append(line)
         if who in self.counts:
-            self.last_by_role[who] = f"{e.t:.0f}' {text}"
+            self.last_by_role[who] = f"{when} {text}"
         changed.add("activity")
+
+    def clock(self, t: float) -> str:
+        """The story time of exercise minute `t` ('09:20'), as every console shows it."""
+        return story_time(self.pack.scenario, t)
+
+    def titles(self, roles) -> str:
+        return ", ".join(self.role_title(r) for r in roles)
 
     def _to_inbox(self, role: str, item: Item, changed: set[str]) -> None:
         if role in self.inbox:
+            item.when = item.when or self.clock(item.t)
             self.inbox[role].append(item)
             changed.add(f"inbox:{role}")
 
@@ -266,12 +325,7 @@ class ExerciseView:
             self.decisions[e.inject] = (decider, due)
             changed.add("pending")
         changed.add("timeline")
-        self._log(e, "inject", f"[{e.severity}] {e.title} -> {', '.join(e.to)}", changed)
-
-    def _who(self, role: str) -> str:
-        """A role as people at the table call it (its title), not its id."""
-        r = self.pack.roles.get(role)
-        return r.title if r else role
+        self._log(e, "inject", f"[{e.severity}] {e.title} -> {self.titles(e.to)}", changed)
 
     def _sender(self, sender_id: str) -> str:
         s = next((x for x in self.pack.scenario.senders if x.id == sender_id), None)
@@ -293,12 +347,29 @@ class ExerciseView:
     def _on_decision_made(self, e: E.DecisionMade, changed) -> None:
         self._close_decision(e.inject, changed)
         self._count(e.by, "decisions")
-        label = next((o.label for o in self.pack.injects[e.inject].decision.options if o.id == e.option), e.option)
-        self._log(e, e.by, f"decided {e.inject}: {label}" + (" (staff)" if e.staff else ""), changed)
+        label = self.option_label(e.inject, e.option)
+        inj = self.pack.injects.get(e.inject)
+        self._log(e, e.by, f"decided {inj.title if inj else e.inject}: {label}" + (" (staff)" if e.staff else ""), changed)
+
+    def option_label(self, inject: str, option: str | None) -> str:
+        inj = self.pack.injects.get(inject)
+        if option is None or inj is None or inj.decision is None:
+            return option or "nothing"
+        return next((o.label for o in inj.decision.options if o.id == option), option)
 
     def _on_decision_lapsed(self, e: E.DecisionLapsed, changed) -> None:
+        decider = self.decisions.get(e.inject, (None, None))[0]
         self._close_decision(e.inject, changed)
-        self._log(e, "exercise", f"decision on {e.inject} lapsed -> {e.option or 'nothing'}", changed)
+        self.lapsed[e.inject] = e.t
+        inj = self.pack.injects.get(e.inject)
+        title = inj.title if inj else e.inject
+        applied = self.option_label(e.inject, e.option)
+        if decider is not None:  # the one who should have decided is told, in the inbox
+            body = (f"Nobody decided on \u201c{inj.decision.prompt if inj and inj.decision else title}\u201d in time."
+                    + (f" What happens now: {applied}." if e.option else " Nothing was chosen."))
+            self._to_inbox(decider, Item(f"l:{e.inject}", e.t, "lapsed", f"Decision lapsed: {title}", "decision",
+                                         "high", "Exercise control", body, e.inject), changed)
+        self._log(e, "exercise", f"decision on {title} lapsed -> {applied}", changed)
 
     def _count(self, role: str, what: str) -> None:
         if role in self.counts:
@@ -321,24 +392,34 @@ class ExerciseView:
     def _on_approval_requested(self, e: E.ApprovalRequested, changed) -> None:
         req = self.requests[e.request] = {"by": e.by, "to": e.to, "action": e.action, "text": e.text,
                                           "channel": e.channel, "languages": e.languages, "audience": e.audience,
-                                          "status": "pending", "t": e.t, "reason": e.reason, "due": e.due}
-        what = self.action_label(e.action) if e.action else "a statement"
+                                          "status": "pending", "t": e.t, "reason": e.reason, "due": e.due,
+                                          "answered_by": None, "note": None,
+                                          "revises": e.revises, "revised_by": None, "changed": False}
+        if e.revises in self.requests:
+            self.requests[e.revises]["revised_by"] = e.request
+        what = self.action_label(e.action) if e.action else ("a revised statement" if e.revises else "a statement")
         by_when = f" (answer by {story_time(self.pack.scenario, e.due)})" if e.due is not None else ""
         self._to_inbox(e.to, Item(f"a:{e.request}", e.t, "approval", f"Approval asked: {what}{by_when}", "request",
-                                  "high", self._who(e.by), self.draft_text(req), e.request), changed)
+                                  "high", self.role_title(e.by), self.draft_text(req), e.request), changed)
         changed.add("pending")
-        self._log(e, e.by, f"asks {e.to} to approve {what} ({e.request})", changed)
+        self._log(e, e.by, f"asks {self.role_title(e.to)} to approve {what}", changed)
 
     def _on_approval_answered(self, e: E.ApprovalAnswered, changed) -> None:
         req = self.requests.get(e.request)
         if req is None:
             return
         req["status"] = "granted" if e.granted else "denied"
-        word = "granted" if e.granted else "denied"
-        self._to_inbox(req["by"], Item(f"r:{e.request}", e.t, "answer", f"Approval {word} ({e.request})", "request",
-                                       "medium", self._who(e.by), self.draft_text(req), e.request), changed)
+        req["answered_by"], req["note"] = e.by, e.note
+        for name in ("text", "channel", "languages"):  # approved with changes: the draft as changed
+            if getattr(e, name) is not None:
+                req[name], req["changed"] = getattr(e, name), True
+        word = ("approved with changes" if req["changed"] else "approved") if e.granted else "denied"
+        what = self.request_what(req)
+        self._to_inbox(req["by"], Item(f"r:{e.request}", e.t, "answer", f"{word.capitalize()}: {what}", "request",
+                                       "medium" if e.granted else "high", self.role_title(e.by), self.answer_text(req),
+                                       e.request), changed)
         changed.add("pending")
-        self._log(e, e.by, f"{word} {e.request}", changed)
+        self._log(e, e.by, f"{word} {what}" + (f" ({e.note})" if e.note else ""), changed)
 
     def _slot(self, role: str) -> int:
         """The position the next item takes in `role`'s inbox: part of the key of items that
@@ -352,21 +433,25 @@ class ExerciseView:
 
     def _on_delegated(self, e: E.Delegated, changed) -> None:
         self._to_inbox(e.to, Item(f"g:{self._slot(e.to)}", e.t, "message", f"Delegated to you: {e.authority}",
-                                  "message", "medium", e.by, f"{e.by} delegated '{e.authority}' to you."), changed)
-        self._log(e, e.by, f"delegated {e.authority} to {e.to}", changed)
+                                  "message", "medium", self.role_title(e.by),
+                                  f"The {self.role_title(e.by)} delegated '{e.authority}' to you."), changed)
+        self._log(e, e.by, f"delegated {e.authority} to the {self.role_title(e.to)}", changed)
 
     def _on_message_sent(self, e: E.MessageSent, changed) -> None:
         self._count(e.by, "messages")
         headline = e.text.split("\n", 1)[0]  # staff reports open with a headline
         title = headline if e.intent == "report" else f"{e.intent}: {headline}"  # ✉ already says it is a message
         self._to_inbox(e.to, Item(f"m:{self._slot(e.to)}", e.t, "message", title[:70],
-                                  "message", "high" if e.intent == "escalate" else "routine", self._who(e.by), e.text), changed)
-        self._log(e, e.by, f"{e.intent} to {e.to}: {e.text[:60]}", changed)
+                                  "message", "high" if e.intent == "escalate" else "routine", self.role_title(e.by),
+                                  e.text), changed)
+        self._log(e, e.by, f"{e.intent} to the {self.role_title(e.to)}: {e.text[:60]}", changed)
 
     def _on_expectation_triggered(self, e: E.ExpectationTriggered, changed) -> None:
         step = self.steps.get(e.expectation)
         if step is not None:
             step.status, step.due = "pending", e.due
+            if story_span(self.pack.scenario, e.t, e.due) is not None:
+                step.due_story = story_time(self.pack.scenario, e.due)
             changed.add("plan")
 
     def _on_expectation_met(self, e: E.ExpectationMet, changed) -> None:
@@ -391,14 +476,20 @@ class ExerciseView:
     def _on_speed_changed(self, e: E.SpeedChanged, changed) -> None:
         self.speed = e.speed
 
+    def _on_live_check_set(self, e: E.LiveCheckSet, changed) -> None:
+        self.live_check = e.on
+        self._log(e, "facilitator", "live statement check " + ("on" if e.on else "off (assessed)"), changed)
+        changed.add("settings")
+
     def _on_observer_noted(self, e: E.ObserverNoted, changed) -> None:
         self._log(e, "observer", (f"[{e.role}] " if e.role else "") + e.text, changed)
 
     def _on_command_rejected(self, e: E.CommandRejected, changed) -> None:
         note = self.unreachable_note(e.by) if e.by in self.pack.roles else None
-        what = COMMAND_WORDS.get(e.command, e.command.replace("_", " ").capitalize())
-        self.rejected.append(f"{what} was refused. {note}" if note else f"{what} was refused: {e.reason}.")
-        self._log(e, e.by, f"REFUSED {e.command}: {e.reason}", changed)
+        what = COMMAND_WORDS.get(e.command, e.command.replace("_", " "))
+        self.rejected.append(f"{self.role_title(e.by)}: cannot {what}. {note}" if note
+                             else f"{self.role_title(e.by)}: cannot {what}: {e.reason}")
+        self._log(e, e.by, f"REFUSED ({what}): {e.reason}", changed)
         changed.add("rejected")
 
     def _on_role_availability(self, e: E.RoleAvailability, changed) -> None:

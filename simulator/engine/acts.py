@@ -49,7 +49,7 @@ class Acts(EngineBase):
 
     def request(self, by: str, to: str, action: str | None, text: str | None, channel: str | None,
                 staff: bool = False, languages: list[str] | None = None, audience: list[str] | None = None,
-                reason: str | None = None, due: float | None = None) -> str:
+                reason: str | None = None, due: float | None = None, revises: str | None = None) -> str:
         """Ask `to` to approve an action, or a draft statement (text, channel, languages, audience).
 
         The request keeps the whole draft: the approver sees it, and the approved statement is
@@ -59,19 +59,33 @@ class Acts(EngineBase):
         languages = None if languages is None else list(languages)
         audience = None if audience is None else list(audience)
         self.requests[request_id] = {"by": by, "to": to, "action": action, "text": text, "channel": channel,
-                                     "languages": languages, "audience": audience, "status": "pending"}
+                                     "languages": languages, "audience": audience, "status": "pending",
+                                     "revised": False}
+        if revises is not None:
+            self.requests[revises]["revised"] = True
         self._emit(E.ApprovalRequested(t=self.t, request=request_id, by=by, to=to, action=action, text=text,
                                        channel=channel, languages=languages, audience=audience, staff=staff,
-                                       reason=reason, due=due))
+                                       reason=reason, due=due, revises=revises))
         answerer = self.acting_for(to)  # staff standing in for an unreachable approver answer for it
         if answerer in self.staff:
             self.env.process(self.staff[answerer].answer(request_id))
         self._changed()
         return request_id
 
-    def answer(self, request_id: str, by: str, granted: bool, staff: bool = False) -> None:
-        self.requests[request_id]["status"] = "granted" if granted else "denied"
-        self._emit(E.ApprovalAnswered(t=self.t, request=request_id, by=by, granted=granted, staff=staff))
+    def answer(self, request_id: str, by: str, granted: bool, staff: bool = False, note: str | None = None,
+               text: str | None = None, channel: str | None = None, languages: list[str] | None = None) -> None:
+        """Grant or deny; a grant with changes replaces those fields of the draft, which is then
+        published as the approver left it."""
+        req = self.requests[request_id]
+        req["status"] = "granted" if granted else "denied"
+        if text is not None:
+            req["text"] = text
+        if channel is not None:
+            req["channel"] = channel
+        if languages is not None:
+            req["languages"] = languages = list(languages)
+        self._emit(E.ApprovalAnswered(t=self.t, request=request_id, by=by, granted=granted, staff=staff, note=note,
+                                      text=text, channel=channel, languages=languages))
         self._changed()
 
     def message(self, by: str, to: str, intent: str, text: str, staff: bool = False) -> None:

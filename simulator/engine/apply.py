@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, get_args
 
 from .. import judge
 from ..models import Channel
+from ..timegrid import on_grid
 from . import commands as C
 from . import events as E
 
@@ -83,13 +84,55 @@ def _request_problem(engine: "Engine", cmd: C.RequestApproval) -> str | None:
             return "an action's approval request carries no channel, languages or audience (those belong to a statement)"
     if cmd.channel is not None and cmd.channel not in CHANNELS:
         return f"unknown channel '{cmd.channel}'"
+    if cmd.revises is not None:
+        old = engine.requests.get(cmd.revises)
+        if old is None:
+            return f"unknown approval request '{cmd.revises}'"
+        if old["by"] != cmd.by or old["status"] != "denied" or old["revised"] or old["action"] is not None:
+            return f"only a denied statement draft of {cmd.by}'s own can be revised, once ('{cmd.revises}' cannot)"
     return None
+
+
+def _answer_problem(engine: "Engine", cmd: C.AnswerApproval) -> str | None:
+    req = engine.requests.get(cmd.request)
+    if req is None:
+        return f"unknown approval request '{cmd.request}'"
+    if not judge.approves_for(engine.pack.roles, req["to"], cmd.by, engine.unavailable.__contains__):
+        return f"request '{cmd.request}' was sent to {req['to']}, and {cmd.by} does not act for them"
+    if req["status"] != "pending":
+        return f"request '{cmd.request}' was already {req['status']}"
+    changes = cmd.text is not None or cmd.channel is not None or cmd.languages is not None
+    if changes and (not cmd.granted or req["action"] is not None):
+        return "only a granted statement draft can be changed by its approver"
+    if cmd.channel is not None and cmd.channel not in CHANNELS:
+        return f"unknown channel '{cmd.channel}'"
+    return None
+
+
+def jump_target(engine: "Engine", to: float, through_deadlines: bool) -> tuple[float, str | None]:
+    """Where a jump to minute `to` stops, and what held it: a minute before the first deadline on
+    the way (an open decision's or plan step's), unless told to go through. A deadline less than
+    a minute away is not waited for (the jump would not move)."""
+    to = min(to, engine.end_time)
+    if through_deadlines:
+        return to, None
+    now = engine.env.now
+    dues = [(due, f"step:{exp}") for exp, due in engine.open_expectations.items()]
+    for inj_id in engine.open_decisions:
+        deadline = engine.pack.injects[inj_id].decision.deadline
+        delivered = engine.history.delivered.get(inj_id)
+        if deadline is not None and delivered is not None:
+            dues.append((delivered + deadline, f"decision:{inj_id}"))
+    ahead = sorted(d for d in dues if now + 1 < d[0] <= to)
+    if not ahead:
+        return to, None
+    return on_grid(ahead[0][0] - 1), ahead[0][1]
 
 
 def apply_command(engine: "Engine", cmd: C.CommandBase) -> str | None:
     roles = engine.roles
     facilitator = isinstance(cmd, (C.Pause, C.Resume, C.SetSpeed, C.JumpToNext, C.FireInject, C.AdHocInject,
-                                   C.ObserverNote, C.EndExercise, C.TakeSeat))
+                                   C.ObserverNote, C.EndExercise, C.TakeSeat, C.JumpTo, C.SetLiveCheck))
     if facilitator:
         if cmd.by != C.FACILITATOR:
             return "only the facilitator can do this"
@@ -145,16 +188,13 @@ def apply_command(engine: "Engine", cmd: C.CommandBase) -> str | None:
         if problem:
             return problem
         engine.request(cmd.by, cmd.to, cmd.action, cmd.text, cmd.channel, languages=cmd.languages,
-                       audience=cmd.audience)
+                       audience=cmd.audience, revises=cmd.revises)
     elif isinstance(cmd, C.AnswerApproval):
-        req = engine.requests.get(cmd.request)
-        if req is None:
-            return f"unknown approval request '{cmd.request}'"
-        if not judge.approves_for(engine.pack.roles, req["to"], cmd.by, engine.unavailable.__contains__):
-            return f"request '{cmd.request}' was sent to {req['to']}, and {cmd.by} does not act for them"
-        if req["status"] != "pending":
-            return f"request '{cmd.request}' was already {req['status']}"
-        engine.answer(cmd.request, cmd.by, cmd.granted)
+        problem = _answer_problem(engine, cmd)
+        if problem:
+            return problem
+        engine.answer(cmd.request, cmd.by, cmd.granted, note=cmd.note, text=cmd.text, channel=cmd.channel,
+                      languages=cmd.languages)
     elif isinstance(cmd, C.Delegate):
         if cmd.to not in roles:
             return f"unknown role '{cmd.to}'"
@@ -178,6 +218,13 @@ def apply_command(engine: "Engine", cmd: C.CommandBase) -> str | None:
         if nxt is None:
             return "no scheduled inject is left"
         engine._emit(E.ClockJumped(t=t, to=nxt))
+    elif isinstance(cmd, C.JumpTo):
+        if not t < cmd.to:
+            return "a jump goes forward: that minute has already passed"
+        target, held_by = jump_target(engine, cmd.to, cmd.through_deadlines)
+        engine._emit(E.ClockJumped(t=t, to=target, held_by=held_by))
+    elif isinstance(cmd, C.SetLiveCheck):
+        engine._emit(E.LiveCheckSet(t=t, on=cmd.on))
     elif isinstance(cmd, C.FireInject):
         inj = engine.pack.injects.get(cmd.inject)
         if inj is None:

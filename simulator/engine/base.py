@@ -35,6 +35,8 @@ class Request(TypedDict):
     languages: list[str] | None
     audience: list[str] | None
     status: Literal["pending", "granted", "denied"]
+    revised: bool
+    """A denied request its drafter has since revised (a revision replaces it)."""
 
 
 if TYPE_CHECKING:

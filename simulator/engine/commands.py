@@ -69,13 +69,22 @@ class RequestApproval(CommandBase):
     """The draft's languages, as chosen in the composer (None: not chosen; logs before they were kept)."""
     audience: list[str] | None = None
     """The draft's audiences (None: not chosen)."""
+    revises: str | None = None
+    """A denied request of this drafter that this draft replaces (edit and resubmit)."""
 
 
 class AnswerApproval(CommandBase):
+    """Grant or deny an approval request. A denial gives its reason in `note`. A grant may change
+    a statement draft (approve with changes): the fields given replace the draft's, and the
+    drafter publishes the draft as changed."""
+
     type: Literal["answer_approval"] = "answer_approval"
     request: str
     granted: bool
     note: str | None = None
+    text: str | None = Field(default=None, min_length=1)
+    channel: str | None = None
+    languages: list[str] | None = None
 
 
 class Delegate(CommandBase):
@@ -106,6 +115,25 @@ class SetSpeed(CommandBase):
 
 class JumpToNext(CommandBase):
     type: Literal["jump_to_next"] = "jump_to_next"
+
+
+class JumpTo(CommandBase):
+    """Jump the clock forward to a minute (the start of a module is one). Unless told to go
+    through, the jump stops a minute before the next deadline on the way (a decision due, a
+    plan step due), so nobody loses a deadline to a jump without seeing it."""
+
+    type: Literal["jump_to"] = "jump_to"
+    to: float = Field(ge=0, allow_inf_nan=False)
+    through_deadlines: bool = False
+    module: str | None = None
+    """The module whose start `to` is, when the facilitator jumped to one (for the record)."""
+
+
+class SetLiveCheck(CommandBase):
+    """Turn the composer's live playbook check on or off (off for an assessed exercise)."""
+
+    type: Literal["set_live_check"] = "set_live_check"
+    on: bool
 
 
 class FireInject(CommandBase):
@@ -177,7 +205,7 @@ Command = Annotated[
     Union[
         TakeAction, MakeDecision, IssueStatement, RequestApproval, AnswerApproval, Delegate, SendMessage,
         Pause, Resume, SetSpeed, JumpToNext, FireInject, AdHocInject, ObserverNote, EndExercise,
-        HotWashAnswer, OverrideRating, TakeSeat, MarkRead,
+        HotWashAnswer, OverrideRating, TakeSeat, MarkRead, JumpTo, SetLiveCheck,
     ],
     Field(discriminator="type"),
 ]

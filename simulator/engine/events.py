@@ -27,7 +27,9 @@ AddedList = Annotated[list[str] | None, Field(exclude_if=lambda v: v is None)]
 """A field added to an event after logs were written with it: left out of the line while it is
 None, so a log written before it replays to the same text."""
 AddedText = Annotated[str | None, Field(exclude_if=lambda v: v is None)]
+"""The same, for a text field."""
 AddedMinute = Annotated[float | None, Field(exclude_if=lambda v: v is None)]
+"""The same, for a minute."""
 
 
 @event
@@ -149,6 +151,8 @@ class ApprovalRequested(Event):
     """Why the drafter asks (simulated staff: the plan step it serves); None when not given."""
     due: AddedMinute = None
     """The minute by which the drafter needs the answer (the plan step's due minute); None when not given."""
+    revises: AddedText = None
+    """A denied request of the same drafter that this one revises (edit and resubmit)."""
 
 
 @event
@@ -158,6 +162,12 @@ class ApprovalAnswered(Event):
     by: str
     granted: bool
     staff: bool = False
+    note: AddedText = None
+    """The approver's reason (a denial always gives one) or note."""
+    text: AddedText = None
+    """Approved with changes: the draft's text as the approver changed it (published as such)."""
+    channel: AddedText = None
+    languages: AddedList = None
 
 
 @event
@@ -229,6 +239,16 @@ class SpeedChanged(Event):
 class ClockJumped(Event):
     type: Literal["clock_jumped"] = "clock_jumped"
     to: float
+    held_by: AddedText = None
+    """Why a jump stopped short of where it was asked to go: the deadline it stops before
+    ('decision:<inject>' or 'step:<plan step>'); None when it went all the way."""
+
+
+@event
+class LiveCheckSet(Event):
+    type: Literal["live_check_set"] = "live_check_set"
+    on: bool
+    """Whether the statement composer shows the playbook check while a player types."""
 
 
 @event
@@ -296,6 +316,7 @@ AnyEvent = Union[
     StatementIssued, ApprovalRequested, ApprovalAnswered, InboxRead, Delegated, MessageSent,
     ExpectationTriggered, ExpectationMet, DeadlinePassed, ClockPaused, ClockResumed, SpeedChanged, ClockJumped,
     ObserverNoted, CommandRejected, RoleAvailability, SeatTaken, HotWashAnswered, RatingOverridden, ExerciseEnded,
+    LiveCheckSet,
 ]
 """Any one event, typed: narrow it with isinstance (or on its `type`) to read its fields.
 Every Event class is listed here (a test checks it)."""

@@ -16,6 +16,7 @@ from .. import judge
 from ..engine.history import dependencies
 from ..loading.pack import Pack
 from ..scoring.model import Finding
+from ..story_clock import story_span
 from .wording import role_name, role_names
 
 if TYPE_CHECKING:
@@ -67,6 +68,10 @@ def _cause(f: Finding, data: ReportData | None) -> str | None:
 def _plan_step(f: Finding, pack: Pack, data: ReportData | None) -> tuple[str, str]:
     exp = pack.expectations[f.expectation or ""]
     role, step, within = role_name(pack, exp.role), _step(exp.description), f"{exp.within:g}"
+    trig = data.facts.triggered.get(exp.id) if data is not None else None
+    span = story_span(pack.scenario, trig[0], trig[2]) if trig else None
+    story = f" ({span} in the story)" if span else ""  # a target across a module jump is days, not minutes
+    target = f"{within}-minute target{story}"
     plan = f"the response plan \u2018{pack.plan.title}\u2019"
     if f.rule == "plan.timeliness":
         cause = _cause(f, data)
@@ -75,14 +80,14 @@ def _plan_step(f: Finding, pack: Pack, data: ReportData | None) -> tuple[str, st
         if cause == "unreached":
             what = f"\u2018{trigger}\u2019" if trigger else "the news that starts it"
             return ("Organization", f"Add the {role} to the notification list in {plan} for {what}, or name who passes it "
-                                    f"on at once, so {step} can start within its {within} minutes.")
+                                    f"on at once, so {step} can start within its {within} minutes{story}.")
         if cause == "unreachable":
             return ("Organization", f"Name in {plan} who takes over {step} when the {role} cannot be reached, and brief "
                                     "that stand-in before the next exercise.")
         if cause == "approval":
             approver = role_name(pack, exp.approval_by) if exp.approval_by else "the approver"
             return ("Planning", f"Pre-agree the approval for {step}: {approver} approves the standard version in advance, "
-                                f"or within an agreed few minutes, so the {within}-minute target holds.")
+                                f"or within an agreed few minutes, so the {target} holds.")
         if cause == "prerequisite":
             return ("Planning", f"Review the order of steps in {plan}: let {step} start alongside the steps before it, "
                                 "or set those steps earlier targets.")
@@ -93,13 +98,13 @@ def _plan_step(f: Finding, pack: Pack, data: ReportData | None) -> tuple[str, st
             return ("Organization", f"Give {step} to a deputy or support cell on the {role}'s behalf: the {role} had "
                                     "several other tasks in the same window.")
         if f.verdict == "missed":
-            return ("Planning", f"Add to the {role}'s action checklist, with its {within}-minute target: {step}. Name a "
+            return ("Planning", f"Add to the {role}'s action checklist, with its {target}: {step}. Name a "
                                 f"deputy who does it when the {role} is tied up, and walk through it at the next drill.")
         if f.verdict == "late_within_grace":
             return ("Exercises", f"Time {step} again at the next drill: it was done within the grace period but after "
-                                 f"its {within}-minute target; practise it until it fits.")
+                                 f"its {target}; practise it until it fits.")
         return ("Training", f"Find out with the {role} what held up {step}, have what it needs ready in advance (contacts, "
-                            f"templates, pre-agreed decisions) so it fits the {within}-minute target, and time it again at the next drill.")
+                            f"templates, pre-agreed decisions) so it fits the {target}, and time it again at the next drill.")
     if f.rule == "plan.contingency":
         return ("Training", f"Brief the {role} to start {step} as soon as the plan's trigger occurs, without waiting to be "
                             "reminded, and check this at the next drill.")

@@ -55,6 +55,10 @@ def plain_ids(pack: Pack, text: str) -> str:
     words = {**{c: channel_name(c) for c in CHANNELS if "_" in c}, **{r: role.title for r, role in pack.roles.items()}}
     if not words:
         return text
+    # A title already in the text stays as it is: 'Community liaison lead' holds the id 'liaison',
+    # which would otherwise become 'Community Community liaison lead lead'. Titles are tried first.
+    titles = {role.title: role.title for role in pack.roles.values()}
+    words = {**words, **titles}
     pattern = re.compile(r"(?<![\w'-])(" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
                          + r")(?![\w-])")
     out, last = [], 0

@@ -80,5 +80,5 @@ async def test_the_succession_mayor_is_told_she_is_in_the_air(tmp_path, wall):
         await pilot.press("enter")
         await pilot.pause()
         assert any(e.type == "command_rejected" for e in app.control.session.events)
-        assert screen.view.rejected[-1].startswith("Your action was refused. You cannot be reached")
+        assert screen.view.rejected[-1].startswith("Mayor: cannot take that action. You cannot be reached")
         await pilot.press("ctrl+q")

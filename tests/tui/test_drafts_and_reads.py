@@ -12,7 +12,7 @@ from simulator.replay import verify
 from tui.app import make_app
 from tui.config import RunConfig
 from tui.screens.composer import ComposerDialog
-from tui.screens.dialogs import ChoiceDialog
+from tui.screens.waiting_dialogs import ApprovalDialog
 from tui.screens.exercise import ExerciseScreen
 
 from ..conftest import multilingual_pack_dir
@@ -69,10 +69,10 @@ async def test_composer_languages_reach_the_request_and_the_approver_after_resum
         await pilot.press("enter")
         await pilot.pause()
         approve = resumed.screen
-        assert isinstance(approve, ChoiceDialog)
+        assert isinstance(approve, ApprovalDialog)
         shown = " ".join(str(w.render()) for w in approve.query(Static))
-        assert "on website" in shown and "Welsh" in shown and "Polish" in shown and "Stay calm, friends." in shown
-        await pilot.press("enter")  # Grant
+        assert "On website" in shown and "Welsh" in shown and "Polish" in shown and "Stay calm, friends." in shown
+        await pilot.press("tab", "tab", "enter")  # past the draft and the reason: Approve
         await pilot.pause()
         await pilot.press("2", "d")
         await pilot.pause()

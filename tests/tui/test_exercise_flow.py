@@ -78,7 +78,7 @@ async def test_setup_run_decide_approve_publish_end_hot_wash_scorecard(tmp_path,
         assert [p.kind for p in screen.console("chief").pending.entries] == ["approve"]
         await pilot.press("enter")
         await pilot.pause()
-        await pilot.press("enter")  # Grant
+        await pilot.press("tab", "tab", "enter")  # past the draft and the reason: Approve
         await pilot.pause()
         assert events_of(app, "approval_answered")[0].granted is True
 

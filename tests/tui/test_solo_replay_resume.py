@@ -54,7 +54,7 @@ async def test_solo_chief_with_staff_who_ask_for_approval(tmp_path, wall):
         assert waiting[0].kind == "approve"
         await pilot.press("enter")
         await pilot.pause()
-        await pilot.press("enter")  # Grant
+        await pilot.press("tab", "tab", "enter")  # past the draft and the reason: Approve
         await pilot.pause()
         wall.t += 10
         screen._tick()
@@ -142,7 +142,7 @@ async def test_resume_after_a_kill_loses_nothing(tmp_path, wall):
         session = resumed.control.session
         assert [e.option for e in session.events if e.type == "decision_made"] == ["wait"]
         assert session.now >= 20 and resumed.control.paused and resumed.control.speed == 2.0
-        assert any("decided I2: Wait" in line for line in screen.view.activity)
+        assert any("decided Vigil request: Wait" in line for line in screen.view.activity)
         assert (tmp_path / f"killed.jsonl.corrupt-{session.recovered.line}").exists()
         await pilot.press("1", "a")
         await pilot.pause()

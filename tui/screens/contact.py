@@ -18,7 +18,7 @@ class ContactDialog(Dialog):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(f"{self.role} → {self.contact_title}", classes="title")
+            yield Label(f"Reach the {self.contact_title}", classes="title")
             yield Select([(i, i) for i in INTENTS], value="notify", allow_blank=False, id="intent")
             yield Input(placeholder="Message (Enter sends)", id="message")
             if self.delegable:

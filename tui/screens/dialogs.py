@@ -14,7 +14,7 @@ from textual.widgets.option_list import Option
 class Dialog(ModalScreen):
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="dialog-cancel", tooltip="Close without doing anything")]
     DEFAULT_CSS = """
-    Dialog { align: center middle; }
+    Dialog { align: center middle; background: $background; }
     Dialog > Vertical { width: 74; max-width: 100%; height: auto; max-height: 100%; border: thick $primary;
                         background: $surface; padding: 0 1; }
     Dialog .title { text-style: bold; margin-bottom: 1; }
@@ -37,7 +37,7 @@ class ChoiceDialog(Dialog):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label(self._title, classes="title")
+            yield Static(self._title, classes="title")
             if self._body:
                 with VerticalScroll():
                     yield Static(self._body)
@@ -61,7 +61,7 @@ class NoteDialog(Dialog):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label("Observer note", classes="title")
+            yield Static("Observer note", classes="title")
             yield Select([(r, r) for r in self._roles], prompt="about the whole exercise", id="note-role")
             yield Input(placeholder="What did you observe? (Enter saves)", id="note-text")
 
@@ -85,7 +85,7 @@ class AdHocDialog(Dialog):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label("Ad-hoc inject", classes="title")
+            yield Static("Ad-hoc inject", classes="title")
             yield Select([("all roles", "all")] + [(r, r) for r in self._roles], value="all", allow_blank=False, id="adhoc-to")
             with Horizontal():
                 yield Select([(c, c) for c in self._channels], value="briefing", allow_blank=False, id="adhoc-channel")

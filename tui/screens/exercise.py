@@ -25,9 +25,11 @@ from ..bridge import SessionBridge, SessionUpdated
 from ..config import RunConfig
 from simulator.console.clock_driver import ExerciseControl
 from ..live_score import LiveScore
+from ..render import URGENT_MINUTES, countdown
 from ..score_text import card_summary
-from simulator.console.display import ExerciseView
+from simulator.console.display import ExerciseView, Pending
 from ..widgets.clock_bar import ClockBar
+from ..widgets.deadline_banner import DeadlineBanner
 from ..widgets.facilitator_console import FacilitatorConsole
 from ..widgets.inbox import Inbox
 from ..widgets.key_hints import KeyHints
@@ -36,9 +38,12 @@ from .dialogs import CodeDialog
 from .facilitator_intents import FacilitatorIntents
 from .render_panels import next_text, roles_text
 from .role_intents import ROLE_ACTIONS, RoleIntents
+from .jump_dialog import JumpDialog
+from .waiting_dialogs import WaitingDialog
+from simulator.console.jumps import jump_summary, parse_target
 
 KEY_LABELS = {"plus": "+", "minus": "-", "space": "space", "left_square_bracket": "[", "right_square_bracket": "]"}
-FAC_ACTIONS = {"fire", "adhoc", "note", "next_tab", "seats"}
+FAC_ACTIONS = {"fire", "adhoc", "note", "next_tab", "seats", "live_check", "jump_to"}
 CLOCK_ACTIONS = {"toggle_clock", "speed", "jump", "end"}
 """The facilitator's in a facilitated exercise; a solo player runs their own clock."""
 
@@ -53,6 +58,8 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
         _b("plus,equals_sign", "speed(1)", "Faster", "Speed the clock up"),
         _b("minus", "speed(-1)", "Slower", "Slow the clock down", show=False),
         _b("j", "jump", "Next inject", "Jump the clock to the next scheduled inject"),
+        _b("g", "jump_to", "Jump to", "Jump to a minute, a story time or a module's start (stops before deadlines)",
+           show=False),
         _b("a", "actions", "Actions", "Search this role's action catalogue"),
         _b("s", "compose", "Statement", "Compose a public statement"),
         _b("d", "role_tab('waiting')", "Waiting", "Decisions and approvals waiting on this role"),
@@ -65,6 +72,8 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
         _b("x", "adhoc", "Ad-hoc", "Write and send an extra inject"),
         _b("o", "note", "Note", "Take an observer note"),
         _b("t", "seats", "Seats", "Hand a role's seat to a person or to simulated staff", show=False),
+        _b("l", "live_check", "Live check", "Turn the composer's live statement check off or on (assessed exercise)",
+           show=False),
         _b("right_square_bracket", "next_tab(1)", "Next tab", "Next facilitator tab"),
         _b("left_square_bracket", "next_tab(-1)", "Prev tab", "Previous facilitator tab", show=False),
         _b("e", "end", "End", "End the exercise (asks first)"),
@@ -90,11 +99,13 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
         """Roles whose detail pane shows the cannot-be-reached note."""
         self.facilitator_code = new_code()[:4]
         """Hot-seat: a role console hands the screen back to the facilitator only with this code."""
+        self.kept_screens = []
 
     # ---- layout ------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
         yield ClockBar(id="clockbar")
+        yield DeadlineBanner(id="deadline-banner")
         first = self._current = self.humans[0] if self.solo else "facilitator"
         self._mounted = set(self.humans)
         with ContentSwitcher(initial=self._console_id(first), id="consoles"):
@@ -124,7 +135,7 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
         if not self.solo:
             rows = []
             for inj in self.pack.scenario.injects:
-                when = f"{inj.at:g}'" if inj.at is not None else ("trig" if inj.trigger is not None else "cue")
+                when = self.view.clock(inj.at) if inj.at is not None else ("cond." if inj.trigger is not None else "cue")
                 rows.append((inj.id, when, self.view.inject_status(inj), inj.severity, inj.title))
             self.facilitator.timeline.load(rows)
         self.bridge.attach(self)
@@ -136,6 +147,12 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
         self.set_interval(0.25, self._tick, name="exercise-clock")
         if self.solo and self.control.session.now == 0 and self.control.paused:
             self.action_briefing()  # a new seat reads its briefing before the clock starts
+        # The statement checker builds its rules and loads its word data on first use (~0.3 s):
+        # done now, off the event loop, so the first composer or approval dialog opens at once.
+        self.run_worker(self._warm_checker, thread=True, name="warm-checker", exit_on_error=False)
+
+    def _warm_checker(self) -> None:
+        self.pack.check_statement("We are with you. Stay calm.")
 
     owns_clock = True
     """Whether this console's player starts and stops the clock (not so for a seat joined to a room)."""
@@ -153,6 +170,10 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
     def _tick(self) -> None:
         self.control.tick()
         self._show_clock()
+        top = self.app.screen
+        if isinstance(top, WaitingDialog):  # its live countdown (and closing once settled)
+            top.tick()
+        self._show_banner()
         minute = int(self.control.session.now)
         if minute != self._last_minute:  # countdowns move once per exercise minute
             self._last_minute = minute
@@ -177,6 +198,7 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
             for r in self.humans:
                 if r in self._mounted:
                     self._refresh_role(r, changed)
+            self._show_banner()
         if len(events) > 500:
             # A burst of thousands of rows and events is long-lived: take it out of the cyclic
             # collector's sweeps, which otherwise stall a later key press by 50-100 ms.
@@ -205,11 +227,11 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
         who = self.current
         seat = "Facilitator" if who == "facilitator" else self.pack.roles[who].title
         if not self.solo and len(self.humans) > 0:
-            seat += f"  [0 fac, 1-{len(self.humans)} roles]"
+            seat += f"  [0 fac, {self._seat_keys()}]"
         extra = ""
         nxt = v.next_injects(1)
         if nxt and not v.ended:
-            extra = f"next inject in {max(0, nxt[0].at - self.control.session.now):.0f}'"
+            extra = f"next inject in {max(0, nxt[0].at - self.control.session.now):.0f} min"
         away = v.unreachable_short(who) if who != "facilitator" else None
         if away and not v.ended:
             extra = f"⚠ {away}"  # the one thing this seat must know now
@@ -217,16 +239,44 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
                                       paused=self.control.paused, speed=self.control.speed, ended=v.ended, seat=seat,
                                       module=v.module, extra=extra)
 
+    def urgent(self) -> list[tuple[str, Pending]]:
+        """What waits on the seat shown (every person's, on the facilitator console) with five
+        minutes or less left, soonest first, as (role, waiting item)."""
+        now, who = self.control.session.now, self.current
+        roles = self.humans if who == "facilitator" else [who]
+        out = [(r, p) for r in roles for p in self.view.pending_for(r)
+               if p.due is not None and 0 <= p.due - now <= URGENT_MINUTES]
+        return sorted(out, key=lambda rp: rp[1].due or 0.0)
+
+    def _show_banner(self) -> None:
+        banner = self.query_one(DeadlineBanner)
+        if self.view.ended:
+            banner.show(None)
+            return
+        urgent = self.urgent()
+        if not urgent:
+            banner.show(None)
+            return
+        role, p = urgent[0]
+        verb = "to decide" if p.kind == "decision" else "to answer"
+        fac = self.current == "facilitator"
+        who = f"{self.view.role_title(role)}: " if fac else ""
+        key = f"{self.seat_key(role)} opens that console" if fac else "d opens Waiting"
+        more = f"  (+{len(urgent) - 1} more)" if len(urgent) > 1 else ""
+        banner.show(f"⚠ {who}{countdown(p.due, self.control.session.now, precise=True)} {verb}: {p.title}"
+                    f"  · {key}{more}")
+
     def _refresh_facilitator(self, changed: set[str], delivered: list[E.InjectDelivered]) -> None:
         fac, v = self.facilitator, self.view
         if delivered:
-            fac.timeline.mark_delivered([(e.inject, f"{e.t:.0f}'", e.severity, e.title) for e in delivered])
+            fac.timeline.mark_delivered([(e.inject, v.clock(e.t), e.severity, e.title) for e in delivered])
         fac.text("next").update(next_text(v, self.control.session.now))
         fac.text("roles").update(roles_text(v, v.seats))
         if "state" in changed:
             fac.gauges.show(self.pack.scenario.state, v.state, v.series)
         if "plan" in changed:
-            fac.checklist.show(list(v.steps.values()), self.control.session.now, with_role=True)
+            fac.checklist.show(list(v.steps.values()), self.control.session.now, with_role=True,
+                               titles={r: role.title for r, role in self.pack.roles.items()})
         if "activity" in changed:
             fac.activity.catch_up(v.activity)
         if fac.tabs.active == "fac-score" and self.wall() - self._last_score > 2.0:
@@ -325,10 +375,29 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
             self.query_one("#consoles", ContentSwitcher).current = self._console_id(who)
             self._focus_console()
             self._show_clock()
+            self._show_banner()
 
     def action_seat(self, n: int) -> None:
-        if 1 <= n <= len(self.humans):
-            self.action_console(self.humans[n - 1])
+        role = self.role_for_key(n)
+        if role is not None:
+            self.action_console(role)
+
+    def seat_key(self, role: str) -> int:
+        """The number key of a role's console: its place in the scenario's roles, so a key
+        stays with its role when another seat changes hands."""
+        return list(self.pack.scenario.roles).index(role) + 1
+
+    def role_for_key(self, n: int) -> str | None:
+        roles = list(self.pack.scenario.roles)
+        role = roles[n - 1] if 1 <= n <= len(roles) else None
+        return role if role in self.humans else None
+
+    def _seat_keys(self) -> str:
+        """'1-4 roles' while every seat has a person; else the keys that open a console ('1 3 4')."""
+        keys = [self.seat_key(r) for r in self.humans]
+        if keys == list(range(1, len(keys) + 1)):
+            return f"1-{len(keys)} roles" if len(keys) > 1 else "1 role"
+        return "roles " + " ".join(map(str, keys))
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         if action in ROLE_ACTIONS:
@@ -336,7 +405,8 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
         if action in FAC_ACTIONS or action in CLOCK_ACTIONS and not self.solo:
             return self.current == "facilitator"
         if action == "seat":
-            return bool(parameters) and parameters[0] <= len(self.humans) and (len(self.humans) > 1 or not self.solo)
+            return bool(parameters) and self.role_for_key(parameters[0]) is not None and (
+                len(self.humans) > 1 or not self.solo)
         return True
 
     # ---- clock intents (every console) -------------------------------------------------------------
@@ -350,9 +420,31 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
         self._show_clock()
 
     def action_jump(self) -> None:
-        if self.control.jump_to_next() is None and not self.view.ended and self.control.fault is None:
-            self.notify("No scheduled inject is left.", severity="warning")
+        if self.control.jump_to_next() is None:
+            if not self.view.ended and self.control.fault is None:
+                self.notify("No scheduled inject is left.", severity="warning")
+        else:
+            self._say_jump()
         self._show_clock()
+
+    def action_jump_to(self) -> None:
+        now = self.control.session.now
+        modules = [(m.id, f"{m.title} ({self.view.clock(m.starts_at)})", float(m.starts_at))
+                   for m in sorted(self.pack.scenario.modules, key=lambda m: m.starts_at) if m.starts_at > now]
+        dialog = JumpDialog(modules, lambda text: parse_target(self.view, text, self.control.session.now),
+                            self.view.clock(now))
+        self.app.push_screen(dialog, lambda r: r and self._jump_to(r))
+
+    def _jump_to(self, r: dict) -> None:
+        if self.control.jump_to(r["to"], r["through"], r["module"]) is not None:
+            self._say_jump()
+        self._show_clock()
+
+    def _say_jump(self) -> None:
+        """Say where the jump landed and what it skipped (from what the session did on the way)."""
+        last = self.control.last_jump
+        if last is not None:
+            self.notify(jump_summary(self.view, *last), title="Clock jumped", timeout=8)
 
     def palette_commands(self):
         """Commands for the command palette (ctrl+p), so nothing needs a key to be remembered."""
@@ -362,15 +454,20 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
             yield SystemCommand("Run or pause the clock", "Space", self.action_toggle_clock)
             yield SystemCommand("Faster clock", "+", lambda: self.action_speed(1))
             yield SystemCommand("Slower clock", "-", lambda: self.action_speed(-1))
-            yield SystemCommand("Jump to the next inject", "j", self.action_jump)
+            yield SystemCommand("Jump to the next inject", "j: says what it skipped", self.action_jump)
             yield SystemCommand("End the exercise", "e: the hot wash and the scorecard follow", self.action_end)
         if not self.solo and self.current == "facilitator":
+            yield SystemCommand("Jump to a minute or a module", "g: stops before the next deadline unless told",
+                                self._fac(self.action_jump_to))
             yield SystemCommand("Facilitator's code", "asked when a role console hands the screen back",
                                 lambda: self.notify(self.facilitator_code, title="Facilitator's code", timeout=10))
             yield SystemCommand("Ad-hoc inject", "x (facilitator console)", self._fac(self.action_adhoc))
             yield SystemCommand("Observer note", "o (facilitator console)", self._fac(self.action_note))
             yield SystemCommand("Reassign a seat", "t: a person or simulated staff", self._fac(self.action_seats))
-        for n, r in enumerate(self.humans, 1):
+            yield SystemCommand("Live statement check on or off", "l: off for an assessed exercise",
+                                self._fac(self.action_live_check))
+        for r in self.humans:
+            n = self.seat_key(r)
             yield SystemCommand(f"Console: {self.pack.roles[r].title}", f"{n}", lambda r=r: self.action_console(r))
             yield SystemCommand(f"Briefing of {self.pack.roles[r].title}", "b", self._as(r, self.action_briefing))
             yield SystemCommand(f"Actions of {self.pack.roles[r].title}", "a", self._as(r, self.action_actions))
@@ -384,6 +481,9 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
 
     def on_unmount(self) -> None:
         self.bridge.take()
+        for name in self.kept_screens:  # this exercise's composers go with it
+            if self.app.is_screen_installed(name) and self.app.get_screen(name) not in self.app.screen_stack:
+                self.app.uninstall_screen(name)
 
     # ---- inbox -----------------------------------------------------------------------------------
 

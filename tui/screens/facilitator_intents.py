@@ -32,10 +32,12 @@ class FacilitatorIntents(Screen):
         self.fire(timeline.get_option_at_index(timeline.highlighted).id)
 
     def fire(self, inject: str) -> None:
+        inj = self.pack.injects.get(inject)
+        title = f"\u201c{inj.title}\u201d" if inj else "That inject"
         if inject in self.view.delivered:
-            self.notify(f"{inject} was already delivered.", severity="warning")
+            self.notify(f"{title} was already delivered.", severity="warning")
             return
-        self.send(C.FireInject(by=FAC, inject=inject), f"Inject {inject} delivered")
+        self.send(C.FireInject(by=FAC, inject=inject), f"{title} delivered")
 
     @on(OptionList.OptionSelected, "Timeline")
     def _timeline_selected(self, event: OptionList.OptionSelected) -> None:
@@ -43,7 +45,7 @@ class FacilitatorIntents(Screen):
         if inj is None or inj.id in self.view.delivered:
             return
         body = f"{inj.body.strip()}\n\nFacilitator note: {(inj.facilitator_notes or '-').strip()}"
-        self.app.push_screen(ChoiceDialog(f"{inj.id}: {inj.title}", body, [("fire", "Deliver it now"), ("keep", "Keep to the MSEL")]),
+        self.app.push_screen(ChoiceDialog(inj.title, body, [("fire", "Deliver it now"), ("keep", "Keep to the MSEL")]),
                              lambda r: r == "fire" and self.fire(inj.id))
 
     def action_adhoc(self) -> None:
@@ -77,7 +79,13 @@ class FacilitatorIntents(Screen):
                              lambda who: who and self.send(C.TakeSeat(by=FAC, role=role, seat=Seat() if who == "human" else
                                                                       Seat(kind="staff", policy=who,
                                                                            competence=self.config.competence)),
-                                                           f"{role}: seat handed over"))
+                                                           f"The {self.pack.roles[role].title}'s seat changed hands"))
+
+    def action_live_check(self) -> None:
+        """Turn the composer's live playbook check off (an assessed exercise) or back on; logged."""
+        on = not self.view.live_check
+        self.send(C.SetLiveCheck(by=FAC, on=on),
+                  "Live statement check on" if on else "Live statement check off: players write unaided")
 
     def action_end(self) -> None:
         if self.view.ended:

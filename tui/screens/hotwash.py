@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Input, Label, Static
+from textual.widgets import Button, Footer, Input, Static
 
 from simulator.engine import commands as C
 
@@ -32,7 +32,7 @@ class HotWashScreen(Screen):
                      classes="bar")
         with VerticalScroll(id="hotwash"):
             for n, (qid, text) in enumerate(self.questions):
-                yield Label(text, classes="question")
+                yield Static(text, classes="question")  # wraps: a long question is never cut
                 yield Input(self.answered.get(qid, ""), placeholder="Your answer", id=f"q{n}")
             yield Button("Save answers and see the scorecard (ctrl+s)", variant="primary", id="save")
         yield Footer()

@@ -16,15 +16,15 @@ def next_text(v: ExerciseView, now: float) -> Text:
     if v.decisions:
         t.append("Open decisions\n", style="bold underline")
         for inj_id, (role, due) in v.decisions.items():
-            t.append(f"  {role}: {v.pack.injects[inj_id].decision.prompt[:70]} ({countdown(due, now)})\n")
+            t.append(f"  {v.role_title(role)}: {v.pack.injects[inj_id].decision.prompt} ({countdown(due, now)})\n")
         t.append("\n")
     t.append("Next injects\n", style="bold underline")
     upcoming = v.next_injects(3)
     if not upcoming:
         t.append("  No scheduled inject is left; conditional ones may still fire.\n", style="dim")
     for inj in upcoming:
-        to = "all" if inj.to == "all" else ", ".join(inj.to)
-        t.append(f"  {story_time(sc, inj.at)} (min {inj.at:g}, in {inj.at - now:.0f}') ", style="bold")
+        to = "everyone" if inj.to == "all" else v.titles(inj.to)
+        t.append(f"  {story_time(sc, inj.at)} (in {max(0.0, inj.at - now):.0f} min) ", style="bold")
         t.append(f"{inj.title}\n", style=SEVERITY_STYLE.get(inj.severity, ""))
         t.append(f"    {inj.channel} to {to}\n", style="dim")
         if inj.facilitator_notes:
@@ -53,5 +53,5 @@ def roles_text(v: ExerciseView, seats: dict) -> Text:
         missed = sum(1 for s in steps if s.status == "missed")
         t.append(f"  plan: {done} done, {missed} missed, {sum(1 for s in steps if s.status == 'pending')} pending\n")
         if rid in v.last_by_role:
-            t.append(f"  last: {v.last_by_role[rid][:70]}\n", style="italic")
+            t.append(f"  last: {v.last_by_role[rid]}\n", style="italic")
     return t

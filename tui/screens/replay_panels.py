@@ -44,7 +44,7 @@ def role_text(v: ExerciseView, role: str) -> Text:
         t.append(it.title[:60] + "\n", style=SEVERITY_STYLE.get(it.severity, ""))
     t.append("\nChecklist\n", style="bold underline")
     _steps(t, v, role)
-    mine = [ln for ln in v.activity if f" {role:<14.14} " in ln]
+    mine = [ln for ln in v.activity if f" {v.role_title(role):<14.14} " in ln]
     t.append(f"\nWhat {title} did ({len(mine)})\n", style="bold underline")
     for line in mine[-10:]:
         t.append(line + "\n")

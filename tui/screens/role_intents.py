@@ -6,6 +6,7 @@ logs it (fsync'd) before the engine applies it; only then does the screen say it
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import get_args
 
 from rich.text import Text
@@ -18,10 +19,13 @@ from simulator.engine import commands as C
 from simulator.engine import events as E
 from simulator.models import Channel
 
+from simulator.draft_check import DraftCheck, check_draft
+from simulator.story_clock import story_time
+
 from ..render import SEVERITY_STYLE, countdown
 from .composer import ComposerDialog
 from .contact import ContactDialog
-from .dialogs import ChoiceDialog
+from .waiting_dialogs import ApprovalDialog, DecisionDialog
 
 ROLE_ACTIONS = {"actions", "compose", "role_tab", "next_unread", "briefing"}
 ALL_CHANNELS = list(get_args(Channel))
@@ -29,6 +33,9 @@ ALL_CHANNELS = list(get_args(Channel))
 
 class RoleIntents(Screen):
     """Mixed into ExerciseScreen; a Screen only so Textual registers its @on handlers (uses self.view, self.control, self.pack, self.console, self.current)."""
+
+    kept_screens: list[str]
+    """Names of dialogs installed for reuse (the composers); the exercise screen uninstalls them."""
 
     def send(self, cmd: C.CommandBase, done: str | None = None) -> list[E.Event]:
         events = self.control.submit(cmd)
@@ -51,13 +58,17 @@ class RoleIntents(Screen):
             self.send(C.MarkRead(by=role, items=[item.key]))
         t = Text()
         t.append(f"{item.title}\n", style="bold " + SEVERITY_STYLE.get(item.severity, ""))
-        t.append(f"minute {item.t:.1f} · {item.channel} · {item.severity} · from {item.sender or '-'}\n\n", style="dim")
+        t.append(f"{story_time(self.pack.scenario, item.t)} · {item.channel} · {item.severity} · from {item.sender or '-'}\n\n",
+                 style="dim")
         t.append(item.body.strip() + "\n")
         waiting = {p.ref: p for p in self.view.pending_for(role)}
         if item.ref in waiting:
             p = waiting[item.ref]
-            t.append(f"\n▶ Waiting on you ({countdown(p.due, self.view.now) if p.kind == 'decision' else p.kind}): "
-                     "press Enter to answer.\n", style="bold magenta")
+            what = countdown(p.due, self.view.now) if p.due is not None else {"approve": "your approval",
+                                                                               "denied": "denied: edit and ask again"}.get(p.kind, "to use")
+            t.append(f"\n▶ Waiting on you ({what}): press Enter to answer.\n", style="bold magenta")
+        elif item.kind == "lapsed":
+            t.append("\nThis decision is closed: nobody took it before its deadline.\n", style="bold red")
         con.detail.update(t)
 
     @on(OptionList.OptionSelected, "Inbox")
@@ -96,22 +107,61 @@ class RoleIntents(Screen):
 
     def open_pending(self, role: str, key: str) -> None:
         kind, ref = key.split(":", 1)
+        now = lambda: self.control.session.now  # noqa: E731  (the dialogs' live countdown reads it)
         if kind == "d":
             inj = self.pack.injects[ref]
             due = self.view.decisions.get(ref, (None, None))[1]
-            body = f"{inj.title}\n{inj.body.strip()}\n\n{countdown(due, self.view.now)}"
-            self.app.push_screen(ChoiceDialog(inj.decision.prompt, body, [(o.id, o.label) for o in inj.decision.options]),
-                                 lambda option: option and self.send(C.MakeDecision(by=role, inject=ref, option=option),
-                                                                     f"Decision logged: {option}"))
+            body = f"{inj.title}\n{inj.body.strip()}"
+            options = [(o.id, o.label) for o in inj.decision.options]
+            labels = dict(options)
+            dialog = DecisionDialog(inj.decision.prompt, body, options, due, now, lambda: ref in self.view.decisions)
+            self.app.push_screen(dialog, lambda option: option and self.send(
+                C.MakeDecision(by=role, inject=ref, option=option), f"Decision logged: {labels.get(option, option)}"))
         elif kind == "a":
             req = self.view.requests[ref]
-            self.app.push_screen(ChoiceDialog(f"{req['by']} asks for your approval ({ref})", self.view.draft_text(req),
-                                              [("grant", "Grant"), ("deny", "Deny")]),
-                                 lambda answer: answer and self.send(
-                                     C.AnswerApproval(by=role, request=ref, granted=answer == "grant"),
-                                     f"Approval {ref} {'granted' if answer == 'grant' else 'denied'}"))
+            what = self.view.request_what(req)
+            check = None if req["action"] else self.draft_check(req["text"] or "")
+            title = f"{self.view.role_title(req['by'])} asks you to approve " + (
+                "an action" if req["action"] else "a statement")
+            dialog = ApprovalDialog(title, req, what, check, req.get("due"), now,
+                                    lambda: self.view.requests[ref]["status"] == "pending")
+            self.app.push_screen(dialog, lambda answer: answer and self.answer(role, ref, answer))
         elif kind == "g":
             self.use_approval(role, ref)
+        elif kind == "x":
+            self.revise(role, ref)
+
+    def draft_check(self, text: str) -> DraftCheck:
+        """The playbook check of a draft as if said now: the one check the CLI gives too."""
+        record = replace(self.control.session.engine.history, now=self.control.session.now)
+        return check_draft(self.pack, text, record)
+
+    def answer(self, role: str, ref: str, answer: dict) -> None:
+        note = answer["note"] or None
+        what = self.view.request_what(self.view.requests[ref])
+        if answer["op"] == "grant":
+            self.send(C.AnswerApproval(by=role, request=ref, granted=True, note=note), f"Approved: {what}")
+        elif answer["op"] == "deny":
+            self.send(C.AnswerApproval(by=role, request=ref, granted=False, note=note), f"Denied: {what}")
+        elif answer["op"] == "changes":
+            req = self.view.requests[ref]
+            dialog = self._composer(req["by"], f"Change the draft, then approve it ({self.view.role_title(req['by'])} "
+                                    "publishes it as you leave it)", mode="changes", draft=req, approver=None)
+            self.app.push_screen(dialog, lambda r: r and self.send(
+                C.AnswerApproval(by=role, request=ref, granted=True, note=note, text=r["text"], channel=r["channel"],
+                                 languages=r["languages"]), f"Approved with changes: {what}"))
+
+    def revise(self, role: str, ref: str) -> None:
+        """Edit a denied draft and ask again (the new request names the one it revises)."""
+        req = self.view.requests[ref]
+        to = self.approver_for(role) or req["to"]
+        dialog = self._composer(role, f"Revise the draft {self.view.role_title(req['answered_by'] or req['to'])} denied"
+                                + (f": {req['note']}" if req.get("note") else ""), mode="revise", draft=req,
+                                approver=to)
+        self.app.push_screen(dialog, lambda r: r and self.send(
+            C.RequestApproval(by=role, to=to, text=r["text"], channel=r["channel"], languages=r["languages"],
+                              audience=req.get("audience"), revises=ref),
+            f"Revised draft sent to {self.view.role_title(to)}"))
 
     def use_approval(self, role: str, ref: str) -> None:
         req = self.view.requests[ref]
@@ -135,16 +185,17 @@ class RoleIntents(Screen):
             items.append(SimpleCommand(action.label, lambda a=action.id: self.take_action(role, a), action.description))
             approver = self.view.approver_for(role, action.id)
             if approver is not None:
-                items.append(SimpleCommand(f"{action.label} (ask {approver} to approve first)",
+                title = self.view.role_title(approver)
+                items.append(SimpleCommand(f"{action.label} (ask the {title} to approve first)",
                                            lambda a=action.id, to=approver: self.ask_approval(role, to, a),
-                                           f"Send an approval request to {approver}"))
+                                           f"Send an approval request to the {title}"))
         self.app.search_commands(items, placeholder=f"Search {self.pack.roles[role].title} actions…")
 
     def take_action(self, role: str, action: str) -> None:
         self.send(C.TakeAction(by=role, action=action), f"Done: {self.view.action_label(action)}")
 
     def ask_approval(self, role: str, to: str, action: str) -> None:
-        self.send(C.RequestApproval(by=role, to=to, action=action), f"Approval requested from {to}")
+        self.send(C.RequestApproval(by=role, to=to, action=action), f"Approval requested from the {self.view.role_title(to)}")
 
     # ---- statements ----------------------------------------------------------------------------
 
@@ -155,12 +206,28 @@ class RoleIntents(Screen):
         """Whom `role` asks to approve a statement now: the view model asks the judge."""
         return self.view.approver_for(role)
 
+    def _composer(self, role: str, title: str, mode: str = "new", draft: dict | None = None,
+                  approver: str | None = None) -> ComposerDialog:
+        templates = [t for t in self.pack.playbook.templates if t.role == role]
+        return ComposerDialog(title, templates, self._channels(role), list(self.pack.scenario.city.languages), approver,
+                              check=self.draft_check, live=self.view.live_check, mode=mode, draft=draft,
+                              approver_title=self.view.role_title(approver) if approver else None)
+
     def action_compose(self) -> None:
         role = self.current
-        templates = [t for t in self.pack.playbook.templates if t.role == role]
-        dialog = ComposerDialog(role, templates, self._channels(role), list(self.pack.scenario.city.languages),
-                                self.approver_for(role))
-        self.app.push_screen(dialog, lambda result: result and self.statement(role, result))
+        approver = self.approver_for(role)
+        title = f"Public statement by the {self.view.role_title(role)}" + (
+            f" (approval from the {self.view.role_title(approver)})" if approver else "")
+        # One composer per role, kept between statements: it opens without composing its widgets again.
+        name = f"composer-{role}"
+        if not self.app.is_screen_installed(name):
+            self.app.install_screen(self._composer(role, title, approver=approver), name)
+            self.kept_screens.append(name)
+        dialog = self.app.get_screen(name)
+        assert isinstance(dialog, ComposerDialog)
+        dialog.reopen(approver, self.view.role_title(approver) if approver else None, self.view.live_check)
+        dialog.set_title(title)
+        self.app.push_screen(name, lambda result: result and self.statement(role, result))
 
     def statement(self, role: str, r: dict) -> None:
         if r["op"] == "publish":
@@ -169,7 +236,7 @@ class RoleIntents(Screen):
             return
         to = self.approver_for(role)
         self.send(C.RequestApproval(by=role, to=to, text=r["text"], channel=r["channel"], languages=r["languages"]),
-                  f"Draft sent to {to} for approval")
+                  f"Draft sent to the {self.view.role_title(to)} for approval")
 
     # ---- contacts and the chain of command --------------------------------------------------------
 
@@ -181,7 +248,7 @@ class RoleIntents(Screen):
 
     def reach(self, role: str, contact: str, r: dict) -> None:
         if r["op"] == "delegate":
-            self.send(C.Delegate(by=role, to=contact, authority=r["authority"]), f"Delegated {r['authority']} to {contact}")
+            self.send(C.Delegate(by=role, to=contact, authority=r["authority"]), f"Delegated {r['authority']} to the {self.view.role_title(contact)}")
         else:
             self.send(C.SendMessage(by=role, to=contact, intent=r["intent"], text=r["text"]),
-                      f"{r['intent'].capitalize()} sent to {contact}")
+                      f"{r['intent'].capitalize()} sent to the {self.view.role_title(contact)}")

@@ -14,7 +14,7 @@ class ClockBar(Static):
 
     def show(self, *, clock: str, now: float, duration: float, paused: bool, speed: float, ended: str | None,
              seat: str, module: str = "", extra: str = "") -> None:
-        key = (clock, round(now, 1), duration, paused, speed, ended, seat, module, extra)
+        key = (clock, int(now), duration, paused, speed, ended, seat, module, extra)
         if key == getattr(self, "_shown", None):
             return  # four ticks a second: redraw only what changed
         self._shown = key
@@ -26,7 +26,7 @@ class ClockBar(Static):
         else:
             t.append(" RUNNING ", style="bold reverse green")
         t.append(f" {clock}", style="bold")
-        t.append(f"  min {now:.1f}/{duration:g}  {speed:g}×  ")
+        t.append(f"  {int(now)} of {duration:g} min  {speed:g}×  ")
         t.append(seat, style="bold")
         if extra:
             t.append(f"  {extra}")

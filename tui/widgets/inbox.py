@@ -9,12 +9,12 @@ from ..render import SEVERITY_STYLE
 from .fast_list import FastOptionList
 from simulator.console.display import Item
 
-KIND_MARK = {"inject": "", "message": "✉ ", "approval": "? ", "answer": "✓ "}
+KIND_MARK = {"inject": "", "message": "✉ ", "approval": "? ", "answer": "✓ ", "lapsed": "⌛ "}
 
 
 def item_prompt(item: Item, unread: bool) -> Text:
     t = Text("● " if unread else "  ", style="bold cyan", no_wrap=True, overflow="ellipsis")
-    t.append(f"{item.t:5.0f} ", style="dim")
+    t.append(f"{item.when or f'{item.t:.0f}':>5} ", style="dim")
     t.append(f"{item.channel[:9]:<9} ", style="italic")
     t.append(KIND_MARK.get(item.kind, "") + item.title, style=SEVERITY_STYLE.get(item.severity, "") + (" bold" if unread else ""))
     return t

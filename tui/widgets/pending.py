@@ -9,7 +9,8 @@ from textual.widgets.option_list import Option
 from ..render import countdown
 from simulator.console.display import Pending
 
-LABEL = {"decision": ("DECIDE ", "bold magenta"), "approve": ("APPROVE", "bold yellow"), "approved": ("USE    ", "bold green")}
+LABEL = {"decision": ("DECIDE ", "bold magenta"), "approve": ("APPROVE", "bold yellow"), "approved": ("USE    ", "bold green"),
+         "denied": ("REVISE ", "bold red")}
 
 
 class PendingList(OptionList):
