@@ -18,7 +18,7 @@ from simulator.scoring.scorer import score_log
 from simulator.session import Session
 from simulator.statements.checker import Checker
 
-from .conftest import run_headless
+from .packplay import plan_and_idle, play, delivered
 
 PACK_DIR = scenarios_dir() / "brackwater-pride-assault"
 
@@ -36,30 +36,11 @@ def checker(pack):
 @pytest.fixture(scope="module")
 def runs(pack, tmp_path_factory):
     """A whole exercise with every seat on the plan, and one with every seat idle."""
-    folder = tmp_path_factory.mktemp("brackwater")
-    out = {}
-    for policy in ("plan", "idle"):
-        log = folder / f"{policy}.jsonl"
-        session = run_headless(pack, 1, policy, log)
-        out[policy] = (session, score_log(log)[1])
-    return out
+    return plan_and_idle(pack, tmp_path_factory.mktemp("brackwater"))
 
 
-def play(pack, inject: str, option: str, log=None) -> Session:
-    """Plan staff everywhere except the deciding role, which picks `option` as soon as `inject` arrives."""
-    decision = pack.injects[inject].decision
-    seats = all_staff(pack.scenario.roles, "plan")
-    seats[decision.role] = Seat(kind="human")
-    session = Session.start(pack, 1, seats, log)
-    session.advance_to(pack.injects[inject].at + 1)
-    session.submit(C.MakeDecision(by=decision.role, inject=inject, option=option))
-    session.run_to_end()
-    session.close()
-    return session
 
 
-def delivered(session: Session) -> set[str]:
-    return {e.inject for e in session.events if e.type == "inject_delivered"}
 
 
 def breaks(checker, text: str) -> set[str]:

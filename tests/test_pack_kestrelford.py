@@ -17,7 +17,7 @@ from simulator.loading.shipped import scenarios_dir
 from simulator.scoring.scorer import score_log
 from simulator.session import Session
 
-from .conftest import run_headless
+from .packplay import plan_and_idle, play, delivered, final
 
 PACK_DIR = scenarios_dir() / "kestrelford-prevention-referral"
 REFERRAL_STEPS = ("screen-concern", "meet-family", "sharing-terms", "convene-panel", "support-plan")
@@ -31,34 +31,13 @@ def pack():
 @pytest.fixture(scope="module")
 def cards(pack, tmp_path_factory):
     """Scorecards of a plan run and an idle run (seed 1), with their sessions."""
-    folder = tmp_path_factory.mktemp("kestrelford")
-    out = {}
-    for policy in ("plan", "idle"):
-        log = folder / f"{policy}.jsonl"
-        session = run_headless(pack, 1, policy, log)
-        out[policy] = (session, score_log(log)[1])
-    return out
+    return plan_and_idle(pack, tmp_path_factory.mktemp("kestrelford"))
 
 
-def play(pack, inject: str, option: str, log=None) -> Session:
-    """Plan staff everywhere except the deciding role, which picks `option` as soon as `inject` arrives."""
-    decision = pack.injects[inject].decision
-    seats = all_staff(pack.scenario.roles, "plan")
-    seats[decision.role] = Seat(kind="human")
-    session = Session.start(pack, 1, seats, log)
-    session.advance_to(pack.injects[inject].at + 1)
-    session.submit(C.MakeDecision(by=decision.role, inject=inject, option=option))
-    session.run_to_end()
-    session.close()
-    return session
 
 
-def delivered(session: Session) -> set[str]:
-    return {e.inject for e in session.events if e.type == "inject_delivered"}
 
 
-def final(session: Session, var: str) -> float:
-    return session.engine.history.state[var]
 
 
 def ratings(card, prefix: str) -> dict[str, str]:

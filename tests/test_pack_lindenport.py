@@ -16,6 +16,8 @@ from simulator.loading.shipped import scenarios_dir
 from simulator.scoring.scorer import score_log
 from simulator.session import Session
 
+from .packplay import play, delivered, final
+
 PACK_DIR = scenarios_dir() / "lindenport-march-counterprotest"
 
 
@@ -24,25 +26,10 @@ def pack():
     return load_pack(PACK_DIR)
 
 
-def play(pack, inject: str, option: str, log=None) -> Session:
-    """Plan staff everywhere except the deciding role, which picks `option` as soon as `inject` arrives."""
-    decision = pack.injects[inject].decision
-    seats = all_staff(pack.scenario.roles, "plan")
-    seats[decision.role] = Seat(kind="human")
-    session = Session.start(pack, 1, seats, log)
-    session.advance_to(pack.injects[inject].at + 1)
-    session.submit(C.MakeDecision(by=decision.role, inject=inject, option=option))
-    session.run_to_end()
-    session.close()
-    return session
 
 
-def delivered(session: Session) -> set[str]:
-    return {e.inject for e in session.events if e.type == "inject_delivered"}
 
 
-def final(session: Session, var: str) -> float:
-    return session.engine.history.state[var]
 
 
 def test_route_decision_leads_to_different_weeks(pack):

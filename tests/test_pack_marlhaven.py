@@ -25,6 +25,7 @@ from simulator.session import Session
 from simulator.story_clock import story_span, story_time
 from simulator.summary import summarise, summary_text, timeline_text
 
+from .packplay import play, delivered
 from .conftest import run_headless
 
 PACK_DIR = scenarios_dir() / "marlhaven-election-polarisation"
@@ -39,25 +40,8 @@ def verdicts(pack, text: str) -> set[str]:
     return set(pack.check_statement(text).verdicts)
 
 
-def play(pack, inject: str, option: str, log=None, first: tuple[str, ...] = ()) -> Session:
-    """Plan staff everywhere except the deciding role, which takes the actions `first` at the
-    start and picks `option` as soon as `inject` arrives."""
-    decision = pack.injects[inject].decision
-    seats = all_staff(pack.scenario.roles, "plan")
-    seats[decision.role] = Seat(kind="human")
-    session = Session.start(pack, 1, seats, log)
-    session.advance_to(pack.injects["I-07"].at + 1)
-    for action in first:
-        session.submit(C.TakeAction(by=decision.role, action=action))
-    session.advance_to(pack.injects[inject].at + 1)
-    session.submit(C.MakeDecision(by=decision.role, inject=inject, option=option))
-    session.run_to_end()
-    session.close()
-    return session
 
 
-def delivered(session: Session) -> set[str]:
-    return {e.inject for e in session.events if e.type == "inject_delivered"}
 
 
 def findings(log) -> dict[str, str]:
@@ -137,9 +121,9 @@ def test_the_deepfake_decision_changes_week_two(pack, tmp_path):
 
 def test_handing_names_to_the_police_breaks_the_platform(pack, tmp_path):
     agreed = ("platform_coordinator.convene_platform", "platform_coordinator.agree_information_protocol")
-    protocol = play(pack, "I-18", "protocol_only", tmp_path / "protocol.jsonl", first=agreed)
+    protocol = play(pack, "I-18", "protocol_only", tmp_path / "protocol.jsonl", first=agreed, first_at="I-07")
     unwritten = play(pack, "I-18", "protocol_only", tmp_path / "unwritten.jsonl")
-    everything = play(pack, "I-18", "share_all", tmp_path / "all.jsonl", first=agreed)
+    everything = play(pack, "I-18", "share_all", tmp_path / "all.jsonl", first=agreed, first_at="I-07")
     assert "I-52" in delivered(protocol) and "I-53" in delivered(everything)
     assert everything.engine.history.state["platform_strength"] < protocol.engine.history.state["platform_strength"]
     assert findings(tmp_path / "all.jsonl").get("plan.harm:names-without-protocol") == "M"
