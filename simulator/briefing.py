@@ -172,8 +172,7 @@ def _authorities(pack: Pack, role: str) -> tuple[Authority, ...]:
     out = []
     for auth in r.authorities:
         actions = tuple(a.label for owner, a in pack.actions.values() if a.requires_authority == auth)
-        shared = tuple(_title(pack, o) for o in pack.scenario.roles if o != role and o in pack.roles
-                       and auth in pack.roles[o].authorities)
+        shared = tuple(_title(pack, o) for o in judge.holders(pack, auth) if o != role)
         out.append(Authority(auth, _label(auth), actions, shared, auth in r.delegable))
     return tuple(out)
 

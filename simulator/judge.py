@@ -249,3 +249,14 @@ def whom_to_ask(roles: Mapping[str, Role], approver: str | None, by: str, unreac
 def approves_for(roles: Mapping[str, Role], approver: str, by: str, unreachable: Callable[[str], bool]) -> bool:
     """Whether `by` may give `approver`'s approval: it is the approver, or acts for it now."""
     return by == approver or acting_role(roles, approver, unreachable) == by
+
+
+def holders(pack: "Pack", authority: str) -> list[str]:
+    """The exercise's roles that hold `authority`, in the scenario's order."""
+    return [r for r in pack.scenario.roles if r in pack.roles and authority in pack.roles[r].authorities]
+
+
+def sole_authorities(pack: "Pack", role: str) -> list[str]:
+    """The powers `role` holds and no other role of the exercise does: what only it can authorise
+    (the briefing tells the seat; the coached feedback checks it used them)."""
+    return [a for a in pack.roles[role].authorities if holders(pack, a) == [role]]

@@ -16,6 +16,8 @@ from simulator.engine.history import History
 from simulator.engine.seats import Seat
 from simulator.loading.pack import load_pack
 from simulator.scoring import score_log
+
+from .conftest import ROOT
 from simulator.session import Session
 from simulator.summary import summarise
 from simulator.console.display import ExerciseView
@@ -432,3 +434,14 @@ def test_report_up_names_the_supervisor_only_when_someone_must_be_told():
     assert judge.report_up(roles, "deputy", ["deputy"], away) is None  # in command: nobody above to tell
     assert judge.report_up(roles, "mayor", ["mayor"], here) is None  # top of the chain
     assert judge.serious(None, "critical") is False
+
+
+def test_what_only_a_role_can_authorise_is_one_rule_for_briefing_and_feedback():
+    from simulator import briefing
+
+    pack = load_pack(ROOT / "scenarios" / "caldmere-vaisakhi-attack")
+    sole = judge.sole_authorities(pack, "mayor")
+    assert sole and all(judge.holders(pack, a) == ["mayor"] for a in sole)
+    b = briefing.brief(pack, "mayor")
+    # the briefing marks as shared exactly the powers the judge says others hold too
+    assert {a.id for a in b.authorities if not a.shared_with} == set(sole)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .. import judge
 from ..loading.pack import Pack
 from ..models import Expectation
 from ..scoring.facts import Facts, Said
@@ -92,9 +93,7 @@ class _Seat:
 
     def only_mine(self, role: str | None = None) -> list[str]:
         """The powers `role` (this seat by default) holds and no other role in the exercise does."""
-        role = role or self.role
-        others = [self.pack.roles[r] for r in self.pack.scenario.roles if r != role]
-        return [a for a in self.pack.roles[role].authorities if not any(a in o.authorities for o in others)]
+        return judge.sole_authorities(self.pack, role or self.role)
 
     def stands_for(self, exp: Expectation) -> bool:
         """Whether the step was this seat's: its own, or that of a role it acted for when the step was called for."""
