@@ -144,3 +144,19 @@ def test_a_crashed_host_resumes_and_a_joined_feed_catches_up_without_gaps_or_dou
         assert end(again) == 0, (tmp_path / "host.err").read_text()
         assert end(feed) == 0, (tmp_path / "chief.err").read_text()
     assert (tmp_path / "chief.out").read_text().splitlines() == feed_of(tmp_path / "room.jsonl", "chief")
+
+
+def test_joining_an_address_where_no_host_runs_says_so_and_exits_1(tmp_path):
+    import socket
+    import subprocess
+
+    from .processes import TABLETOP
+
+    with socket.socket() as s:  # a port nothing listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    done = subprocess.run([*TABLETOP, "join", f"ws://127.0.0.1:{port}/room", "--code", "ABCD-EFGH", "--events-only"],
+                          capture_output=True, text=True, timeout=60, cwd=tmp_path)
+    assert done.returncode == 1
+    assert f"127.0.0.1:{port}" in done.stderr and "Traceback" not in done.stderr
+    assert "reconnecting" not in done.stderr  # it never had a host to lose

@@ -35,6 +35,11 @@ class Refusal(Exception):
     """The host said no for good (a wrong code, another exercise): not worth reconnecting."""
 
 
+FIRST_REACH = 8.0
+"""Seconds to keep trying a host that has never answered (a host that answered and went away is
+waited for `retry_for`: it may be restarting with --resume)."""
+
+
 class RoomClient:
     def __init__(self, address: str, code: str, on_message: Callable[[Any], None], since: Callable[[], int],
                  retry_for: float = 60.0, on_state: Callable[[str], None] = lambda state: None):
@@ -69,11 +74,12 @@ class RoomClient:
         lost_since: float | None = None
         delay = 0.2
         loop = asyncio.get_running_loop()
+        ever = False  # a host never reached is most likely a wrong address: said sooner
         async with aiohttp.ClientSession() as http:
             while not self._closing:
                 try:
                     async with http.ws_connect(self.url, heartbeat=20.0, max_msg_size=0) as ws:
-                        self._ws, lost_since, delay = ws, None, 0.2
+                        self._ws, lost_since, delay, ever = ws, None, 0.2, True
                         await ws.send_str(Hello(code=self.code, since=self.since()).dump())
                         reason = await self._read(ws)
                         if reason is not None:
@@ -86,9 +92,13 @@ class RoomClient:
                     break
                 now = loop.time()
                 lost_since = lost_since if lost_since is not None else now
+                if not ever and now - lost_since > min(self.retry_for, FIRST_REACH):
+                    raise Refusal(f"could not reach a host at {self.url}: check the address, and that "
+                                  f"`tabletop host` is running there")
                 if now - lost_since > self.retry_for:
                     raise Refusal(f"lost the host at {self.url} and could not reach it again for {self.retry_for:g} s")
-                self.on_state("reconnecting")
+                if ever:
+                    self.on_state("reconnecting")
                 await asyncio.sleep(delay)
                 delay = min(delay * 2, 2.0)
         return "left the exercise"
