@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 
 from .analysis import Reading
-from .lexicon import GENERIC_ACT, INVITE, NEGATORS, LOOK_VERBS, PRIVATE_PEOPLE, VENUES
+from .lexicon import (ASKING, FIRM_TIES, GENERIC_ACT, GUESSED_WHO, HARMED, HEDGE_WORDS, INVITE, LOOK_VERBS, NEGATORS,
+                      ONE_PERSON, OTHERS, OTHERS_SAY, PRIVATE_PEOPLE, VENUES)
 from .verdict import Hit
 
 # Home addresses: a house number, one to three capitalised words and a street word. Case matters
@@ -102,7 +103,7 @@ def speculation(r: Reading) -> list[Hit]:
                     # anyone's origin).
                     loose = ident != "ident_t" and p not in weak
                     ties = [a for a in r.in_clause("attr", clause) if a[0] in between
-                            and (loose or r.toks[a[0]].lemma in _FIRM_TIES)]
+                            and (loose or r.toks[a[0]].lemma in FIRM_TIES)]
                     if ties or i == pj:
                         tie = p
                         break
@@ -126,27 +127,20 @@ def _blaming_who(r: Reading) -> list[Hit]:
         clause = r.toks[i].clause
         if r.negated(i, j) or r.claims_about(clause):
             continue
-        if asks_who(r, i) or any(t.lemma in _ASKING for t in r.toks[i:j]):
+        if asks_who(r, i) or any(t.lemma in ASKING for t in r.toks[i:j]):
             continue  # 'police will establish who started the violence' asks, it does not say
         out.append(r.hit(span))
     return out
 
 
-_HARMED = frozenset({"die", "died", "dead", "kill", "killed", "victim", "injure", "injured", "hurt", "death", "lose", "lost",
-                     "hospital", "wound", "wounded", "murder", "murdered", "funeral", "family", "mourn", "loss", "passed"})
-
-
 def speaks_of_harm(r: Reading, clause: int) -> bool:
     """Whether a clause (or the one beside it) speaks of someone harmed (a first name then names a victim)."""
-    return any(t.lemma in _HARMED or t.low in _HARMED for t in r.toks if abs(t.clause - clause) <= 1)
-
-
-_ASKING = frozenset({"who", "whoever", "what", "how", "why", "find", "establish", "investigate"})
+    return any(t.lemma in HARMED or t.low in HARMED for t in r.toks if abs(t.clause - clause) <= 1)
 
 
 def asks_who(r: Reading, i: int) -> bool:
     """Whether the words just before token i ask who did it rather than say it."""
-    return any(t.lemma in _ASKING for t in r.toks[max(0, i - 2):i] if t.clause == r.toks[i].clause)
+    return any(t.lemma in ASKING for t in r.toks[max(0, i - 2):i] if t.clause == r.toks[i].clause)
 
 
 def denied_before(r: Reading, i: int) -> bool:
@@ -167,10 +161,6 @@ def name_calling(r: Reading) -> list[Hit]:
     return out
 
 
-_OTHERS_SAY = frozenset({"call", "say", "claim", "suggest", "describe", "dismiss", "label"})
-_OTHERS = frozenset({"people", "some", "online", "others", "rumour", "post", "posts", "commentator", "troll"})
-
-
 def early_reassurance(r: Reading) -> list[Hit]:
     """Reassurance before the facts ('a hoax', 'everyone is safe'); not when denied, nor when it
     reports what others say ('some people online are calling it a hoax')."""
@@ -188,7 +178,7 @@ def early_reassurance(r: Reading) -> list[Hit]:
 def reported_by_others(r: Reading, clause: int) -> bool:
     """Whether a clause reports what others say ('some people online are calling it a hoax')."""
     lemmas = {t.lemma for t in r.toks if t.clause == clause}
-    return bool(lemmas & _OTHERS_SAY and lemmas & _OTHERS)
+    return bool(lemmas & OTHERS_SAY and lemmas & OTHERS)
 
 
 def _alert_level(r: Reading, j: int, clause: int) -> bool:
@@ -222,15 +212,10 @@ def _guessing_who(r: Reading) -> list[Hit]:
         if "be" not in after:
             continue
         rest = after[after.index("be") + 1:]
-        rest = [w for w in rest if w not in _HEDGE_WORDS]
-        if rest and rest[0] in _WHO:
+        rest = [w for w in rest if w not in HEDGE_WORDS]
+        if rest and rest[0] in GUESSED_WHO:
             out += [r.hit(span)] + [r.hit(h) for h in r.in_clause("hedge", clause)[:1]]
     return out
-
-
-_WHO = frozenset({"a", "an", "someone", "somebody", "one", "from", "local", "known", "connect", "link", "linked", "connected"})
-_HEDGE_WORDS = frozenset({"probably", "likely", "possibly", "perhaps", "maybe", "allegedly", "apparently", "reportedly",
-                          "believe", "believed", "think", "thought", "to", "most", "very", "almost", "certainly", "also"})
 
 
 def rumour_confirmation(r: Reading, topic: str) -> list[Hit]:
@@ -277,17 +262,12 @@ def stigma(r: Reading) -> list[Hit]:
     return out
 
 
-_FIRM_TIES = frozenset({"be", "from", "come", "came", "originally", "believe", "think", "suspect", "appear", "seem",
-                        "probably", "likely", "possibly", "allegedly", "reportedly", "member"})
-_ONE = frozenset({"a", "an", "one", "another"})
-
-
 def _one_person(r: Reading, span, group_last: bool) -> bool:
     """Whether a blame phrase's group is one person ('by a refugee', 'a migrant is to blame')."""
     i, j, _ = span
     if group_last:
-        return j - i >= 2 and r.toks[j - 2].lemma in _ONE
-    return i > 0 and r.toks[i - 1].lemma in _ONE
+        return j - i >= 2 and r.toks[j - 2].lemma in ONE_PERSON
+    return i > 0 and r.toks[i - 1].lemma in ONE_PERSON
 
 
 def invites(r: Reading, i: int) -> bool:

@@ -333,3 +333,17 @@ VENUES = ["hotel", "inn", "lodge", "hostel", "guesthouse", "guest house", "b&b",
           "apartment", "premier inn", "travelodge", "safe house", "floor", "wing", "room", "rooms"]
 """Where people are lodged: a family's word with one of LODGED, then one of VENUES, is where they
 are to be found."""
+
+
+# Lemma sets the harm rules read word by word (harm.py), kept with the other words.
+HARMED = frozenset({"die", "died", "dead", "kill", "killed", "victim", "injure", "injured", "hurt", "death", "lose", "lost",
+                    "hospital", "wound", "wounded", "murder", "murdered", "funeral", "family", "mourn", "loss", "passed"})
+ASKING = frozenset({"who", "whoever", "what", "how", "why", "find", "establish", "investigate"})
+OTHERS_SAY = frozenset({"call", "say", "claim", "suggest", "describe", "dismiss", "label"})
+OTHERS = frozenset({"people", "some", "online", "others", "rumour", "post", "posts", "commentator", "troll"})
+GUESSED_WHO = frozenset({"a", "an", "someone", "somebody", "one", "from", "local", "known", "connect", "link", "linked", "connected"})
+HEDGE_WORDS = frozenset({"probably", "likely", "possibly", "perhaps", "maybe", "allegedly", "apparently", "reportedly",
+                          "believe", "believed", "think", "thought", "to", "most", "very", "almost", "certainly", "also"})
+FIRM_TIES = frozenset({"be", "from", "come", "came", "originally", "believe", "think", "suspect", "appear", "seem",
+                        "probably", "likely", "possibly", "allegedly", "reportedly", "member"})
+ONE_PERSON = frozenset({"a", "an", "one", "another"})
