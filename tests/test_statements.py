@@ -338,3 +338,26 @@ def test_declining_to_deny_a_rumour_repeats_it_in_its_own_clause(caldmere, text,
 ])
 def test_asking_who_started_it_is_not_saying_who(text, blames):
     assert ("PR-prejudge" in _judged(load_pack(LINDENPORT), text)) is blames
+
+
+@pytest.mark.parametrize("folder, text, rule, flagged", [
+    # the kinds' own words, beyond the pack's phrase lists
+    (LINDENPORT, "These fascists are not welcome here.", "PR-labelling", True),
+    (LINDENPORT, "Calling them fascists would be wrong.", "PR-labelling", False),
+    (LINDENPORT, "Are they fascists?", "PR-labelling", False),
+    (WENDHOLM, "It was just a prank by someone bored.", "PR-hoax-early", True),
+    (WENDHOLM, "We say it was a prank.", "PR-hoax-early", True),
+    (WENDHOLM, "We are not saying it was a prank.", "PR-hoax-early", False),
+    (WENDHOLM, "Some people online are saying it was a prank.", "PR-hoax-early", False),
+    # a case put to anyone, and an open question, claim nothing; floating one does
+    (FLAGSHIP, "Anyone who witnesses a racist attack should call 999.", "PR-speculation", False),
+    (FLAGSHIP, "Whenever you see a racist attack, call 999.", "PR-speculation", False),
+    (FLAGSHIP, "We do not know whether the gunman was a refugee.", "PR-speculation", False),
+    (FLAGSHIP, "Police are looking into whether the gunman was a refugee.", "PR-speculation", True),
+    # an alert level is not a motive given to this attack
+    (FLAGSHIP, "The national extremist threat level has not changed.", "PR-speculation", False),
+    (FLAGSHIP, "The extremist alert level stays where it was.", "PR-speculation", False),
+    (FLAGSHIP, "The gunman is believed to be an extremist.", "PR-speculation", True),
+])
+def test_the_general_kinds_read_their_own_words(folder, text, rule, flagged):
+    assert (rule in _judged(load_pack(folder), text)) is flagged
