@@ -355,7 +355,7 @@ def test_asking_who_started_it_is_not_saying_who(text, blames):
     (FLAGSHIP, "We do not know whether the gunman was a refugee.", "PR-speculation", False),
     (FLAGSHIP, "Police are looking into whether the gunman was a refugee.", "PR-speculation", True),
     # an alert level is not a motive given to this attack
-    (FLAGSHIP, "The national extremist threat level has not changed.", "PR-speculation", False),
+    (FLAGSHIP, "The extremist threat level has not changed.", "PR-speculation", False),
     (FLAGSHIP, "The extremist alert level stays where it was.", "PR-speculation", False),
     (FLAGSHIP, "The gunman is believed to be an extremist.", "PR-speculation", True),
 ])
