@@ -15,6 +15,7 @@ from ..models.playbook import MessageRule, Playbook, ProhibitedRule, Rumour
 from ..patterns import compile_pattern
 from . import harm
 from . import lexicon as L
+from . import stigma_words as S
 from .analysis import Reading, read
 from .phrases import Matcher, Phrase, compile_phrase
 from .text import MAX_CHARS
@@ -96,6 +97,15 @@ class Checker:
         groups = _alts(L.GROUPS + targeted + others + [f"{w} {n}" for w in named for n in L.GROUP_NOUNS]
                        + [f"{p} {who}" for p in community_places for who in ("families", "residents", "people", "community")])
         slots = {"g": groups, "place": _alts(community_places)}
+        # Where stigma by insinuation looks for the group (stigma.py): a community's people, and
+        # its places other than the scene of the incident (keeping clear of the scene is sound).
+        add("grp", groups.split("|"))
+        incident = {n for p in vocab.places if p.kind == "incident" for n in p.names}
+        add("cplace", [p for p in community_places if p not in incident])
+        for tag, words in (("stig:attr", S.ATTRIBUTES), ("stig:demand", S.DEMANDS), ("stig:legit", S.LEGITIMISE),
+                           ("stig:question", S.QUESTIONS), ("stig:advice", S.ADVICE), ("stig:exclude", S.EXCLUDE),
+                           ("stig:burden", S.BURDEN), ("stig:victim", S.VICTIM_BLAME)):
+            add(tag, words)
         # Two tags, so the blame rule can tell where the group is: last ('by * {g}') or first.
         add("blame", [_expand(t, slots) for t in L.BLAME if not t.endswith("{g}")])
         add("blame_end", [_expand(t, slots) for t in L.BLAME if t.endswith("{g}")])

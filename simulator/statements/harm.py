@@ -13,6 +13,7 @@ import re
 from .analysis import Reading
 from .lexicon import (ASKING, FIRM_TIES, GENERIC_ACT, GUESSED_WHO, HARMED, HEDGE_WORDS, INVITE, LOOK_VERBS, NEGATORS,
                       ONE_PERSON, OTHERS, OTHERS_SAY, PRIVATE_PEOPLE, VENUES)
+from .stigma import insinuation
 from .verdict import Hit
 
 # Home addresses: a house number, one to three capitalised words and a street word. Case matters
@@ -259,7 +260,7 @@ def stigma(r: Reading) -> list[Hit]:
             if tag != "slur" and _one_person(r, span, tag == "blame_end"):
                 continue  # 'carried out by a refugee' guesses at one man (speculation), it blames no group
             out.append(r.hit(span))
-    return out
+    return out + insinuation(r)
 
 
 def _one_person(r: Reading, span, group_last: bool) -> bool:

@@ -233,18 +233,20 @@ BLAME = [
     "attack~|threat~|violence|crime~|assault~|riot~|trouble by * {g}",
     "{g} * be * threat|danger|problem|menace|burden|reason|cause",
     "influx of * {g}", "{g} * put~|putting|place~|placing * pressure|strain|burden", "pressure|strain|burden * {g} * put~|putting|place~|placing|cause~",
-    "not all of them share", "not share our value~", "keep an eye on * {place}|{g}", "keep * watch on * {place}|{g}",
+    "not all of them share", "not share our value~",
     "identify|find|name|track_down * in|from * {g}", "{place} * help * identify|find|name",
     "{g} * must|should|need * condemn|do_more|root_out|speak_out|take_responsibility|integrate|police_themselves|explain",
     "ask~|call~_on|urge~ * {g} * to condemn|explain|answer|do_more|root_out|speak_out", "certain communities",
-    "some communities * need|must|should", "those communities", "monitor~|surveil~|watch~ * {place}|{g}",
+    "some communities * need|must|should", "those communities",
     "{g} crime|criminality|gang~|offender~|grooming", "crime * among * {g}", "{g} * disease~|infect~|outbreak|illness~|tuberculosis|scabies",
     "ask~ for it", "brought it on", "provok~ * attack~|assault~|violence", "should not have been * walk~|out|there|dress~",
     "flaunt~", "shov~ * in * face~", "{g} * be dangerous|criminal~|violent", "because of * {g}", "{g} * should leave|go",
     "{g} * be not welcome", "{g} do not belong", "keep {g} out", "fault of * {g}", "{g} * cannot be trust~", "{g} bring~|brought",
     "{g} cause~|caused", "{g} did this", "{g} do this", "send {g} back|home", "deport * {g}", "{g} go home",
-    "stay|keep away from {place}", "keep * away from {place}", "avoid {place}", "do not go to {place}", "{place} * be * dangerous|unsafe",
+    "{place} * be * dangerous|unsafe",
 ]
+"""(Advice to avoid or watch a community's place is read in stigma.py, which knows a protective or
+operational reason when the clause gives one.)"""
 """Collective blame: '{g}' is a group, '{place}' a community's place (the pack's vocabulary)."""
 
 SLURS = ["their kind", "send them back", "influx", "swamp~", "overrun", "go back to where", "go back where they came from", "illegals", "invaders", "invasion",

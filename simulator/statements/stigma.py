@@ -1,0 +1,237 @@
+"""Stigma by insinuation: a community given an attribute, a debt, a hostility or a warning.
+
+lexicon.BLAME catches blame said outright ('refugees are to blame'). What officials say is more
+often sideways (see stigma_words): 'the young men from the centre have been a problem', 'the
+community must root out its extremists', 'people's anger at the new arrivals is understandable',
+'keep your children away from the hotel', 'the centre should be closed'. Each move is read the
+same general way: a group (a community's people, or a community's place other than the one
+attacked) and the move's words in one clause, the group standing where the words are said of it
+(not where it is the one harmed, protected or speaking), and no denial, disavowal or question.
+"""
+
+from __future__ import annotations
+
+from .analysis import Reading, Span
+from .lexicon import GROUP_NOUNS
+from .lexicon import NEGATORS
+from .stigma_words import (APPEALS, FEELINGS, FOR_ONE_MAN, OBJECT_OF, OBLIGED, OBLIGED_WITH, PROTECTIVE, VICTIM_SIDE,
+                           WITNESS)
+from .verdict import Hit
+
+NEAR = 8
+"""How many words may stand between a group and what is said of it, within one clause."""
+
+_COLLECTIVE = frozenset({"community", "communities", "congregation", "sangat", "population", "lot", "people", "men", "women",
+                         "youth", "youths", "children", "folk", "crowd", "diaspora", "families", "residents", "lads"})
+_ONE = frozenset({"a", "an", "one", "another", "this", "that", "the"})
+_LINKS = frozenset({"from", "among", "amongst", "within", "by", "of", "in", "inside", "at", "around", "near", "the", "these",
+                    "those", "some", "many", "all", "their", "its", "our", "local", "young", "male", "single", "new",
+                    *GROUP_NOUNS})
+"""Words that may stand between an attribute and the group after it ('crime among the migrants',
+'trouble from the centre', 'radicalised young men at the mosque')."""
+
+
+def _is_group(r: Reading, span: Span) -> bool:
+    """A group, not one person: a plural or collective word ('refugees', 'the community', 'Afghan
+    families'), never 'a refugee' or 'the refugee' (one man: speculation, not stigma)."""
+    i, j, _ = span
+    last = r.toks[j - 1]
+    plural = last.low.endswith("s") and not last.low.endswith("ss") or last.lemma in _COLLECTIVE or last.low in _COLLECTIVE
+    if not plural:
+        return False
+    return not (j - i == 1 and i > 0 and r.toks[i - 1].low in ("a", "an", "one", "another"))
+
+
+def _groups(r: Reading, clause: int, places: bool = True) -> list[tuple[Span, bool]]:
+    """(span, is a place) for every group and non-targeted community place in a clause."""
+    out = [(s, False) for s in r.in_clause("grp", clause) if _is_group(r, s)]
+    if places:
+        out += [(s, True) for s in r.in_clause("cplace", clause)]
+    return out
+
+
+def _said_of(r: Reading, group: Span, cue: Span) -> bool:
+    """Whether the cue's words are said of the group: the group before them with nothing that
+    makes it the one harmed or speaking ('the families have faced threats'), or the group just
+    after them, linked as source or place ('crime among refugees', 'radical young men at the mosque')."""
+    gi, gj, _ = group
+    ci, cj, _ = cue
+    if gj <= ci <= gj + NEAR:
+        between = r.toks[gj:ci]
+        return not any(t.lemma in VICTIM_SIDE or t.low in VICTIM_SIDE or t.lemma in FOR_ONE_MAN for t in between)
+    if cj <= gi <= cj + 4:
+        return all(t.low in _LINKS or t.lemma in _LINKS for t in r.toks[cj:gi])
+    return gi <= ci < gj  # the cue inside the group's own words ('young men from the centre')
+
+
+def _both(r: Reading, a: Span, b: Span) -> list[Hit]:
+    """One hit from the first of two spans to the end of the other: the words as a reader quotes
+    them ('Stay away from Northgate', 'the young men from the centre have been a problem')."""
+    i, j = min(a[0], b[0]), max(a[1], b[1])
+    start, end = r.toks[i].start, r.toks[j - 1].end
+    return [Hit(start, end, r.text[start:end], f"{a[2].text} / {b[2].text}")]
+
+
+def _open(r: Reading, clause: int) -> bool:
+    """Whether a clause makes claims in its own voice: not a question, a denial of a claim, or a
+    judgement that what it reports is wrong ('blaming the families would be wrong')."""
+    return not r.claims_about(clause) and not r.disavows(clause)
+
+
+def _obliged(r: Reading, clause: int, before: int) -> bool:
+    """Whether a word of obligation stands before token `before` in the clause ('must', 'has to')."""
+    for k in range(before):
+        t = r.toks[k]
+        if t.clause != clause:
+            continue
+        if t.lemma in OBLIGED:
+            return True
+        follow = OBLIGED_WITH.get(t.lemma)
+        if follow and k + 1 < len(r.toks) and r.toks[k + 1].lemma in (follow, "upon" if follow == "on" else follow):
+            return True
+    return False
+
+
+def _negated_after(r: Reading, cue: Span, group: Span) -> bool:
+    """Whether the group is denied by words after the cue ('no wonder people are wary of...' says
+    'no' inside its own cue, which denies nothing)."""
+    if not r.negated(group[0], group[1]):
+        return False
+    lo = cue[1] if cue[1] <= group[0] else 0
+    scoped = any(lo <= s[0] < group[0] for s in r.spans.get("neg_scope", ()))
+    return scoped or any(r.toks[k].lemma in NEGATORS for k in range(max(lo, group[0] - 8), group[0]))
+
+
+def _protective(r: Reading, clause: int, group: Span) -> bool:
+    """Whether the clause gives a protective or operational reason (a word of the group's own name,
+    'the Northgate Welcome Centre', is not one)."""
+    return any(t.clause == clause and t.lemma in PROTECTIVE and not group[0] <= k < group[1] for k, t in enumerate(r.toks))
+
+
+def _denied(r: Reading, span: Span) -> bool:
+    """Whether a denial stands before the group ('nobody from Northgate', 'no evidence that the
+    families...'); a 'not' after it belongs to what is said of it, read with the cue."""
+    clause = r.toks[span[0]].clause
+    if any(s[0] < span[0] and r.toks[s[0]].clause == clause for s in r.spans.get("neg_scope", ())):
+        return True
+    return any(t.clause == clause and t.lemma in NEGATORS for t in r.toks[max(0, span[0] - 8):span[0]])
+
+
+def _attributes(r: Reading) -> list[Hit]:
+    out = []
+    for cue in r.spans.get("stig:attr", []):
+        clause = r.toks[cue[0]].clause
+        if r.negated(cue[0], cue[1]) or not _open(r, clause):
+            continue
+        for group, _place in _groups(r, clause):
+            if not _denied(r, group) and _said_of(r, group, cue):
+                out += _both(r, group, cue)
+                break
+    return out
+
+
+def _demands(r: Reading) -> list[Hit]:
+    """A community told it owes an answer: the group, then a word of obligation, then the demand,
+    in one clause ('the Muslim community must do more', 'we call on the mosque to explain')."""
+    out = []
+    for cue in r.spans.get("stig:demand", []):
+        clause = r.toks[cue[0]].clause
+        if r.negated(cue[0], cue[1]) or not _open(r, clause):
+            continue
+        for group, _place in _groups(r, clause):
+            if group[1] > cue[0] or cue[0] - group[1] > NEAR or _denied(r, group):
+                continue
+            if not _obliged(r, clause, cue[0]):
+                continue
+            if cue[2].text in APPEALS and any(t.clause == clause and t.lemma in WITNESS for t in r.toks):
+                continue  # 'we ask the congregation to come forward with what they saw': a witness appeal, not a debt
+            between = r.toks[group[1]:cue[0]]
+            if any(t.lemma in ("protect", "support", "help", "with", "for", "reassure") for t in between):
+                continue
+            out += _both(r, group, cue)
+            break
+    return out
+
+
+def _legitimised(r: Reading) -> list[Hit]:
+    """Hostility to a group called understandable ('anger at the new arrivals is natural', 'no
+    wonder people are wary of the centre'), or questions said to be owed about it."""
+    out = []
+    for tag in ("stig:legit", "stig:question"):
+        for cue in r.spans.get(tag, []):
+            clause = r.toks[cue[0]].clause
+            # 'questions will be asked' is itself about a question: only a real one ('?') asks
+            said = clause not in r.questions() and not r.disavows(clause) if tag == "stig:question" else _open(r, clause)
+            if r.negated(cue[0], cue[1]) or not said:
+                continue
+            feeling = tag == "stig:question" or any(t.clause == clause and (t.lemma in FEELINGS or t.low in FEELINGS)
+                                                      for t in r.toks)
+            if not feeling:
+                continue
+            for group, _place in _groups(r, clause):
+                before = r.toks[max(0, group[0] - 3):group[0]]
+                if any(t.low in OBJECT_OF and t.clause == clause for t in before) and not _negated_after(r, cue, group):
+                    out += _both(r, cue, group)
+                    break
+    return out
+
+
+def _advice(r: Reading) -> list[Hit]:
+    """Advice to keep clear of or watch a community's people or place ('stay away from Northgate',
+    'be careful around the men at the hotel'); not protective watching, nor keeping clear of a
+    police operation ('avoid Eastbank while police work at the scene'), nor the scene itself."""
+    out = []
+    for cue in r.spans.get("stig:advice", []):
+        clause = r.toks[cue[0]].clause
+        if r.negated(cue[0], cue[1]) or not _open(r, clause):
+            continue
+        for group, place in _groups(r, clause):
+            if group[0] < cue[0] or group[0] - cue[1] > NEAR or _protective(r, clause, group):
+                continue
+            out += _both(r, cue, group)
+            break
+    return out
+
+
+def _exclusion(r: Reading) -> list[Hit]:
+    """A call to remove a community or close its place ('the centre should be shut', 'send them
+    back'): only with a word of wanting or needing, so a closure for safety is not one."""
+    out = []
+    for cue in r.spans.get("stig:exclude", []):
+        clause = r.toks[cue[0]].clause
+        if r.negated(cue[0], cue[1]) or not _open(r, clause) or not _obliged(r, clause, cue[1]):
+            continue
+        for group, _place in _groups(r, clause):
+            if abs(group[0] - cue[0]) > NEAR or _denied(r, group) or _protective(r, clause, group):
+                continue
+            out += _both(r, group, cue)
+            break
+    return out
+
+
+def _burden(r: Reading) -> list[Hit]:
+    out = []
+    for cue in r.spans.get("stig:burden", []):
+        clause = r.toks[cue[0]].clause
+        if r.negated(cue[0], cue[1]) or not _open(r, clause):
+            continue
+        for group, _place in _groups(r, clause):
+            if abs(group[0] - cue[0]) <= NEAR and not _denied(r, group):
+                out += _both(r, group, cue)
+                break
+    return out
+
+
+def _victim_blame(r: Reading) -> list[Hit]:
+    """Those attacked blamed for it ('they were asking for trouble', 'be more discreet')."""
+    # Only a denial before the words takes them back ('nobody is asking for it'); 'more discreet,
+    # this might not have happened' still says it, and 'if they had been more discreet' is its
+    # usual form, so a case put is not set aside here.
+    return [r.hit(s) for s in r.spans.get("stig:victim", [])
+            if not any(t.lemma in NEGATORS and t.clause == r.toks[s[0]].clause for t in r.toks[max(0, s[0] - 4):s[0]])
+            and r.toks[s[0]].clause not in r.questions() and not r.disavows(r.toks[s[0]].clause)]
+
+
+def insinuation(r: Reading) -> list[Hit]:
+    """Every sideways stigma in the statement (see the module's docstring)."""
+    return _attributes(r) + _demands(r) + _legitimised(r) + _advice(r) + _exclusion(r) + _burden(r) + _victim_blame(r)

@@ -1,0 +1,145 @@
+"""The words of stigma by insinuation: what officials say of a community when they do not say "blame".
+
+Why a second list beside lexicon.BLAME: collective blame is rarely said outright in an official's
+statement. It slips in as an attribute given to a group ('the young men from the centre are a
+problem'), a demand that a community answer for one man ('the community must root out...'), a
+hostility called understandable ('people's anger at the new arrivals is natural'), advice to avoid
+or watch a community's people or place, a call to remove them, a burden laid on them, or a
+silence they are said to keep. Each list is one of those moves; stigma.py reads where the group
+stands (the one the words are said of, not the one harmed) and whether the clause denies it.
+Written in the phrase syntax of phrases.py.
+"""
+
+from __future__ import annotations
+
+ATTRIBUTES = [
+    "threat", "danger", "dangerous", "menace", "problem", "problems", "problematic", "trouble", "troublemaker~",
+    "troublesome", "unsafe", "lawless", "no-go", "no_go area", "pose~ * risk", "a risk", "risky", "liability",
+    "criminal~", "criminality", "crime wave", "offender~", "gang~", "grooming", "groomer~", "drug~", "dealer~", "antisocial",
+    "anti-social", "violent", "violence", "aggressive", "intimidating", "predator~", "predatory",
+    "extremis~", "radical", "radicals", "radicalis~", "radicaliz~", "fundamentalis~", "hotbed", "breeding ground",
+    "hate preacher~", "indoctrinat~", "sympathis~ with * attack~|extrem~|violence|terror~", "support~ for * terror~|violence",
+    "breed~ ground", "harbour~|harbor~|shelter~|shield~|protect~|hid~|hide * him|them|extremist~|criminal~|people_like_him|their_own",
+    "cover~ for", "close~ rank~", "keep~|stay~ quiet|silent", "wall of silence", "code of silence",
+    "know~ * who|more_than|something", "keep themselves to themselves", "keep to themselves", "insular", "closed community",
+    "parallel live~|societ~|communit~", "segregat~", "ghetto~", "refus~|fail~|unwilling~|not_want * to integrate|mix|fit_in|learn",
+    "not integrat~", "never integrat~", "do not integrate", "not|never fit in", "not share our value~", "different value~",
+    "incompatible", "not like us", "our way of life", "loyalt~", "allegiance", "not one of us", "other people~",
+    "take~ over", "taking over", "overrun", "swamp~", "flood~", "pour~ in", "too many", "sheer number~", "numbers",
+    "changing the character", "unvetted", "un-vetted", "not vetted", "no idea who they are", "know nothing about them",
+    "young men", "single men", "fighting age", "fighting-age", "military age", "military-age",
+]
+"""What a group is said to be, do or have ('the centre's young men are a danger', 'radicalised
+youths from the estate', 'the community is shielding him'): stigma when the group is the one it
+is said of."""
+
+DEMANDS = [
+    "do more", "condemn~", "apologis~|apologiz~", "explain themselves|itself|this", "answer for", "account for",
+    "answer~ * question~", "take * responsibility", "accept * responsibility", "root out", "weed out", "drive out",
+    "speak out", "speak up", "come forward", "hand * over", "turn * in", "distance themselves|itself", "look at themselves|itself",
+    "look hard at", "look in the mirror", "look inward~", "soul-search~", "soul search~", "search * conscience~", "reflect",
+    "prove", "show * loyalt~|where_they_stand", "own up", "police themselves|itself|their_own", "clean up", "sort * out",
+    "get * house in order", "put * house in order", "step up", "face up to", "rein in", "keep * in check", "control * young",
+    "deal with * extrem~|radical~|their_own", "tackle * extrem~|radical~", "confront * extrem~|radical~", "cooperate", "co-operate",
+    "tell * police * what they know", "what they know",
+]
+"""What a community is told it owes ('the community must root out', 'we call on the mosque to
+explain'): collective responsibility laid on a group for one person's act."""
+
+WITNESS = frozenset({"see", "saw", "seen", "witness", "information", "footage", "film", "photo", "photograph", "video",
+                     "picture", "notice", "noticed", "hear", "heard", "anything", "dashcam", "phone"})
+"""Words of a witness appeal ('come forward with anything you saw'): an appeal, not a debt."""
+APPEALS = frozenset({"cooperate", "co-operate", "come forward", "speak up", "speak out", "tell * police * what they know",
+                     "what they know"})
+"""Demands that are a fair appeal with a witness's words ('we ask the congregation to come forward
+with what they saw'), and stigma without them ('the families at the centre must tell police what
+they know')."""
+
+OBLIGED = frozenset({"must", "should", "need", "ought", "expect", "urge", "demand", "require", "duty", "owe", "incumbent",
+                     "want", "ask", "insist", "better"})
+OBLIGED_WITH = {"have": "to", "got": "to", "call": "on", "time": "for", "up": "to"}
+"""Words that make a demand of someone ('must', 'we call on', 'it is time for', 'it is up to'):
+alone, or with the word after them ('has to', not 'has condemned')."""
+
+LEGITIMISE = [
+    "understandable", "understandably", "legitimate", "justified", "justifiable", "natural", "naturally", "reasonable",
+    "fair", "valid", "no wonder", "not surprising", "not surprised", "unsurprising", "of course", "can not blame|blame_people",
+    "cannot blame", "do not blame", "who can blame", "right to be", "entitled to", "rightly", "quite right",
+]
+FEELINGS = frozenset({"anger", "angry", "fear", "fears", "afraid", "frightened", "scared", "concern", "concerned", "worry",
+                      "worried", "frustration", "frustrated", "suspicion", "suspicious", "unease", "uneasy", "distrust",
+                      "mistrust", "resentment", "resent", "hostility", "wary", "nervous", "fed", "question", "questions",
+                      "doubt", "doubts", "feeling", "feelings", "outrage", "fury", "furious", "upset"})
+OBJECT_OF = frozenset({"about", "at", "towards", "toward", "over", "with", "regarding", "around", "near", "against", "by",
+                       "concerning", "of"})
+"""A feeling's object ('anger at the new arrivals', 'concerns about the centre'): the group it is
+held against. 'Fears in the community' or 'the families' worries' are the group's own feelings."""
+
+QUESTIONS = [
+    "question~ * be|will_be|must_be|need_to_be|should_be|have_to_be|have_been * ask~|raise~|answer~",
+    "serious|hard|difficult|legitimate|real|searching|uncomfortable|fair|awkward|tough question~",
+    "what go~ on|happen~|be_going_on|be_taught|be_preached|be_said * at|in|inside|behind",
+    "what * be * taught|preached|said|teach|preach",
+]
+"""Insinuation by question ('questions must be asked about what is taught at the centre')."""
+
+ADVICE = [
+    "avoid", "stay|keep|steer away|clear", "keep * away", "do not go near|to|into", "not go near|to|into", "think twice",
+    "be|stay|remain careful|wary|cautious|vigilant|alert|watchful|suspicious|on_guard|on_your_guard",
+    "keep an eye on", "keep * eye~ on", "keep * watch on", "keep tabs on", "watch out for", "look out for suspicious",
+    "monitor~", "surveil~", "keep * child~|kid~|daughter~|son~|family|families|teenager~ * away|indoors|inside|home|close|in",
+    "report anyone|anything * suspicious|unusual", "lock * door~", "travel in pairs|groups", "not walk alone",
+]
+"""Advice to keep clear of or watch a community's people or place ('stay away from Northgate',
+'keep your children away from the centre', 'be careful around the men at the hotel')."""
+
+EXCLUDE = [
+    "leave", "go back", "go home", "be sent back|home|away", "sent back|home|away", "be deport~", "deport~", "be removed",
+    "be moved", "be relocat~", "relocat~", "move~ out|on|elsewhere", "get out", "kick~ out", "thrown out", "throw * out",
+    "send * back|home|away|packing", "not welcome", "unwelcome", "do not belong", "not belong", "close|shut * down",
+    "be closed", "be shut", "close|shut the|that|this|it", "ban~", "curfew~", "no more", "stop * arriv~|com~|sending|housing",
+    "pause * arrival~", "fewer", "somewhere else", "elsewhere", "not here", "not in our", "out of our",
+]
+"""Calls to remove a community or close its place ('the centre should be closed', 'they should go
+back'): only with a word of wanting or needing (see OBLIGED), so a closure for safety is not one."""
+
+BURDEN = [
+    "pressure", "strain", "burden", "drain", "overwhelm~", "cost~ * taxpayer~|us|council|city", "at our expense",
+    "jump~ * queue", "queue-jump~", "priority over", "ahead of local", "before local", "local people first",
+    "special treatment", "preferential", "handout~", "hand-out~", "freebie~", "free housing|hotel~|phone~", "luxury",
+    "taking * job~|home~|house~|place~", "take~ * job~|home~|house~|place~|benefit~", "get~ everything",
+]
+"""A burden laid on a group ('the centre puts pressure on our surgeries', 'they jump the queue')."""
+
+VICTIM_BLAME = [
+    "ask~ for trouble", "asking for it", "ask~ for it", "invit~ trouble", "attract~ trouble", "bring|brought * on themselves|himself|herself",
+    "provocat~", "provok~", "flaunt~", "in * face~", "rub~ * in * face~", "draw~ attention to themselves|himself|herself",
+    "keep~ * low profile", "keep~ * head~ down", "more discreet", "be discreet", "tone~ * down", "should have known",
+    "what did they|he|she expect", "partly to blame", "partly responsible", "share * blame", "share * responsibility",
+    "both side~ * blame|responsib~|fault", "their own fault", "his own fault", "her own fault", "lifestyle", "choose to be",
+    "chose to be", "life choice~", "dressed like", "the way * dress~", "holding hands", "kissing in",
+]
+"""Blaming those attacked for the attack ('they were asking for trouble', 'more discreet'): the
+same stigma, turned on the victims."""
+
+VICTIM_SIDE = frozenset({"victim", "target", "targeted", "face", "faced", "facing", "suffer", "suffered", "experience",
+                         "experienced", "endure", "subject", "subjected", "fear", "frightened", "afraid", "scared",
+                         "worry", "worried", "anxious", "concerned", "protect", "protected", "protection", "safe", "safety",
+                         "from", "receive", "received", "report", "reported", "threatened", "attacked", "abused",
+                         "harassed", "at", "rise", "against", "towards", "toward", "on", "to", "for", "targeting",
+                         "deserve", "need", "support", "help", "reassure", "reassurance", "defend", "condemn", "reject",
+                         "stand", "with", "terrified", "shaken", "hurt", "grieving", "mourn"})
+"""Words between a group and an attribute that make the group the one harmed or the one speaking
+('the families have faced threats', 'refugees need protection from violence', 'the community
+condemns the violence')."""
+
+PROTECTIVE = frozenset({"protect", "protection", "safe", "safety", "reassure", "reassurance", "guard", "secure", "support",
+                        "welcome", "visit", "help", "serve", "defend", "stand", "solidarity", "care", "police", "officer",
+                        "scene", "cordon", "investigation", "emergency", "closure", "closed", "road", "traffic", "diversion",
+                        "forensic", "ambulance", "while"})
+"""Words that make watching or keeping clear of a place protective or operational ('officers will
+keep watch on the centre to keep residents safe', 'avoid Eastbank while police work at the scene')."""
+
+FOR_ONE_MAN = frozenset({"attacker", "gunman", "suspect", "man", "he", "him", "his", "perpetrator", "killer", "sender",
+                         "assailant", "individual", "person", "culprit", "shooter"})
+"""Words that show a clause speaks of the one perpetrator, not a group ('he was known to be violent')."""

@@ -1,0 +1,109 @@
+"""Stigma by insinuation (simulator/statements/stigma.py): a community given an attribute, a debt,
+a hostility, a warning, a removal or a burden, read by where the group stands; and the sound
+statements that name the same community to defend, protect or stand with it, which break nothing."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from simulator.loading.pack import load_pack
+
+from .conftest import ROOT
+
+CALDMERE = ROOT / "scenarios" / "caldmere-vaisakhi-attack"
+DUNMARROW = ROOT / "scenarios" / "dunmarrow-disinformation-reception-centre"
+BRACKWATER = ROOT / "scenarios" / "brackwater-pride-assault"
+
+_PACKS: dict = {}
+
+
+def _pack(folder):
+    if os.environ.get("MUTANT_UNDER_TEST"):
+        return load_pack(folder)  # see test_statements.caldmere: a fresh checker per test under mutation
+    if folder not in _PACKS:
+        _PACKS[folder] = load_pack(folder)
+    return _PACKS[folder]
+
+
+def _stigma(folder, text) -> bool:
+    return "PR-stigma" in _pack(folder).check_statement(text).verdicts
+
+
+@pytest.mark.parametrize("text", [
+    # an attribute said of the group
+    "The young men from the Northgate centre have been a problem for some time.",
+    "Radicalised youths at Northgate are a concern for the whole city.",
+    "Crime among the asylum seekers has been rising for months.",
+    "The Afghan families will never fit in here, and everyone knows it.",
+    "Frankly, the Afghan lads are trouble.",
+    "Northgate has become a hotbed of anger.",
+    "The Afghan families keep themselves to themselves, and that worries people.",
+    # a debt laid on the community
+    "The Muslim community must now root out the extremists in its midst.",
+    "We call on the refugee families at Northgate to explain themselves.",
+    "It is time for the asylum seekers to show where they stand.",
+    "The families at Northgate should tell the police what they know.",
+    # hostility called understandable
+    "People's anger at the refugees is understandable after today.",
+    "No wonder residents are wary of the Northgate Welcome Centre.",
+    "Serious questions will be asked about Northgate.",
+    # advice to avoid or watch
+    "Until we know more, I would stay away from Northgate.",
+    "Parents may want to keep their children away from the Northgate Welcome Centre tonight.",
+    "Be careful around the asylum seekers in the town centre this evening.",
+    # removal and burden
+    "The Northgate centre should be shut down for good.",
+    "Many feel the asylum seekers should be sent back.",
+    "The refugees put enormous pressure on our schools and surgeries.",
+])
+def test_insinuation_against_a_community_is_stigma(text):
+    assert _stigma(CALDMERE, text), text
+
+
+@pytest.mark.parametrize("text", [
+    # the group harmed, protected or speaking
+    "The families at Northgate have faced threats all afternoon and need our protection.",
+    "Violence against refugees will not be tolerated in Caldmere.",
+    "Refugees in the city are frightened of reprisals tonight.",
+    "The Sikh community has suffered a terrible act of violence.",
+    "The Muslim community has condemned the attack in the strongest terms.",
+    # denied, disowned or asked
+    "The refugees at Northgate are not a threat to anyone.",
+    "There is no danger to residents from the Northgate centre.",
+    "Blaming the families at Northgate for this would be wrong.",
+    "Nobody should be asking the Muslim community to apologise for one man.",
+    "Is it fair to ask questions about Northgate? No.",
+    # protective watching and sound advice about the scene
+    "Officers will keep watch on the Northgate centre to keep residents safe.",
+    "Please avoid Tanner Road and Eastbank while police work at the scene.",
+    "We ask the Sikh community to come forward with anything they saw.",
+    "We understand the fear in the Sikh community tonight.",
+    "We stand with the families at Northgate, who have done nothing wrong.",
+    # one man, not a group
+    "The attacker was known to be violent.",
+    "We must do more to support refugee families at Northgate.",
+])
+def test_naming_a_community_to_defend_it_is_not_stigma(text):
+    assert not _stigma(CALDMERE, text), text
+
+
+@pytest.mark.parametrize("text, stigma", [
+    ("Residents of Old Mill Lane are understandably nervous about the men at the new centre.", True),
+    ("Those single men at Old Mill Lane are not people we know anything about.", True),
+    ("Please stay away from Old Mill Lane until this has calmed down.", True),
+    ("The families at the centre have had nothing to do with the video.", False),
+])
+def test_the_reception_centre_pack(text, stigma):
+    assert _stigma(DUNMARROW, text) is stigma, text
+
+
+@pytest.mark.parametrize("text, stigma", [
+    ("If they had been a bit more discreet, this might not have happened.", True),
+    ("Frankly, holding hands on Quay Street at that hour was asking for trouble.", True),
+    ("Nobody is ever asking for it: this was a hate crime.", False),
+    ("We will keep Pride safe, and we will not ask anyone to hide who they are.", False),
+])
+def test_blaming_those_attacked_is_stigma(text, stigma):
+    assert _stigma(BRACKWATER, text) is stigma, text
