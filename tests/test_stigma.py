@@ -91,7 +91,8 @@ def test_naming_a_community_to_defend_it_is_not_stigma(text):
 
 @pytest.mark.parametrize("text, stigma", [
     ("Residents of Old Mill Lane are understandably nervous about the men at the new centre.", True),
-    ("Those single men at Old Mill Lane are not people we know anything about.", True),
+    ("I can see why families on Old Mill Lane would not want hundreds of single men on their doorstep.", True),
+    ("No parent could be blamed for keeping their child apart from the reception centre until the checks are done.", True),
     ("Please stay away from Old Mill Lane until this has calmed down.", True),
     ("The families at the centre have had nothing to do with the video.", False),
 ])

@@ -92,6 +92,8 @@ class Checker:
         add("place_c", [p for p in other_places if p not in targeted])
         add("attr", L.ATTRIBUTE)
         add("hedge", L.HEDGES)
+        add("insinuate", L.INSINUATE)
+        add("origin_verb", L.ORIGIN_VERBS)
         add("slur", L.SLURS)
         named = sorted({w.lower() for w in L.GROUP_OF + targeted + others})
         groups = _alts(L.GROUPS + targeted + others + [f"{w} {n}" for w in named for n in L.GROUP_NOUNS]
@@ -99,12 +101,18 @@ class Checker:
         slots = {"g": groups, "place": _alts(community_places)}
         # Where stigma by insinuation looks for the group (stigma.py): a community's people, and
         # its places other than the scene of the incident (keeping clear of the scene is sound).
-        add("grp", groups.split("|"))
+        # One phrase per length of alternative (the matcher keeps the shortest match at a place,
+        # and 'refugee families' must not be read as 'refugee'): three look-ups a word, not hundreds.
+        by_length: dict[int, list[str]] = {}
+        for alt in (groups + "|" + _alts(S.MEN)).split("|"):
+            by_length.setdefault(min(alt.count("_") + 1, 3), []).append(alt)
+        add("grp", ["|".join(alts) for alts in by_length.values()])
         incident = {n for p in vocab.places if p.kind == "incident" for n in p.names}
-        add("cplace", [p for p in community_places if p not in incident])
+        add("cplace", [p for p in community_places if p not in incident] + _spoken_places(vocab, community_places, incident))
         for tag, words in (("stig:attr", S.ATTRIBUTES), ("stig:demand", S.DEMANDS), ("stig:legit", S.LEGITIMISE),
                            ("stig:question", S.QUESTIONS), ("stig:advice", S.ADVICE), ("stig:exclude", S.EXCLUDE),
-                           ("stig:burden", S.BURDEN), ("stig:victim", S.VICTIM_BLAME)):
+                           ("stig:burden", S.BURDEN), ("stig:victim", S.VICTIM_BLAME), ("stig:noblame", S.NO_BLAME),
+                           ("stig:burden_alone", S.BURDEN_ALONE)):
             add(tag, words)
         # Two tags, so the blame rule can tell where the group is: last ('by * {g}') or first.
         add("blame", [_expand(t, slots) for t in L.BLAME if not t.endswith("{g}")])
@@ -237,6 +245,17 @@ class Checker:
         hits = _distinct([r.hit(topics[0]), *cues])
         return Verdict(rule.id, "rumour_correction", False, tuple(hits),
                        f"corrects the rumour ({rule.id}): mentions {topics and r.hit(topics[0]).words!r} and denies it ({_quote(cues)})")
+
+
+def _spoken_places(vocab, places: list[str], incident: set[str]) -> list[str]:
+    """A community place as people speak of it: 'the hotel' for the Harbour View hotel, 'the mosque'
+    for the Saltmarsh Mosque; never a noun another named place also ends in (in a pack with a
+    'family assistance centre', 'the centre' could be either)."""
+    def last(name: str) -> str:
+        return name.lower().split()[-1] if name.split() else ""
+    others = {last(n) for p in vocab.places if p.kind != "community" for n in p.names} | {last(n) for n in incident}
+    nouns = {last(n) for n in places} | {w.lower() for c in vocab.communities for w in c.words if w.lower() in S.PLACE_NOUNS}
+    return [f"{d} {noun}" for noun in sorted(nouns & S.PLACE_NOUNS - others) for d in ("the", "that", "this")]
 
 
 def _name_forms(name: str) -> list[str]:

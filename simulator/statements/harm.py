@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .analysis import Reading
-from .lexicon import (ASKING, FIRM_TIES, GENERIC_ACT, GUESSED_WHO, HARMED, HEDGE_WORDS, INVITE, LOOK_VERBS, NEGATORS,
+from .lexicon import (ASKING, DEEDS, FIRM_TIES, FLOATED, GENERIC_ACT, GUESSED_WHO, HARMED, HEDGE_WORDS, INVITE, LOOK_VERBS, NEGATORS,
                       ONE_PERSON, OTHERS, OTHERS_SAY, PRIVATE_PEOPLE, VENUES)
 from .stigma import insinuation
 from .verdict import Hit
@@ -117,7 +117,32 @@ def speculation(r: Reading) -> list[Hit]:
             if tie is not None:
                 out.append(r.hit(span))
                 out.append(r.hit(tie))
-    return out + _guessing_who(r) + _blaming_who(r)
+    return out + _guessing_who(r) + _blaming_who(r) + _insinuated(r) + _guessed_source(r)
+
+
+def _insinuated(r: Reading) -> list[Hit]:
+    """An invitation to guess who did it ('people can draw their own conclusions from the logos',
+    'it is no secret which side gains'); not when refused ('we will not draw conclusions')."""
+    return [r.hit(s) for s in r.spans.get("insinuate", [])
+            if not r.negated(s[0], s[1]) and r.toks[s[0]].clause not in r.questions() and not r.disavows(r.toks[s[0]].clause)]
+
+
+def _guessed_source(r: Reading) -> list[Hit]:
+    """A deed tied to who did it under a hedge ('we have little doubt this threat came from the
+    same circle', 'it would not surprise anyone if this is linked to the group'): a guess at the
+    perpetrator, whoever is guessed."""
+    out: list[Hit] = []
+    for span in r.spans.get("origin_verb", []):
+        i, j, _ = span
+        clause = r.toks[i].clause
+        hedges = [h for h in r.in_clause("hedge", clause) if h[0] < i]
+        if not hedges or r.negated(i, j) or r.claims_about(clause) or asks_who(r, i):
+            continue
+        subject = [t.lemma for t in r.toks[max(0, i - 6):i] if t.clause == clause]
+        if not set(subject) & DEEDS:
+            continue
+        out += [r.hit(hedges[0]), r.hit(span)]
+    return out
 
 
 def _blaming_who(r: Reading) -> list[Hit]:
@@ -140,8 +165,13 @@ def speaks_of_harm(r: Reading, clause: int) -> bool:
 
 
 def asks_who(r: Reading, i: int) -> bool:
-    """Whether the words just before token i ask who did it rather than say it."""
-    return any(t.lemma in ASKING for t in r.toks[max(0, i - 2):i] if t.clause == r.toks[i].clause)
+    """Whether the words just before token i ask who did it rather than say it ('everyone knows
+    who started this' says it: a knowing 'who' is a claim)."""
+    before = [t for t in r.toks[max(0, i - 2):i] if t.clause == r.toks[i].clause]
+    if any(t.lemma in ASKING for t in before):
+        knowing = [t.lemma for t in r.toks[max(0, i - 5):i] if t.clause == r.toks[i].clause]
+        return not ("know" in knowing and any(w in knowing for w in ("everyone", "everybody", "all", "we")))
+    return False
 
 
 def denied_before(r: Reading, i: int) -> bool:
@@ -244,7 +274,33 @@ def rumour_confirmation(r: Reading, topic: str) -> list[Hit]:
             if "from" in before and before[max(0, before.index("from") - 1)] not in ("away", "far") and not r.negated(max(0, i - 2), span[1]) and not r.claims_about(clause) \
                     and not r.in_clause("corr", clause):
                 out += [r.hit(span)]
-    return out
+    return out or _reported_not_corrected(r, topic)
+
+
+def _reported_not_corrected(r: Reading, topic: str) -> list[Hit]:
+    """A rumour passed on as a report and left standing: 'we are aware of posts claiming the man
+    came from the centre; we are looking into these claims'. Saying what is being said is only
+    sound with the fact that answers it, so a statement that denies nothing anywhere repeats it.
+    A clause that refuses ('we will not speculate on whether...') is not a report."""
+    if r.spans.get("corr") or r.spans.get("neg_scope"):
+        return []
+    for span in r.spans.get(topic, []):
+        clause = r.toks[span[0]].clause
+        if any(t.clause == clause and t.lemma in NEGATORS for t in r.toks):
+            continue
+        if not (r.claims_about(clause) or reported_by_others(r, clause) or _floated(r, clause)):
+            continue
+        links = [s for s in r.in_clause("link", clause) if abs(s[0] - span[0]) <= 8]
+        came = [k for k in range(max(0, span[0] - 3), span[0]) if r.toks[k].lemma == "from"]
+        if links or came:
+            return [r.hit(span)] + [r.hit(s) for s in links[:1]]
+    return []
+
+
+def _floated(r: Reading, clause: int) -> bool:
+    """Whether a clause floats a claim as an open matter ('as for whether...', 'reports that...',
+    'we are aware of a video suggesting...')."""
+    return any(t.clause == clause and t.lemma in FLOATED for t in r.toks)
 
 
 def stigma(r: Reading) -> list[Hit]:

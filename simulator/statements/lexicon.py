@@ -188,13 +188,17 @@ IDENTITY = [
     "polish", "romanian~", "albania~", "ukrain~", "russia~", "turk~", "kurd~", "indian", "bangladesh~", "nigeria~", "libya~",
     "moroccan~", "algeria~", "chechen~", "eastern european", "roma", "gypsy", "traveller~", "black", "white", "punjabi",
     "urdu", "arabic", "pashto", "dari", "farsi", "somali", "tigrinya", "speak~", "accent", "abroad", "overseas", "passport",
+    "not originally from", "not from this|our country|area|city|town", "not from here|round_here|around_here", "not british|english|local",
+    "born abroad|overseas|elsewhere", "foreign-born", "came to this country", "arrive~ in the|this country|uk", "on a visa",
+    "overstay~", "recently arrived", "arrive~ recently", "came over", "convert~", "immigration status", "papers",
 ]
 MOTIVE = ["motive", "motivate~", "radicali~", "radicaliz~", "extremis~", "ideolog~", "jihad~", "islamis~", "far-right",
           "far right", "white supremac~", "neo-nazi", "terror~", "revenge", "grudge", "hatred", "hate", "mental~", "mentally ill",
           "unstable", "inspired by", "sympathis~", "sympathiz~", "isis", "al-qaeda", "because he", "because they", "religious",
           "political~", "sectarian", "racially", "racist", "in retaliation", "homophob~", "transphob~", "biphob~",
           "antisemit~", "islamophob~", "anti-muslim", "anti-sikh", "anti-gay", "anti-trans", "anti-semitic", "xenophob~",
-          "bigot~", "misogyn~", "incel~"]
+          "bigot~", "misogyn~", "incel~", "payback", "tit-for-tat", "tit for tat", "hate-filled", "grievance~",
+          "obsess~", "anti-migrant", "anti-immigrant", "anti-refugee", "anti-lgbt", "anti-hindu", "anti-jewish", "vendetta"]
 CLASSIFIED = ["treat~ * as", "investigat~ * as", "record~ * as", "classif~ * as", "regard~ * as", "deal~ with * as"]
 """How a statement reports the police's own classification ('police are treating this as a hate
 crime'): a fact the police have given, not a motive guessed."""
@@ -204,7 +208,8 @@ GENERIC_ACT = frozenset({"report", "any", "all", "every", "no", "more", "other",
 ATTRIBUTE = ["be", "appear~", "seem~", "believe~", "think", "thought", "understand", "understood", "suspect~", "report~",
              "say", "describe~", "identif~", "known", "probabl~", "likely", "possibl~", "perhaps", "maybe", "allegedly",
              "apparently", "may", "might", "could", "from", "of", "originally", "with", "come", "came", "arrive~",
-             "source~", "look~ like", "sound~ like", "suggest~", "indicat~", "presum~", "rumour~ to", "said to", "an", "a"]
+             "source~", "look~ like", "sound~ like", "suggest~", "indicat~", "presum~", "rumour~ to", "said to", "an", "a", "as",
+             "told", "have been", "had been"]
 """What ties an identity or motive to the perpetrator ('is', 'appears to be', 'probably', 'sources say')."""
 
 HEDGES = ["probabl~", "likely", "possibl~", "perhaps", "maybe", "allegedly", "apparently", "reportedly", "appear~", "seem~",
@@ -212,7 +217,26 @@ HEDGES = ["probabl~", "likely", "possibl~", "perhaps", "maybe", "allegedly", "ap
           "suspected", "may have", "might have", "could have", "looks like", "sounds like", "said to", "suggest~",
           "indicat~", "early indication~", "initial report~", "first report~", "it look~ like|as if", "could be", "might be",
           "may be", "can not rule out", "cannot rule out", "not rule * out", "everyone know~", "we all know", "no doubt",
-          "almost certainly", "most likely"]
+          "almost certainly", "most likely", "be told", "i hear", "i understand", "source~ close to", "little doubt",
+          "not surprise anyone", "would not surprise", "no surprise", "no secret", "entitled to know", "deserve to know",
+          "people be say~", "word be", "i gather", "we gather", "i suspect", "we suspect", "my understanding", "in my mind",
+          "i think", "i reckon", "i bet", "presumably", "in all likelihood", "odds are", "point~ to"]
+
+INSINUATE = ["draw * own conclusion~", "make of that|it|this what you will|like|want", "no secret which|who|where|what",
+             "speak~ for itself|themselves", "read between the line~", "join the dot~", "put two and two together",
+             "you can guess|imagine|work_out who|which|what|where", "let you|people|others|voter~|resident~ decide|judge|draw",
+             "not hard to guess|see|tell|work_out who|which|what", "ask yourself|yourselves who|why|which",
+             "who benefit~|gain~|stand~ to gain|profit~", "side * gain~|benefit~", "obvious who|which|where",
+             "we all know who|what|where|which", "everyone know~ who|what|where|which", "judge for themselves|yourself|yourselves",
+             "i be not saying * but", "not saying it be|was", "hard to argue with", "you do the math~|maths", "i will say no more",
+             "say no more", "draw~ conclusion~", "leave it at that", "i leave it to you"]
+"""Insinuation: inviting the listener to guess who did it ('people can draw their own conclusions',
+'it is no secret which side gains'): a guess at the perpetrator, made by the reader at the
+speaker's invitation."""
+
+ORIGIN_VERBS = ["come|came from", "sent by|from", "written by", "the work of", "behind", "link~ to", "connect~ to|with",
+                "responsible", "organis~|organiz~ by", "carried out by", "part of", "tied to", "inspired by"]
+"""What ties a deed to who did it ('the threat came from the same circle'): with a hedge, a guess."""
 
 GROUPS = ["migrants", "immigrants", "refugees", "asylum_seekers", "foreigners", "muslims", "sikhs", "hindus", "jews",
           "christians", "newcomers", "outsiders", "these people", "those people", "people like that", "people like them",
@@ -249,7 +273,7 @@ BLAME = [
 operational reason when the clause gives one.)"""
 """Collective blame: '{g}' is a group, '{place}' a community's place (the pack's vocabulary)."""
 
-SLURS = ["their kind", "send them back", "influx", "swamp~", "overrun", "go back to where", "go back where they came from", "illegals", "invaders", "invasion",
+SLURS = ["their kind who|that|of|be|bring~|always|never|do|cause~|will", "of their kind", "people like their kind", "send them back", "influx", "swamp~", "overrun", "go back to where", "go back where they came from", "illegals", "invaders", "invasion",
          "brought this on themselves", "vermin", "swarm of", "flood of", "infestation", "parasite~", "animals", "savages",
          "bogus asylum", "scroungers", "these people", "breed~", "plague of", "cockroach~", "enemy within", "fifth column"]
 
@@ -303,6 +327,8 @@ BLAME_ACT = [
     "start~|cause~|provok~|instigat~|spark~|began|begin|trigger~|incit~ * the|this|that * violence|trouble|fight~|fighting|disorder|clash~|riot~|unrest|attack",
     "violence|trouble|fight~|fighting|disorder|clash~|riot~|unrest|damage * be * cause~|start~|provok~|instigat~|spark~|trigger~ by",
     "the work of", "to blame for * violence|trouble|fight~|fighting|disorder|clash~|riot~|unrest|damage",
+    "start~|began|begin throw~|fight~|attack~|hurl~|punch~|push~|charg~|smash~|kick~",
+    "bring|brought|bring~ * violence|trouble|chaos|disorder|hate|hatred * to", "who start~|began|provok~ this|it|the",
 ]
 """Who did it, said before the police have: 'the counter-protesters started the trouble', 'the
 disorder was caused by a breakaway group' (a guess at the perpetrators, whoever they are)."""
@@ -342,10 +368,16 @@ HARMED = frozenset({"die", "died", "dead", "kill", "killed", "victim", "injure",
                     "hospital", "wound", "wounded", "murder", "murdered", "funeral", "family", "mourn", "loss", "passed"})
 ASKING = frozenset({"who", "whoever", "what", "how", "why", "find", "establish", "investigate"})
 OTHERS_SAY = frozenset({"call", "say", "claim", "suggest", "describe", "dismiss", "label"})
+FLOATED = frozenset({"whether", "report", "reports", "suggest", "suggesting", "allege", "alleged", "allegation", "aware",
+                     "circulate", "circulating", "rumour", "claim", "claiming", "say", "saying"})
+"""Words that float a claim as an open matter ('reports that...', 'we are aware of posts saying...')."""
 OTHERS = frozenset({"people", "some", "online", "others", "rumour", "post", "posts", "commentator", "troll"})
 GUESSED_WHO = frozenset({"a", "an", "someone", "somebody", "one", "from", "local", "known", "connect", "link", "linked", "connected"})
 HEDGE_WORDS = frozenset({"probably", "likely", "possibly", "perhaps", "maybe", "allegedly", "apparently", "reportedly",
                           "believe", "believed", "think", "thought", "to", "most", "very", "almost", "certainly", "also"})
 FIRM_TIES = frozenset({"be", "from", "come", "came", "originally", "believe", "think", "suspect", "appear", "seem",
                         "probably", "likely", "possibly", "allegedly", "reportedly", "member"})
+DEEDS = frozenset({"this", "it", "attack", "threat", "letter", "email", "video", "post", "message", "abuse", "violence",
+                   "shooting", "assault", "fire", "arson", "vandalism", "graffiti", "leaflet", "campaign", "incident", "trouble"})
+"""What was done, as the subject of a guess at who did it ('this threat came from...')."""
 ONE_PERSON = frozenset({"a", "an", "one", "another"})

@@ -109,19 +109,30 @@ def _protective(r: Reading, clause: int, group: Span) -> bool:
 
 
 def _denied(r: Reading, span: Span) -> bool:
-    """Whether a denial stands before the group ('nobody from Northgate', 'no evidence that the
-    families...'); a 'not' after it belongs to what is said of it, read with the cue."""
+    """Whether a denial stands just before the group ('nobody from Northgate', 'none of the
+    refugees') or scopes over it ('no evidence that the families...'); a 'not' further back or
+    after it belongs to what is said ('would not want hundreds of single men here' says it)."""
     clause = r.toks[span[0]].clause
     if any(s[0] < span[0] and r.toks[s[0]].clause == clause for s in r.spans.get("neg_scope", ())):
         return True
-    return any(t.clause == clause and t.lemma in NEGATORS for t in r.toks[max(0, span[0] - 8):span[0]])
+    return any(t.clause == clause and t.lemma in NEGATORS for t in r.toks[max(0, span[0] - 3):span[0]])
+
+
+def _cue_denied(r: Reading, cue: Span) -> bool:
+    """A denial just before the cue ('are not a threat', 'no danger'), or one that scopes over the
+    clause; a 'not' further back belongs to other words ('haven't always made it easy for
+    themselves by keeping to their own' still says they keep to their own)."""
+    clause = r.toks[cue[0]].clause
+    if any(s[0] < cue[0] and r.toks[s[0]].clause == clause for s in r.spans.get("neg_scope", ())):
+        return True
+    return any(t.clause == clause and t.lemma in NEGATORS for t in r.toks[max(0, cue[0] - 4):cue[0]])
 
 
 def _attributes(r: Reading) -> list[Hit]:
     out = []
     for cue in r.spans.get("stig:attr", []):
         clause = r.toks[cue[0]].clause
-        if r.negated(cue[0], cue[1]) or not _open(r, clause):
+        if _cue_denied(r, cue) or not _open(r, clause):
             continue
         for group, _place in _groups(r, clause):
             if not _denied(r, group) and _said_of(r, group, cue):
@@ -199,10 +210,10 @@ def _exclusion(r: Reading) -> list[Hit]:
     out = []
     for cue in r.spans.get("stig:exclude", []):
         clause = r.toks[cue[0]].clause
-        if r.negated(cue[0], cue[1]) or not _open(r, clause) or not _obliged(r, clause, cue[1]):
+        if _cue_denied(r, cue) or not _open(r, clause) or not _obliged(r, clause, cue[1]):
             continue
         for group, _place in _groups(r, clause):
-            if abs(group[0] - cue[0]) > NEAR or _denied(r, group) or _protective(r, clause, group):
+            if abs(group[0] - cue[0]) > NEAR + 4 or _denied(r, group) or _protective(r, clause, group):
                 continue
             out += _both(r, group, cue)
             break
@@ -222,6 +233,28 @@ def _burden(r: Reading) -> list[Hit]:
     return out
 
 
+def _excused(r: Reading) -> list[Hit]:
+    """A hostile act excused ('no parent could be blamed for keeping their child away from the
+    centre'): not blaming people, said with a denial, and a group or place later in the clause."""
+    out = []
+    for cue in r.spans.get("stig:noblame", []):
+        clause = r.toks[cue[0]].clause
+        if not any(t.clause == clause and t.lemma in NEGATORS for t in r.toks[max(0, cue[0] - 6):cue[0]]):
+            continue
+        if r.disavows(clause):
+            continue
+        for group, _place in _groups(r, clause):
+            if group[0] > cue[1]:
+                out += _both(r, cue, group)
+                break
+    return out
+
+
+def _burden_alone(r: Reading) -> list[Hit]:
+    return [r.hit(s) for s in r.spans.get("stig:burden_alone", [])
+            if not _cue_denied(r, s) and _open(r, r.toks[s[0]].clause)]
+
+
 def _victim_blame(r: Reading) -> list[Hit]:
     """Those attacked blamed for it ('they were asking for trouble', 'be more discreet')."""
     # Only a denial before the words takes them back ('nobody is asking for it'); 'more discreet,
@@ -234,4 +267,5 @@ def _victim_blame(r: Reading) -> list[Hit]:
 
 def insinuation(r: Reading) -> list[Hit]:
     """Every sideways stigma in the statement (see the module's docstring)."""
-    return _attributes(r) + _demands(r) + _legitimised(r) + _advice(r) + _exclusion(r) + _burden(r) + _victim_blame(r)
+    return (_attributes(r) + _demands(r) + _legitimised(r) + _advice(r) + _exclusion(r) + _burden(r) + _victim_blame(r)
+            + _excused(r) + _burden_alone(r))

@@ -27,8 +27,18 @@ ATTRIBUTES = [
     "incompatible", "not like us", "our way of life", "loyalt~", "allegiance", "not one of us", "other people~",
     "take~ over", "taking over", "overrun", "swamp~", "flood~", "pour~ in", "too many", "sheer number~", "numbers",
     "changing the character", "unvetted", "un-vetted", "not vetted", "no idea who they are", "know nothing about them",
-    "young men", "single men", "fighting age", "fighting-age", "military age", "military-age",
+    "fighting age", "fighting-age", "military age", "military-age", "keep~ to their own", "stick~ to their own",
+    "made it easy|hard for themselves", "show~ * who|what they * be", "tell~ you * about them", "typical of them",
+    "dump~ on|in|here", "foist~ on", "impos~ on", "on * doorstep", "in * backyard", "attract~ * attention|trouble",
 ]
+MEN = ["young men", "single men", "lone men", "men of fighting age", "unaccompanied men", "these men", "those men",
+       "the men there", "hundreds of men", "the men living there", "these lads", "those lads"]
+"""Men spoken of as a class ('hundreds of single men', 'the men living there'): a group, named by
+what it is feared for."""
+PLACE_NOUNS = frozenset({"mosque", "gurdwara", "temple", "synagogue", "church", "centre", "center", "hotel", "hostel",
+                         "estate", "camp", "madrasa", "madrassa", "school", "site", "accommodation", "shelter", "lodge",
+                         "barracks", "flats"})
+"""A community place's last word: 'the hotel' is how people speak of the Harbour View hotel."""
 """What a group is said to be, do or have ('the centre's young men are a danger', 'radicalised
 youths from the estate', 'the community is shielding him'): stigma when the group is the one it
 is said of."""
@@ -64,8 +74,17 @@ alone, or with the word after them ('has to', not 'has condemned')."""
 LEGITIMISE = [
     "understandable", "understandably", "legitimate", "justified", "justifiable", "natural", "naturally", "reasonable",
     "fair", "valid", "no wonder", "not surprising", "not surprised", "unsurprising", "of course", "can not blame|blame_people",
-    "cannot blame", "do not blame", "who can blame", "right to be", "entitled to", "rightly", "quite right",
+    "cannot blame", "do not blame", "who can blame", "right to be", "right to feel", "entitled to", "rightly", "quite right",
+    "understand why * not want", "i would feel the same", "i'd feel the same", "feel the same", "i understand the frustration",
 ]
+NO_BLAME = ["blame~ * people|parents|anyone|residents|locals|them|you|mums|dads|families|neighbours|parent|mother|father for",
+            "be blamed for"]
+"""Not blaming people for a hostile act ('no parent could be blamed for keeping their child away
+from the centre'): said with a denial, it excuses the act."""
+BURDEN_ALONE = ["while local people|families|residents * wait~|struggle~|go_without", "local people * wait~ years",
+                "handed to them", "on a plate", "get~ * for free", "get~ everything", "handed everything"]
+"""A burden said by the contrast itself ('they get a great deal handed to them while local
+people wait years'), whoever 'they' are."""
 FEELINGS = frozenset({"anger", "angry", "fear", "fears", "afraid", "frightened", "scared", "concern", "concerned", "worry",
                       "worried", "frustration", "frustrated", "suspicion", "suspicious", "unease", "uneasy", "distrust",
                       "mistrust", "resentment", "resent", "hostility", "wary", "nervous", "fed", "question", "questions",
@@ -89,6 +108,8 @@ ADVICE = [
     "keep an eye on", "keep * eye~ on", "keep * watch on", "keep tabs on", "watch out for", "look out for suspicious",
     "monitor~", "surveil~", "keep * child~|kid~|daughter~|son~|family|families|teenager~ * away|indoors|inside|home|close|in",
     "report anyone|anything * suspicious|unusual", "lock * door~", "travel in pairs|groups", "not walk alone",
+    "keep * child~|kid~|daughter~|son~ apart|separate", "apart from", "stay on site", "stay * on site|indoors|inside|in",
+    "off the street~", "not to go out",
 ]
 """Advice to keep clear of or watch a community's people or place ('stay away from Northgate',
 'keep your children away from the centre', 'be careful around the men at the hotel')."""
@@ -99,6 +120,8 @@ EXCLUDE = [
     "send * back|home|away|packing", "not welcome", "unwelcome", "do not belong", "not belong", "close|shut * down",
     "be closed", "be shut", "close|shut the|that|this|it", "ban~", "curfew~", "no more", "stop * arriv~|com~|sending|housing",
     "pause * arrival~", "fewer", "somewhere else", "elsewhere", "not here", "not in our", "out of our",
+    "not want * here|near|next_door|on|in", "stay on site", "stay * on site|indoors|inside|in * evening~|night",
+    "think about whether", "whether * wise|sensible|a_good_idea",
 ]
 """Calls to remove a community or close its place ('the centre should be closed', 'they should go
 back'): only with a word of wanting or needing (see OBLIGED), so a closure for safety is not one."""
@@ -136,7 +159,8 @@ condemns the violence')."""
 PROTECTIVE = frozenset({"protect", "protection", "safe", "safety", "reassure", "reassurance", "guard", "secure", "support",
                         "welcome", "visit", "help", "serve", "defend", "stand", "solidarity", "care", "police", "officer",
                         "scene", "cordon", "investigation", "emergency", "closure", "closed", "road", "traffic", "diversion",
-                        "forensic", "ambulance", "while"})
+                        "forensic", "ambulance", "while", "frighten", "scare", "upset", "distress", "privacy", "space",
+                        "respect"})
 """Words that make watching or keeping clear of a place protective or operational ('officers will
 keep watch on the centre to keep residents safe', 'avoid Eastbank while police work at the scene')."""
 
