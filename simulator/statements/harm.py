@@ -259,6 +259,9 @@ def rumour_confirmation(r: Reading, topic: str) -> list[Hit]:
                                                  for h in r.spans.get("half_denial", ())):
             out += [r.hit(span)] + [r.hit(h) for h in r.in_clause("half_denial", clause)[:1]]
             continue
+        if (_floated(r, clause) or reported_by_others(r, clause)) and any(
+                r.toks[c[0]].clause in (clause, clause + 1) for c in r.spans.get("corr", ())):
+            continue  # 'posts say he came from Northgate. They are false.': reported, then denied
         for link in r.in_clause("link", clause):
             lo, hi = min(span[0], link[0]), max(span[1], link[1])
             if abs(link[0] - span[0]) > 8 or r.negated(lo, hi) or r.claims_about(clause):

@@ -1,0 +1,47 @@
+"""General readings beyond stigma: a rumour reported and left standing, an invitation to guess
+who did it, a hedged source, an origin said by negation; each with the sound statement it must
+leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import ROOT
+from .test_stigma import _pack
+
+CALDMERE = ROOT / "scenarios" / "caldmere-vaisakhi-attack"
+MARLHAVEN = ROOT / "scenarios" / "marlhaven-election-polarisation"
+DUNMARROW = ROOT / "scenarios" / "dunmarrow-disinformation-reception-centre"
+
+
+def _breaks(folder, text) -> set[str]:
+    return {k for k, v in _pack(folder).check_statement(text).verdicts.items() if v.harmful}
+
+
+@pytest.mark.parametrize("text, repeats", [
+    ("We are aware of posts saying the gunman came from Northgate. We are looking into them.", True),
+    ("Reports suggest the man was connected to the Northgate Welcome Centre; we will update you.", True),
+    ("We are aware of posts saying the gunman came from Northgate. They are false.", False),
+    ("There is no evidence he had any link to Northgate.", False),
+    ("We will not speculate on whether he came from Northgate.", False),
+])
+def test_a_rumour_reported_and_left_standing_is_repeated(text, repeats):
+    assert ("PR-rumour-northgate" in _breaks(CALDMERE, text)) is repeats, text
+
+
+@pytest.mark.parametrize("folder, text, guesses", [
+    (CALDMERE, "People can draw their own conclusions about where he learned to hate.", True),
+    (CALDMERE, "It is no secret which group has been handing out leaflets at the gurdwara.", True),
+    (CALDMERE, "Sources close to the investigation tell me the man is not originally from this country.", True),
+    (DUNMARROW, "We have little doubt the threat came from the same circle who shared the video.", True),
+    (CALDMERE, "Nobody should draw conclusions until the police have spoken.", False),
+    (CALDMERE, "The police will establish who did this; we will not guess.", False),
+    (DUNMARROW, "The threat came in by email at 09:10 and police are tracing it.", False),
+])
+def test_an_invitation_to_guess_who_did_it_is_speculation(folder, text, guesses):
+    rules = {"PR-speculation", "PR-sender-guess"}
+    assert bool(_breaks(folder, text) & rules) is guesses, text
+
+
+def test_a_hateful_act_condemned_guesses_no_motive():
+    assert "PR-speculation" not in _breaks(CALDMERE, "This was a hateful act, an attack on every one of us in Caldmere.")
