@@ -45,3 +45,21 @@ def test_an_invitation_to_guess_who_did_it_is_speculation(folder, text, guesses)
 
 def test_a_hateful_act_condemned_guesses_no_motive():
     assert "PR-speculation" not in _breaks(CALDMERE, "This was a hateful act, an attack on every one of us in Caldmere.")
+
+
+@pytest.mark.parametrize("text, rule, credited", [
+    # a rule asking for two cues is met by its clearest words alone
+    ("In the meantime we ask everyone to stay calm.", "KM-calm", True),
+    ("The Sikh community of this city does not stand alone.", "KM-solidarity", True),
+    ("Counsellors are with families at the leisure centre now.", "KM-support", True),
+    # and not by one weak word
+    ("Patients are being treated together on one ward.", "KM-calm", False),
+    ("We are working with them.", "KM-solidarity", False),
+    # where to get help, said as a number or an address
+    ("If you are worried about a relative, phone 0800 555 0140.", "FM-help", True),
+    ("Updates at caldmere.gov.uk/attack throughout the day.", "FM-help", True),
+    ("The two people hurt have asked for privacy.", "FM-help", False),
+    ("At 11:40 a man opened fire; two people died in 2 minutes.", "FM-help", False),
+])
+def test_an_elements_clearest_words_or_a_contact_deliver_it(text, rule, credited):
+    assert (rule in _pack(CALDMERE).check_statement(text).verdicts) is credited, text

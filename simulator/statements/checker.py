@@ -9,6 +9,7 @@ It is pure: no conditions are evaluated here; each hit carries the condition tha
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from ..models.playbook import MessageRule, Playbook, ProhibitedRule, Rumour
@@ -24,6 +25,11 @@ from .verdict import Hit, Result, Verdict
 Rule = MessageRule | ProhibitedRule | Rumour
 
 _TITLES = "mr|mrs|ms|miss|dr|mx"
+# Where to get help, said as a number, an address on the web or an email: '0800 555 0140', '101',
+# 'caldmere.gov.uk/update', 'help@city.gov'. Bounded repetition, so linear in the text.
+_CONTACT = re.compile(r"(?<![\d:.])(?:\+\d{1,3}[ ]?)?(?:0\d{2,4}[ -]?\d{3}[ -]?\d{3,4}|\b(?:101|111|999|112|911)\b)(?![\d:]|\.\d)"
+                      r"|\b(?:https?://|www\.)\S{2,80}|\b[\w.-]{1,40}\.(?:gov|org|nhs|police)(?:\.[a-z]{2,3})?(?:/\S{0,60})?"
+                      r"|\b[\w.+-]{1,40}@[\w-]{1,40}\.[\w.]{2,20}")
 _WHY = {
     "speculation": "ties an identity, faith, origin or motive to the perpetrator before it is confirmed",
     "rumour_confirmation": "repeats the rumour's link without denying it",
@@ -67,6 +73,8 @@ class Checker:
 
         for kind, phrases in L.CREDITED.items():
             add("credit:" + kind, phrases)
+        for kind, phrases in L.DECISIVE.items():
+            add("decisive:" + kind, phrases)
         targeted = [w for c in vocab.communities if c.targeted for w in c.words]
         others = [w for c in vocab.communities if not c.targeted for w in c.words]
         community_places = [p for c in vocab.communities for p in c.places] + \
@@ -169,10 +177,14 @@ class Checker:
         hits = list(own)
         if kind is not None:
             hits += [r.hit(s) for s in r.spans.get("credit:" + kind, [])]
+            if kind == "help":
+                limit = min(len(r.text), MAX_CHARS)
+                hits += [Hit(m.start(), m.end(), m.group(0), "a number or address to contact") for m in _CONTACT.finditer(r.text, 0, limit)]
             if kind == "solidarity":  # naming the community one stands with is part of standing with it
                 hits += [r.hit(s) for s in r.spans.get("ident_t", [])]
         hits = _distinct(hits)
-        if len(hits) < rule.match.min_hits:
+        decisive = kind is not None and (bool(r.spans.get("decisive:" + kind)) or any(h.cue == "a number or address to contact" for h in hits))
+        if len(hits) < rule.match.min_hits and not (decisive and hits):
             return None
         text = getattr(rule, "label", None) or f"corrects the rumour {rule.id}"
         label = text[0].lower() + text[1:]

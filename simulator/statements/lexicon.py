@@ -22,6 +22,8 @@ CREDITED: dict[str, list[str]] = {
         "we feel for", "anguish", "understand why * anxious|worried|afraid|upset|angry|frightened|concerned|scared|fearful",
         "understand * people|parents|families|residents * be * anxious|worried|afraid|upset|angry|frightened|concerned|scared",
         "send * love|condolence~|sympath~|thought~|strength|prayer~", "our love", "thinking of|about * you|family|families|victim~|those|everyone",
+        "thought~|heart~|prayer~ remain|go|stay|be with", "we know * many of you|how_hard|how_much|this_is",
+        "share your pain|grief|sorrow", "grieve~ with", "mourn~ with", "our heart~",
     ],
     "facts": [
         "confirm", "confirmed", "can confirm", "we know that", "what we know", "at about|around|approximately",
@@ -72,7 +74,9 @@ CREDITED: dict[str, list[str]] = {
         "go to * centre", "family assistance centre", "assistance centre", "find * information|update~|detail~ * on|at",
         "information * on|at * website|page", "ask * question~", "text * on", "email us", "free number",
         "if you be look~ for", "if you need help|support|information",
-        "around the clock", "day and night", "24 hours", "24/7",
+        "around the clock", "day and night", "24 hours", "24/7", "call|phone|ring|text us|on", "call|phone|ring the helpline|line|number|team|desk", "ask at",
+        "question~ ? ask|call|phone|email|visit", "follow * for * update~|information|news", "drop in", "drop-in", "come to * centre|desk|hall",
+        "desk at", "helpdesk", "advice line", "free phone|call", "freephone",
     ],
     "condemnation": [
         "condemn~", "cowardly", "coward~", "no place in", "hateful", "act of hate", "hate crime", "evil", "despicable", "abhorrent",
@@ -86,6 +90,7 @@ CREDITED: dict[str, list[str]] = {
         "solidarity", "stand|standing|stood with|alongside|beside|behind", "we be with you", "be with you", "by your side",
         "you be not alone", "one of us", "part of our city|community|town", "our neighbour~", "belong~", "we support you",
         "together with", "shoulder to shoulder", "embrace", "we will not abandon", "proud of", "valued member~", "welcome~",
+        "not alone", "not on * own", "grieve~ with", "mourn~ with", "not stand alone", "we stand",
         "our * neighbour~", "every community", "we be with our|the|all", "with you", "with them",
         "protect you|them|everyone|our", "keep you safe",
     ],
@@ -96,7 +101,8 @@ CREDITED: dict[str, list[str]] = {
         "check on * neighbour~|people|each_other|one_another|friend~", "hold * close", "refuse * to hate", "leave this|it to the police",
         "keep * distance", "follow * police * advice|instruction~", "stay away from trouble", "go home safely", "do not respond to|with",
         "keep * head~", "be kind", "look after yourselves|yourself", "never been a city of", "not let * fear|hate|anger",
-        "do not * divide", "not let * divide", "patience", "patient",
+        "do not * divide", "not let * divide", "patience", "peace", "in peace", "go home safely", "respect * people|one_another|each_other|everyone",
+        "stand together", "pull together", "keep things calm", "talk with|to each_other|one_another",
     ],
     "support": [
         "victim support", "counsel~", "support line", "psychological support", "psychological first aid", "someone to talk to",
@@ -115,9 +121,31 @@ CREDITED: dict[str, list[str]] = {
         "threat~ against", "attack~ on|against anyone", "abuse against", "will be dealt with", "act~ swiftly", "not be allow~",
         "prosecut~", "treat~ as a hate crime", "any attack~|abuse|threat~|harassment|intimidation on|against|of|toward~",
         "will not tolerate", "never acceptable", "never be acceptable", "not acceptable", "unacceptable", "wrongly blamed",
+        "will arrest", "arrest anyone|those", "be a crime", "be a criminal offence", "nobody has the right to", "no one has the right to",
+        "will act against", "act against anyone",
     ],
 }
 """Each credited kind: its built-in turns of phrase (a pack's `match` adds its own)."""
+
+DECISIVE: dict[str, list[str]] = {
+    "calm": ["calm", "panic", "restraint", "keep * cool", "peace", "in peace", "peacefully", "leave it|this to the police",
+             "not let * fear|hate|anger|divide", "do not * divide", "look after * each_other|one_another", "go home safely",
+             "keep * head~", "stand together", "come together", "pull together"],
+    "solidarity": ["solidarity", "stand~|stood with|alongside|beside|behind", "not alone", "not on * own", "by your side",
+                   "shoulder to shoulder", "we be with you", "grieve~ with|alongside", "mourn~ with|alongside", "not stand alone",
+                   "one of us", "we stand"],
+    "support": ["counsel~", "victim support", "emotional support", "psychological support", "support line", "liaison officer~",
+                "liaison team", "bereave~", "case worker~", "caseworker~", "trauma", "listening service", "someone to talk to",
+                "chaplain~", "mental health support", "support desk", "support service~"],
+    "no_reprisals": ["reprisal~", "retaliat~", "revenge", "take the law into", "zero tolerance", "not be tolerate~", "not tolerate",
+                     "will be arrest~", "will be prosecut~", "will arrest", "arrest anyone|those", "be a crime", "be a criminal offence",
+                     "full force of the law"],
+    "empathy": [],
+    "help": [],
+}
+"""Turns of phrase that deliver an element on their own, whatever the rule's `min_hits` (a rule
+asking for two cues, 'calm and unity', is met by a plain 'please stay calm'): the element's
+clearest words, where the rest of its list is words that help only together."""
 
 CREDIT_DEFAULT_HITS = {"facts": 2, "action": 2}
 """How many distinct cues a credited element needs when its rule does not say (`match.min_hits`)."""
