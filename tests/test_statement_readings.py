@@ -63,3 +63,23 @@ def test_a_hateful_act_condemned_guesses_no_motive():
 ])
 def test_an_elements_clearest_words_or_a_contact_deliver_it(text, rule, credited):
     assert (rule in _pack(CALDMERE).check_statement(text).verdicts) is credited, text
+
+
+@pytest.mark.parametrize("folder, text, rule, flagged", [
+    # items under a heading of what is not known list open questions
+    (CALDMERE, "What we don't know yet:\n- The suspect's identity and motive.\nPolice will confirm these.", "PR-speculation", False),
+    (CALDMERE, "What we know:\n- The suspect's motive was hatred of Sikhs.", "PR-speculation", True),
+    # a capitalised link word is part of a name, not a link
+    (CALDMERE, "The Northgate New Neighbours Association stands with the sangat today.", "PR-rumour-northgate", False),
+    # a pronoun is a perpetrator only where one or the deed is spoken of
+    (DUNMARROW, "They are families who fled war in Sudan and Afghanistan.", "PR-sender-guess", False),
+    # 'for your own safety' warns of the place; 'for the residents' safety' protects it
+    (CALDMERE, "Please stay away from Northgate tonight for your own safety.", "PR-stigma", True),
+    (CALDMERE, "Officers will stay at Northgate tonight for the residents' safety.", "PR-stigma", False),
+])
+def test_headings_names_pronouns_and_whose_safety(folder, text, rule, flagged):
+    assert (rule in _breaks(folder, text)) is flagged, text
+
+
+def test_a_home_mentioned_is_not_an_address_given():
+    assert "PR-private" not in _breaks(MARLHAVEN, "On Sunday a group gathered outside her home until police arrived.")

@@ -74,10 +74,29 @@ class Reading:
             about = {t.clause for t in self.toks if t.lemma in NOT_CLAIMS}
             denying = {t.clause for t in self.toks if t.lemma in DENIALS or t.lemma in UNKNOWING}
             about |= {t.clause for t in self.toks if t.lemma in OPEN_QUESTION and t.clause in denying}
-            about |= self.questions() | self._hypothetical()
+            about |= self.questions() | self._hypothetical() | self._listed_unknowns()
             about -= {self.toks[s[0]].clause for s in self.spans.get("half_denial", ())}
             self._about = about
         return clause in self._about
+
+    def _listed_unknowns(self) -> set[int]:
+        """The items under a heading of what is not known ('What we don't know yet: - the
+        suspect's identity and motive'): they list open questions, they claim nothing."""
+        out: set[int] = set()
+        by_clause: dict[int, list[Token]] = {}
+        for t in self.toks:
+            by_clause.setdefault(t.clause, []).append(t)
+        under = False
+        for clause in sorted(by_clause):
+            words = by_clause[clause]
+            heading = self.text[words[-1].end:words[-1].end + 2].lstrip(" ").startswith(":")
+            if under and not heading:
+                out.add(clause)
+            if heading:
+                lemmas = {t.lemma for t in words}
+                under = bool(lemmas & {"unknown", "unclear", "unconfirmed", "unanswered"}) or (
+                    bool(lemmas & DENIALS) and bool(lemmas & {"know", "known", "confirm", "sure", "clear"}))
+        return out
 
     def _hypothetical(self) -> set[int]:
         """Clauses that put a case to the reader ('if you see or suffer a hate incident, call

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .analysis import Reading
-from .lexicon import (ASKING, DEEDS, FIRM_TIES, FLOATED, GENERIC_ACT, GUESSED_WHO, HARMED, HEDGE_WORDS, INVITE, LOOK_VERBS, NEGATORS,
+from .lexicon import (ASKING, DEEDS, PRONOUNS, FIRM_TIES, FLOATED, GENERIC_ACT, GUESSED_WHO, HARMED, HEDGE_WORDS, INVITE, LOOK_VERBS, NEGATORS,
                       ONE_PERSON, OTHERS, OTHERS_SAY, PRIVATE_PEOPLE, VENUES)
 from .stigma import insinuation
 from .verdict import Hit
@@ -89,7 +89,11 @@ def speculation(r: Reading) -> list[Hit]:
             if ident == "motive" and _not_this_attacks_motive(r, i, clause):
                 continue
             strong = [p for p in r.in_clause("perp_s", clause) if not _alert_level(r, p[1], clause)]
-            weak = [] if ident == "ident_t" else r.in_clause("perp_w", clause)
+            # A pronoun is the perpetrator only where the statement speaks of one or of the deed:
+            # 'they are families who fled war in Sudan' ties nobody to anything.
+            spoken_of = bool(r.spans.get("perp_s")) or any(t.clause == clause and t.lemma in DEEDS for t in r.toks)
+            weak = [] if ident == "ident_t" else [w for w in r.in_clause("perp_w", clause)
+                                                  if spoken_of or r.toks[w[0]].lemma not in PRONOUNS]
             # What was done carries a motive ('a racially motivated attack'); with a hedge it also
             # carries a guessed origin ('the email was probably sent from overseas').
             acts = r.in_clause("act", clause) if ident == "motive" or (ident == "ident" and r.in_clause("hedge", clause)) else []
@@ -263,6 +267,8 @@ def rumour_confirmation(r: Reading, topic: str) -> list[Hit]:
                 r.toks[c[0]].clause in (clause, clause + 1) for c in r.spans.get("corr", ())):
             continue  # 'posts say he came from Northgate. They are false.': reported, then denied
         for link in r.in_clause("link", clause):
+            if _in_a_name(r, link):
+                continue  # 'the Northgate New Neighbours Association' links nothing
             lo, hi = min(span[0], link[0]), max(span[1], link[1])
             if abs(link[0] - span[0]) > 8 or r.negated(lo, hi) or r.claims_about(clause):
                 continue
@@ -280,6 +286,13 @@ def rumour_confirmation(r: Reading, topic: str) -> list[Hit]:
     return out or _reported_not_corrected(r, topic)
 
 
+def _in_a_name(r: Reading, span) -> bool:
+    """Whether a phrase is part of a name: capitalised, and not the first word of a sentence."""
+    t = r.toks[span[0]]
+    first = span[0] == 0 or r.toks[span[0] - 1].clause != t.clause and r.text[max(0, t.start - 2):t.start].strip() in (".", "!", "?", "")
+    return r.text[t.start:t.start + 1].isupper() and not first
+
+
 def _reported_not_corrected(r: Reading, topic: str) -> list[Hit]:
     """A rumour passed on as a report and left standing: 'we are aware of posts claiming the man
     came from the centre; we are looking into these claims'. Saying what is being said is only
@@ -293,7 +306,7 @@ def _reported_not_corrected(r: Reading, topic: str) -> list[Hit]:
             continue
         if not (r.claims_about(clause) or reported_by_others(r, clause) or _floated(r, clause)):
             continue
-        links = [s for s in r.in_clause("link", clause) if abs(s[0] - span[0]) <= 8]
+        links = [s for s in r.in_clause("link", clause) if abs(s[0] - span[0]) <= 8 and not _in_a_name(r, s)]
         came = [k for k in range(max(0, span[0] - 3), span[0]) if r.toks[k].lemma == "from"]
         if links or came:
             return [r.hit(span)] + [r.hit(s) for s in links[:1]]

@@ -328,8 +328,8 @@ INVITE = frozenset({"please", "can", "should", "must", "go", "to", "and", "you",
 manifesto'); said of oneself it reports ('after seeing the video, many of you...')."""
 
 PRIVATE = [
-    "home address", "he|she|they|mayor|family live~ at|on", "where he|she|they * live~", "her|his|my home in|on|at",
-    "her|his|my house", "her|his home", "the mayor 's home|house",
+    "he|she|they|mayor|family live~ at|on", "where he|she|they * live~", "her|his|my home in|on|at",
+    "her|his|my house in|on|at", "the mayor 's home|house in|on|at",
     "room number", "bed number", "under police guard", "close protection", "bodyguard~", "security detail",
     "armed officer~ at|outside", "hiding at|in", "safe house", "stay~ with * at|on", "moved to * at",
     "{f} * be|is|are|were * stay~|living|sleeping|hiding|kept|moved|taken|held|at|with|in",
@@ -405,6 +405,7 @@ HEDGE_WORDS = frozenset({"probably", "likely", "possibly", "perhaps", "maybe", "
                           "believe", "believed", "think", "thought", "to", "most", "very", "almost", "certainly", "also"})
 FIRM_TIES = frozenset({"be", "from", "come", "came", "originally", "believe", "think", "suspect", "appear", "seem",
                         "probably", "likely", "possibly", "allegedly", "reportedly", "member"})
+PRONOUNS = frozenset({"he", "him", "his", "she", "her", "they", "them", "their"})
 DEEDS = frozenset({"this", "it", "attack", "threat", "letter", "email", "video", "post", "message", "abuse", "violence",
                    "shooting", "assault", "fire", "arson", "vandalism", "graffiti", "leaflet", "campaign", "incident", "trouble"})
 """What was done, as the subject of a guess at who did it ('this threat came from...')."""

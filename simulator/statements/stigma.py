@@ -105,7 +105,9 @@ def _negated_after(r: Reading, cue: Span, group: Span) -> bool:
 def _protective(r: Reading, clause: int, group: Span) -> bool:
     """Whether the clause gives a protective or operational reason (a word of the group's own name,
     'the Northgate Welcome Centre', is not one)."""
-    return any(t.clause == clause and t.lemma in PROTECTIVE and not group[0] <= k < group[1] for k, t in enumerate(r.toks))
+    return any(t.clause == clause and t.lemma in PROTECTIVE and not group[0] <= k < group[1]
+               and not (k > 0 and r.toks[k - 1].low in ("your", "own", "yourself"))  # 'for your own safety' warns of them
+               for k, t in enumerate(r.toks))
 
 
 def _denied(r: Reading, span: Span) -> bool:
