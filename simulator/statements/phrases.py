@@ -10,6 +10,7 @@ length of the text and the number of places a phrase could start, never with bot
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -72,7 +73,10 @@ class Choice:
         return found
 
 
+@functools.lru_cache(maxsize=4096)
 def _part(word: str) -> "Choice | str":
+    """One position of a phrase, compiled once and shared: every blame template that starts with
+    the pack's group words holds the same Choice, so Matcher.find reads it once per word."""
     if word == "*":
         return GAP_PART
     alts = []
@@ -120,7 +124,25 @@ def _alt_at(alt: Alt, toks: list[Token], i: int) -> int:
     return i + len(alt)
 
 
-def _ends(parts: tuple["Choice | str", ...], p: int, toks: list[Token], i: int, clause: int) -> Iterator[int]:
+Memo = dict[tuple[int, int], tuple[int, ...]]
+"""Where a Choice, starting at a token, can end: (id of the Choice, token) -> ends, for one statement."""
+
+
+def _choice_ends(part: "Choice", toks: list[Token], i: int, memo: Memo) -> tuple[int, ...]:
+    key = (id(part), i)
+    found = memo.get(key)
+    if found is None:
+        ends = []
+        for alt in part.at(toks[i]):
+            j = i + 1 if len(alt) == 1 else _alt_at(alt, toks, i)
+            if j >= 0 and j not in ends:
+                ends.append(j)
+        found = memo[key] = tuple(ends)
+    return found
+
+
+def _ends(parts: tuple["Choice | str", ...], p: int, toks: list[Token], i: int, clause: int,
+          memo: Memo | None = None) -> Iterator[int]:
     """Every index at which parts[p:] can end when starting at token i."""
     if p == len(parts):
         yield i
@@ -131,15 +153,15 @@ def _ends(parts: tuple["Choice | str", ...], p: int, toks: list[Token], i: int, 
             j = i + skip
             if j > len(toks) or (skip and toks[j - 1].clause != clause):
                 break
-            yield from _ends(parts, p + 1, toks, j, clause)
+            yield from _ends(parts, p + 1, toks, j, clause, memo)
         return
     if i >= len(toks):
         return
     assert isinstance(part, Choice)
-    for alt in part.at(toks[i]):
-        j = i + 1 if len(alt) == 1 else _alt_at(alt, toks, i)
-        if j >= 0:
-            yield from _ends(parts, p + 1, toks, j, clause)
+    if memo is None:
+        memo = {}
+    for j in _choice_ends(part, toks, i, memo):
+        yield from _ends(parts, p + 1, toks, j, clause, memo)
 
 
 class Matcher:
@@ -150,7 +172,14 @@ class Matcher:
         self.stems: dict[str, list[Phrase]] = {}
         """Phrases that start with a stem, by the stem's first three letters (a statement word's
         first letters find them with one look-up, however many stems there are)."""
+        self.need: dict[int, frozenset[str]] = {}
+        """Per phrase, the words its last position can start with: a phrase none of whose last
+        words is in the statement cannot match, and is not tried (most blame templates end in a
+        word few statements say, and there are dozens of them at every group word)."""
         for ph in phrases:
+            last = next((q for q in reversed(ph.parts) if q is not GAP_PART), None)
+            if len(ph.parts) > 1 and isinstance(last, Choice) and not last.stems:
+                self.need[id(ph)] = frozenset(last.by_word)
             first_part = ph.parts[0]
             assert isinstance(first_part, Choice)  # compile_phrase strips leading gaps
             for alt in first_part:
@@ -166,6 +195,8 @@ class Matcher:
         shortest match at each start (a reader's reading of the phrase)."""
         out: list[tuple[Phrase, int, int]] = []
         seen: set[tuple[int, int]] = set()
+        memo: Memo = {}
+        said = {t.lemma for t in toks} | {t.low for t in toks}
         for i, t in enumerate(toks):
             cands = self.by_first.get(t.lemma, [])
             if t.low != t.lemma:
@@ -173,10 +204,13 @@ class Matcher:
             for key in {t.low[:3], t.lemma[:3]}:
                 cands = cands + self.stems.get(key, [])
             for ph in cands:
+                need = self.need.get(id(ph))
+                if need is not None and need.isdisjoint(said):
+                    continue
                 if (id(ph), i) in seen:
                     continue
                 seen.add((id(ph), i))
-                end = min(_ends(ph.parts, 0, toks, i, t.clause), default=-1)
+                end = min(_ends(ph.parts, 0, toks, i, t.clause, memo), default=-1)
                 if end > i:
                     out.append((ph, i, end))
         return out
