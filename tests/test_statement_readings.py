@@ -83,3 +83,24 @@ def test_headings_names_pronouns_and_whose_safety(folder, text, rule, flagged):
 
 def test_a_home_mentioned_is_not_an_address_given():
     assert "PR-private" not in _breaks(MARLHAVEN, "On Sunday a group gathered outside her home until police arrived.")
+
+
+LINDENPORT = ROOT / "scenarios" / "lindenport-march-counterprotest"
+
+
+@pytest.mark.parametrize("folder, text, rule, flagged", [
+    # a knowing 'who' says who it was
+    (LINDENPORT, "Everyone watching knows who started this.", "PR-prejudge", True),
+    (LINDENPORT, "The police will establish who started this.", "PR-prejudge", False),
+    # pointing people to the material: where it is still up, the platform, his call to his followers
+    (MARLHAVEN, "The clip was posted last night and it's still up on Parallax.", "PR-fake-amplify", True),
+    (CALDMERE, "His manifesto is on Telegram if you want to read it.", "PR-hate-content", True),
+    (CALDMERE, "We will not say where his manifesto can be found.", "PR-hate-content", False),
+    # a claim floated as an open matter is passed on, with no denial anywhere
+    (MARLHAVEN, "We are aware of a video suggesting documents will be checked at Ashgate polling stations.", "PR-fake-repeat", True),
+    (MARLHAVEN, "A video suggesting documents will be checked at polling stations is fake.", "PR-fake-repeat", False),
+    # a party's supporters are a group
+    (MARLHAVEN, "Common Ground supporters have shown us exactly who they are.", "PR-stigma", True),
+])
+def test_knowing_who_pointing_to_material_floating_claims(folder, text, rule, flagged):
+    assert (rule in _breaks(folder, text)) is flagged, text

@@ -219,8 +219,8 @@ def _tokens_apart(text, a, b):
 
 
 @pytest.mark.parametrize("text, confirms", [
-    ("Northgate, posts shared widely online today say, is linked to it.", True),
-    ("Northgate, posts shared very widely online today say, is linked to it.", False),
+    ("Northgate, as many in the city know, is linked to it.", True),
+    ("Northgate, as many in the city well know, is linked to it.", False),
 ])
 def test_a_link_confirms_the_rumour_within_eight_words_of_its_subject(caldmere, text, confirms):
     gap = _tokens_apart(text, "northgate", "link")

@@ -129,7 +129,7 @@ class Checker:
                       + list(vocab.perpetrator))
         owners = ["his", "her", "their"] + [f"{p} 's" for p in perps.split("|")]
         material = _alts(L.MATERIAL + list(vocab.material) + [f"{o} {m}" for o in owners for m in L.OWNED_MATERIAL])
-        add("amplify", [_expand(t, {"m": material, "p": perps}) for t in L.AMPLIFY])
+        add("amplify", [_expand(t, {"m": material, "p": perps, "platform": _alts(L.PLATFORMS)}) for t in L.AMPLIFY])
         family = f"{_alts(L.POSSESSIVES)} {_alts(L.FAMILY)}"
         add("private", [_expand(t, {"f": family}) for t in L.PRIVATE])
         for person in vocab.people:

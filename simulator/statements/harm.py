@@ -157,7 +157,7 @@ def _blaming_who(r: Reading) -> list[Hit]:
         clause = r.toks[i].clause
         if r.negated(i, j) or r.claims_about(clause):
             continue
-        if asks_who(r, i) or any(t.lemma in ASKING for t in r.toks[i:j]):
+        if asks_who(r, i) or (any(t.lemma in ASKING for t in r.toks[i:j]) and not _knowing(r, i)):
             continue  # 'police will establish who started the violence' asks, it does not say
         out.append(r.hit(span))
     return out
@@ -172,10 +172,16 @@ def asks_who(r: Reading, i: int) -> bool:
     """Whether the words just before token i ask who did it rather than say it ('everyone knows
     who started this' says it: a knowing 'who' is a claim)."""
     before = [t for t in r.toks[max(0, i - 2):i] if t.clause == r.toks[i].clause]
-    if any(t.lemma in ASKING for t in before):
-        knowing = [t.lemma for t in r.toks[max(0, i - 5):i] if t.clause == r.toks[i].clause]
-        return not ("know" in knowing and any(w in knowing for w in ("everyone", "everybody", "all", "we")))
-    return False
+    return any(t.lemma in ASKING for t in before) and not _knowing(r, i)
+
+
+def _knowing(r: Reading, i: int) -> bool:
+    """Whether the words before token i say who it was as known ('everyone knows who started
+    this', 'let us be clear about who brought violence'): a knowing 'who' is a claim."""
+    words = [t.lemma for t in r.toks[max(0, i - 5):i] if t.clause == r.toks[i].clause]
+    if "know" in words and any(w in words for w in ("everyone", "everybody", "all", "we", "watching")):
+        return True
+    return "clear" in words and ("about" in words or "on" in words)
 
 
 def denied_before(r: Reading, i: int) -> bool:
@@ -308,7 +314,9 @@ def _reported_not_corrected(r: Reading, topic: str) -> list[Hit]:
             continue
         links = [s for s in r.in_clause("link", clause) if abs(s[0] - span[0]) <= 8 and not _in_a_name(r, s)]
         came = [k for k in range(max(0, span[0] - 3), span[0]) if r.toks[k].lemma == "from"]
-        if links or came:
+        # Floated as an open matter ('we are aware of a video suggesting police will check
+        # documents', 'as for whether documents will be checked'), the claim itself is passed on.
+        if links or came or _floated(r, clause):
             return [r.hit(span)] + [r.hit(s) for s in links[:1]]
     return []
 
@@ -353,8 +361,11 @@ def invites(r: Reading, i: int) -> bool:
 
 def amplify(r: Reading) -> list[Hit]:
     """Passing on the attacker's material or words: quoting it, linking it, pointing people to it."""
+    # 'if you want to read it' is the invitation itself, not a case put to the reader
+    cases = r.hypothetical_only()
     return [r.hit(s) for s in r.spans.get("amplify", [])
-            if not r.negated(s[0], s[1]) and not r.claims_about(r.toks[s[0]].clause) and invites(r, s[0])]
+            if not r.negated(s[0], s[1]) and (not r.claims_about(r.toks[s[0]].clause) or r.toks[s[0]].clause in cases)
+            and invites(r, s[0])]
 
 
 def private_details(r: Reading) -> list[Hit]:

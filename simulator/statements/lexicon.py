@@ -275,7 +275,8 @@ GROUP_OF = ["migrant", "immigrant", "refugee", "asylum seeker", "foreign", "musl
             "polish", "romanian", "afghan", "syrian", "iraqi", "eritrean", "somali", "sudanese", "pakistani", "ukrainian",
             "turkish", "kurdish", "arab", "african", "asian", "black", "roma", "traveller", "eastern european", "newcomer"]
 GROUP_NOUNS = ["families", "family", "people", "men", "women", "youths", "youth", "lads", "boys", "girls", "kids", "children",
-               "residents", "community", "communities", "workers", "gangs", "population", "lot"]
+               "residents", "community", "communities", "workers", "gangs", "population", "lot", "supporters", "voters",
+               "members", "activists", "followers"]
 """A group named by an identity word and a collective noun ('the migrant families', 'Polish
 workers'): one of the forms collective blame takes; a pack's community words are added too."""
 
@@ -319,7 +320,15 @@ AMPLIFY = [
     "watch~|view|see * video|clip|footage|recording * below|here|above", "here be * {m}",
     "{p} * demand~|threaten~|warn~ * that|to", "your|the|his|their demand~ that", "demanded that", "threaten~ to * bomb|kill|burn|attack|hurt|shoot|set", "{m} * still up|online|live", "{m} be|is * running|live|up|online|on", "still up on",
     "link~ in * bio|post|comment~|description", "find * {m} * on|at", "encourage * to watch|view|read|listen",
+    "still up|online|available|live|there in|on|at", "where it * still", "it be still up|online|available|live",
+    "if you|anyone want~ to read|watch|see|view|listen|judge", "read|watch|see|view it yourself|for_yourself",
+    "judge for yourself|yourselves|themselves", "see for yourself|yourselves|themselves", "anyone who watch~|view~|read~ it",
+    "it be on {platform}", "{m} * on {platform}", "the passage|part|line|bit where he|she|they",
+    "told|urged|asked|called_on|calling_on|telling * his|her|their follower~|viewer~|subscriber~|supporter~ to",
 ]
+PLATFORMS = ["telegram", "tiktok", "youtube", "rumble", "gab", "facebook", "instagram", "twitter", "x", "4chan", "8kun",
+             "bitchute", "odysee", "whatsapp", "discord", "reddit", "kick", "twitch", "parallax", "truth social", "snapchat"]
+"""Where material is found: naming the platform with the material points people to it."""
 """Amplifying the attacker: '{m}' is his material, '{p}' the perpetrator."""
 
 LOOK_VERBS = frozenset({"watch", "see", "view", "read", "follow", "visit", "download", "subscribe", "look", "listen"})

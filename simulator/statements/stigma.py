@@ -18,7 +18,7 @@ from .stigma_words import (APPEALS, FEELINGS, FOR_ONE_MAN, OBJECT_OF, OBLIGED, O
                            WITNESS)
 from .verdict import Hit
 
-NEAR = 8
+NEAR = 10
 """How many words may stand between a group and what is said of it, within one clause."""
 
 _COLLECTIVE = frozenset({"community", "communities", "congregation", "sangat", "population", "lot", "people", "men", "women",

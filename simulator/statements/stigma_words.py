@@ -115,7 +115,7 @@ ADVICE = [
 'keep your children away from the centre', 'be careful around the men at the hotel')."""
 
 EXCLUDE = [
-    "leave", "go back", "go home", "be sent back|home|away", "sent back|home|away", "be deport~", "deport~", "be removed",
+    "leave the|our|this|here|now|town|britain|england|altogether", "should|must|better|ought_to leave", "go back", "go home", "be sent back|home|away", "sent back|home|away", "be deport~", "deport~", "be removed",
     "be moved", "be relocat~", "relocat~", "move~ out|on|elsewhere", "get out", "kick~ out", "thrown out", "throw * out",
     "send * back|home|away|packing", "not welcome", "unwelcome", "do not belong", "not belong", "close|shut * down",
     "be closed", "be shut", "close|shut the|that|this|it", "ban~", "curfew~", "no more", "stop * arriv~|com~|sending|housing",
@@ -149,7 +149,7 @@ VICTIM_SIDE = frozenset({"victim", "target", "targeted", "face", "faced", "facin
                          "experienced", "endure", "subject", "subjected", "fear", "frightened", "afraid", "scared",
                          "worry", "worried", "anxious", "concerned", "protect", "protected", "protection", "safe", "safety",
                          "from", "receive", "received", "report", "reported", "threatened", "attacked", "abused",
-                         "harassed", "at", "rise", "against", "towards", "toward", "on", "to", "for", "targeting",
+                         "harassed", "at", "rise", "against", "towards", "toward", "on", "targeting",
                          "deserve", "need", "support", "help", "reassure", "reassurance", "defend", "condemn", "reject",
                          "stand", "with", "terrified", "shaken", "hurt", "grieving", "mourn"})
 """Words between a group and an attribute that make the group the one harmed or the one speaking
