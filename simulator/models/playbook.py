@@ -13,7 +13,7 @@ from .conditions import Condition
 from .vocabulary import Vocabulary
 
 CreditedKind = Literal["empathy", "facts", "action", "unknowns", "next_update", "help", "condemnation", "solidarity",
-                       "calm", "support", "no_reprisals"]
+                       "calm", "support", "no_reprisals", "report", "dialogue", "check_share"]
 """Elements a statement is credited for; each has built-in turns of phrase (simulator/statements/lexicon.py)."""
 HarmfulKind = Literal["speculation", "rumour_confirmation", "victim_name", "private_details", "stigma", "amplify",
                       "name_calling", "early_reassurance"]

@@ -124,6 +124,23 @@ CREDITED: dict[str, list[str]] = {
         "will arrest", "arrest anyone|those", "be a crime", "be a criminal offence", "nobody has the right to", "no one has the right to",
         "will act against", "act against anyone",
     ],
+    "report": [
+        "report~ * to the police|us|the_platform|platform~|101|online", "report * hate|threat~|abuse|incident~|it|them|anything",
+        "call|ring|phone 101|999", "on 101", "in an emergency", "anonymous~", "third-party|third_party report~", "reporting centre~",
+        "report~ online", "online form", "without * give~|giving * name", "in confidence", "through someone you trust",
+        "crimestoppers", "report~ point~", "screenshot", "keep * evidence", "how to report", "where to report",
+    ],
+    "dialogue": [
+        "dialogue", "listen~", "be heard", "hear from", "hear you", "hear your", "meet with|meeting|meetings", "sit down with",
+        "talk~ with|to * resident~|communit~|you|everyone|parties|famil~", "conversation~", "forum", "round table|roundtable",
+        "public meeting", "drop-in", "open door", "your concerns|question~|views", "we want to hear", "keep~ talking", "keep~ meeting",
+        "bring * together", "work~ with * communit~|resident~|leader~|partie~",
+    ],
+    "check_share": [
+        "check before", "before you share|forward|repost|post", "before sharing", "think before", "not * share|forward|repost|spread",
+        "do not share", "don't share", "pass * on", "official source~|channel~|account~", "trusted source~", "check * source~",
+        "rely on official", "verified", "fact-check~", "fact check~", "report * to the platform", "stop * spread~",
+    ],
 }
 """Each credited kind: its built-in turns of phrase (a pack's `match` adds its own)."""
 
