@@ -104,3 +104,24 @@ LINDENPORT = ROOT / "scenarios" / "lindenport-march-counterprotest"
 ])
 def test_knowing_who_pointing_to_material_floating_claims(folder, text, rule, flagged):
     assert (rule in _breaks(folder, text)) is flagged, text
+
+
+BRACKWATER = ROOT / "scenarios" / "brackwater-pride-assault"
+KESTRELFORD = ROOT / "scenarios" / "kestrelford-prevention-referral"
+
+
+@pytest.mark.parametrize("folder, text, rule, flagged", [
+    # an orientation or gender identity said of one person harmed outs them
+    (BRACKWATER, "A gay man in his late twenties was left with a head injury after Saturday's attack.", "PR-private", True),
+    (BRACKWATER, "The victim, who is trans, is recovering in hospital.", "PR-private", True),
+    # said of a community, or refused, it outs nobody
+    (BRACKWATER, "This was an attack on gay people and on all of us.", "PR-private", False),
+    (BRACKWATER, "Gay and trans residents are frightened tonight after the attack.", "PR-private", False),
+    (BRACKWATER, "We will not say whether the victim is gay.", "PR-private", False),
+    # two details that point out one young person
+    (KESTRELFORD, "The lad involved is fifteen and in Year 10 at Riverside; his mum works nights at the care home.", "PR-identity", True),
+    (KESTRELFORD, "Pupils in Year 10 will have an assembly on Monday.", "PR-identity", False),
+    (KESTRELFORD, "We will not identify the boy, his age or his school.", "PR-identity", False),
+])
+def test_details_that_identify_one_person(folder, text, rule, flagged):
+    assert (rule in _breaks(folder, text)) is flagged, text

@@ -13,6 +13,7 @@ import re
 from .analysis import Reading
 from .lexicon import (ASKING, DEEDS, PRONOUNS, FIRM_TIES, FLOATED, GENERIC_ACT, GUESSED_WHO, HARMED, HEDGE_WORDS, INVITE, LOOK_VERBS, NEGATORS,
                       ONE_PERSON, OTHERS, OTHERS_SAY, PRIVATE_PEOPLE, VENUES)
+from .identifying import outed, young_person_pointed_out
 from .stigma import insinuation
 from .verdict import Hit
 
@@ -377,5 +378,5 @@ def private_details(r: Reading) -> list[Hit]:
     out += [h for h in _regex_hits(r, _LODGING, "room or flat number", limit)
             if not (_CLINICAL.search(r.text, 0, limit) is None and _PUBLIC_AFTER.search(r.text[h.end:h.end + 60]))]
     out += [r.hit(s) for s in r.spans.get("private", []) if not r.negated(s[0], s[1])]
-    out += _named_private_people(r, limit) + _lodged(r)
+    out += _named_private_people(r, limit) + _lodged(r) + outed(r, limit) + young_person_pointed_out(r, limit)
     return out
