@@ -236,6 +236,9 @@ IDENTITY = [
     "not originally from", "not from this|our country|area|city|town", "not from here|round_here|around_here", "not british|english|local",
     "born abroad|overseas|elsewhere", "foreign-born", "came to this country", "arrive~ in the|this country|uk", "on a visa",
     "overstay~", "recently arrived", "arrive~ recently", "came over", "convert~", "immigration status", "papers",
+    "known to * police|security_service~|authorities|mi5|counter-terror~|prevent", "on a watch list|watchlist", "watch-list~",
+    "previous conviction~", "criminal record", "history of * violence|mental|illness",
+    "part of a * network|cell", "a cell", "recently returned|travelled", "returned from", "travel~ to syria|iraq|afghanistan|pakistan",
 ]
 MOTIVE = ["motive", "motivate~", "radicali~", "radicaliz~", "extremis~", "ideolog~", "jihad~", "islamis~", "far-right",
           "far right", "white supremac~", "neo-nazi", "terror~", "revenge", "grudge", "hatred", "hate", "mental~", "mentally ill",
@@ -262,7 +265,8 @@ HEDGES = ["probabl~", "likely", "possibl~", "perhaps", "maybe", "allegedly", "ap
           "suspected", "may have", "might have", "could have", "looks like", "sounds like", "said to", "suggest~",
           "indicat~", "early indication~", "initial report~", "first report~", "it look~ like|as if", "could be", "might be",
           "may be", "can not rule out", "cannot rule out", "not rule * out", "everyone know~", "we all know", "no doubt",
-          "almost certainly", "most likely", "be told", "i hear", "i understand", "source~ close to", "little doubt",
+          "almost certainly", "most likely", "hallmark~", "consistent with", "bear~ * mark~", "smack~ of",
+          "fit~ * pattern|profile", "in keeping with", "all the sign~", "be told", "i hear", "i understand", "source~ close to", "little doubt",
           "not surprise anyone", "would not surprise", "no surprise", "no secret", "entitled to know", "deserve to know",
           "people be say~", "word be", "i gather", "we gather", "i suspect", "we suspect", "my understanding", "in my mind",
           "i think", "i reckon", "i bet", "presumably", "in all likelihood", "odds are", "point~ to"]
@@ -285,7 +289,8 @@ ORIGIN_VERBS = ["come|came from", "sent by|from", "written by", "the work of", "
 
 GROUPS = ["migrants", "immigrants", "refugees", "asylum_seekers", "foreigners", "muslims", "sikhs", "hindus", "jews",
           "christians", "newcomers", "outsiders", "these people", "those people", "people like that", "people like them",
-          "that community", "their community", "these communities", "the newcomers", "arrivals", "illegals", "incomers"]
+          "that community", "their community", "these communities", "the newcomers", "arrivals", "illegals", "incomers",
+          "imams", "mosques", "madrasas", "madrassas", "gurdwaras", "synagogues", "faith schools"]
 """Collective nouns for a group (a pack's community words are added in the plural and as 'the X community')."""
 
 GROUP_OF = ["migrant", "immigrant", "refugee", "asylum seeker", "foreign", "muslim", "sikh", "hindu", "jewish", "christian",
@@ -293,7 +298,7 @@ GROUP_OF = ["migrant", "immigrant", "refugee", "asylum seeker", "foreign", "musl
             "turkish", "kurdish", "arab", "african", "asian", "black", "roma", "traveller", "eastern european", "newcomer"]
 GROUP_NOUNS = ["families", "family", "people", "men", "women", "youths", "youth", "lads", "boys", "girls", "kids", "children",
                "residents", "community", "communities", "workers", "gangs", "population", "lot", "supporters", "voters",
-               "members", "activists", "followers"]
+               "members", "activists", "followers", "leaders", "elders"]
 """A group named by an identity word and a collective noun ('the migrant families', 'Polish
 workers'): one of the forms collective blame takes; a pack's community words are added too."""
 
