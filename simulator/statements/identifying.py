@@ -14,9 +14,9 @@ import re
 from .analysis import Reading
 from .verdict import Hit
 
-_IDENTITY = re.compile(r"\b(?:gay|lesbian|bisexual|bi|trans|transgender|non-binary|nonbinary|queer|asexual|intersex|"
-                       r"undocumented|HIV[- ]positive|overstay(?:ed|er)|(?:came|come|coming) out|not out|closeted|"
-                       r"his boyfriend|her girlfriend|his partner|her partner)\b", re.IGNORECASE)
+_IDENTITY = re.compile(r"\b(?:gay|lesbian|bisexual|trans|transgender|non-binary|nonbinary|queer|asexual|intersex|"
+                       r"undocumented|HIV[- ]positive|overstay(?:ed|er)|(?:came|come|coming) out (?:as|to)|not out to|closeted|"
+                       r"his boyfriend|her girlfriend)\b", re.IGNORECASE)
 _ONE_PERSON = re.compile(r"\b(?:a|an|the|one|this)\s+(?:[\w-]+\s+){0,2}(?:man|woman|person|teenager|lad|girl|boy|student|"
                          r"pupil|victim|resident|volunteer|worker|member)\b|\b(?:he|she|they)\s+(?:is|was|are|were|'s)\b|"
                          r"\bwho\s+(?:is|was|are|were|identifies)\b|\bone of the (?:victims|injured|men|women)\b", re.IGNORECASE)
@@ -31,7 +31,7 @@ _AGE = re.compile(r"\b(?:aged\s+\d{1,2}|\d{1,2}[- ]year[- ]old|(?:is|was|turned|
                   r"seventeen|twelve|eleven|1[1-7]))\b", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:[Yy]ear\s+(?:[7-9]|1[0-3]|seven|eight|nine|ten|eleven|twelve|thirteen)|(?:sixth|6th)[- ]form(?:er)?|"
                    r"(?:ninth|tenth|eleventh) grade)\b")
-_SCHOOL = re.compile(r"\b(?:at|from|attends|goes to)\s+(?:[A-Z][a-z]+\s+){1,3}(?:School|Academy|High|College|Primary|Grammar)?\b")
+_SCHOOL = re.compile(r"\b(?:at|from|attends|goes to)\s+(?:[A-Z][a-z]+\s+){1,3}(?:School|Academy|High|College|Primary|Grammar)\b")
 _FAMILY = re.compile(r"\b(?:his|her|their)\s+(?:mum|mother|dad|father|parents?|brother|sister|grandmother|gran|nan)\s+"
                      r"(?:works?|lives?|runs?|is a|drives?)\b", re.IGNORECASE)
 _STREET_OF = re.compile(r"\b(?:lives|living|lived)\s+(?:on|in|at|off)\s+(?:the\s+)?[A-Z][a-z]+", re.IGNORECASE)

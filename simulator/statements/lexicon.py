@@ -266,19 +266,18 @@ HEDGES = ["probabl~", "likely", "possibl~", "perhaps", "maybe", "allegedly", "ap
           "indicat~", "early indication~", "initial report~", "first report~", "it look~ like|as if", "could be", "might be",
           "may be", "can not rule out", "cannot rule out", "not rule * out", "everyone know~", "we all know", "no doubt",
           "almost certainly", "most likely", "hallmark~", "consistent with", "bear~ * mark~", "smack~ of",
-          "fit~ * pattern|profile", "in keeping with", "all the sign~", "be told", "i hear", "i understand", "source~ close to", "little doubt",
+          "fit~ * pattern|profile", "in keeping with", "all the sign~", "i * be told", "i hear", "source~ close to", "little doubt",
           "not surprise anyone", "would not surprise", "no surprise", "no secret", "entitled to know", "deserve to know",
-          "people be say~", "word be", "i gather", "we gather", "i suspect", "we suspect", "my understanding", "in my mind",
-          "i think", "i reckon", "i bet", "presumably", "in all likelihood", "odds are", "point~ to"]
+          "i gather", "we gather", "i suspect", "we suspect", "my understanding", "in my mind", "i bet", "presumably",
+          "in all likelihood", "odds are"]
 
 INSINUATE = ["draw * own conclusion~", "make of that|it|this what you will|like|want", "no secret which|who|where|what",
-             "speak~ for itself|themselves", "read between the line~", "join the dot~", "put two and two together",
-             "you can guess|imagine|work_out who|which|what|where", "let you|people|others|voter~|resident~ decide|judge|draw",
+             "read between the line~", "join the dot~", "put two and two together",
+             "you can guess|imagine|work_out who|which|what|where", "let you|people|others|voter~|resident~ draw|judge",
              "not hard to guess|see|tell|work_out who|which|what", "ask yourself|yourselves who|why|which",
-             "who benefit~|gain~|stand~ to gain|profit~", "side * gain~|benefit~", "obvious who|which|where",
-             "we all know who|what|where|which", "everyone know~ who|what|where|which", "judge for themselves|yourself|yourselves",
-             "i be not saying * but", "not saying it be|was", "hard to argue with", "you do the math~|maths", "i will say no more",
-             "say no more", "draw~ conclusion~", "leave it at that", "i leave it to you"]
+             "who stand~ to gain", "obvious who|which|where", "we all know who|what|where|which",
+             "everyone know~ who|what|where|which", "judge for themselves|yourself|yourselves", "i be not saying * but",
+             "not saying it be|was", "hard to argue with", "you do the math~|maths", "draw~ conclusion~", "i leave it to you"]
 """Insinuation: inviting the listener to guess who did it ('people can draw their own conclusions',
 'it is no secret which side gains'): a guess at the perpetrator, made by the reader at the
 speaker's invitation."""
@@ -342,9 +341,9 @@ AMPLIFY = [
     "watch~|view|see * video|clip|footage|recording * below|here|above", "here be * {m}",
     "{p} * demand~|threaten~|warn~ * that|to", "your|the|his|their demand~ that", "demanded that", "threaten~ to * bomb|kill|burn|attack|hurt|shoot|set", "{m} * still up|online|live", "{m} be|is * running|live|up|online|on", "still up on",
     "link~ in * bio|post|comment~|description", "find * {m} * on|at", "encourage * to watch|view|read|listen",
-    "still up|online|available|live|there in|on|at", "where it * still", "it be still up|online|available|live",
-    "if you|anyone want~ to read|watch|see|view|listen|judge", "read|watch|see|view it yourself|for_yourself",
-    "judge for yourself|yourselves|themselves", "see for yourself|yourselves|themselves", "anyone who watch~|view~|read~ it",
+    "where it * still", "it be still up|online|live|there", "it * still up|online|live",
+    "if you|anyone want~ to read|watch|see|view|listen_to|judge it|this|them|for_yourself", "read|watch|see|view it yourself|for_yourself",
+    "judge for yourself|yourselves|themselves", "anyone who watch~|view~|read~ it",
     "it be on {platform}", "{m} * on {platform}", "the passage|part|line|bit where he|she|they",
     "told|urged|asked|called_on|calling_on|telling * his|her|their follower~|viewer~|subscriber~|supporter~ to",
 ]
@@ -427,8 +426,8 @@ HARMED = frozenset({"die", "died", "dead", "kill", "killed", "victim", "injure",
                     "hospital", "wound", "wounded", "murder", "murdered", "funeral", "family", "mourn", "loss", "passed"})
 ASKING = frozenset({"who", "whoever", "what", "how", "why", "find", "establish", "investigate"})
 OTHERS_SAY = frozenset({"call", "say", "claim", "suggest", "describe", "dismiss", "label"})
-FLOATED = frozenset({"whether", "report", "reports", "suggest", "suggesting", "allege", "alleged", "allegation", "aware",
-                     "circulate", "circulating", "rumour", "claim", "claiming", "say", "saying"})
+FLOATED = frozenset({"whether", "suggest", "suggesting", "allege", "alleged", "allegation", "aware", "circulate",
+                     "circulating", "rumour", "claim", "claiming"})
 """Words that float a claim as an open matter ('reports that...', 'we are aware of posts saying...')."""
 OTHERS = frozenset({"people", "some", "online", "others", "rumour", "post", "posts", "commentator", "troll"})
 GUESSED_WHO = frozenset({"a", "an", "someone", "somebody", "one", "from", "local", "known", "connect", "link", "linked", "connected"})

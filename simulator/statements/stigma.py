@@ -14,8 +14,9 @@ from __future__ import annotations
 from .analysis import Reading, Span
 from .lexicon import GROUP_NOUNS
 from .lexicon import NEGATORS
-from .stigma_words import (APPEALS, FEELINGS, FOR_ONE_MAN, OBJECT_OF, OBLIGED, OBLIGED_WITH, PROTECTIVE, VICTIM_SIDE,
-                           WITNESS)
+from .stigma_words import HARMED_WORDS
+from .stigma_words import (APPEALS, FEELINGS, FOR_ONE_MAN, LINKING, OBJECT_OF, OBLIGED, OBLIGED_WITH, PROTECTIVE,
+                           VICTIM_SIDE, WITNESS)
 from .verdict import Hit
 
 NEAR = 10
@@ -132,15 +133,32 @@ def _cue_denied(r: Reading, cue: Span) -> bool:
 
 def _attributes(r: Reading) -> list[Hit]:
     out = []
-    for cue in r.spans.get("stig:attr", []):
-        clause = r.toks[cue[0]].clause
-        if _cue_denied(r, cue) or not _open(r, clause):
-            continue
-        for group, _place in _groups(r, clause):
-            if not _denied(r, group) and _said_of(r, group, cue):
+    for tag in ("stig:attr", "stig:nominal"):
+        for cue in r.spans.get(tag, []):
+            clause = r.toks[cue[0]].clause
+            if _cue_denied(r, cue) or not _open(r, clause):
+                continue
+            for group, _place in _groups(r, clause):
+                if _denied(r, group) or not _said_of(r, group, cue):
+                    continue
+                if tag == "stig:nominal" and not _linked(r, group, cue):
+                    continue
                 out += _both(r, group, cue)
                 break
     return out
+
+
+def _linked(r: Reading, group: Span, cue: Span) -> bool:
+    """Whether a word of what the group is ('a danger', 'a problem') is said of it: right beside it
+    ('migrant crime', 'radical young men'), after it through a verb of being or causing ('the
+    men there have become a problem'), or before it as its source ('crime among the refugees'),
+    never 'the families' problems with housing'."""
+    gi, gj, _ = group
+    ci, cj, _ = cue
+    if cj <= gi:
+        return True  # before the group, already read by _said_of as source or place
+    between = r.toks[gj:ci]
+    return not between or any(t.lemma in LINKING for t in between)
 
 
 def _demands(r: Reading) -> list[Hit]:
@@ -156,7 +174,7 @@ def _demands(r: Reading) -> list[Hit]:
                 continue
             if not _obliged(r, clause, cue[0]):
                 continue
-            if cue[2].text in APPEALS and any(t.clause == clause and t.lemma in WITNESS for t in r.toks):
+            if cue[2].text in APPEALS and any(t.clause == clause and (t.lemma in WITNESS or t.low in HARMED_WORDS) for t in r.toks):
                 continue  # 'we ask the congregation to come forward with what they saw': a witness appeal, not a debt
             between = r.toks[group[1]:cue[0]]
             if any(t.lemma in ("protect", "support", "help", "with", "for", "reassure") for t in between):
@@ -223,13 +241,19 @@ def _exclusion(r: Reading) -> list[Hit]:
 
 
 def _burden(r: Reading) -> list[Hit]:
+    """A burden laid on a group: the group before the burden, as its cause ('the refugees put
+    pressure on our schools'), or after it through 'because of' ('pressure because of the
+    centre'); not 'the pressure the families are under'."""
     out = []
     for cue in r.spans.get("stig:burden", []):
         clause = r.toks[cue[0]].clause
         if r.negated(cue[0], cue[1]) or not _open(r, clause):
             continue
         for group, _place in _groups(r, clause):
-            if abs(group[0] - cue[0]) <= NEAR and not _denied(r, group):
+            before = group[1] <= cue[0] and not any(t.lemma in VICTIM_SIDE or t.low in VICTIM_SIDE
+                                                    for t in r.toks[group[1]:cue[0]])
+            caused = cue[1] <= group[0] and any(t.lemma in ("because", "due", "from", "by") for t in r.toks[cue[1]:group[0]])
+            if (before or caused) and abs(group[0] - cue[0]) <= NEAR and not _denied(r, group):
                 out += _both(r, group, cue)
                 break
     return out

@@ -12,21 +12,30 @@ Written in the phrase syntax of phrases.py.
 
 from __future__ import annotations
 
-ATTRIBUTES = [
+NOMINAL = [
     "threat", "danger", "dangerous", "menace", "problem", "problems", "problematic", "trouble", "troublemaker~",
-    "troublesome", "unsafe", "lawless", "no-go", "no_go area", "pose~ * risk", "a risk", "risky", "liability",
+    "troublesome", "unsafe", "lawless", "no-go", "no_go area", "a risk", "risky", "liability",
     "criminal~", "criminality", "crime wave", "offender~", "gang~", "grooming", "groomer~", "drug~", "dealer~", "antisocial",
     "anti-social", "violent", "violence", "aggressive", "intimidating", "predator~", "predatory",
     "extremis~", "radical", "radicals", "radicalis~", "radicaliz~", "fundamentalis~", "hotbed", "breeding ground",
-    "hate preacher~", "indoctrinat~", "sympathis~ with * attack~|extrem~|violence|terror~", "support~ for * terror~|violence",
-    "breed~ ground", "harbour~|harbor~|shelter~|shield~|protect~|hid~|hide * him|them|extremist~|criminal~|people_like_him|their_own",
+    "hate preacher~", "incompatible", "insular", "closed community", "unvetted", "un-vetted", "not vetted",
+]
+"""What a group is said to be ('the men at the centre are a danger', 'Northgate has become a
+hotbed'): said of it only through a verb of being or causing (LINKING), or right beside it
+('migrant crime', 'radicalised youths'), never when it is what the group has suffered or faces."""
+LINKING = frozenset({"be", "become", "remain", "cause", "pose", "bring", "create", "make", "seem", "look", "appear",
+                     "get", "turn", "prove", "always", "just", "all", "really", "nothing", "but"})
+
+ATTRIBUTES = [
+    "pose~ * risk", "indoctrinat~", "sympathis~ with * attack~|extrem~|violence|terror~", "support~ for * terror~|violence",
+    "harbour~|harbor~|shelter~|shield~|protect~|hid~|hide * him|them|extremist~|criminal~|people_like_him|their_own",
     "cover~ for", "close~ rank~", "keep~|stay~ quiet|silent", "wall of silence", "code of silence",
-    "know~ * who|more_than|something", "keep themselves to themselves", "keep to themselves", "insular", "closed community",
-    "parallel live~|societ~|communit~", "segregat~", "ghetto~", "refus~|fail~|unwilling~|not_want * to integrate|mix|fit_in|learn",
+    "know~ * who|more_than|something", "keep themselves to themselves", "keep to themselves",
+    "parallel live~|societ~|communit~", "ghetto~", "refus~|fail~|unwilling~|not_want * to integrate|mix|fit_in|learn",
     "not integrat~", "never integrat~", "do not integrate", "not|never fit in", "not share our value~", "different value~",
-    "incompatible", "not like us", "our way of life", "loyalt~", "allegiance", "not one of us", "other people~",
-    "take~ over", "taking over", "overrun", "swamp~", "flood~", "pour~ in", "too many", "sheer number~", "numbers",
-    "changing the character", "unvetted", "un-vetted", "not vetted", "no idea who they are", "know nothing about them",
+    "not like us", "our way of life", "loyalt~", "allegiance", "not one of us",
+    "take~ over", "taking over", "overrun", "swamp~", "flood~", "pour~ in", "too many", "sheer number~",
+    "changing the character", "no idea who they are", "know nothing about them",
     "fighting age", "fighting-age", "military age", "military-age", "keep~ to their own", "stick~ to their own",
     "made it easy|hard for themselves", "show~ * who|what they * be", "tell~ you * about them", "typical of them",
     "dump~ on|in|here", "foist~ on", "impos~ on", "on * doorstep", "in * backyard", "attract~ * attention|trouble",
@@ -56,6 +65,9 @@ DEMANDS = [
 """What a community is told it owes ('the community must root out', 'we call on the mosque to
 explain'): collective responsibility laid on a group for one person's act."""
 
+HARMED_WORDS = frozenset({"threatened", "abused", "harassed", "targeted", "attacked", "hurt", "victim", "victims", "affected",
+                          "frightened", "scared", "intimidated"})
+"""Words of a victim appeal ('we ask anyone from the centre who has been threatened to come forward')."""
 WITNESS = frozenset({"see", "saw", "seen", "witness", "information", "footage", "film", "photo", "photograph", "video",
                      "picture", "notice", "noticed", "hear", "heard", "anything", "dashcam", "phone"})
 """Words of a witness appeal ('come forward with anything you saw'): an appeal, not a debt."""
@@ -108,8 +120,7 @@ ADVICE = [
     "keep an eye on", "keep * eye~ on", "keep * watch on", "keep tabs on", "watch out for", "look out for suspicious",
     "monitor~", "surveil~", "keep * child~|kid~|daughter~|son~|family|families|teenager~ * away|indoors|inside|home|close|in",
     "report anyone|anything * suspicious|unusual", "lock * door~", "travel in pairs|groups", "not walk alone",
-    "keep * child~|kid~|daughter~|son~ apart|separate", "apart from", "stay on site", "stay * on site|indoors|inside|in",
-    "off the street~", "not to go out",
+    "keep * child~|kid~|daughter~|son~ apart|separate", "off the street~", "not to go out",
 ]
 """Advice to keep clear of or watch a community's people or place ('stay away from Northgate',
 'keep your children away from the centre', 'be careful around the men at the hotel')."""
