@@ -18,7 +18,8 @@ from simulator.story_clock import story_span, story_time
 SEVERITY_ORDER = ("routine", "low", "medium", "high", "critical")
 
 COMMAND_WORDS = {
-    "take_action": "take that action", "decide": "decide", "issue_statement": "publish the statement",
+    "take_action": "take that action", "decide": "decide", "overrule": "overrule that decision",
+    "issue_statement": "publish the statement",
     "request_approval": "ask for approval", "answer_approval": "answer the request", "delegate": "delegate",
     "send_message": "send the message", "pause": "pause", "resume": "resume", "set_speed": "change speed",
     "jump_to_next": "jump to the next inject", "jump_to": "jump", "fire_inject": "fire the inject",
