@@ -71,6 +71,7 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
         _b("f", "fire", "Fire inject", "Deliver the highlighted MSEL inject now"),
         _b("x", "adhoc", "Ad-hoc", "Write and send an extra inject"),
         _b("o", "note", "Note", "Take an observer note"),
+        _b("o", "overrule", "Overrule", "Overrule a decision taken below you (highlight its inbox item first)"),
         _b("t", "seats", "Seats", "Hand a role's seat to a person or to simulated staff", show=False),
         _b("l", "live_check", "Live check", "Turn the composer's live statement check off or on (assessed exercise)",
            show=False),
