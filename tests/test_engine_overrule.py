@@ -70,7 +70,8 @@ def test_careless_staff_make_the_wrong_call_and_tell_their_boss_at_once_naming_t
     assert (made.t, made.option, made.by, made.staff) == (CLOSE_AT, "close", "press", True)
     [told] = of(s.events, "message_sent", decision="I2")
     assert (told.t, told.by, told.to, told.staff) == (CLOSE_AT, "press", "chief", True)
-    assert "Who stands at the community centre tonight?" in told.text
+    assert told.text.startswith("Decided: Ask the centre to close\n")  # the headline an inbox shows
+    assert "On “Who stands at the community centre tonight?” (The venue asks for protection, 09:10)" in told.text
     assert "I decided at 09:14: Ask the centre to close." in told.text and "overrule me by 09:44" in told.text
     # The rumour call comes while the chief is in the air: it goes to whoever acts for the chief.
     [rumour] = of(s.events, "message_sent", decision="I6")
@@ -231,7 +232,7 @@ def test_the_console_offers_what_the_engine_would_take(chain):
     assert not view.overrulable("deputy") and not view.overrulable("press")
     assert not view.overrulable("chief", now=later(offer.until, 0.0001))
     report = next(i for i in view.inbox["chief"] if i.ref == "I2" and i.kind == "message")
-    assert report.title.startswith("Decision taken:")
+    assert report.title == "Decided: Ask the centre to close"
     view.apply(s2.submit(overrule()))
     assert not view.overrulable("chief")
     [told] = [i for i in view.inbox["press"] if i.kind == "overruled"]

@@ -91,12 +91,13 @@ def decided(pack, inj: Inject, label: str, at: float) -> str:
 
 def decision_taken(pack, inj: Inject, label: str, asked_at: float | None, at: float, until: float) -> str:
     """A decision an officer took, told at once to the one above, who may overrule it until `until`:
-    the question, the option chosen by its title, and by when to say otherwise."""
+    the option chosen by its title first (the headline an inbox shows), then the question, the news
+    that asked it, and by when to say otherwise."""
     d = inj.decision
     prompt = d.prompt if d is not None else inj.title
-    asked = f" ({clock(pack, asked_at)})" if asked_at is not None else ""
-    return (f"Decision taken: {prompt}\n"
-            f"On “{inj.title}”{asked} I decided at {clock(pack, at)}: {label}.\n"
+    asked = f", {clock(pack, asked_at)}" if asked_at is not None else ""
+    return (f"Decided: {label}\n"
+            f"On “{prompt}” ({inj.title}{asked}) I decided at {clock(pack, at)}: {label}.\n"
             f"It is in hand from now. If you want it otherwise, overrule me by {clock(pack, until)}.")
 
 

@@ -41,7 +41,7 @@ async def test_the_chief_overrules_the_press_officers_wrong_call(tmp_path, wall)
         await pilot.press("space")  # pause at minute ~16 to read
         await pilot.pause()
         inbox = screen.console("chief").inbox
-        report = next(n for n, i in enumerate(inbox.items) if i.title.startswith("Decision taken"))
+        report = next(n for n, i in enumerate(inbox.items) if i.title.startswith("Decided:"))
         item = inbox.items[report]
         assert "Ask the centre to close" in item.body and "overrule me by 09:44" in item.body
         inbox.highlighted = report
@@ -68,6 +68,9 @@ async def test_the_chief_overrules_the_press_officers_wrong_call(tmp_path, wall)
         await pilot.press(*"Keep the door watched", "enter")
         await pilot.pause()
         assert app.screen is screen
+        await pilot.pause()
+        after = _plain(screen.console("chief").detail)
+        assert "press o" not in after and "Overruled by the Chief at 09:16: Two officers at the door" in after
         over = events_of(app, "decision_overruled")
         assert len(over) == 1 and over[0].by == "chief" and over[0].option == "post" and over[0].replaced == "close"
         assert over[0].reason == "Keep the door watched"

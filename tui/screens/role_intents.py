@@ -71,9 +71,14 @@ class RoleIntents(Screen):
         elif item.kind == "lapsed":
             t.append("\nThis decision is closed: nobody took it before its deadline.\n", style="bold red")
         over = next((o for o in self.view.overrulable(role, self.control.session.now) if o.inject == item.ref), None)
+        taken = self.view.taken.get(item.ref or "")
         if over is not None:
             t.append(f"\n▶ The {self.view.role_title(over.decider)} decided: {over.label}. You may overrule it until "
                      f"{story_time(self.pack.scenario, over.until)}: press o.\n", style="bold magenta")
+        elif taken is not None and taken.overruled_by is not None and item.kind != "overruled":
+            t.append(f"\nOverruled by the {self.view.role_title(taken.overruled_by)} at "
+                     f"{story_time(self.pack.scenario, taken.overruled_at or 0.0)}: "
+                     f"{self.view.option_label(taken.inject, taken.option)}.\n", style="bold")
         con.detail.update(t)
 
     @on(OptionList.OptionSelected, "Inbox")
@@ -166,16 +171,30 @@ class RoleIntents(Screen):
         inj = self.pack.injects[inject]
         assert inj.decision is not None  # only a decision is overruled
         who = self.view.role_title(over.decider)
-        body = (f"{over.prompt}\n\n{inj.title}\n{inj.body.strip()}\n\n"
-                f"The {who} decided at {story_time(self.pack.scenario, over.decided_at)}: {over.label}\n"
-                "What it set in motion stands; what you choose applies from now.")
+        body = (f"Their call at {story_time(self.pack.scenario, over.decided_at)}: {over.label}\n"
+                "What it set in motion stands; what you choose applies from now.\n\n"
+                f"{over.prompt}\n\n{inj.title}\n{inj.body.strip()}")
         options = [(o.id, o.label) for o in inj.decision.options if o.id != over.option]
         labels = dict(options)
         dialog = OverruleDialog(f"Overrule the {who}'s decision", body, options, over.until, now,
                                 lambda: any(o.inject == inject for o in self.view.overrulable(role, now())))
-        self.app.push_screen(dialog, lambda r: r and self.send(
-            C.Overrule(by=role, inject=inject, option=r["option"], reason=r["reason"]),
-            f"Overruled the {who}: {labels.get(r['option'], r['option'])}"))
+
+        def done(r: dict | None) -> None:
+            if not r:
+                return
+            self.send(C.Overrule(by=role, inject=inject, option=r["option"], reason=r["reason"]),
+                      f"Overruled the {who}: {labels.get(r['option'], r['option'])}")
+            self.call_later(self._reopen, role, inject)  # after the screen has folded the overrule in
+
+        self.app.push_screen(dialog, done)
+
+    def _reopen(self, role: str, ref: str) -> None:
+        """Show the highlighted inbox item again when it is about `ref`: its detail no longer offers
+        what was just done."""
+        con = self.console(role)
+        shown = con.inbox.highlighted
+        if shown is not None and shown < len(con.inbox.items) and con.inbox.items[shown].ref == ref:
+            self.open_item(role, shown)
 
     def draft_check(self, text: str) -> DraftCheck:
         """The playbook check of a draft as if said now: the one check the CLI gives too."""

@@ -161,7 +161,8 @@ class OverruleDialog(WaitingDialog):
     instead, and the reason (the decider reads it). The countdown runs to the end of the window
     in which the judge lets it be overruled. Returns {'option': id, 'reason': str}."""
 
-    chrome = 14
+    chrome = 20
+    """Title, countdown, the options (wrapped labels), the reason, the button and the hint."""
 
     def __init__(self, title: str, body: str, options: list[tuple[str, str]], until: float,
                  now: Callable[[], float], still_open: Callable[[], bool]):
