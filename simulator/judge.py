@@ -291,6 +291,12 @@ def superiors(roles: Mapping[str, Role], role: str) -> list[str]:
     return out
 
 
+def below(roles: Mapping[str, Role], role: str) -> list[str]:
+    """The roles whose reporting line passes through `role` (whose calls it may overrule), in the
+    order of `roles`."""
+    return [r for r in roles if role in superiors(roles, r)]
+
+
 def overrules_as(roles: Mapping[str, Role], decider: str, by: str, t: float, record: Record) -> str | None:
     """The role above `decider` whose say `by` has at minute `t` over `decider`'s decisions, nearest
     first; None when `by` may not overrule them.

@@ -37,7 +37,7 @@ def feedback_for(pack: Pack, card: Scorecard, facts: Facts, role: str) -> M.Seat
         scenario=pack.scenario.id, scenario_title=pack.scenario.title, role=role, role_title=pack.roles[role].title,
         final=card.final, minute=card.minute, rating=rolled.rating if rolled else "N/A", score=card.score,
         authorised=authorised, calls=calls, decisions=decisions, wrong_calls=below, statements=statements, practise=practise,
-        supervises=any(role in judge.superiors(pack.roles, r) for r in pack.scenario.roles if r in pack.roles),
+        supervises=bool(judge.below(pack.roles, role)),
         moment=next((p for p in practise if p.minute is not None), None))
 
 

@@ -81,3 +81,18 @@ async def test_the_chief_overrules_the_press_officers_wrong_call(tmp_path, wall)
         assert told and "Keep the door watched" in told[0].body and "Two officers at the door" in told[0].body
         assert "I2" not in detail and "close" not in detail.replace("Ask the centre to close", "")
         await pilot.press("ctrl+q")
+
+
+async def test_only_a_seat_with_someone_below_it_is_offered_the_overrule_key(tmp_path, wall):
+    from tui.widgets.key_hints import KeyHints
+
+    for role, offered in (("chief", True), ("press", False)):
+        app = app_for(tmp_path / f"{role}.jsonl", wall, scenario=CHAIN, mode="solo", solo_role=role, seed=0)
+        async with app.run_test(size=(160, 30)) as pilot:
+            await pilot.press("ctrl+s")
+            await pilot.pause()
+            await pilot.press("escape")
+            await pilot.pause()
+            hints = _plain(app.screen.query_one(KeyHints))
+            assert ("Overrule" in hints) is offered, (role, hints)
+            await pilot.press("ctrl+q")
