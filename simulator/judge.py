@@ -1,5 +1,6 @@
 """One judgement: when a plan step is met, late or missed; who may meet it or approve it; whether a
-prohibition is lifted yet; who acts for a role that cannot be reached.
+prohibition is lifted yet; who acts for a role that cannot be reached; who may overrule a decision,
+and until when.
 
 Why one module: the engine (deadlines, contingencies, met events), the consoles (checklist, whom
 to ask), the scorer, the summary and the report all ask these questions. Asked in two places the
@@ -260,3 +261,72 @@ def sole_authorities(pack: "Pack", role: str) -> list[str]:
     """The powers `role` holds and no other role of the exercise does: what only it can authorise
     (the briefing tells the seat; the coached feedback checks it used them)."""
     return [a for a in pack.roles[role].authorities if holders(pack, a) == [role]]
+
+
+# ---- overruling a decision ----------------------------------------------------------------------
+
+OVERRULE_WINDOW = 30.0
+"""Minutes after a decision within which someone above the decider may still overrule it.
+
+Why a window: a decision sets things moving at once (its effects, its follow-up injects). For
+half an hour the call is still the city's live choice, one its supervisor can reverse with an
+order; after that the city has moved on, and the call is history to learn from. The end of the
+exercise closes every window (no command changes anything then). Two hours of a typical
+exercise hold four such windows; a decision's own deadline is usually fifteen minutes."""
+
+
+def overrule_ends(decided_at: float) -> float:
+    """The last minute at which a decision taken at `decided_at` may be overruled (inclusive, on the grid)."""
+    return later(decided_at, OVERRULE_WINDOW)
+
+
+def superiors(roles: Mapping[str, Role], role: str) -> list[str]:
+    """The roles above `role` on its reporting line, nearest first (`reports_to`, in turn; a loop
+    or a role outside the exercise ends the line)."""
+    out: list[str] = []
+    boss = roles[role].reports_to if role in roles else None
+    while boss is not None and boss in roles and boss != role and boss not in out:
+        out.append(boss)
+        boss = roles[boss].reports_to
+    return out
+
+
+def below(roles: Mapping[str, Role], role: str) -> list[str]:
+    """The roles whose reporting line passes through `role` (whose calls it may overrule), in the
+    order of `roles`."""
+    return [r for r in roles if role in superiors(roles, r)]
+
+
+def overrules_as(roles: Mapping[str, Role], decider: str, by: str, t: float, record: Record) -> str | None:
+    """The role above `decider` whose say `by` has at minute `t` over `decider`'s decisions, nearest
+    first; None when `by` may not overrule them.
+
+    `by` has that say when it stands to a role on `decider`'s reporting line as a plan step's doer
+    does to its role (`standing`): the role itself, its successor while it cannot be reached, or
+    its delegate. Nobody overrules their own call (a delegate or successor of the chief who took it
+    included), and nobody who cannot be reached at `t`."""
+    if by == decider or record.unreachable(by, t):
+        return None
+    return next((boss for boss in superiors(roles, decider) if standing(roles, boss, by, t, record) is not None), None)
+
+
+def overrule_refusal(roles: Mapping[str, Role], decider: str, decided_at: float, by: str, t: float,
+                     record: Record) -> str | None:
+    """Why `by` may not overrule, at minute `t`, a decision `decider` took at `decided_at`, in plain
+    words; None when it may. (That there is a decision taken to overrule is the caller's to check.)"""
+    def title(r: str) -> str:
+        return roles[r].title if r in roles else r
+
+    if by == decider:
+        return "you took that decision yourself; nobody overrules their own call"
+    if overrules_as(roles, decider, by, t, record) is None:
+        above = superiors(roles, decider)
+        if not above:
+            return f"the {title(decider)} reports to nobody, so nobody may overrule its calls"
+        return (f"only someone above the {title(decider)} in the chain of command may overrule its calls "
+                f"(the {title(above[0])}, or whoever acts for them)")
+    ends = overrule_ends(decided_at)
+    if t > ends:
+        return (f"it is too late to overrule it: the {title(decider)} decided at minute {decided_at:g}, and a call "
+                f"can be overruled for {OVERRULE_WINDOW:g} minutes (until minute {ends:g})")
+    return None

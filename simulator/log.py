@@ -57,7 +57,7 @@ class LogHeader(BaseModel):
     seats: dict[str, Seat]
     staff: int | None = None
     """How simulated staff behave (engine/staff.py STAFF_VERSION); None in logs written before
-    version 2, which replay with version 1 (engine/staff_v1.py)."""
+    version 2, which replay with version 1 (engine/staff_v1.py); 2 replays with engine/staff_v2.py."""
     branched_from: str | None = None
     """For a what-if branch: the log it started from, and the minute."""
     branched_from_link: Annotated[str | None, Field(exclude_if=lambda v: v is None)] = None

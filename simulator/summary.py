@@ -97,6 +97,8 @@ def _describe(pack: Pack, e: dict) -> str:
         return f"STATEMENT {e['by']} on {e['channel']}: {e['text'][:90]}"
     if kind == "decision_made":
         return f"DECISION {e['by']} on {e['inject']}: {e['option']}"
+    if kind == "decision_overruled":
+        return f"OVERRULED {e['by']} over {e['decider']} on {e['inject']}: {e['replaced']} -> {e['option']}"
     if kind == "decision_lapsed":
         return f"LAPSED decision on {e['inject']} -> {e['option'] or 'nothing'}"
     if kind == "state_changed":

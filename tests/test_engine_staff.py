@@ -216,14 +216,15 @@ def test_competent_staff_never_slip():
     assert all(d is not None and d <= 6 for d in step_delays("plan", competence=1.0))
 
 
-def test_careless_staff_slip_late_or_never_skip_approvals_and_choose_at_random():
+def test_careless_staff_slip_late_or_never_skip_approvals_and_make_the_wrong_call():
     delays = step_delays("plan", competence=0.0)
     assert None in delays and any(d is not None for d in delays)
     assert all(d is None or d > 10 for d in delays)
     for events in runs("plan", 0.0):
         assert not [e for e in of(events, "approval_requested") if e.by == "press"]  # approval skipped
     made = [m for m in decision_delays("plan", competence=0.0) if m is not None]
-    assert {option for _t, option in made} == {"hold", "wait"}
+    # Every decision slips, and a slip is a wrong call: never the favoured option by chance (staff v3).
+    assert len(made) == len(SEEDS) and {option for _t, option in made} == {"wait"}
 
 
 def test_careless_approvers_are_slow():

@@ -16,6 +16,7 @@ from ..scoring.facts import Facts, Said
 from ..scoring.model import SEVERITY, Finding, Rating, Scorecard
 from ..timegrid import from_ticks, to_ticks
 from . import model as M
+from .wrong_calls import wrong_calls
 
 
 class UnknownSeat(ValueError):
@@ -29,12 +30,14 @@ def feedback_for(pack: Pack, card: Scorecard, facts: Facts, role: str) -> M.Seat
     seat = _Seat(pack, card, facts, role)
     authorised, calls = seat.authorised(), seat.calls()
     decisions, statements = seat.decisions(), seat.statements()
+    below = wrong_calls(seat)
     practise = _practise(seat.lessons)
     rolled = next((r for r in card.roles if r.id == f"role:{role}"), None)
     return M.SeatFeedback(
         scenario=pack.scenario.id, scenario_title=pack.scenario.title, role=role, role_title=pack.roles[role].title,
         final=card.final, minute=card.minute, rating=rolled.rating if rolled else "N/A", score=card.score,
-        authorised=authorised, calls=calls, decisions=decisions, statements=statements, practise=practise,
+        authorised=authorised, calls=calls, decisions=decisions, wrong_calls=below, statements=statements, practise=practise,
+        supervises=bool(judge.below(pack.roles, role)),
         moment=next((p for p in practise if p.minute is not None), None))
 
 
@@ -43,7 +46,7 @@ class _Lesson:
     practice: M.Practice
     order: int
     """Which kind it is, for ties: authority first, then harmful words (the playbook weighs them
-    double), then calls, then decisions."""
+    double), then calls, then decisions (one's own, and wrong calls below to overrule)."""
 
 
 def _practise(lessons: list[_Lesson], n: int = 3) -> list[M.Practice]:

@@ -79,6 +79,32 @@ class DecisionReview(_Frozen):
     evidence: list[int] = []
 
 
+class WrongCall(_Frozen):
+    """A decision taken below this seat on an option the plan does not favour, and whether this seat
+    overruled it (and when) or let it stand."""
+
+    inject: str
+    prompt: str
+    decider: str
+    decider_title: str
+    staff: bool
+    """Whether simulated staff took it."""
+    decided_at: float
+    chosen: Option
+    favoured: Option
+    until: float
+    """The last minute it could be overruled (judge.overrule_ends)."""
+    verdict: Literal["overruled", "let_stand", "overruled_by_another"]
+    overruled_at: float | None = None
+    overruled_by: str | None = None
+    replacement: Option | None = None
+    """The option this seat (or another) put in its place."""
+    rating: Rating
+    explanation: str
+    evidence: list[int] = []
+    finding: str | None = None
+
+
 class RuleVerdict(_Frozen):
     """One playbook rule a statement met or broke, with the words of the statement that triggered it."""
 
@@ -127,6 +153,10 @@ class SeatFeedback(_Frozen):
     authorised: list[Authorised]
     calls: list[Call]
     decisions: list[DecisionReview]
+    wrong_calls: list[WrongCall] = []
+    """Wrong calls taken below this seat, each overruled or let stand."""
+    supervises: bool = False
+    """Whether any role of the exercise is below this seat (else it has no calls to overrule)."""
     statements: list[StatementReview]
     practise: list[Practice]
     """At most three, most important first."""

@@ -88,6 +88,18 @@ def renderable(fb: SeatFeedback, branch_hint: str | None = None) -> RenderableTy
         elif d.favoured is not None:
             parts.append(_detail("That is the option the plan favours."))
 
+    if fb.supervises or fb.wrong_calls:
+        parts.append(Text("\nWrong calls below you: overruled or let stand", style="bold underline"))
+    if fb.supervises and not fb.wrong_calls:
+        parts.append(Text("  Nobody below you chose against the option the plan favours."))
+    for w in fb.wrong_calls:
+        what = {"overruled": f"you overruled it at minute {_minute(w.overruled_at)}",
+                "let_stand": "you let it stand",
+                "overruled_by_another": f"overruled at minute {_minute(w.overruled_at)} by someone else"}[w.verdict]
+        who = f"{w.decider_title}{' (simulated staff)' if w.staff else ''}"
+        parts.append(_rated(w.rating, f"{who}: {w.prompt}  [{what}]"))
+        parts.append(_detail(w.explanation))
+
     parts.append(Text("\nStatements you issued, approved or turned down", style="bold underline"))
     if not fb.statements:
         parts.append(Text("  None."))

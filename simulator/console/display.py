@@ -15,10 +15,13 @@ from simulator.engine import events as E
 from simulator.loading.pack import Pack
 from simulator.story_clock import story_span, story_time
 
+from .overrules import Overrulable, Taken, overrulable
+
 SEVERITY_ORDER = ("routine", "low", "medium", "high", "critical")
 
 COMMAND_WORDS = {
-    "take_action": "take that action", "decide": "decide", "issue_statement": "publish the statement",
+    "take_action": "take that action", "decide": "decide", "overrule": "overrule that decision",
+    "issue_statement": "publish the statement",
     "request_approval": "ask for approval", "answer_approval": "answer the request", "delegate": "delegate",
     "send_message": "send the message", "pause": "pause", "resume": "resume", "set_speed": "change speed",
     "jump_to_next": "jump to the next inject", "jump_to": "jump", "fire_inject": "fire the inject",
@@ -113,6 +116,10 @@ class ExerciseView:
     it off for an assessed exercise: set_live_check, logged)."""
     lapsed: dict[str, float] = field(default_factory=dict)
     """Decision inject id -> minute it lapsed with nobody deciding."""
+    taken: dict[str, Taken] = field(default_factory=dict)
+    """Decision inject id -> the decision someone took (and its overrule, if any)."""
+    handed: dict[tuple[str, str], float] = field(default_factory=dict)
+    """(delegating role, delegate) -> minute of their first delegation (the judge asks, for overrules)."""
 
     def __post_init__(self) -> None:
         sc = self.pack.scenario
@@ -152,6 +159,11 @@ class ExerciseView:
                 out.append(Pending(f"x:{rid}", "denied", f"denied by {self.role_title(req['answered_by'] or req['to'])}: "
                                    f"{req.get('note') or 'no reason given'}", None, rid))
         return out
+
+    def overrulable(self, role: str, now: float | None = None) -> list[Overrulable]:
+        """Decisions taken below `role` that it may overrule at minute `now` (default: the last event's),
+        by the judge's rule (console/overrules)."""
+        return overrulable(self, role, self.now if now is None else now)
 
     def draft_text(self, req: dict) -> str:
         """What an approval request asks for, as the approver and the drafter see it: the action,
@@ -346,6 +358,7 @@ class ExerciseView:
 
     def _on_decision_made(self, e: E.DecisionMade, changed) -> None:
         self._close_decision(e.inject, changed)
+        self.taken[e.inject] = Taken(e.inject, e.by, e.option, e.t, e.staff)
         self._count(e.by, "decisions")
         label = self.option_label(e.inject, e.option)
         inj = self.pack.injects.get(e.inject)
@@ -356,6 +369,20 @@ class ExerciseView:
         if option is None or inj is None or inj.decision is None:
             return option or "nothing"
         return next((o.label for o in inj.decision.options if o.id == option), option)
+
+    def _on_decision_overruled(self, e: E.DecisionOverruled, changed) -> None:
+        was = self.taken.get(e.inject)
+        if was is not None:
+            self.taken[e.inject] = Taken(e.inject, was.by, e.option, was.t, was.staff, e.by, e.t, e.replaced)
+        inj = self.pack.injects.get(e.inject)
+        prompt = inj.decision.prompt if inj and inj.decision else e.inject
+        new, old = self.option_label(e.inject, e.option), self.option_label(e.inject, e.replaced)
+        body = (f"The {self.role_title(e.by)} overruled your decision on \u201c{prompt}\u201d at {self.clock(e.t)}.\n\n"
+                f"It stands now: {new}\nIn place of your call: {old}\n\nReason: {e.reason}")
+        self._to_inbox(e.decider, Item(f"o:{e.inject}", e.t, "overruled", f"Overruled: {prompt}"[:70], "decision", "high",
+                                       self.role_title(e.by), body, e.inject), changed)
+        changed.add("pending")
+        self._log(e, e.by, f"overruled the {self.role_title(e.decider)} on {inj.title if inj else e.inject}: {new}", changed)
 
     def _on_decision_lapsed(self, e: E.DecisionLapsed, changed) -> None:
         decider = self.decisions.get(e.inject, (None, None))[0]
@@ -432,6 +459,7 @@ class ExerciseView:
             changed.add(f"read:{e.by}")
 
     def _on_delegated(self, e: E.Delegated, changed) -> None:
+        self.handed.setdefault((e.by, e.to), e.t)
         self._to_inbox(e.to, Item(f"g:{self._slot(e.to)}", e.t, "message", f"Delegated to you: {e.authority}",
                                   "message", "medium", self.role_title(e.by),
                                   f"The {self.role_title(e.by)} delegated '{e.authority}' to you."), changed)
@@ -442,8 +470,8 @@ class ExerciseView:
         headline = e.text.split("\n", 1)[0]  # staff reports open with a headline
         title = headline if e.intent == "report" else f"{e.intent}: {headline}"  # ✉ already says it is a message
         self._to_inbox(e.to, Item(f"m:{self._slot(e.to)}", e.t, "message", title[:70],
-                                  "message", "high" if e.intent == "escalate" else "routine", self.role_title(e.by),
-                                  e.text), changed)
+                                  "message", "high" if e.intent == "escalate" or e.decision else "routine",
+                                  self.role_title(e.by), e.text, e.decision), changed)
         self._log(e, e.by, f"{e.intent} to the {self.role_title(e.to)}: {e.text[:60]}", changed)
 
     def _on_expectation_triggered(self, e: E.ExpectationTriggered, changed) -> None:

@@ -88,5 +88,5 @@ class Acts(EngineBase):
                                       text=text, channel=channel, languages=languages))
         self._changed()
 
-    def message(self, by: str, to: str, intent: str, text: str, staff: bool = False) -> None:
-        self._emit(E.MessageSent(t=self.t, by=by, to=to, intent=intent, text=text, staff=staff))
+    def message(self, by: str, to: str, intent: str, text: str, staff: bool = False, decision: str | None = None) -> None:
+        self._emit(E.MessageSent(t=self.t, by=by, to=to, intent=intent, text=text, staff=staff, decision=decision))

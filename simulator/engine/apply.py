@@ -109,6 +109,34 @@ def _answer_problem(engine: "Engine", cmd: C.AnswerApproval) -> str | None:
     return None
 
 
+def _overrule_problem(engine: "Engine", cmd: C.Overrule) -> str | None:
+    """Why this overrule cannot stand: nothing taken to overrule, an option that does not change it,
+    or (the judge's rule) someone who may not, or no longer may, overrule this decider."""
+    inj = engine.pack.injects.get(cmd.inject)
+    if inj is None or inj.decision is None:
+        return f"no decision on inject '{cmd.inject}'"
+    prompt, roles = inj.decision.prompt, engine.pack.roles
+    if cmd.inject in engine.open_decisions:
+        decider = engine.open_decisions[cmd.inject]
+        return f"nobody has decided “{prompt}” yet: it is the {roles[decider].title}'s to decide"
+    taken = engine.taken.get(cmd.inject)
+    if taken is None:
+        if cmd.inject in engine.history.delivered:  # delivered, no longer open, taken by nobody
+            return f"nobody took the decision “{prompt}”: it lapsed at its deadline, so there is no call to overrule"
+        return f"“{prompt}” has not been put to anyone yet"
+    if cmd.inject in engine.overruled:
+        by, at = engine.overruled[cmd.inject]
+        return f"“{prompt}” was already overruled, by the {roles[by].title} at minute {at:g}"
+    options = {o.id: o for o in inj.decision.options}
+    if cmd.option not in options:
+        return f"unknown option '{cmd.option}'; choose one of: {', '.join(sorted(options))}"
+    decider, chosen, at = taken
+    if cmd.option == chosen:
+        return f"“{options[chosen].label}” is already the option chosen"
+    engine.history.now = engine.env.now
+    return judge.overrule_refusal(roles, decider, at, cmd.by, engine.env.now, engine.history)
+
+
 def jump_target(engine: "Engine", to: float, through_deadlines: bool) -> tuple[float, str | None]:
     """Where a jump to minute `to` stops, and what held it: a minute before the first deadline on
     the way (an open decision's or plan step's), unless told to go through. A deadline less than
@@ -172,6 +200,11 @@ def apply_command(engine: "Engine", cmd: C.CommandBase) -> str | None:
         if cmd.option not in options:
             return f"unknown option '{cmd.option}'; choose one of: {', '.join(sorted(options))}"
         engine.decide(cmd.inject, cmd.option, cmd.by)
+    elif isinstance(cmd, C.Overrule):
+        problem = _overrule_problem(engine, cmd)
+        if problem:
+            return problem
+        engine.overrule(cmd.inject, cmd.option, cmd.by, cmd.reason)
     elif isinstance(cmd, C.IssueStatement):
         if cmd.channel is not None and cmd.channel not in CHANNELS:
             return f"unknown channel '{cmd.channel}'"

@@ -50,12 +50,17 @@ if TYPE_CHECKING:
         roles: list[str]
         ended: bool
         staff: dict[str, StaffMember | StaffMemberV1]
-        """Roles played by simulated staff -> their colleague (version 1 only to replay old logs)."""
+        """Roles played by simulated staff -> their colleague (versions 1 and 2 only to replay old logs;
+        version 2 is a StaffMember)."""
         open_expectations: dict[str, float]
         """Triggered, unmet plan steps -> due minute."""
         met: set[str]
         open_decisions: dict[str, str]
         """Decision inject id -> deciding role."""
+        taken: dict[str, tuple[str, str, float]]
+        """Decision inject id -> (who decided, the option that stands, minute decided), once someone decided."""
+        overruled: dict[str, tuple[str, float]]
+        """Decision inject id -> (who overruled it, minute), once overruled (a call is overruled once)."""
         requests: dict[str, Request]
         """Approval request id -> the request."""
         unavailable: set[str]

@@ -44,6 +44,21 @@ class MakeDecision(CommandBase):
     option: str
 
 
+class Overrule(CommandBase):
+    """Overrule a decision a role below took: `option` stands in its place from now on. The call
+    it replaces keeps what it already did (its effects and follow-ups stand: a wrong call has
+    costs); the new option's effects, follow-ups and plan steps start now. Who may overrule,
+    and until when, the judge says (judge.overrule_refusal)."""
+
+    type: Literal["overrule"] = "overrule"
+    inject: str
+    """The decision inject."""
+    option: str
+    """The option that replaces the one chosen."""
+    reason: str = Field(min_length=1)
+    """Why, in the overruler's words: the decider reads it."""
+
+
 class IssueStatement(CommandBase):
     """A public statement. Under an approval, leave out what the approved draft already says:
     the engine publishes the draft as it was approved (a field given must agree with it)."""
@@ -203,7 +218,7 @@ class EndExercise(CommandBase):
 
 Command = Annotated[
     Union[
-        TakeAction, MakeDecision, IssueStatement, RequestApproval, AnswerApproval, Delegate, SendMessage,
+        TakeAction, MakeDecision, Overrule, IssueStatement, RequestApproval, AnswerApproval, Delegate, SendMessage,
         Pause, Resume, SetSpeed, JumpToNext, FireInject, AdHocInject, ObserverNote, EndExercise,
         HotWashAnswer, OverrideRating, TakeSeat, MarkRead, JumpTo, SetLiveCheck,
     ],

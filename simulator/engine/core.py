@@ -25,6 +25,7 @@ from .plan_steps import PlanSteps
 from .seats import Seat
 from .staff import STAFF_VERSION, StaffMember
 from .staff_v1 import StaffMember as StaffMemberV1
+from .staff_v2 import StaffMember as StaffMemberV2
 
 
 @contextmanager
@@ -50,7 +51,8 @@ class Engine(PlanSteps, Acts):
     def __init__(self, pack: Pack, seed: int, seats: dict[str, Seat] | None = None, staff_version: int = STAFF_VERSION):
         self.pack, self.seed = pack, seed
         # Logs replay with the staff that played them (staff_v1 says why); new exercises get today's.
-        self._staff_class = StaffMember if staff_version >= 2 else StaffMemberV1
+        self._staff_class: type[StaffMember | StaffMemberV1] = (
+            StaffMemberV1 if staff_version <= 1 else StaffMemberV2 if staff_version == 2 else StaffMember)
         sc = pack.scenario
         self.roles = list(sc.roles)
         self.seats = {r: (seats or {}).get(r, Seat()) for r in self.roles}
@@ -79,6 +81,8 @@ class Engine(PlanSteps, Acts):
         self.open_expectations = {}
         self.met = set()
         self.open_decisions = {}
+        self.taken = {}
+        self.overruled = {}
         self.requests = {}
         self.unavailable = set()
         self._rule_effects_done = set()

@@ -105,6 +105,22 @@ class DecisionMade(Event):
 
 
 @event
+class DecisionOverruled(Event):
+    """Someone above the decider put another option in place of the one it chose (commands.Overrule)."""
+
+    type: Literal["decision_overruled"] = "decision_overruled"
+    inject: str
+    option: str
+    """The option that stands from now on."""
+    replaced: str
+    """The option the decider chose."""
+    decider: str
+    """Who took the decision that was overruled."""
+    by: str
+    reason: str
+
+
+@event
 class DecisionLapsed(Event):
     type: Literal["decision_lapsed"] = "decision_lapsed"
     inject: str
@@ -194,6 +210,9 @@ class MessageSent(Event):
     intent: str
     text: str
     staff: bool = False
+    decision: AddedText = None
+    """The decision inject the message tells of (staff report a decision they took to the one
+    who may overrule it); None for any other message."""
 
 
 @event
@@ -313,7 +332,7 @@ class ExerciseEnded(Event):
 
 AnyEvent = Union[
     ExerciseStarted, ModuleStarted, InjectDelivered, StateChanged, DecisionMade, DecisionLapsed, ActionTaken,
-    StatementIssued, ApprovalRequested, ApprovalAnswered, InboxRead, Delegated, MessageSent,
+    StatementIssued, ApprovalRequested, ApprovalAnswered, InboxRead, Delegated, MessageSent, DecisionOverruled,
     ExpectationTriggered, ExpectationMet, DeadlinePassed, ClockPaused, ClockResumed, SpeedChanged, ClockJumped,
     ObserverNoted, CommandRejected, RoleAvailability, SeatTaken, HotWashAnswered, RatingOverridden, ExerciseEnded,
     LiveCheckSet,

@@ -64,23 +64,43 @@ class PlanSteps(EngineBase):
     def decide(self, inject_id: str, option_id: str, by: str, staff: bool = False) -> None:
         inj = self.pack.injects[inject_id]
         del self.open_decisions[inject_id]
+        self.taken[inject_id] = (by, option_id, self.env.now)
         self._emit(E.DecisionMade(t=self.t, inject=inject_id, option=option_id, by=by, staff=staff))
+        self._chosen_acts(inject_id, option_id, by)
+        self._settle_decision(inj, option_id)
+        self._changed()
+
+    def overrule(self, inject_id: str, option_id: str, by: str, reason: str) -> None:
+        """Put `option_id` in place of the option the decider chose (apply checked who may, and when).
+
+        The replaced call keeps what it did: its effects, follow-ups and steps stand. The new
+        option counts from now: its effects and follow-ups, and the plan steps it is (`meets`),
+        done by the decider, who carries out the call as overruled; the step is the decider's,
+        so the judge finds it done by the right role, at this minute."""
+        decider, replaced, _at = self.taken[inject_id]
+        self.taken[inject_id] = (decider, option_id, _at)
+        self.overruled[inject_id] = (by, self.env.now)
+        self._emit(E.DecisionOverruled(t=self.t, inject=inject_id, option=option_id, replaced=replaced, decider=decider,
+                                       by=by, reason=reason))
+        self._chosen_acts(inject_id, option_id, decider)
+        self._settle_decision(self.pack.injects[inject_id], option_id, f"overrule:{inject_id}:{option_id}")
+        self._changed()
+
+    def _chosen_acts(self, inject_id: str, option_id: str, by: str) -> None:
+        """The option is the step: its actions count as taken, by `by`, now (judge.actions_chosen says why)."""
         steps = self.pack.expectations
         for action_id in judge.actions_chosen(self.pack, inject_id, option_id):
-            # The option is the step: its action counts as taken, by the decider, now (the judge says why).
             self.history.actions.setdefault(action_id, []).append((self.env.now, by))
             self._touch("action", action_id)
             for exp_id in [x for x in self.open_expectations if judge.meets_by_action(steps[x], action_id)]:
                 self._meet(exp_id, by)
-        self._settle_decision(inj, option_id)
-        self._changed()
 
-    def _settle_decision(self, inj: Inject, option_id: str) -> None:
+    def _settle_decision(self, inj: Inject, option_id: str, cause: str | None = None) -> None:
         option = next(o for o in asked(inj).options if o.id == option_id)
         self.history.chosen[inj.id] = option_id
         self._touch("chosen", inj.id)
         if option.effects:
-            self._apply_effects(option.effects, f"decision:{inj.id}:{option_id}", notify=False)
+            self._apply_effects(option.effects, cause or f"decision:{inj.id}:{option_id}", notify=False)
         for follow in option.follow_up:
             self._cue(self.pack.injects[follow], f"follow_up:{inj.id}")
 

@@ -6,10 +6,11 @@ the judge as the scorer judges it), report what they did at the rhythm of the cr
 module starts, when the supervisor waits on their step, when they hand command back), ask for
 approval with the draft, the reason and the deadline, and advise on their supervisor's decisions.
 At lower competence they make the mistakes real staff make: a late report, a draft that breaks the
-playbook (proven by the checker: staff_drafts), a wrong call in their advice, a step left undone.
-All their randomness comes from their own seeded stream, so a run replays exactly.
+playbook (proven by the checker: staff_drafts), a wrong call in their advice or in a decision of
+their own (which they report at once to the one who may overrule it), a step left undone. All
+their randomness comes from their own seeded stream, so a run replays exactly.
 
-Version 2. Logs written with version 1 replay with staff_v1 (see there why).
+Version 3. Logs written with version 2 replay with staff_v2, version 1 with staff_v1 (see there why).
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from .seats import Seat
 if TYPE_CHECKING:
     from .core import Engine
 
-STAFF_VERSION = 2
+STAFF_VERSION = 3
 """Written in every new log's header (`staff`), so the log replays with the staff that played it."""
 
 SITREP_WINDOW = 10.0
@@ -108,7 +109,9 @@ class StaffMember:
         yield self.env.timeout(delay)
         while not all(p in engine.met for p in exp.prerequisites):
             yield engine.progress()
-        if exp.id in engine.met or self.retired:
+        while self._decision_pending(exp):  # the step is an option of a decision not yet taken: it waits for the call
+            yield engine.progress()
+        if exp.id in engine.met or self.retired or self._decided_otherwise(exp):
             return
         template = None
         text: str | None = None
@@ -185,18 +188,33 @@ class StaffMember:
             delay, option = window * r.uniform(1.1, 1.5), recommended
         else:
             delay, option = window * r.uniform(0.2, 0.6), recommended
-            if self._slips():
-                option = r.choice(d.options)
+            if self._slips():  # a wrong call: one of the options the plan does not favour (any, when it favours none)
+                option = r.choice([o for o in d.options if o is not recommended] if recommended.recommended else d.options)
         yield self.env.timeout(round(delay, 2))
-        if self.engine.open_decisions.get(inj.id) == self.role and not self.retired:
-            was_met = set(self.engine.met)
-            self.engine.decide(inj.id, option.id, self.role, staff=True)
-            self.done.append(words.decided(self.engine.pack, inj, option.label, self.engine.now))
-            for exp_id in sorted(self.engine.met - was_met):  # the option was a plan step (its `meets`): done, and said so
-                exp = self.engine.pack.expectations[exp_id]
-                self._did(exp, words.done(self.engine.pack, exp, self.engine.now))
-            if option is not recommended and self.seat.policy == "plan":
-                self._report_soon(URGENT_WINDOW)  # a wrong call: its supervisor hears of it while it can still act
+        engine = self.engine
+        if engine.open_decisions.get(inj.id) == self.role and not self.retired:
+            was_met = set(engine.met)
+            engine.decide(inj.id, option.id, self.role, staff=True)
+            for exp_id in sorted(engine.met - was_met):  # the option was a plan step (its `meets`): done, and said so
+                exp = engine.pack.expectations[exp_id]
+                self._did(exp, words.done(engine.pack, exp, engine.now))
+            boss = self._boss()
+            if boss is not None:  # told at once, right or wrong: the one above may still overrule it
+                engine.message(self.role, boss, "report", words.decision_taken(
+                    engine.pack, inj, option.label, engine.history.delivered.get(inj.id), engine.now,
+                    judge.overrule_ends(engine.now)), staff=True, decision=inj.id)
+
+    def _decision_pending(self, exp: Expectation) -> bool:
+        """Whether a decision one of whose options is this step (`meets`) is open: the call decides
+        whether the step is done, so staff do not do it first."""
+        open_now = self.engine.open_decisions
+        return any(inject in open_now for inject, _o in self.engine.pack.step_options.get(exp.id, ()))
+
+    def _decided_otherwise(self, exp: Expectation) -> bool:
+        """Whether someone took a decision one of whose options is this step and chose another: the
+        call was made, and the step is not done unless it is overruled (the overrule then does it)."""
+        engine, pairs = self.engine, self.engine.pack.step_options.get(exp.id, ())
+        return any(inject in engine.taken and (inject, engine.taken[inject][1]) not in pairs for inject, _o in pairs)
 
     def answer(self, request_id: str):
         """Answer an approval request addressed to this seat; a careful approver refuses a draft that

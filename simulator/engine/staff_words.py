@@ -89,6 +89,18 @@ def decided(pack, inj: Inject, label: str, at: float) -> str:
     return f"decided “{prompt}”: {label} ({clock(pack, at)})"
 
 
+def decision_taken(pack, inj: Inject, label: str, asked_at: float | None, at: float, until: float) -> str:
+    """A decision an officer took, told at once to the one above, who may overrule it until `until`:
+    the option chosen by its title first (the headline an inbox shows), then the question, the news
+    that asked it, and by when to say otherwise."""
+    d = inj.decision
+    prompt = d.prompt if d is not None else inj.title
+    asked = f", {clock(pack, asked_at)}" if asked_at is not None else ""
+    return (f"Decided: {label}\n"
+            f"On “{prompt}” ({inj.title}{asked}) I decided at {clock(pack, at)}: {label}.\n"
+            f"It is in hand from now. If you want it otherwise, overrule me by {clock(pack, until)}.")
+
+
 def report(pack, role: str, now: float, since: float, news_items: list[tuple[Inject, float]], doing: list[str],
            done_lines: list[str], open_lines: list[str], handover: bool = False) -> str:
     """A report upwards: a headline, then what is new, what the sender is doing, what it has done

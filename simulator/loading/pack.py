@@ -94,6 +94,16 @@ class Pack:
         return out
 
     @cached_property
+    def step_options(self) -> dict[str, tuple[tuple[str, str], ...]]:
+        """Plan step id -> the (decision inject, option) pairs that are the step (the option's `meets`)."""
+        out: dict[str, list[tuple[str, str]]] = {}
+        for i in self.scenario.injects:
+            for o in i.decision.options if i.decision is not None else ():
+                for step in o.meets:
+                    out.setdefault(step, []).append((i.id, o.id))
+        return {step: tuple(pairs) for step, pairs in out.items()}
+
+    @cached_property
     def expectations(self):
         return {e.id: e for e in self.plan.expectations}
 

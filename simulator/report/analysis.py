@@ -34,6 +34,8 @@ class Group:
 
 
 def _key(f: Finding) -> str:
+    if f.rule == "plan.overrule":  # an overrule is part of the story of its decision
+        return "plan.decision:" + f.id.split(":", 1)[1]
     return f"expectation:{f.expectation}" if f.expectation else (f.id if f.rule in ("plan.harm", "plan.decision") else f.rule)
 
 
@@ -55,7 +57,7 @@ def _title(key: str, findings: list[Finding], data: ReportData) -> tuple[str, st
         harm = next((h for h in data.pack.scenario.harms if f"plan.harm:{h.id}" == key), None)
         label = step_text(harm.label) if harm else key.split(":", 1)[1]
         return f"Harmful side effect: {label}", f"Harmful side effect: {step_text(label, 60)}"
-    if f.rule == "plan.decision":
+    if f.rule in ("plan.decision", "plan.overrule"):
         inject = key.split(":", 1)[1]
         prompt = data.pack.injects[inject].decision.prompt
         return f"Decision on inject {inject}: {prompt}", f"Decision: {step_text(prompt, 60)}"

@@ -18,15 +18,16 @@ from ..scoring.facts import Facts
 from ..scoring.model import Scorecard
 from ..scoring.scorer import Scorer
 
-ACTS = frozenset({"action_taken", "statement_issued", "decision_made", "message_sent", "approval_requested",
-                  "approval_answered", "delegated"})
+ACTS = frozenset({"action_taken", "statement_issued", "decision_made", "decision_overruled", "message_sent",
+                  "approval_requested", "approval_answered", "delegated"})
 """What counts as a role doing something (root-cause analysis asks whether a role was busy or silent)."""
 
 SCORE_SAMPLES = 48
 """How many points the score-over-time chart gets (each one is a partial scorecard)."""
 
 TIMELINE_TYPES = frozenset({
-    "exercise_started", "module_started", "inject_delivered", "decision_made", "decision_lapsed", "action_taken",
+    "exercise_started", "module_started", "inject_delivered", "decision_made", "decision_overruled", "decision_lapsed",
+    "action_taken",
     "statement_issued", "approval_requested", "approval_answered", "delegated", "message_sent", "deadline_passed",
     "role_availability", "observer_noted", "command_rejected", "clock_jumped", "hot_wash_answered",
     "rating_overridden", "exercise_ended",

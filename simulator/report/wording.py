@@ -122,7 +122,7 @@ def sender_name(pack: Pack, sender: str | None) -> str:
 
 
 KIND_CLASS = {
-    "inject_delivered": "inject", "decision_made": "decision", "decision_lapsed": "decision",
+    "inject_delivered": "inject", "decision_made": "decision", "decision_lapsed": "decision", "decision_overruled": "decision",
     "statement_issued": "statement", "approval_requested": "approval", "approval_answered": "approval",
     "action_taken": "action", "delegated": "action", "message_sent": "message",
     "expectation_triggered": "plan", "expectation_met": "plan", "deadline_passed": "plan",
@@ -147,6 +147,10 @@ def _describe(pack: Pack, d: dict[str, Any]) -> tuple[str, str, str]:
         return "Inject", who, f"{d['inject']} ({channel_name(d['channel'])}, {d['severity']}) to {to}: {d['title']}{why}"
     if kind == "decision_made":
         return "Decision", d["by"], f"On {d['inject']}: {_option(pack, d['inject'], d['option'])}" + (" (staff)" if d.get("staff") else "")
+    if kind == "decision_overruled":
+        return "Decision", d["by"], (f"Overrules {role_name(pack, d['decider'])} on {d['inject']}: "
+                                     f"{_option(pack, d['inject'], d['option'])} in place of "
+                                     f"{_option(pack, d['inject'], d['replaced'])} (reason: {d['reason']})")
     if kind == "decision_lapsed":
         opt = _option(pack, d["inject"], d["option"]) if d.get("option") else "nothing"
         return "Decision", "-", f"Nobody decided on {d['inject']} in time; applied: {opt}"

@@ -17,7 +17,7 @@ from simulator.engine import commands as C
 
 from .codes import FACILITATOR_SEAT, OBSERVER_SEAT
 
-ROLE_COMMANDS = frozenset({"take_action", "decide", "issue_statement", "request_approval", "answer_approval",
+ROLE_COMMANDS = frozenset({"take_action", "decide", "overrule", "issue_statement", "request_approval", "answer_approval",
                            "delegate", "send_message", "mark_read"})
 FACILITATOR_COMMANDS = frozenset({"pause", "resume", "set_speed", "jump_to_next", "fire_inject", "ad_hoc_inject",
                                   "observer_note", "end_exercise", "hot_wash_answer", "override_rating", "take_seat"})

@@ -10,7 +10,9 @@ Some events are seen by a role that is not named in them, because its console ne
 - a decision inject by the role that must decide (it may not be an addressee);
 - an approval request by every role that may ever act for the approver (its successors, in
   turn), since a successor answers it once the approver cannot be reached;
-- how a decision or a request ended, by every role that saw it open.
+- how a decision or a request ended, by every role that saw it open;
+- a decision taken, and its overrule, by every role above the decider and whoever may act for
+  them (they may overrule it: judge.overrules_as).
 
 The rule keeps a little memory (who can be reached, who saw which inject and request), so feed
 it every event of an exercise in order: `Visibility.audience` for each, or `feed_for`.
@@ -53,9 +55,12 @@ class Visibility:
             who = set(e.to) | self._deciders(e)
             seen = self._inject_audience[e.inject] = frozenset(who)
             return seen
-        if isinstance(e, (E.DecisionMade, E.DecisionLapsed)):
-            seen = self._inject_audience.get(e.inject, NOBODY)
-            return seen | {e.by} if isinstance(e, E.DecisionMade) else seen
+        if isinstance(e, E.DecisionMade):
+            return self._inject_audience.get(e.inject, NOBODY) | {e.by} | self._above(e.by)
+        if isinstance(e, E.DecisionLapsed):
+            return self._inject_audience.get(e.inject, NOBODY)
+        if isinstance(e, E.DecisionOverruled):
+            return self._inject_audience.get(e.inject, NOBODY) | {e.by, e.decider} | self._above(e.decider)
         if isinstance(e, E.ApprovalRequested):
             seen = self._request_audience[e.request] = frozenset({e.by, *self._stand_ins(e.to)})
             return seen
@@ -87,6 +92,10 @@ class Visibility:
         after = (self.unavailable | set(inj.unavailable)) - set(inj.available)
         roles = self.pack.roles
         return {judge.acting_for(roles, asked, self.unavailable.__contains__), judge.acting_for(roles, asked, after.__contains__)}
+
+    def _above(self, role: str) -> frozenset[str]:
+        """Every role above `role` on its reporting line, with whoever may act for each of them."""
+        return frozenset(r for boss in judge.superiors(self.pack.roles, role) for r in self._stand_ins(boss))
 
     def _stand_ins(self, role: str) -> list[str]:
         """`role` and every successor who may act for it, in turn (the judge's succession walk,

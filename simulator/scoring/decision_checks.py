@@ -4,6 +4,11 @@ Why: a team that lets the national-support request lapse, or confirms a suspect'
 air, has made (or failed to make) a choice the evaluator must see, even when every plan step
 around it was done. The judgement is transparent: the scenario marks the option the plan
 favours (`recommended`), and the option's facilitator note says why the others fall short.
+
+A call overruled from above keeps its own finding (the call was made, and cost what it cost
+until the overrule) and gets a second one for the overrule, the overruler's: putting the
+favoured option in place of another is P, putting another in place of the favoured one M, one
+other option for another S.
 """
 
 from __future__ import annotations
@@ -52,6 +57,34 @@ def decision_findings(facts: Facts, final: bool) -> Iterator[Finding]:
                           [taken["by"]])
         else:
             why = f" {chosen.note}" if chosen.note else ""
-            yield finding("other_option", "S", [line, taken["line"]],
+            over = facts.overruled.get(inject_id)
+            then = (f" {over['by']} overruled it at minute {over['t']:g} ({over['t'] - taken['t']:.0f} min later)."
+                    if over is not None else "")
+            yield finding("other_option", "S", [line, taken["line"]] + ([over["line"]] if over else []),
                           f"{taken['by']} chose '{chosen.label}' at minute {taken['t']:g} rather than "
-                          f"'{recommended[0].label}', which the plan favours.{why}", [taken["by"]])
+                          f"'{recommended[0].label}', which the plan favours.{why}{then}", [taken["by"]])
+        if inject_id in facts.overruled:
+            yield _overrule_finding(facts, inject_id, objective, source)
+
+
+def _overrule_finding(facts: Facts, inject_id: str, objective: str | None, source: str) -> Finding:
+    over = facts.overruled[inject_id]
+    d = facts.pack.injects[inject_id].decision
+    assert d is not None  # only a decision is overruled (engine.apply)
+    options = {o.id: o for o in d.options}
+    new, old = options[over["option"]], options[over["replaced"]]
+    favoured = next((o for o in d.options if o.recommended), None)
+    said = (f"{over['by']} overruled {over['decider']}'s '{old.label}' at minute {over['t']:g} with '{new.label}'"
+            f" (reason given: {over['reason']})")
+    rating: Rating
+    if favoured is None:
+        verdict, rating, text = "overruled", "N/A", f"{said}; the scenario names no preferred option, so the evaluator judges it."
+    elif new.recommended:
+        verdict, rating, text = "to_favoured", "P", f"{said}, the option the plan favours."
+    elif old.recommended:
+        verdict, rating, text = "from_favoured", "M", f"{said}, replacing the option the plan favours, '{favoured.label}'."
+    else:
+        verdict, rating, text = "to_other", "S", f"{said}, not the option the plan favours, '{favoured.label}'."
+    return Finding(id=f"plan.overrule:{inject_id}", rule="plan.overrule", category="plan", title="Overruled well",
+                   source=source, roles=[over["by"]], verdict=verdict, rating=rating, suggested=rating,
+                   evidence=[facts.decisions[inject_id]["line"], over["line"]], explanation=text, objective=objective)

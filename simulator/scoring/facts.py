@@ -42,6 +42,8 @@ class Done:
     """For a statement step done by a statement: each rule it names -> the words that met it."""
     chosen: tuple[str, str] | None = None
     """(decision inject, option label) when a decision's option did the act (judge.actions_chosen)."""
+    overruled_by: str | None = None
+    """Who overruled the decision to that option, when an overrule did the act (the decider carried it out)."""
 
 
 @dataclass
@@ -60,6 +62,8 @@ class Facts:
     triggered: dict[str, tuple[float, int, float]] = field(default_factory=dict)
     """Plan step -> (minute, line, due)."""
     decisions: dict[str, dict[str, Any]] = field(default_factory=dict)
+    overruled: dict[str, dict[str, Any]] = field(default_factory=dict)
+    """Decision inject -> its decision_overruled event (with its `line`): a call overruled from above."""
     unavailable: dict[str, list[list]] = field(default_factory=dict)
     """Role -> [[from minute, line, until minute or None]]."""
     series: list[tuple[float, dict[str, float]]] = field(default_factory=list)
@@ -126,12 +130,20 @@ class Facts:
 
     def _on_decision_made(self, t, n, d):
         self.decisions[d["inject"]] = {**d, "line": n, "lapsed": False}
-        self.history.chosen[d["inject"]] = d["option"]
-        chosen = self.pack.injects[d["inject"]].decision
-        label = next((o.label for o in chosen.options if o.id == d["option"]), d["option"]) if chosen else d["option"]
-        for action_id in judge.actions_chosen(self.pack, d["inject"], d["option"]):  # the option is the step
-            self.actions.setdefault(action_id, []).append(Done(t, n, d["by"], chosen=(d["inject"], label)))
-            self.history.actions.setdefault(action_id, []).append((t, d["by"]))
+        self._chosen(t, n, d["inject"], d["option"], d["by"])
+
+    def _on_decision_overruled(self, t, n, d):
+        self.overruled[d["inject"]] = {**d, "line": n}
+        self._chosen(t, n, d["inject"], d["option"], d["decider"], overruled_by=d["by"])
+
+    def _chosen(self, t, n, inject: str, option: str, by: str, overruled_by: str | None = None) -> None:
+        """An option now stands: what it does counts from this minute (as the engine counts it)."""
+        self.history.chosen[inject] = option
+        decision = self.pack.injects[inject].decision
+        label = next((o.label for o in decision.options if o.id == option), option) if decision else option
+        for action_id in judge.actions_chosen(self.pack, inject, option):  # the option is the step
+            self.actions.setdefault(action_id, []).append(Done(t, n, by, chosen=(inject, label), overruled_by=overruled_by))
+            self.history.actions.setdefault(action_id, []).append((t, by))
 
     def _on_decision_lapsed(self, t, n, d):
         self.decisions[d["inject"]] = {**d, "line": n, "lapsed": True, "by": None}

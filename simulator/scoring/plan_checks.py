@@ -29,6 +29,8 @@ def _said(facts: Facts, done: Done) -> tuple[str, list[str]]:
     decision's option did: which option, on which decision (the scenario's `meets` says it is the step)."""
     if done.chosen is not None:
         inject, label = done.chosen
+        if done.overruled_by is not None:
+            return f", when {done.overruled_by} overruled decision {inject} to '{label}'", []
         return f", by choosing '{label}' on decision {inject}", []
     if not done.words:
         return "", []

@@ -17,6 +17,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, OptionList
 
+from simulator import judge
 from simulator.engine import events as E
 from simulator.room.codes import new_code, normalise
 from simulator.story_clock import story_time
@@ -71,6 +72,7 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
         _b("f", "fire", "Fire inject", "Deliver the highlighted MSEL inject now"),
         _b("x", "adhoc", "Ad-hoc", "Write and send an extra inject"),
         _b("o", "note", "Note", "Take an observer note"),
+        _b("o", "overrule", "Overrule", "Overrule a decision taken below you (highlight its inbox item first)"),
         _b("t", "seats", "Seats", "Hand a role's seat to a person or to simulated staff", show=False),
         _b("l", "live_check", "Live check", "Turn the composer's live statement check off or on (assessed exercise)",
            show=False),
@@ -400,6 +402,8 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
         return "roles " + " ".join(map(str, keys))
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
+        if action == "overrule":  # only a seat with someone below it has calls to overrule
+            return self.current != "facilitator" and bool(judge.below(self.pack.roles, self.current))
         if action in ROLE_ACTIONS:
             return self.current != "facilitator"
         if action in FAC_ACTIONS or action in CLOCK_ACTIONS and not self.solo:

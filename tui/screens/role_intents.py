@@ -25,9 +25,10 @@ from simulator.story_clock import story_time
 from ..render import SEVERITY_STYLE, countdown
 from .composer import ComposerDialog
 from .contact import ContactDialog
-from .waiting_dialogs import ApprovalDialog, DecisionDialog
+from .dialogs import ChoiceDialog
+from .waiting_dialogs import ApprovalDialog, DecisionDialog, OverruleDialog
 
-ROLE_ACTIONS = {"actions", "compose", "role_tab", "next_unread", "briefing"}
+ROLE_ACTIONS = {"actions", "compose", "role_tab", "next_unread", "briefing", "overrule"}
 ALL_CHANNELS = list(get_args(Channel))
 
 
@@ -69,6 +70,15 @@ class RoleIntents(Screen):
             t.append(f"\n▶ Waiting on you ({what}): press Enter to answer.\n", style="bold magenta")
         elif item.kind == "lapsed":
             t.append("\nThis decision is closed: nobody took it before its deadline.\n", style="bold red")
+        over = next((o for o in self.view.overrulable(role, self.control.session.now) if o.inject == item.ref), None)
+        taken = self.view.taken.get(item.ref or "")
+        if over is not None:
+            t.append(f"\n▶ The {self.view.role_title(over.decider)} decided: {over.label}. You may overrule it until "
+                     f"{story_time(self.pack.scenario, over.until)}: press o.\n", style="bold magenta")
+        elif taken is not None and taken.overruled_by is not None and item.kind != "overruled":
+            t.append(f"\nOverruled by the {self.view.role_title(taken.overruled_by)} at "
+                     f"{story_time(self.pack.scenario, taken.overruled_at or 0.0)}: "
+                     f"{self.view.option_label(taken.inject, taken.option)}.\n", style="bold")
         con.detail.update(t)
 
     @on(OptionList.OptionSelected, "Inbox")
@@ -130,6 +140,61 @@ class RoleIntents(Screen):
             self.use_approval(role, ref)
         elif kind == "x":
             self.revise(role, ref)
+
+    # ---- overruling a decision taken below --------------------------------------------------------
+
+    def action_overrule(self) -> None:
+        """Overrule the decision the highlighted inbox item is about; with none, choose among those
+        this seat may still overrule."""
+        role = self.current
+        found = self.view.overrulable(role, self.control.session.now)
+        if not found:
+            self.notify("Nothing to overrule: no decision taken below you is still open to it.", severity="warning")
+            return
+        con = self.console(role)
+        index = con.inbox.highlighted
+        ref = con.inbox.items[index].ref if index is not None and index < len(con.inbox.items) else None
+        chosen = next((o for o in found if o.inject == ref), None)
+        if chosen is not None or len(found) == 1:
+            self.open_overrule(role, (chosen or found[0]).inject)
+            return
+        options = [(o.inject, f"{self.view.role_title(o.decider)}: {o.prompt} ({o.label})") for o in found]
+        self.app.push_screen(ChoiceDialog("Which decision do you overrule?", "", options),
+                             lambda inject: inject and self.open_overrule(role, inject))
+
+    def open_overrule(self, role: str, inject: str) -> None:
+        now = lambda: self.control.session.now  # noqa: E731  (the dialog's live countdown reads it)
+        over = next((o for o in self.view.overrulable(role, now()) if o.inject == inject), None)
+        if over is None:
+            self.notify("That decision can no longer be overruled.", severity="warning")
+            return
+        inj = self.pack.injects[inject]
+        assert inj.decision is not None  # only a decision is overruled
+        who = self.view.role_title(over.decider)
+        body = (f"Their call at {story_time(self.pack.scenario, over.decided_at)}: {over.label}\n"
+                "What it set in motion stands; what you choose applies from now.\n\n"
+                f"{over.prompt}\n\n{inj.title}\n{inj.body.strip()}")
+        options = [(o.id, o.label) for o in inj.decision.options if o.id != over.option]
+        labels = dict(options)
+        dialog = OverruleDialog(f"Overrule the {who}'s decision", body, options, over.until, now,
+                                lambda: any(o.inject == inject for o in self.view.overrulable(role, now())))
+
+        def done(r: dict | None) -> None:
+            if not r:
+                return
+            self.send(C.Overrule(by=role, inject=inject, option=r["option"], reason=r["reason"]),
+                      f"Overruled the {who}: {labels.get(r['option'], r['option'])}")
+            self.call_later(self._reopen, role, inject)  # after the screen has folded the overrule in
+
+        self.app.push_screen(dialog, done)
+
+    def _reopen(self, role: str, ref: str) -> None:
+        """Show the highlighted inbox item again when it is about `ref`: its detail no longer offers
+        what was just done."""
+        con = self.console(role)
+        shown = con.inbox.highlighted
+        if shown is not None and shown < len(con.inbox.items) and con.inbox.items[shown].ref == ref:
+            self.open_item(role, shown)
 
     def draft_check(self, text: str) -> DraftCheck:
         """The playbook check of a draft as if said now: the one check the CLI gives too."""

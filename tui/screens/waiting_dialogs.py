@@ -154,3 +154,62 @@ class ApprovalDialog(WaitingDialog):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         self.query_one("#grant", Button).focus()
+
+
+class OverruleDialog(WaitingDialog):
+    """Overrule a decision taken below this seat: the call as taken, the options that could stand
+    instead, and the reason (the decider reads it). The countdown runs to the end of the window
+    in which the judge lets it be overruled. Returns {'option': id, 'reason': str}."""
+
+    chrome = 20
+    """Title, countdown, the options (wrapped labels), the reason, the button and the hint."""
+
+    def __init__(self, title: str, body: str, options: list[tuple[str, str]], until: float,
+                 now: Callable[[], float], still_open: Callable[[], bool]):
+        super().__init__(until, now, still_open, "That decision can no longer be overruled (its window closed, "
+                                                  "or it was overruled already).")
+        self._title, self._body, self._options = title, body, options
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(self._title, classes="title")
+            yield Static("", classes="countdown")
+            with VerticalScroll(id="body-scroll"):
+                yield Static(self._body)
+            yield Static(Text("What stands instead:", style="bold"))
+            yield OptionList(*[Option(label, id=oid) for oid, label in self._options], id="choices")
+            yield Input(placeholder="Your reason (the decider reads it)", id="reason")
+            with Horizontal():
+                yield Button("Overrule", variant="warning", id="overrule")
+            yield Static("↑/↓ chooses · Tab moves · Enter in the reason overrules · Esc leaves the call as it is",
+                         classes="hint")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.query_one(OptionList).focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.query_one("#reason", Input).focus()
+
+    def choose(self) -> None:
+        choices = self.query_one(OptionList)
+        index = choices.highlighted
+        reason = self.query_one("#reason", Input).value.strip()
+        if index is None:
+            self.notify("Choose the option that stands instead.", severity="warning")
+            choices.focus()
+            return
+        if not reason:
+            self.notify("Say why you overrule it: the decider reads your reason.", severity="warning")
+            self.query_one("#reason", Input).focus()
+            return
+        self.dismiss({"option": self._options[index][0], "reason": reason})
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        self.choose()
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.choose()
