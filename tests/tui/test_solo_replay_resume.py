@@ -142,7 +142,7 @@ async def test_resume_after_a_kill_loses_nothing(tmp_path, wall):
         session = resumed.control.session
         assert [e.option for e in session.events if e.type == "decision_made"] == ["wait"]
         assert session.now >= 20 and resumed.control.paused and resumed.control.speed == 2.0
-        assert any("decided Vigil request: Wait" in line for line in screen.view.activity)
+        assert any("decided \u2018Vigil request\u2019: Wait" in line for line in screen.view.activity)
         assert (tmp_path / f"killed.jsonl.corrupt-{session.recovered.line}").exists()
         await pilot.press("1", "a")
         await pilot.pause()
