@@ -31,6 +31,14 @@ COMMAND_WORDS = {
 }
 """A command in words ('cannot jump to the next inject'), never its wire name."""
 
+ASKS = {**COMMAND_WORDS, "take_action": "take action", "issue_statement": "publish a statement",
+        "answer_approval": "answer an approval request", "send_message": "send a message",
+        "ad_hoc_inject": "send an ad-hoc inject", "observer_note": "add an observer note", "take_seat": "hand over a seat",
+        "mark_read": "mark inbox items read", "hot_wash_answer": "answer a hot-wash question",
+        "override_rating": "override a rating", "set_live_check": "switch the live statement check"}
+"""A command line in the log as what was asked ('tries to add an observer note'); the refusals'
+words (COMMAND_WORDS) say 'cannot take that action' of a command already named."""
+
 NAMED = {"facilitator": "Facilitator", "exercise": "Exercise control", "observer": "Observer",
          "evaluator": "Evaluator", "participant": "Participant"}
 """Who, besides the roles, can appear in a log: the facilitator, the exercise itself, an evaluator."""
@@ -339,6 +347,6 @@ class EventWords:
             detail = f" to {self.clock(d['to'])}"
         elif kind == "set_speed":
             detail = f" to {d['speed']:g}\u00d7"
-        words = COMMAND_WORDS.get(kind, kind.replace("_", " "))
+        words = ASKS.get(kind, kind.replace("_", " "))
         by = d.get("by")
         return Words(self.title(by), f"tries to {words}{detail}", by if by in self.pack.roles else None)

@@ -27,10 +27,10 @@ from simulator.room.feed import feed_for
 from simulator.story_clock import day_and_time, story_time
 
 from ..live_score import LiveScore
-from ..score_text import ORDER
+from ..score_text import ORDER, finding_row, finding_text
 from ..widgets.clock_bar import ClockBar
 from ..widgets.fast_list import FastOptionList
-from .replay_panels import entry_text, finding_row, finding_text, overview_text, role_text
+from .replay_panels import entry_text, overview_text, role_text
 
 PLAY_SPEEDS = (1.0, 2.0, 4.0, 8.0, 16.0, 32.0, 64.0)
 """At 64×, a four-hour exercise plays back in under four minutes."""
@@ -111,7 +111,7 @@ class ReplayScreen(Screen):
                         yield Static(id="replay-entry")
                         yield Static(id="replay-view")
                 with TabPane(f"Findings ({len(self.findings)})", id="tab-findings"):
-                    yield OptionList(*[Option(finding_row(self.view, f, self.clock_of.get), id=str(n))
+                    yield OptionList(*[Option(finding_row(f, self.pack, self.clock_of.get), id=str(n))
                                        for n, f in enumerate(self.findings)], id="replay-findings")
                     with VerticalScroll(id="replay-finding-pane"):
                         yield Static(id="replay-finding")
@@ -260,8 +260,9 @@ class ReplayScreen(Screen):
     @on(OptionList.OptionHighlighted, "#replay-findings")
     def _finding_shown(self, event: OptionList.OptionHighlighted) -> None:
         f = self.findings[int(event.option.id or 0)]
-        evidence = [(self.clock_of[n], self.said[n]) for n in f.evidence if n in self.said]
-        self.query_one("#replay-finding", Static).update(finding_text(self.view, f, self.clock_of.get, evidence))
+        evidence = [f"{self.clock_of[n]}  {self.said[n].line()}" for n in f.evidence if n in self.said]
+        self.query_one("#replay-finding", Static).update(finding_text(f, evidence, self.pack, self.clock_of.get,
+                                                                      jump_hint=True))
 
     @on(OptionList.OptionSelected, "#replay-findings")
     def _finding_selected(self, event: OptionList.OptionSelected) -> None:

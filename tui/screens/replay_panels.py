@@ -1,5 +1,5 @@
 """What the replay viewer shows at one moment: the log entry in focus, an overview, or what one role
-saw and did; and a finding with its evidence.
+saw and did (findings are told by tui/score_text.py, as on the scorecard).
 
 Everything is in the words of the live consoles: story clock times (`ExerciseView.clock`), role
 titles, plan-step text, and log entries told by `simulator.event_words`; never an id or an
@@ -13,10 +13,9 @@ from rich.text import Text
 from simulator import briefing
 from simulator.console.display import ExerciseView
 from simulator.event_words import Words
-from simulator.report.wording import channel_name, explained, finding_subject
-from simulator.scoring.model import RATING_WORDS
+from simulator.report.wording import channel_name
 
-from ..render import SEVERITY_STYLE, STEP_MARK, STEP_WORDS, countdown, rating_text, sparkline
+from ..render import SEVERITY_STYLE, STEP_MARK, STEP_WORDS, countdown, sparkline
 
 WAITING_WORDS = {"decision": "Decide", "approve": "Approve", "approved": "Approved, to use", "denied": "Denied"}
 """What a role is waiting on, in words (the display model's kinds are names, not words)."""
@@ -90,29 +89,4 @@ def role_text(v: ExerciseView, role: str) -> Text:
     t.append(f"\nWhat the {title} did ({len(mine)})\n", style="bold underline")
     for line in mine:
         t.append(line + "\n")
-    return t
-
-
-def finding_row(v: ExerciseView, f, at_line) -> Text:
-    """A finding on one line: its rating, its title and what it judged (never its id)."""
-    t = rating_text(f.rating)
-    subject = finding_subject(v.pack, f.id, f.expectation, at_line)
-    t.append(f" {f.title}" + (f": {subject}" if subject else ""))
-    return t
-
-
-def finding_text(v: ExerciseView, f, at_line, evidence: list[tuple[str, Words]]) -> Text:
-    """A finding in full, as the reviewer reads it before jumping to its evidence."""
-    t = rating_text(f.rating)
-    t.append(f" {RATING_WORDS[f.rating]}\n", style="bold")
-    subject = finding_subject(v.pack, f.id, f.expectation, at_line, n=None)
-    t.append(f"{f.title}" + (f": {subject}" if subject else "") + "\n\n", style="bold")
-    t.append(explained(v.pack, f, minutes=False) + "\n")
-    if f.roles:
-        t.append(f"\nRoles: {v.titles(f.roles)}\n", style="dim")
-    t.append("\nEvidence" + (" (Enter jumps to it)\n" if evidence else "\n"), style="bold underline")
-    if not evidence:
-        t.append("  Nothing in the log: something expected did not happen.\n", style="dim")
-    for clock, said in evidence:
-        t.append(f"  {clock}  {said.line()}\n")
     return t
