@@ -40,7 +40,7 @@ def finding_row(f: Finding, pack: Pack, at_line: Callable[[int], str | None] | N
     """A finding on one line, as the scorecard and the replay viewer list it: its rating, its title
     and what it judged (`finding_subject`), never its id ('On time: ‘Activate the crisis team…’')."""
     t = rating_text(f.rating)
-    subject = finding_subject(pack, f.id, f.expectation, at_line)
+    subject = finding_subject(pack, f.id, f.expectation, at_line, n=None)  # the list cuts the row to its width
     t.append(f" {f.title}" + (f": {subject}" if subject else ""))
     return t
 

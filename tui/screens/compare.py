@@ -80,7 +80,7 @@ class CompareScreen(Screen):
         t.append_text(rating_text(ch.original or "N/A") if ch.original else Text("-  ", style="dim"))
         t.append(" → ")
         t.append_text(rating_text(ch.branch or "N/A") if ch.branch else Text("-  ", style="dim"))
-        t.append(f"  {what(ch, self.pack)}")
+        t.append(f"  {what(ch, self.pack, n=None)}")  # the list itself cuts a row to its width
         return t
 
     def on_mount(self) -> None:

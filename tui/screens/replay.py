@@ -36,8 +36,14 @@ PLAY_SPEEDS = (1.0, 2.0, 4.0, 8.0, 16.0, 32.0, 64.0)
 """At 64×, a four-hour exercise plays back in under four minutes."""
 
 
-def _b(key: str, action: str, desc: str, tip: str, show: bool = True, priority: bool = False) -> Binding:
-    return Binding(key, action, desc, show=show, id=f"replay-{action.split('(')[0]}", tooltip=tip, priority=priority)
+SPEED = Binding.Group("Speed")
+"""Faster and slower share one place in the footer ("+ - Speed"), so 80 columns show every key."""
+
+
+def _b(key: str, action: str, desc: str, tip: str, show: bool = True, priority: bool = False,
+       group: Binding.Group | None = None, key_display: str | None = None) -> Binding:
+    return Binding(key, action, desc, show=show, id=f"replay-{action.split('(')[0]}", tooltip=tip, priority=priority,
+                   group=group, key_display=key_display)
 
 
 class ReplayScreen(Screen):
@@ -47,7 +53,7 @@ class ReplayScreen(Screen):
     #replay-entry { padding: 0 0 1 0; }
     """
     BINDINGS = [
-        _b("space", "play", "Play/stop", "Play the exercise from here"),
+        _b("space", "play", "Play", "Play the exercise from here, or stop it", key_display="\u2423"),  # ␣: room for every key at 80 columns
         _b("right", "scrub(1)", "+1'", "One exercise minute later"),
         _b("left", "scrub(-1)", "-1'", "One exercise minute earlier"),
         _b("shift+right", "scrub(10)", "+10'", "Ten minutes later", show=False),
@@ -55,16 +61,16 @@ class ReplayScreen(Screen):
         # Priority: the lists would take Home and End for themselves, and these move the clock.
         _b("home", "goto(0)", "Start", "The start of the exercise", show=False, priority=True),
         _b("end", "goto(-1)", "End", "The end of the exercise", show=False, priority=True),
-        _b("n", "step(1)", "Next event", "Jump to the next event (state drifts are skipped)"),
+        _b("n", "step(1)", "Next", "Jump to the next event (state drifts are skipped)"),
         _b("p", "step(-1)", "Previous event", "Jump to the previous event", show=False),
-        _b("plus,equals_sign", "play_speed(1)", "Faster", "Play faster (up to 64×)"),
-        _b("minus", "play_speed(-1)", "Slower", "Play slower (down to 1×)"),
+        _b("plus,equals_sign", "play_speed(1)", "Faster", "Play faster (up to 64×)", group=SPEED),
+        _b("minus", "play_speed(-1)", "Slower", "Play slower (down to 1×)", group=SPEED),
         _b("b", "branch", "What-if", "Start a what-if branch from this moment"),
         _b("c", "compare", "Compare", "Set this what-if branch beside its original: score and findings that changed"),
         _b("f", "tab('tab-findings')", "Findings", "Findings, with a jump to their evidence"),
         _b("v", "tab('tab-view')", "View", "What the chosen role saw and did at this moment", show=False),
         _b("escape", "back", "Back", "Back to the scorecard", show=False),
-        _b("0", "who('overview')", "Whose view", "0: every role and the state; 1-9: what one role saw and did"),
+        _b("0", "who('overview')", "Views", "0: every role and the state; 1-9: what one role saw and did"),
         *[_b(str(n), f"who_n({n})", f"Role {n}", f"Role {n}'s view", show=False) for n in range(1, 10)],
     ]
 
@@ -115,7 +121,7 @@ class ReplayScreen(Screen):
                                        for n, f in enumerate(self.findings)], id="replay-findings")
                     with VerticalScroll(id="replay-finding-pane"):
                         yield Static(id="replay-finding")
-        yield Footer()
+        yield Footer(show_command_palette=False)  # (ctrl+p still opens it) 80 columns show every key
 
     def on_mount(self) -> None:
         self.query_one("#replay-lines", OptionList).add_options(self._rows())  # one batch, fast for long logs

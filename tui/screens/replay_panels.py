@@ -48,7 +48,10 @@ def overview_text(v: ExerciseView, width: int = 80) -> Text:
     """Every role and the state at this moment; `width` is the pane's, so a gauge's trend fits beside it."""
     t = Text()
     if v.module:
-        t.append(f"{v.module}\n\n", style="dim")
+        t.append(f"{v.module}\n", style="dim")
+    roles = v.pack.scenario.roles[:9]
+    keys = " \u00b7 ".join(f"{n} {v.role_title(r)}" for n, r in enumerate(roles, 1))
+    t.append(f"Keys 1-{len(roles)} show what one role saw and did: {keys}\n\n", style="dim")
     t.append("State\n", style="bold underline")
     label = max((len(var.label) for var in v.pack.scenario.state), default=0)
     trend = max(0, min(12, width - label - 12))
