@@ -71,7 +71,7 @@ class Words:
         return self.what if self.system else f"{self.who}: {self.what}"
 
     def line(self) -> str:
-        """The entry on one line: free texts cut to their first line (BRIEF characters at most)."""
+        """The entry on one line (for lists and logs): its first line, cut to twice BRIEF characters."""
         return one_line(self.sentence())
 
 
@@ -298,7 +298,8 @@ class EventWords:
 
     def _observer_noted(self, d, cut) -> Words:
         about = f"[{self.title(d['role'])}] " if d.get("role") else ""
-        return Words("Observer", f"{about}{cut(d['text'])}", d.get("role"))
+        # About a role, not done by it: no role of its own (a seat's own view never holds observer notes).
+        return Words("Observer", f"{about}{cut(d['text'])}")
 
     def _command_rejected(self, d, cut) -> Words:
         what = COMMAND_WORDS.get(d["command"], d["command"].replace("_", " "))
