@@ -102,6 +102,16 @@ def day_and_time(clock: str) -> tuple[str, str]:
     return day, found.group(0)
 
 
+def first_day(scenario: Scenario) -> str:
+    """The day the story starts on, as its first module with a time names it ('Day 1'); '' when none
+    does. `story_time` leaves it out until the story moves on; a list of days can name it at the top."""
+    for m in sorted(scenario.modules, key=lambda m: m.starts_at):
+        found = _STORY.match(m.time or "")
+        if found is not None:
+            return _label(found["day"])
+    return ""
+
+
 def _day_number(label: str) -> int | None:
     """Which day of the story a label names, counted from 1, where it says: 'Day 9' is 9, 'Week 2
     Wed' is 10 (weeks start on Monday); None for a label that does not say."""

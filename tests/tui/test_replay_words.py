@@ -76,14 +76,17 @@ async def test_every_replay_screen_reads_in_story_time_and_titles(logs, which, s
             assert re.search(r"\b\d\d:\d\d\b", text), "the story clock is on screen"
         # The whole list, not just the rows in sight: a time of day, then what happened.
         rows = screen.query_one("#replay-lines")
+        days: list[str] = []
         for i in range(rows.option_count):
             option = rows.get_option_at_index(i)
             prompt = str(option.prompt)
             if option.disabled:  # a day's name, once above its rows
-                assert prompt == story_time(pack.scenario, screen.line_minute[int(option.id.split(":")[1])]).rsplit(" ", 1)[0]
+                days.append(prompt)
                 continue
             assert re.match(r"\d\d:\d\d  \S", prompt) and "\n" not in prompt, prompt
             _plain(prompt, pack)
+        # Where the story jumps days, each day is named once, the first one too; one day needs no name.
+        assert days == {"flagship": ["Day 1", "Day 3"], "people": []}[which]  # (the people run ends on day 1)
         await pilot.press("ctrl+q")
 
 

@@ -24,7 +24,7 @@ from simulator.event_words import EventWords, Words
 from simulator.log import read_log
 from simulator.replay import replay_log
 from simulator.room.feed import feed_for
-from simulator.story_clock import day_and_time, story_time
+from simulator.story_clock import day_and_time, first_day, story_time
 
 from ..live_score import LiveScore
 from ..score_text import ORDER, finding_row, finding_text
@@ -135,8 +135,11 @@ class ReplayScreen(Screen):
         words ('Day 3' would otherwise fill every row)."""
         rows: list[Option] = []
         day = ""
+        named = any(day_and_time(clock)[0] for clock in self.clock_of.values())
+        first = first_day(self.pack.scenario) if named else ""  # the clock names the first day only once it is left
         for ln in self.lines:
             today, hhmm = day_and_time(self.clock_of[ln.number])
+            today = today or first
             if today and today != day:
                 rows.append(Option(Text(today, style="bold underline"), id=f"day:{ln.number}", disabled=True))
             day = today
