@@ -18,9 +18,9 @@ def compare(original: Path, branch: Path, as_json: bool) -> None:
     """Set a what-if BRANCH beside its ORIGINAL: the score, and every rating and finding that changed."""
     if original.resolve() == branch.resolve():
         raise click.UsageError("give the original and a branch of it: these are the same log")
-    from .scoring.compare import compare_logs
+    from .scoring.compare import compared
 
-    comparison = compare_logs(original, branch)
+    comparison, pack = compared(original, branch)
     if as_json:
         click.echo(comparison.model_dump_json(indent=2))
         return
@@ -28,4 +28,4 @@ def compare(original: Path, branch: Path, as_json: bool) -> None:
 
     from .scoring.compare_text import renderable
 
-    Console().print(renderable(comparison))
+    Console().print(renderable(comparison, pack))

@@ -88,6 +88,30 @@ def story_time(scenario: Scenario, t: float) -> str:
     return f"{base_day} {text}" if named else text  # no comma: the time often sits in a list inside brackets
 
 
+_HHMM = re.compile(r"\b\d\d:\d\d\b")
+
+
+def day_and_time(clock: str) -> tuple[str, str]:
+    """A story time split into its day and its time of day: 'Day 3 10:10' is ('Day 3', '10:10'),
+    '07:47 +1d' is ('+1d', '07:47'), '12:08' is ('', '12:08'). A long list (the replay viewer's)
+    names the day once, above the rows of that day, and gives each row only its time."""
+    found = _HHMM.search(clock)
+    if found is None:
+        return "", clock
+    day = " ".join((clock[:found.start()] + clock[found.end():]).split())
+    return day, found.group(0)
+
+
+def first_day(scenario: Scenario) -> str:
+    """The day the story starts on, as its first module with a time names it ('Day 1'); '' when none
+    does. `story_time` leaves it out until the story moves on; a list of days can name it at the top."""
+    for m in sorted(scenario.modules, key=lambda m: m.starts_at):
+        found = _STORY.match(m.time or "")
+        if found is not None:
+            return _label(found["day"])
+    return ""
+
+
 def _day_number(label: str) -> int | None:
     """Which day of the story a label names, counted from 1, where it says: 'Day 9' is 9, 'Week 2
     Wed' is 10 (weeks start on Monday); None for a label that does not say."""

@@ -8,6 +8,7 @@ from typing import Any
 
 from . import judge
 from .engine import events as E
+from .event_words import EventWords
 from .loading.pack import Pack
 from .story_clock import story_time
 
@@ -86,43 +87,17 @@ def summary_text(s: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def _describe(pack: Pack, e: dict) -> str:
-    kind = e["type"]
-    if kind == "inject_delivered":
-        return f"INJECT {e['inject']} [{e['channel']}, {e['severity']}] to {', '.join(e['to'])}: {e['title']}"
-    if kind == "action_taken":
-        label = pack.actions.get(e["action"], (None, None))[1]
-        return f"ACTION {e['by']}: {label.label if label else e['action']}"
-    if kind == "statement_issued":
-        return f"STATEMENT {e['by']} on {e['channel']}: {e['text'][:90]}"
-    if kind == "decision_made":
-        return f"DECISION {e['by']} on {e['inject']}: {e['option']}"
-    if kind == "decision_overruled":
-        return f"OVERRULED {e['by']} over {e['decider']} on {e['inject']}: {e['replaced']} -> {e['option']}"
-    if kind == "decision_lapsed":
-        return f"LAPSED decision on {e['inject']} -> {e['option'] or 'nothing'}"
-    if kind == "state_changed":
-        return "STATE " + ", ".join(f"{k}={v:g}" for k, v in e["values"].items()) + f" ({e['cause']})"
-    if kind == "command":
-        return f"COMMAND {e['by']}: {e['type']}"
-    rest = {k: v for k, v in e.items() if k not in ("kind", "type", "t", "wall_time")}
-    return f"{kind.upper()} " + ", ".join(f"{k}={v}" for k, v in rest.items())
-
-
-def _line(pack: Pack, d: dict) -> str:
-    if d["kind"] == "command":
-        return f"COMMAND {d['by']}: {d['type']}"
-    return _describe(pack, d)
-
-
 def timeline_text(pack: Pack, lines: list[dict]) -> str:
-    """A readable timeline of log entries (commands and events): the exercise minute, then, in a
-    scenario whose modules jump in the story, the story's clock (the one the consoles show, so a
-    jump to 'Week 2 Wed 07:30' reads as one), then what happened."""
-    if not any(m.time for m in pack.scenario.modules):
-        return "\n".join(f"{d['t']:>8.1f}  {text}" for d, text in ((d, _line(pack, d)) for d in lines))
-    rows = []
-    for d in lines:
-        rows.append((d["t"], story_time(pack.scenario, d["t"]), _line(pack, d)))
-    width = max((len(clock) for _t, clock, _x in rows), default=0)
-    return "\n".join(f"{t:>8.1f}  {clock:<{width}}  {text}" for t, clock, text in rows)
+    """A readable timeline of log entries (commands and events): the story's clock, the one the
+    consoles show (so a jump to 'Week 2 Wed 07:30' reads as one), then what happened in words
+    (simulator/event_words.py: titles and labels, never ids). A free text is given whole, its
+    further lines indented under the first."""
+    words = EventWords(pack)
+    rows = [(story_time(pack.scenario, d["t"]), words.of(d).sentence()) for d in lines]
+    width = max((len(clock) for clock, _text in rows), default=0)
+    out = []
+    for clock, text in rows:
+        first, *rest = text.split("\n")
+        out.append(f"{clock:>{width}}  {first}")
+        out.extend(f"{'':>{width}}    {line}" for line in rest if line.strip())
+    return "\n".join(out)

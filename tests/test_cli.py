@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -42,7 +43,8 @@ def test_simulate_then_verify(tmp_path):
     verified = run("replay", log, "--verify")
     assert verified.returncode == 0 and verified.stdout.startswith("verified:")
     timeline = run("replay", log)
-    assert timeline.returncode == 0 and "INJECT" in timeline.stdout
+    assert timeline.returncode == 0 and "Inject: Shots fired at Gurdwara Sahib Eastbank" in timeline.stdout
+    assert not re.search(r"\b[A-Z]+_[A-Z_]+\b", timeline.stdout), "event names in words, not wire names"
 
 
 def test_simulate_json_summary():

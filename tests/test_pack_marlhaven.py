@@ -174,7 +174,8 @@ def test_a_deadline_across_a_jump_reads_as_days_in_every_output(pack, tmp_path):
     assert "(Week 5 Mon 09:45 in the story)" in summary_text(summarise(pack, session.events))
     import json
     timeline = timeline_text(pack, [json.loads(line) for line in log.read_text().splitlines()[1:]])
-    assert any("Week 2 Wed 07:30" in row and "INJECT I-13" in row for row in timeline.splitlines())
+    assert any(row.startswith("Week 2 Wed 07:30") and "Inject: Week 2: a faked video of the mayor spreads overnight" in row
+               for row in timeline.splitlines())
     report = build_report(gather(log))
     markdown = render_markdown(report)[0]
     assert "due by Week 2 Wed 07:47 (minute 87)" in markdown

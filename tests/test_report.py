@@ -201,7 +201,8 @@ def test_participants_hot_wash_overrides_and_notes(flagship, mini):
     for role in data.pack.scenario.roles:
         assert data.pack.roles[role].title in html
     assert "Getting the crisis team together quickly." in html and "Getting the crisis team together quickly." in md
-    override = next(o for o in analysis.overrides if o.target.startswith("objective OBJ-2 ("))  # named for people
+    objective = next(o for o in data.pack.scenario.objectives if o.id == "OBJ-2")
+    override = next(o for o in analysis.overrides if o.target == f"objective \u2018{objective.title.rstrip('.')}\u2019")  # named for people, not by id
     assert override.rating == "M" and "the facts were right" in override.rationale
     section = html[html.index('<section id="participants"'):]
     assert "the facts were right" in section and f"r-{override.suggested}" in section

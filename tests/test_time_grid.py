@@ -229,4 +229,4 @@ def test_an_old_log_that_plays_differently_is_refused_plainly_and_still_shown(mi
     assert f"{old}:4:" in verified.stderr and "0.1.0" in verified.stderr
     shown = runner.invoke(main, ["replay", "--text", str(old)])
     assert shown.exit_code == 0, shown.stderr
-    assert "without confirmation" in shown.stderr and "EXERCISE_ENDED" in shown.stdout
+    assert "without confirmation" in shown.stderr and "The exercise ends" in shown.stdout

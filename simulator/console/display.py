@@ -12,23 +12,14 @@ from dataclasses import dataclass, field
 
 from simulator import briefing, judge
 from simulator.engine import events as E
+from simulator.event_words import COMMAND_WORDS, EventWords, one_line
 from simulator.loading.pack import Pack
+from simulator.report.wording import authority_name
 from simulator.story_clock import story_span, story_time
 
 from .overrules import Overrulable, Taken, overrulable
 
 SEVERITY_ORDER = ("routine", "low", "medium", "high", "critical")
-
-COMMAND_WORDS = {
-    "take_action": "take that action", "decide": "decide", "overrule": "overrule that decision",
-    "issue_statement": "publish the statement",
-    "request_approval": "ask for approval", "answer_approval": "answer the request", "delegate": "delegate",
-    "send_message": "send the message", "pause": "pause", "resume": "resume", "set_speed": "change speed",
-    "jump_to_next": "jump to the next inject", "jump_to": "jump", "fire_inject": "fire the inject",
-    "ad_hoc_inject": "send the ad-hoc inject", "observer_note": "note that", "end_exercise": "end the exercise",
-    "take_seat": "hand over the seat", "mark_read": "mark it read", "set_live_check": "switch the live check",
-}
-"""A refused command, in words ('cannot jump to the next inject'), never its wire name."""
 
 
 @dataclass
@@ -105,6 +96,8 @@ class ExerciseView:
     series: dict[str, list[float]] = field(default_factory=dict)
     """Variable -> recent values, oldest first (for the trend)."""
     activity: list[str] = field(default_factory=list)
+    activity_roles: list[str | None] = field(default_factory=list)
+    """For each activity line, the role it is about (who acted), or None: a role's view picks its own lines by it."""
     last_by_role: dict[str, str] = field(default_factory=dict)
     counts: dict[str, dict[str, int]] = field(default_factory=dict)
     unavailable: set[str] = field(default_factory=set)
@@ -123,6 +116,7 @@ class ExerciseView:
 
     def __post_init__(self) -> None:
         sc = self.pack.scenario
+        self.words = EventWords(self.pack)
         for r in sc.roles:
             self.inbox[r], self.read[r] = [], set()
             self.counts[r] = {"actions": 0, "statements": 0, "messages": 0, "decisions": 0}
@@ -295,13 +289,15 @@ class ExerciseView:
             changed.add("clock")
         return changed
 
-    def _log(self, e: E.Event, who: str, text: str, changed: set[str]) -> None:
-        """One activity line: the story time, who (by title, never an id) and what."""
+    def _log(self, e: E.Event, changed: set[str]) -> None:
+        """One activity line: the story time, then who did what, told by the one describer of log
+        entries (simulator/event_words.py: titles and labels, never ids; free texts on one line)."""
         when = self.clock(e.t)
-        line = f"{when:>5}  {self.role_title(who):<14.14} {text}"
-        self.activity.append(line)
-        if who in self.counts:
-            self.last_by_role[who] = f"{when} {text}"
+        said = self.words.of(e, brief=True)
+        self.activity.append(f"{when:>5}  {said.line()}")
+        self.activity_roles.append(said.role)
+        if said.role in self.counts:
+            self.last_by_role[said.role] = f"{when} {one_line(said.what)}"
         changed.add("activity")
 
     def clock(self, t: float) -> str:
@@ -319,7 +315,7 @@ class ExerciseView:
 
     def _on_module_started(self, e: E.ModuleStarted, changed) -> None:
         self.module = e.title
-        self._log(e, "exercise", f"module: {e.title}", changed)
+        self._log(e, changed)
 
     def _on_inject_delivered(self, e: E.InjectDelivered, changed) -> None:
         inj = self.pack.injects.get(e.inject)
@@ -337,7 +333,7 @@ class ExerciseView:
             self.decisions[e.inject] = (decider, due)
             changed.add("pending")
         changed.add("timeline")
-        self._log(e, "inject", f"[{e.severity}] {e.title} -> {self.titles(e.to)}", changed)
+        self._log(e, changed)
 
     def _sender(self, sender_id: str) -> str:
         s = next((x for x in self.pack.scenario.senders if x.id == sender_id), None)
@@ -360,9 +356,7 @@ class ExerciseView:
         self._close_decision(e.inject, changed)
         self.taken[e.inject] = Taken(e.inject, e.by, e.option, e.t, e.staff)
         self._count(e.by, "decisions")
-        label = self.option_label(e.inject, e.option)
-        inj = self.pack.injects.get(e.inject)
-        self._log(e, e.by, f"decided {inj.title if inj else e.inject}: {label}" + (" (staff)" if e.staff else ""), changed)
+        self._log(e, changed)
 
     def option_label(self, inject: str, option: str | None) -> str:
         inj = self.pack.injects.get(inject)
@@ -382,7 +376,7 @@ class ExerciseView:
         self._to_inbox(e.decider, Item(f"o:{e.inject}", e.t, "overruled", f"Overruled: {prompt}"[:70], "decision", "high",
                                        self.role_title(e.by), body, e.inject), changed)
         changed.add("pending")
-        self._log(e, e.by, f"overruled the {self.role_title(e.decider)} on {inj.title if inj else e.inject}: {new}", changed)
+        self._log(e, changed)
 
     def _on_decision_lapsed(self, e: E.DecisionLapsed, changed) -> None:
         decider = self.decisions.get(e.inject, (None, None))[0]
@@ -396,7 +390,7 @@ class ExerciseView:
                     + (f" What happens now: {applied}." if e.option else " Nothing was chosen."))
             self._to_inbox(decider, Item(f"l:{e.inject}", e.t, "lapsed", f"Decision lapsed: {title}", "decision",
                                          "high", "Exercise control", body, e.inject), changed)
-        self._log(e, "exercise", f"decision on {title} lapsed -> {applied}", changed)
+        self._log(e, changed)
 
     def _count(self, role: str, what: str) -> None:
         if role in self.counts:
@@ -407,14 +401,14 @@ class ExerciseView:
         if e.approval:
             self.used.add(e.approval)
             changed.add("pending")
-        self._log(e, e.by, f"action: {self.action_label(e.action)}" + (" (staff)" if e.staff else ""), changed)
+        self._log(e, changed)
 
     def _on_statement_issued(self, e: E.StatementIssued, changed) -> None:
         self._count(e.by, "statements")
         if e.approval:
             self.used.add(e.approval)
             changed.add("pending")
-        self._log(e, e.by, f"statement on {e.channel}: {e.text[:70]}", changed)
+        self._log(e, changed)
 
     def _on_approval_requested(self, e: E.ApprovalRequested, changed) -> None:
         req = self.requests[e.request] = {"by": e.by, "to": e.to, "action": e.action, "text": e.text,
@@ -429,7 +423,7 @@ class ExerciseView:
         self._to_inbox(e.to, Item(f"a:{e.request}", e.t, "approval", f"Approval asked: {what}{by_when}", "request",
                                   "high", self.role_title(e.by), self.draft_text(req), e.request), changed)
         changed.add("pending")
-        self._log(e, e.by, f"asks {self.role_title(e.to)} to approve {what}", changed)
+        self._log(e, changed)
 
     def _on_approval_answered(self, e: E.ApprovalAnswered, changed) -> None:
         req = self.requests.get(e.request)
@@ -446,7 +440,7 @@ class ExerciseView:
                                        "medium" if e.granted else "high", self.role_title(e.by), self.answer_text(req),
                                        e.request), changed)
         changed.add("pending")
-        self._log(e, e.by, f"{word} {what}" + (f" ({e.note})" if e.note else ""), changed)
+        self._log(e, changed)
 
     def _slot(self, role: str) -> int:
         """The position the next item takes in `role`'s inbox: part of the key of items that
@@ -460,10 +454,11 @@ class ExerciseView:
 
     def _on_delegated(self, e: E.Delegated, changed) -> None:
         self.handed.setdefault((e.by, e.to), e.t)
-        self._to_inbox(e.to, Item(f"g:{self._slot(e.to)}", e.t, "message", f"Delegated to you: {e.authority}",
+        power = authority_name(e.authority)
+        self._to_inbox(e.to, Item(f"g:{self._slot(e.to)}", e.t, "message", f"Delegated to you: {power}",
                                   "message", "medium", self.role_title(e.by),
-                                  f"The {self.role_title(e.by)} delegated '{e.authority}' to you."), changed)
-        self._log(e, e.by, f"delegated {e.authority} to the {self.role_title(e.to)}", changed)
+                                  f"The {self.role_title(e.by)} delegated \u2018{power}\u2019 to you."), changed)
+        self._log(e, changed)
 
     def _on_message_sent(self, e: E.MessageSent, changed) -> None:
         self._count(e.by, "messages")
@@ -472,7 +467,7 @@ class ExerciseView:
         self._to_inbox(e.to, Item(f"m:{self._slot(e.to)}", e.t, "message", title[:70],
                                   "message", "high" if e.intent == "escalate" or e.decision else "routine",
                                   self.role_title(e.by), e.text, e.decision), changed)
-        self._log(e, e.by, f"{e.intent} to the {self.role_title(e.to)}: {e.text[:60]}", changed)
+        self._log(e, changed)
 
     def _on_expectation_triggered(self, e: E.ExpectationTriggered, changed) -> None:
         step = self.steps.get(e.expectation)
@@ -506,33 +501,32 @@ class ExerciseView:
 
     def _on_live_check_set(self, e: E.LiveCheckSet, changed) -> None:
         self.live_check = e.on
-        self._log(e, "facilitator", "live statement check " + ("on" if e.on else "off (assessed)"), changed)
+        self._log(e, changed)
         changed.add("settings")
 
     def _on_observer_noted(self, e: E.ObserverNoted, changed) -> None:
-        self._log(e, "observer", (f"[{e.role}] " if e.role else "") + e.text, changed)
+        self._log(e, changed)
 
     def _on_command_rejected(self, e: E.CommandRejected, changed) -> None:
         note = self.unreachable_note(e.by) if e.by in self.pack.roles else None
         what = COMMAND_WORDS.get(e.command, e.command.replace("_", " "))
         self.rejected.append(f"{self.role_title(e.by)}: cannot {what}. {note}" if note
-                             else f"{self.role_title(e.by)}: cannot {what}: {e.reason}")
-        self._log(e, e.by, f"REFUSED ({what}): {e.reason}", changed)
+                             else f"{self.role_title(e.by)}: cannot {what}: {self.words.plain(e.reason)}")
+        self._log(e, changed)
         changed.add("rejected")
 
     def _on_role_availability(self, e: E.RoleAvailability, changed) -> None:
         (self.unavailable.discard if e.available else self.unavailable.add)(e.role)
-        self._log(e, e.role, "can be reached again" if e.available else "cannot be reached", changed)
+        self._log(e, changed)
 
     def _on_seat_taken(self, e, changed) -> None:
         from simulator.engine.seats import Seat
 
         self.seats[e.role] = Seat() if e.seat == "human" else Seat(kind="staff", policy=e.policy, competence=e.competence)
-        who = "a person" if e.seat == "human" else f"simulated staff ({e.policy}, competence {e.competence:g})"
-        self._log(e, e.role, f"seat handed to {who}", changed)
+        self._log(e, changed)
         changed.add("seats")
 
     def _on_exercise_ended(self, e: E.ExerciseEnded, changed) -> None:
         self.ended = e.reason
         changed.add("ended")
-        self._log(e, "exercise", f"ended ({e.reason})", changed)
+        self._log(e, changed)

@@ -8,13 +8,12 @@ section lists exactly the findings its row in Table 1 rolls up (one roll-up, the
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from ..scoring.model import SEVERITY, Finding
 from .data import ReportData
 from .rootcause import analyse
-from .wording import humane, role_name, sentence, step_text
+from .wording import explained, humane, role_name, sentence, step_text
 
 
 @dataclass
@@ -66,22 +65,8 @@ def _title(key: str, findings: list[Finding], data: ReportData) -> tuple[str, st
 
 
 def observation(f: Finding, data: ReportData) -> str:
-    """A finding's explanation, with the plan step's long description (already in the title) cut to 'this step'."""
-    exp = data.pack.expectations.get(f.expectation or "")
-    text = f.explanation if exp is None else f.explanation.replace(f"'{exp.description}' ({exp.role})", "this step")
-    text = humane(data.pack, _role_titles(text, f, data))
-    return text[:1].upper() + text[1:]
-
-
-def _role_titles(text: str, f: Finding, data: ReportData) -> str:
-    """The scorer names roles by id ('mayor chose', 'passed ... to mayor'); people read titles.
-    Only the finding's own roles, and only where the scorer's sentences put them."""
-    for role in f.roles:
-        title = role_name(data.pack, role)
-        if text.startswith(f"{role} "):
-            text = f"{title} {text[len(role) + 1:]}"
-        text = re.sub(rf"\bto {re.escape(role)}\b(?![-\w])", f"to {title}", text)
-    return text
+    """A finding's explanation for people (`wording.explained`: the consoles read it the same way)."""
+    return explained(data.pack, f)
 
 
 _CHECKS = {"plan.timeliness": "on time", "plan.role": "by the right role", "plan.prerequisites": "in order",

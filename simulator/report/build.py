@@ -20,6 +20,7 @@ from .improvement import TO_COMPLETE, corrective_action, organisation
 from .model import (Area, AreaRef, Flag, HotWashRow, NoteRow, Observation, ObjectiveRow, ObjectiveSection,
                     OverrideRow, Overview, PlanRow, Report, Strength, TimelineRow)
 from .references import references
+from ..event_words import EventWords
 from .wording import KIND_CLASS, anchor, at, clock, describe, minute, role_name, sentence, target_name
 
 
@@ -85,8 +86,9 @@ def _timeline(data: ReportData, areas: list[Area], grouped: list[Group]) -> list
             for n in f.evidence:
                 cites.setdefault(n, []).append(f)
     rows = []
+    words = EventWords(data.pack)
     for n, d in data.timeline:
-        label, who, what = describe(data.pack, d)
+        label, who, what = describe(words, d)
         rows.append(TimelineRow(n, minute(d["t"]), clock(data.pack, d["t"]), label, KIND_CLASS.get(d["type"], "system"),
                                 who, what, _flags(cites.get(n, []), area_of, data)))
     return rows

@@ -9,7 +9,7 @@ from ..scoring.model import RATING_WORDS, SEVERITY, Rollup
 from .data import ReportData
 from .improvement import TO_COMPLETE
 from .model import AreaRef, Counts, Fact, Summary
-from .wording import at, authority_name, clock, joined, minute, plural, role_name, step_text
+from .wording import at, authority_name, clock, joined, minute, plural, role_name, rule_label, step_text
 
 SECTIONS = [
     ("overview", "Exercise Overview"),
@@ -162,11 +162,9 @@ def part_name(data: ReportData, part_id: str) -> str:
 
 def _rule_target(data: ReportData, rule: str, target: str) -> str:
     pb = data.pack.playbook
-    labels: dict[str, str] = {}
-    for rules in (pb.first_message, pb.key_messages, pb.prohibited, pb.audiences, pb.facts):
-        labels.update({r.id: r.label for r in rules})
-    if target in labels:
-        return step_text(labels[target], 50)
+    label = rule_label(data.pack, target)
+    if label is not None:
+        return step_text(label, 50)
     if rule == "playbook.rumour":
         rumour = next((r for r in pb.rumours if r.id == target), None)
         if rumour and rumour.inject in data.pack.injects:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any, get_args
 
 from ..loading.pack import Pack
@@ -31,14 +32,17 @@ _MINUTE = re.compile(r"\bminute (\d+(?:\.\d+)?)(?!\d|\.\d)(?! \([^()]*\d:\d\d\))
 _QUOTED = re.compile(r"(?<!\w)'(?:[^']|'(?=\w))*'(?!\w)|\u201c[^\u201d]*\u201d")
 
 
-def humane(pack: Pack, text: str) -> str:
+def humane(pack: Pack, text: str, minutes: bool = True) -> str:
     """Scorer prose made readable: 'minute 27.86' becomes '12:08 (minute 28)' (or '12:08, minute 28'
     inside brackets, so brackets never nest), 'due by 147.15' becomes 'due by 14:27 (minute 147)',
-    and role and channel ids outside quotations become titles and words."""
+    and ids outside quotations become titles and words (`plain_ids`). Without `minutes` (the
+    consoles, which show only the story clock), 'minute 27.86' is just '12:08'."""
     text = _DUE.sub(lambda m: f"{m.group(1)} minute ", text)
 
     def one(m: re.Match) -> str:
         t = float(m.group(1))
+        if not minutes:
+            return clock(pack, t) + (m.group(2) or "")
         before = m.string[:m.start()]
         inside = before.count("(") > before.count(")")
         if inside:
@@ -49,10 +53,43 @@ def humane(pack: Pack, text: str) -> str:
     return plain_ids(pack, _MINUTE.sub(one, text))
 
 
+def explained(pack: Pack, f: Any, minutes: bool = True) -> str:
+    """A finding's explanation for people (see `explain_text`)."""
+    return explain_text(pack, f.explanation, f.expectation, f.roles, minutes)
+
+
+def explain_text(pack: Pack, text: str, expectation: str | None = None, roles: Any = (), minutes: bool = True) -> str:
+    """Scorer prose for people: the plan step's long description (which the finding's subject
+    already gives) cut to 'this step', roles by title, times on the story clock (with the exercise
+    minute too unless `minutes` is off, as on the consoles) and ids as titles."""
+    exp = pack.expectations.get(expectation or "")
+    if exp is not None:
+        text = text.replace(f"'{exp.description}' ({exp.role})", "this step")
+    text = humane(pack, _role_titles(pack, text, list(roles)), minutes)
+    return text[:1].upper() + text[1:]
+
+
+def _role_titles(pack: Pack, text: str, roles: list[str]) -> str:
+    """The scorer names roles by id ('mayor chose', 'passed ... to mayor'); people read titles.
+    Only the finding's own roles, and only where the scorer's sentences put them."""
+    for role in roles:
+        title = role_name(pack, role)
+        if text.startswith(f"{role} "):
+            text = f"{title} {text[len(role) + 1:]}"
+        text = re.sub(rf"\bto {re.escape(role)}\b(?![-\w])", f"to {title}", text)
+    return text
+
+
 def plain_ids(pack: Pack, text: str) -> str:
-    """Role ids become role titles and channel ids words, outside quotations (which quote the
-    log or the pack and stay as they are)."""
+    """Outside quotations (which quote the log or the pack and stay as they are): role ids become
+    role titles, channel ids words, inject ids the inject's title and plan-step ids the step's
+    text, both in quotation marks ('the rumour spread by I-07' reads 'the rumour spread by
+    ‘Rumour of a gunman in the school’')."""
     words = {**{c: channel_name(c) for c in CHANNELS if "_" in c}, **{r: role.title for r, role in pack.roles.items()}}
+    words.update({i.id: f"\u2018{i.title}\u2019" for i in pack.scenario.injects})
+    # Only plan-step ids that cannot be a plain word of the prose ('vigil-security', not 'evacuate').
+    words.update({e.id: f"\u2018{step_text(e.description, 60)}\u2019" for e in pack.plan.expectations
+                  if "-" in e.id or "_" in e.id})
     if not words:
         return text
     # A title already in the text stays as it is: 'Community liaison lead' holds the id 'liaison',
@@ -131,91 +168,56 @@ KIND_CLASS = {
 }
 
 
-def describe(pack: Pack, d: dict[str, Any]) -> tuple[str, str, str]:
-    """(kind label, who, what happened) for one event; who is a role's title when it is a role."""
-    label, who, what = _describe(pack, d)
-    return label, (role_name(pack, who) if who in pack.roles else who), what
+LABELS = {
+    "inject_delivered": "Inject", "decision_made": "Decision", "decision_lapsed": "Decision",
+    "decision_overruled": "Decision", "statement_issued": "Statement",
+    "approval_requested": "Approval", "approval_answered": "Approval", "action_taken": "Action", "delegated": "Action",
+    "message_sent": "Message", "expectation_triggered": "Plan", "expectation_met": "Plan", "deadline_passed": "Plan",
+    "role_availability": "Availability", "observer_noted": "Observer note", "hot_wash_answered": "Hot wash",
+    "rating_overridden": "Override", "command_rejected": "Rejected", "module_started": "Module", "exercise_started": "Start",
+    "exercise_ended": "End", "clock_jumped": "Clock", "state_changed": "State",
+}
+"""The report timeline's kind column."""
 
 
-def _describe(pack: Pack, d: dict[str, Any]) -> tuple[str, str, str]:
-    kind = d["type"]
-    if kind == "inject_delivered":
-        inj = pack.injects.get(d["inject"])
-        who = d.get("sender") or sender_name(pack, inj.from_ if inj else None)
-        why = cue_words(pack, d["cue"])
-        to = role_names(pack, d["to"])
-        return "Inject", who, f"{d['inject']} ({channel_name(d['channel'])}, {d['severity']}) to {to}: {d['title']}{why}"
-    if kind == "decision_made":
-        return "Decision", d["by"], f"On {d['inject']}: {_option(pack, d['inject'], d['option'])}" + (" (staff)" if d.get("staff") else "")
-    if kind == "decision_overruled":
-        return "Decision", d["by"], (f"Overrules {role_name(pack, d['decider'])} on {d['inject']}: "
-                                     f"{_option(pack, d['inject'], d['option'])} in place of "
-                                     f"{_option(pack, d['inject'], d['replaced'])} (reason: {d['reason']})")
-    if kind == "decision_lapsed":
-        opt = _option(pack, d["inject"], d["option"]) if d.get("option") else "nothing"
-        return "Decision", "-", f"Nobody decided on {d['inject']} in time; applied: {opt}"
-    if kind == "statement_issued":
-        langs = ", ".join(d["languages"]) or "no language given"
-        approval = f", approval {d['approval']}" if d.get("approval") else ", no approval cited"
-        return "Statement", d["by"], f"On {channel_name(d['channel'])} ({langs}{approval}): \u201c{d['text']}\u201d"
-    if kind == "approval_requested":
-        what = _action(pack, d["action"]) if d.get("action") else f"a statement: \u201c{_short(d.get('text') or '')}\u201d"
-        return "Approval", d["by"], f"Asks {role_name(pack, d['to'])} to approve ({d['request']}) {what}"
-    if kind == "approval_answered":
-        return "Approval", d["by"], f"{'Grants' if d['granted'] else 'Refuses'} request {d['request']}"
-    if kind == "action_taken":
-        via = f" (approval {d['approval']})" if d.get("approval") else ""
-        note = f"; note: {d['note']}" if d.get("note") else ""
-        return "Action", d["by"], f"{_action(pack, d['action'])}{via}{note}"
-    if kind == "delegated":
-        return "Action", d["by"], f"Delegates '{authority_name(d['authority'])}' to {role_name(pack, d['to'])}"
-    if kind == "message_sent":
-        return "Message", d["by"], f"{d['intent'].capitalize()} to {role_name(pack, d['to'])}: {d['text']}"
-    if kind == "expectation_triggered":
-        exp = pack.expectations.get(d["expectation"])
-        return "Plan", d["role"], f"Plan step {_step(pack, d['expectation'])} starts; due by {at(pack, d['due'])}"
-    if kind == "expectation_met":
-        return "Plan", d["by"], f"Plan step {_step(pack, d['expectation'])} met {'on time' if d['on_time'] else 'late'}"
-    if kind == "deadline_passed":
-        return "Plan", d["role"], f"Deadline passed for plan step {_step(pack, d['expectation'])}"
-    if kind == "role_availability":
-        return "Availability", d["role"], "Can be reached again" if d["available"] else "Cannot be reached"
-    if kind == "observer_noted":
-        return "Observer note", d.get("role") or "-", d["text"]
-    if kind == "hot_wash_answered":
-        return "Hot wash", d["by"], f"{d['text']} \u2014 {d['answer']}"
-    if kind == "rating_overridden":
-        return "Override", d["by"], f"Rating of {target_name(pack, d['target'])} set to {d['rating']}: {d['rationale']}"
-    if kind == "command_rejected":
-        return "Rejected", d["by"], f"{d['command']}: {d['reason']}"
-    if kind == "module_started":
-        return "Module", "-", d["title"]
-    if kind == "exercise_started":
-        return "Start", "-", f"Exercise starts (seed {d['seed']})"
-    if kind == "exercise_ended":
-        return "End", "-", "Exercise ends (" + ("clock ran out" if d["reason"] == "clock" else "ended by the facilitator") + ")"
-    if kind == "clock_jumped":
-        return "Clock", "-", f"Clock jumped to {at(pack, d['to'])}"
-    if kind == "state_changed":
-        return "State", "-", ", ".join(f"{k} {v:.1f}" for k, v in d["values"].items()) + f" ({d['cause']})"
-    rest = ", ".join(f"{k}={v}" for k, v in d.items() if k not in ("kind", "type", "t"))
-    return kind.replace("_", " ").capitalize(), "-", rest
+def describe(words: Any, d: dict[str, Any]) -> tuple[str, str, str]:
+    """(kind label, who, what happened) for one event, told by `words` (an EventWords, the one
+    describer of log entries that the consoles and `replay --text` use too); who is a role's title,
+    an inject's sender, or '-' for what the exercise itself did."""
+    said = words.of(d)
+    label = LABELS.get(d["type"], d["type"].replace("_", " ").capitalize())
+    if d["type"] == "inject_delivered":
+        inj = words.pack.injects.get(d["inject"])
+        return label, d.get("sender") or sender_name(words.pack, inj.from_ if inj else None), said.what
+    return label, "-" if said.system else said.who, said.what
 
 
 def cue_words(pack: Pack, cue: str) -> str:
-    """Why an inject came, in words: ' [follow-up to the decision on I-07]', ' [prompt: plan step
+    """Why an inject came, in words: ' [follow-up to the decision on \u2018National desk offers\u2026\u2019]', ' [prompt: plan step
     \u2018Activate ...\u2019 overdue]'; nothing for a scheduled one."""
     kind, _, target = cue.partition(":")
     if kind == "scheduled":
         return ""
     if kind == "follow_up":
-        return f" [follow-up to the decision on {target}]"
+        inj = pack.injects.get(target)
+        return f" [follow-up to the decision on \u2018{inj.title}\u2019]" if inj else " [follow-up to a decision]"
     if kind == "contingency":
         exp = pack.expectations.get(target)
         return f" [prompt: plan step \u2018{step_text(exp.description)}\u2019 overdue]" if exp else " [prompt: a plan step overdue]"
     if kind == "trigger":
         return " [its trigger was met]"
     return f" [{cue.replace('_', ' ')}]"
+
+
+def rule_label(pack: Pack, rule_id: str) -> str | None:
+    """A playbook rule's label ('Condemns the attack'), for a first-message element, key message,
+    prohibition, audience or fact; None for an id that is none of these."""
+    pb = pack.playbook
+    for rules in (pb.first_message, pb.key_messages, pb.prohibited, pb.audiences, pb.facts):
+        found = next((r for r in rules if r.id == rule_id), None)
+        if found is not None:
+            return found.label
+    return None
 
 
 def step_text(description: str, n: int | None = None) -> str:
@@ -225,35 +227,55 @@ def step_text(description: str, n: int | None = None) -> str:
 
 
 def target_name(pack: Pack, target: str) -> str:
-    """An override's target for people: 'objective:OBJ-2' as 'objective OBJ-2 (title)', a plan step by its description."""
+    """An override's target for people: 'objective:OBJ-2' as 'objective ‘title’', a plan step by its
+    description, a role by its title, a finding by what it judged."""
     kind, _, name = target.partition(":")
     if kind == "objective":
         o = next((o for o in pack.scenario.objectives if o.id == name), None)
-        return f"objective {name}" + (f" ({o.title.rstrip('.')})" if o else "")
+        return f"objective \u2018{o.title.rstrip('.')}\u2019" if o else "an objective"
     if kind == "expectation" and name in pack.expectations:
         return f"plan step \u2018{step_text(pack.expectations[name].description, 70)}\u2019"
     if kind == "capability":
         return f"core capability {name}"
+    if kind == "role":
+        return f"the {role_name(pack, name)}'s rating" if name in pack.roles else "a role's rating"
+    if "." in kind:
+        subject = finding_subject(pack, target)
+        return f"the finding on {subject}" if subject else "a finding"
     return target
 
 
-def _step(pack: Pack, expectation: str) -> str:
-    exp = pack.expectations.get(expectation)
-    return f"\u2018{step_text(exp.description, 90)}\u2019" if exp else expectation
-
-
-def _action(pack: Pack, action_id: str) -> str:
-    found = pack.actions.get(action_id)
-    return found[1].label if found else action_id
-
-
-def _option(pack: Pack, inject_id: str, option: str) -> str:
-    inj = pack.injects.get(inject_id)
-    if inj is None or inj.decision is None:
-        return option
-    found = next((o for o in inj.decision.options if o.id == option), None)
-    return found.label if found else option
-
-
-def _short(text: str, n: int = 90) -> str:
-    return text if len(text) <= n else text[: n - 1].rstrip() + "\u2026"
+def finding_subject(pack: Pack, finding_id: str, expectation: str | None = None,
+                    at_line: Callable[[int], str | None] | None = None, n: int | None = 80) -> str:
+    """What a finding judged, for people: the plan step's text, the decision's prompt, the playbook
+    rule's label, the report passed up; '' when the finding's title says it all ('First statement
+    in time'). Never the id: a list of findings reads 'On time: ‘Activate the crisis team…’', not
+    'On time: crisis-team'. `at_line` gives the story time of a log line, for a finding about one
+    moment ('statement@17': a statement at 08:46). Texts are cut to `n` characters (None: whole)."""
+    rule, _, target = finding_id.partition(":")
+    target, _, line = target.partition("@")
+    if rule == "plan.harm":
+        harm = next((h for h in pack.scenario.harms if h.id == target), None)
+        return f"\u2018{step_text(harm.label, n)}\u2019" if harm else "a harmful side effect"
+    exp = pack.expectations.get(expectation or target) if rule.startswith("plan.") else None
+    if exp is not None:
+        return f"\u2018{step_text(exp.description, n)}\u2019"
+    if rule == "plan.decision" and target in pack.injects and pack.injects[target].decision:
+        return f"\u2018{step_text(pack.injects[target].decision.prompt, n)}\u2019"
+    if rule == "chain.reporting" and "/" in target:
+        inject, role = target.split("/", 1)
+        title = pack.injects[inject].title if inject in pack.injects else "an inject"
+        return f"{role_name(pack, role)} passing on \u2018{title}\u2019"
+    if rule == "playbook.rumour":
+        rumour = next((r for r in pack.playbook.rumours if r.id == target), None)
+        inj = pack.injects.get(rumour.inject) if rumour else None
+        return f"the rumour in \u2018{inj.title}\u2019" if inj else "a rumour"
+    label = rule_label(pack, target)
+    if label is not None:
+        return f"\u2018{step_text(label, n)}\u2019"
+    if target in pack.roles:
+        return role_name(pack, target)
+    when = at_line(int(line)) if at_line is not None and line.isdigit() else None
+    if target == "statement":
+        return f"a statement at {when}" if when else "a statement"
+    return ""

@@ -13,6 +13,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from ..loading.pack import Pack
 from .model import SEVERITY, Finding, Rating, Rollup, Scorecard
 
 
@@ -130,6 +131,12 @@ def compare_cards(original: Scorecard, branch: Scorecard, original_log: str, bra
 def compare_logs(original: Path, branch: Path) -> Comparison:
     """Verify and score both logs and compare them (raises LogError, located, when either is unsound
     or they are exercises of different scenarios)."""
+    return compared(original, branch)[0]
+
+
+def compared(original: Path, branch: Path) -> tuple[Comparison, Pack]:
+    """`compare_logs`, with the pack both exercises were played from: what tells the changes in
+    words (titles for ids, the story clock for minutes) when they are shown to people."""
     from ..log import LogError
     from ..replay import verify
     from .scorer import Scorer
@@ -146,4 +153,4 @@ def compare_logs(original: Path, branch: Path) -> Comparison:
         raise LogError(str(branch), 1, f"this is an exercise of '{b.pack.scenario.id}', not of "
                        f"'{a.pack.scenario.id}' like {original.name}: only runs of one scenario compare finding by finding "
                        "(`tabletop progress` compares scenarios by capability)")
-    return compare_cards(a_card, b_card, original.name, branch.name, branch_point(b.log.header, original))
+    return compare_cards(a_card, b_card, original.name, branch.name, branch_point(b.log.header, original)), a.pack

@@ -40,7 +40,7 @@ def test_replay_off_a_terminal_prints_the_timeline_and_verify_is_unchanged(tmp_p
     log = tmp_path / "done.jsonl"
     run_headless(mini_pack, 1, "plan", log)
     text = invoke("replay", log)
-    assert text.exit_code == 0 and "INJECT I1" in text.output
+    assert text.exit_code == 0 and "Inject: Incident reported" in text.output and " I1 " not in text.output
     assert invoke("replay", log, "--text").output == text.output
     verified = invoke("replay", log, "--verify")
     assert verified.exit_code == 0 and verified.output.startswith(f"verified: {log} replays exactly")

@@ -81,12 +81,12 @@ async def test_replay_viewer_scrubs_with_the_engine_and_jumps_to_evidence(tmp_pa
         assert screen.minute == 31
         # The view at minute 31 is what the engine replayed up to there: I2 (minute 20) delivered, I6 (40) not yet.
         assert "I2" in screen.view.delivered and "I6" not in screen.view.delivered
-        highlighted = screen.query_one("#replay-lines", OptionList).highlighted
-        assert screen.lines[highlighted].data["t"] <= 31
+        rows = screen.query_one("#replay-lines", OptionList)
+        assert screen.line_minute[int(rows.get_option_at_index(rows.highlighted).id)] <= 31
         await pilot.press("2")
         await pilot.pause(0.1)
         assert screen.who == "press"
-        assert "Press officer at minute 31" in str(screen.query_one("#replay-view").render())
+        assert "What the Press officer saw and did, up to 09:31" in str(screen.query_one("#replay-view").render())
 
         # From a finding to its evidence.
         with_evidence = next(n for n, f in enumerate(screen.findings) if f.evidence)
@@ -99,7 +99,7 @@ async def test_replay_viewer_scrubs_with_the_engine_and_jumps_to_evidence(tmp_pa
         await pilot.pause(0.2)
         assert screen.minute == screen.line_minute[finding.evidence[0]]
         lines = screen.query_one("#replay-lines", OptionList)
-        assert screen.lines[lines.highlighted].number == finding.evidence[0]
+        assert int(lines.get_option_at_index(lines.highlighted).id) == finding.evidence[0]
 
         # Play at 16x: the moment moves forward by itself.
         before = screen.minute
@@ -142,7 +142,7 @@ async def test_resume_after_a_kill_loses_nothing(tmp_path, wall):
         session = resumed.control.session
         assert [e.option for e in session.events if e.type == "decision_made"] == ["wait"]
         assert session.now >= 20 and resumed.control.paused and resumed.control.speed == 2.0
-        assert any("decided Vigil request: Wait" in line for line in screen.view.activity)
+        assert any("decided \u2018Vigil request\u2019: Wait" in line for line in screen.view.activity)
         assert (tmp_path / f"killed.jsonl.corrupt-{session.recovered.line}").exists()
         await pilot.press("1", "a")
         await pilot.pause()

@@ -20,11 +20,12 @@ def branch_path(source: Path, minute: float) -> Path:
     return source.with_name(f"{source.stem}-whatif-{minute:.0f}-{stamp}.jsonl")
 
 
-def ask_and_branch(screen, source: Path, minute: float, roles: dict) -> None:
-    """Ask who plays, then branch and open the new exercise (errors are shown, not raised)."""
+def ask_and_branch(screen, source: Path, minute: float, roles: dict, clock: str) -> None:
+    """Ask who plays, then branch and open the new exercise (errors are shown, not raised); `clock`
+    is the moment on the story clock, as the viewer shows it."""
     options = [("same", "Keep every seat as it was")] + [(r, f"I take over {role.title}; the rest as they were")
                                                          for r, role in roles.items()]
-    screen.app.push_screen(ChoiceDialog(f"What-if from minute {minute:.1f}", "A new exercise log starts from "
+    screen.app.push_screen(ChoiceDialog(f"What-if from {clock}", "A new exercise log starts from "
                                         "this moment; the original stays as it is.", options),
                            lambda choice: choice and start_branch(screen, source, minute, None if choice == "same" else choice))
 
@@ -39,5 +40,8 @@ def start_branch(screen, source: Path, minute: float, take_over: str | None) -> 
     except (LogError, OSError) as exc:
         screen.app.notify(str(exc), title="No branch here", severity="error", timeout=8)
         return
-    screen.app.notify(f"What-if branch from minute {minute:.1f}: {branched.path}", timeout=8)
+    from simulator.story_clock import story_time
+
+    clock = story_time(branched.session.engine.pack.scenario, minute)
+    screen.app.notify(f"What-if branch from {clock}: {branched.path}", timeout=8)
     screen.app.open_branch(branched.session)

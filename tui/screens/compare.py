@@ -14,8 +14,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from simulator.scoring.compare import Comparison, compare_logs
-from simulator.scoring.compare_text import CHANGE, headline
+from simulator.loading.pack import Pack
+from simulator.scoring.compare import Comparison, compared
+from simulator.scoring.compare_text import CHANGE, headline, what, words
 
 from ..render import rating_text
 
@@ -44,25 +45,27 @@ def open_compare(app, branch: Path) -> bool:
                    severity="warning", timeout=8)
         return False
     try:
-        comparison = compare_logs(original, branch)
+        comparison, pack = compared(original, branch)
     except (LogError, OSError) as exc:
         app.notify(f"Cannot compare: {exc}", title="Compare", severity="error", timeout=12)
         return False
-    app.push_screen(CompareScreen(comparison))
+    app.push_screen(CompareScreen(comparison, pack))
     return True
 
 
 class CompareScreen(Screen):
     BINDINGS = [Binding("escape", "back", "Back", id="compare-back", tooltip="Back to where you were")]
 
-    def __init__(self, comparison: Comparison):
+    def __init__(self, comparison: Comparison, pack: Pack):
         super().__init__()
         self.comparison = comparison
+        self.pack = pack
+        """Tells the changes in the consoles' words (titles, story clock), never by id."""
 
     def compose(self) -> ComposeResult:
         c = self.comparison
         yield Static(" WHAT-IF BESIDE ITS ORIGINAL", classes="bar")
-        yield Static(headline(c), id="compare-head")
+        yield Static(headline(c, self.pack), id="compare-head")
         yield OptionList(*[Option(self._row(ch), id=str(n)) for n, ch in enumerate(c.changes)], id="compare-changes")
         with Horizontal(id="compare-sides"):
             with VerticalScroll(id="compare-original"):
@@ -71,15 +74,13 @@ class CompareScreen(Screen):
                 yield Static(id="compare-right")
         yield Footer()
 
-    @staticmethod
-    def _row(ch) -> Text:
+    def _row(self, ch) -> Text:
         word, style = CHANGE[ch.change]
         t = Text(f"{word:<12}", style=style)
         t.append_text(rating_text(ch.original or "N/A") if ch.original else Text("-  ", style="dim"))
         t.append(" → ")
         t.append_text(rating_text(ch.branch or "N/A") if ch.branch else Text("-  ", style="dim"))
-        target = ch.id.split(":", 1)[-1]
-        t.append(f"  {ch.kind}: {ch.title if ch.kind != 'finding' else ch.title + ': ' + target}")
+        t.append(f"  {what(ch, self.pack, n=None)}")  # the list itself cuts a row to its width
         return t
 
     def on_mount(self) -> None:
@@ -103,7 +104,7 @@ class CompareScreen(Screen):
                 body.append("Not in this exercise.", style="dim")
             else:
                 body.append_text(rating_text(rating))
-                body.append(f" {ch.title}\n\n{text or ''}")
+                body.append(f" {what(ch, self.pack, n=None)}\n\n{words(ch, self.pack, text)}")
             self.query_one(side, Static).update(body)
 
     def action_back(self) -> None:

@@ -19,48 +19,58 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
+from simulator.console.display import ExerciseView
+from simulator.event_words import EventWords, Words
 from simulator.log import read_log
 from simulator.replay import replay_log
 from simulator.room.feed import feed_for
-from simulator.summary import timeline_text
+from simulator.story_clock import day_and_time, first_day, story_time
 
 from ..live_score import LiveScore
-from ..score_text import ORDER
-from simulator.story_clock import story_time
-
-from ..render import rating_text
-from simulator.console.display import ExerciseView
+from ..score_text import ORDER, finding_row, finding_text
 from ..widgets.clock_bar import ClockBar
 from ..widgets.fast_list import FastOptionList
-from .replay_panels import overview_text, role_text
+from .replay_panels import entry_text, overview_text, role_text
 
 PLAY_SPEEDS = (1.0, 2.0, 4.0, 8.0, 16.0, 32.0, 64.0)
 """At 64×, a four-hour exercise plays back in under four minutes."""
 
 
-def _b(key: str, action: str, desc: str, tip: str, show: bool = True) -> Binding:
-    return Binding(key, action, desc, show=show, id=f"replay-{action.split('(')[0]}", tooltip=tip)
+SPEED = Binding.Group("Speed")
+"""Faster and slower share one place in the footer ("+ - Speed"), so 80 columns show every key."""
+
+
+def _b(key: str, action: str, desc: str, tip: str, show: bool = True, priority: bool = False,
+       group: Binding.Group | None = None, key_display: str | None = None) -> Binding:
+    return Binding(key, action, desc, show=show, id=f"replay-{action.split('(')[0]}", tooltip=tip, priority=priority,
+                   group=group, key_display=key_display)
 
 
 class ReplayScreen(Screen):
+    DEFAULT_CSS = """
+    #replay-findings { height: 1fr; }
+    #replay-finding-pane { height: 1fr; border-top: solid $panel; padding: 0 1; }
+    #replay-entry { padding: 0 0 1 0; }
+    """
     BINDINGS = [
-        _b("space", "play", "Play/stop", "Play the exercise from here"),
+        _b("space", "play", "Play", "Play the exercise from here, or stop it", key_display="\u2423"),  # ␣: room for every key at 80 columns
         _b("right", "scrub(1)", "+1'", "One exercise minute later"),
         _b("left", "scrub(-1)", "-1'", "One exercise minute earlier"),
         _b("shift+right", "scrub(10)", "+10'", "Ten minutes later", show=False),
         _b("shift+left", "scrub(-10)", "-10'", "Ten minutes earlier", show=False),
-        _b("home", "goto(0)", "Start", "The start of the exercise", show=False),
-        _b("end", "goto(-1)", "End", "The end of the exercise", show=False),
-        _b("n", "step(1)", "Next event", "Jump to the next event (state drifts are skipped)"),
+        # Priority: the lists would take Home and End for themselves, and these move the clock.
+        _b("home", "goto(0)", "Start", "The start of the exercise", show=False, priority=True),
+        _b("end", "goto(-1)", "End", "The end of the exercise", show=False, priority=True),
+        _b("n", "step(1)", "Next", "Jump to the next event (state drifts are skipped)"),
         _b("p", "step(-1)", "Previous event", "Jump to the previous event", show=False),
-        _b("plus,equals_sign", "play_speed(1)", "Faster", "Play faster (up to 64×)"),
-        _b("minus", "play_speed(-1)", "Slower", "Play slower (down to 1×)"),
+        _b("plus,equals_sign", "play_speed(1)", "Faster", "Play faster (up to 64×)", group=SPEED),
+        _b("minus", "play_speed(-1)", "Slower", "Play slower (down to 1×)", group=SPEED),
         _b("b", "branch", "What-if", "Start a what-if branch from this moment"),
         _b("c", "compare", "Compare", "Set this what-if branch beside its original: score and findings that changed"),
         _b("f", "tab('tab-findings')", "Findings", "Findings, with a jump to their evidence"),
         _b("v", "tab('tab-view')", "View", "What the chosen role saw and did at this moment", show=False),
         _b("escape", "back", "Back", "Back to the scorecard", show=False),
-        _b("0", "who('overview')", "Overview", "Every role and the state", show=False),
+        _b("0", "who('overview')", "Views", "0: every role and the state; 1-9: what one role saw and did"),
         *[_b(str(n), f"who_n({n})", f"Role {n}", f"Role {n}'s view", show=False) for n in range(1, 10)],
     ]
 
@@ -82,12 +92,20 @@ class ReplayScreen(Screen):
         score = LiveScore(self.pack, self.path)
         card = score.card()
         self.findings = sorted(card.findings, key=lambda f: (ORDER[f.rating], f.id))
-        self.line_minute = {ln.number: ln.data["t"] for ln in self.lines}
+        self.data_of = {ln.number: ln.data for ln in self.lines}
+        self.line_minute = {n: d["t"] for n, d in self.data_of.items()}
+        self.clock_of = {ln.number: story_time(self.pack.scenario, ln.data["t"]) for ln in self.lines}
+        # Every line told once, in log order (the describer remembers what each approval asked):
+        # in full for the entry pane and a finding's evidence, on one line for the list.
+        words = EventWords(self.pack)
+        self.said: dict[int, Words] = {ln.number: words.of(ln.data) for ln in self.lines}
         from simulator.report.data import TIMELINE_TYPES
 
         self.events = [ln for ln in self.lines if ln.data.get("kind") == "event" and ln.data.get("type") in TIMELINE_TYPES]
         """The lines 'next event' steps through: what happened, without the clock's state drifts."""
         self._focus_line: int | None = None
+        self._row_of: dict[int, int] = {}
+        """Log line number -> its row in the list (a day's name takes a row of its own)."""
 
     def compose(self) -> ComposeResult:
         yield ClockBar(id="replay-clock")
@@ -96,17 +114,40 @@ class ReplayScreen(Screen):
             with TabbedContent(id="replay-tabs"):
                 with TabPane("View", id="tab-view"):
                     with VerticalScroll():
+                        yield Static(id="replay-entry")
                         yield Static(id="replay-view")
                 with TabPane(f"Findings ({len(self.findings)})", id="tab-findings"):
-                    yield OptionList(*[Option(rating_text(f.rating).append(f" {f.title}: {f.id.split(':', 1)[-1]}"), id=str(n))
+                    yield OptionList(*[Option(finding_row(f, self.pack, self.clock_of.get), id=str(n))
                                        for n, f in enumerate(self.findings)], id="replay-findings")
-        yield Footer()
+                    with VerticalScroll(id="replay-finding-pane"):
+                        yield Static(id="replay-finding")
+        yield Footer(show_command_palette=False)  # (ctrl+p still opens it) 80 columns show every key
 
     def on_mount(self) -> None:
-        prompts = [Option(Text(timeline_text(self.pack, [ln.data]), style="dim" if ln.data["kind"] == "event"
-                                and ln.data["type"] == "state_changed" else ""), id=str(ln.number)) for ln in self.lines]
-        self.query_one("#replay-lines", OptionList).add_options(prompts)  # one batch, fast for long logs
+        self.query_one("#replay-lines", OptionList).add_options(self._rows())  # one batch, fast for long logs
+        if self.findings:
+            self.query_one("#replay-findings", OptionList).highlighted = 0
         self._render_now()
+
+    def _rows(self) -> list[Option]:
+        """One row per log line: its time of day and what happened, in words. The story's day is
+        named once, on a row of its own above that day's rows, so a narrow list keeps room for the
+        words ('Day 3' would otherwise fill every row)."""
+        rows: list[Option] = []
+        day = ""
+        named = any(day_and_time(clock)[0] for clock in self.clock_of.values())
+        first = first_day(self.pack.scenario) if named else ""  # the clock names the first day only once it is left
+        for ln in self.lines:
+            today, hhmm = day_and_time(self.clock_of[ln.number])
+            today = today or first
+            if today and today != day:
+                rows.append(Option(Text(today, style="bold underline"), id=f"day:{ln.number}", disabled=True))
+            day = today
+            self._row_of[ln.number] = len(rows)
+            quiet = ln.data["kind"] == "command" or ln.data.get("type") == "state_changed"
+            rows.append(Option(Text(f"{hhmm}  {self.said[ln.number].line()}", style="dim" if quiet else ""),
+                               id=str(ln.number)))
+        return rows
 
     # ---- moving in time --------------------------------------------------------------------------
 
@@ -153,16 +194,30 @@ class ReplayScreen(Screen):
         who = "Overview" if self.who == "overview" else self.pack.roles[self.who].title
         self.query_one(ClockBar).show(clock=story_time(sc, self.minute), now=self.minute, duration=sc.clock.duration,
                                       paused=self.playing is None, speed=self.speed, ended=v.ended,
-                                      seat=f"REPLAY {who} [0 overview, 1-{len(self.roles)} roles]", module=v.module)
-        body = overview_text(v) if self.who == "overview" else role_text(v, self.who)
-        self.query_one("#replay-view", Static).update(body)
+                                      seat=f"REPLAY {who}", module=v.module)
+        pane = self.query_one("#replay-view", Static)
+        body = overview_text(v, pane.size.width or 80) if self.who == "overview" else role_text(v, self.who)
+        pane.update(body)
         lines = self.query_one("#replay-lines", OptionList)
-        target = getattr(self, "_focus_line", None)
-        idx = next((n for n, ln in enumerate(self.lines) if ln.number == target), None) if target else None
-        if idx is None:
-            idx = max([n for n, ln in enumerate(self.lines) if ln.data["t"] <= self.minute + 1e-9] or [0])
-        if self.lines:
-            lines.highlighted = idx
+        line = self._focus_line
+        if line is None or line not in self._row_of:
+            line = max([ln.number for ln in self.lines if ln.data["t"] <= self.minute + 1e-9] or [0])
+        if line in self._row_of:
+            lines.highlighted = self._row_of[line]
+
+    @on(OptionList.OptionHighlighted, "#replay-lines")
+    def _entry(self, event: OptionList.OptionHighlighted) -> None:
+        """The row under the cursor in full (the list cuts long rows to its width)."""
+        option_id = event.option.id or ""
+        if not option_id.isdigit():
+            return
+        number = int(option_id)
+        d = self.data_of[number]
+        body = None
+        if d.get("type") == "inject_delivered":
+            inj = self.pack.injects.get(d["inject"])
+            body = d.get("body") or (inj.body if inj else None)
+        self.query_one("#replay-entry", Static).update(entry_text(self.clock_of[number], self.said[number], body))
 
     # ---- playing -----------------------------------------------------------------------------------
 
@@ -211,6 +266,13 @@ class ReplayScreen(Screen):
         number = int(event.option_id)
         self.goto_minute(self.line_minute[number], number)
 
+    @on(OptionList.OptionHighlighted, "#replay-findings")
+    def _finding_shown(self, event: OptionList.OptionHighlighted) -> None:
+        f = self.findings[int(event.option.id or 0)]
+        evidence = [f"{self.clock_of[n]}  {self.said[n].line()}" for n in f.evidence if n in self.said]
+        self.query_one("#replay-finding", Static).update(finding_text(f, evidence, self.pack, self.clock_of.get,
+                                                                      jump_hint=True))
+
     @on(OptionList.OptionSelected, "#replay-findings")
     def _finding_selected(self, event: OptionList.OptionSelected) -> None:
         f = self.findings[int(event.option_id)]
@@ -221,10 +283,10 @@ class ReplayScreen(Screen):
         if f.roles and f.roles[0] in self.roles:
             self.who = f.roles[0]
         self.query_one("#replay-tabs", TabbedContent).active = "tab-view"
+        self.query_one("#replay-lines", OptionList).focus()  # the evidence's row, highlighted in the list
         self.goto_minute(self.line_minute.get(line, self.minute), line)
-        self.notify(f"{f.title}: evidence at line{'s' if len(f.evidence) > 1 else ''} "
-                    f"{', '.join(map(str, f.evidence))} (minute {self.line_minute.get(line, 0):.1f}, "
-                    f"{story_time(self.pack.scenario, self.line_minute.get(line, 0))})", timeout=6)
+        when = ", ".join(dict.fromkeys(self.clock_of[n] for n in f.evidence if n in self.clock_of))
+        self.notify(f"{f.title}: evidence at {when}", timeout=6)
 
     # ---- what-if -----------------------------------------------------------------------------------
 
@@ -253,7 +315,7 @@ class ReplayScreen(Screen):
 
         if self.playing is not None:
             self.action_play()
-        ask_and_branch(self, self.path, self.minute, self.pack.roles)
+        ask_and_branch(self, self.path, self.minute, self.pack.roles, story_time(self.pack.scenario, self.minute))
 
 
 def open_replay(app, log: Path) -> bool:

@@ -19,8 +19,7 @@ from simulator.loading.pack import Pack
 from simulator.summary import timeline_text
 
 from ..live_score import LiveScore
-from ..render import rating_text
-from ..score_text import ORDER, card_summary, finding_text
+from ..score_text import ORDER, card_summary, finding_row, finding_text
 
 
 def report_available() -> bool:
@@ -58,11 +57,8 @@ class ScorecardScreen(Screen):
                     yield Static(card_summary(self.card, findings=0))
         yield Footer()
 
-    @staticmethod
-    def _row(f) -> Text:
-        t = rating_text(f.rating)
-        t.append(f" {f.title}: {f.id.split(':', 1)[-1]}")
-        return t
+    def _row(self, f) -> Text:
+        return finding_row(f, self.pack)
 
     def on_mount(self) -> None:
         self.query_one("#findings", OptionList).focus()
@@ -72,8 +68,8 @@ class ScorecardScreen(Screen):
     @on(OptionList.OptionHighlighted, "#findings")
     def _show(self, event: OptionList.OptionHighlighted) -> None:
         f = self.findings[event.option_index]
-        evidence = {n: timeline_text(self.pack, [self.live.lines[n]]).strip() for n in f.evidence if n in self.live.lines}
-        self.query_one("#finding", Static).update(finding_text(f, evidence))
+        evidence = [timeline_text(self.pack, [self.live.lines[n]]).strip() for n in f.evidence if n in self.live.lines]
+        self.query_one("#finding", Static).update(finding_text(f, evidence, self.pack))
 
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         if action == "export":
