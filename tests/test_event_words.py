@@ -83,8 +83,8 @@ def test_every_event_and_command_has_its_words():
 
 
 def test_an_event_this_version_does_not_know_is_still_told_in_words(mini_pack):
-    said = EventWords(mini_pack).of({"kind": "event", "type": "decision_overruled", "t": 3.0})
-    assert said.sentence() == "Decision overruled"
+    said = EventWords(mini_pack).of({"kind": "event", "type": "venue_evacuated", "t": 3.0})
+    assert said.sentence() == "Venue evacuated"
 
 
 def test_a_report_timeline_row_uses_the_same_words(reviewed):
