@@ -218,12 +218,13 @@ def brief(pack: Pack, role: str) -> Briefing:
 # ---- words ------------------------------------------------------------------------------------
 
 def _when(pack: Pack, t: float) -> str:
-    return f"minute {t:g} ({story_time(pack.scenario, t)} story time)"
+    """A time as the consoles show it: the story clock ('11:10', 'Day 2 07:30'), never the exercise minute."""
+    return story_time(pack.scenario, t)
 
 
 def absence_line(pack: Pack, a: Absence, you: bool = True) -> str:
-    """One stretch of unreachability in plain words: 'You cannot be reached from minute 0 (08:32
-    story time) until minute 150 (11:02 story time); the Deputy mayor acts for you.'"""
+    """One stretch of unreachability in plain words: 'You cannot be reached from 08:32 until 11:02;
+    the Deputy mayor acts for you.'"""
     who = "You" if you else _title(pack, a.role)
     until = f"until {_when(pack, a.end)}" if a.end is not None else "until the end of the exercise, unless the story brings you back"
     acting = "" if a.acting == a.role else (f"; {_title(pack, a.acting)} acts for you" if you else

@@ -243,7 +243,7 @@ def _seat_feedback(log: Path, pack, card, facts, seat: str, as_json: bool) -> No
     if as_json:
         click.echo(fb.model_dump_json(indent=2))
         return
-    render(fb, Console(), "re-run it with the command below" if fb.moment is not None else None)
+    render(fb, Console(), "re-run it with the command below" if fb.moment is not None else None, pack)
     if fb.moment is not None:  # on a line of its own, never wrapped, so it can be copied
         say(f"tabletop branch {log} --at {fb.moment.minute:g} -o {log.with_name(log.stem + '-whatif.jsonl')} "
             f"--seat {seat}=human")

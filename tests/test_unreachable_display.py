@@ -45,7 +45,7 @@ def test_the_console_says_how_long_and_who_acts(succession):
     _engine, view = _played(succession, 60)
     assert view.unreachable_short("mayor") == f"unreachable until 11:10 ({150 - view.now:.0f}' left)"
     note = view.unreachable_note("mayor")
-    assert note is not None and "minute 150" in note and "Deputy mayor" in note
+    assert note is not None and "until 11:10" in note and "Deputy mayor" in note
     assert view.unreachable_short("police") is None and view.unreachable_note("police") is None
 
 
@@ -53,5 +53,5 @@ def test_a_refusal_while_unreachable_says_why_in_plain_words(succession):
     engine, view = _played(succession, 30)
     view.apply(engine.apply(C.TakeAction(by="mayor", t=engine.now, action="mayor.activate_crisis_team")))
     refused = view.rejected[-1]
-    assert refused.startswith("Mayor: cannot take that action.") and "until minute 150" in refused
+    assert refused.startswith("Mayor: cannot take that action.") and "until 11:10" in refused
     assert "take_action" not in refused and "Deputy mayor" in refused

@@ -132,7 +132,7 @@ class _Seat:
             if taken:
                 d, a = min(taken, key=lambda x: x[0].t)
                 out.append(M.Authorised(kind="power", what=a.label, authority=power, done_at=d.t, by=d.by, verdict="used",
-                                        rating="N/A", explanation=f"Only you could do this; {d.by} did at minute {d.t:g}.",
+                                        rating="N/A", explanation=f"Only you could do this; the {self.title(d.by)} did at minute {d.t:g}.",
                                         evidence=[d.line]))
             else:
                 out.append(M.Authorised(kind="power", what=what, authority=power, verdict="not_used", rating="N/A",
@@ -168,7 +168,7 @@ class _Seat:
             ev = [req["line"]] + ([answer["line"]] if answer else [])
             if answer is None:
                 rating: Rating = "S" if self.card.final else "N/A"
-                text = f"{req['by']} asked at minute {req['t']:g}; you never answered."
+                text = f"The {self.title(req['by'])} asked at minute {req['t']:g}; you never answered."
                 out.append(M.Authorised(kind="approval", what=what, verdict="unanswered", rating=rating, explanation=text,
                                         evidence=ev))
                 self.learn(2, "Answer approval requests while they still matter", text, rating, req["t"])
@@ -178,7 +178,8 @@ class _Seat:
             breaks = self.draft_breaks(req) if answer["granted"] else []
             rating = "M" if breaks else "P"
             who = "you" if answer["by"] == self.role else f"{self.title(answer['by'])}, acting for you,"
-            text = f"{req['by']} asked at minute {req['t']:g}; {who} {word} it at minute {answer['t']:g} ({waited:.0f} min later)"
+            text = (f"The {self.title(req['by'])} asked at minute {req['t']:g}; {who} {word} it at minute {answer['t']:g} "
+                    f"({waited:.0f} min later)")
             text += (f", though it broke {', '.join(b.label for b in breaks)}." if breaks else ".")
             out.append(M.Authorised(kind="approval", what=what, done_at=answer["t"], by=answer["by"], verdict=word,
                                     rating=rating, explanation=text, evidence=ev))
@@ -317,8 +318,9 @@ class _Seat:
                 covers, breaks = self.check(req["text"])
                 caught = ", ".join(b.label for b in breaks)
                 rating: Rating = "P" if breaks else "S"
-                text = (f"You turned down {req['by']}'s draft at minute {answer['t']:g}: it broke {caught}." if breaks else
-                        f"You turned down {req['by']}'s draft at minute {answer['t']:g}, though the playbook finds nothing wrong in it.")
+                text = (f"You turned down the {self.title(req['by'])}'s draft at minute {answer['t']:g}: it broke {caught}." if breaks
+                        else f"You turned down the {self.title(req['by'])}'s draft at minute {answer['t']:g}, though the playbook "
+                             "finds nothing wrong in it.")
                 out.append(M.StatementReview(part="denied", minute=answer["t"], by=req["by"], text=req["text"], covers=covers,
                                              breaks=breaks, rating=rating, explanation=text,
                                              evidence=[req["line"], answer["line"]]))

@@ -7,14 +7,31 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
+from ..loading.pack import Pack
+from ..report.wording import at, clock, humane
 from ..terminal import printable
 from .model import SeatFeedback
 
 STYLE = {"P": "bold green", "S": "bold yellow", "M": "bold dark_orange", "U": "bold red", "N/A": "dim"}
 
 
-def _minute(t: float | None) -> str:
-    return "-" if t is None else f"{t:g}"
+class _Clock:
+    """Times and prose on the story clock: the consoles show only the story time ('12:08'); the
+    printed feedback keeps the exercise minute beside it ('12:08 (minute 28)'), which is what
+    `tabletop branch --at` takes. Without a pack (old callers), the exercise minute alone."""
+
+    def __init__(self, pack: "Pack | None", minutes: bool):
+        self.pack, self.minutes = pack, minutes
+
+    def at(self, t: float | None) -> str:
+        if t is None:
+            return "-"
+        if self.pack is None:
+            return f"minute {t:g}"
+        return at(self.pack, t) if self.minutes else clock(self.pack, t)
+
+    def prose(self, text: str) -> str:
+        return text if self.pack is None else humane(self.pack, text, self.minutes)
 
 
 def _rated(rating: str, text: str) -> RenderableType:
@@ -34,14 +51,17 @@ def _quote(words: list[str]) -> str:
     return ", ".join(f"'{w}'" for w in words) or "(matched)"
 
 
-def renderable(fb: SeatFeedback, branch_hint: str | None = None) -> RenderableType:
-    """The feedback in reading order; `branch_hint` says how to re-run the most important moment."""
+def renderable(fb: SeatFeedback, branch_hint: str | None = None, pack: Pack | None = None,
+               minutes: bool = True) -> RenderableType:
+    """The feedback in reading order; `branch_hint` says how to re-run the most important moment.
+    With the pack, times are the story clock's (and, with `minutes`, the exercise minute too)."""
+    c = _Clock(pack, minutes)
     parts: list[RenderableType] = []
     head = Text(f"Coached feedback: {printable(fb.role_title)} ({fb.role})", style="bold")
     head.append(f"  {printable(fb.scenario_title)}", style="")
     parts.append(head)
     score = f"team score {fb.score:.0f}/100" if fb.score is not None else "not scored yet"
-    parts.append(Text(f"Your seat: {fb.rating}   {score}" + ("" if fb.final else f"   (live, minute {fb.minute:g})"),
+    parts.append(Text(f"Your seat: {fb.rating}   {score}" + ("" if fb.final else f"   (live, {c.at(fb.minute)})"),
                       style="dim"))
 
     parts.append(Text("\nThree things to practise next", style="bold underline"))
@@ -49,37 +69,38 @@ def renderable(fb: SeatFeedback, branch_hint: str | None = None) -> RenderableTy
         parts.append(Text("  Nothing this run asks you to practise: everything of yours went as the plan asks."))
     for n, p in enumerate(fb.practise, 1):
         parts.append(_rated(p.rating, f"{n}. {p.title}"))
-        parts.append(_detail(p.why + (f" (from minute {p.minute:g})" if p.minute is not None else "")))
+        parts.append(_detail(c.prose(p.why) + (f" (from {c.at(p.minute)})" if p.minute is not None else "")))
     if fb.moment is not None:
-        hint = branch_hint or f"re-run it as a what-if from minute {fb.moment.minute:g}"
-        parts.append(Text(f"  Most important moment: minute {fb.moment.minute:g}; {hint}", style="italic"))
+        hint = branch_hint or f"re-run it as a what-if from {c.at(fb.moment.minute)}"
+        parts.append(Text(f"  Most important moment: {c.at(fb.moment.minute)}; {hint}", style="italic"))
 
     parts.append(Text("\nWhat only you could authorise", style="bold underline"))
     if not fb.authorised:
         parts.append(Text("  This seat holds no power of its own in this scenario, and nobody asked it to approve anything."))
     for a in fb.authorised:
-        when = (f"; due by {_minute(a.due)}, done {_minute(a.done_at)}" if a.kind == "plan_step"
-                else f"; at minute {a.done_at:g}" if a.done_at is not None else "")
+        when = (f"; due by {c.at(a.due)}, done {c.at(a.done_at)}" if a.kind == "plan_step"
+                else f"; at {c.at(a.done_at)}" if a.done_at is not None else "")
         parts.append(_rated(a.rating, f"{a.what}  [{a.verdict.replace('_', ' ')}{when}]"))
         if a.rating != "P":  # what went as the plan asks needs no more words than its line
-            parts.append(_detail(a.explanation))
+            parts.append(_detail(c.prose(a.explanation)))
 
     parts.append(Text("\nWho you should have called", style="bold underline"))
     if not fb.calls:
         parts.append(Text("  No call, report or approval the plan asked of this seat."))
-    for c in fb.calls:
-        whom = f"{c.whom}: " if c.whom else ""
-        parts.append(_rated(c.rating, f"{whom}{c.what}  [{c.verdict.replace('_', ' ')}; due {_minute(c.due)}, done {_minute(c.done_at)}]"))
-        if c.rating != "P":
-            parts.append(_detail(c.explanation))
+    for call in fb.calls:
+        whom = f"{call.whom}: " if call.whom else ""
+        parts.append(_rated(call.rating, f"{whom}{call.what}  [{call.verdict.replace('_', ' ')}; due {c.at(call.due)}, "
+                                         f"done {c.at(call.done_at)}]"))
+        if call.rating != "P":
+            parts.append(_detail(c.prose(call.explanation)))
 
     parts.append(Text("\nYour decisions against the option the plan favours", style="bold underline"))
     if not fb.decisions:
         parts.append(Text("  No decision was put to this seat."))
     for d in fb.decisions:
-        parts.append(_rated(d.rating, f"{d.prompt}  (asked at minute {d.asked_at:g})"))
+        parts.append(_rated(d.rating, f"{d.prompt}  (asked at {c.at(d.asked_at)})"))
         if d.chosen is not None:
-            how = "Nobody decided; by default" if d.lapsed else f"Chosen at minute {_minute(d.decided_at)}"
+            how = "Nobody decided; by default" if d.lapsed else f"Chosen at {c.at(d.decided_at)}"
             parts.append(_detail(f"{how}: {d.chosen.label}" + (f" - {d.chosen.note}" if d.chosen.note else "")))
         elif d.lapsed or d.verdict == "not_decided":
             parts.append(_detail("Nobody decided."))
@@ -93,20 +114,21 @@ def renderable(fb: SeatFeedback, branch_hint: str | None = None) -> RenderableTy
     if fb.supervises and not fb.wrong_calls:
         parts.append(Text("  Nobody below you chose against the option the plan favours."))
     for w in fb.wrong_calls:
-        what = {"overruled": f"you overruled it at minute {_minute(w.overruled_at)}",
+        what = {"overruled": f"you overruled it at {c.at(w.overruled_at)}",
                 "let_stand": "you let it stand",
-                "overruled_by_another": f"overruled at minute {_minute(w.overruled_at)} by someone else"}[w.verdict]
+                "overruled_by_another": f"overruled at {c.at(w.overruled_at)} by someone else"}[w.verdict]
         who = f"{w.decider_title}{' (simulated staff)' if w.staff else ''}"
         parts.append(_rated(w.rating, f"{who}: {w.prompt}  [{what}]"))
-        parts.append(_detail(w.explanation))
+        parts.append(_detail(c.prose(w.explanation)))
 
     parts.append(Text("\nStatements you issued, approved or turned down", style="bold underline"))
     if not fb.statements:
         parts.append(Text("  None."))
     for s in fb.statements:
         excerpt = s.text if len(s.text) <= 160 else s.text[:157] + "..."
-        parts.append(_rated(s.rating, f"minute {s.minute:g}, {s.part}{'' if s.by == fb.role else ' (' + s.by + ')'}: \"{excerpt}\""))
-        parts.append(_detail(s.explanation))
+        by = "" if s.by == fb.role else f" ({pack.roles[s.by].title if pack is not None and s.by in pack.roles else s.by})"
+        parts.append(_rated(s.rating, f"{c.at(s.minute)}, {s.part}{by}: \"{excerpt}\""))
+        parts.append(_detail(c.prose(s.explanation)))
         for v in s.breaks:
             parts.append(_detail(f"breaks {v.label}: {_quote(v.words)}  ({v.source})", style="red"))
         for v in s.covers:
@@ -114,5 +136,5 @@ def renderable(fb: SeatFeedback, branch_hint: str | None = None) -> RenderableTy
     return Group(*parts)
 
 
-def render(fb: SeatFeedback, console: Console, branch_hint: str | None = None) -> None:
-    console.print(renderable(fb, branch_hint))
+def render(fb: SeatFeedback, console: Console, branch_hint: str | None = None, pack: Pack | None = None) -> None:
+    console.print(renderable(fb, branch_hint, pack))

@@ -42,7 +42,7 @@ class CoachingScreen(Screen):
         yield Static(f" YOUR FEEDBACK  {fb.role_title}  seat {fb.rating}", classes="bar")
         hint = "press w to play it again from there, in your seat" if self.can_branch() else None
         with VerticalScroll(id="coaching"):
-            yield Static(renderable(fb, hint), id="coaching-text")
+            yield Static(renderable(fb, hint, self.pack, minutes=False), id="coaching-text")
         yield Footer()
 
     def on_mount(self) -> None:
