@@ -181,3 +181,21 @@ def test_the_compare_command_reads_the_same(logs):
     pack = load_pack(FLAGSHIP)
     assert f"branched at {story_time(pack.scenario, 60)}" in shown.output
     _plain(shown.output, pack)
+
+
+def test_the_scorecard_summary_names_findings_by_title_never_by_id(tmp_path):
+    """The roles' roll-up reasons ('worst finding: ...') and the live clock, in the consoles' words."""
+    import re as _re
+
+    from simulator.loading.pack import load_pack
+    from simulator.scoring.scorer import score_log
+    from tests.conftest import ROOT, run_headless
+    from tui.score_text import card_summary
+
+    log = tmp_path / "s.jsonl"
+    run_headless(load_pack(ROOT / "scenarios" / "caldmere-vaisakhi-attack"), 3, "plan", log).close()
+    pack, card, _facts = score_log(log)
+    text = card_summary(card, 3, pack).plain
+    ids = {f.id for f in card.findings}
+    assert not [i for i in ids if i in text], text
+    assert "worst finding:" in text and not _re.search(r"\(\w+_\w+\)", text)
