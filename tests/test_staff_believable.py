@@ -167,5 +167,5 @@ def test_the_approver_reads_by_when_and_why_before_the_draft(flagship):
     view.apply(engine.drain() + engine.advance_to(30))
     [item] = [i for i in view.inbox["mayor"] if i.kind == "approval"]
     assert item.title == "Approval asked: a statement (answer by 12:25)" and item.sender == "City spokesperson (public information officer)"
-    assert item.body.startswith("Answer by 12:25 (minute 45).\nWhy: For the plan step: Publish the city's first statement")
+    assert item.body.startswith("Answer by 12:25.\nWhy: For the plan step: Publish the city's first statement")
     assert "Statement on social in English, Punjabi, Arabic, Dari, Tigrinya:\n\nWe are heartbroken" in item.body

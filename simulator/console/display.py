@@ -170,7 +170,7 @@ class ExerciseView:
         if req.get("reason"):
             lines.append(f"Why: {req['reason']}")
         if req.get("due") is not None:
-            lines.insert(0, f"Answer by {story_time(self.pack.scenario, req['due'])} (minute {req['due']:g}).")
+            lines.insert(0, f"Answer by {story_time(self.pack.scenario, req['due'])}.")
         return "\n".join(lines) + "\n\n" if lines else ""
 
     def _draft(self, req: dict) -> str:
