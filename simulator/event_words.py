@@ -16,8 +16,8 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from .loading.pack import Pack
-from .report.wording import (authority_name, channel_name, cue_words, plain_ids, role_name, role_names, rule_label,
-                             sender_name, step_text, target_name)
+from .report.wording import (authority_name, channel_name, cue_words, humane, plain_ids, role_name, role_names,
+                             rule_label, sender_name, step_text, target_name)
 from .story_clock import story_time
 
 COMMAND_WORDS = {
@@ -161,7 +161,8 @@ class EventWords:
                 return f"\u2018{authority_name(key)}\u2019"
             return m.group(0)
 
-        return plain_ids(pack, _QUOTED_ID.sub(named, text))
+        # times on the story clock, as the consoles show them ('decided at minute 52.0128' -> '09:22')
+        return humane(pack, plain_ids(pack, _QUOTED_ID.sub(named, text)), minutes=False)
 
     # ---- entries -----------------------------------------------------------------------------------
 
