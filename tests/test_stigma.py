@@ -108,3 +108,47 @@ def test_the_reception_centre_pack(text, stigma):
 ])
 def test_blaming_those_attacked_is_stigma(text, stigma):
     assert _stigma(BRACKWATER, text) is stigma, text
+
+
+KESTRELFORD = ROOT / "scenarios" / "kestrelford-prevention-referral"
+
+
+def _group_spans(folder, text):
+    from simulator.statements import stigma
+
+    r = _pack(folder).checker.read(text)
+    return [(" ".join(t.low for t in r.toks[i:j]), stigma._is_group(r, (i, j, ph))) for i, j, ph in r.spans.get("grp", [])]
+
+
+@pytest.mark.parametrize("folder, text, words, group", [
+    (CALDMERE, "We met the refugees.", "refugees", True),
+    (CALDMERE, "We met a refugee.", "refugee", False),
+    (CALDMERE, "We met an Afghan.", "afghan", False),
+    (CALDMERE, "We met one refugee.", "refugee", False),
+    (CALDMERE, "We met another refugee.", "refugee", False),
+    (CALDMERE, "We met the Muslim community.", "muslim community", True),
+    (CALDMERE, "We met the Muslim congregation.", "muslim", False),
+    (KESTRELFORD, "We met a working-class pupil.", "working-class", False),
+])
+def test_a_group_is_plural_or_collective_never_one_person(folder, text, words, group):
+    found = dict(_group_spans(folder, text))
+    assert found.get(words) is group, found
+
+
+@pytest.mark.parametrize("text, stigma", [
+    # a word of obligation, alone or with the word after it
+    ("The Muslim community has to root out the extremists.", True),
+    ("We call upon the Muslim community to root out the extremists.", True),
+    ("It is up to the Muslim community to root out the extremists.", True),
+    ("The Muslim community has got to root out the extremists.", True),
+    ("The Muslim community has rooted out nobody and condemned the attack.", False),
+    # a denial before the group reaches it; one in another clause does not
+    ("There is no evidence the refugees at Northgate are a danger.", False),
+    ("None of the refugees are a danger to anyone.", False),
+    ("No. The refugees are a danger to this city.", True),
+    ("Nothing suggests that refugees are dangerous.", False),
+    # a denial after a legitimising cue takes it back
+    ("No wonder people are not afraid of the refugees: they are our neighbours.", False),
+])
+def test_obligation_and_denial_are_read_where_they_stand(text, stigma):
+    assert _stigma(CALDMERE, text) is stigma, text
