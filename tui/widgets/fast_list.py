@@ -57,6 +57,13 @@ class FastOptionList(OptionList):
             self.virtual_size = virtual_size
             self._scroll_update(virtual_size)
 
+    def _size_updated(self, size, virtual_size, container_size, layout: bool = True) -> bool:
+        # ScrollView compares the virtual size the layout offers with the list's own (its row
+        # count, set in `_update_lines`), which never match, so every layout anywhere on the
+        # screen repainted this list's scrollbar (and cost a frame of its own). The list keeps
+        # its own virtual size; only a new size or container size matters here.
+        return super()._size_updated(size, self.virtual_size, container_size, layout)
+
     def refresh_row(self, index: int | None) -> None:
         """Repaint one row, if it is on screen (a row scrolled out of view is painted when it
         comes back)."""
