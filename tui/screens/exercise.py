@@ -14,8 +14,10 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.reactive import Reactive
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, OptionList
+from textual.widget import Widget
+from textual.widgets import OptionList
 
 from simulator.engine import events as E
 from simulator.room.codes import new_code, normalise
@@ -33,7 +35,9 @@ from ..widgets.deadline_banner import DeadlineBanner
 from ..widgets.facilitator_console import FacilitatorConsole
 from ..widgets.inbox import Inbox
 from ..widgets.key_hints import KeyHints
+from ..widgets.light_tabs import Switcher
 from ..widgets.role_console import RoleConsole
+from ..widgets.steady import show
 from .dialogs import CodeDialog
 from .facilitator_intents import FacilitatorIntents
 from .render_panels import next_text, roles_text
@@ -53,6 +57,12 @@ def _b(key: str, action: str, desc: str, tip: str, show: bool = True) -> Binding
 
 
 class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
+    """As Screen's, without repainting the whole screen when the focus moves. Why: the widgets
+    that lose and gain the focus restyle and repaint themselves; the screen-wide repaint on top
+    cost a full frame (at 200x60, most of it cutting the screen's own background into every
+    widget's column) on every hot-seat switch, tab change and dialog close."""
+
     BINDINGS = [
         _b("space", "toggle_clock", "Run/pause", "Start or pause the exercise clock"),
         _b("plus,equals_sign", "speed(1)", "Faster", "Speed the clock up"),
@@ -108,7 +118,7 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
         yield DeadlineBanner(id="deadline-banner")
         first = self._current = self.humans[0] if self.solo else "facilitator"
         self._mounted = set(self.humans)
-        with ContentSwitcher(initial=self._console_id(first), id="consoles"):
+        with Switcher(initial=self._console_id(first), id="consoles"):
             if not self.solo:
                 yield FacilitatorConsole(id="console-facilitator")
             for r in self.humans:
@@ -270,8 +280,8 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
         fac, v = self.facilitator, self.view
         if delivered:
             fac.timeline.mark_delivered([(e.inject, v.clock(e.t), e.severity, e.title) for e in delivered])
-        fac.text("next").update(next_text(v, self.control.session.now))
-        fac.text("roles").update(roles_text(v, v.seats))
+        show(fac.text("next"), next_text(v, self.control.session.now))
+        show(fac.text("roles"), roles_text(v, v.seats))
         if "state" in changed:
             fac.gauges.show(self.pack.scenario.state, v.state, v.series)
         if "plan" in changed:
@@ -294,9 +304,9 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
             con.inbox.show_read(v.read[role])
         n_pending = len(v.pending_for(role))
         away = v.unreachable_short(role)
-        con.head.update(Text.assemble((f"{self.pack.roles[role].title} ", "bold"),
-                                      (f"{v.unread(role)} unread", "cyan"), f"  {n_pending} waiting",
-                                      (f"  {away} (b: briefing)" if away else "", "bold yellow")), layout=False)
+        show(con.head, Text.assemble((f"{self.pack.roles[role].title} ", "bold"),
+                                     (f"{v.unread(role)} unread", "cyan"), f"  {n_pending} waiting",
+                                     (f"  {away} (b: briefing)" if away else "", "bold yellow")), layout=False)
         if away and not con.inbox.items:  # nothing to read yet: say why, in the pane the eye goes to
             con.detail.update(Text(v.unreachable_note(role) or "", style="bold yellow"))
             self._away_shown.add(role)
@@ -320,7 +330,7 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
         self._show_hints()
 
     async def _add_console(self, role: str) -> None:
-        await self.query_one("#consoles", ContentSwitcher).mount(RoleConsole(role, self.pack.roles,
+        await self.query_one("#consoles", Switcher).mount(RoleConsole(role, self.pack.roles,
                                                                                id=self._console_id(role)))
         self._mounted.add(role)
         self._refresh_role(role, {f"inbox:{role}", "pending", "plan"})
@@ -331,7 +341,7 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
             if r in self._mounted and self.view.pending_for(r):
                 self.console(r).pending.show(self.view.pending_for(r), now)
         if not self.solo:
-            self.facilitator.text("next").update(next_text(self.view, now))
+            show(self.facilitator.text("next"), next_text(self.view, now))
 
     def _to_hot_wash(self) -> None:
         from .hotwash import HotWashScreen
@@ -353,10 +363,9 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
     def _focus_console(self) -> None:
         self._show_hints()
         who = self.current
-        if who == "facilitator":
-            self.facilitator.timeline.focus()
-        else:
-            self.console(who).inbox.focus()
+        target = self.facilitator.timeline if who == "facilitator" else self.console(who).inbox
+        if not target.has_focus:  # focus() repaints the whole list even when it has the focus already
+            target.focus()
 
     def action_console(self, who: str) -> None:
         if who == "facilitator" and self.solo:
@@ -372,7 +381,7 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
             return  # its console is still being mounted
         with self.app.batch_update():  # one frame for the switch, the focus and the bars
             self._current = who
-            self.query_one("#consoles", ContentSwitcher).current = self._console_id(who)
+            self.query_one("#consoles", Switcher).current = self._console_id(who)
             self._focus_console()
             self._show_clock()
             self._show_banner()
@@ -478,6 +487,14 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
 
     def _as(self, role: str, fn):
         return lambda: (self.action_console(role), fn())
+
+    def _screen_resized(self, size) -> None:
+        # Textual lays out the screen under a dialog again whenever the dialog gets a resize
+        # event, which every dialog does once when it opens: a whole layout of the consoles for
+        # nothing. Under a dialog, lay out again only if the terminal size really changed.
+        if self.app.screen is not self and size == self._compositor.size:
+            return
+        super()._screen_resized(size)
 
     def on_unmount(self) -> None:
         self.bridge.take()

@@ -10,8 +10,20 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import ContentSwitcher, Static
+
+
+class Switcher(ContentSwitcher):
+    """A ContentSwitcher that does not repaint itself on a switch.
+
+    Why: ContentSwitcher repaints its whole area when `current` changes, though what shows
+    there is the child it displays (laid out and painted anyway); at 200x60 that blank repaint,
+    cut into every widget's column on every line, was a few milliseconds of each hot-seat switch.
+    """
+
+    current: reactive[str | None] = reactive(None, init=False, repaint=False)
 
 
 class LightTabs(Vertical):
@@ -29,7 +41,7 @@ class LightTabs(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(self._bar(), classes="tabbar")
-        with ContentSwitcher(initial=self._active):
+        with Switcher(initial=self._active):
             for pane_id, _label, _key, content in self._panes:
                 yield Vertical(content, id=pane_id)
 
@@ -53,5 +65,5 @@ class LightTabs(Vertical):
         if pane_id == self._active:
             return
         self._active = pane_id
-        self.query_one(ContentSwitcher).current = pane_id
+        self.query_one(Switcher).current = pane_id
         self.query_one(".tabbar", Static).update(self._bar(), layout=False)
