@@ -37,7 +37,7 @@ from ..widgets.inbox import Inbox
 from ..widgets.key_hints import KeyHints
 from ..widgets.light_tabs import Switcher
 from ..widgets.role_console import RoleConsole
-from ..widgets.steady import show
+from ..widgets.steady import update_if_changed
 from .dialogs import CodeDialog
 from .facilitator_intents import FacilitatorIntents
 from .render_panels import next_text, roles_text
@@ -280,8 +280,8 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
         fac, v = self.facilitator, self.view
         if delivered:
             fac.timeline.mark_delivered([(e.inject, v.clock(e.t), e.severity, e.title) for e in delivered])
-        show(fac.text("next"), next_text(v, self.control.session.now))
-        show(fac.text("roles"), roles_text(v, v.seats))
+        update_if_changed(fac.text("next"), next_text(v, self.control.session.now))
+        update_if_changed(fac.text("roles"), roles_text(v, v.seats))
         if "state" in changed:
             fac.gauges.show(self.pack.scenario.state, v.state, v.series)
         if "plan" in changed:
@@ -304,9 +304,10 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
             con.inbox.show_read(v.read[role])
         n_pending = len(v.pending_for(role))
         away = v.unreachable_short(role)
-        show(con.head, Text.assemble((f"{self.pack.roles[role].title} ", "bold"),
-                                     (f"{v.unread(role)} unread", "cyan"), f"  {n_pending} waiting",
-                                     (f"  {away} (b: briefing)" if away else "", "bold yellow")), layout=False)
+        update_if_changed(con.head, Text.assemble((f"{self.pack.roles[role].title} ", "bold"),
+                                                  (f"{v.unread(role)} unread", "cyan"), f"  {n_pending} waiting",
+                                                  (f"  {away} (b: briefing)" if away else "", "bold yellow")),
+                          layout=False)
         if away and not con.inbox.items:  # nothing to read yet: say why, in the pane the eye goes to
             con.detail.update(Text(v.unreachable_note(role) or "", style="bold yellow"))
             self._away_shown.add(role)
@@ -331,7 +332,7 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
 
     async def _add_console(self, role: str) -> None:
         await self.query_one("#consoles", Switcher).mount(RoleConsole(role, self.pack.roles,
-                                                                               id=self._console_id(role)))
+                                                                      id=self._console_id(role)))
         self._mounted.add(role)
         self._refresh_role(role, {f"inbox:{role}", "pending", "plan"})
 
@@ -341,7 +342,7 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
             if r in self._mounted and self.view.pending_for(r):
                 self.console(r).pending.show(self.view.pending_for(r), now)
         if not self.solo:
-            show(self.facilitator.text("next"), next_text(self.view, now))
+            update_if_changed(self.facilitator.text("next"), next_text(self.view, now))
 
     def _to_hot_wash(self) -> None:
         from .hotwash import HotWashScreen

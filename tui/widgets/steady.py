@@ -11,7 +11,7 @@ from textual.visual import VisualType
 from textual.widgets import Static
 
 
-def show(widget: Static, content: VisualType, *, layout: bool = True) -> None:
+def update_if_changed(widget: Static, content: VisualType, *, layout: bool = True) -> None:
     """`widget.update(content)`, unless it shows equal content already (Text compares by text and styles)."""
     if widget.content == content:
         return
