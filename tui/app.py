@@ -56,7 +56,7 @@ class TabletopApp(App):
         self.theme = HIGH_CONTRAST.name if config.high_contrast else DEFAULT_THEME
 
     def on_mount(self) -> None:
-        idle_gc.hold()  # full collector sweeps wait for a quiet moment (see idle_gc)
+        idle_gc.hold(self)  # full collector sweeps wait for a quiet moment (see idle_gc)
         self.set_interval(0.5, idle_gc.poll, name="idle-gc")
         if self.replay_log is not None:
             from .screens.replay import open_replay
@@ -136,7 +136,7 @@ class TabletopApp(App):
                     title="The exercise log cannot be written", severity="error", timeout=30)
 
     def on_unmount(self) -> None:
-        idle_gc.release()
+        idle_gc.release(self)
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, events.InputEvent):

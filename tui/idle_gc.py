@@ -28,24 +28,27 @@ DUE_AFTER = 10
 FORCE_AFTER = 250
 """Young collections after which the full sweep runs even while keys keep coming."""
 
-_holders = 0
+_holders: set[int] = set()
+"""Who holds the sweeps (ids of the apps running): several apps may run in one process (tests)."""
 _saved: tuple[int, int, int] | None = None
 _last_input = time.monotonic()
 
 
-def hold() -> None:
-    """Take over the full sweeps (one app at a time or several: the last `release` gives them back)."""
-    global _holders, _saved
-    if _holders == 0:
+def hold(owner: object) -> None:
+    """Take over the full sweeps while `owner` runs; the last owner to `release` gives them back."""
+    global _saved
+    if not _holders:
         _saved = gc.get_threshold()
         gc.set_threshold(_saved[0], _saved[1], 2**31 - 1)  # generation 2 never sweeps by itself
-    _holders += 1
+    _holders.add(id(owner))
 
 
-def release() -> None:
-    global _holders
-    _holders -= 1
-    if _holders == 0 and _saved is not None:
+def release(owner: object) -> None:
+    """Give the sweeps back (a no-op for an owner that holds nothing, e.g. an app stopped before it started)."""
+    if id(owner) not in _holders:
+        return
+    _holders.discard(id(owner))
+    if not _holders and _saved is not None:
         gc.set_threshold(*_saved)
 
 

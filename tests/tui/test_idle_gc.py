@@ -48,16 +48,18 @@ def test_an_overdue_sweep_runs_even_while_keys_keep_coming(sweeps):
 
 
 def test_holding_stops_automatic_full_sweeps_and_the_last_release_restores_them():
+    first, second = object(), object()  # two apps in the same process
     before = gc.get_threshold()
-    idle_gc.hold()
-    idle_gc.hold()  # a second app in the same process
+    idle_gc.hold(first)
+    idle_gc.hold(second)
     try:
         assert gc.get_threshold()[:2] == before[:2]  # young collections untouched
         assert gc.get_threshold()[2] > 10**6
-        idle_gc.release()
+        idle_gc.release(first)
+        idle_gc.release(first)  # twice: still only its own hold
         assert gc.get_threshold()[2] > 10**6  # the other app still holds them
     finally:
-        idle_gc.release()
+        idle_gc.release(second)
     assert gc.get_threshold() == before
 
 
