@@ -8,10 +8,11 @@ the last one, which on the consoles was every ten key presses or so: at 200x60 t
 presses were those sweeps, not the consoles' own work.
 
 While the app runs, young collections stay automatic (they are cheap and free most garbage);
-the full sweep waits for a quiet moment (no key or mouse for `IDLE_AFTER` seconds) and then runs
-as often as Python would have run it. Should input never stop, it runs anyway once `FORCE_AFTER`
-young collections have passed (about 300 key presses of hot-seat switching, some 25 MB of
-garbage at 200x60), so memory stays bounded.
+a full sweep becomes due after `DUE_AFTER` young collections, as with Python's defaults, and
+runs at the next quiet moment (no key or mouse for `IDLE_AFTER` seconds). Should input never
+stop, it runs anyway once `FORCE_AFTER` young collections have passed: about 370 presses of
+benchmarks/tui.py's key mix at 200x60 without a pause, some 20 MB more memory than Python's
+own schedule by then, so memory stays bounded.
 """
 
 from __future__ import annotations
