@@ -493,6 +493,7 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
         # Textual lays out the screen under a dialog again whenever the dialog gets a resize
         # event, which every dialog does once when it opens: a whole layout of the consoles for
         # nothing. Under a dialog, lay out again only if the terminal size really changed.
+        # (A private Screen method: Textual is pinned exactly, and the dialog tests cover it.)
         if self.app.screen is not self and size == self._compositor.size:
             return
         super()._screen_resized(size)

@@ -15,8 +15,8 @@ involved, a replaced prompt drops only that row's cached renders, and a console 
 the same width keeps its cached rows.
 
 This leans on private members of Textual's OptionList (`_option_render_cache`, `_line_cache`,
-`_update_lines`), which is why Textual is pinned exactly; the console snapshot and Pilot tests
-catch a change.
+`_update_lines`) and ScrollView (`_size_updated`), which is why Textual is pinned exactly; the
+console snapshot and Pilot tests (tests/tui/test_fast_rows.py among them) catch a change.
 """
 
 from __future__ import annotations
