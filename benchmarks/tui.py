@@ -9,11 +9,17 @@ the last line is a JSON object.
   spends from a key press to a settled, composited screen (inbox moves, hot-seat console
   switches, tab changes, the composer with its live check, the approval dialog with the whole
   draft and its check, the jump dialog). Budget <= 50 ms, for every key: key_p95_by_key_ms.
+  The top-level key_p95_ms and worst_key_p95_ms are the worst size's; each size's figures are
+  under "sizes".
 - tick_p95_ms: one clock tick of the exercise screen (clock bar, the deadline banner, a
   dialog's live countdown), four times a second while the clock runs. key_wall_p95_ms is the same in wall time, which
   includes Pilot's idle polling (~80 ms per press even in an empty app on these machines).
 
-Usage: python benchmarks/tui.py [--injects N] [--keys N]
+Both terminal sizes are measured by default, each with its own empty-app baseline: 80x24 (the
+smallest supported) and 200x60 (a large terminal, where every frame paints 6x the cells);
+`--size WxH` measures one. `within_budget` covers every key at every size measured.
+
+Usage: python benchmarks/tui.py [--size WxH] [--injects N] [--keys N]
 """
 
 from __future__ import annotations
@@ -29,6 +35,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+SIZES = ("80x24", "200x60")
+"""Measured by default: the smallest supported terminal and a large one."""
+BUDGET_KEY_MS = 50
+BUDGET_COLD_S = 1.0
 
 
 async def cold_start() -> dict:
@@ -133,34 +144,47 @@ async def empty_app_baseline(presses: int, size: tuple[int, int]) -> dict:
             "empty_key_wall_p95_ms": round(walls[int(0.95 * (len(walls) - 1))], 1)}
 
 
+def measure_size(size: str, injects: int, presses: int) -> dict:
+    """Key-to-screen figures at one terminal size, with the empty app's baseline at that size."""
+    w, h = map(int, size.split("x"))
+    keys = asyncio.run(keys_with_many_injects(injects, presses, (w, h)))
+    print(f"[{size}] {keys['injects_delivered']} injects delivered in one tick, shown in {keys['burst_2000_s']:.3f} s "
+          f"({keys['inbox_rows']} rows in each inbox)")
+    print(f"[{size}] key to screen over {keys['presses']} presses: p50 {keys['key_p50_ms']} ms, "
+          f"p95 {keys['key_p95_ms']} ms, max {keys['key_max_ms']} ms; budget p95 {BUDGET_KEY_MS} ms for every key")
+    base = asyncio.run(empty_app_baseline(min(presses, 100), (w, h)))
+    keys.update(base)
+    keys["key_wall_p95_over_empty_ms"] = round(keys["key_wall_p95_ms"] - base["empty_key_wall_p95_ms"], 1)
+    print(f"[{size}]   (wall clock with Pilot's settling, p95: {keys['key_wall_p95_ms']} ms; an empty Textual app at "
+          f"this size: {base['empty_key_wall_p95_ms']} ms wall, {base['empty_key_p95_ms']} ms CPU; "
+          f"wall over the empty app: {keys['key_wall_p95_over_empty_ms']} ms)")
+    print(f"[{size}] median per key (ms): " + ", ".join(f"{k} {v}" for k, v in keys["median_key_ms"].items()))
+    print(f"[{size}] worst per key (ms): " + ", ".join(f"{k} {v}" for k, v in keys["worst_key_ms"].items()))
+    print(f"[{size}] p95 per key (ms): " + ", ".join(f"{k} {v}" for k, v in keys["key_p95_by_key_ms"].items()))
+    print(f"[{size}] clock tick p95: {keys['tick_p95_ms']} ms")
+    return keys
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--injects", type=int, default=2000)
     parser.add_argument("--keys", type=int, default=300)
-    parser.add_argument("--size", default="80x24", help="terminal size, WxH (80x24 is the smallest supported)")
+    parser.add_argument("--size", default=None,
+                        help=f"one terminal size, WxH (80x24 is the smallest supported); default: {' and '.join(SIZES)}")
     args = parser.parse_args()
     out = asyncio.run(cold_start())
-    print(f"cold start to the setup screen: {out['cold_start_s']:.3f} s (imports {out['import_s']:.3f} s); budget 1.0 s")
-    w, h = map(int, args.size.split("x"))
-    keys = asyncio.run(keys_with_many_injects(args.injects, args.keys, (w, h)))
-    keys["size"] = args.size
-    out.update(keys)
-    print(f"{keys['injects_delivered']} injects delivered in one tick, shown in {keys['burst_2000_s']:.3f} s "
-          f"({keys['inbox_rows']} rows in each inbox)")
-    print(f"key to screen at {args.size} over {keys['presses']} presses: p50 {keys['key_p50_ms']} ms, p95 {keys['key_p95_ms']} ms, "
-          f"max {keys['key_max_ms']} ms; budget p95 50 ms")
-    base = asyncio.run(empty_app_baseline(min(args.keys, 100), (w, h)))
-    out.update(base)
-    out["key_wall_p95_over_empty_ms"] = round(keys["key_wall_p95_ms"] - base["empty_key_wall_p95_ms"], 1)
-    print(f"  (wall clock with Pilot's settling, p95: {keys['key_wall_p95_ms']} ms; an empty Textual app in this run: "
-          f"{base['empty_key_wall_p95_ms']} ms wall, {base['empty_key_p95_ms']} ms CPU; "
-          f"wall over the empty app: {out['key_wall_p95_over_empty_ms']} ms)")
-    print("median per key (ms): " + ", ".join(f"{k} {v}" for k, v in keys["median_key_ms"].items()))
-    print("worst per key (ms): " + ", ".join(f"{k} {v}" for k, v in keys["worst_key_ms"].items()))
-    print("p95 per key (ms): " + ", ".join(f"{k} {v}" for k, v in keys["key_p95_by_key_ms"].items()))
-    print(f"clock tick p95: {keys['tick_p95_ms']} ms")
-    out["within_budget"] = {"cold_start_s": out["cold_start_s"] <= 1.0, "key_p95_ms": out["key_p95_ms"] <= 50,
-                            "every_key_p95_ms": max(keys["key_p95_by_key_ms"].values()) <= 50}
+    print(f"cold start to the setup screen: {out['cold_start_s']:.3f} s (imports {out['import_s']:.3f} s); "
+          f"budget {BUDGET_COLD_S} s")
+    sizes = [args.size] if args.size else list(SIZES)
+    out["sizes"] = {size: measure_size(size, args.injects, args.keys) for size in sizes}
+    # The headline figures are the worst size's; every size's figures are under "sizes".
+    out["key_p95_ms"] = max(f["key_p95_ms"] for f in out["sizes"].values())
+    out["worst_key_p95_ms"] = max(max(f["key_p95_by_key_ms"].values()) for f in out["sizes"].values())
+    every_key = {size: max(f["key_p95_by_key_ms"].values()) <= BUDGET_KEY_MS for size, f in out["sizes"].items()}
+    out["within_budget"] = {"cold_start_s": out["cold_start_s"] <= BUDGET_COLD_S,
+                            "key_p95_ms": out["key_p95_ms"] <= BUDGET_KEY_MS,
+                            "every_key_p95_ms": all(every_key.values()),
+                            "every_key_p95_ms_by_size": every_key}
     print(json.dumps(out))
 
 

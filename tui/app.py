@@ -10,10 +10,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
+from . import idle_gc
 from .config import RunConfig
 from simulator.console.clock_driver import ExerciseControl
 from .theme import DEFAULT_THEME, HIGH_CONTRAST
@@ -54,6 +56,8 @@ class TabletopApp(App):
         self.theme = HIGH_CONTRAST.name if config.high_contrast else DEFAULT_THEME
 
     def on_mount(self) -> None:
+        idle_gc.hold(self)  # full collector sweeps wait for a quiet moment (see idle_gc)
+        self.set_interval(0.5, idle_gc.poll, name="idle-gc")
         if self.replay_log is not None:
             from .screens.replay import open_replay
 
@@ -130,6 +134,14 @@ class TabletopApp(App):
         """The log refused a write (a full disk): say which file and why; the clock is already paused."""
         self.notify(f"{exc}\nThe clock is paused. Once there is room, press Space to go on.",
                     title="The exercise log cannot be written", severity="error", timeout=30)
+
+    def on_unmount(self) -> None:
+        idle_gc.release(self)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.InputEvent):
+            idle_gc.saw_input()
+        await super().on_event(event)
 
     # ---- accessibility and the command palette ---------------------------------------------------
 

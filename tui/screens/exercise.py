@@ -14,8 +14,10 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.reactive import Reactive
 from textual.screen import Screen
-from textual.widgets import ContentSwitcher, OptionList
+from textual.widget import Widget
+from textual.widgets import OptionList
 
 from simulator import judge
 from simulator.engine import events as E
@@ -34,7 +36,9 @@ from ..widgets.deadline_banner import DeadlineBanner
 from ..widgets.facilitator_console import FacilitatorConsole
 from ..widgets.inbox import Inbox
 from ..widgets.key_hints import KeyHints
+from ..widgets.light_tabs import Switcher
 from ..widgets.role_console import RoleConsole
+from ..widgets.steady import update_if_changed
 from .dialogs import CodeDialog
 from .facilitator_intents import FacilitatorIntents
 from .render_panels import next_text, roles_text
@@ -54,6 +58,12 @@ def _b(key: str, action: str, desc: str, tip: str, show: bool = True) -> Binding
 
 
 class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
+    focused: Reactive[Widget | None] = Reactive(None, repaint=False)
+    """As Screen's, without repainting the whole screen when the focus moves. Why: the widgets
+    that lose and gain the focus restyle and repaint themselves; the screen-wide repaint on top
+    cost a full frame (at 200x60, most of it cutting the screen's own background into every
+    widget's column) on every hot-seat switch, tab change and dialog close."""
+
     BINDINGS = [
         _b("space", "toggle_clock", "Run/pause", "Start or pause the exercise clock"),
         _b("plus,equals_sign", "speed(1)", "Faster", "Speed the clock up"),
@@ -110,7 +120,7 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
         yield DeadlineBanner(id="deadline-banner")
         first = self._current = self.humans[0] if self.solo else "facilitator"
         self._mounted = set(self.humans)
-        with ContentSwitcher(initial=self._console_id(first), id="consoles"):
+        with Switcher(initial=self._console_id(first), id="consoles"):
             if not self.solo:
                 yield FacilitatorConsole(id="console-facilitator")
             for r in self.humans:
@@ -272,8 +282,8 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
         fac, v = self.facilitator, self.view
         if delivered:
             fac.timeline.mark_delivered([(e.inject, v.clock(e.t), e.severity, e.title) for e in delivered])
-        fac.text("next").update(next_text(v, self.control.session.now))
-        fac.text("roles").update(roles_text(v, v.seats))
+        update_if_changed(fac.text("next"), next_text(v, self.control.session.now))
+        update_if_changed(fac.text("roles"), roles_text(v, v.seats))
         if "state" in changed:
             fac.gauges.show(self.pack.scenario.state, v.state, v.series)
         if "plan" in changed:
@@ -296,9 +306,10 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
             con.inbox.show_read(v.read[role])
         n_pending = len(v.pending_for(role))
         away = v.unreachable_short(role)
-        con.head.update(Text.assemble((f"{self.pack.roles[role].title} ", "bold"),
-                                      (f"{v.unread(role)} unread", "cyan"), f"  {n_pending} waiting",
-                                      (f"  {away} (b: briefing)" if away else "", "bold yellow")), layout=False)
+        update_if_changed(con.head, Text.assemble((f"{self.pack.roles[role].title} ", "bold"),
+                                                  (f"{v.unread(role)} unread", "cyan"), f"  {n_pending} waiting",
+                                                  (f"  {away} (b: briefing)" if away else "", "bold yellow")),
+                          layout=False)
         if away and not con.inbox.items:  # nothing to read yet: say why, in the pane the eye goes to
             con.detail.update(Text(v.unreachable_note(role) or "", style="bold yellow"))
             self._away_shown.add(role)
@@ -322,8 +333,8 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
         self._show_hints()
 
     async def _add_console(self, role: str) -> None:
-        await self.query_one("#consoles", ContentSwitcher).mount(RoleConsole(role, self.pack.roles,
-                                                                               id=self._console_id(role)))
+        await self.query_one("#consoles", Switcher).mount(RoleConsole(role, self.pack.roles,
+                                                                      id=self._console_id(role)))
         self._mounted.add(role)
         self._refresh_role(role, {f"inbox:{role}", "pending", "plan"})
 
@@ -333,7 +344,7 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
             if r in self._mounted and self.view.pending_for(r):
                 self.console(r).pending.show(self.view.pending_for(r), now)
         if not self.solo:
-            self.facilitator.text("next").update(next_text(self.view, now))
+            update_if_changed(self.facilitator.text("next"), next_text(self.view, now))
 
     def _to_hot_wash(self) -> None:
         from .hotwash import HotWashScreen
@@ -355,10 +366,9 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
     def _focus_console(self) -> None:
         self._show_hints()
         who = self.current
-        if who == "facilitator":
-            self.facilitator.timeline.focus()
-        else:
-            self.console(who).inbox.focus()
+        target = self.facilitator.timeline if who == "facilitator" else self.console(who).inbox
+        if not target.has_focus:  # focus() repaints the whole list even when it has the focus already
+            target.focus()
 
     def action_console(self, who: str) -> None:
         if who == "facilitator" and self.solo:
@@ -374,7 +384,7 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
             return  # its console is still being mounted
         with self.app.batch_update():  # one frame for the switch, the focus and the bars
             self._current = who
-            self.query_one("#consoles", ContentSwitcher).current = self._console_id(who)
+            self.query_one("#consoles", Switcher).current = self._console_id(who)
             self._focus_console()
             self._show_clock()
             self._show_banner()
@@ -482,6 +492,15 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
 
     def _as(self, role: str, fn):
         return lambda: (self.action_console(role), fn())
+
+    def _screen_resized(self, size) -> None:
+        # Textual lays out the screen under a dialog again whenever the dialog gets a resize
+        # event, which every dialog does once when it opens: a whole layout of the consoles for
+        # nothing. Under a dialog, lay out again only if the terminal size really changed.
+        # (A private Screen method: Textual is pinned exactly, and the dialog tests cover it.)
+        if self.app.screen is not self and size == self._compositor.size:
+            return
+        super()._screen_resized(size)
 
     def on_unmount(self) -> None:
         self.bridge.take()

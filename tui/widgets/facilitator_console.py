@@ -17,20 +17,21 @@ from .timeline import Timeline
 TABS = {"next": "Next", "roles": "Roles", "state": "State", "plan": "Plan", "log": "Log", "score": "Score"}
 
 
-class FacilitatorConsole(Vertical):
+class FacilitatorConsole(Horizontal):
+    """Horizontal itself, as RoleConsole: one container fewer."""
+
     def compose(self) -> ComposeResult:
-        with Horizontal():
-            with Vertical(classes="timeline-col"):
-                yield Static("MSEL  ✓ delivered ○ due ◇ conditional", classes="head")
-                yield Timeline(id="timeline")
-            yield LightTabs([
-                ("fac-next", TABS["next"], "", VerticalScroll(Static(id="next-text"))),
-                ("fac-roles", TABS["roles"], "", VerticalScroll(Static(id="roles-text"))),
-                ("fac-state", TABS["state"], "", Gauges(id="gauges")),
-                ("fac-plan", TABS["plan"], "", Checklist(id="fac-checklist")),
-                ("fac-log", TABS["log"], "", Activity(id="activity")),
-                ("fac-score", TABS["score"], "", VerticalScroll(Static("The live scorecard appears here.", id="score-text"))),
-            ], hint=" [ ] move", id="fac-tabs")
+        with Vertical(classes="timeline-col"):
+            yield Static("MSEL  ✓ delivered ○ due ◇ conditional", classes="head")
+            yield Timeline(id="timeline")
+        yield LightTabs([
+            ("fac-next", TABS["next"], "", VerticalScroll(Static(id="next-text"))),
+            ("fac-roles", TABS["roles"], "", VerticalScroll(Static(id="roles-text"))),
+            ("fac-state", TABS["state"], "", Gauges(id="gauges")),
+            ("fac-plan", TABS["plan"], "", Checklist(id="fac-checklist")),
+            ("fac-log", TABS["log"], "", Activity(id="activity")),
+            ("fac-score", TABS["score"], "", VerticalScroll(Static("The live scorecard appears here.", id="score-text"))),
+        ], hint=" [ ] move", id="fac-tabs")
 
     @property
     def timeline(self) -> Timeline:

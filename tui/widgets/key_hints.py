@@ -10,6 +10,8 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
+from .steady import update_if_changed
+
 
 class KeyHints(Static):
     DEFAULT_CSS = """
@@ -23,4 +25,4 @@ class KeyHints(Static):
             t.append(f" {description}  ")
         t.append("^p", style="bold reverse")
         t.append(" all commands")
-        self.update(t, layout=False)
+        update_if_changed(self, t, layout=False)  # the same hints again (a console shown twice) cost no repaint

@@ -14,24 +14,26 @@ from .light_tabs import LightTabs
 from .pending import PendingList
 
 
-class RoleConsole(Vertical):
+class RoleConsole(Horizontal):
+    """Why Horizontal itself (not a column holding a row): one container fewer per console;
+    each widget costs on every key press."""
+
     def __init__(self, role: str, roles: dict, **kwargs):
         super().__init__(**kwargs)
         self.role, self._roles = role, roles
 
     def compose(self) -> ComposeResult:
         r = self.role
-        with Horizontal():
-            with Vertical(classes="inbox-col"):
-                yield Static("Inbox", classes="head", id=f"inbox-head-{r}")
-                yield Inbox(r, id=f"inbox-{r}")
-            yield LightTabs([
-                (f"detail-{r}", "Detail", "i", VerticalScroll(Static("Select an inbox item (↑/↓).", classes="detail",
-                                                                     id=f"detail-text-{r}"))),
-                (f"waiting-{r}", "Waiting", "d", PendingList(r, id=f"pending-{r}")),
-                (f"check-{r}", "Checklist", "k", Checklist(id=f"checklist-{r}")),
-                (f"contacts-{r}", "Contacts", "c", ContactList(r, self._roles, id=f"contactlist-{r}")),
-            ], id=f"tabs-{r}", classes="role-tabs")
+        with Vertical(classes="inbox-col"):
+            yield Static("Inbox", classes="head", id=f"inbox-head-{r}")
+            yield Inbox(r, id=f"inbox-{r}")
+        yield LightTabs([
+            (f"detail-{r}", "Detail", "i", VerticalScroll(Static("Select an inbox item (↑/↓).", classes="detail",
+                                                                 id=f"detail-text-{r}"))),
+            (f"waiting-{r}", "Waiting", "d", PendingList(r, id=f"pending-{r}")),
+            (f"check-{r}", "Checklist", "k", Checklist(id=f"checklist-{r}")),
+            (f"contacts-{r}", "Contacts", "c", ContactList(r, self._roles, id=f"contactlist-{r}")),
+        ], id=f"tabs-{r}", classes="role-tabs")
 
     @property
     def inbox(self) -> Inbox:
