@@ -83,15 +83,26 @@ async def keys_with_many_injects(injects: int, presses: int, size: tuple[int, in
         session.submit(C.RequestApproval(by="aide", to="lead", channel="website", languages=["English"],
                                          text="We are deeply saddened. Stay calm; the next update is at noon. " * 3))
         await pilot.pause()
-        keys = ["1", "down", "down", "up", "2", "down", "0", "right_square_bracket", "right_square_bracket",
+        # '0' on a hot-seat role console asks for the facilitator's code (room mode's rule): the
+        # code is typed (each character measured as "code_key") and Enter hands the screen to the
+        # facilitator ("code_enter"), so the facilitator's keys that follow reach the facilitator's
+        # console, not the code's input.
+        plan = ["1", "down", "down", "up", "2", "down", "0", "code", "right_square_bracket", "right_square_bracket",
                 "left_square_bracket", "1", "d", "i", "end", "home",
-                "s", "escape", "1", "d", "enter", "escape", "0", "g", "escape"]
-        times, walls, by_key = [], [], {}
+                "s", "escape", "1", "d", "enter", "escape", "0", "code", "g", "escape"]
+        code = [c.lower() if c.isalpha() else c for c in screen.facilitator_code]
+        keys: list[tuple[str, str]] = []
+        for k in plan:
+            keys += [("code_key", c) for c in code] + [("code_enter", "enter")] if k == "code" else [(k, k)]
+        times, walls, by_key, handed_back, codes = [], [], {}, 0, 0
         for n in range(presses):
-            key = keys[n % len(keys)]
+            label, key = keys[n % len(keys)]
             t, cpu = time.perf_counter(), time.process_time()
             await pilot.press(key)
             await pilot.pause()
+            if label == "code_enter":
+                codes += 1
+                handed_back += app.screen is screen and screen.current == "facilitator"
             # Key to screen: the CPU the app spent from the key to a settled, composited screen.
             # Why CPU and not wall time: Pilot settles by sleeping until the loop is idle, which
             # adds ~80 ms of wall time per press even in an empty app, and the cores are shared
@@ -99,7 +110,7 @@ async def keys_with_many_injects(injects: int, presses: int, size: tuple[int, in
             # app's press costs ~6 ms of CPU this way, Pilot's own polling included.)
             times.append((time.process_time() - cpu) * 1000)
             walls.append((time.perf_counter() - t) * 1000)
-            by_key.setdefault(key, []).append(times[-1])
+            by_key.setdefault(label, []).append(times[-1])
         ticks = []
         for _ in range(100):
             cpu = time.process_time()
@@ -109,6 +120,8 @@ async def keys_with_many_injects(injects: int, presses: int, size: tuple[int, in
     times.sort()
     ticks.sort()
     p95 = times[int(0.95 * (len(times) - 1))]
+    if handed_back != codes:  # the facilitator's keys would be measured typing into the code's input
+        raise SystemExit(f"benchmark broken: the facilitator's code handed the screen back {handed_back} of {codes} times")
     return {"injects_delivered": delivered, "inbox_rows": rows, "burst_2000_s": round(burst, 3),
             "key_p50_ms": round(statistics.median(times), 1), "key_p95_ms": round(p95, 1),
             "key_max_ms": round(times[-1], 1), "presses": presses,
