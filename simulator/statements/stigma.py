@@ -94,13 +94,10 @@ def _obliged(r: Reading, clause: int, before: int) -> bool:
 
 
 def _negated_after(r: Reading, cue: Span, group: Span) -> bool:
-    """Whether the group is denied by words after the cue ('no wonder people are wary of...' says
-    'no' inside its own cue, which denies nothing)."""
-    if not r.negated(group[0], group[1]):
-        return False
-    lo = cue[1] if cue[1] <= group[0] else 0
-    scoped = any(lo <= s[0] < group[0] for s in r.spans.get("neg_scope", ()))
-    return scoped or any(r.toks[k].lemma in NEGATORS for k in range(max(lo, group[0] - 8), group[0]))
+    """Whether a denial stands between the cue and the group ('no wonder people are not afraid of
+    the refugees'); the cue's own 'no' ('no wonder people are wary of...') denies nothing."""
+    return any(t.lemma in NEGATORS for t in r.toks[cue[1]:group[0]]) or any(
+        cue[1] <= s[0] < group[0] for s in r.spans.get("neg_scope", ()))
 
 
 def _protective(r: Reading, clause: int, group: Span) -> bool:
