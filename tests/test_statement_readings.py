@@ -125,3 +125,29 @@ KESTRELFORD = ROOT / "scenarios" / "kestrelford-prevention-referral"
 ])
 def test_details_that_identify_one_person(folder, text, rule, flagged):
     assert (rule in _breaks(folder, text)) is flagged, text
+
+
+def test_the_matchers_fast_paths_find_what_the_plain_walk_finds():
+    """find() skips phrases whose last words are absent and walks phrases without '*' directly:
+    at every place of every corpus statement, the same ends as the plain generator walk."""
+    import yaml
+
+    from simulator.statements import phrases as P
+    from simulator.statements.text import tokens
+
+    m = _pack(CALDMERE).checker._matcher
+    texts = [e["text"] for e in yaml.safe_load((ROOT / "tests" / "corpus" / "statements" / "dev.yaml").read_text())]
+    compared = 0
+    for text in texts:
+        toks = tokens(text)
+        found = {(id(ph), i, j) for ph, i, j in m.find(toks)}
+        everyone = {id(ph): ph for phs in (*m.by_first.values(), *m.stems.values()) for ph in phs}
+        plain = set()
+        for i, t in enumerate(toks):
+            for ph in everyone.values():
+                end = min(P._ends(ph.parts, 0, toks, i, t.clause), default=-1)
+                if end > i:
+                    plain.add((id(ph), i, end))
+        assert found == plain, text
+        compared += len(plain)
+    assert compared > 500

@@ -176,7 +176,11 @@ class Matcher:
         """Per phrase, the words its last position can start with: a phrase none of whose last
         words is in the statement cannot match, and is not tried (most blame templates end in a
         word few statements say, and there are dozens of them at every group word)."""
+        self.gapless: set[int] = set()
+        """Phrases without '*', matched by _gapless_end."""
         for ph in phrases:
+            if GAP_PART not in ph.parts:
+                self.gapless.add(id(ph))
             last = next((q for q in reversed(ph.parts) if q is not GAP_PART), None)
             if len(ph.parts) > 1 and isinstance(last, Choice) and not last.stems:
                 self.need[id(ph)] = frozenset(last.by_word)
@@ -194,23 +198,46 @@ class Matcher:
         """(phrase, first token, token after the last) for every place a phrase matches; the
         shortest match at each start (a reader's reading of the phrase)."""
         out: list[tuple[Phrase, int, int]] = []
-        seen: set[tuple[int, int]] = set()
         memo: Memo = {}
         said = {t.lemma for t in toks} | {t.low for t in toks}
+        # The phrases a word can start, without those whose last words the statement never says:
+        # worked out once per distinct word of the statement, not at every place it stands.
+        starting: dict[tuple[str, str, str, str], list[Phrase]] = {}
         for i, t in enumerate(toks):
-            cands = self.by_first.get(t.lemma, [])
-            if t.low != t.lemma:
-                cands = cands + self.by_first.get(t.low, [])
-            for key in {t.low[:3], t.lemma[:3]}:
-                cands = cands + self.stems.get(key, [])
+            key = (t.lemma, t.low, t.low[:3], t.lemma[:3])
+            cands = starting.get(key)
+            if cands is None:
+                pool = self.by_first.get(t.lemma, [])
+                if t.low != t.lemma:
+                    pool = pool + self.by_first.get(t.low, [])
+                for prefix in {t.low[:3], t.lemma[:3]}:
+                    pool = pool + self.stems.get(prefix, [])
+                picked: dict[int, Phrase] = {}
+                for ph in pool:
+                    need = self.need.get(id(ph))
+                    if need is None or not need.isdisjoint(said):
+                        picked.setdefault(id(ph), ph)  # a phrase reached twice (lemma and spelling) is tried once
+                cands = starting[key] = list(picked.values())
             for ph in cands:
-                need = self.need.get(id(ph))
-                if need is not None and need.isdisjoint(said):
-                    continue
-                if (id(ph), i) in seen:
-                    continue
-                seen.add((id(ph), i))
-                end = min(_ends(ph.parts, 0, toks, i, t.clause, memo), default=-1)
+                if id(ph) in self.gapless:
+                    end = _gapless_end(ph.parts, toks, i, memo)
+                else:
+                    end = min(_ends(ph.parts, 0, toks, i, t.clause, memo), default=-1)
                 if end > i:
                     out.append((ph, i, end))
         return out
+
+
+def _gapless_end(parts: tuple["Choice | str", ...], toks: list[Token], i: int, memo: Memo) -> int:
+    """The shortest end of a phrase without '*' starting at token i (-1: no match): the same as
+    min(_ends(...)), walked position by position instead of through generators (most phrases)."""
+    positions = [i]
+    for part in parts:
+        reached: list[int] = []
+        for pos in positions:
+            if pos < len(toks):
+                reached.extend(_choice_ends(part, toks, pos, memo))  # type: ignore[arg-type]
+        if not reached:
+            return -1
+        positions = reached
+    return min(positions)
