@@ -14,7 +14,7 @@ from .vocabulary import Vocabulary
 
 CreditedKind = Literal["empathy", "facts", "action", "unknowns", "next_update", "help", "condemnation", "solidarity",
                        "calm", "support", "no_reprisals", "report", "dialogue", "check_share"]
-"""Elements a statement is credited for; each has built-in turns of phrase (simulator/statements/lexicon.py)."""
+"""Elements a statement is credited for; each has built-in turns of phrase (simulator/statements/credited_words.py)."""
 HarmfulKind = Literal["speculation", "rumour_confirmation", "victim_name", "private_details", "stigma", "amplify",
                       "name_calling", "early_reassurance"]
 """Kinds of harm a prohibition catches, each a general rule any pack can use (simulator/statements/harm.py)."""

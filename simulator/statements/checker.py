@@ -14,6 +14,7 @@ from collections.abc import Iterable
 
 from ..models.playbook import MessageRule, Playbook, ProhibitedRule, Rumour
 from ..patterns import compile_pattern
+from . import credited_words as CW
 from . import harm
 from . import lexicon as L
 from . import stigma_words as S
@@ -71,9 +72,9 @@ class Checker:
                     self._phrases.append(ph)
                     self._tags.setdefault(id(ph), []).append(tag)
 
-        for kind, phrases in L.CREDITED.items():
+        for kind, phrases in CW.CREDITED.items():
             add("credit:" + kind, phrases)
-        for kind, phrases in L.DECISIVE.items():
+        for kind, phrases in CW.DECISIVE.items():
             add("decisive:" + kind, phrases)
         targeted = [w for c in vocab.communities if c.targeted for w in c.words]
         others = [w for c in vocab.communities if not c.targeted for w in c.words]

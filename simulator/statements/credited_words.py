@@ -1,0 +1,168 @@
+"""Built-in turns of phrase for each credited element: how people say "our thoughts are with you"
+or "we do not yet know", whatever the city (a pack adds its own words in a rule's `match`).
+
+Why a module of its own: these are the credit side of the checker, read by one loop in
+checker.py; the harm rules' words stay in lexicon.py. Written in the phrase syntax of phrases.py:
+words are compared by lemma, 'a|b' are alternatives, '*' is up to three words, 'x~' is a stem,
+'_' joins two words into one alternative.
+"""
+
+from __future__ import annotations
+
+CREDITED: dict[str, list[str]] = {
+    "empathy": [
+        "heartbroken", "heartbreaking", "sadden", "saddened", "devastate", "devastated", "devastating", "sorrow", "grief",
+        "grieve", "mourn", "mourning", "condolence~", "sympath~", "thought|heart|prayer be with", "thoughts and prayers",
+        "heart go out", "heart break", "deeply sorry", "so sorry", "shock and sadden", "sorry for * loss",
+        "share * pain|grief", "feel * pain", "understand how * worrying|frightening|distressing|upsetting|difficult|hard|anxious|afraid|frightened|worried",
+        "know how * worrying|frightening|distressing|upsetting|difficult|hard|anxious|afraid|frightened|worried",
+        "know this be * worrying|frightening|distressing|upsetting|difficult|hard",
+        "understand * worry|worried|concern|fear|anxiety", "worry|worried|anxious|afraid|frightened|upset|distress~ * understandable",
+        "understandably", "terrible day", "dark day", "unimaginable", "our heart", "with a heavy heart", "we be with you",
+        "we feel for", "anguish", "understand why * anxious|worried|afraid|upset|angry|frightened|concerned|scared|fearful",
+        "understand * people|parents|families|residents * be * anxious|worried|afraid|upset|angry|frightened|concerned|scared",
+        "send * love|condolence~|sympath~|thought~|strength|prayer~", "our love", "thinking of|about * you|family|families|victim~|those|everyone",
+        "thought~|heart~|prayer~ remain|go|stay|be with", "we know * many of you|how_hard|how_much|this_is",
+        "share your pain|grief|sorrow", "grieve~ with", "mourn~ with", "our heart~",
+    ],
+    "facts": [
+        "confirm", "confirmed", "can confirm", "we know that", "what we know", "at about|around|approximately",
+        "this morning|afternoon|evening", "earlier today", "shortly after|before", "were|was|have_been|has_been injure~|kill~|hurt|taken|wound~",
+        "people have been", "died", "killed", "injured", "arrest~", "in custody", "opened fire",
+        "accounted for", "nobody|no_one * hurt|injured", "have_been|has_been|were|was * hurt|injured|treated|taken",
+        "confirmed that", "police * confirm~", "critical condition", "stable condition", "at about|around * am|pm",
+        "reopen~", "closed",
+    ],
+    "action": [
+        "police", "officer~", "emergency service~", "paramedic~", "ambulance~", "firefighter~", "fire service",
+        "on|at the scene", "secure~", "cordon~", "patrol~", "crisis team", "incident team", "working with", "work closely",
+        "deploy~", "evacuat~", "investigat~", "search~", "bomb disposal", "specialist officers", "hospital~",
+        "treat~", "we have open~", "we be open~", "set up", "we have activat~", "coordinat~", "response team", "are responding",
+        "extra|additional officer~|patrol~", "in contact with", "talking to|with", "meeting with",
+        "arrest~", "in custody", "detain~",
+        "emergency team~|crew~|worker~|responder~", "caring for", "care for", "respond~", "remain~ on|at|in", "stay~ on|at|in",
+        "will be on|at|in|outside", "have_been|be deployed", "on patrol", "tracing", "trac~ where", "looking into|in_to", "look~ into",
+        "flag~ * to", "report~ * to the police|platform~", "removed", "remov~", "clean~ up", "repair~", "reopen~", "closed", "clos~",
+        "divert~", "diversion~", "steward~", "route has_been|was changed", "first-aid|first_aid", "control room", "liaison team",
+        "interpreter~", "passed to the police", "being supported", "support~ by police",
+    ],
+    "unknowns": [
+        "not yet know", "not know yet", "not yet known", "not yet clear", "not clear yet", "not yet confirm", "not yet confirmed",
+        "cannot|can_not yet confirm|say", "not able to confirm|say", "unable to confirm|say", "too early to", "unclear", "still establish~",
+        "still working to establish|understand|confirm", "still trying to", "still check~", "still look~ into", "still investigat~",
+        "we do not know", "remain|remains unknown", "not yet been confirm~|establish~|decid~|agree~", "not yet decid~|agree~|final",
+        "yet to be confirm~|establish~|decid~", "we will not guess|speculate", "will not speculate", "not * speculate",
+        "do not have * detail~|information|answer~", "not * all the answer~", "much we do not know", "still work~ out",
+        "cannot yet", "unknown", "establishing the fact~",
+        "not * release~ * detail~|name~|information|identit~", "not add to * speculation|rumour~", "not * give * detail~|name~",
+        "no decision * yet|taken", "yet to decide", "not * get ahead of", "once they know", "when we know more", "until we know",
+        "can_not|cannot say", "not * say * until", "until * finish~|complete~|confirm~|know", "don't yet know|have",
+        "not yet * know|sure|clear|confirm~", "will not be comment~", "not comment~ * until", "still unclear", "details * unclear",
+    ],
+    "next_update": [
+        "next update", "further update", "another update", "update you|everyone|residents", "will update", "keep * inform~|update~|post~",
+        "will share more", "say more", "tell you more", "share more * as soon as", "more information|detail~|news * as_soon_as|when|follow", "will be back", "give an update",
+        "will publish", "will post", "further detail~ will", "update * at|by|within|later|tomorrow|this_evening|in_an_hour|through|throughout",
+        "briefing at|later|tomorrow", "within the hour", "hear from us again", "speak to you again", "will hold * briefing",
+        "update~ will follow", "come back to you",
+        "detail~|information|news will follow",
+        "next briefing", "next update~", "briefing * scheduled|will_be_held|is_at", "scheduled for", "update * again",
+        "will let you know", "let * know as soon as", "we will tell you", "will be on our|the website", "again on|at|tomorrow",
+    ],
+    "help": [
+        "helpline", "hotline", "information line", "support line", "call|phone|ring|contact us", "call * on", "visit", "website",
+        "go to * centre", "family assistance centre", "assistance centre", "find * information|update~|detail~ * on|at",
+        "information * on|at * website|page", "ask * question~", "text * on", "email us", "free number",
+        "if you be look~ for", "if you need help|support|information",
+        "around the clock", "day and night", "24 hours", "24/7", "call|phone|ring|text us|on", "call|phone|ring the helpline|line|number|team|desk", "ask at",
+        "question~ ? ask|call|phone|email|visit", "follow * for * update~|information|news", "drop in", "drop-in", "come to * centre|desk|hall",
+        "desk at", "helpdesk", "advice line", "free phone|call", "freephone",
+    ],
+    "condemnation": [
+        "condemn~", "cowardly", "coward~", "no place in", "hateful", "act of hate", "hate crime", "evil", "despicable", "abhorrent",
+        "heinous", "senseless", "attack on all of us", "attack on * all", "attack on * whole city|community|everyone", "not be intimidat~",
+        "unacceptable", "wicked", "vile", "outrag~", "appalling", "horrific", "shameful", "disgust~", "reprehensible", "barbaric",
+        "will not * divide", "deplor~", "atrocity", "abomination", "monstrous", "inexcusable", "never be justified", "nothing can justify",
+        "want~|wanted|seek~|sought|try~|tried|hope~|hoped|mean~|meant|aim~ to divide|split|frighten|scare|terrify|terrori~",
+        "will fail", "will not succeed|win", "not let * win|succeed",
+    ],
+    "solidarity": [
+        "solidarity", "stand|standing|stood with|alongside|beside|behind", "we be with you", "be with you", "by your side",
+        "you be not alone", "one of us", "part of our city|community|town", "our neighbour~", "belong~", "we support you",
+        "together with", "shoulder to shoulder", "embrace", "we will not abandon", "proud of", "valued member~", "welcome~",
+        "not alone", "not on * own", "grieve~ with", "mourn~ with", "not stand alone", "we stand",
+        "our * neighbour~", "every community", "we be with our|the|all", "with you", "with them",
+        "protect you|them|everyone|our", "keep you safe",
+    ],
+    "calm": [
+        "calm", "unity", "unite~", "together", "look after * each_other|one_another", "look out for * each_other|one_another|neighbour~",
+        "do not panic", "no need to panic", "not panic", "come together", "peaceful~", "reassur~", "do not confront", "restraint",
+        "keep * cool", "rely on official information", "stay safe", "avoid speculat~", "kindness", "compassion", "respect each other",
+        "check on * neighbour~|people|each_other|one_another|friend~", "hold * close", "refuse * to hate", "leave this|it to the police",
+        "keep * distance", "follow * police * advice|instruction~", "stay away from trouble", "go home safely", "do not respond to|with",
+        "keep * head~", "be kind", "look after yourselves|yourself", "never been a city of", "not let * fear|hate|anger",
+        "do not * divide", "not let * divide", "patience", "peace", "in peace", "go home safely", "respect * people|one_another|each_other|everyone",
+        "stand together", "pull together", "keep things calm", "talk with|to each_other|one_another",
+    ],
+    "support": [
+        "victim support", "counsel~", "support line", "psychological support", "psychological first aid", "someone to talk to",
+        "support be available", "help be available", "family assistance centre", "helpline", "trauma", "wellbeing",
+        "emotional support", "case worker~", "support desk", "chaplain~", "bereave~", "mental health support", "listening service",
+        "we will support", "support you", "support for", "support service~", "support centre", "liaison officer~",
+        "talk to someone", "here to help", "practical help", "drop-in",
+        "psycholog~", "referral~", "welfare", "confidential support", "debrief", "for any pupil|child|one|person who need~",
+        "support * available", "counsellor~", "someone to talk to",
+        "around the clock", "day and night", "if you need help|support|someone",
+    ],
+    "no_reprisals": [
+        "reprisal~", "retaliat~", "revenge", "take the law into", "not tolerate", "not be tolerate~", "no tolerance", "zero tolerance",
+        "full force of the law", "will be prosecut~", "will face", "will be arrest~", "take matters into", "vigilant~e", "hate crime will",
+        "no excuse for", "anyone who threaten~|abuse~|attack~|target~|harass~", "not * blame", "no one * blame",
+        "threat~ against", "attack~ on|against anyone", "abuse against", "will be dealt with", "act~ swiftly", "not be allow~",
+        "prosecut~", "treat~ as a hate crime", "any attack~|abuse|threat~|harassment|intimidation on|against|of|toward~",
+        "will not tolerate", "never acceptable", "never be acceptable", "not acceptable", "unacceptable", "wrongly blamed",
+        "will arrest", "arrest anyone|those", "be a crime", "be a criminal offence", "nobody has the right to", "no one has the right to",
+        "will act against", "act against anyone",
+    ],
+    "report": [
+        "report~ * to the police|us|the_platform|platform~|101|online", "report * hate|threat~|abuse|incident~|it|them|anything",
+        "call|ring|phone 101|999", "on 101", "in an emergency", "anonymous~", "third-party|third_party report~", "reporting centre~",
+        "report~ online", "online form", "without * give~|giving * name", "in confidence", "through someone you trust",
+        "crimestoppers", "report~ point~", "screenshot", "keep * evidence", "how to report", "where to report",
+    ],
+    "dialogue": [
+        "dialogue", "listen~", "be heard", "hear from", "hear you", "hear your", "meet with|meeting|meetings", "sit down with",
+        "talk~ with|to * resident~|communit~|you|everyone|parties|famil~", "conversation~", "forum", "round table|roundtable",
+        "public meeting", "drop-in", "open door", "your concerns|question~|views", "we want to hear", "keep~ talking", "keep~ meeting",
+        "bring * together", "work~ with * communit~|resident~|leader~|partie~",
+    ],
+    "check_share": [
+        "check before", "before you share|forward|repost|post", "before sharing", "think before", "not * share|forward|repost|spread",
+        "do not share", "don't share", "pass * on", "official source~|channel~|account~", "trusted source~", "check * source~",
+        "rely on official", "verified", "fact-check~", "fact check~", "report * to the platform", "stop * spread~",
+    ],
+}
+"""Each credited kind: its built-in turns of phrase (a pack's `match` adds its own)."""
+
+DECISIVE: dict[str, list[str]] = {
+    "calm": ["calm", "panic", "restraint", "keep * cool", "peace", "in peace", "peacefully", "leave it|this to the police",
+             "not let * fear|hate|anger|divide", "do not * divide", "look after * each_other|one_another", "go home safely",
+             "keep * head~", "stand together", "come together", "pull together"],
+    "solidarity": ["solidarity", "stand~|stood with|alongside|beside|behind", "not alone", "not on * own", "by your side",
+                   "shoulder to shoulder", "we be with you", "grieve~ with|alongside", "mourn~ with|alongside", "not stand alone",
+                   "one of us", "we stand"],
+    "support": ["counsel~", "victim support", "emotional support", "psychological support", "support line", "liaison officer~",
+                "liaison team", "bereave~", "case worker~", "caseworker~", "trauma", "listening service", "someone to talk to",
+                "chaplain~", "mental health support", "support desk", "support service~"],
+    "no_reprisals": ["reprisal~", "retaliat~", "revenge", "take the law into", "zero tolerance", "not be tolerate~", "not tolerate",
+                     "will be arrest~", "will be prosecut~", "will arrest", "arrest anyone|those", "be a crime", "be a criminal offence",
+                     "full force of the law"],
+    "empathy": [],
+    "help": [],
+}
+"""Turns of phrase that deliver an element on their own, whatever the rule's `min_hits` (a rule
+asking for two cues, 'calm and unity', is met by a plain 'please stay calm'): the element's
+clearest words, where the rest of its list is words that help only together."""
+
+CREDIT_DEFAULT_HITS = {"facts": 2, "action": 2}
+"""How many distinct cues a credited element needs when its rule does not say (`match.min_hits`)."""
