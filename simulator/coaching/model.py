@@ -20,7 +20,17 @@ class _Frozen(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class Authorised(_Frozen):
+class _Judged(_Frozen):
+    """What every judged item of the feedback carries: its rating, why, the log lines behind it,
+    and the scorer's finding it comes from (one set of fields, not one per kind of item)."""
+
+    rating: Rating
+    explanation: str
+    evidence: list[int] = []
+    finding: str | None = None
+
+
+class Authorised(_Judged):
     """Something only this seat could authorise, and whether and when it did."""
 
     kind: Literal["plan_step", "power", "approval"]
@@ -33,13 +43,9 @@ class Authorised(_Frozen):
     by: str | None = None
     """Who did it: this role, or whoever stood in for it."""
     verdict: str
-    rating: Rating
-    explanation: str
-    evidence: list[int] = []
-    finding: str | None = None
 
 
-class Call(_Frozen):
+class Call(_Judged):
     """Someone this seat should have called, told or asked, by when, and whether it did."""
 
     whom: str | None = None
@@ -49,10 +55,6 @@ class Call(_Frozen):
     done_at: float | None = None
     by: str | None = None
     verdict: str
-    rating: Rating
-    explanation: str
-    evidence: list[int] = []
-    finding: str | None = None
 
 
 class Option(_Frozen):
@@ -79,7 +81,7 @@ class DecisionReview(_Frozen):
     evidence: list[int] = []
 
 
-class WrongCall(_Frozen):
+class WrongCall(_Judged):
     """A decision taken below this seat on an option the plan does not favour, and whether this seat
     overruled it (and when) or let it stand."""
 
@@ -99,10 +101,6 @@ class WrongCall(_Frozen):
     overruled_by: str | None = None
     replacement: Option | None = None
     """The option this seat (or another) put in its place."""
-    rating: Rating
-    explanation: str
-    evidence: list[int] = []
-    finding: str | None = None
 
 
 class RuleVerdict(_Frozen):
