@@ -174,23 +174,36 @@ class StaffMember:
         if waits or exp.essential:
             self._report_soon(URGENT_WINDOW)
 
-    def decide(self, inj: Inject):
-        """Settle a decision addressed to this seat."""
+    def _choose(self, inj: Inject):
+        """When this seat will decide and what it will choose, as its policy has it: None for an
+        idle seat. Every staff version draws from the seeded stream in this order."""
         d = asked(inj)
         window = d.deadline or 15.0
         policy, r = self.seat.policy, self.rng
         recommended = next((o for o in d.options if o.recommended), d.options[0])
         if policy == "idle":
-            return
+            return None
         if policy == "random":
             delay, option = window * r.uniform(0.1, 1.2), r.choice(d.options)
         elif policy == "late":
             delay, option = window * r.uniform(1.1, 1.5), recommended
         else:
             delay, option = window * r.uniform(0.2, 0.6), recommended
-            if self._slips():  # a wrong call: one of the options the plan does not favour (any, when it favours none)
-                option = r.choice([o for o in d.options if o is not recommended] if recommended.recommended else d.options)
-        yield self.env.timeout(round(delay, 2))
+            if self._slips():
+                option = self._wrong_call(d.options, recommended)
+        return round(delay, 2), option, recommended
+
+    def _wrong_call(self, options, recommended):
+        """A slip: one of the options the plan does not favour (any, when it favours none)."""
+        return self.rng.choice([o for o in options if o is not recommended] if recommended.recommended else options)
+
+    def decide(self, inj: Inject):
+        """Settle a decision addressed to this seat."""
+        chosen = self._choose(inj)
+        if chosen is None:
+            return
+        delay, option, _recommended = chosen
+        yield self.env.timeout(delay)
         engine = self.engine
         if engine.open_decisions.get(inj.id) == self.role and not self.retired:
             was_met = set(engine.met)

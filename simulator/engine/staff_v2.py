@@ -14,7 +14,6 @@ from __future__ import annotations
 from ..models import Expectation, Inject
 from . import staff
 from . import staff_words as words
-from .plan_steps import asked
 
 
 class StaffMember(staff.StaffMember):
@@ -26,24 +25,17 @@ class StaffMember(staff.StaffMember):
     def _decided_otherwise(self, exp: Expectation) -> bool:
         return False
 
+    def _wrong_call(self, options, recommended):
+        return self.rng.choice(options)  # version 2: a slip picked any option, the favoured one too
+
     def decide(self, inj: Inject):
         """Settle a decision addressed to this seat: a slip picks any option (the favoured one
         too), and the call waits for the next report, sent soon when it was a wrong one."""
-        d = asked(inj)
-        window = d.deadline or 15.0
-        policy, r = self.seat.policy, self.rng
-        recommended = next((o for o in d.options if o.recommended), d.options[0])
-        if policy == "idle":
+        chosen = self._choose(inj)
+        if chosen is None:
             return
-        if policy == "random":
-            delay, option = window * r.uniform(0.1, 1.2), r.choice(d.options)
-        elif policy == "late":
-            delay, option = window * r.uniform(1.1, 1.5), recommended
-        else:
-            delay, option = window * r.uniform(0.2, 0.6), recommended
-            if self._slips():
-                option = r.choice(d.options)
-        yield self.env.timeout(round(delay, 2))
+        delay, option, recommended = chosen
+        yield self.env.timeout(delay)
         if self.engine.open_decisions.get(inj.id) == self.role and not self.retired:
             was_met = set(self.engine.met)
             self.engine.decide(inj.id, option.id, self.role, staff=True)
