@@ -81,13 +81,9 @@ class Reading:
 
     def hypothetical_only(self) -> set[int]:
         """Clauses that are 'about a claim' only because they put a case ('if you want to...')."""
-        saved, self._about = self._about, None
-        try:
-            cases = self._hypothetical()
-            return {c for c in cases if not (self.questions() and c in self.questions())
-                    and not any(t.clause == c and (t.lemma in NOT_CLAIMS) for t in self.toks)}
-        finally:
-            self._about = saved
+        asked = self.questions()
+        return {c for c in self._hypothetical()
+                if c not in asked and not any(t.clause == c and t.lemma in NOT_CLAIMS for t in self.toks)}
 
     def _listed_unknowns(self) -> set[int]:
         """The items under a heading of what is not known ('What we don't know yet: - the

@@ -77,6 +77,8 @@ def speculation(r: Reading) -> list[Hit]:
     """An identity, faith, origin or motive tied to the perpetrator before it is confirmed."""
     out: list[Hit] = []
     targeted = {s[0] for s in r.spans.get("ident_t", [])}
+    named_perp = bool(r.spans.get("perp_s"))
+    deed_clauses = {t.clause for t in r.toks if t.lemma in DEEDS}
     for ident in ("ident", "ident_t", "motive", "place_c"):
         for span in r.spans.get(ident, []):
             i, j, _ = span
@@ -92,7 +94,7 @@ def speculation(r: Reading) -> list[Hit]:
             strong = [p for p in r.in_clause("perp_s", clause) if not _alert_level(r, p[1], clause)]
             # A pronoun is the perpetrator only where the statement speaks of one or of the deed:
             # 'they are families who fled war in Sudan' ties nobody to anything.
-            spoken_of = bool(r.spans.get("perp_s")) or any(t.clause == clause and t.lemma in DEEDS for t in r.toks)
+            spoken_of = named_perp or clause in deed_clauses
             weak = [] if ident == "ident_t" else [w for w in r.in_clause("perp_w", clause)
                                                   if spoken_of or r.toks[w[0]].lemma not in PRONOUNS]
             # What was done carries a motive ('a racially motivated attack'); with a hedge it also

@@ -108,24 +108,21 @@ def _protective(r: Reading, clause: int, group: Span) -> bool:
                for k, t in enumerate(r.toks))
 
 
-def _denied(r: Reading, span: Span) -> bool:
-    """Whether a denial stands just before the group ('nobody from Northgate', 'none of the
-    refugees') or scopes over it ('no evidence that the families...'); a 'not' further back or
-    after it belongs to what is said ('would not want hundreds of single men here' says it)."""
+def _denied(r: Reading, span: Span, reach: int = 3) -> bool:
+    """Whether a denial stands just before these words, within `reach` words of its clause ('nobody
+    from Northgate', 'are not a threat'), or scopes over them ('no evidence that the families...').
+    A 'not' further back or after belongs to other words: 'would not want hundreds of single men
+    here' says it of the men, 'haven't always made it easy for themselves by keeping to their own'
+    still says they keep to their own."""
     clause = r.toks[span[0]].clause
     if any(s[0] < span[0] and r.toks[s[0]].clause == clause for s in r.spans.get("neg_scope", ())):
         return True
-    return any(t.clause == clause and t.lemma in NEGATORS for t in r.toks[max(0, span[0] - 3):span[0]])
+    return any(t.clause == clause and t.lemma in NEGATORS for t in r.toks[max(0, span[0] - reach):span[0]])
 
 
 def _cue_denied(r: Reading, cue: Span) -> bool:
-    """A denial just before the cue ('are not a threat', 'no danger'), or one that scopes over the
-    clause; a 'not' further back belongs to other words ('haven't always made it easy for
-    themselves by keeping to their own' still says they keep to their own)."""
-    clause = r.toks[cue[0]].clause
-    if any(s[0] < cue[0] and r.toks[s[0]].clause == clause for s in r.spans.get("neg_scope", ())):
-        return True
-    return any(t.clause == clause and t.lemma in NEGATORS for t in r.toks[max(0, cue[0] - 4):cue[0]])
+    """A denial just before what is said of the group ('are not a threat', 'no danger')."""
+    return _denied(r, cue, reach=4)
 
 
 def _attributes(r: Reading) -> list[Hit]:
