@@ -15,8 +15,9 @@ from . import logchain
 from .engine import commands as C
 from .engine.seats import Seat
 from .log import LogError, LogWriter, read_log, wall_now
-from .replay import replay_log
+from .replay import pack_for, replay_log
 from .session import Session
+from .story_clock import minute_at
 
 
 @dataclass
@@ -29,13 +30,21 @@ class Branched:
     """The new exercise, open for more commands (close it when done)."""
 
 
-def branch_log(source: Path, at: float, out: Path, seats: dict[str, Seat] | None = None) -> Branched:
-    """Write `out`: the history of `source` up to minute `at`, then hand over `seats`.
+def branch_log(source: Path, at: float | str, out: Path, seats: dict[str, Seat] | None = None) -> Branched:
+    """Write `out`: the history of `source` up to `at` (an exercise minute, or a story time as the
+    consoles and the report show it: '12:15', 'Day 3 10:30'), then hand over `seats`.
 
     Raises LogError (located, plain words) when the old log cannot support a branch there.
     """
     source, out = Path(source), Path(out)
     read = read_log(source)
+    pack = pack_for(read)
+    if isinstance(at, str):
+        found = minute_at(pack.scenario, at)
+        if found is None:
+            raise LogError(str(source), 1, f"the story clock of this exercise never shows '{at}'; give a time it "
+                           "shows (such as 12:15, or Day 3 10:30 where the story runs over days) or an exercise minute")
+        at = found
     if at < 0:
         raise LogError(str(source), 1, f"a branch needs a minute of 0 or later, not {at:g}")
     ended = next((line for line in read.lines if line.data.get("type") == "exercise_ended"), None)
@@ -45,7 +54,7 @@ def branch_log(source: Path, at: float, out: Path, seats: dict[str, Seat] | None
     if read.error is not None and not any(line.data["t"] > at for line in read.lines):
         raise LogError(str(source), read.error.line, f"the log is damaged here ({read.error.message}), "
                        f"before minute {at:g}; branch from an earlier minute")
-    result = replay_log(read, until=at)  # also proves the kept history is sound
+    result = replay_log(read, pack, until=at)  # also proves the kept history is sound
     unknown = [r for r in (seats or {}) if r not in result.engine.roles]
     if unknown:
         raise LogError(str(source), 1, f"unknown role '{unknown[0]}'; this exercise's roles: {', '.join(result.engine.roles)}")

@@ -31,6 +31,28 @@ class FiniteFloat(click.FloatRange):
         return number
 
 
+class Moment(click.ParamType):
+    """A moment of an exercise as people give it: a story time as the consoles and the report show
+    it ('12:15', 'Day 3 10:30'), kept as text for the scenario's clock to place, or an exercise
+    minute (a finite number of 0 or more)."""
+
+    name = "time"
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, float):
+            return value
+        text = " ".join(str(value).split())
+        if ":" in text:
+            return text
+        try:
+            number = float(text)
+        except ValueError:
+            self.fail(f"{value!r} is neither a story time (12:15, Day 3 10:30) nor an exercise minute", param, ctx)
+        if not math.isfinite(number) or number < 0:
+            self.fail(f"{value!r} is not a minute of an exercise (0 or more)", param, ctx)
+        return number
+
+
 class UserError(Exception):
     """A mistake in what the user gave us: printed plainly, exit code 1."""
 

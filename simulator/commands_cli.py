@@ -227,7 +227,7 @@ def score(log: Path, as_json: bool, all_findings: bool, seat: str | None) -> Non
 
     from .scoring.text import render
 
-    render(card, Console(), all_findings)
+    render(card, Console(), result.pack, all_findings)
 
 
 def _seat_feedback(log: Path, pack, card, facts, seat: str, as_json: bool) -> None:

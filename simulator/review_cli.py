@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 import yaml
 
-from .cli import FiniteFloat, UserError, main, say, user_errors
+from .cli import FiniteFloat, Moment, UserError, main, say, user_errors
 from .models.limits import LONGEST_CLOCK
 from .engine import commands as C
 
@@ -168,15 +168,16 @@ def override(log: Path, target: str, rating: str, rationale: str, by: str) -> No
 
 @main.command()
 @click.argument("log", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--at", "at", type=FiniteFloat(max=LONGEST_CLOCK), required=True, help="Exercise minute to branch from.")
+@click.option("--at", "at", type=Moment(), required=True,
+              help="Where to branch from: a story time as the consoles show it (12:15, Day 3 10:30) or an exercise minute.")
 @click.option("-o", "--output", "out", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="The new log (refused if it exists).")
 @click.option("--seat", "seat_specs", multiple=True, metavar="ROLE=WHO",
               help="Hand a seat over at the branch point: WHO is human, plan, late, idle or random[:competence]. Repeatable.")
 @click.option("--play-out", is_flag=True, help="Run the branch to the end with the seats as they are, and summarise it.")
 @user_errors
-def branch(log: Path, at: float, out: Path, seat_specs: tuple[str, ...], play_out: bool) -> None:
-    """Start a what-if exercise from minute AT of an old one: same scenario, seed and history."""
+def branch(log: Path, at: float | str, out: Path, seat_specs: tuple[str, ...], play_out: bool) -> None:
+    """Start a what-if exercise from moment AT of an old one: same scenario, seed and history."""
     from .branch import branch_log, parse_seat
     from .summary import summarise, summary_text
 
@@ -204,7 +205,9 @@ def branch(log: Path, at: float, out: Path, seat_specs: tuple[str, ...], play_ou
             session.run_to_end()
     finally:
         session.close()
-    click.echo(f"branched {log} at minute {at:g} into {out}: {result.kept_lines} line(s) of history kept")
+    from .report.wording import at as story_at
+
+    say(f"branched {log} at {story_at(session.engine.pack, result.at)} into {out}: {result.kept_lines} line(s) of history kept")
     for inject, role in open_now.items():
         say(f"  open decision at the branch point: {inject} ({role}): "
                    f"{session.engine.pack.injects[inject].decision.prompt}")

@@ -153,3 +153,23 @@ def story_span(scenario: Scenario, t0: float, t1: float) -> str | None:
     if days == 1:
         return "1 day" + (f" {hours} h" if hours else "")
     return f"{hours} h {span % 60} min" if hours else f"{span} min"
+
+
+_TYPED = re.compile(r"^(?P<day>.*?)[,\s]*\b(?P<hh>[01]?\d|2[0-3]):(?P<mm>[0-5]\d)$")
+
+
+def minute_at(scenario: Scenario, text: str, after: float = -1.0) -> float | None:
+    """The first whole exercise minute after `after` whose story time is `text` ('10:30', or with
+    its day, 'Day 3 10:30', as the clock shows it): how people give a moment they read on a console
+    or in a report. None when the clock never shows it in (after, end]. The one reader of typed
+    story times: the facilitator's jump and `tabletop branch --at` both call it."""
+    found = _TYPED.match(" ".join(text.split()))
+    if found is None:
+        return None
+    wanted = f"{int(found['hh']):02d}:{found['mm']}"
+    day = _label(found["day"]).lower()
+    for m in range(max(0, math.floor(after) + 1), int(scenario.clock.duration) + 1):
+        shown = story_time(scenario, m)
+        if shown.endswith(wanted) and (not day or shown[:-len(wanted)].strip().lower() == day):
+            return float(m)
+    return None

@@ -133,6 +133,19 @@ def test_one_model_as_text_and_json(pack, played):
     assert "'Gurmeet Singh Dhillon'" in text
 
 
+def test_the_printed_feedback_says_this_step_and_the_grace_in_words(pack, played):
+    """The item's title names the plan step, so its sentence says 'This step', not the step's whole
+    description again; the grace is said in words ('beyond the 5-minute grace'), never 'grace 5'."""
+    _d, card, facts = played
+    fb = feedback_for(pack, card, facts, "mayor")
+    console = Console(record=True, width=200)
+    render(fb, console, pack=pack)
+    text = console.export_text()
+    convene = next(e for e in pack.plan.expectations if e.action == "mayor.activate_crisis_team")
+    assert "This step was done at " in text and "beyond the 5-minute grace" in text
+    assert f"'{convene.description}' (" not in text and "grace 5" not in text
+
+
 def test_just_before_is_one_grid_step_earlier():
     assert just_before(63) == 62.9999
     assert just_before(0) == 0

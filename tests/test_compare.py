@@ -54,8 +54,8 @@ def test_the_branch_is_set_beside_its_original(pair):
 
 
 def test_the_same_scorecard_twice_has_nothing_changed(pair):
-    _pack, card, _facts = score_log(pair[0])
-    c = compare_cards(card, card, "a", "b", None)
+    pack, card, _facts = score_log(pair[0])
+    c = compare_cards(card, card, "a", "b", None, pack)
     assert c.changes == [] and c.unchanged == len(card.findings) and c.score_change == 0
 
 

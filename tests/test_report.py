@@ -25,7 +25,7 @@ from simulator.report.improvement import ELEMENTS, TO_COMPLETE, corrective_actio
 from simulator.report.markdown import render_markdown
 from simulator.report.wording import at, clock, humane, minute, sentence
 from simulator.scoring.model import Finding
-from simulator.scoring.text import why
+from simulator.report.reasons import rollup_reason
 from simulator.session import Session
 
 from .conftest import FIXTURES, ROOT, run_headless
@@ -434,7 +434,8 @@ def test_why_column_names_findings_not_ids_and_json_keeps_ids(flagship, flagship
     worst = [r for r in data.card.objectives if r.rule.startswith("worst of") and ":" in r.rule.split(": ", 1)[1]]
     for r in worst:
         assert r.rule in json.dumps(card), "the JSON keeps the scorer's ids unchanged"
-        assert f"ratings ({r.suggested}):" in why(r, data.card)
+        # the printed scorecard, the consoles and the report say one sentence (reasons.rollup_reason)
+        assert rollup_reason(r, data.card, data.pack) in {row.reason for row in rows}
 
 
 def test_cli_and_summary_give_the_same_counts(flagship, flagship_log, tmp_path):

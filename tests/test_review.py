@@ -176,6 +176,33 @@ def test_branch_cli(flagship_plan_log, tmp_path):
     assert bad.returncode == 2 and "--seat" in bad.stderr
 
 
+def test_branch_takes_the_story_time_people_read(flagship_plan_log, tmp_path):
+    """`--at 12:15` is the moment the consoles and the report show as 12:15: the same history as
+    `--at` its exercise minute; a time the clock never shows is refused, located, exit 1."""
+    from simulator.loading.pack import load_pack
+    from simulator.story_clock import minute_at, story_time
+
+    scenario = load_pack(FLAGSHIP).scenario
+    shown = story_time(scenario, 70)
+    assert minute_at(scenario, shown) == 70 and minute_at(scenario, shown, after=70) is None
+    later = story_time(scenario, 200)  # after a module's jump in the story, the day is named
+    assert minute_at(scenario, later) == 200 and minute_at(scenario, f"  {later.lower()} ") == 200
+    assert minute_at(scenario, "Day 9 " + later.split()[-1]) is None  # a day the story never reaches
+    by_time, by_minute = tmp_path / "t.jsonl", tmp_path / "m.jsonl"
+    done = cli("branch", flagship_plan_log, "--at", shown, "-o", by_time)
+    assert done.returncode == 0, done.stderr
+    assert f"at {shown} (minute 70)" in done.stdout
+    assert cli("branch", flagship_plan_log, "--at", "70", "-o", by_minute).returncode == 0
+    history = [read_log(p).lines for p in (by_time, by_minute)]
+    assert [ln.data for ln in history[0]] == [ln.data for ln in history[1]]
+    never = cli("branch", flagship_plan_log, "--at", "03:00", "-o", tmp_path / "n.jsonl")
+    assert never.returncode == 1 and "03:00" in never.stderr and "Traceback" not in never.stderr
+    assert not (tmp_path / "n.jsonl").exists()
+    for bad in ("soon", "-5", "nan"):
+        wrong = cli("branch", flagship_plan_log, "--at", bad, "-o", tmp_path / "w.jsonl")
+        assert wrong.returncode == 2 and "--at" in wrong.stderr, bad
+
+
 # ---- hot wash and overrides ----------------------------------------------------------------------
 
 @pytest.fixture

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 from rich.text import Text
 
 from simulator.loading.pack import Pack
+from simulator.report.reasons import rollup_reason
 from simulator.report.wording import clock, explained, finding_subject, role_name
 from simulator.scoring import Finding, Scorecard
 from simulator.scoring.model import RATING_WORDS
@@ -17,13 +18,12 @@ from .render import rating_text
 ORDER = {"U": 0, "M": 1, "S": 2, "P": 3, "N/A": 4}
 
 
-def card_summary(card: Scorecard, findings: int = 8, pack: Pack | None = None) -> Text:
-    """The scorecard in a few lines: score, objectives, roles (with why, in words), worst findings.
-    With the pack, times are on the story clock and the roll-ups' reasons name findings by title."""
+def card_summary(card: Scorecard, pack: Pack, findings: int = 8) -> Text:
+    """The scorecard in a few lines: score, objectives, roles (with why, in words: the same sentence
+    the printed scorecard and the report give), worst findings; times on the story clock."""
     t = Text()
     t.append(f"Score {card.score:.0f}/100" if card.score is not None else "Not scored yet", style="bold")
-    when = clock(pack, card.minute) if pack is not None else f"minute {card.minute:.0f}"
-    t.append("" if card.final else f"  (live, {when}; pending steps not judged yet)", style="dim")
+    t.append("" if card.final else f"  (live, {clock(pack, card.minute)}; pending steps not judged yet)", style="dim")
     t.append("\n\nObjectives\n", style="bold underline")
     for r in card.objectives:
         t.append_text(rating_text(r.rating))
@@ -31,26 +31,13 @@ def card_summary(card: Scorecard, findings: int = 8, pack: Pack | None = None) -
     t.append("\nRoles\n", style="bold underline")
     for r in card.roles:
         t.append_text(rating_text(r.rating))
-        t.append(f" {r.title}: {rollup_reason(card, r.rule, pack)}\n")
+        t.append(f" {r.title}: {rollup_reason(r, card, pack)}\n")
     worst = sorted((f for f in card.findings if f.rating in ("U", "M", "S")), key=lambda f: (ORDER[f.rating], f.id))
     t.append(f"\nChallenges ({len(worst)})\n", style="bold underline")
     for f in worst[:findings]:
         t.append_text(rating_text(f.rating))
         t.append(f" {f.title}\n")
     return t
-
-
-_VERDICT = re.compile(r" \(([a-z_]+)\)")
-
-
-def rollup_reason(card: Scorecard, rule: str, pack: Pack | None) -> str:
-    """A roll-up's reason in words: 'worst finding: playbook.cadence:updates (gaps)' becomes
-    'worst finding: Updates on time: ‘…’ (gaps)'; findings by title and what they judged, never by id."""
-    for f in sorted(card.findings, key=lambda f: -len(f.id)):
-        if f.id in rule:
-            subject = finding_subject(pack, f.id, f.expectation, n=50) if pack is not None else ""
-            rule = rule.replace(f.id, f.title + (f" {subject}" if subject else ""))
-    return _VERDICT.sub(lambda m: f" ({m.group(1).replace('_', ' ')})", rule)
 
 
 def finding_row(f: Finding, pack: Pack, at_line: Callable[[int], str | None] | None = None) -> Text:

@@ -31,7 +31,16 @@ class _Clock:
         return at(self.pack, t) if self.minutes else clock(self.pack, t)
 
     def prose(self, text: str) -> str:
-        return text if self.pack is None else humane(self.pack, text, self.minutes)
+        if self.pack is None:
+            return text
+        # The scorer opens a plan step's sentence with the step's whole description and role; the
+        # item's title above already names the step, so the sentence says 'This step'.
+        for exp in self.pack.plan.expectations:
+            subject = f"'{exp.description}' ({exp.role})"
+            if text.startswith(subject):
+                text = "This step" + text[len(subject):]
+                break
+        return humane(self.pack, text, self.minutes)
 
 
 def _rated(rating: str, text: str) -> RenderableType:

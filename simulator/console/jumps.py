@@ -5,6 +5,7 @@ that lapsed, plan steps missed)."""
 from __future__ import annotations
 
 from simulator.engine import events as E
+from simulator.story_clock import minute_at
 
 from .display import ExerciseView
 
@@ -51,28 +52,18 @@ def _few(titles: list[str], n: int = 3) -> str:
 
 def parse_target(view: ExerciseView, text: str, now: float) -> float | None:
     """A jump target typed by the facilitator: an exercise minute ('45'), minutes from now
-    ('+15'), or a story time ('10:30', the first time the clock shows it after now). None if
-    it is none of these, or not ahead."""
+    ('+15'), or a story time ('10:30' or 'Day 3 10:30': the first time the clock shows it after
+    now, `story_clock.minute_at`). None if it is none of these, or not ahead."""
     text = text.strip()
     duration = view.pack.scenario.clock.duration
     try:
         if text.startswith("+"):
             target = now + float(text[1:])
         elif ":" in text:
-            wanted = _hhmm(text)
-            if wanted is None:
-                return None
-            target = next((float(m) for m in range(int(now) + 1, int(duration) + 1)
-                           if _hhmm(view.clock(m).split()[-1]) == wanted), -1.0)
+            found = minute_at(view.pack.scenario, text, after=now)
+            target = -1.0 if found is None else found
         else:
             target = float(text)
     except ValueError:
         return None
     return target if now < target <= duration else None
-
-
-def _hhmm(text: str) -> tuple[int, int] | None:
-    hh, _, mm = text.strip().partition(":")
-    if not (hh.isdigit() and mm[:2].isdigit()):
-        return None
-    return int(hh), int(mm[:2])

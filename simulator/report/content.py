@@ -6,10 +6,11 @@ from collections import Counter
 
 from .. import logchain
 from ..scoring.model import RATING_WORDS, SEVERITY, Rollup
+from . import reasons
 from .data import ReportData
 from .improvement import TO_COMPLETE
 from .model import AreaRef, Counts, Fact, Summary
-from .wording import at, authority_name, clock, joined, minute, plural, role_name, rule_label, step_text
+from .wording import at, authority_name, clock, minute, plural, role_name
 
 SECTIONS = [
     ("overview", "Exercise Overview"),
@@ -139,72 +140,13 @@ def participants(data: ReportData) -> list[list[str]]:
 
 
 def part_name(data: ReportData, part_id: str) -> str:
-    """A counted rating's source for people: a plan step by its description, a finding by what it judged."""
-    pack = data.pack
-    kind, _, rest = part_id.partition(":")
-    if kind == "expectation" and rest in pack.expectations:
-        return f"plan step \u2018{step_text(pack.expectations[rest].description, 60)}\u2019"
-    if kind == "plan.decision" and rest in pack.injects and pack.injects[rest].decision:
-        return f"the decision \u2018{step_text(pack.injects[rest].decision.prompt, 60)}\u2019"
-    if kind == "plan.harm":
-        harm = next((h for h in pack.scenario.harms if h.id == rest), None)
-        return f"the harm \u2018{step_text(harm.label, 60)}\u2019" if harm else "a harmful side effect"
-    f = next((f for f in data.card.findings if f.id == part_id), None)
-    if f is None:
-        return part_id
-    target = rest.split("@", 1)[0]
-    if kind == "chain.reporting" and "/" in target:
-        inject, role = target.split("/", 1)
-        title = pack.injects[inject].title if inject in pack.injects else inject
-        return f"{role_name(pack, role)} reporting \u2018{title}\u2019 upwards"
-    return f"\u2018{f.title}\u2019" + (f" ({_rule_target(data, f.rule, target)})" if _rule_target(data, f.rule, target) else "")
-
-
-def _rule_target(data: ReportData, rule: str, target: str) -> str:
-    pb = data.pack.playbook
-    label = rule_label(data.pack, target)
-    if label is not None:
-        return step_text(label, 50)
-    if rule == "playbook.rumour":
-        rumour = next((r for r in pb.rumours if r.id == target), None)
-        if rumour and rumour.inject in data.pack.injects:
-            return f"inject {rumour.inject}, \u2018{step_text(data.pack.injects[rumour.inject].title, 50)}\u2019"
-    if target in data.pack.roles:
-        return role_name(data.pack, target)
-    return ""
-
-
-def _ratings(counted: Counter) -> str:
-    return ", ".join(f"{counted[r]} {r}" for r in ("P", "S", "M", "U") if counted[r])
+    """A counted rating's source for people (see `reasons.part_name`)."""
+    return reasons.part_name(data.pack, data.card, part_id)
 
 
 def rollup_reason(r: Rollup, data: ReportData) -> str:
-    """Why a roll-up has its rating, in words, from the ratings the scorer counted: Table 1, the
-    objective's section and the summary all show this one sentence, so they cannot disagree."""
-    parts = r.parts
-    counted = Counter(p.counted for p in parts)
-    essential_u = [p for p in parts if p.id.startswith("expectation:") and p.counted == "U"]
-    capped = [p for p in parts if p.counted != p.rating]
-    if not parts:
-        text = "Nothing was observed for it in this exercise."
-    elif r.suggested == "U" and essential_u:
-        names = joined([part_name(data, p.id) for p in essential_u])
-        text = (f"Unable to be performed: the essential {names} {'was' if len(essential_u) == 1 else 'were'} not "
-                f"performed. {len(parts)} ratings counted ({_ratings(counted)}).")
-    elif all(p.counted == r.suggested for p in parts):
-        text = f"All {len(parts)} ratings counted are {r.suggested}."
-    else:
-        worst = [p for p in parts if p.counted == r.suggested]
-        names = joined([part_name(data, p.id) for p in worst[:3]]) + (", and others" if len(worst) > 3 else "")
-        text = f"Worst of {len(parts)} ratings counted ({_ratings(counted)}): {names}."
-    if capped:
-        n = len(capped)
-        text += (f" {plural(n, 'plan step')} not performed (U) {'counts' if n == 1 else 'count'} as M, because the plan "
-                 f"does not mark {'it' if n == 1 else 'them'} essential.")
-    if r.override is not None:
-        o = r.override
-        text = f"Set to {r.rating} by {o.by}: {o.rationale} (suggested {r.suggested}. {text})"
-    return text
+    """Why a roll-up has its rating, in words (see `reasons.rollup_reason`)."""
+    return reasons.rollup_reason(r, data.card, data.pack)
 
 
 __all__ = ["CAVEAT", "PARTICIPANT_COLUMNS", "SECTIONS", "counts", "finding_counts", "overview", "participants",

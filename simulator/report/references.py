@@ -30,7 +30,7 @@ def references(g: Group, data: ReportData) -> list[str]:
     if g.key.startswith("expectation:"):
         exp = pack.expectations[g.key.split(":", 1)[1]]
         out.append(f"Response plan \u2018{pack.plan.title}\u2019, step \u2018{step_text(exp.description)}\u2019 (due within "
-                   f"{exp.within:g} minutes of its trigger" + (f", grace {exp.grace:g} minutes" if exp.grace else "")
+                   f"{exp.within:g} minutes of its trigger" + (f", with {exp.grace:g} minutes' grace" if exp.grace else "")
                    + f"). Source: {exp.source}")
     clauses = _clauses(data)
     for f in g.findings:

@@ -85,10 +85,10 @@ ORDER = {"worse": 0, "better": 1, "new": 2, "gone": 3, "reworded": 4}
 
 
 def compare_cards(original: Scorecard, branch: Scorecard, original_log: str, branch_log: str,
-                  branched_at: float | None) -> Comparison:
+                  branched_at: float | None, pack: Pack) -> Comparison:
     """Every finding and roll-up whose rating or words differ, by id (a roll-up's reason in words, as
     the scorecard prints it)."""
-    from .text import why
+    from ..report.reasons import rollup_reason
 
     changes: list[Change] = []
     rollups: list[tuple[Literal["objective", "capability", "role"], list[Rollup], list[Rollup]]] = [
@@ -104,8 +104,8 @@ def compare_cards(original: Scorecard, branch: Scorecard, original_log: str, bra
             changes.append(Change(id=rid, title=title, kind=kind,
                                   change=_direction(ra.rating if ra else None, rb.rating if rb else None),
                                   original=ra.rating if ra else None, branch=rb.rating if rb else None,
-                                  original_text=why(ra, original) if ra else None,
-                                  branch_text=why(rb, branch) if rb else None))
+                                  original_text=rollup_reason(ra, original, pack) if ra else None,
+                                  branch_text=rollup_reason(rb, branch, pack) if rb else None))
     a_f: dict[str, Finding] = {f.id: f for f in original.findings}
     b_f: dict[str, Finding] = {f.id: f for f in branch.findings}
     unchanged = 0
@@ -153,4 +153,4 @@ def compared(original: Path, branch: Path) -> tuple[Comparison, Pack]:
         raise LogError(str(branch), 1, f"this is an exercise of '{b.pack.scenario.id}', not of "
                        f"'{a.pack.scenario.id}' like {original.name}: only runs of one scenario compare finding by finding "
                        "(`tabletop progress` compares scenarios by capability)")
-    return compare_cards(a_card, b_card, original.name, branch.name, branch_point(b.log.header, original)), a.pack
+    return compare_cards(a_card, b_card, original.name, branch.name, branch_point(b.log.header, original), a.pack), a.pack

@@ -11,7 +11,7 @@ from .model import Finding, Rating
 
 _TIMELINESS: dict[str, tuple[Rating, str]] = {"on_time": ("P", "done at minute {t:g}, due by {due:g}"),
                "late_within_grace": ("S", "done at minute {t:g}, {late:.0f} min after the due time but within the {grace:g}-minute grace"),
-               "late": ("M", "done at minute {t:g}, {late:.0f} min late (due by {due:g}, grace {grace:g})")}
+               "late": ("M", "done at minute {t:g}, {late:.0f} min late (due by {due:g}, {grace_words})")}
 
 
 def _finding(exp: Expectation, rule: str, title: str, verdict: str, rating: Rating, evidence: list[int],
@@ -67,7 +67,8 @@ def plan_findings(facts: Facts, final: bool) -> Iterator[Finding]:
         ev = [trig_line, done.line]
         verdict = judge.timeliness(done.t, due, exp.grace)
         rating, words = _TIMELINESS[verdict]
-        words = words.format(t=done.t, due=due, late=done.t - due, grace=exp.grace)
+        words = words.format(t=done.t, due=due, late=done.t - due, grace=exp.grace,
+                             grace_words=f"beyond the {exp.grace:g}-minute grace" if exp.grace else "no grace period")
         said, matched = _said(facts, done)
         yield _finding(exp, "plan.timeliness", "On time", verdict, rating, ev, f"{what} was {words}{said}.", [done.by],
                        matched=matched)

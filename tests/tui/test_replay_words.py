@@ -195,7 +195,7 @@ def test_the_scorecard_summary_names_findings_by_title_never_by_id(tmp_path):
     log = tmp_path / "s.jsonl"
     run_headless(load_pack(ROOT / "scenarios" / "caldmere-vaisakhi-attack"), 3, "plan", log).close()
     pack, card, _facts = score_log(log)
-    text = card_summary(card, 3, pack).plain
+    text = card_summary(card, pack, 3).plain
     ids = {f.id for f in card.findings}
     assert not [i for i in ids if i in text], text
-    assert "worst finding:" in text and not _re.search(r"\(\w+_\w+\)", text)
+    assert "Worst of " in text and not _re.search(r"\b[a-z]+_[a-z_]+\b", text)

@@ -296,7 +296,7 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
 
     def _refresh_score(self) -> None:
         self._last_score = self.wall()
-        self.facilitator.text("score").update(card_summary(self.live.card(), pack=self.pack))
+        self.facilitator.text("score").update(card_summary(self.live.card(), self.pack))
 
     def _refresh_role(self, role: str, changed: set[str]) -> None:
         con, v = self.console(role), self.view

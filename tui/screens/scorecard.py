@@ -54,7 +54,7 @@ class ScorecardScreen(Screen):
                         yield Static(id="finding")
             with TabPane("Objectives and roles", id="tab-summary"):
                 with VerticalScroll():
-                    yield Static(card_summary(self.card, findings=0, pack=self.pack))
+                    yield Static(card_summary(self.card, self.pack, findings=0))
         yield Footer()
 
     def _row(self, f) -> Text:
