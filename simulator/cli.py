@@ -38,6 +38,9 @@ class Moment(click.ParamType):
 
     name = "time"
 
+    def __init__(self, max: float):
+        self.max = max
+
     def convert(self, value, param, ctx):
         if isinstance(value, float):
             return value
@@ -48,8 +51,8 @@ class Moment(click.ParamType):
             number = float(text)
         except ValueError:
             self.fail(f"{value!r} is neither a story time (12:15, Day 3 10:30) nor an exercise minute", param, ctx)
-        if not math.isfinite(number) or number < 0:
-            self.fail(f"{value!r} is not a minute of an exercise (0 or more)", param, ctx)
+        if not math.isfinite(number) or not 0 <= number <= self.max:
+            self.fail(f"{value!r} is not a minute of an exercise (0 to {self.max:g})", param, ctx)
         return number
 
 

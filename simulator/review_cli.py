@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 import yaml
 
-from .cli import FiniteFloat, Moment, UserError, main, say, user_errors
+from .cli import Moment, UserError, main, say, user_errors
 from .models.limits import LONGEST_CLOCK
 from .engine import commands as C
 
@@ -168,7 +168,7 @@ def override(log: Path, target: str, rating: str, rationale: str, by: str) -> No
 
 @main.command()
 @click.argument("log", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--at", "at", type=Moment(), required=True,
+@click.option("--at", "at", type=Moment(max=LONGEST_CLOCK), required=True,
               help="Where to branch from: a story time as the consoles show it (12:15, Day 3 10:30) or an exercise minute.")
 @click.option("-o", "--output", "out", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="The new log (refused if it exists).")
