@@ -17,61 +17,14 @@ from simulator.loading.pack import Pack
 from simulator.report.wording import authority_name
 from simulator.story_clock import story_span, story_time
 
+from .items import Item, Pending, Step
 from .overrules import Overrulable, Taken, overrulable
+from .view_words import ViewWords
 
-SEVERITY_ORDER = ("routine", "low", "medium", "high", "critical")
-
-
-@dataclass
-class Item:
-    """One inbox entry for one role."""
-
-    key: str
-    t: float
-    kind: str
-    """'inject', 'message', 'approval' (a request to this role) or 'answer' (to a request it made)."""
-    title: str
-    channel: str
-    severity: str = "medium"
-    sender: str = ""
-    body: str = ""
-    ref: str | None = None
-    """Inject id or approval request id."""
-    when: str = ""
-    """The story time it arrived ('09:20'), as the inbox shows it."""
 
 
 @dataclass
-class Pending:
-    """Something waiting on a role: a decision, an approval to give, or a granted approval to use."""
-
-    key: str
-    kind: str
-    """'decision', 'approve' (answer someone's request) or 'approved' (use a granted request)."""
-    title: str
-    due: float | None = None
-    ref: str = ""
-
-
-@dataclass
-class Step:
-    """One plan step on the checklist."""
-
-    id: str
-    role: str
-    description: str
-    status: str = "waiting"
-    """'waiting' (not triggered), 'pending', 'done' (on time), 'late_within_grace', 'late' (after its grace)
-    or 'missed' (its grace ran out with nothing done), as the judge rules (simulator/judge.py)."""
-    due: float | None = None
-    grace: float = 0.0
-    due_story: str | None = None
-    """The story's clock at the due minute, set only when a jump between modules lies before it
-    ('Week 2 Wed 07:47'): a countdown in exercise minutes alone would hide that it is days away."""
-
-
-@dataclass
-class ExerciseView:
+class ExerciseView(ViewWords):
     """Display state of one exercise, built only from its events."""
 
     pack: Pack
@@ -159,42 +112,6 @@ class ExerciseView:
         by the judge's rule (console/overrules)."""
         return overrulable(self, role, self.now if now is None else now)
 
-    def draft_text(self, req: dict) -> str:
-        """What an approval request asks for, as the approver and the drafter see it: the action,
-        or the whole draft statement (channel, languages, audiences and text), after why and by when
-        (what an approver needs first)."""
-        return self._why(req) + self._draft(req)
-
-    def _why(self, req: dict) -> str:
-        lines = []
-        if req.get("reason"):
-            lines.append(f"Why: {req['reason']}")
-        if req.get("due") is not None:
-            lines.insert(0, f"Answer by {story_time(self.pack.scenario, req['due'])}.")
-        return "\n".join(lines) + "\n\n" if lines else ""
-
-    def _draft(self, req: dict) -> str:
-        if req["action"]:
-            return self.action_label(req["action"])
-        where = [f"on {req['channel']}"] if req.get("channel") else []
-        if req.get("languages") is not None:
-            where.append("in " + (", ".join(req["languages"]) or "no language chosen"))
-        if req.get("audience"):
-            where.append("for " + ", ".join(req["audience"]))
-        return " ".join(["Statement", *where]) + f":\n\n{req['text']}"
-
-    def answer_text(self, req: dict) -> str:
-        """The drafter's copy of an answer: granted or denied, by whom, the reason or note, and the
-        draft as it now stands (changed by the approver, if it was)."""
-        word = {"granted": "Approved", "denied": "Denied"}.get(req["status"], req["status"])
-        changed = " with changes" if req.get("changed") else ""
-        lines = [f"{word}{changed} by {self.role_title(req['answered_by'] or req['to'])}."]
-        if req.get("note"):
-            lines.append(("Reason: " if req["status"] == "denied" else "Note: ") + req["note"])
-        if req["status"] == "denied" and not req["action"]:
-            lines.append("Open it from Waiting (d) to edit the draft and ask again.")
-        return "\n".join(lines) + "\n\n" + self.draft_text(req)
-
     def acting_for(self, role: str) -> str:
         """Who acts for `role` now (the judge's succession walk over who cannot be reached)."""
         return judge.acting_for(self.pack.roles, role, self.unavailable.__contains__)
@@ -230,27 +147,6 @@ class ExerciseView:
         if not away:
             return to
         return list(dict.fromkeys(judge.acting_for(self.pack.roles, r, away.__contains__) for r in to))
-
-    def role_title(self, role: str | None) -> str:
-        """A role's title as people read it ('Mayor'), never its id; the facilitator and the
-        exercise itself by name."""
-        if not role:
-            return "-"
-        found = self.pack.roles.get(role)
-        if found is not None:
-            return found.title
-        return {"facilitator": "Facilitator", "exercise": "Exercise control"}.get(role, role)
-
-    def request_what(self, req: dict) -> str:
-        """What an approval request is for, in a few words: the action's label, or the draft's start."""
-        if req["action"]:
-            return self.action_label(req["action"])
-        text = " ".join((req["text"] or "").split())
-        return "statement: " + (text if len(text) <= 60 else text[:59] + "…")
-
-    def action_label(self, action_id: str) -> str:
-        found = self.pack.actions.get(action_id)
-        return found[1].label if found else action_id
 
     def next_injects(self, n: int = 3) -> list:
         """The next scheduled injects not yet delivered, soonest first.
@@ -299,13 +195,6 @@ class ExerciseView:
         if said.role in self.counts:
             self.last_by_role[said.role] = f"{when} {one_line(said.what)}"
         changed.add("activity")
-
-    def clock(self, t: float) -> str:
-        """The story time of exercise minute `t` ('09:20'), as every console shows it."""
-        return story_time(self.pack.scenario, t)
-
-    def titles(self, roles) -> str:
-        return ", ".join(self.role_title(r) for r in roles)
 
     def _to_inbox(self, role: str, item: Item, changed: set[str]) -> None:
         if role in self.inbox:
@@ -357,12 +246,6 @@ class ExerciseView:
         self.taken[e.inject] = Taken(e.inject, e.by, e.option, e.t, e.staff)
         self._count(e.by, "decisions")
         self._log(e, changed)
-
-    def option_label(self, inject: str, option: str | None) -> str:
-        inj = self.pack.injects.get(inject)
-        if option is None or inj is None or inj.decision is None:
-            return option or "nothing"
-        return next((o.label for o in inj.decision.options if o.id == option), option)
 
     def _on_decision_overruled(self, e: E.DecisionOverruled, changed) -> None:
         was = self.taken.get(e.inject)
