@@ -9,6 +9,8 @@ from simulator.engine.history import History, Statement, compile_condition, depe
 from simulator.models import conditions as c
 
 VARS = ["tension", "trust"]
+LEVELS = [0.0, 50.0, 100.0]
+"""Values a bound and a state share now and then, so the edge of a bound is tried too."""
 ACTIONS = ["a.one", "a.two"]
 INJECTS = ["I1", "I2"]
 # Times written in a scenario are on the exercise time grid (at most 4 decimals).
@@ -18,6 +20,8 @@ leaf = st.one_of(
     st.builds(lambda v, a, b: c.WhenState(state=v, above=a, below=b), st.sampled_from(VARS),
               st.one_of(st.none(), st.floats(0, 100)), st.floats(0, 100)),
     st.builds(lambda v, x: c.WhenState(state=v, at_least=x), st.sampled_from(VARS), st.floats(0, 100)),
+    st.builds(lambda v, bound, x: c.WhenState(state=v, **{bound: x}), st.sampled_from(VARS),  # one bound alone
+              st.sampled_from(["above", "below", "at_least", "at_most"]), st.one_of(st.floats(0, 100), st.sampled_from(LEVELS))),
     st.builds(lambda a, by, before: c.WhenAction(action=a, by=by, before=before), st.sampled_from(ACTIONS),
               st.sampled_from([None, "mayor", "police"]), st.one_of(st.none(), minutes)),
     st.builds(lambda i, before: c.WhenDelivered(delivered=i, before=before), st.sampled_from(INJECTS),
@@ -36,7 +40,8 @@ conditions = st.recursive(leaf, lambda inner: st.one_of(
 
 @st.composite
 def histories(draw):
-    h = History(state={v: draw(st.floats(0, 100)) for v in VARS}, now=draw(st.floats(0, 60)))
+    h = History(state={v: draw(st.one_of(st.floats(0, 100), st.sampled_from(LEVELS))) for v in VARS},
+                now=draw(st.floats(0, 60)))
     for a in draw(st.lists(st.sampled_from(ACTIONS), max_size=3)):
         h.actions.setdefault(a, []).append((draw(st.floats(0, 60)), draw(st.sampled_from(["mayor", "police"]))))
     for i in draw(st.lists(st.sampled_from(INJECTS), max_size=2)):

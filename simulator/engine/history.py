@@ -118,9 +118,15 @@ def compile_condition(cond: Any) -> Callable[[History], bool]:
             (lambda v: v >= at_least) if at_least is not None else None,
             (lambda v: v <= at_most) if at_most is not None else None,
         ) if f is not None]
-        if len(checks) == 1:
-            only = checks[0]
-            return lambda h: only(h.state[var])
+        if len(checks) == 1:  # the usual trigger: one bound, tested without a second call
+            if above is not None:
+                return lambda h: h.state[var] > above
+            if below is not None:
+                return lambda h: h.state[var] < below
+            if at_least is not None:
+                return lambda h: h.state[var] >= at_least
+            if at_most is not None:
+                return lambda h: h.state[var] <= at_most
         return lambda h: all(f(h.state[var]) for f in checks)
     if isinstance(cond, c.WhenAll):
         parts = [compile_condition(x) for x in cond.all]
