@@ -22,6 +22,7 @@ from . import events as E
 from .acts import Acts
 from .history import History, compile_condition, dependencies, time_thresholds
 from .plan_steps import PlanSteps
+from .schedule import Schedule
 from .seats import Seat
 from .staff import STAFF_VERSION, StaffMember
 from .staff_v1 import StaffMember as StaffMemberV1
@@ -102,7 +103,7 @@ class Engine(PlanSteps, Acts):
         self._emit(E.ExerciseStarted(t=0, scenario=sc.id, seed=seed))
         scheduled = sorted(((i.at, i) for i in sc.injects if i.at is not None), key=lambda pair: pair[0])
         if scheduled:
-            self.env.process(self._scheduled(scheduled))
+            Schedule(self, scheduled)
         for m in sc.modules:
             self.env.process(self._module(m))
         if sc.dynamics:
@@ -113,7 +114,8 @@ class Engine(PlanSteps, Acts):
                 self.env.process(self._wake_at(t))
         for exp in untriggered_steps:
             self._trigger_expectation(exp)
-        self._watched_vars = {key for kind, key in self._watch if kind == "state"}
+        self._watched_state = {key: (kind, key) for kind, key in self._watch if kind == "state"}
+        """State variable -> its key in _watch, for the variables some trigger reads."""
         self._watched_deliveries = {key for kind, key in self._watch if kind == "delivered"}
         self._touched = set(self._watch)  # everything may hold from the start
         self._settle()
@@ -174,9 +176,11 @@ class Engine(PlanSteps, Acts):
         if (kind, key) in self._watch:
             self._touched.add((kind, key))
 
-    def _apply_effects(self, effects: dict[str, float], cause: str, notify: bool = True) -> None:
+    def _apply_effects(self, effects: dict[str, float], cause: str, notify: bool = True, now: float | None = None) -> None:
+        """Add `effects` to the state, within each variable's bounds, and say what changed (`now`:
+        the present minute, when the caller has it at hand)."""
         changed = {}
-        state, bounds, watched = self.history.state, self._bounds, self._watched_vars
+        state, bounds, watched = self.history.state, self._bounds, self._watched_state
         for var, delta in effects.items():
             old = state[var]
             new = old + delta
@@ -187,10 +191,11 @@ class Engine(PlanSteps, Acts):
                 new = lo
             if new != old:
                 state[var] = changed[var] = new
-                if var in watched:
-                    self._touched.add(("state", var))
+                key = watched.get(var)
+                if key is not None:
+                    self._touched.add(key)
         if changed and not self.ended:
-            self._out.append(E.StateChanged(t=self.env.now, values=changed, cause=cause))
+            self._out.append(E.state_changed(self.env.now if now is None else now, changed, cause))
             if notify:
                 self._changed()
 
@@ -244,19 +249,6 @@ class Engine(PlanSteps, Acts):
             self._emit(E.ExerciseEnded(t=self.t, reason=reason))
             self.ended = True
 
-    def _scheduled(self, injects: list[tuple[float, Inject]]):
-        """Deliver scheduled injects, given as (minute, inject) in the order of their minutes."""
-        env, cued, deliver, timeout = self.env, self._cued, self._deliver, self.env.timeout
-        for at, inj in injects:
-            now = env.now
-            if at > now:
-                yield timeout(at - now)
-            if inj.delay == 0 and inj.id not in cued:  # the common case, without the detour through _cue
-                cued.add(inj.id)
-                deliver(inj, "scheduled")
-            else:
-                self._cue(inj, "scheduled")
-
     def _module(self, module):
         if module.starts_at > 0:
             yield self.env.timeout(module.starts_at)
@@ -305,25 +297,23 @@ class Engine(PlanSteps, Acts):
     def _deliver(self, inj: Inject, cue: str) -> None:
         if self.ended:
             return
-        to, cause, serious, availability = self._routes[inj.id]
+        to, cause, serious, availability, channel, severity, title, decision, effects = self._routes[inj.id]
         to = to or self.roles
         now, iid = self.env.now, inj.id
-        self._out.append(E.InjectDelivered(t=now, inject=iid, to=to, channel=inj.channel,
-                                           severity=inj.severity, title=inj.title, cue=cue))
+        self._out.append(E.inject_delivered(now, iid, to, channel, severity, title, cue))
         self.history.delivered[iid] = now
         if iid in self._watched_deliveries:
             self._touched.add(("delivered", iid))
         if availability:
             self._set_availability(inj)
-        if inj.decision is not None:
-            self._open_decision(inj, inj.decision, to)
-        if self.staff and (serious or inj.id in self._staff_hears):
+        if decision is not None:
+            self._open_decision(inj, decision, to)
+        if self.staff and (serious or iid in self._staff_hears):
             for role in to:
                 if role in self.staff:
                     self.staff[role].delivered(inj, to, serious)
-        effects = inj.effects
         if effects:
-            self._apply_effects(effects, cause, notify=False)
+            self._apply_effects(effects, cause, notify=False, now=now)
         if self._touched or self._progress.callbacks:
             self._changed()
 
