@@ -9,7 +9,6 @@ from __future__ import annotations
 import gc
 import random
 from collections.abc import Callable
-from contextlib import contextmanager
 
 import simpy
 
@@ -20,30 +19,13 @@ from ..timegrid import GridEnvironment, on_grid
 from . import commands as C
 from . import events as E
 from .acts import Acts
+from .clockwork import Dynamics, Schedule
 from .history import History, compile_condition, dependencies, time_thresholds
 from .plan_steps import PlanSteps
-from .schedule import Schedule
 from .seats import Seat
 from .staff import STAFF_VERSION, StaffMember
 from .staff_v1 import StaffMember as StaffMemberV1
 from .staff_v2 import StaffMember as StaffMemberV2
-
-
-@contextmanager
-def _no_gc_pauses():
-    """Hold the cyclic garbage collector while the engine runs a stretch of events.
-
-    Why: the engine allocates many small, acyclic objects (events, SimPy timeouts) that plain
-    reference counting frees; collector passes over them cost a third of a long run. It is
-    switched back on, as it was, when the stretch ends.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 class Engine(PlanSteps, Acts):
@@ -107,7 +89,7 @@ class Engine(PlanSteps, Acts):
         for m in sc.modules:
             self.env.process(self._module(m))
         if sc.dynamics:
-            self.env.process(self._dynamics())
+            Dynamics(self, self._dynamics_rng)
         conds = [item.trigger for item, _test in self._pending.values()]
         for t in sorted(set().union(*(time_thresholds(c) for c in conds))):
             if 0 < t < self.end_time:
@@ -139,11 +121,21 @@ class Engine(PlanSteps, Acts):
         """
         if not self.ended:
             t = min(on_grid(t), self.end_time)
-            with _no_gc_pauses():
+            # The cyclic garbage collector is held while the engine runs a stretch of events: the
+            # engine allocates many small, acyclic objects (events, SimPy timeouts) that plain
+            # reference counting frees, and collector passes over them cost a third of a long run.
+            # It is switched back on, as it was, when the stretch ends (inline, not a context
+            # manager: consoles advance the clock in many small steps).
+            collecting = gc.isenabled()
+            gc.disable()
+            try:
                 if t > self.env.now:
                     self.env.run(until=t)
                 while t >= self.end_time and not self.ended:
                     self.env.step()
+            finally:
+                if collecting:
+                    gc.enable()
         return self.drain()
 
     def step(self) -> list[E.Event]:
@@ -260,21 +252,6 @@ class Engine(PlanSteps, Acts):
         yield self.env.timeout(t)
         self._touch("time")
         self._changed()
-
-    def _dynamics(self):
-        tick = self.pack.scenario.clock.tick
-        rng, h, env = self._dynamics_rng, self.history, self.env
-        rules = [(d.var, d.rate * tick, d.noise, None if d.when is None else compile_condition(d.when))
-                 for d in self.pack.scenario.dynamics]
-        while True:
-            yield env.timeout(tick)
-            h.now = env.now
-            deltas: dict[str, float] = {}
-            for var, step, noise, test in rules:
-                if test is None or test(h):
-                    deltas[var] = deltas.get(var, 0.0) + step + (rng.gauss(0, noise) if noise else 0.0)
-            if deltas:
-                self._apply_effects(deltas, "dynamics")
 
     def _delayed(self, delay: float, inj: Inject, cue: str):
         yield self.env.timeout(delay)
