@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 import simpy
 from simpy.core import URGENT
 
+from ..loading.pack import Route
 from ..models import Inject
 from ..timegrid import GridEnvironment, to_ticks
 from .history import compile_condition
@@ -30,20 +31,17 @@ if TYPE_CHECKING:
 class Wakeup:
     """Calls `call` now (as a process would start) and then at each tick it is set for (`at`)."""
 
-    def __init__(self, env: GridEnvironment, call: Callable[[], None]):
-        self._env, self._call = env, call
+    def __init__(self, env: GridEnvironment, call: Callable[[simpy.Event], None]):
+        self._env, self.call = env, call
         self._event = simpy.Event(env)
         self._event._ok, self._event._value = True, None  # a plain event, triggered by hand
-        self._event.callbacks.append(self._fire)
+        self._event.callbacks.append(call)
         env.schedule(self._event, URGENT)
-
-    def _fire(self, _event: simpy.Event) -> None:
-        self._call()
 
     def at(self, tick: int) -> None:
         """Call again at `tick` (not before now). SimPy has processed the event and let go of it
         (its callbacks are None), so it is re-armed and queued again, not made anew."""
-        self._event.callbacks = [self._fire]
+        self._event.callbacks = [self.call]
         self._env.schedule_at_tick(self._event, tick)
 
 
@@ -52,25 +50,28 @@ class Schedule:
 
     def __init__(self, engine: "Engine", injects: list[tuple[float, Inject]]):
         self._engine = engine
-        self._ahead: Iterator[tuple[int, Inject]] = iter([(to_ticks(at), inj) for at, inj in injects])
-        self._next: tuple[int, Inject] | None = next(self._ahead, None)
+        routes = engine.pack.routes
+        # What delivering each one reads, kept together in order (see Engine._deliver_routed).
+        self._ahead: Iterator[tuple[int, str, bool, Route]] = iter(
+            [(to_ticks(at), inj.id, inj.delay == 0, routes[inj.id]) for at, inj in injects])
+        self._next = next(self._ahead, None)
         self._wakeup = Wakeup(engine.env, self._deliver_due)
 
-    def _deliver_due(self) -> None:
+    def _deliver_due(self, _event: simpy.Event) -> None:
         engine, item, ahead = self._engine, self._next, self._ahead
-        cued, deliver = engine._cued, engine._deliver
+        cued, deliver = engine._cued, engine._deliver_routed
         now = engine.env._now  # in ticks; nothing here moves the clock
         while item is not None:
-            at, inj = item
+            at, iid, at_once, route = item
             if at > now:
                 self._next = item
                 self._wakeup.at(at)
                 return
-            if inj.delay == 0 and inj.id not in cued:  # the common case, without the detour through _cue
-                cued.add(inj.id)
-                deliver(inj, "scheduled")
+            if at_once and iid not in cued:  # the common case, without the detour through _cue
+                cued.add(iid)
+                deliver(iid, route, "scheduled")
             else:
-                engine._cue(inj, "scheduled")
+                engine._cue(engine.pack.injects[iid], "scheduled")
             item = next(ahead, None)
         self._next = None
 
@@ -86,11 +87,11 @@ class Dynamics:
                        for d in engine.pack.scenario.dynamics]
         self._wakeup = Wakeup(engine.env, self._start)
 
-    def _start(self) -> None:
-        self._wakeup._call = self._step
+    def _start(self, _event: simpy.Event) -> None:
+        self._wakeup.call = self._step
         self._wakeup.at(self._engine.env.ticks + self._tick)
 
-    def _step(self) -> None:
+    def _step(self, _event: simpy.Event) -> None:
         engine, rng = self._engine, self._rng
         h = engine.history
         h.now = engine.env.now
