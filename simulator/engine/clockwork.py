@@ -22,7 +22,7 @@ from simpy.core import URGENT
 from ..loading.pack import Route
 from ..models import Inject
 from ..timegrid import GridEnvironment, to_ticks
-from .history import compile_condition
+from .history import compiled
 
 if TYPE_CHECKING:
     from .core import Engine
@@ -83,7 +83,7 @@ class Dynamics:
         self._engine, self._rng = engine, rng
         tick = engine.pack.scenario.clock.tick
         self._tick = to_ticks(tick)  # the ticks SimPy's timeout(tick) was queued after
-        self._rules = [(d.var, d.rate * tick, d.noise, None if d.when is None else compile_condition(d.when))
+        self._rules = [(d.var, d.rate * tick, d.noise, None if d.when is None else compiled(d.when))
                        for d in engine.pack.scenario.dynamics]
         self._wakeup = Wakeup(engine.env, self._start)
 

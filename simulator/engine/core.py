@@ -20,7 +20,7 @@ from . import commands as C
 from . import events as E
 from .acts import Acts
 from .clockwork import Dynamics, Schedule
-from .history import History, compile_condition, dependencies, time_thresholds
+from .history import History, compiled, dependencies, time_thresholds
 from .plan_steps import PlanSteps
 from .seats import Seat
 from .staff import STAFF_VERSION, StaffMember
@@ -57,7 +57,7 @@ class Engine(PlanSteps, Acts):
         items: list[Inject | Expectation] = [i for i in sc.injects if i.trigger is not None]
         items += [e for e in steps if e.trigger is not None]
         for order, item in enumerate(items):
-            self._pending[order] = (item, compile_condition(item.trigger))
+            self._pending[order] = (item, compiled(item.trigger))
             for key in dependencies(item.trigger):  # every condition reads at least one fact
                 self._watch.setdefault(key, []).append(order)
         # Shared with the mixins: declared, with what they mean, in base.EngineBase.
