@@ -77,3 +77,9 @@ class GridEnvironment(simpy.Environment):
         # `delay` is in minutes; the one place time enters the queue, so the one place it is gridded.
         heappush(self._queue, (self._now + round(delay * TICKS_PER_MINUTE) if delay else self._now,
                                priority, next(self._eid), event))
+
+    def schedule_at_tick(self, event, tick: int, priority=NORMAL) -> None:
+        """Queue `event` at the whole tick `tick` (not before now): for a caller that keeps its
+        times in ticks already, so no minute arithmetic is needed. Queued exactly as `schedule`
+        would queue it with the delay from now to that tick."""
+        heappush(self._queue, (tick, priority, next(self._eid), event))

@@ -410,3 +410,21 @@ def test_an_inject_triggered_by_the_option_chosen():
     assert [(e.t, e.cue) for e in delivered(d, "T8")] == [(21, "trigger")]
     d = Drill(pack).advance(36)  # the lapse chooses 'wait' by default
     assert [e.t for e in delivered(d, "T8")] == [35]
+
+
+@pytest.mark.parametrize("fast, cls, fields", [
+    ("inject_delivered", "InjectDelivered", dict(t=1.5, inject="I1", to=["mayor"], channel="radio", severity="low",
+                                                 title="Update", cue="scheduled")),
+    ("state_changed", "StateChanged", dict(t=2.0, values={"tension": 3.0}, cause="inject:I1")),
+])
+def test_the_hot_paths_event_makers_make_what_the_constructor_makes(fast, cls, fields):
+    """The engine's hot path makes these two events by setting their slots (events.state_changed
+    says why): every field the class has must be set, as the constructor sets it."""
+    import dataclasses
+
+    from simulator.engine import events as E
+
+    made, want = getattr(E, fast)(*fields.values()), getattr(E, cls)(**fields)
+    assert type(made) is type(want)
+    assert {f.name: getattr(made, f.name) for f in dataclasses.fields(want)} == dataclasses.asdict(want)
+    assert made.to_json() == want.to_json()

@@ -9,40 +9,23 @@ from __future__ import annotations
 import gc
 import random
 from collections.abc import Callable
-from contextlib import contextmanager
 
 import simpy
 
 from .. import judge
-from ..loading.pack import Pack
+from ..loading.pack import Pack, Route
 from ..models import Expectation, Inject
 from ..timegrid import GridEnvironment, on_grid
 from . import commands as C
 from . import events as E
 from .acts import Acts
-from .history import History, compile_condition, dependencies, time_thresholds
+from .clockwork import Dynamics, Schedule
+from .history import History, compiled, dependencies, time_thresholds
 from .plan_steps import PlanSteps
 from .seats import Seat
 from .staff import STAFF_VERSION, StaffMember
 from .staff_v1 import StaffMember as StaffMemberV1
 from .staff_v2 import StaffMember as StaffMemberV2
-
-
-@contextmanager
-def _no_gc_pauses():
-    """Hold the cyclic garbage collector while the engine runs a stretch of events.
-
-    Why: the engine allocates many small, acyclic objects (events, SimPy timeouts) that plain
-    reference counting frees; collector passes over them cost a third of a long run. It is
-    switched back on, as it was, when the stretch ends.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 class Engine(PlanSteps, Acts):
@@ -74,7 +57,7 @@ class Engine(PlanSteps, Acts):
         items: list[Inject | Expectation] = [i for i in sc.injects if i.trigger is not None]
         items += [e for e in steps if e.trigger is not None]
         for order, item in enumerate(items):
-            self._pending[order] = (item, compile_condition(item.trigger))
+            self._pending[order] = (item, compiled(item.trigger))
             for key in dependencies(item.trigger):  # every condition reads at least one fact
                 self._watch.setdefault(key, []).append(order)
         # Shared with the mixins: declared, with what they mean, in base.EngineBase.
@@ -102,18 +85,19 @@ class Engine(PlanSteps, Acts):
         self._emit(E.ExerciseStarted(t=0, scenario=sc.id, seed=seed))
         scheduled = sorted(((i.at, i) for i in sc.injects if i.at is not None), key=lambda pair: pair[0])
         if scheduled:
-            self.env.process(self._scheduled(scheduled))
+            Schedule(self, scheduled)
         for m in sc.modules:
             self.env.process(self._module(m))
         if sc.dynamics:
-            self.env.process(self._dynamics())
+            Dynamics(self, self._dynamics_rng)
         conds = [item.trigger for item, _test in self._pending.values()]
         for t in sorted(set().union(*(time_thresholds(c) for c in conds))):
             if 0 < t < self.end_time:
                 self.env.process(self._wake_at(t))
         for exp in untriggered_steps:
             self._trigger_expectation(exp)
-        self._watched_vars = {key for kind, key in self._watch if kind == "state"}
+        self._watched_state = {key: (kind, key) for kind, key in self._watch if kind == "state"}
+        """State variable -> its key in _watch, for the variables some trigger reads."""
         self._watched_deliveries = {key for kind, key in self._watch if kind == "delivered"}
         self._touched = set(self._watch)  # everything may hold from the start
         self._settle()
@@ -137,11 +121,21 @@ class Engine(PlanSteps, Acts):
         """
         if not self.ended:
             t = min(on_grid(t), self.end_time)
-            with _no_gc_pauses():
+            # The cyclic garbage collector is held while the engine runs a stretch of events: the
+            # engine allocates many small, acyclic objects (events, SimPy timeouts) that plain
+            # reference counting frees, and collector passes over them cost a third of a long run.
+            # It is switched back on, as it was, when the stretch ends (inline, not a context
+            # manager: consoles advance the clock in many small steps).
+            collecting = gc.isenabled()
+            gc.disable()
+            try:
                 if t > self.env.now:
                     self.env.run(until=t)
                 while t >= self.end_time and not self.ended:
                     self.env.step()
+            finally:
+                if collecting:
+                    gc.enable()
         return self.drain()
 
     def step(self) -> list[E.Event]:
@@ -174,9 +168,11 @@ class Engine(PlanSteps, Acts):
         if (kind, key) in self._watch:
             self._touched.add((kind, key))
 
-    def _apply_effects(self, effects: dict[str, float], cause: str, notify: bool = True) -> None:
+    def _apply_effects(self, effects: dict[str, float], cause: str, notify: bool = True, now: float | None = None) -> None:
+        """Add `effects` to the state, within each variable's bounds, and say what changed (`now`:
+        the present minute, when the caller has it at hand)."""
         changed = {}
-        state, bounds, watched = self.history.state, self._bounds, self._watched_vars
+        state, bounds, watched = self.history.state, self._bounds, self._watched_state
         for var, delta in effects.items():
             old = state[var]
             new = old + delta
@@ -187,10 +183,11 @@ class Engine(PlanSteps, Acts):
                 new = lo
             if new != old:
                 state[var] = changed[var] = new
-                if var in watched:
-                    self._touched.add(("state", var))
+                key = watched.get(var)
+                if key is not None:
+                    self._touched.add(key)
         if changed and not self.ended:
-            self._out.append(E.StateChanged(t=self.env.now, values=changed, cause=cause))
+            self._out.append(E.state_changed(self.env.now if now is None else now, changed, cause))
             if notify:
                 self._changed()
 
@@ -244,19 +241,6 @@ class Engine(PlanSteps, Acts):
             self._emit(E.ExerciseEnded(t=self.t, reason=reason))
             self.ended = True
 
-    def _scheduled(self, injects: list[tuple[float, Inject]]):
-        """Deliver scheduled injects, given as (minute, inject) in the order of their minutes."""
-        env, cued, deliver, timeout = self.env, self._cued, self._deliver, self.env.timeout
-        for at, inj in injects:
-            now = env.now
-            if at > now:
-                yield timeout(at - now)
-            if inj.delay == 0 and inj.id not in cued:  # the common case, without the detour through _cue
-                cued.add(inj.id)
-                deliver(inj, "scheduled")
-            else:
-                self._cue(inj, "scheduled")
-
     def _module(self, module):
         if module.starts_at > 0:
             yield self.env.timeout(module.starts_at)
@@ -268,21 +252,6 @@ class Engine(PlanSteps, Acts):
         yield self.env.timeout(t)
         self._touch("time")
         self._changed()
-
-    def _dynamics(self):
-        tick = self.pack.scenario.clock.tick
-        rng, h, env = self._dynamics_rng, self.history, self.env
-        rules = [(d.var, d.rate * tick, d.noise, None if d.when is None else compile_condition(d.when))
-                 for d in self.pack.scenario.dynamics]
-        while True:
-            yield env.timeout(tick)
-            h.now = env.now
-            deltas: dict[str, float] = {}
-            for var, step, noise, test in rules:
-                if test is None or test(h):
-                    deltas[var] = deltas.get(var, 0.0) + step + (rng.gauss(0, noise) if noise else 0.0)
-            if deltas:
-                self._apply_effects(deltas, "dynamics")
 
     def _delayed(self, delay: float, inj: Inject, cue: str):
         yield self.env.timeout(delay)
@@ -303,27 +272,36 @@ class Engine(PlanSteps, Acts):
         return list(self.roles) if to == "all" else list(to)
 
     def _deliver(self, inj: Inject, cue: str) -> None:
+        self._deliver_routed(inj.id, self._routes[inj.id], cue)
+
+    def _deliver_routed(self, iid: str, route: Route, cue: str) -> None:
+        """Deliver inject `iid`, whose route is `route`.
+
+        Why the route is passed, and the inject itself read only when it asks for more than a
+        delivery: the schedule keeps each route with its inject's minute, so the common delivery
+        reads neither the inject nor the routes table. A large MSEL's injects lie far apart in
+        memory, and each read of one was a cache miss (a sixth of the engine's time).
+        """
         if self.ended:
             return
-        to, cause, serious, availability = self._routes[inj.id]
+        to, cause, serious, availability, channel, severity, title, decision, effects = route
         to = to or self.roles
-        now, iid = self.env.now, inj.id
-        self._out.append(E.InjectDelivered(t=now, inject=iid, to=to, channel=inj.channel,
-                                           severity=inj.severity, title=inj.title, cue=cue))
+        now = self.env.now
+        self._out.append(E.inject_delivered(now, iid, to, channel, severity, title, cue))
         self.history.delivered[iid] = now
         if iid in self._watched_deliveries:
             self._touched.add(("delivered", iid))
         if availability:
-            self._set_availability(inj)
-        if inj.decision is not None:
-            self._open_decision(inj, inj.decision, to)
-        if self.staff and (serious or inj.id in self._staff_hears):
+            self._set_availability(self.pack.injects[iid])
+        if decision is not None:
+            self._open_decision(self.pack.injects[iid], decision, to)
+        if self.staff and (serious or iid in self._staff_hears):
+            inj = self.pack.injects[iid]
             for role in to:
                 if role in self.staff:
                     self.staff[role].delivered(inj, to, serious)
-        effects = inj.effects
         if effects:
-            self._apply_effects(effects, cause, notify=False)
+            self._apply_effects(effects, cause, False, now)
         if self._touched or self._progress.callbacks:
             self._changed()
 

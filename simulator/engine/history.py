@@ -62,12 +62,7 @@ class History:
 
     def holds(self, cond: Any) -> bool:
         """Evaluate a structured condition against what has happened so far."""
-        if cond is None:
-            return True
-        test = _COMPILED.get(id(cond))
-        if test is None or test[0] is not cond:
-            test = _COMPILED[id(cond)] = (cond, compile_condition(cond))
-        return test[1](self)
+        return True if cond is None else compiled(cond)(self)
 
     def evaluate(self, cond: Any) -> bool:
         """Evaluate by walking the condition tree (the reference the compiled form must agree with)."""
@@ -104,11 +99,22 @@ _COMPILED: dict[int, tuple[Any, Callable[[History], bool]]] = {}
 """Condition identity -> (condition, compiled test); the condition is kept alive with its entry."""
 
 
+def compiled(cond: Any) -> Callable[[History], bool]:
+    """`compile_condition(cond)`, made once per condition: a pack's conditions are immutable, and
+    the closures keep nothing of a run, so every engine and history over the pack shares them
+    (an engine used to compile its triggers and dynamics anew each run)."""
+    test = _COMPILED.get(id(cond))
+    if test is None or test[0] is not cond:
+        test = _COMPILED[id(cond)] = (cond, compile_condition(cond))
+    return test[1]
+
+
 def compile_condition(cond: Any) -> Callable[[History], bool]:
     """Turn a condition tree into nested closures, once.
 
     Why: dynamics and triggers are evaluated every tick of every run; dispatching on the
-    condition's type each time was the largest cost of a batch run.
+    condition's type each time was the largest cost of a batch run. `History.evaluate` is the
+    reference each closure must agree with (tests/test_conditions.py checks it).
     """
     if isinstance(cond, c.WhenState):
         var, above, below, at_least, at_most = cond.state, cond.above, cond.below, cond.at_least, cond.at_most
@@ -118,26 +124,69 @@ def compile_condition(cond: Any) -> Callable[[History], bool]:
             (lambda v: v >= at_least) if at_least is not None else None,
             (lambda v: v <= at_most) if at_most is not None else None,
         ) if f is not None]
-        if len(checks) == 1:
-            only = checks[0]
-            return lambda h: only(h.state[var])
+        if len(checks) == 1:  # the usual trigger: one bound, tested without a second call
+            if above is not None:
+                return lambda h: h.state[var] > above
+            if below is not None:
+                return lambda h: h.state[var] < below
+            if at_least is not None:
+                return lambda h: h.state[var] >= at_least
+            if at_most is not None:
+                return lambda h: h.state[var] <= at_most
         return lambda h: all(f(h.state[var]) for f in checks)
     if isinstance(cond, c.WhenAll):
-        parts = [compile_condition(x) for x in cond.all]
-        return lambda h: all(p(h) for p in parts)
+        return _all([compile_condition(x) for x in cond.all])
     if isinstance(cond, c.WhenAny):
-        parts = [compile_condition(x) for x in cond.any_]
-        return lambda h: any(p(h) for p in parts)
+        return _any([compile_condition(x) for x in cond.any_])
     if isinstance(cond, c.WhenNot):
         inner = compile_condition(cond.not_)
         return lambda h: not inner(h)
-    if isinstance(cond, c.WhenAction) and cond.by is None and cond.before is None:
-        action = cond.action
-        return lambda h: action in h.actions
-    if isinstance(cond, c.WhenDelivered) and cond.before is None:
-        inject = cond.delivered
-        return lambda h: inject in h.delivered
-    return lambda h: h.evaluate(cond)
+    if isinstance(cond, c.WhenAction):
+        action, by, before = cond.action, cond.by, cond.before
+        if by is None and before is None:
+            return lambda h: action in h.actions
+        return lambda h: any((by is None or who == by) and (before is None or t < before)
+                             for t, who in h.actions.get(action, ()))
+    if isinstance(cond, c.WhenDelivered):
+        inject, before = cond.delivered, cond.before
+        if before is None:
+            return lambda h: inject in h.delivered
+        return lambda h: (t := h.delivered.get(inject)) is not None and t < before
+    if isinstance(cond, c.WhenChosen):
+        decision, option = cond.chosen, cond.option
+        return lambda h: h.chosen.get(decision) == option
+    if isinstance(cond, c.WhenAfter):
+        after = cond.after
+        return lambda h: h.now >= after
+    if isinstance(cond, c.WhenStatement):
+        return _statement(cond.statement)
+    return lambda h: h.evaluate(cond)  # not a condition: evaluating it says so
+
+
+def _all(parts: list[Callable[[History], bool]]) -> Callable[[History], bool]:
+    if len(parts) == 1:
+        return parts[0]
+    if len(parts) == 2:  # the usual pair ("delivered, and not yet corrected"), without a generator
+        first, second = parts
+        return lambda h: first(h) and second(h)
+    return lambda h: all(p(h) for p in parts)
+
+
+def _any(parts: list[Callable[[History], bool]]) -> Callable[[History], bool]:
+    if len(parts) == 1:
+        return parts[0]
+    if len(parts) == 2:
+        first, second = parts
+        return lambda h: first(h) or second(h)
+    return lambda h: any(p(h) for p in parts)
+
+
+def _statement(q: c.StatementQuery) -> Callable[[History], bool]:
+    by, channel, covers = q.by, q.channel, q.covers
+    if by is None and channel is None and covers is not None:  # the usual one: "has anyone said X yet"
+        return lambda h: any(covers in s.rules for s in h.statements)
+    return lambda h: any((by is None or s.by == by) and (channel is None or s.channel == channel)
+                         and (covers is None or covers in s.rules) for s in h.statements)
 
 
 def time_thresholds(cond: Any) -> set[float]:

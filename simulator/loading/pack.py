@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from ..models import Playbook, ResponsePlan, Role, Scenario
+from ..models import Decision, Playbook, ResponsePlan, Role, Scenario
 from ..models.role import Action
 from ..statements import Checker, Result
 from .documents import Document, read_document
@@ -16,6 +16,12 @@ from .inside import key_in_pack, unusable
 from .problems import Problem, ValidationFailed, display_path
 from .references import check_references
 from .shipped import roles_dirs_for
+
+
+Route = tuple[list[str] | None, str, bool, bool, str, str, str, Decision | None, dict[str, float]]
+"""What delivering an inject reads: its recipients (None meaning all roles), the cause its effects
+are logged with, whether it is serious news, whether it changes who can be reached, its channel,
+severity and title, its decision and its effects."""
 
 
 @dataclass(frozen=True)
@@ -65,11 +71,10 @@ class Pack:
         return self.check_statement(text).ids()
 
     @cached_property
-    def routes(self) -> dict[str, tuple[list[str] | None, str, bool, bool]]:
-        """Inject id -> (recipients, None meaning all roles; effects cause; serious news?; changes
-        who can be reached?), worked out once so delivering an inject reads one tuple."""
+    def routes(self) -> dict[str, Route]:
+        """Inject id -> what delivering it reads (see Route), worked out once so a delivery reads one tuple."""
         return {i.id: (None if i.to == "all" else list(i.to), f"inject:{i.id}", i.severity in ("high", "critical"),
-                       bool(i.unavailable or i.available))
+                       bool(i.unavailable or i.available), i.channel, i.severity, i.title, i.decision, i.effects)
                 for i in self.scenario.injects}
 
     @cached_property

@@ -1,0 +1,62 @@
+"""Every pack, played every way of tests/golden_logs.py, writes the log it wrote when recorded, line for
+line (wall-clock stamps aside); the log verifies, and resumes.
+
+Why: the engine's speed work must not change what it does. A pack edited since the recording
+plays differently by right: it is skipped, with the command that records it again.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from simulator.engine import commands as C
+from simulator.loading.pack import load_pack
+from simulator.log import read_log
+from simulator.replay import replay_log
+from simulator.session import Session
+
+from . import golden_logs as G
+
+GOLDEN = G.load_golden()
+
+
+@pytest.fixture(scope="module")
+def packs(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("golden-packs")
+    return {d.name: d for d in G.pack_dirs(folder)}
+
+
+def test_every_pack_and_play_is_recorded(packs):
+    """The recording covers every pack there is and every play (a new pack needs recording too)."""
+    assert set(GOLDEN) == set(packs), "record again: python -m tests.golden_logs --write"
+    assert all(set(entry["plays"]) == set(G.plays_for(name)) for name, entry in GOLDEN.items())
+
+
+@pytest.mark.parametrize("pack_name", sorted(GOLDEN))
+def test_a_pack_plays_its_golden_logs_again(pack_name, packs, tmp_path):
+    if pack_name not in packs:
+        pytest.skip(f"{pack_name} is no longer a pack")
+    pack = load_pack(packs[pack_name])
+    entry = GOLDEN[pack_name]
+    if pack.files != entry["files"]:
+        pytest.skip(f"{pack_name} changed since its golden logs were recorded: python -m tests.golden_logs --write")
+    for name, play in G.plays_for(pack_name).items():
+        log = tmp_path / f"{name}.jsonl"
+        G.play_once(pack, play, log)
+        got, want = G.comparable(log), entry["plays"][name]
+        for number, (a, b) in enumerate(zip(got, want), start=1):
+            assert a == b, f"{pack_name}/{name} line {number}:\n  now:      {a}\n  recorded: {b}"
+        assert len(got) == len(want), f"{pack_name}/{name}: {len(got)} lines now, {len(want)} recorded"
+        replay_log(read_log(log), pack)  # the log verifies against the engine that wrote it
+    resumed = Session.resume(log, pack)  # and the last one (an old staff version) resumes and goes on
+    resumed.submit(C.ObserverNote(by=C.FACILITATOR, text="resumed"))
+    resumed.close()
+    replay_log(read_log(log), pack)
+
+
+def test_the_comparison_bites(packs, tmp_path):
+    """A changed seed changes the lines: the comparison is not blind."""
+    pack = load_pack(packs["mini"])
+    log = tmp_path / "other.jsonl"
+    G.play_once(pack, {**G.PLAYS["plan-slips"], "seed": 99}, log)
+    assert G.comparable(log) != GOLDEN["mini"]["plays"]["plan-slips"]
