@@ -24,6 +24,7 @@ from .timegrid import later
 if TYPE_CHECKING:
     from .loading.pack import Pack
     from .models import Expectation
+    from .models.scenario import Decision
     from .statements import Verdict
 
 Timeliness = Literal["on_time", "late_within_grace", "late"]
@@ -265,19 +266,16 @@ def sole_authorities(pack: "Pack", role: str) -> list[str]:
 
 # ---- overruling a decision ----------------------------------------------------------------------
 
-OVERRULE_WINDOW = 30.0
-"""Minutes after a decision within which someone above the decider may still overrule it.
-
-Why a window: a decision sets things moving at once (its effects, its follow-up injects). For
-half an hour the call is still the city's live choice, one its supervisor can reverse with an
-order; after that the city has moved on, and the call is history to learn from. The end of the
-exercise closes every window (no command changes anything then). Two hours of a typical
-exercise hold four such windows; a decision's own deadline is usually fifteen minutes."""
+# Why a window (each decision's `overrule_within`, 30 minutes unless the scenario says): a decision
+# sets things moving at once (its effects, its follow-up injects). For a while the call is still the
+# city's live choice, one its supervisor can reverse with an order; after that the city has moved
+# on, and the call is history to learn from. The end of the exercise closes every window (no
+# command changes anything then).
 
 
-def overrule_ends(decided_at: float) -> float:
-    """The last minute at which a decision taken at `decided_at` may be overruled (inclusive, on the grid)."""
-    return later(decided_at, OVERRULE_WINDOW)
+def overrule_ends(decision: "Decision", decided_at: float) -> float:
+    """The last minute at which `decision`, taken at `decided_at`, may be overruled (inclusive, on the grid)."""
+    return later(decided_at, decision.overrule_within)
 
 
 def superiors(roles: Mapping[str, Role], role: str) -> list[str]:
@@ -310,8 +308,8 @@ def overrules_as(roles: Mapping[str, Role], decider: str, by: str, t: float, rec
     return next((boss for boss in superiors(roles, decider) if standing(roles, boss, by, t, record) is not None), None)
 
 
-def overrule_refusal(roles: Mapping[str, Role], decider: str, decided_at: float, by: str, t: float,
-                     record: Record) -> str | None:
+def overrule_refusal(roles: Mapping[str, Role], decision: "Decision", decider: str, decided_at: float, by: str,
+                     t: float, record: Record) -> str | None:
     """Why `by` may not overrule, at minute `t`, a decision `decider` took at `decided_at`, in plain
     words; None when it may. (That there is a decision taken to overrule is the caller's to check.)"""
     def title(r: str) -> str:
@@ -325,8 +323,8 @@ def overrule_refusal(roles: Mapping[str, Role], decider: str, decided_at: float,
             return f"the {title(decider)} reports to nobody, so nobody may overrule its calls"
         return (f"only someone above the {title(decider)} in the chain of command may overrule its calls "
                 f"(the {title(above[0])}, or whoever acts for them)")
-    ends = overrule_ends(decided_at)
+    ends = overrule_ends(decision, decided_at)
     if t > ends:
         return (f"it is too late to overrule it: the {title(decider)} decided at minute {decided_at:g}, and a call "
-                f"can be overruled for {OVERRULE_WINDOW:g} minutes (until minute {ends:g})")
+                f"can be overruled for {decision.overrule_within:g} minutes (until minute {ends:g})")
     return None

@@ -169,7 +169,7 @@ def test_only_someone_above_may_overrule(chain):
 
 
 def test_no_overrule_after_the_window_nor_after_the_end(chain):
-    ends = judge.overrule_ends(CLOSE_AT)  # 44.14, while the chief is in the air: the deputy acts
+    ends = judge.overrule_ends(chain.injects["I2"].decision, CLOSE_AT)  # 44.14, while the chief is in the air: the deputy acts
     s, _ = play(chain, [(later(ends, 0.0001), overrule(by="deputy")), (80, overrule())])
     assert all("too late" in r for r in refused(s, "deputy") + refused(s, "chief"))
     assert not of(s.events, "decision_overruled")
@@ -178,7 +178,7 @@ def test_no_overrule_after_the_window_nor_after_the_end(chain):
 
 
 def test_the_last_minute_of_the_window_counts(chain):
-    s, _ = play(chain, [(judge.overrule_ends(CLOSE_AT), overrule(by="deputy"))])
+    s, _ = play(chain, [(judge.overrule_ends(chain.injects["I2"].decision, CLOSE_AT), overrule(by="deputy"))])
     [over] = of(s.events, "decision_overruled")
     assert over.by == "deputy" and over.t == 44.14 and is_on_grid(over.t)
 
@@ -219,6 +219,36 @@ def test_an_overrule_given_off_the_grid_lands_on_it(chain, tmp_path):
     replay_log(read_log(log), chain)
 
 
+def test_a_scenario_sets_how_long_a_call_may_be_overruled(chain, tmp_path):
+    """`overrule_within` on the decision: the engine, the staff's report and the console's offer
+    all take the one window the judge reads from it."""
+    import shutil
+
+    folder = tmp_path / "chain-long"
+    shutil.copytree(FIXTURES / "chain", folder)
+    scenario = folder / "scenario.yaml"
+    text = scenario.read_text()
+    marker = "      on_timeout: wait\n"
+    assert text.count(marker) == 1
+    scenario.write_text(text.replace(marker, marker + "      overrule_within: 60\n"))
+    long = load_pack(folder)
+    ends = judge.overrule_ends(long.injects["I2"].decision, CLOSE_AT)
+    assert ends == later(CLOSE_AT, 60) > judge.overrule_ends(chain.injects["I2"].decision, CLOSE_AT)
+    s, _ = play(long, [(later(CLOSE_AT, 45), overrule(by="deputy"))])  # too late by the usual 30 minutes
+    [over] = of(s.events, "decision_overruled")
+    assert over.t == later(CLOSE_AT, 45)
+    s, _ = play(long, [(later(ends, 0.0001), overrule(by="deputy"))])
+    assert all("too late" in r and "60 minutes" in r for r in refused(s, "deputy")) and refused(s, "deputy")
+    s2 = Session.start(long, 0, seats())
+    s2.advance_to(later(CLOSE_AT, 40))
+    view = ExerciseView(long, seats=seats())
+    view.apply(list(s2.events))
+    [offer] = [o for o in view.overrulable("deputy") if o.inject == "I2"]  # the chief is in the air: the deputy acts
+    assert offer.until == ends
+    [told] = of(s2.events, "message_sent", decision="I2")
+    assert ExerciseView(long).clock(ends) in told.text
+
+
 # ---- consoles and room mode: the same rule, the same events --------------------------------------------
 
 def test_the_console_offers_what_the_engine_would_take(chain):
@@ -228,7 +258,7 @@ def test_the_console_offers_what_the_engine_would_take(chain):
     view.apply(list(s2.events))
     [offer] = view.overrulable("chief")
     assert (offer.inject, offer.decider, offer.label) == ("I2", "press", "Ask the centre to close")
-    assert offer.until == judge.overrule_ends(CLOSE_AT)
+    assert offer.until == judge.overrule_ends(chain.injects["I2"].decision, CLOSE_AT)
     assert not view.overrulable("deputy") and not view.overrulable("press")
     assert not view.overrulable("chief", now=later(offer.until, 0.0001))
     report = next(i for i in view.inbox["chief"] if i.ref == "I2" and i.kind == "message")

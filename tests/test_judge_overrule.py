@@ -11,6 +11,7 @@ import pytest
 from simulator import judge
 from simulator.engine.history import History
 from simulator.models.role import Role
+from simulator.models.scenario import Decision
 from simulator.timegrid import is_on_grid, later
 
 
@@ -82,21 +83,33 @@ def test_a_successor_who_took_the_call_for_the_decider_cannot_overrule_it(roles)
     assert judge.overrules_as(roles, "inspector", "mayor", 10, away) == "mayor"
 
 
-def test_the_window_is_thirty_minutes_inclusive_on_the_grid(roles):
+def decision(**extra):
+    return Decision(prompt="Who stands at the door?", options=[{"id": "a", "label": "A"}, {"id": "b", "label": "B"}], **extra)
+
+
+def test_the_window_is_thirty_minutes_unless_the_decision_says_inclusive_on_the_grid(roles):
     here = record()
-    ends = judge.overrule_ends(12.3456)
-    assert ends == later(12.3456, judge.OVERRULE_WINDOW) == 42.3456 and is_on_grid(ends)
-    assert judge.overrule_refusal(roles, "police", 12.3456, "mayor", ends, here) is None  # the last minute counts
-    late = judge.overrule_refusal(roles, "police", 12.3456, "mayor", later(ends, 0.0001), here)
-    assert late is not None and "too late" in late and "42.3456" in late
+    usual = decision()
+    ends = judge.overrule_ends(usual, 12.3456)
+    assert ends == 42.3456 and is_on_grid(ends)
+    assert judge.overrule_refusal(roles, usual, "police", 12.3456, "mayor", ends, here) is None  # the last minute counts
+    late = judge.overrule_refusal(roles, usual, "police", 12.3456, "mayor", later(ends, 0.0001), here)
+    assert late is not None and "too late" in late and "42.3456" in late and "30 minutes" in late
+    slow = decision(overrule_within=120)  # a call that takes hours to lock in (where a vigil is held)
+    assert judge.overrule_ends(slow, 12.3456) == 132.3456
+    assert judge.overrule_refusal(roles, slow, "police", 12.3456, "mayor", 100, here) is None
+    assert "120 minutes" in (judge.overrule_refusal(roles, slow, "police", 12.3456, "mayor", 133, here) or "")
+    for bad in (0, -5):
+        with pytest.raises(ValueError):
+            decision(overrule_within=bad)
 
 
 def test_refusals_say_why_in_plain_words(roles):
     here = record()
-    own = judge.overrule_refusal(roles, "police", 10, "police", 11, here)
-    peer = judge.overrule_refusal(roles, "police", 10, "comms", 11, here)
-    top = judge.overrule_refusal(roles, "mayor", 10, "deputy", 11, here)
+    own = judge.overrule_refusal(roles, decision(), "police", 10, "police", 11, here)
+    peer = judge.overrule_refusal(roles, decision(), "police", 10, "comms", 11, here)
+    top = judge.overrule_refusal(roles, decision(), "mayor", 10, "deputy", 11, here)
     assert own is not None and "yourself" in own
     assert peer is not None and "above the Police" in peer and "the Mayor" in peer  # titles, not ids
     assert top is not None and "reports to nobody" in top
-    assert judge.overrule_refusal(roles, "police", 10, "mayor", 11, here) is None
+    assert judge.overrule_refusal(roles, decision(), "police", 10, "mayor", 11, here) is None

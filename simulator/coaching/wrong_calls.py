@@ -44,7 +44,7 @@ def _call(seat: "_Seat", inject: str, taken: dict, over: dict | None, mine: bool
     assert d is not None
     options = {o.id: o for o in d.options}
     chosen, favoured = options[taken["option"]], next(o for o in d.options if o.recommended)
-    until = judge.overrule_ends(taken["t"])
+    until = judge.overrule_ends(d, taken["t"])
     who, at = seat.title(taken["by"]), taken["t"]
     said = (f"The {who} chose '{chosen.label}' at minute {at:g} rather than '{favoured.label}', which the plan favours"
             + (f": {chosen.note.rstrip('.')}." if chosen.note else "."))

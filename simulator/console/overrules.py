@@ -73,10 +73,10 @@ def overrulable(view: "ExerciseView", role: str, now: float) -> list[Overrulable
     for taken in view.taken.values():
         if taken.overruled_by is not None:
             continue
-        if judge.overrule_refusal(roles, taken.by, taken.t, role, now, record) is not None:
-            continue
         d = view.pack.injects[taken.inject].decision
         assert d is not None  # only a decision inject is decided
+        if judge.overrule_refusal(roles, d, taken.by, taken.t, role, now, record) is not None:
+            continue
         out.append(Overrulable(taken.inject, taken.by, taken.option, view.option_label(taken.inject, taken.option),
-                               d.prompt, taken.t, judge.overrule_ends(taken.t)))
+                               d.prompt, taken.t, judge.overrule_ends(d, taken.t)))
     return sorted(out, key=lambda o: o.until)

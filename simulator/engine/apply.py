@@ -134,7 +134,7 @@ def _overrule_problem(engine: "Engine", cmd: C.Overrule) -> str | None:
     if cmd.option == chosen:
         return f"“{options[chosen].label}” is already the option chosen"
     engine.history.now = engine.env.now
-    return judge.overrule_refusal(roles, decider, at, cmd.by, engine.env.now, engine.history)
+    return judge.overrule_refusal(roles, inj.decision, decider, at, cmd.by, engine.env.now, engine.history)
 
 
 def jump_target(engine: "Engine", to: float, through_deadlines: bool) -> tuple[float, str | None]:

@@ -211,11 +211,11 @@ class StaffMember:
             for exp_id in sorted(engine.met - was_met):  # the option was a plan step (its `meets`): done, and said so
                 exp = engine.pack.expectations[exp_id]
                 self._did(exp, words.done(engine.pack, exp, engine.now))
-            boss = self._boss()
-            if boss is not None:  # told at once, right or wrong: the one above may still overrule it
+            boss, decision = self._boss(), inj.decision
+            if boss is not None and decision is not None:  # told at once, right or wrong: the one above may still overrule it
                 engine.message(self.role, boss, "report", words.decision_taken(
                     engine.pack, inj, option.label, engine.history.delivered.get(inj.id), engine.now,
-                    judge.overrule_ends(engine.now)), staff=True, decision=inj.id)
+                    judge.overrule_ends(decision, engine.now)), staff=True, decision=inj.id)
 
     def _decision_pending(self, exp: Expectation) -> bool:
         """Whether a decision one of whose options is this step (`meets`) is open: the call decides

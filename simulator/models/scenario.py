@@ -161,6 +161,10 @@ class Decision(Strict):
     """Minutes after delivery by which the decision is due."""
     on_timeout: Id | None = None
     """Option applied when nobody decides by the deadline; nothing happens when absent."""
+    overrule_within: Minutes = Field(default=30, gt=0, le=limits.LONGEST_CLOCK)
+    """Minutes after the call is taken during which someone above the decider may still overrule
+    it (judge.overrule_ends): short where the call sets things moving at once (closing a road),
+    long where it takes hours to lock in (where and when a vigil is held)."""
 
 
 class Inject(Strict):
