@@ -110,7 +110,7 @@ def simulate(scenario: str, seed: int, policy: Policy, competence: float, log_pa
         session.close()
     summary = summarise(pack, session.events)
     summary.update(seed=seed, policy=policy, competence=competence, log=str(log_path) if log_path else None)
-    say(json.dumps(summary, indent=2) if as_json else summary_text(summary))
+    say(json.dumps(summary, indent=2) if as_json else summary_text(summary, pack))
 
 
 def _digest_option(_ctx, _param, value: str | None) -> str | None:

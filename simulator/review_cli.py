@@ -216,6 +216,6 @@ def branch(log: Path, at: float | str, out: Path, seat_specs: tuple[str, ...], p
         seats = session.engine.seats
         summary.update(seed=session.header.seed, log=str(out), seats=", ".join(
             f"{r} {'person' if s.kind == 'human' else s.policy}" for r, s in seats.items()))
-        say(summary_text(summary))
+        say(summary_text(summary, session.engine.pack))
     else:
         click.echo(f"continue it with `tabletop run --resume {out}`, or re-run it with --play-out")

@@ -62,8 +62,13 @@ def summarise(pack: Pack, events: Sequence[E.Event]) -> dict[str, Any]:
     }
 
 
-def summary_text(s: dict[str, Any]) -> str:
+def summary_text(s: dict[str, Any], pack: Pack) -> str:
+    """The summary for people: plan steps by what they say and state by its labels (the JSON
+    summary keeps the ids)."""
+    from .report.wording import step_text
+
     steps = s["plan_steps"]
+    labels = {v.id: (v.label, v.unit) for v in pack.scenario.state}
     lines = [
         f"{s['title']} ({s['scenario']})",
         (f"  seed {s.get('seed')}, policy {s.get('policy')}, competence {s.get('competence')}" if "seats" not in s
@@ -80,8 +85,13 @@ def summary_text(s: dict[str, Any]) -> str:
         f" (of {steps['triggered']} triggered, {steps['total']} in the plan)",
     ]
     if steps["missed_essential"]:
-        lines.append(f"  missed essential    {', '.join(steps['missed_essential'])}")
-    lines.append("  final state         " + ", ".join(f"{k} {v:g}" for k, v in s["final_state"].items()))
+        lines.append("  missed essential")
+        lines.extend(f"    - {step_text(pack.expectations[x].description, 90) if x in pack.expectations else x}"
+                     for x in steps["missed_essential"])
+    lines.append("  final state")
+    for k, v in s["final_state"].items():
+        label, unit = labels.get(k, (k, None))
+        lines.append(f"    {label:<34} {v:g}" + (f" {unit}" if unit else ""))
     if s.get("log"):
         lines.append(f"  log                 {s['log']}")
     return "\n".join(lines)

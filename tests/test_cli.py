@@ -47,6 +47,25 @@ def test_simulate_then_verify(tmp_path):
     assert not re.search(r"\b[A-Z]+_[A-Z_]+\b", timeline.stdout), "event names in words, not wire names"
 
 
+def test_the_printed_summary_names_steps_and_state_by_their_words():
+    """The JSON summary keeps ids; the printed one says what a missed step is and what a gauge
+    measures (its label and unit), never 'first-statement' or 'public_trust'."""
+    from simulator.loading.pack import load_pack
+
+    pack = load_pack(ROOT / "scenarios" / FLAGSHIP)
+    result = run("simulate", FLAGSHIP, "--seed", 3, "--policy", "idle")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    data = json.loads(run("simulate", FLAGSHIP, "--seed", 3, "--policy", "idle", "--json").stdout)
+    missed = data["plan_steps"]["missed_essential"]
+    assert missed and "missed essential" in out
+    for step in missed:
+        assert f"    - {pack.expectations[step].description[:40]}" in out and step not in out.split("missed essential")[1]
+    for var in pack.scenario.state:
+        assert f"    {var.label}" in out
+    assert not re.search(r"\b[a-z]+_[a-z_]+\b", out.split("final state")[1]), "labels, not ids"
+
+
 def test_simulate_json_summary():
     result = run("simulate", FIXTURES / "mini", "--policy", "idle", "--json")
     summary = json.loads(result.stdout)

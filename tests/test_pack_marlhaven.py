@@ -171,7 +171,7 @@ def test_a_deadline_across_a_jump_reads_as_days_in_every_output(pack, tmp_path):
     t0 = next(e.t for e in session.events if e.type == "expectation_triggered" and e.expectation == "convene-platform")
     assert story_time(pack.scenario, due) == "Week 2 Wed 07:47"
     assert story_span(pack.scenario, t0, due) == "9 days"
-    assert "(Week 5 Mon 09:45 in the story)" in summary_text(summarise(pack, session.events))
+    assert "(Week 5 Mon 09:45 in the story)" in summary_text(summarise(pack, session.events), pack)
     import json
     timeline = timeline_text(pack, [json.loads(line) for line in log.read_text().splitlines()[1:]])
     assert any(row.startswith("Week 2 Wed 07:30") and "Inject: Week 2: a faked video of the mayor spreads overnight" in row
