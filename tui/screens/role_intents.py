@@ -37,8 +37,8 @@ class RoleIntents(Screen):
     """Mixed into ExerciseScreen; a Screen only so Textual registers its @on handlers (uses self.view, self.control, self.pack, self.console, self.current)."""
 
     kept_screens: list[str]
-    """Names of dialogs installed for reuse (composers, the code dialog); the exercise screen
-    uninstalls them."""
+    """Names of dialogs installed for reuse (composers, the approval and code dialogs); the
+    exercise screen uninstalls them."""
 
     def kept(self, name: str, make: Callable[[], Screen]) -> Screen:
         """The dialog installed as `name`, made (and installed) on first use. Why keep dialogs:
@@ -144,8 +144,13 @@ class RoleIntents(Screen):
             check = None if req["action"] else self.draft_check(req["text"] or "")
             title = f"{self.view.role_title(req['by'])} asks you to approve " + (
                 "an action" if req["action"] else "a statement")
-            dialog = ApprovalDialog(title, req, what, check, req.get("due"), now,
-                                    lambda: self.view.requests[ref]["status"] == "pending")
+            args = (title, req, what, check, req.get("due"), now, lambda: self.view.requests[ref]["status"] == "pending")
+            dialog = self.kept("approval", lambda: ApprovalDialog(*args))
+            assert isinstance(dialog, ApprovalDialog)
+            if dialog in self.app.screen_stack:  # open already, under another dialog: this one stands alone
+                dialog = ApprovalDialog(*args)
+            else:
+                dialog.show(*args)
             self.app.push_screen(dialog, lambda answer: answer and self.answer(role, ref, answer))
         elif kind == "g":
             self.use_approval(role, ref)
