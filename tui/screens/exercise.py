@@ -293,6 +293,10 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
             fac.activity.catch_up(v.activity)
         if fac.tabs.active == "fac-score" and self.wall() - self._last_score > 2.0:
             self._refresh_score()
+        else:
+            # The live scorer is fed as the log grows (a few lines per update), so opening the
+            # Score tab never reads and scores thousands of lines at once (~30 ms after a burst).
+            self.live.update()
 
     def _refresh_score(self) -> None:
         self._last_score = self.wall()
