@@ -219,6 +219,9 @@ async def test_a_kept_approval_dialog_shows_each_request_afresh(tmp_path, wall):
         assert second.query_one("#reason", Input).value == ""
         assert not second.settled and not second.query_one("#grant").disabled
         assert second.query_one("#changes").display
+        assert second.focused is second.query_one("#body-scroll")  # the draft first, as when new: Tab reaches the reason
+        second.query_one("#reason", Input).focus()
+        await pilot.pause()
         second.choose("grant")
         await pilot.pause()
         assert events_of(app, "approval_answered")[-1].granted
@@ -229,4 +232,5 @@ async def test_a_kept_approval_dialog_shows_each_request_afresh(tmp_path, wall):
         text = shown(third)
         assert "Action: Brief the media off the record" in text and "Our thoughts" not in text
         assert not third.query_one("#changes").display  # an action is approved as it is, or not
+        assert third.focused is third.query_one("#body-scroll")
         await pilot.press("ctrl+q")
