@@ -184,3 +184,53 @@ async def test_a_kept_composer_opens_blank_for_the_next_statement(tmp_path, wall
         assert again.query_one("#text", TextArea).text == "" and again.last_check is None
         assert "Type the statement" in str(again.query_one("#check", Static).render())
         await pilot.press("ctrl+q")
+
+
+async def test_a_kept_approval_dialog_shows_each_request_afresh(tmp_path, wall):
+    """The exercise screen keeps one approval dialog: each request opens in it as if new, with
+    nothing of the request before (its draft, check, channel, the reason typed, its settled state)."""
+    app = app_for(tmp_path / "f.jsonl", wall)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await _draft_asked(app, pilot)
+        [first_ask] = events_of(app, "approval_requested")
+        first = await _open_request(pilot, app)
+        assert HARMFUL in shown(first)
+        first.query_one("#reason", Input).value = "Half a thought"
+        screen.send(C.AnswerApproval(by="chief", request=first_ask.request, granted=False, note="Blames a community"))
+        await pilot.pause()
+        screen._tick()  # answered meanwhile (as from another console): the open dialog settles
+        await pilot.pause()
+        assert first.settled and first.query_one("#grant").disabled
+        await pilot.press("escape")
+        await pilot.pause()
+        screen.send(C.RequestApproval(by="press", to="chief", text="Our thoughts are with the families.",
+                                      channel="social", languages=["English"]))
+        screen.send(C.RequestApproval(by="press", to="chief", action="press.briefing"))
+        await pilot.pause()
+        draft, action = [p.key for p in screen.view.pending_for("chief")]
+        screen.open_pending("chief", draft)
+        await pilot.pause()
+        second = app.screen
+        assert second is first  # kept, not composed again
+        text = shown(second)
+        assert "Our thoughts are with the families." in text and "On social" in text and "English" in text
+        assert "Families" in text  # this draft's check
+        assert HARMFUL not in text and "Welsh" not in text and "Blaming a community" not in text
+        assert second.query_one("#reason", Input).value == ""
+        assert not second.settled and not second.query_one("#grant").disabled
+        assert second.query_one("#changes").display
+        assert second.focused is second.query_one("#body-scroll")  # the draft first, as when new: Tab reaches the reason
+        second.query_one("#reason", Input).focus()
+        await pilot.pause()
+        second.choose("grant")
+        await pilot.pause()
+        assert events_of(app, "approval_answered")[-1].granted
+        screen.open_pending("chief", action)
+        await pilot.pause()
+        third = app.screen
+        assert third is first
+        text = shown(third)
+        assert "Action: Brief the media off the record" in text and "Our thoughts" not in text
+        assert not third.query_one("#changes").display  # an action is approved as it is, or not
+        assert third.focused is third.query_one("#body-scroll")
+        await pilot.press("ctrl+q")

@@ -50,3 +50,35 @@ async def test_enter_on_a_checklist_row_shows_the_whole_step(tmp_path, wall, mon
         await pilot.pause()
         assert said and "Convene the team" in said[0]
         await pilot.press("ctrl+q")
+
+
+async def test_the_facilitators_code_is_asked_afresh_each_time(tmp_path, wall):
+    """The code's dialog is kept between hand-overs: what was typed last time is gone, a wrong code
+    leaves the role console shown, the right one hands the screen to the facilitator."""
+    from textual.widgets import Input
+
+    from tui.screens.dialogs import CodeDialog
+
+    app = app_for(tmp_path / "c.jsonl", wall)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ExerciseScreen)
+        await pilot.press("1", "0")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, CodeDialog)
+        await pilot.press(*"NO", "escape")
+        await pilot.pause()
+        assert screen.current == "chief"
+        await pilot.press("0")
+        await pilot.pause()
+        assert app.screen is dialog and dialog.query_one("#code", Input).value == ""
+        await pilot.press(*"WRONG", "enter")
+        await pilot.pause()
+        assert app.screen is screen and screen.current == "chief"
+        await back_to_facilitator(pilot, screen)
+        assert app.screen is screen and screen.current == "facilitator"
+        assert screen.facilitator.timeline.has_focus  # the facilitator's keys reach the facilitator's console
+        await pilot.press("ctrl+q")

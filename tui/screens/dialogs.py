@@ -3,6 +3,8 @@ ad-hoc inject. Each returns its result through `dismiss`; the caller submits the
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -122,7 +124,15 @@ class AdHocDialog(Dialog):
 
 
 class CodeDialog(Dialog):
-    """Asks for the facilitator's code before a role console hands the screen back (hot-seat)."""
+    """Asks for the facilitator's code before a role console hands the screen back (hot-seat).
+
+    `on_code` gets the code typed before the dialog closes, so the screen under it can hand over
+    while still covered: when the dialog goes, the facilitator console is painted once, not the
+    role console first and the facilitator's a frame later (two full frames at 200x60)."""
+
+    def __init__(self, on_code: Callable[[str], object] = lambda code: None):
+        super().__init__()
+        self.on_code = on_code
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -134,6 +144,12 @@ class CodeDialog(Dialog):
     def on_mount(self) -> None:
         self.query_one("#code", Input).focus()
 
+    def reopen(self) -> None:
+        """A kept dialog asks afresh: nothing typed last time stays in it."""
+        if self.is_mounted:
+            self.query_one("#code", Input).value = ""
+
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
+        self.on_code(event.value)
         self.dismiss(event.value)

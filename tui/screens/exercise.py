@@ -293,6 +293,10 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
             fac.activity.catch_up(v.activity)
         if fac.tabs.active == "fac-score" and self.wall() - self._last_score > 2.0:
             self._refresh_score()
+        else:
+            # The live scorer is fed as the log grows (a few lines per update), so opening the
+            # Score tab never reads and scores thousands of lines at once (~30 ms after a burst).
+            self.live.update()
 
     def _refresh_score(self) -> None:
         self._last_score = self.wall()
@@ -374,10 +378,17 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
         if who == "facilitator" and self.solo:
             return
         if who == "facilitator" and self.current != "facilitator":  # a player may not reach the notes and controls
-            self.app.push_screen(CodeDialog(), lambda code: normalise(code or "") == normalise(self.facilitator_code)
-                                 and self._switch("facilitator"))
+            dialog = self.kept("facilitator-code", lambda: CodeDialog(self._code_given))
+            assert isinstance(dialog, CodeDialog)
+            dialog.reopen()
+            self.app.push_screen("facilitator-code")
             return
         self._switch(who)
+
+    def _code_given(self, code: str) -> None:
+        """The right code hands the screen to the facilitator (while the code's dialog still covers it)."""
+        if normalise(code) == normalise(self.facilitator_code):
+            self._switch("facilitator")
 
     def _switch(self, who: str) -> None:
         if who != "facilitator" and who not in self._mounted:
@@ -504,7 +515,7 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
 
     def on_unmount(self) -> None:
         self.bridge.take()
-        for name in self.kept_screens:  # this exercise's composers go with it
+        for name in self.kept_screens:  # this exercise's kept dialogs go with it
             if self.app.is_screen_installed(name) and self.app.get_screen(name) not in self.app.screen_stack:
                 self.app.uninstall_screen(name)
 

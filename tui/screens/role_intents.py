@@ -6,6 +6,7 @@ logs it (fsync'd) before the engine applies it; only then does the screen say it
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import get_args
 
@@ -36,7 +37,17 @@ class RoleIntents(Screen):
     """Mixed into ExerciseScreen; a Screen only so Textual registers its @on handlers (uses self.view, self.control, self.pack, self.console, self.current)."""
 
     kept_screens: list[str]
-    """Names of dialogs installed for reuse (the composers); the exercise screen uninstalls them."""
+    """Names of dialogs installed for reuse (composers, the approval and code dialogs); the
+    exercise screen uninstalls them."""
+
+    def kept(self, name: str, make: Callable[[], Screen]) -> Screen:
+        """The dialog installed as `name`, made (and installed) on first use. Why keep dialogs:
+        composing and mounting their widgets, and removing them again on close (which lays out
+        the screen under them once more), was most of the time a dialog took to open and close."""
+        if not self.app.is_screen_installed(name):
+            self.app.install_screen(make(), name)
+            self.kept_screens.append(name)
+        return self.app.get_screen(name)
 
     def send(self, cmd: C.CommandBase, done: str | None = None) -> list[E.Event]:
         events = self.control.submit(cmd)
@@ -133,8 +144,13 @@ class RoleIntents(Screen):
             check = None if req["action"] else self.draft_check(req["text"] or "")
             title = f"{self.view.role_title(req['by'])} asks you to approve " + (
                 "an action" if req["action"] else "a statement")
-            dialog = ApprovalDialog(title, req, what, check, req.get("due"), now,
-                                    lambda: self.view.requests[ref]["status"] == "pending")
+            args = (title, req, what, check, req.get("due"), now, lambda: self.view.requests[ref]["status"] == "pending")
+            dialog = self.kept("approval", lambda: ApprovalDialog(*args))
+            assert isinstance(dialog, ApprovalDialog)
+            if dialog in self.app.screen_stack:  # open already, under another dialog: this one stands alone
+                dialog = ApprovalDialog(*args)
+            else:
+                dialog.show(*args)
             self.app.push_screen(dialog, lambda answer: answer and self.answer(role, ref, answer))
         elif kind == "g":
             self.use_approval(role, ref)
@@ -285,10 +301,7 @@ class RoleIntents(Screen):
             f" (approval from the {self.view.role_title(approver)})" if approver else "")
         # One composer per role, kept between statements: it opens without composing its widgets again.
         name = f"composer-{role}"
-        if not self.app.is_screen_installed(name):
-            self.app.install_screen(self._composer(role, title, approver=approver), name)
-            self.kept_screens.append(name)
-        dialog = self.app.get_screen(name)
+        dialog = self.kept(name, lambda: self._composer(role, title, approver=approver))
         assert isinstance(dialog, ComposerDialog)
         dialog.reopen(approver, self.view.role_title(approver) if approver else None, self.view.live_check)
         dialog.set_title(title)

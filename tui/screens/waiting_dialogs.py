@@ -22,12 +22,16 @@ from simulator.draft_check import DraftCheck
 
 from ..draft_view import check_text, draft_header, marked_text
 from ..render import URGENT_MINUTES, countdown
+from ..widgets.steady import update_if_changed
 from .dialogs import Dialog
 
 
 class WaitingDialog(Dialog):
     """A dialog about something with a deadline: `now()` is the exercise minute, `still_open()`
-    whether it is still asked."""
+    whether it is still asked.
+
+    Its first frame is its last layout: the countdown and the body's height are worked out
+    before it mounts, not changed once it shows (each such change laid the dialog out again)."""
 
     DEFAULT_CSS = """
     WaitingDialog > Vertical { width: 100; }
@@ -37,21 +41,43 @@ class WaitingDialog(Dialog):
 
     def __init__(self, due: float | None, now: Callable[[], float], still_open: Callable[[], bool], gone: str):
         super().__init__()
-        self.due, self.now, self.still_open, self.gone = due, now, still_open, gone
-        self._shown = ""
+        self.gone = gone
+        self.wait_on(due, now, still_open)
+
+    def wait_on(self, due: float | None, now: Callable[[], float], still_open: Callable[[], bool]) -> None:
+        """What the countdown runs to, and how to tell it is no longer asked (a kept dialog is
+        given each new request's)."""
+        self.due, self.now, self.still_open = due, now, still_open
+        self._shown = self._countdown()
         self.settled = False
         """The decision or request was settled while the dialog was open: nothing to answer."""
 
+    def _countdown(self) -> Text:
+        if self.due is None:
+            return Text("")
+        urgent = self.due - self.now() <= URGENT_MINUTES
+        return Text(f"⏱ {countdown(self.due, self.now(), precise=True)}", style="bold red" if urgent else "yellow")
+
+    def countdown_widget(self) -> Static:
+        return Static(self._shown, classes="countdown")
+
+    def body_scroll(self) -> VerticalScroll:
+        """The body's scroll, as high as the terminal leaves after the title, countdown and buttons."""
+        scroll = VerticalScroll(id="body-scroll")
+        scroll.styles.max_height = self._body_height()
+        return scroll
+
+    def _body_height(self) -> int:
+        return max(4, self.app.size.height - self.chrome)
+
     def on_mount(self) -> None:
-        self._fit()
         self.tick()
 
     def on_resize(self) -> None:
         self._fit()
 
     def _fit(self) -> None:
-        """The body scrolls in what the terminal leaves after the title, countdown and buttons."""
-        self.query_one("#body-scroll").styles.max_height = max(4, self.app.size.height - self.chrome)
+        self.query_one("#body-scroll").styles.max_height = self._body_height()
 
     chrome = 12
     """Rows the dialog needs besides its scrolling body."""
@@ -61,17 +87,18 @@ class WaitingDialog(Dialog):
             return  # already settled, or under another dialog
         if not self.still_open():
             self.settled = True
-            self.query_one(".countdown", Static).update(Text(f"{self.gone} Esc closes this.", style="bold red"))
+            self.query_one(".countdown", Static).update(Text(f"{self.gone} Esc closes this.", style="bold red"),
+                                                        layout=False)
             for w in self.query("OptionList, Button, Input"):
                 w.disabled = True
             return
         if self.due is None:
             return
-        left = countdown(self.due, self.now(), precise=True)
+        left = self._countdown()
         if left != self._shown:  # four ticks a second; redraw only when the figure moves
             self._shown = left
-            urgent = self.due - self.now() <= URGENT_MINUTES
-            self.query_one(".countdown", Static).update(Text(f"⏱ {left}", style="bold red" if urgent else "yellow"))
+            # One fixed row: what it says never moves anything else (no layout).
+            self.query_one(".countdown", Static).update(left, layout=False)
 
 
 class DecisionDialog(WaitingDialog):
@@ -87,8 +114,8 @@ class DecisionDialog(WaitingDialog):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(self._prompt, classes="title")
-            yield Static("", classes="countdown")
-            with VerticalScroll(id="body-scroll"):
+            yield self.countdown_widget()
+            with self.body_scroll():
                 yield Static(self._body)
             yield OptionList(*[Option(label, id=oid) for oid, label in self._options], id="choices")
             yield Static("Enter chooses · Esc decides later", classes="hint")
@@ -105,7 +132,10 @@ class DecisionDialog(WaitingDialog):
 class ApprovalDialog(WaitingDialog):
     """The whole request before the buttons: the action, or the draft with its channel, languages
     and playbook check (the triggering words highlighted). Approve, approve with changes (a
-    statement), or deny with a reason. Returns {'op': 'grant'|'changes'|'deny', 'note': str}."""
+    statement), or deny with a reason. Returns {'op': 'grant'|'changes'|'deny', 'note': str}.
+
+    The exercise screen keeps one and shows each request in it (`show`): composing its
+    widgets anew, and removing them on close, was most of the time the dialog took."""
 
     chrome = 13
 
@@ -114,24 +144,50 @@ class ApprovalDialog(WaitingDialog):
         super().__init__(due, now, still_open, "That request is no longer waiting on you (answered or withdrawn).")
         self._title, self.req, self.what, self.check = title, req, what, check
 
-    def compose(self) -> ComposeResult:
+    def show(self, title: str, req: dict, what: str, check: DraftCheck | None, due: float | None,
+             now: Callable[[], float], still_open: Callable[[], bool]) -> None:
+        """Show another request, as if opened afresh: nothing of the one before stays (its text,
+        its check, the reason typed, its settled state, where the body was scrolled to)."""
+        was_settled = self.settled
+        self.wait_on(due, now, still_open)
+        self._title, self.req, self.what, self.check = title, req, what, check
+        if not self.is_mounted:
+            return  # composed with all this on its first push
+        update_if_changed(self.query_one(".title", Static), title)
+        update_if_changed(self.query_one(".countdown", Static), self._shown, layout=False)
+        update_if_changed(self.query_one("#request-body", Static), self._body())
+        self.query_one("#changes", Button).display = not req["action"]
+        self.query_one("#reason", Input).value = ""
+        if was_settled:
+            for w in self.query("Button, Input"):
+                w.disabled = False
+        self._fit()
+        scroll = self.query_one("#body-scroll", VerticalScroll)
+        scroll.scroll_home(animate=False)
+        scroll.focus()
+
+    def _body(self) -> Text:
+        """The action, or the draft's channel and languages, the draft and its check: one text
+        (one widget to lay out and paint, not four)."""
         req = self.req
+        if req["action"]:
+            return Text(f"Action: {self.what}", style="bold")
+        return Text.assemble(Text(draft_header(req["channel"], req["languages"], req["audience"]), style="bold"),
+                             "\n", marked_text(req["text"] or "", self.check),
+                             "\n\n", Text("Playbook check", style="bold"), "\n", check_text(self.check))
+
+    def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(self._title, classes="title")
-            yield Static("", classes="countdown")
-            with VerticalScroll(id="body-scroll"):
-                if req["action"]:
-                    yield Static(Text(f"Action: {self.what}", style="bold"))
-                else:
-                    yield Static(Text(draft_header(req["channel"], req["languages"], req["audience"]), style="bold"))
-                    yield Static(marked_text(req["text"] or "", self.check), id="draft-text")
-                    yield Static(Text("\nPlaybook check", style="bold"))
-                    yield Static(check_text(self.check), id="draft-check")
+            yield self.countdown_widget()
+            with self.body_scroll():
+                yield Static(self._body(), id="request-body")
             yield Input(placeholder="Reason (needed to deny) or a note for the drafter", id="reason")
             with Horizontal():
                 yield Button("Approve", variant="success", id="grant")
-                if not req["action"]:
-                    yield Button("Approve with changes…", variant="primary", id="changes")
+                changes = Button("Approve with changes…", variant="primary", id="changes")
+                changes.display = not self.req["action"]  # an action is approved as it is
+                yield changes
                 yield Button("Deny", variant="error", id="deny")
             yield Static("Tab moves · Esc answers later", classes="hint")
 
@@ -173,8 +229,8 @@ class OverruleDialog(WaitingDialog):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(self._title, classes="title")
-            yield Static("", classes="countdown")
-            with VerticalScroll(id="body-scroll"):
+            yield self.countdown_widget()
+            with self.body_scroll():
                 yield Static(self._body)
             yield Static(Text("What stands instead:", style="bold"))
             yield OptionList(*[Option(label, id=oid) for oid, label in self._options], id="choices")
