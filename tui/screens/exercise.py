@@ -21,7 +21,7 @@ from textual.widgets import OptionList
 
 from simulator import judge
 from simulator.engine import events as E
-from simulator.room.codes import new_code, normalise
+from simulator.room.codes import new_code
 from simulator.story_clock import story_time
 
 from ..bridge import SessionBridge, SessionUpdated
@@ -39,15 +39,13 @@ from ..widgets.key_hints import KeyHints
 from ..widgets.light_tabs import Switcher
 from ..widgets.role_console import RoleConsole
 from ..widgets.steady import update_if_changed
-from .dialogs import CodeDialog
+from .clock_intents import ClockIntents
 from .facilitator_intents import FacilitatorIntents
+from .hot_seat import HotSeat
 from .render_panels import next_text, roles_text
 from .role_intents import ROLE_ACTIONS, RoleIntents
-from .jump_dialog import JumpDialog
 from .waiting_dialogs import WaitingDialog
-from simulator.console.jumps import jump_summary, parse_target
 
-KEY_LABELS = {"plus": "+", "minus": "-", "space": "space", "left_square_bracket": "[", "right_square_bracket": "]"}
 FAC_ACTIONS = {"fire", "adhoc", "note", "next_tab", "seats", "live_check", "jump_to"}
 CLOCK_ACTIONS = {"toggle_clock", "speed", "jump", "end"}
 """The facilitator's in a facilitated exercise; a solo player runs their own clock."""
@@ -57,7 +55,7 @@ def _b(key: str, action: str, desc: str, tip: str, show: bool = True) -> Binding
     return Binding(key, action, desc, show=show, id=action.split("(")[0], tooltip=tip)
 
 
-class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
+class ExerciseScreen(HotSeat, ClockIntents, FacilitatorIntents, RoleIntents, Screen):
     focused: Reactive[Widget | None] = Reactive(None, repaint=False)
     """As Screen's, without repainting the whole screen when the focus moves. Why: the widgets
     that lose and gain the focus restyle and repaint themselves; the screen-wide repaint on top
@@ -358,70 +356,6 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
             self.app.pop_screen()
         self.app.switch_screen(HotWashScreen(self.control, by))
 
-    # ---- switching consoles (hot-seat) -----------------------------------------------------------
-
-    def _show_hints(self) -> None:
-        hints = []
-        for b in self.BINDINGS:
-            if b.show and self.check_action(b.action.split("(")[0], ()) is not False:
-                hints.append((KEY_LABELS.get(b.key.split(",")[0], b.key.split(",")[0]), b.description))
-        self.query_one(KeyHints).show(hints)
-
-    def _focus_console(self) -> None:
-        self._show_hints()
-        who = self.current
-        target = self.facilitator.timeline if who == "facilitator" else self.console(who).inbox
-        if not target.has_focus:  # focus() repaints the whole list even when it has the focus already
-            target.focus()
-
-    def action_console(self, who: str) -> None:
-        if who == "facilitator" and self.solo:
-            return
-        if who == "facilitator" and self.current != "facilitator":  # a player may not reach the notes and controls
-            dialog = self.kept("facilitator-code", lambda: CodeDialog(self._code_given))
-            assert isinstance(dialog, CodeDialog)
-            dialog.reopen()
-            self.app.push_screen("facilitator-code")
-            return
-        self._switch(who)
-
-    def _code_given(self, code: str) -> None:
-        """The right code hands the screen to the facilitator (while the code's dialog still covers it)."""
-        if normalise(code) == normalise(self.facilitator_code):
-            self._switch("facilitator")
-
-    def _switch(self, who: str) -> None:
-        if who != "facilitator" and who not in self._mounted:
-            return  # its console is still being mounted
-        with self.app.batch_update():  # one frame for the switch, the focus and the bars
-            self._current = who
-            self.query_one("#consoles", Switcher).current = self._console_id(who)
-            self._focus_console()
-            self._show_clock()
-            self._show_banner()
-
-    def action_seat(self, n: int) -> None:
-        role = self.role_for_key(n)
-        if role is not None:
-            self.action_console(role)
-
-    def seat_key(self, role: str) -> int:
-        """The number key of a role's console: its place in the scenario's roles, so a key
-        stays with its role when another seat changes hands."""
-        return list(self.pack.scenario.roles).index(role) + 1
-
-    def role_for_key(self, n: int) -> str | None:
-        roles = list(self.pack.scenario.roles)
-        role = roles[n - 1] if 1 <= n <= len(roles) else None
-        return role if role in self.humans else None
-
-    def _seat_keys(self) -> str:
-        """'1-4 roles' while every seat has a person; else the keys that open a console ('1 3 4')."""
-        keys = [self.seat_key(r) for r in self.humans]
-        if keys == list(range(1, len(keys) + 1)):
-            return f"1-{len(keys)} roles" if len(keys) > 1 else "1 role"
-        return "roles " + " ".join(map(str, keys))
-
     def check_action(self, action: str, parameters: tuple) -> bool | None:
         if action == "overrule":  # only a seat with someone below it has calls to overrule
             return self.current != "facilitator" and bool(judge.below(self.pack.roles, self.current))
@@ -433,43 +367,6 @@ class ExerciseScreen(FacilitatorIntents, RoleIntents, Screen):
             return bool(parameters) and self.role_for_key(parameters[0]) is not None and (
                 len(self.humans) > 1 or not self.solo)
         return True
-
-    # ---- clock intents (every console) -------------------------------------------------------------
-
-    def action_toggle_clock(self) -> None:
-        self.control.toggle_pause()
-        self._show_clock()
-
-    def action_speed(self, step: int) -> None:
-        self.control.change_speed(step)
-        self._show_clock()
-
-    def action_jump(self) -> None:
-        if self.control.jump_to_next() is None:
-            if not self.view.ended and self.control.fault is None:
-                self.notify("No scheduled inject is left.", severity="warning")
-        else:
-            self._say_jump()
-        self._show_clock()
-
-    def action_jump_to(self) -> None:
-        now = self.control.session.now
-        modules = [(m.id, f"{m.title} ({self.view.clock(m.starts_at)})", float(m.starts_at))
-                   for m in sorted(self.pack.scenario.modules, key=lambda m: m.starts_at) if m.starts_at > now]
-        dialog = JumpDialog(modules, lambda text: parse_target(self.view, text, self.control.session.now),
-                            self.view.clock(now))
-        self.app.push_screen(dialog, lambda r: r and self._jump_to(r))
-
-    def _jump_to(self, r: dict) -> None:
-        if self.control.jump_to(r["to"], r["through"], r["module"]) is not None:
-            self._say_jump()
-        self._show_clock()
-
-    def _say_jump(self) -> None:
-        """Say where the jump landed and what it skipped (from what the session did on the way)."""
-        last = self.control.last_jump
-        if last is not None:
-            self.notify(jump_summary(self.view, *last), title="Clock jumped", timeout=8)
 
     def palette_commands(self):
         """Commands for the command palette (ctrl+p), so nothing needs a key to be remembered."""
