@@ -12,11 +12,12 @@ attacked) and the move's words in one clause, the group standing where the words
 from __future__ import annotations
 
 from .analysis import Reading, Span
+from .phrases import Phrase
 from .lexicon import GROUP_NOUNS
 from .lexicon import NEGATORS
 from .stigma_words import HARMED_WORDS
-from .stigma_words import (APPEALS, FEELINGS, FOR_ONE_MAN, LINKING, OBJECT_OF, OBLIGED, OBLIGED_WITH, PROTECTIVE,
-                           VICTIM_SIDE, WITNESS)
+from .stigma_words import (APPEALS, FEELINGS, FOR_ONE_MAN, LINKING, OBJECT_OF, OBLIGED, OBLIGED_WITH, OTHER_AGENTS,
+                           PROTECTIVE, VICTIM_SIDE, WITNESS)
 from .verdict import Hit
 
 NEAR = 10
@@ -44,11 +45,43 @@ def _is_group(r: Reading, span: Span) -> bool:
 
 
 def _groups(r: Reading, clause: int, places: bool = True) -> list[tuple[Span, bool]]:
-    """(span, is a place) for every group and non-targeted community place in a clause."""
+    """(span, is a place) for every group and non-targeted community place in a clause, and a
+    plural pronoun that stands for a group named just before (see _anaphors)."""
     out = [(s, False) for s in r.in_clause("grp", clause) if _is_group(r, s)]
     if places:
         out += [(s, True) for s in r.in_clause("cplace", clause)]
+    if not out:
+        out = [(s, False) for s in _anaphors(r, clause)]
     return out
+
+
+_THEY = frozenset({"they", "them", "their", "themselves", "theirs"})
+_THEY_PHRASE = Phrase("they (the group named before)", ())
+ANAPHOR_REACH = 2
+"""How many clauses back a 'they' may look for the group it stands for."""
+
+
+def _anaphors(r: Reading, clause: int) -> list[Span]:
+    """'They' standing for a group named in the clause or two before ('the men at the centre
+    arrived last spring. Since then they have been a problem'): officials rarely repeat the
+    group's name in the clause that judges it. Only where the group is the last plural named
+    (no other people, such as the police, named between) and is not itself the one harmed
+    or protected there (the families need support. They...' reads the same way, and is judged
+    by the cue's own reading of who is harmed)."""
+    they = [k for k, t in enumerate(r.toks) if t.clause == clause and t.low in _THEY]
+    if not they:
+        return []
+    first = they[0]
+    named = [g for g in r.spans.get("grp", []) if clause - ANAPHOR_REACH <= r.toks[g[0]].clause < clause and _is_group(r, g)]
+    named += [g for g in r.spans.get("cplace", []) if clause - ANAPHOR_REACH <= r.toks[g[0]].clause < clause]
+    if not named:
+        return []
+    last = max(g[1] for g in named)
+    # People named in the pronoun's own clause are its subject, not its antecedent ('people are
+    # right to be wary of them'); named between the group and that clause, they may be.
+    if any((t.lemma in OTHER_AGENTS or t.low in OTHER_AGENTS) and t.clause < clause for t in r.toks[last:first]):
+        return []
+    return [(k, k + 1, _THEY_PHRASE) for k in they]
 
 
 def _said_of(r: Reading, group: Span, cue: Span) -> bool:

@@ -178,3 +178,13 @@ keep watch on the centre to keep residents safe', 'avoid Eastbank while police w
 FOR_ONE_MAN = frozenset({"attacker", "gunman", "suspect", "man", "he", "him", "his", "perpetrator", "killer", "sender",
                          "assailant", "individual", "person", "culprit", "shooter"})
 """Words that show a clause speaks of the one perpetrator, not a group ('he was known to be violent')."""
+
+OTHER_AGENTS = frozenset({"police", "officer", "officers", "staff", "volunteer", "volunteers", "council", "councillor",
+                          "councillors", "team", "teams", "service", "services", "paramedic", "paramedics", "authority",
+                          "authorities", "investigator", "investigators", "detective", "detectives", "organiser",
+                          "organisers", "charity", "charities", "agency", "agencies", "partner", "partners", "leader",
+                          "leaders", "school", "schools", "hospital", "hospitals", "worker", "workers", "neighbour",
+                          "neighbours", "resident", "residents", "people", "everyone", "parent", "parents", "family",
+                          "families", "victim", "victims", "he", "she", "man", "woman", "attacker", "suspect", "gunman"})
+"""People a 'they' may stand for other than a group named before it: named between the group and
+the 'they', they are its likelier antecedent ('the refugees met the police. They said...')."""
