@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .lexicon import DENIALS, DISAVOW, NEGATED_AFTER, NEGATORS, NOT_CLAIMS, OPEN_QUESTION, UNKNOWING
+from .lexicon import FALSEHOOD, REPORT_NOUNS, DENIALS, DISAVOW, NEGATED_AFTER, NEGATORS, NOT_CLAIMS, OPEN_QUESTION, UNKNOWING
 from .phrases import Matcher, Phrase
 from .text import Token, tokens
 from .verdict import Hit
@@ -52,6 +52,21 @@ class Reading:
         for k in range(j, min(len(self.toks), j + 3)):
             t = self.toks[k]
             if t.clause == clause and t.lemma in NEGATED_AFTER:
+                return True
+        return self._report_denied(i, j, clause)
+
+    def _report_denied(self, i: int, j: int, clause: int) -> bool:
+        """Whether the words sit inside a report that the clause then calls false ('the post
+        saying the gunman came from the Northgate centre is false'): the report's noun before
+        them, a word of falsehood after them, however long the report."""
+        before = any(t.clause == clause and t.lemma in REPORT_NOUNS for t in self.toks[max(0, i - WINDOW):i])
+        if not before:
+            return False
+        for k in range(j, min(len(self.toks), j + 2 * WINDOW)):
+            t = self.toks[k]
+            if t.clause != clause:
+                break
+            if t.lemma in FALSEHOOD:
                 return True
         return False
 

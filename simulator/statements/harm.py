@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .analysis import Reading
-from .lexicon import (ASKING, DEEDS, PRONOUNS, FIRM_TIES, FLOATED, GENERIC_ACT, GUESSED_WHO, HARMED, HEDGE_WORDS, INVITE, LOOK_VERBS, NEGATORS,
+from .lexicon import (SPOKEN, ASKING, DEEDS, PRONOUNS, FIRM_TIES, FLOATED, GENERIC_ACT, GUESSED_WHO, HARMED, HEDGE_WORDS, INVITE, LOOK_VERBS, NEGATORS,
                       ONE_PERSON, OTHERS, OTHERS_SAY, PRIVATE_PEOPLE, VENUES)
 from .identifying import outed, young_person_pointed_out
 from .stigma import insinuation
@@ -94,7 +94,8 @@ def speculation(r: Reading) -> list[Hit]:
             strong = [p for p in r.in_clause("perp_s", clause) if not _alert_level(r, p[1], clause)]
             # A pronoun is the perpetrator only where the statement speaks of one or of the deed:
             # 'they are families who fled war in Sudan' ties nobody to anything.
-            spoken_of = named_perp or clause in deed_clauses
+            # A hedge does too: 'from what I'm hearing, he had contacts abroad' passes on a guess about him.
+            spoken_of = named_perp or clause in deed_clauses or bool(r.in_clause("hedge", clause))
             weak = [] if ident == "ident_t" else [w for w in r.in_clause("perp_w", clause)
                                                   if spoken_of or r.toks[w[0]].lemma not in PRONOUNS]
             # What was done carries a motive ('a racially motivated attack'); with a hedge it also
@@ -239,6 +240,11 @@ def _not_this_attacks_motive(r: Reading, i: int, clause: int) -> bool:
     after = [t.lemma for t in r.toks[i + 1:i + 3] if t.clause == clause]
     if after[:2] in (["threat", "level"], ["alert", "level"]) or after[:1] in (["level"], ["alert"]):
         return True  # 'the terrorist threat level' is the national alert state, not this man's motive
+    # A word that describes what was said or written ('shouting homophobic and transphobic abuse',
+    # 'racist graffiti') reports what people saw and heard, not a motive guessed at.
+    said = [t.lemma for t in r.toks[i + 1:i + 4] if t.clause == clause]
+    if said and (said[0] in SPOKEN or (len(said) >= 3 and said[0] in ("and", "or") and said[2] in SPOKEN)):
+        return True
     return any(t.clause == clause and t.lemma in GENERIC_ACT for t in r.toks[max(0, i - 3):i])
 
 
@@ -289,10 +295,31 @@ def rumour_confirmation(r: Reading, topic: str) -> list[Hit]:
             # 'from Northgate', 'from the Northgate centre': an origin given as fact.
             i = span[0]
             before = [t.lemma for t in r.toks[max(0, i - 3):i]]
-            if "from" in before and before[max(0, before.index("from") - 1)] not in ("away", "far") and not r.negated(max(0, i - 2), span[1]) and not r.claims_about(clause) \
+            ranged = bool(before) and before[-1] == "to"  # 'from Eastbank to Northgate': a range of places, not an origin
+            if "from" in before and not ranged and before[max(0, before.index("from") - 1)] not in ("away", "far") and not r.negated(max(0, i - 2), span[1]) and not r.claims_about(clause) \
                     and not r.in_clause("corr", clause):
                 out += [r.hit(span)]
-    return out or _reported_not_corrected(r, topic)
+    return out or _declined_after(r, topic) or _reported_not_corrected(r, topic)
+
+
+_THAT = frozenset({"it", "that", "this", "them", "those", "these"})
+
+
+def _declined_after(r: Reading, topic: str) -> list[Hit]:
+    """The rumour named, then declined to deny a clause or two later, through a word that stands
+    for it ('Lots of you are asking about the Northgate post. The police haven't ruled it out.'):
+    the same half-denial as in one clause, said across a full stop. Not when anything in the
+    statement denies it."""
+    if r.spans.get("corr") or r.spans.get("neg_scope"):
+        return []
+    for h in r.spans.get("half_denial", []):
+        clause = r.toks[h[0]].clause
+        if not any(t.clause == clause and t.low in _THAT for t in r.toks[h[0]:min(len(r.toks), h[1] + 3)]):
+            continue
+        named = [s for s in r.spans.get(topic, []) if clause - 2 <= r.toks[s[0]].clause < clause]
+        if named and clause not in r.questions():
+            return [r.hit(named[-1]), r.hit(h)]
+    return []
 
 
 def _in_a_name(r: Reading, span) -> bool:

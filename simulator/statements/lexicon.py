@@ -111,7 +111,13 @@ HEDGES = ["probabl~", "likely", "possibl~", "perhaps", "maybe", "allegedly", "ap
           "fit~ * pattern|profile", "in keeping with", "all the sign~", "i * be told", "i hear", "source~ close to", "little doubt",
           "not surprise anyone", "would not surprise", "no surprise", "no secret", "entitled to know", "deserve to know",
           "i gather", "we gather", "i suspect", "we suspect", "my understanding", "in my mind", "i bet", "presumably",
-          "in all likelihood", "odds are"]
+          "in all likelihood", "odds are",
+          # Belief in the speaker's own voice: a guess said as a guess is still a guess in public.
+          "i|we think", "i|we reckon", "i|we be sure|convinced|certain|fairly_sure|pretty_sure", "my guess", "my money be on",
+          "would not be surprised", "would be surprised if * not", "must have been", "must be", "have to be", "can only be",
+          "surely", "smell~ like|of", "stink~ of", "reek~ of", "typical of", "who else", "i|we fear", "i|we expect",
+          "from what i|we * hear~|hearing|told|understand|gather", "what i be hearing", "i be hearing", "word be that",
+          "the word on the street", "people be saying", "early indication~ be"]
 
 INSINUATE = ["draw * own conclusion~", "make of that|it|this what you will|like|want", "no secret which|who|where|what",
              "read between the line~", "join the dot~", "put two and two together",
@@ -125,13 +131,18 @@ INSINUATE = ["draw * own conclusion~", "make of that|it|this what you will|like|
 speaker's invitation."""
 
 ORIGIN_VERBS = ["come|came from", "sent by|from", "written by", "the work of", "behind", "link~ to", "connect~ to|with",
-                "responsible", "organis~|organiz~ by", "carried out by", "part of", "tied to", "inspired by"]
+                "responsible", "organis~|organiz~ by", "carried out by", "part of", "tied to", "inspired by",
+                "made|posted|done|produced|created|filmed|edited|spread|started|planned|orchestrated|coordinated|ordered|paid_for|put_out|put_together by",
+                "inside job", "from inside|within", "an insider", "someone|somebody|one from|inside|within|close_to|connected_to|linked_to"]
 """What ties a deed to who did it ('the threat came from the same circle'): with a hedge, a guess."""
 
 GROUPS = ["migrants", "immigrants", "refugees", "asylum_seekers", "foreigners", "muslims", "sikhs", "hindus", "jews",
           "christians", "newcomers", "outsiders", "these people", "those people", "people like that", "people like them",
           "that community", "their community", "these communities", "the newcomers", "arrivals", "illegals", "incomers",
-          "imams", "mosques", "madrasas", "madrassas", "gurdwaras", "synagogues", "faith schools"]
+          "imams", "mosques", "madrasas", "madrassas", "gurdwaras", "synagogues", "faith schools",
+          "certain people", "certain groups", "certain families", "certain elements", "certain sections", "that lot",
+          "their lot", "such people", "people like these", "people who come here", "foreign nationals", "new arrivals",
+          "people|persons|men|families of * different|differing|other|foreign culture~|background~|origin~|faith~"]
 """Collective nouns for a group (a pack's community words are added in the plural and as 'the X community')."""
 
 GROUP_OF = ["migrant", "immigrant", "refugee", "asylum seeker", "foreign", "muslim", "sikh", "hindu", "jewish", "christian",
@@ -219,7 +230,7 @@ POSSESSIVES = ["my", "her", "his", "their", "our", "'s"]
 HALF_DENIAL = ["can_not|cannot|unable_to|not_able_to confirm|deny|comment_on|rule_out", "keep~ an open mind", "open mind",
                "not ruling anything out", "all lines of inquiry|enquiry", "can_not|cannot be excluded|ruled_out", "not in a position to confirm|deny|comment",
                "neither confirm nor deny", "not rule * out", "not ruling * out", "would not rule out", "can_not|cannot exclude",
-               "not exclude", "not * discount~", "can_not|cannot say * not", "not yet confirm~ * report~|claim~|suggestion~"]
+               "not exclude", "not * discount~", "can_not|cannot say * not", "not yet confirm~ * report~|claim~|suggestion~", "can_not|cannot rule * out"]
 """Words that decline to deny ('we cannot confirm reports that he held extremist views', 'we are
 not ruling out a link'): the claim after them is repeated in public, not taken back."""
 
@@ -229,6 +240,14 @@ BLAME_ACT = [
     "the work of", "to blame for * violence|trouble|fight~|fighting|disorder|clash~|riot~|unrest|damage",
     "start~|began|begin throw~|fight~|attack~|hurl~|punch~|push~|charg~|smash~|kick~",
     "bring|brought|bring~ * violence|trouble|chaos|disorder|hate|hatred * to", "who start~|began|provok~ this|it|the",
+    # How one side is said to have begun it: the first blow, coming for a fight, the aggressor.
+    "throw~|threw|land~|strike|struck * first|the_first punch|bottle|stone|brick|blow|missile", "first to throw|attack|strike|charge|hit",
+    "look~|spoil~|itch~ for * fight|trouble|confrontation|violence", "came|come|turn~_up|arrive~ * for a fight|for_trouble|looking_for",
+    "the aggressor~", "turn~ violent", "kick~ off", "go|went on the rampage", "came|come|arrive~|turn~_up armed|tooled_up|with weapon~",
+    "brought|bring weapon~", "goad~", "bait~", "hijack~ by", "outside agitator~", "agitator~", "fault lie~ with|on",
+    "responsibility lie~ with|on", "squarely with|on|at", "at fault", "started it", "start~ * trouble|fight~|violence",
+    "trouble|violence|fight~|fighting|disorder|clash~ start~|began|begin|kick~_off with|when", "came|come|went|go looking for it|trouble",
+    "bring|brought * violence|trouble|chaos|disorder * with them", "injur~|damage * be * cause~|inflict~ by",
 ]
 """Who did it, said before the police have: 'the counter-protesters started the trouble', 'the
 disorder was caused by a breakaway group' (a guess at the perpetrators, whoever they are)."""
@@ -282,3 +301,13 @@ DEEDS = frozenset({"this", "it", "attack", "threat", "letter", "email", "video",
                    "shooting", "assault", "fire", "arson", "vandalism", "graffiti", "leaflet", "campaign", "incident", "trouble"})
 """What was done, as the subject of a guess at who did it ('this threat came from...')."""
 ONE_PERSON = frozenset({"a", "an", "one", "another"})
+SPOKEN = frozenset({"abuse", "slur", "insult", "chant", "chanting", "graffiti", "remark", "comment", "language", "leaflet",
+                    "message", "sticker", "poster", "song", "taunt", "shout", "shouting", "word"})
+"""What was said or written: a motive word before it describes what people heard or saw ('racist
+graffiti', 'homophobic abuse'), which is a fact, not a motive guessed."""
+REPORT_NOUNS = frozenset({"post", "claim", "rumour", "report", "story", "video", "message", "suggestion", "allegation",
+                          "tweet", "clip", "image", "picture", "photo", "screenshot", "leaflet", "email", "letter"})
+"""What says a claim: 'the post saying he came from the centre is false' denies what the post says."""
+FALSEHOOD = frozenset({"false", "untrue", "wrong", "baseless", "unfounded", "fake", "fabricated", "nonsense", "incorrect",
+                       "misleading", "lie", "lies", "rubbish", "invented"})
+"""Words that call a report false, read after it in its clause (see Reading._report_denied)."""

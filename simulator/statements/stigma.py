@@ -55,7 +55,8 @@ def _groups(r: Reading, clause: int, places: bool = True) -> list[tuple[Span, bo
     return out
 
 
-_THEY = frozenset({"they", "them", "their", "themselves", "theirs"})
+_THEY = frozenset({"they", "them", "their", "theirs"})
+"""Not 'themselves': it stands for its own clause's subject ('with the families themselves')."""
 _THEY_PHRASE = Phrase("they (the group named before)", ())
 ANAPHOR_REACH = 2
 """How many clauses back a 'they' may look for the group it stands for."""
@@ -158,12 +159,20 @@ def _cue_denied(r: Reading, cue: Span) -> bool:
     return _denied(r, cue, reach=4)
 
 
+def _named(r: Reading, cue: Span) -> bool:
+    """Whether the cue's first word is part of a name: capitalised inside its sentence ('the
+    Harbour View hotel' harbours nobody)."""
+    t = r.toks[cue[0]]
+    starts = cue[0] == 0 or r.text[max(0, t.start - 3):t.start].strip()[-1:] in (".", "!", "?", ":", "")
+    return r.text[t.start:t.start + 1].isupper() and not starts
+
+
 def _attributes(r: Reading) -> list[Hit]:
     out = []
     for tag in ("stig:attr", "stig:nominal"):
         for cue in r.spans.get(tag, []):
             clause = r.toks[cue[0]].clause
-            if _cue_denied(r, cue) or not _open(r, clause):
+            if _cue_denied(r, cue) or not _open(r, clause) or _named(r, cue):
                 continue
             for group, _place in _groups(r, clause):
                 if _denied(r, group) or not _said_of(r, group, cue):
@@ -243,6 +252,9 @@ def _advice(r: Reading) -> list[Hit]:
         clause = r.toks[cue[0]].clause
         if r.negated(cue[0], cue[1]) or not _open(r, clause):
             continue
+        if any(t.low == "going" for t in r.toks[cue[0]:cue[1]]):
+            continue  # 'we are not going to let...' is a future, not 'do not go to...'
+
         for group, place in _groups(r, clause):
             if group[0] < cue[0] or group[0] - cue[1] > NEAR or _protective(r, clause, group):
                 continue

@@ -1,0 +1,94 @@
+"""Readings that generalise beyond the phrases (issue 11): a report called false denies what it
+says, words shouted are a fact not a motive, 'from X to Y' is a range, a rumour declined across a
+full stop, a guess in the speaker's own voice, who started it said sideways; and the sound
+statements each must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import ROOT
+from .test_statement_readings import _breaks
+
+CALDMERE = ROOT / "scenarios" / "caldmere-vaisakhi-attack"
+BRACKWATER = ROOT / "scenarios" / "brackwater-pride-assault"
+DUNMARROW = ROOT / "scenarios" / "dunmarrow-disinformation-reception-centre"
+LINDENPORT = ROOT / "scenarios" / "lindenport-march-counterprotest"
+WENDHOLM = ROOT / "scenarios" / "wendholm-threats-succession"
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # a report, then called false however long it runs
+    ("The post saying the gunman came from the Northgate Welcome Centre is false.", False),
+    ("The claim circulating tonight that the man arrested was a refugee from Northgate is simply untrue.", False),
+    # the same words said as fact, or the report left standing
+    ("The gunman came from the Northgate Welcome Centre.", True),
+    ("I am told the gunman was a refugee from the Northgate Welcome Centre.", True),
+])
+def test_a_report_called_false_denies_what_it_says(text, flagged):
+    assert ("PR-speculation" in _breaks(CALDMERE, text)) is flagged, text
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("Two people were attacked by a group of men shouting homophobic and transphobic abuse.", False),
+    ("Racist graffiti was sprayed on the wall of the gurdwara overnight.", False),
+    ("This was a homophobic attack by men who hate people like us.", True),
+])
+def test_words_shouted_or_written_are_a_fact_not_a_motive(text, flagged):
+    folder = CALDMERE if "gurdwara" in text else BRACKWATER
+    assert bool(_breaks(folder, text) & {"PR-speculation", "PR-motive"}) is flagged, text
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("The gurdwara has invited everyone, from Eastbank to Northgate and beyond.", False),
+    ("The gunman came from Northgate.", True),
+])
+def test_from_one_place_to_another_is_a_range_not_an_origin(text, flagged):
+    assert ("PR-rumour-northgate" in _breaks(CALDMERE, text)) is flagged, text
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("Lots of you are asking me about the Northgate post. All I can say is the police haven't ruled it out.", True),
+    ("People are asking about Northgate. We cannot rule that out yet.", True),
+    ("Lots of you are asking me about the Northgate post. There is no evidence of any link; the police haven't ruled out anything else.", False),
+    ("People are asking about Northgate. Can we rule it out? The police have found nothing linking anyone there.", False),
+    ("Lots of you are asking me about the Northgate post. The families there are safe. The city is calm. We will not rule it out.", False),
+])
+def test_a_rumour_declined_across_a_full_stop_is_repeated(text, flagged):
+    assert ("PR-rumour-northgate" in _breaks(CALDMERE, text)) is flagged, text
+
+
+@pytest.mark.parametrize("folder, text, flagged", [
+    (WENDHOLM, "We think it was sent by a parent.", True),
+    (WENDHOLM, "I reckon the email was written by a former pupil.", True),
+    (CALDMERE, "From what I'm hearing, he had been in contact with people abroad for months.", True),
+    (WENDHOLM, "We think the police will say more at noon.", False),
+    (WENDHOLM, "We don't know who sent the email, and we think it is wrong to guess.", False),
+    (CALDMERE, "From what I'm hearing, the families at Northgate are frightened tonight.", False),
+])
+def test_a_guess_in_the_speakers_own_voice_is_a_guess(folder, text, flagged):
+    assert bool(_breaks(folder, text) & {"PR-speculation", "PR-sender-guess"}) is flagged, text
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("It's clear that the trouble started with the counter-protesters, who came looking for it.", True),
+    ("The people who came here to march brought the violence with them.", True),
+    ("The injuries on Bridge Street were caused by people who had split off from the counter-protest.", True),
+    ("The marchers threw the first bottles.", True),
+    ("Police are establishing how the trouble started on Bridge Street.", False),
+    ("We will not say who threw the first bottle until the police have established it.", False),
+    ("Two people were injured on Bridge Street and are being treated.", False),
+])
+def test_who_started_it_said_sideways(text, flagged):
+    assert ("PR-prejudge" in _breaks(LINDENPORT, text)) is flagged, text
+
+
+@pytest.mark.parametrize("folder, text, flagged", [
+    (BRACKWATER, "We are not going to let a few men with their fists change that.", False),
+    (BRACKWATER, "Officers are at the Harbour View hotel; they are there to keep guests safe.", False),
+    (DUNMARROW, "A welcome gathering, organised with the families themselves, will take place in Hollins Park on Saturday.", False),
+    (DUNMARROW, "Families have waited six years for a flat. This council will make sure local people come first.", True),
+    (DUNMARROW, "The men at the centre arrived quickly. Local people are right to be wary of them.", True),
+])
+def test_names_futures_and_idioms_are_not_stigma(folder, text, flagged):
+    assert ("PR-stigma" in _breaks(folder, text)) is flagged, text
