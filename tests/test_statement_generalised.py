@@ -92,3 +92,38 @@ def test_who_started_it_said_sideways(text, flagged):
 ])
 def test_names_futures_and_idioms_are_not_stigma(folder, text, flagged):
     assert ("PR-stigma" in _breaks(folder, text)) is flagged, text
+
+
+@pytest.mark.parametrize("folder, text, rule, flagged", [
+    # the attacker named by his deed, his words passed on
+    (BRACKWATER, 'The men who did this were heard shouting that "this street isn\'t yours any more".', "PR-amplify", True),
+    (BRACKWATER, "The men who did this will be found, and they will face the courts.", "PR-amplify", False),
+    # a verb that negates reaches its own object only
+    (LINDENPORT, "If you want to see what we're up against, his stream is live from Copperwick Road right now.", "PR-amplify", True),
+    (LINDENPORT, "We warn against watching his stream, which is live right now.", "PR-amplify", False),
+    # where one person is now
+    (BRACKWATER, "The second victim was treated for a broken wrist and has since gone home to stay at her mother's.", "PR-private", True),
+    (DUNMARROW, "One mother, who has one of the ground-floor rooms by the play yard, told me she hasn't slept.", "PR-identities", True),
+    (BRACKWATER, "The second victim was treated for a broken wrist and has since gone home.", "PR-private", False),
+])
+def test_doers_verbs_that_negate_and_whereabouts(folder, text, rule, flagged):
+    assert (rule in _breaks(folder, text)) is flagged, text
+
+
+def test_the_matchers_word_pools_are_bounded_and_change_nothing(monkeypatch):
+    from simulator.statements import phrases
+
+    checker = _pack_checker(CALDMERE)
+    text = "Sources say the gunman was probably a refugee from Northgate; stay away from the centre."
+    before = checker.check(text).ids()
+    monkeypatch.setattr(phrases, "POOL_CACHE", 1)  # every new word clears the pools
+    assert checker.check(text).ids() == before
+    checker.check("Zyxwvut")  # a word never seen: the pools are cleared before it is kept
+    assert len(checker._matcher._pools) == 1
+    assert checker.check(text).ids() == before
+
+
+def _pack_checker(folder):
+    from .test_stigma import _pack
+
+    return _pack(folder).checker

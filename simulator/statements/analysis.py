@@ -9,13 +9,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .lexicon import FALSEHOOD, REPORT_NOUNS, DENIALS, DISAVOW, NEGATED_AFTER, NEGATORS, NOT_CLAIMS, OPEN_QUESTION, UNKNOWING
+from .lexicon import VERB_NEGATORS, FALSEHOOD, REPORT_NOUNS, DENIALS, DISAVOW, NEGATED_AFTER, NEGATORS, NOT_CLAIMS, OPEN_QUESTION, UNKNOWING
 from .phrases import Matcher, Phrase
 from .text import Token, tokens
 from .verdict import Hit
 
 Span = tuple[int, int, Phrase]
 """First token, token after the last, and the phrase that matched there."""
+
+VERB_REACH = 3
+"""How far back a verb or preposition that negates reaches ('avoid sharing the video', 'warn
+against watching it'): its own object, not a whole clause."""
 
 WINDOW = 8
 """How far back in its clause a negator reaches ('there is no evidence that anyone ... was involved')."""
@@ -48,6 +52,8 @@ class Reading:
         for k in range(max(0, i - WINDOW), i):
             t = self.toks[k]
             if t.clause == clause and (t.lemma in NEGATORS or t.lemma in NOT_CLAIMS):
+                if t.lemma in VERB_NEGATORS and (k < i - VERB_REACH or "," in self.text[t.end:self.toks[i].start]):
+                    continue  # 'what we're up against, his stream is live': 'against' governs its own words
                 return True
         for k in range(j, min(len(self.toks), j + 3)):
             t = self.toks[k]

@@ -131,6 +131,10 @@ class Checker:
         owners = ["his", "her", "their"] + [f"{p} 's" for p in perps.split("|")]
         material = _alts(L.MATERIAL + list(vocab.material) + [f"{o} {m}" for o in owners for m in L.OWNED_MATERIAL])
         add("amplify", [_expand(t, {"m": material, "p": perps, "platform": _alts(L.PLATFORMS)}) for t in L.AMPLIFY])
+        # Who did it named by the deed ('the men who did this were heard shouting...'): his words
+        # passed on; one phrase, not one per owner of every kind of material (the {p} slot).
+        doers = _alts(a for d in L.PERPETRATOR_DOERS for a in _doers(d))
+        add("amplify", [_expand(t, {"d": doers}) for t in L.AMPLIFY_DOERS])
         family = f"{_alts(L.POSSESSIVES)} {_alts(L.FAMILY)}"
         add("private", [_expand(t, {"f": family}) for t in L.PRIVATE])
         for person in vocab.people:
@@ -258,6 +262,13 @@ class Checker:
         hits = _distinct([r.hit(topics[0]), *cues])
         return Verdict(rule.id, "rumour_correction", False, tuple(hits),
                        f"corrects the rumour ({rule.id}): mentions {topics and r.hit(topics[0]).words!r} and denies it ({_quote(cues)})")
+
+
+def _doers(phrase: str) -> list[str]:
+    """A perpetrator phrase with alternatives ('men who did this|that') as plain phrases, one per
+    alternative, to stand in a slot of another phrase."""
+    *head, last = phrase.split()
+    return [" ".join(head + [alt]) for alt in last.split("|")]
 
 
 def _spoken_places(vocab, places: list[str], incident: set[str]) -> list[str]:

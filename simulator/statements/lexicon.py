@@ -33,6 +33,9 @@ ASSERT_LINK = [
 NEGATORS = frozenset({"no", "not", "never", "nothing", "none", "nobody", "neither", "nor", "without", "deny", "false",
                       "untrue", "baseless", "unfounded", "refuse", "reject", "against", "stop", "avoid", "condemn"})
 """Lemmas that put what follows them in their clause out of the statement's claims."""
+VERB_NEGATORS = frozenset({"refuse", "reject", "against", "stop", "avoid", "condemn"})
+"""Negators that are verbs or a preposition: they deny their own object, a few words on, not all
+that follows in the clause (Reading.negated, VERB_REACH)."""
 
 NEGATION_SCOPE = ["no evidence", "no * evidence", "nothing to suggest|indicate|show", "nothing suggest~", "no indication",
                   "no suggestion", "no sign", "no reason to believe|think|suspect|say", "no basis", "no truth", "not true that",
@@ -61,6 +64,11 @@ DISAVOW = frozenset({"wrong", "unfair", "unjust", "shameful", "disgraceful", "un
 PERPETRATOR_STRONG = ["gunman", "attacker", "shooter", "suspect", "perpetrator", "killer", "assailant", "culprit", "murderer",
                       "terrorist", "man arrest~", "person arrest~", "person responsible", "those responsible", "whoever",
                       "man who", "person who", "the sender", "author~ of the", "the person behind"]
+PERPETRATOR_DOERS = ["man who did this|that|it", "men who did this|that|it", "people who did this|that|it",
+                     "those who did this|that|it", "person who did this|that|it", "whoever did this|that|it",
+                     "man responsible", "men responsible", "people responsible", "those behind this|it", "the people behind"]
+"""Who did it, named by the deed ('the men who did this'): the perpetrator, as people speak of him."""
+PERPETRATOR_STRONG += PERPETRATOR_DOERS
 PERPETRATOR_WEAK = ["man", "he", "him", "his", "woman", "she", "her", "person", "individual", "they", "them"]
 """The perpetrator: named as such, or a pronoun (then only with an attributing verb or hedge)."""
 
@@ -200,6 +208,8 @@ AMPLIFY = [
     "it be on {platform}", "{m} * on {platform}", "the passage|part|line|bit where he|she|they",
     "told|urged|asked|called_on|calling_on|telling * his|her|their follower~|viewer~|subscriber~|supporter~ to",
 ]
+AMPLIFY_DOERS = ["{d} * wrote|write~|writes|said|say~|claim~|post~|shout~|chant~|yell~|scream~ that|:"]
+"""The attacker's words passed on, he named by what he did ('{d}': 'the men who did this')."""
 PLATFORMS = ["telegram", "tiktok", "youtube", "rumble", "gab", "facebook", "instagram", "twitter", "x", "4chan", "8kun",
              "bitchute", "odysee", "whatsapp", "discord", "reddit", "kick", "twitch", "parallax", "truth social", "snapchat"]
 """Where material is found: naming the platform with the material points people to it."""
@@ -216,9 +226,16 @@ PRIVATE = [
     "room number", "bed number", "under police guard", "close protection", "bodyguard~", "security detail",
     "armed officer~ at|outside", "hiding at|in", "safe house", "stay~ with * at|on", "moved to * at",
     "{f} * be|is|are|were * stay~|living|sleeping|hiding|kept|moved|taken|held|at|with|in",
-    "{f} * stay~|live~|sleep~|hid~|hide", "{f} 's school", "school * {f} attend~", "intensive care unit at",
+    "{f} * stay~|live~|sleep~|hid~|hide", "{f} 's school", "stay~|staying|gone|go|went * at|with|to {f}",
+    "ground-floor|first-floor|second-floor|top-floor|upstairs|downstairs room~|flat~", "school * {f} attend~", "intensive care unit at",
     "armed protection|guard~|escort~", "police protection", "protection officer~", "guarding * at * house|home|flat",
     "at * her|his|their house|home on|in", "family 's home on|in|at",
+    # Where one person is now, or will be: a whereabouts said of him or her is a way to find them.
+    "he|she * be|have_been|is_now * stay~|staying|sleeping|hiding|recovering|living|kept|moved|relocated|taken * with|at|to|in",
+    "he|she|they * have * move~|relocat~|gone * to|in_with|out_of_town",
+    "her|his|their * route to|from work|school|home", "her|his|their daily * routine", "her|his shift~ at|end~|start~|pattern~",
+    "walk~ * dog * every", "drop~ * off at * school|nursery", "pick~ * up from * school|nursery",
+    "her|his|their car * be * parked|outside", "where he|she * work~|park~|shop~|pray~",
 ]
 """Private details: '{f}' is a family member named with a possessive ('my children', 'her son')."""
 
