@@ -127,3 +127,30 @@ def _pack_checker(folder):
     from .test_stigma import _pack
 
     return _pack(folder).checker
+
+
+@pytest.mark.parametrize("folder, text, rule, credited", [
+    # not knowing, said with 'still' or as a pending decision
+    (CALDMERE, "We still don't know who made the letter; the police are looking into it.", "FM-unknowns", True),
+    (LINDENPORT, "We are working with the police on whether conditions are needed.", "FM-unknowns", True),
+    (CALDMERE, "We know who was hurt, and the families have been told.", "FM-unknowns", False),
+    # when the next word will come, said as a publication or a time
+    (CALDMERE, "Further information will be published on the council website at 15:00.", "FM-next-update", True),
+    (CALDMERE, "Our next message in Punjabi will come at six this evening.", "FM-next-update", True),
+    (CALDMERE, "Information was published on the council website this morning.", "FM-next-update", False),
+    # feeling with people, said plainly
+    (BRACKWATER, "I am angry, and I am sorry this happened in our city.", "FM-empathy", True),
+    (BRACKWATER, "The city knows that many of you are frightened after Saturday night.", "FM-empathy", True),
+    (BRACKWATER, "Officers will be on Quay Street all week.", "FM-empathy", False),
+])
+def test_credited_turns_of_phrase(folder, text, rule, credited):
+    assert (rule in _pack_checker(folder).check(text).ids()) is credited, text
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("The idea that the gunman came from the Northgate Welcome Centre is not true.", False),
+    ("The story that the man arrested was a refugee from Northgate never happened.", False),
+    ("The idea that the gunman came from the Northgate Welcome Centre is worth looking at.", True),
+])
+def test_a_report_said_not_true(text, flagged):
+    assert ("PR-speculation" in _breaks(CALDMERE, text)) is flagged, text

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .lexicon import VERB_NEGATORS, FALSEHOOD, REPORT_NOUNS, DENIALS, DISAVOW, NEGATED_AFTER, NEGATORS, NOT_CLAIMS, OPEN_QUESTION, UNKNOWING
+from .lexicon import NOT_SO, VERB_NEGATORS, FALSEHOOD, REPORT_NOUNS, DENIALS, DISAVOW, NEGATED_AFTER, NEGATORS, NOT_CLAIMS, OPEN_QUESTION, UNKNOWING
 from .phrases import Matcher, Phrase
 from .text import Token, tokens
 from .verdict import Hit
@@ -65,7 +65,7 @@ class Reading:
         """Whether the words sit inside a report that the clause then calls false ('the post
         saying the gunman came from the Northgate centre is false'): the report's noun before
         them, a word of falsehood after them, however long the report."""
-        before = any(t.clause == clause and t.lemma in REPORT_NOUNS for t in self.toks[max(0, i - WINDOW):i])
+        before = any(t.clause == clause and t.lemma in REPORT_NOUNS for t in self.toks[max(0, i - 2 * WINDOW):i])
         if not before:
             return False
         for k in range(j, min(len(self.toks), j + 2 * WINDOW)):
@@ -74,6 +74,8 @@ class Reading:
                 break
             if t.lemma in FALSEHOOD:
                 return True
+            if t.lemma in ("not", "never") and k + 1 < len(self.toks) and self.toks[k + 1].lemma in NOT_SO:
+                return True  # '... is not true', '... never happened'
         return False
 
     def half_denied(self, i: int, clause: int) -> bool:

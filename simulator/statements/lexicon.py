@@ -20,6 +20,8 @@ CORRECTION = [
     "no record~", "no such", "no report~ of", "never happen~", "did not happen", "not real", "manipulat~", "edited", "altered",
     "old footage", "another|different country", "out of context", "misleading", "made up", "invented", "not genuine", "forged",
     "forgery", "no truth", "not what", "is not|isn't * here", "filmed in|abroad|elsewhere",
+    "nothing * connect~|link~|tie~", "found nothing", "no one|nobody at|in * responsible|involved|to_blame",
+    "no part in", "had nothing to do",
 ]
 """Turns of phrase that deny a rumour; with the rumour's `about` words, a correction."""
 
@@ -323,8 +325,11 @@ SPOKEN = frozenset({"abuse", "slur", "insult", "chant", "chanting", "graffiti", 
 """What was said or written: a motive word before it describes what people heard or saw ('racist
 graffiti', 'homophobic abuse'), which is a fact, not a motive guessed."""
 REPORT_NOUNS = frozenset({"post", "claim", "rumour", "report", "story", "video", "message", "suggestion", "allegation",
-                          "tweet", "clip", "image", "picture", "photo", "screenshot", "leaflet", "email", "letter"})
+                          "tweet", "clip", "image", "picture", "photo", "screenshot", "leaflet", "email", "letter", "idea",
+                          "notion", "talk", "speculation", "theory"})
 """What says a claim: 'the post saying he came from the centre is false' denies what the post says."""
 FALSEHOOD = frozenset({"false", "untrue", "wrong", "baseless", "unfounded", "fake", "fabricated", "nonsense", "incorrect",
                        "misleading", "lie", "lies", "rubbish", "invented"})
 """Words that call a report false, read after it in its clause (see Reading._report_denied)."""
+NOT_SO = frozenset({"true", "correct", "real", "accurate", "genuine", "happen", "so"})
+"""After 'not' or 'never', a report called false ('... is not true', '... never happened')."""
