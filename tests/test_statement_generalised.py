@@ -154,3 +154,19 @@ def test_credited_turns_of_phrase(folder, text, rule, credited):
 ])
 def test_a_report_said_not_true(text, flagged):
     assert ("PR-speculation" in _breaks(CALDMERE, text)) is flagged, text
+
+
+@pytest.mark.parametrize("folder, text, rule, flagged", [
+    # quoted to answer it: mentioned, not claimed
+    (CALDMERE, 'A post says "the gunman was a refugee from the Northgate Welcome Centre". That is false.', "PR-speculation", False),
+    (CALDMERE, 'One message claims “the shooter came from Northgate”. There is no evidence of that at all.', "PR-rumour-northgate", False),
+    # quoted and left standing: passed on
+    (BRACKWATER, 'We\'re aware a post says an officer told witnesses it was "just a fight that got out of hand". We\'re looking into it.',
+     "PR-rumour-record", True),
+    # said in the speaker's own voice, a denial elsewhere does not take it back
+    (CALDMERE, 'The gunman was a refugee from the Northgate Welcome Centre. We will "not" be silenced.', "PR-speculation", True),
+    # the attacker's words quoted are still passed on
+    (BRACKWATER, 'The men who did this were heard shouting that "this street isn\'t yours". That is not who we are.', "PR-amplify", True),
+])
+def test_words_quoted_to_answer_them_are_mentioned_not_claimed(folder, text, rule, flagged):
+    assert (rule in _breaks(folder, text)) is flagged, text

@@ -7,12 +7,16 @@ many rules a pack has (the composer checks on every keystroke).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .lexicon import NOT_SO, VERB_NEGATORS, FALSEHOOD, REPORT_NOUNS, DENIALS, DISAVOW, NEGATED_AFTER, NEGATORS, NOT_CLAIMS, OPEN_QUESTION, UNKNOWING
 from .phrases import Matcher, Phrase
-from .text import Token, tokens
+from .text import MAX_CHARS, Token, tokens
 from .verdict import Hit
+
+_QUOTED = re.compile(r'"[^"\n]{1,400}"|“[^”\n]{1,400}”')
+"""Words in quotation marks (straight or curly, one line, bounded: linear in the text)."""
 
 Span = tuple[int, int, Phrase]
 """First token, token after the last, and the phrase that matched there."""
@@ -77,6 +81,19 @@ class Reading:
             if t.lemma in ("not", "never") and k + 1 < len(self.toks) and self.toks[k + 1].lemma in NOT_SO:
                 return True  # '... is not true', '... never happened'
         return False
+
+    def quoted_and_answered(self, hits: list[Hit]) -> bool:
+        """Whether every hit sits inside quotation marks and the statement, outside them, denies
+        or corrects something: a claim quoted to answer it. Quoted and left unanswered, it is
+        passed on ('a post says it was "just a fight"; we are looking into it')."""
+        if not hits:
+            return False
+        spans = [(m.start(), m.end()) for m in _QUOTED.finditer(self.text, 0, min(len(self.text), MAX_CHARS))]
+        if not spans or not all(any(a < h.start and h.end < b for a, b in spans) for h in hits):
+            return False
+        outside = [t for t in self.toks if not any(a < t.start < b for a, b in spans)]
+        return any(t.lemma in DENIALS or t.lemma in FALSEHOOD for t in outside) or any(
+            not any(a < self.toks[x[0]].start < b for a, b in spans) for x in self.spans.get("corr", ()))
 
     def half_denied(self, i: int, clause: int) -> bool:
         """Whether words before token i in its clause decline to deny ('we cannot confirm reports

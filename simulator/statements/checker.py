@@ -31,6 +31,9 @@ _TITLES = "mr|mrs|ms|miss|dr|mx"
 _CONTACT = re.compile(r"(?<![\d:.])(?:\+\d{1,3}[ ]?)?(?:0\d{2,4}[ -]?\d{3}[ -]?\d{3,4}|\b(?:101|111|999|112|911)\b)(?![\d:]|\.\d)"
                       r"|\b(?:https?://|www\.)\S{2,80}|\b[\w.-]{1,40}\.(?:gov|org|nhs|police)(?:\.[a-z]{2,3})?(?:/\S{0,60})?"
                       r"|\b[\w.+-]{1,40}@[\w-]{1,40}\.[\w.]{2,20}")
+_SAID_IN_OWN_VOICE = frozenset({"speculation", "rumour_confirmation", "stigma", "early_reassurance"})
+"""Harms that are the speaker's own claim: words in quotation marks, answered by a denial in the
+statement, are mentioned, not claimed (amplify is the other way round: quoting him is the harm)."""
 _WHY = {
     "speculation": "ties an identity, faith, origin or motive to the perpetrator before it is confirmed",
     "rumour_confirmation": "repeats the rumour's link without denying it",
@@ -246,6 +249,8 @@ class Checker:
         if not hits and len(_distinct(own)) < rule.match.min_hits:
             return None
         hits = _distinct(hits + own)
+        if kind in _SAID_IN_OWN_VOICE and r.quoted_and_answered(hits):
+            return None  # 'the post says "he came from Northgate". That is false.': quoted to answer it
         why = _WHY[kind or "phrases"]
         return Verdict(rule.id, kind or "phrases", True, tuple(hits), f"{rule.label}: the statement {why} ({_quote(hits)})")
 
