@@ -198,6 +198,9 @@ class Matcher:
                 else:
                     self.by_first.setdefault(first, []).append(ph)
 
+        for word in list(self.by_first):
+            self._pool((word, word))  # every word a phrase starts with, ready before the first keystroke
+
     def _pool(self, key: tuple[str, str]) -> list[tuple[Phrase, frozenset[str] | None]]:
         """The phrases a word (lemma, spelling) can start, each once, with the words its last
         position needs: worked out once per distinct word for the life of the matcher (the
