@@ -170,3 +170,13 @@ def test_a_report_said_not_true(text, flagged):
 ])
 def test_words_quoted_to_answer_them_are_mentioned_not_claimed(folder, text, rule, flagged):
     assert (rule in _breaks(folder, text)) is flagged, text
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("Police have confirmed this was a racially motivated attack on the Sikh community.", False),
+    ("Officers describe the attack as religiously motivated.", False),
+    ("This was a racially motivated attack, whatever the police end up saying.", True),
+    ("The police were slow, and this was a racially motivated attack.", True),
+])
+def test_a_motive_the_police_have_given_is_a_fact(text, flagged):
+    assert ("PR-speculation" in _breaks(CALDMERE, text)) is flagged, text

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .analysis import Reading
-from .lexicon import (SPOKEN, ASKING, DEEDS, PRONOUNS, FIRM_TIES, FLOATED, GENERIC_ACT, GUESSED_WHO, HARMED, HEDGE_WORDS, INVITE, LOOK_VERBS, NEGATORS,
+from .lexicon import (POLICE, POLICE_SAY, SPOKEN, ASKING, DEEDS, PRONOUNS, FIRM_TIES, FLOATED, GENERIC_ACT, GUESSED_WHO, HARMED, HEDGE_WORDS, INVITE, LOOK_VERBS, NEGATORS,
                       ONE_PERSON, OTHERS, OTHERS_SAY, PRIVATE_PEOPLE, VENUES)
 from .identifying import outed, young_person_pointed_out
 from .stigma import insinuation
@@ -237,6 +237,8 @@ def _not_this_attacks_motive(r: Reading, i: int, clause: int) -> bool:
     category of incident ('report hate incidents'), not a motive given to this attacker."""
     if any(c[0] < i for c in r.in_clause("classified", clause)):
         return True
+    if _police_say(r, i, clause):
+        return True
     after = [t.lemma for t in r.toks[i + 1:i + 3] if t.clause == clause]
     if after[:2] in (["threat", "level"], ["alert", "level"]) or after[:1] in (["level"], ["alert"]):
         return True  # 'the terrorist threat level' is the national alert state, not this man's motive
@@ -246,6 +248,21 @@ def _not_this_attacks_motive(r: Reading, i: int, clause: int) -> bool:
     if said and (said[0] in SPOKEN or (len(said) >= 3 and said[0] in ("and", "or") and said[2] in SPOKEN)):
         return True
     return any(t.clause == clause and t.lemma in GENERIC_ACT for t in r.toks[max(0, i - 3):i])
+
+
+def _police_say(r: Reading, i: int, clause: int) -> bool:
+    """Whether the police are the ones who say it, before token i in its clause ('police have
+    confirmed it was a racially motivated attack', 'officers describe it as homophobic'): a fact
+    the police have given, not a motive the speaker guesses."""
+    said_by = False
+    for t in r.toks[max(0, i - 12):i]:
+        if t.clause != clause:
+            continue
+        if t.lemma in POLICE:
+            said_by = True
+        elif said_by and t.lemma in POLICE_SAY:
+            return True
+    return False
 
 
 def _guessing_who(r: Reading) -> list[Hit]:

@@ -333,3 +333,7 @@ FALSEHOOD = frozenset({"false", "untrue", "wrong", "baseless", "unfounded", "fak
 """Words that call a report false, read after it in its clause (see Reading._report_denied)."""
 NOT_SO = frozenset({"true", "correct", "real", "accurate", "genuine", "happen", "so"})
 """After 'not' or 'never', a report called false ('... is not true', '... never happened')."""
+POLICE = frozenset({"police", "officer", "detective", "investigator", "constabulary", "met", "force"})
+POLICE_SAY = frozenset({"confirm", "say", "state", "describe", "call", "class", "classify", "record", "tell", "announce",
+                        "establish", "conclude", "determine"})
+"""The police, and the verbs by which they give a fact ('police have confirmed it was...')."""
