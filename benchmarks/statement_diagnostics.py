@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from statements import SEALED, load_corpus, pack  # noqa: E402
 
-from simulator.statements import harm, stigma  # noqa: E402
+from simulator.statements import harm, rumours, stigma  # noqa: E402
 from simulator.statements.analysis import Reading  # noqa: E402
 from simulator.statements.lexicon import DEEDS, MATERIAL, NEGATORS, OWNED_MATERIAL, PLATFORMS  # noqa: E402
 
@@ -97,7 +97,7 @@ DETECTORS = {
                         + harm._regex_hits(r, harm._WARD, "", len(r.text)),
                         "pack_fact": lambda r: [t for t in r.spans if t.startswith("fact:")]},
     "rumour_confirmation": {"reported_not_corrected": lambda r: [t for t in r.spans if t.startswith("topic:")
-                                                                  and harm._reported_not_corrected(r, t)],
+                                                                  and rumours._reported_not_corrected(r, t)],
                             "half_denied": lambda r: r.spans.get("half_denial")},
     "early_reassurance": {"reassure": harm.early_reassurance},
 }

@@ -16,6 +16,7 @@ from ..models.playbook import MessageRule, Playbook, ProhibitedRule, Rumour
 from ..patterns import compile_pattern
 from . import credited_words as CW
 from . import harm
+from . import rumours
 from . import lexicon as L
 from . import stigma_words as S
 from .analysis import Reading, read
@@ -244,7 +245,7 @@ class Checker:
                 found += [_with(r.hit(s), person.name_private_until) for s in r.spans.get(f"first:{person.id}", [])
                           if harm.speaks_of_harm(r, r.toks[s[0]].clause)]
         elif kind == "rumour_confirmation" and rule.rumour is not None:
-            found = harm.rumour_confirmation(r, "topic:" + rule.rumour)
+            found = rumours.rumour_confirmation(r, "topic:" + rule.rumour)
         hits = _distinct(found)
         if not hits and len(_distinct(own)) < rule.match.min_hits:
             return None
@@ -256,7 +257,7 @@ class Checker:
 
     def _correction(self, rule: Rumour, r: Reading, own: list[Hit]) -> Verdict | None:
         topics = r.spans.get("topic:" + rule.id, [])
-        if not topics or harm.rumour_confirmation(r, "topic:" + rule.id):
+        if not topics or rumours.rumour_confirmation(r, "topic:" + rule.id):
             return None
         near = {r.toks[t[0]].clause + d for t in topics for d in (-1, 0, 1)}
         about = {compile_phrase(a).text.lower() for a in rule.about if compile_phrase(a)}  # type: ignore[union-attr]
