@@ -7,6 +7,7 @@ many rules a pack has (the composer checks on every keystroke).
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -37,6 +38,27 @@ class Reading:
     """Tag -> where phrases of that tag matched."""
     _about: set[int] | None = None
     _wrong: set[int] | None = None
+    _clauses: dict[int, tuple[int, int]] | None = None
+    _asked: set[int] | None = None
+    _by_clause: dict[str, dict[int, list[Span]]] = field(default_factory=dict)
+    _quotes: list[tuple[int, int]] | None = None
+
+    def clause_toks(self, clause: int) -> range:
+        """The indices of a clause's tokens (tokens are in text order, so a clause is one run):
+        a reading that looks within a clause costs the clause's length, not the statement's."""
+        if self._clauses is None:
+            runs: dict[int, tuple[int, int]] = {}
+            for k, t in enumerate(self.toks):
+                first = runs.get(t.clause, (k, k))[0]
+                runs[t.clause] = (first, k + 1)
+            self._clauses = runs
+        first, end = self._clauses.get(clause, (0, 0))
+        return range(first, end)
+
+    def clause_has(self, clause: int, words: frozenset[str]) -> bool:
+        """Whether a word of the clause (its lemma or spelling) is one of these."""
+        toks = self.toks
+        return any(toks[k].lemma in words or toks[k].low in words for k in self.clause_toks(clause))
 
     def hit(self, span: Span, cue: str | None = None) -> Hit:
         i, j, ph = span
@@ -88,12 +110,18 @@ class Reading:
         passed on ('a post says it was "just a fight"; we are looking into it')."""
         if not hits:
             return False
-        spans = [(m.start(), m.end()) for m in _QUOTED.finditer(self.text, 0, min(len(self.text), MAX_CHARS))]
-        if not spans or not all(any(a < h.start and h.end < b for a, b in spans) for h in hits):
+        if not all(self._in_quotes(h.start) and self._in_quotes(h.end - 1) for h in hits):
             return False
-        outside = [t for t in self.toks if not any(a < t.start < b for a, b in spans)]
-        return any(t.lemma in DENIALS or t.lemma in FALSEHOOD for t in outside) or any(
-            not any(a < self.toks[x[0]].start < b for a, b in spans) for x in self.spans.get("corr", ()))
+        return any((t.lemma in DENIALS or t.lemma in FALSEHOOD) and not self._in_quotes(t.start) for t in self.toks) or any(
+            not self._in_quotes(self.toks[x[0]].start) for x in self.spans.get("corr", ()))
+
+    def _in_quotes(self, at: int) -> bool:
+        """Whether character `at` lies inside quotation marks (the quoted spans found once, in
+        text order, and searched by bisection: linear in the text however many quotes)."""
+        if self._quotes is None:
+            self._quotes = [(m.start(), m.end()) for m in _QUOTED.finditer(self.text, 0, min(len(self.text), MAX_CHARS))]
+        k = bisect.bisect_right(self._quotes, (at, len(self.text) + 1)) - 1
+        return k >= 0 and self._quotes[k][0] < at < self._quotes[k][1] - 1
 
     def half_denied(self, i: int, clause: int) -> bool:
         """Whether words before token i in its clause decline to deny ('we cannot confirm reports
@@ -122,8 +150,7 @@ class Reading:
     def hypothetical_only(self) -> set[int]:
         """Clauses that are 'about a claim' only because they put a case ('if you want to...')."""
         asked = self.questions()
-        return {c for c in self._hypothetical()
-                if c not in asked and not any(t.clause == c and t.lemma in NOT_CLAIMS for t in self.toks)}
+        return {c for c in self._hypothetical() if c not in asked and not self.clause_has(c, NOT_CLAIMS)}
 
     def _listed_unknowns(self) -> set[int]:
         """The items under a heading of what is not known ('What we don't know yet: - the
@@ -158,6 +185,8 @@ class Reading:
     def questions(self) -> set[int]:
         """Clauses that end with a question mark: a question asks, it claims nothing ('Was the
         gunman one of the refugees?' in a press-conference transcript)."""
+        if self._asked is not None:
+            return self._asked
         out, last = set(), {}
         for t in self.toks:
             last[t.clause] = t.end
@@ -165,6 +194,7 @@ class Reading:
             rest = self.text[end:end + 4].lstrip(" \"'’”)")
             if rest.startswith("?"):
                 out.add(clause)
+        self._asked = out
         return out
 
     def disavows(self, clause: int) -> bool:
@@ -174,7 +204,13 @@ class Reading:
         return clause in self._wrong
 
     def in_clause(self, tag: str, clause: int) -> list[Span]:
-        return [s for s in self.spans.get(tag, []) if self.toks[s[0]].clause == clause]
+        """Where phrases of a tag matched in one clause (indexed by clause once per tag)."""
+        index = self._by_clause.get(tag)
+        if index is None:
+            index = self._by_clause[tag] = {}
+            for s in self.spans.get(tag, ()):
+                index.setdefault(self.toks[s[0]].clause, []).append(s)
+        return index.get(clause, [])
 
 
 def read(text: str, matcher: Matcher, tags: dict[int, list[str]]) -> Reading:

@@ -169,7 +169,7 @@ def _blaming_who(r: Reading) -> list[Hit]:
 
 def speaks_of_harm(r: Reading, clause: int) -> bool:
     """Whether a clause (or the one beside it) speaks of someone harmed (a first name then names a victim)."""
-    return any(t.lemma in HARMED or t.low in HARMED for t in r.toks if abs(t.clause - clause) <= 1)
+    return any(r.clause_has(c, HARMED) for c in (clause - 1, clause, clause + 1))
 
 
 def asks_who(r: Reading, i: int) -> bool:
@@ -222,7 +222,7 @@ def early_reassurance(r: Reading) -> list[Hit]:
 
 def reported_by_others(r: Reading, clause: int) -> bool:
     """Whether a clause reports what others say ('some people online are calling it a hoax')."""
-    lemmas = {t.lemma for t in r.toks if t.clause == clause}
+    lemmas = {r.toks[k].lemma for k in r.clause_toks(clause)}
     return bool(lemmas & OTHERS_SAY and lemmas & OTHERS)
 
 

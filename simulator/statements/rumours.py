@@ -83,7 +83,7 @@ def _reported_not_corrected(r: Reading, topic: str) -> list[Hit]:
         return []
     for span in r.spans.get(topic, []):
         clause = r.toks[span[0]].clause
-        if any(t.clause == clause and t.lemma in NEGATORS for t in r.toks):
+        if any(r.toks[k].lemma in NEGATORS for k in r.clause_toks(clause)):
             continue
         if not (r.claims_about(clause) or reported_by_others(r, clause) or _floated(r, clause)):
             continue
@@ -99,4 +99,4 @@ def _reported_not_corrected(r: Reading, topic: str) -> list[Hit]:
 def _floated(r: Reading, clause: int) -> bool:
     """Whether a clause floats a claim as an open matter ('as for whether...', 'reports that...',
     'we are aware of a video suggesting...')."""
-    return any(t.clause == clause and t.lemma in FLOATED for t in r.toks)
+    return any(r.toks[k].lemma in FLOATED for k in r.clause_toks(clause))

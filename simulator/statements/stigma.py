@@ -69,7 +69,7 @@ def _anaphors(r: Reading, clause: int) -> list[Span]:
     (no other people, such as the police, named between) and is not itself the one harmed
     or protected there (the families need support. They...' reads the same way, and is judged
     by the cue's own reading of who is harmed)."""
-    they = [k for k, t in enumerate(r.toks) if t.clause == clause and t.low in _THEY]
+    they = [k for k in r.clause_toks(clause) if r.toks[k].low in _THEY]
     if not they:
         return []
     first = they[0]
@@ -115,10 +115,10 @@ def _open(r: Reading, clause: int) -> bool:
 
 def _obliged(r: Reading, clause: int, before: int) -> bool:
     """Whether a word of obligation stands before token `before` in the clause ('must', 'has to')."""
-    for k in range(before):
+    for k in r.clause_toks(clause):
+        if k >= before:
+            break
         t = r.toks[k]
-        if t.clause != clause:
-            continue
         if t.lemma in OBLIGED:
             return True
         follow = OBLIGED_WITH.get(t.lemma)
@@ -137,9 +137,9 @@ def _negated_after(r: Reading, cue: Span, group: Span) -> bool:
 def _protective(r: Reading, clause: int, group: Span) -> bool:
     """Whether the clause gives a protective or operational reason (a word of the group's own name,
     'the Northgate Welcome Centre', is not one)."""
-    return any(t.clause == clause and t.lemma in PROTECTIVE and not group[0] <= k < group[1]
+    return any(r.toks[k].lemma in PROTECTIVE and not group[0] <= k < group[1]
                and not (k > 0 and r.toks[k - 1].low in ("your", "own", "yourself"))  # 'for your own safety' warns of them
-               for k, t in enumerate(r.toks))
+               for k in r.clause_toks(clause))
 
 
 def _denied(r: Reading, span: Span, reach: int = 3) -> bool:
@@ -210,7 +210,7 @@ def _demands(r: Reading) -> list[Hit]:
                 continue
             if not _obliged(r, clause, cue[0]):
                 continue
-            if cue[2].text in APPEALS and any(t.clause == clause and (t.lemma in WITNESS or t.low in HARMED_WORDS) for t in r.toks):
+            if cue[2].text in APPEALS and any(r.toks[k].lemma in WITNESS or r.toks[k].low in HARMED_WORDS for k in r.clause_toks(clause)):
                 continue  # 'we ask the congregation to come forward with what they saw': a witness appeal, not a debt
             between = r.toks[group[1]:cue[0]]
             if any(t.lemma in ("protect", "support", "help", "with", "for", "reassure") for t in between):
@@ -231,8 +231,7 @@ def _legitimised(r: Reading) -> list[Hit]:
             said = clause not in r.questions() and not r.disavows(clause) if tag == "stig:question" else _open(r, clause)
             if r.negated(cue[0], cue[1]) or not said:
                 continue
-            feeling = tag == "stig:question" or any(t.clause == clause and (t.lemma in FEELINGS or t.low in FEELINGS)
-                                                      for t in r.toks)
+            feeling = tag == "stig:question" or r.clause_has(clause, FEELINGS)
             if not feeling:
                 continue
             for group, _place in _groups(r, clause):
