@@ -180,3 +180,29 @@ def test_words_quoted_to_answer_them_are_mentioned_not_claimed(folder, text, rul
 ])
 def test_a_motive_the_police_have_given_is_a_fact(text, flagged):
     assert ("PR-speculation" in _breaks(CALDMERE, text)) is flagged, text
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # a denial of any kind anywhere answers the rumour declined later
+    ("People are asking about Northgate; that post is fake. The police haven't ruled it out.", False),
+    ("People are asking about Northgate. We have found no sign of that. The police haven't ruled it out.", False),
+    # the half-denial must speak of what was named ('it', 'that'), and come after it, within two clauses
+    ("People are asking about Northgate. The police haven't ruled out anything.", False),
+    ("The police haven't ruled it out. People are asking about Northgate.", False),
+    ("People are asking about Northgate. The hall is open. The police haven't ruled that out.", True),
+    ("People are asking about Northgate. The hall is open. The city is calm. The police haven't ruled that out.", False),
+    # a question declines nothing
+    ("People are asking about Northgate. Have the police ruled it out?", False),
+])
+def test_what_a_rumour_declined_later_must_say(text, flagged):
+    assert ("PR-rumour-northgate" in _breaks(CALDMERE, text)) is flagged, text
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("We met the Northgate Residents Association, Linked Arms and the gurdwara committee.", False),
+    ("The gunman was associated with Northgate.", True),
+    ("Linked to Northgate, the gunman had been in the city for a year.", True),
+    ("He was known to police. Linked to Northgate, he had been in the city for a year.", True),
+])
+def test_a_link_word_inside_a_name_links_nothing(text, flagged):
+    assert ("PR-rumour-northgate" in _breaks(CALDMERE, text)) is flagged, text
