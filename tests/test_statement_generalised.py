@@ -191,6 +191,8 @@ def test_a_motive_the_police_have_given_is_a_fact(text, flagged):
     ("The police haven't ruled it out. People are asking about Northgate.", False),
     ("People are asking about Northgate. The hall is open. The police haven't ruled that out.", True),
     ("People are asking about Northgate. The hall is open. The city is calm. The police haven't ruled that out.", False),
+    # the first half-denial speaks of nothing named; a later one does
+    ("People are asking about Northgate. We can't rule anything out, and we cannot rule it out.", True),
     # a question declines nothing
     ("People are asking about Northgate. Have the police ruled it out?", False),
 ])
@@ -201,8 +203,10 @@ def test_what_a_rumour_declined_later_must_say(text, flagged):
 @pytest.mark.parametrize("text, flagged", [
     ("We met the Northgate Residents Association, Linked Arms and the gurdwara committee.", False),
     ("The gunman was associated with Northgate.", True),
-    ("Linked to Northgate, the gunman had been in the city for a year.", True),
-    ("He was known to police. Linked to Northgate, he had been in the city for a year.", True),
+    ("Associated with Northgate, the gunman had been in the city for a year.", True),
+    ("He was known to police. Associated with Northgate, he had been in the city for a year.", True),
+    ("He was known to police! Associated with Northgate, he had been in the city for a year.", True),
+    ("We spoke to the Associated Northgate Tenants today.", False),
 ])
 def test_a_link_word_inside_a_name_links_nothing(text, flagged):
     assert ("PR-rumour-northgate" in _breaks(CALDMERE, text)) is flagged, text
