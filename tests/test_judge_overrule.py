@@ -111,5 +111,9 @@ def test_refusals_say_why_in_plain_words(roles):
     top = judge.overrule_refusal(roles, decision(), "mayor", 10, "deputy", 11, here)
     assert own is not None and "yourself" in own
     assert peer is not None and "above the Police" in peer and "the Mayor" in peer  # titles, not ids
-    assert top is not None and "reports to nobody" in top
+    assert top is not None and "the Mayor reports to nobody" in top
     assert judge.overrule_refusal(roles, decision(), "police", 10, "mayor", 11, here) is None
+    late = judge.overrule_refusal(roles, decision(), "police", 10, "mayor", 41, here)
+    assert late is not None and "the Police decided at minute 10" in late
+    # a decider outside the exercise's roles is named as given (no title to look up), never a crash
+    assert "the ghost reports to nobody" in (judge.overrule_refusal(roles, decision(), "ghost", 10, "mayor", 11, here) or "")
