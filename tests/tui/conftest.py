@@ -47,6 +47,17 @@ def events_of(app, kind: str) -> list:
     return [e for e in app.control.session.events if e.type == kind]
 
 
+async def started(pilot):
+    """From the setup screen: start the exercise and return its screen (the facilitator's console)."""
+    from tui.screens.exercise import ExerciseScreen
+
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, ExerciseScreen)
+    return screen
+
+
 async def back_to_facilitator(pilot, screen) -> None:
     """Hot-seat: from a role console to the facilitator's, which asks for the facilitator's code."""
     await pilot.press("0")

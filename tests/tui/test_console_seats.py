@@ -4,19 +4,15 @@ from __future__ import annotations
 
 from simulator.engine import commands as C
 from simulator.engine.seats import Seat
-from tui.screens.exercise import ExerciseScreen
 from tui.widgets.clock_bar import ClockBar
 
-from .conftest import app_for, back_to_facilitator
+from .conftest import app_for, back_to_facilitator, started
 
 
 async def test_key_numbers_stay_fixed_when_a_seat_goes_to_staff(tmp_path, wall):
     app = app_for(tmp_path / "s.jsonl", wall)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, ExerciseScreen)
+        screen = await started(pilot)
         await pilot.press("2")
         assert screen.current == "press"
         await back_to_facilitator(pilot, screen)
@@ -61,10 +57,7 @@ async def test_the_facilitators_code_is_asked_afresh_each_time(tmp_path, wall):
 
     app = app_for(tmp_path / "c.jsonl", wall)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, ExerciseScreen)
+        screen = await started(pilot)
         await pilot.press("1", "0")
         await pilot.pause()
         dialog = app.screen
