@@ -168,8 +168,14 @@ def minute_at(scenario: Scenario, text: str, after: float = -1.0) -> float | Non
         return None
     wanted = f"{int(found['hh']):02d}:{found['mm']}"
     day = _label(found["day"]).lower()
+    # The clock leaves the first day unnamed until the story moves on, but a list of days names it
+    # ('Day 1'), so a time typed with that name is looked for where no day is shown.
+    unnamed = first_day(scenario).lower()
     for m in range(max(0, math.floor(after) + 1), int(scenario.clock.duration) + 1):
         shown = story_time(scenario, m)
-        if shown.endswith(wanted) and (not day or shown[:-len(wanted)].strip().lower() == day):
+        if not shown.endswith(wanted):
+            continue
+        shown_day = shown[:-len(wanted)].strip().lower()
+        if not day or shown_day == day or (not shown_day and day == unnamed):
             return float(m)
     return None

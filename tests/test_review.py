@@ -188,6 +188,7 @@ def test_branch_takes_the_story_time_people_read(flagship_plan_log, tmp_path):
     later = story_time(scenario, 200)  # after a module's jump in the story, the day is named
     assert minute_at(scenario, later) == 200 and minute_at(scenario, f"  {later.lower()} ") == 200
     assert minute_at(scenario, "Day 9 " + later.split()[-1]) is None  # a day the story never reaches
+    assert minute_at(scenario, f"Day 1 {shown}") == 70  # the first day, which the clock leaves unnamed
     by_time, by_minute = tmp_path / "t.jsonl", tmp_path / "m.jsonl"
     done = cli("branch", flagship_plan_log, "--at", shown, "-o", by_time)
     assert done.returncode == 0, done.stderr
