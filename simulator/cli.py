@@ -6,10 +6,8 @@ Exit codes: 0 success, 1 invalid input (scenario, log), 2 wrong usage.
 from __future__ import annotations
 
 import functools
-import json
 import math
 import sys
-from pathlib import Path
 
 import click
 
