@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from . import judge
 
 if TYPE_CHECKING:
-    from .judge import Record
+    from .judge import StatementRecord
     from .loading.pack import Pack
 
 
@@ -52,7 +52,7 @@ def rule_labels(pack: "Pack") -> dict[str, str]:
     return out
 
 
-def check_draft(pack: "Pack", text: str, record: "Record") -> DraftCheck:
+def check_draft(pack: "Pack", text: str, record: "StatementRecord") -> DraftCheck:
     """Judge `text` as if said now, given the exercise so far (`record`)."""
     verdicts = judge.statement_verdicts(pack, text, record)
     harmful = {p.id for p in pack.playbook.prohibited}
@@ -62,4 +62,4 @@ def check_draft(pack: "Pack", text: str, record: "Record") -> DraftCheck:
     for rid, v in sorted(verdicts.items()):
         entry = RuleVerdict(rid, labels.get(rid, rid), tuple(v.words), tuple((h.start, h.end) for h in v.hits))
         (breaks if rid in harmful else covers).append(entry)
-    return DraftCheck(tuple(covers), tuple(breaks), pack.check_statement(text).unread)
+    return DraftCheck(tuple(covers), tuple(breaks), judge.checked(pack, text, record).unread)

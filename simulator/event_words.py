@@ -241,6 +241,20 @@ class EventWords:
         approved = "approved, " if d.get("approval") else ""
         return self._by(d, f"statement on {channel_name(d['channel'])} ({approved}{langs}): \u201c{cut(d['text'])}\u201d")
 
+    def _statement_judged(self, d, cut) -> Words:
+        # What the playbook's checker said of a text when the exercise judged it (kept for replay).
+        from .draft_check import rule_labels
+
+        labels = rule_labels(self.pack)
+        said = {True: [], False: []}  # type: dict[bool, list[str]]
+        for v in d.get("verdicts") or []:
+            said[bool(v.get("harmful"))].append(labels.get(v.get("rule"), str(v.get("rule"))))
+        found = "; ".join(part for part in (
+            "covers " + ", ".join(said[False]) if said[False] else "",
+            "breaks " + ", ".join(said[True]) if said[True] else "") if part) or "no rule met or broken"
+        draft = " ".join(str(d.get("text") or "").split())
+        return Words(EXERCISE, f"Playbook check of \u201c{_brief(draft, 60)}\u201d: {found}", system=True)
+
     def _approval_requested(self, d, cut) -> Words:
         if d.get("action"):
             what = self.action(d["action"])

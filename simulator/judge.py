@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from .loading.pack import Pack
     from .models import Expectation
     from .models.scenario import Decision
-    from .statements import Verdict
+    from .statements import Result, Verdict
 
 Timeliness = Literal["on_time", "late_within_grace", "late"]
 Standing = Literal["role", "successor", "delegate"]
@@ -148,11 +148,26 @@ def first_done(exp: "Expectation", roles: Mapping[str, Role], actions: Sequence[
 
 # ---- prohibitions ------------------------------------------------------------------------------
 
-def statement_verdicts(pack: "Pack", text: str, record: Record) -> "dict[str, Verdict]":
+class StatementRecord(Record, Protocol):
+    """An exercise record that also knows the texts the exercise judged (engine.history.History)."""
+
+    @property
+    def judged(self) -> "Mapping[str, Result]": ...
+
+
+def checked(pack: "Pack", text: str, record: StatementRecord) -> "Result":
+    """The statement checker's result on `text` in this exercise: the verdicts the exercise judged
+    it by, as its log keeps them (so a log is judged by the rules it was played with, however the
+    rules have changed since: statements/kept.py), else the pack's checker now (a new draft)."""
+    found = record.judged.get(text)
+    return pack.check_statement(text) if found is None else found
+
+
+def statement_verdicts(pack: "Pack", text: str, record: StatementRecord) -> "dict[str, Verdict]":
     """The playbook rules a statement made now meets or breaks, with the words why: every verdict
     of the statement checker, except prohibitions already lifted (their `until` holds) and hits
     whose own condition holds (a victim's name once that family is told), which no longer count."""
-    verdicts = pack.check_statement(text).verdicts
+    verdicts = checked(pack, text, record).verdicts
     out = dict(verdicts)
     for p in pack.playbook.prohibited:
         v = verdicts.get(p.id)
@@ -169,9 +184,9 @@ def statement_verdicts(pack: "Pack", text: str, record: Record) -> "dict[str, Ve
     return out
 
 
-def statement_rules(pack: "Pack", text: str, record: Record) -> frozenset[str]:
+def statement_rules(pack: "Pack", text: str, record: StatementRecord) -> frozenset[str]:
     """The playbook rules a statement made now meets: `statement_verdicts`' rule ids."""
-    verdicts = pack.check_statement(text).verdicts
+    verdicts = checked(pack, text, record).verdicts
     if not any(p.id in verdicts for p in pack.playbook.prohibited):
         return frozenset(verdicts)  # nothing to lift: the engine's hot path stays a dictionary look-up
     return frozenset(statement_verdicts(pack, text, record))

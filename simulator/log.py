@@ -27,6 +27,8 @@ FORMAT = "tabletop-log/2"
 """Format 2 keeps every time on the exact grid (see timegrid) and chains every line to the one
 before it by a hash (see logchain). Format 1 logs, written before both, may carry float noise
 in their times (6.435600000000001) and have no chain: they are still read, and said to be unchained."""
+VERDICTS_KEPT: Literal[1] = 1
+"""The `verdicts` of a new log's header (see LogHeader.verdicts)."""
 GRIDLESS_FORMATS = frozenset({"tabletop-log/1"})
 KNOWN_FORMATS = GRIDLESS_FORMATS | {FORMAT}
 
@@ -58,6 +60,11 @@ class LogHeader(BaseModel):
     staff: int | None = None
     """How simulated staff behave (engine/staff.py STAFF_VERSION); None in logs written before
     version 2, which replay with version 1 (engine/staff_v1.py); 2 replays with engine/staff_v2.py."""
+    verdicts: Annotated[Literal[1] | None, Field(exclude_if=lambda v: v is None)] = None
+    """How statement verdicts are kept. 1: each text the exercise judged is logged with the
+    checker's verdicts (a `statement_judged` event), and replay and the scorer take them from
+    there (statements/kept.py). Absent in logs written before: their statements are judged by the
+    checker of the version that reads them."""
     branched_from: str | None = None
     """For a what-if branch: the log it started from, and the minute."""
     branched_from_link: Annotated[str | None, Field(exclude_if=lambda v: v is None)] = None

@@ -19,7 +19,8 @@ from .engine.core import Engine
 from .engine.events import Event
 from .loading.pack import Pack, load_pack
 from .loading.shipped import shipped_scenario
-from .log import GRIDLESS_FORMATS, LogError, LogLine, LogWriter, ReadLog, line_problem, read_log
+from .statements import Result, kept
+from .log import GRIDLESS_FORMATS, LogError, LogHeader, LogLine, LogWriter, ReadLog, line_problem, read_log
 from .timegrid import on_grid
 
 
@@ -113,7 +114,9 @@ def replay_log(read: ReadLog, pack: Pack | None = None, until: float | None = No
     # must match to the character.
     gridless = header.format in GRIDLESS_FORMATS
     off_grid = 0
-    engine = Engine(pack, header.seed, header.seats, staff_version=header.staff or 1)
+    engine = Engine(pack, header.seed, header.seats, staff_version=header.staff or 1,
+                    keep_verdicts=header.verdicts is not None)
+    engine.history.kept.update(_kept_verdicts(read.lines, until, shown))
     pending: deque[Event] = deque(engine.drain())
     replayed: list[Event] = []
     lines = read.lines
@@ -130,12 +133,14 @@ def replay_log(read: ReadLog, pack: Pack | None = None, until: float | None = No
                 if gridless and cmd.t != on_grid(cmd.t):
                     cmd, off_grid = cmd.model_copy(update={"t": on_grid(cmd.t)}), off_grid + 1
                 if pending:
-                    raise ReplayError(shown, line.number, f"replay produced {_short(pending[0])} before this command, but the log does not have it")
+                    raise ReplayError(shown, line.number, f"replay produced {_short(pending[0])} before this command, but the log does not have it"
+                                      + _judged_since(header, lines[:i]))
                 if cmd.t < engine.now:
                     raise ReplayError(shown, line.number, f"command at minute {cmd.t:g} is earlier than the exercise clock ({engine.now:g})")
                 pending.extend(engine.advance_to(cmd.t))
                 if pending:
-                    raise ReplayError(shown, line.number, f"replay produced {_short(pending[0])} before this command, but the log does not have it")
+                    raise ReplayError(shown, line.number, f"replay produced {_short(pending[0])} before this command, but the log does not have it"
+                                      + _judged_since(header, lines[:i]))
                 pending.extend(engine.apply(cmd))
                 continue
         elif until is not None and _minute(line) > until:
@@ -147,7 +152,8 @@ def replay_log(read: ReadLog, pack: Pack | None = None, until: float | None = No
             while not pending and not engine.ended:
                 pending.extend(engine.step())
         if not pending:
-            raise ReplayError(shown, line.number, line_problem(line.raw, not gridless) or "the log has an event here that replay does not produce")
+            raise ReplayError(shown, line.number, (line_problem(line.raw, not gridless) or "the log has an event here that replay does not produce")
+                              + _judged_since(header, lines[:i]))
         event = pending.popleft()
         got = event.to_json()
         if got != line.raw:
@@ -155,9 +161,32 @@ def replay_log(read: ReadLog, pack: Pack | None = None, until: float | None = No
                 off_grid += 1
             else:
                 raise ReplayError(shown, line.number, line_problem(line.raw, not gridless)
-                                  or _differs(line.raw, got, header.tabletop_version if gridless else None))
+                                  or _differs(line.raw, got, header.tabletop_version if gridless else None)
+                                  + _judged_since(header, lines[:i]))
         replayed.append(event)
     return Replayed(read, engine, pack, list(pending), replayed, off_grid)
+
+
+_JUDGED = '{"kind":"event","type":"statement_judged",'
+_ISSUED = '{"kind":"event","type":"statement_issued",'
+
+
+def _kept_verdicts(lines: list[LogLine], until: float | None, shown: str) -> dict[str, Result]:
+    """Text -> the verdicts the log recorded for it (up to `until`): the engine takes them back
+    instead of re-checking, so the log replays with the rules it was played with. A judgement
+    line that cannot be read back is refused here, located, rather than replayed differently."""
+    out: dict[str, Result] = {}
+    for line in lines:
+        if not line.raw.startswith(_JUDGED):
+            continue
+        try:
+            data = line.data
+            if until is not None and data["t"] > until:
+                break
+            out.setdefault(data["text"], kept.from_data(data["verdicts"], data.get("unread", 0)))
+        except (KeyError, TypeError, ValueError) as exc:
+            raise ReplayError(shown, line.number, f"the statement verdicts on this line cannot be read ({type(exc).__name__})") from None
+    return out
 
 
 _TIME_FIELDS = ("t", "due")
@@ -192,6 +221,16 @@ def _differs(raw: str, got: str, older: str | None) -> str:
                     "judgement of plan steps; this version plays some moments differently, so the log cannot be "
                     "verified past this line. `tabletop replay LOG --text` still shows everything it records)")
     return message
+
+
+def _judged_since(header: LogHeader, before: list[LogLine]) -> str:
+    """What may explain a mismatch in a log that kept no verdicts, after a statement: the checker."""
+    if header.verdicts is not None or not any(x.raw.startswith(_ISSUED) for x in before):
+        return ""
+    return (f"\n  (this log was written by Tabletop {header.tabletop_version}, before logs kept the verdicts on their "
+            "statements: its statements are judged by this version's statement checker, which may judge one of them "
+            "differently, so the log cannot be verified past this line. `tabletop replay LOG --text` still shows "
+            "everything it records)")
 
 
 def _horizons(lines: list[LogLine], until: float | None) -> list[float]:

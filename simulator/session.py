@@ -15,7 +15,7 @@ from .engine.events import Event
 from .engine.seats import Seat
 from .engine.staff import STAFF_VERSION
 from .loading.pack import Pack
-from .log import LogError, LogHeader, LogWriteFailed, LogWriter, wall_now
+from .log import VERDICTS_KEPT, LogError, LogHeader, LogWriteFailed, LogWriter, wall_now
 from .timegrid import on_grid
 from .version import __version__
 
@@ -24,7 +24,7 @@ Subscriber = Callable[[Event], None]
 
 def header_for(pack: Pack, seed: int, seats: dict[str, Seat], branched_from: str | None = None) -> LogHeader:
     return LogHeader(tabletop_version=__version__, scenario=pack.scenario.id, scenario_path=str(pack.scenario_path),
-                     files=pack.files, file_keys="pack-path", seed=seed, seats=seats, staff=STAFF_VERSION,
+                     files=pack.files, file_keys="pack-path", seed=seed, seats=seats, staff=STAFF_VERSION, verdicts=VERDICTS_KEPT,
                      branched_from=branched_from, wall_time=wall_now())
 
 

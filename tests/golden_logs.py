@@ -6,21 +6,29 @@ log byte-identical for the same scenario, seed and commands. tests/test_golden_l
 exercise again and compares its lines with the ones recorded here, then verifies and resumes the
 log it wrote. Only the wall-clock stamps (and so the chain links) are left out of the comparison.
 
-The recording keeps, per pack, the hashes of the pack's files: a pack changed since it was
-recorded plays differently by right, so the test skips it and says to record again:
+The recording keeps, per pack, the hashes of the pack's files, and a fingerprint of the statement
+checker's code: a pack or a checker changed since the recording plays differently by right, so the
+test skips the comparison and says to record again:
 
     python -m tests.golden_logs --write
+
+The recorded logs themselves must still verify whatever the checker has become: a log keeps the
+verdicts it was played with (statements/kept.py), so a change to the rules never stops one from
+replaying. The plays that stand for logs written before verdicts were kept (the older staff
+versions) are the exception, and are verified only while the checker is unchanged.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import lzma
 import json
 import random
 import re
 from pathlib import Path
 
+import simulator.statements
 from simulator import logchain
 from simulator.engine import commands as C
 from simulator.engine.core import Engine
@@ -138,9 +146,10 @@ def script(seed: int, n: int = 70) -> list[tuple]:
 def play_once(pack: Pack, play: dict, log: Path) -> Session:
     """Play one exercise into `log` (a Session, as the consoles and the CLI drive it)."""
     seats, seed = seats_for(pack, play), play["seed"]
-    if "staff" in play:  # an older staff version: the header says so, as a log of that version did
-        engine = Engine(pack, seed, seats, staff_version=play["staff"])
-        header = header_for(pack, seed, engine.seats).model_copy(update={"staff": play["staff"] or None})
+    if "staff" in play:  # an older staff version: the header says so, as a log of that version did,
+        # and, like one, it keeps no verdicts (they are judged by the checker of the day)
+        engine = Engine(pack, seed, seats, staff_version=play["staff"], keep_verdicts=False)
+        header = header_for(pack, seed, engine.seats).model_copy(update={"staff": play["staff"] or None, "verdicts": None})
         from simulator.log import LogWriter
 
         session = Session(engine, header, LogWriter(log))
@@ -172,6 +181,30 @@ def comparable(path: Path) -> list[str]:
     return out
 
 
+def keeps_verdicts(play: dict) -> bool:
+    """Whether a play's log keeps its verdicts (every play but those standing for older logs)."""
+    return "staff" not in play
+
+
+def checker_fingerprint() -> str:
+    """sha256 over the statement checker's source files (simulator/statements), in name order."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(simulator.statements.__file__).parent.glob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def rebuilt(lines: list[str], scenario_path: Path, log: Path) -> Path:
+    """A recorded play written back as a log file: the scenario's path put back in the header and
+    every line chained again (the recording leaves out only those and the wall-clock stamps)."""
+    from .conftest import rechain
+
+    header = json.loads(lines[0])
+    header["scenario_path"] = str(scenario_path)
+    rechain(log, [json.dumps(header, separators=(",", ":"), ensure_ascii=False)] + lines[1:])
+    return log
+
+
 def record(folder: Path) -> dict:
     """Play every pack every way into `folder`: pack name -> its file hashes and each play's lines."""
     out: dict = {}
@@ -182,7 +215,7 @@ def record(folder: Path) -> dict:
             log = folder / f"{pack_dir.name}-{name}.jsonl"
             play_once(pack, play, log)
             plays[name] = comparable(log)
-        out[pack_dir.name] = {"files": pack.files, "plays": plays}
+        out[pack_dir.name] = {"files": pack.files, "checker": checker_fingerprint(), "plays": plays}
     return out
 
 

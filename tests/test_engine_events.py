@@ -143,7 +143,8 @@ def test_what_participants_do_is_logged_as_they_said_it_and_not_as_staff():
     assert (r2.request, r2.action, r2.text) == ("A2", "press.briefing", None)
     [ans] = d.at(4, C.AnswerApproval(by="mayor", request="A2", granted=False))
     assert (ans.request, ans.by, ans.granted, ans.staff) == ("A2", "mayor", False, False)
-    said = d.at(5, say("press", "Stay calm.", channel="website", languages=["Welsh"]))[0]
+    judged, said = d.at(5, say("press", "Stay calm.", channel="website", languages=["Welsh"]))[:2]
+    assert (judged.type, judged.text) == ("statement_judged", "Stay calm.")  # its verdicts, logged first
     assert (said.by, said.channel, said.languages, said.text, said.staff) == ("press", "website", ["Welsh"], "Stay calm.", False)
     [g] = d.at(6, C.Delegate(by="mayor", to="press", authority="declare_emergency"))
     assert (g.by, g.to, g.authority) == ("mayor", "press", "declare_emergency")

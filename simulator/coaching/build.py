@@ -299,8 +299,9 @@ class _Seat:
         return covers, breaks
 
     def check(self, text: str) -> tuple[list[M.RuleVerdict], list[M.RuleVerdict]]:
-        """A draft that was never published, checked as the playbook reads it (no prohibition lifted)."""
-        verdicts = self.pack.check_statement(text).verdicts
+        """A draft that was never published, checked as the playbook reads it (no prohibition lifted):
+        by the verdicts the exercise judged it with, if it did (a draft simulated staff weighed)."""
+        verdicts = judge.checked(self.pack, text, self.facts.history).verdicts
         return self.verdicts(set(verdicts), {rid: v.words for rid, v in verdicts.items()})
 
     def statements(self) -> list[M.StatementReview]:

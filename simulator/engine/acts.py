@@ -29,9 +29,10 @@ class Acts(EngineBase):
 
     def say(self, role: str, channel: str, languages: list[str], audience: list[str], text: str,
             approval: str | None, staff: bool = False) -> None:
+        h, now = self.history, self.env.now
+        h.judge_text(self.pack, text)  # logged before the statement, so a reader has its verdicts by then
         self._emit(E.StatementIssued(t=self.t, by=role, channel=channel, languages=list(languages),
                                      audience=list(audience), text=text, approval=approval, staff=staff))
-        h, now = self.history, self.env.now
         h.now = now  # conditions on the clock ('after') are judged at this minute
         rules = judge.statement_rules(self.pack, text, h)
         h.statements.append(Statement(now, role, channel, rules))

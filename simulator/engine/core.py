@@ -15,6 +15,7 @@ import simpy
 from .. import judge
 from ..loading.pack import Pack, Route
 from ..models import Expectation, Inject
+from ..statements import Result, kept
 from ..timegrid import GridEnvironment, on_grid
 from . import commands as C
 from . import events as E
@@ -31,7 +32,8 @@ from .staff_v2 import StaffMember as StaffMemberV2
 class Engine(PlanSteps, Acts):
     """Plays one exercise. Drive it with `advance_to`, `step` and `apply`; read events from their return values."""
 
-    def __init__(self, pack: Pack, seed: int, seats: dict[str, Seat] | None = None, staff_version: int = STAFF_VERSION):
+    def __init__(self, pack: Pack, seed: int, seats: dict[str, Seat] | None = None, staff_version: int = STAFF_VERSION,
+                 keep_verdicts: bool = True):
         self.pack, self.seed = pack, seed
         # Logs replay with the staff that played them (staff_v1 says why); new exercises get today's.
         self._staff_class: type[StaffMember | StaffMemberV1] = (
@@ -42,6 +44,9 @@ class Engine(PlanSteps, Acts):
         self.env = GridEnvironment()  # exact ticks inside, minutes outside (see timegrid)
         self.end_time = on_grid(sc.clock.duration)
         self.history = History(state={v.id: v.initial for v in sc.state})
+        # Each text judged is logged with its verdicts, which replay takes back (statements/kept.py);
+        # a log written before verdicts were kept replays with the checker of the day instead.
+        self.history.on_judged = self._judged if keep_verdicts else None
         self._bounds = {v.id: (v.min, v.max) for v in sc.state}
         self._out: list[E.Event] = []
         self.ended = False
@@ -154,6 +159,9 @@ class Engine(PlanSteps, Acts):
         return min(times) if times else None
 
     # ---- emitting and state ---------------------------------------------------------------
+
+    def _judged(self, text: str, result: Result) -> None:
+        self._emit(E.StatementJudged(t=self.t, text=text, verdicts=kept.to_data(result), unread=result.unread))
 
     def _emit(self, event: E.Event, after_end: bool = False) -> None:
         if not self.ended or after_end:

@@ -178,6 +178,20 @@ class StatementIssued(Event):
 
 
 @event
+class StatementJudged(Event):
+    """What the playbook's checker said of a text, the first time the exercise judged it (a
+    statement issued, or a draft simulated staff weighed). Replay and the scorer read the verdicts
+    from here, so a log is judged by the rules it was played with (statements/kept.py says why)."""
+
+    type: Literal["statement_judged"] = "statement_judged"
+    text: str
+    verdicts: list[dict[str, Any]]
+    """statements.kept.to_data of the checker's result, before any prohibition is lifted."""
+    unread: int = 0
+    """Characters past the checker's limit, not judged."""
+
+
+@event
 class ApprovalRequested(Event):
     type: Literal["approval_requested"] = "approval_requested"
     request: str
@@ -362,7 +376,7 @@ AnyEvent = Union[
     StatementIssued, ApprovalRequested, ApprovalAnswered, InboxRead, Delegated, MessageSent, DecisionOverruled,
     ExpectationTriggered, ExpectationMet, DeadlinePassed, ClockPaused, ClockResumed, SpeedChanged, ClockJumped,
     ObserverNoted, CommandRejected, RoleAvailability, SeatTaken, HotWashAnswered, RatingOverridden, ExerciseEnded,
-    LiveCheckSet,
+    LiveCheckSet, StatementJudged,
 ]
 """Any one event, typed: narrow it with isinstance (or on its `type`) to read its fields.
 Every Event class is listed here (a test checks it)."""

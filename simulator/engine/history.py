@@ -36,6 +36,27 @@ class History:
     """(delegating role, delegate) -> minute of the first delegation between them."""
     away: dict[str, list[list]] = field(default_factory=dict)
     """Role -> [[from minute, until minute or None]]: when it could not be reached."""
+    judged: dict[str, Any] = field(default_factory=dict)
+    """Text -> the checker's result (statements.Result) as this exercise judged it: read by the
+    judge before the pack's checker, so a log is judged by the rules it was played with."""
+    kept: dict[str, Any] = field(default_factory=dict)
+    """(Replay) text -> the result the log recorded for it, not yet reached."""
+    on_judged: Callable[[str, Any], None] | None = None
+    """Called with each text the first time `judge_text` judges it (the engine logs it), or None
+    when the exercise does not keep verdicts (a log written before they were kept)."""
+
+    def judge_text(self, pack: Any, text: str) -> Any:
+        """The checker's result on `text` for this exercise: the one it already used, the one the
+        log recorded (replay), or else the pack's checker now, recorded from then on."""
+        found = self.judged.get(text)
+        if found is None:
+            found = self.kept.pop(text, None)
+            if found is None:
+                found = pack.check_statement(text)
+            if self.on_judged is not None:
+                self.judged[text] = found
+                self.on_judged(text, found)
+        return found
 
     # ---- what the judge asks (simulator/judge.py); the engine and the scorer both record here ----
 

@@ -24,6 +24,7 @@ _PERPETRATOR = "the attacker"
 
 def breaks(pack, record, text: str) -> frozenset[str]:
     """The prohibitions a statement made now breaks (what a careful approver refuses)."""
+    record.judge_text(pack, text)
     return frozenset(rid for rid, v in judge.statement_verdicts(pack, text, record).items() if v.harmful)
 
 
@@ -60,6 +61,7 @@ def _without_an_element(pack, record, exp: Expectation, text: str, covered: froz
     need = set(exp.statement or ()) & covered
     for i in order:
         shorter = " ".join(p for j, p in enumerate(parts) if j != i)
+        record.judge_text(pack, shorter)
         if need - judge.statement_rules(pack, shorter, record):
             return shorter
     return None
@@ -68,6 +70,7 @@ def _without_an_element(pack, record, exp: Expectation, text: str, covered: froz
 def flawed(pack, record, exp: Expectation, template: Template, rng: random.Random) -> tuple[str, str] | None:
     """A flawed draft of `template` for plan step `exp`, and what is wrong with it; None when the
     pack gives nothing to get wrong that its checker would catch."""
+    record.judge_text(pack, template.text)
     clean = judge.statement_verdicts(pack, template.text, record)
     clean_breaks = {rid for rid, v in clean.items() if v.harmful}
     kinds = ["speculation", "victim name", "missing element"]

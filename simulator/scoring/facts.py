@@ -13,6 +13,7 @@ from .. import judge
 from ..engine.history import History, Statement
 from ..loading.pack import Pack
 from ..models import Expectation
+from ..statements import kept
 
 
 @dataclass
@@ -102,6 +103,10 @@ class Facts:
     def _on_action_taken(self, t, n, d):
         self.actions.setdefault(d["action"], []).append(Done(t, n, d["by"], d.get("approval")))
         self.history.actions.setdefault(d["action"], []).append((t, d["by"]))
+
+    def _on_statement_judged(self, t, n, d):
+        # The verdicts the exercise was played with: the judge reads them before the checker.
+        self.history.judged.setdefault(d["text"], kept.from_data(d["verdicts"], d.get("unread", 0)))
 
     def _on_statement_issued(self, t, n, d):
         verdicts = judge.statement_verdicts(self.pack, d["text"], self.history)

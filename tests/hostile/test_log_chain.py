@@ -62,11 +62,12 @@ def digest_of(log: Path) -> str:
 
 
 def consistent_edit(log: Path) -> int:
-    """The issue's edit: a sentence added to the statement, in the command and in its event, as
-    replay would make the event from the edited command; the links left as they were. Its line."""
+    """The issue's edit: a sentence added to the statement, in the command and in its events (its
+    verdicts, and the statement issued), as replay would make the events from the edited command;
+    the links left as they were. Its line."""
     text = log.read_text(encoding="utf-8")
     longer = STATEMENT + " Help is at the helpline."
-    assert text.count(STATEMENT) == 2  # the command and the statement_issued event
+    assert text.count(STATEMENT) == 3  # the command, the statement_judged and the statement_issued events
     log.write_text(text.replace(STATEMENT, longer), encoding="utf-8")
     return number_of(log, '"type":"issue_statement"')
 

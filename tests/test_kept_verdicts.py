@@ -1,0 +1,150 @@
+"""A log keeps the statement verdicts it was played with (statements/kept.py).
+
+Why: the engine acts on verdicts (effects, plan steps met, the drafts simulated staff choose), and
+replay re-runs the engine. Re-checked with a later checker, a log written before stopped replaying
+and its score changed after the fact (issue 11: the day's readings had to be reverted for it).
+Here the checker is changed under a written log, as an improvement to the rules would change it.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from simulator.engine import commands as C
+from simulator.engine.seats import Seat
+from simulator.loading.pack import load_pack
+from simulator.log import read_log
+from simulator.replay import ReplayError, replay_log
+from simulator.room.feed import NOBODY, Visibility
+from simulator.scoring.facts import Facts
+from simulator.session import Session
+from simulator.statements import Result, kept
+from simulator.statements.checker import Checker
+
+from .conftest import FIXTURES, contents, rechain
+from .hostile.conftest import cli, plain_refusal
+
+SEATS = {"chief": Seat(), "press": Seat(kind="staff", policy="plan")}
+CALM = "Please stay calm; the rumour is false."
+
+
+def play(path, statement: str = CALM):
+    s = Session.start(load_pack(FIXTURES / "mini"), 5, SEATS, path)
+    s.advance_to(70)
+    s.submit(C.IssueStatement(by="chief", channel="social", text=statement))
+    s.run_to_end()
+    s.close()
+    return path
+
+
+def judged_lines(path) -> list[dict]:
+    return [json.loads(x) for x in contents(path) if '"type":"statement_judged"' in x]
+
+
+def test_each_text_is_judged_once_before_it_is_said(tmp_path):
+    path = play(tmp_path / "x.jsonl")
+    lines = contents(path)
+    judged = next(i for i, x in enumerate(lines) if '"type":"statement_judged"' in x)
+    said = next(i for i, x in enumerate(lines) if '"type":"statement_issued"' in x and CALM in x)
+    assert judged < said and CALM in lines[judged]
+    [entry] = [d for d in judged_lines(path) if d["text"] == CALM]
+    assert {v["rule"] for v in entry["verdicts"]} == set(load_pack(FIXTURES / "mini").check_statement(CALM).verdicts)
+    assert json.loads(lines[0])["verdicts"] == 1
+
+
+def test_a_changed_checker_leaves_a_written_log_as_it_was(tmp_path, monkeypatch):
+    path = play(tmp_path / "x.jsonl")
+    pack = load_pack(FIXTURES / "mini")
+    before = {s.text: s.rules for s in _facts(path, pack).statements}
+    assert before[CALM]  # the real checker credited it with something
+    monkeypatch.setattr(Checker, "check", lambda self, text: Result({}))
+    pack = load_pack(FIXTURES / "mini")  # a fresh pack: nothing cached from before
+    assert not pack.check_statement(CALM).verdicts
+    replay_log(read_log(path), pack)  # verifies: the effects and steps of the kept verdicts replay
+    assert {s.text: s.rules for s in _facts(path, pack).statements} == before
+    assert cli("replay", "--verify", path).exit_code == 0
+    assert cli("score", path).exit_code == 0
+
+
+def _facts(path, pack) -> Facts:
+    facts = Facts(pack)
+    for line in read_log(path).lines:
+        facts.feed(line.number, line.data)
+    return facts
+
+
+def test_a_log_written_before_verdicts_were_kept_says_why_it_no_longer_verifies(tmp_path, monkeypatch):
+    path = play(tmp_path / "x.jsonl")
+    lines = [x for x in contents(path) if '"type":"statement_judged"' not in x]
+    header = json.loads(lines[0])
+    del header["verdicts"]  # as a log written before: no verdicts kept
+    rechain(path, [json.dumps(header, separators=(",", ":"))] + lines[1:])
+    replay_log(read_log(path), load_pack(FIXTURES / "mini"))  # the checker unchanged: it verifies
+    monkeypatch.setattr(Checker, "check", lambda self, text: Result({}))
+    with pytest.raises(ReplayError) as err:
+        replay_log(read_log(path), load_pack(FIXTURES / "mini"))
+    assert err.value.line > 1 and "verdicts" in err.value.message
+    result = cli("replay", "--verify", path)
+    assert plain_refusal(result.exit_code, result.output) and f"{path}:{err.value.line}:" in result.output
+
+
+@pytest.mark.parametrize("damage", [
+    lambda d: d.update(verdicts="none"),
+    lambda d: d.update(verdicts=[{"rule": "x"}]),
+    lambda d: d["verdicts"][0].update(hits=[{"start": "a", "end": 1, "words": "w", "cue": "c"}]),
+    lambda d: d["verdicts"][0]["hits"][0].update(until={"nonsense": 1}) if d["verdicts"][0]["hits"] else d.update(verdicts=3),
+])
+def test_a_damaged_judgement_line_is_refused_at_its_number(tmp_path, damage):
+    path = play(tmp_path / "x.jsonl")
+    lines = contents(path)
+    k = next(i for i, x in enumerate(lines) if '"type":"statement_judged"' in x)
+    data = json.loads(lines[k])
+    damage(data)
+    lines[k] = json.dumps(data, separators=(",", ":"))
+    rechain(path, lines)
+    with pytest.raises(ReplayError) as err:
+        replay_log(read_log(path), load_pack(FIXTURES / "mini"))
+    assert err.value.line == k + 1
+    result = cli("score", path)
+    assert plain_refusal(result.exit_code, result.output) and f"{path}:{k + 1}:" in result.output
+
+
+def test_kept_verdicts_read_back_exactly():
+    """Every verdict of every shipped pack's playbook examples, with its hits and their conditions
+    (a victim's name counts until the family is told), is written and read back to the character."""
+    from simulator.loading.shipped import shipped_scenarios
+
+    seen_until = 0
+    for scenario in shipped_scenarios():
+        pack = load_pack(scenario.parent)
+        rules = list(pack.playbook.first_message) + list(pack.playbook.key_messages) + list(pack.playbook.prohibited)
+        for rule in rules:
+            for text in (rule.examples.match if rule.examples else []):
+                result = pack.check_statement(text)
+                data = kept.to_data(result)
+                back = kept.from_data(json.loads(json.dumps(data)), result.unread)
+                assert kept.to_data(back) == data and back.verdicts == result.verdicts
+                seen_until += sum(1 for v in back.verdicts.values() for h in v.hits if h.until is not None)
+    assert seen_until  # the conditions on hits were among them
+
+
+def test_judgements_are_for_the_facilitator_and_observer_only(tmp_path):
+    path = play(tmp_path / "x.jsonl")
+    pack = load_pack(FIXTURES / "mini")
+    rule = Visibility(pack)
+    events = replay_log(read_log(path), pack).events
+    judged = [e for e in events if e.type == "statement_judged"]
+    assert judged and all(rule.audience(e) is NOBODY or rule.audience(e) == NOBODY for e in judged)
+
+
+def test_a_branch_keeps_the_verdicts_its_original_was_played_with(tmp_path, monkeypatch):
+    path = play(tmp_path / "x.jsonl")
+    monkeypatch.setattr(Checker, "check", lambda self, text: Result({}))
+    out = tmp_path / "b.jsonl"
+    result = cli("branch", path, "--at", "100", "-o", out, "--play-out")
+    assert result.exit_code == 0, result.output
+    assert json.loads(contents(out)[0])["verdicts"] == 1
+    assert judged_lines(out) and judged_lines(out)[0]["verdicts"] == judged_lines(path)[0]["verdicts"]
+    assert cli("replay", "--verify", out).exit_code == 0
