@@ -20,6 +20,7 @@ from simulator.console.clock_driver import nearest_speed
 from simulator.engine import commands as C
 from simulator.engine import events as E
 from simulator.engine.seats import Seat
+from simulator.scoring.facts import Facts
 
 from .codes import FACILITATOR_SEAT, OBSERVER_SEAT
 from .protocol import Clock, EventMessage, Welcome
@@ -38,7 +39,10 @@ class Mirror:
         self.seat = welcome.seat
         self.role = None if welcome.seat in (FACILITATOR_SEAT, OBSERVER_SEAT) else welcome.seat
         self.pack = pack_from_wire(welcome.pack, f"{where}/{welcome.scenario}")
-        self.engine = SimpleNamespace(pack=self.pack)
+        self.facts = Facts(self.pack)
+        """The exercise as this seat's feed tells it, in the shape the judge reads: a draft typed
+        here is checked against it (prohibitions lifted, texts already judged)."""
+        self.engine = SimpleNamespace(pack=self.pack, history=self.facts.history)
         self.header = SimpleNamespace(seats=self._seats(welcome.seats))
         self.writer = None
         self.events: list[E.Event] = []
@@ -80,6 +84,7 @@ class Mirror:
         event = E.EVENTS.validate_json(msg.event)
         self.events.append(event)
         self.lines.append(msg.event)
+        self.facts.feed(len(self.events), event.to_dict())
         for fn in self._subscribers:
             fn(event)
         return event

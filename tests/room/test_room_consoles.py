@@ -15,7 +15,10 @@ from simulator.session import Session
 from tui.room.join_app import JoinApp
 from tui.room.screens import RoomExerciseScreen
 from tui.room.server import RoomServer
+from textual.widgets import TextArea
+
 from tui.screens.briefing import BriefingScreen
+from tui.screens.composer import ComposerDialog
 from tui.screens.dialogs import CodeDialog
 from tui.screens.exercise import ExerciseScreen
 
@@ -82,6 +85,22 @@ async def test_a_joined_observer_reads_everything_and_changes_nothing(served):
         await pilot.pause(0.3)
         assert control.paused and len(control.session.events) == n and screen.current == "facilitator"
         assert not screen.pack.scenario.injects[0].facilitator_notes  # no notes reached it
+
+
+async def test_a_joined_role_checks_its_draft_live_against_the_exercise_it_is_fed(served):
+    """The composer's live check on a joined console judges the draft by what the seat's feed
+    tells of the exercise (it had no exercise record at all, and the check raised)."""
+    server, _control = served
+    app = JoinApp(server.address, server.room.codes.codes["press"])
+    async with app.run_test(size=(110, 32)) as pilot:
+        await settle(pilot, lambda: isinstance(app.screen, BriefingScreen))
+        await pilot.press("escape")
+        await settle(pilot, lambda: isinstance(app.screen, RoomExerciseScreen))
+        await pilot.press("s")
+        await settle(pilot, lambda: isinstance(app.screen, ComposerDialog))
+        app.screen.query_one(TextArea).insert("Please stay calm; the rumour is false.")
+        await settle(pilot, lambda: app.screen.last_check is not None)
+        assert "calm" in [v.rule for v in app.screen.last_check.covers]
 
 
 async def test_a_wrong_code_is_said_on_the_code_screen(served):
