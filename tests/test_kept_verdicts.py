@@ -148,3 +148,73 @@ def test_a_branch_keeps_the_verdicts_its_original_was_played_with(tmp_path, monk
     assert json.loads(contents(out)[0])["verdicts"] == 1
     assert judged_lines(out) and judged_lines(out)[0]["verdicts"] == judged_lines(path)[0]["verdicts"]
     assert cli("replay", "--verify", out).exit_code == 0
+
+
+def test_a_text_said_twice_is_judged_once_and_replays_by_that_judgement(tmp_path, monkeypatch):
+    path = tmp_path / "x.jsonl"
+    s = Session.start(load_pack(FIXTURES / "mini"), 5, SEATS, path)
+    s.advance_to(60)
+    s.submit(C.IssueStatement(by="chief", channel="social", text=CALM))
+    s.advance_to(70)
+    s.submit(C.IssueStatement(by="chief", channel="social", text=CALM))
+    s.run_to_end()
+    s.close()
+    assert [d["text"] for d in judged_lines(path)].count(CALM) == 1
+    monkeypatch.setattr(Checker, "check", lambda self, text: Result({}))
+    replay_log(read_log(path), load_pack(FIXTURES / "mini"))  # the second saying too, by the kept verdicts
+
+
+def test_conditions_on_hits_are_kept_as_authors_write_them():
+    """Every kind of condition a hit may stop counting at (aliases such as `any` and `not`
+    included) is written as plain JSON, without empty fields, and read back the same."""
+    from pydantic import TypeAdapter
+
+    from simulator.models.conditions import Condition
+    from simulator.statements import Hit, Verdict
+
+    conditions = TypeAdapter(Condition)
+    written = [{"action": "police.notify_families"}, {"any": [{"delivered": "I-03"}, {"after": 90}]},
+               {"not": {"state": "tension", "above": 60}}, {"all": [{"chosen": "I-05", "option": "a"}]}]
+    for cond in written:
+        until = conditions.validate_python(cond)
+        result = Result({"R": Verdict("R", "victim_name", True, (Hit(0, 3, "Raj", "name", until), Hit(5, 8, "Ali", "name")), "why")}, 4)
+        data = kept.to_data(result)
+        assert json.loads(json.dumps(data)) == data and "null" not in json.dumps(data)
+        assert data[0]["hits"][0]["until"] == cond and "until" not in data[0]["hits"][1]
+        back = kept.from_data(json.loads(json.dumps(data)), 4)
+        assert back.unread == 4 and back.verdicts == result.verdicts
+        assert back.verdicts["R"].hits[0].until == until and back.verdicts["R"].hits[1].until is None
+
+
+def test_the_judge_reads_the_kept_verdicts_and_lifts_from_them(caldmere_pack):
+    """What a log kept is judged as the checker's own result is: prohibitions lifted since, and hits
+    whose own condition holds, no longer count; the rest stands as kept."""
+    from pydantic import TypeAdapter
+
+    from simulator import judge
+    from simulator.engine.history import History
+    from simulator.models.conditions import Condition
+    from simulator.statements import Hit, Verdict
+
+    confirmed = TypeAdapter(Condition).validate_python({"action": "police.confirm_suspect_details"})
+    text = "A text the checker of the day would judge otherwise."
+    h = History(state={})
+    h.judged[text] = Result({
+        "PR-speculation": Verdict("PR-speculation", "speculation", True, (Hit(0, 1, "A", "x"),), "w"),
+        "PR-stigma": Verdict("PR-stigma", "stigma", True, (Hit(0, 1, "A", "x", confirmed), Hit(2, 6, "text", "y")), "w"),
+        "FM-empathy": Verdict("FM-empathy", "empathy", False, (Hit(2, 6, "text", "z"),), "w"),
+    })
+    assert set(judge.statement_verdicts(caldmere_pack, text, h)) == {"PR-speculation", "PR-stigma", "FM-empathy"}
+    assert len(judge.statement_verdicts(caldmere_pack, text, h)["PR-stigma"].hits) == 2
+    h.actions["police.confirm_suspect_details"] = [(10.0, "police")]
+    got = judge.statement_verdicts(caldmere_pack, text, h)
+    assert set(got) == {"PR-stigma", "FM-empathy"} == set(judge.statement_rules(caldmere_pack, text, h))
+    assert [x.words for x in got["PR-stigma"].hits] == ["text"] and got["PR-stigma"].why == "w"
+    assert not caldmere_pack.check_statement(text).verdicts  # the checker itself finds nothing there
+
+
+@pytest.fixture(scope="module")
+def caldmere_pack():
+    from simulator.loading.shipped import shipped_scenario
+
+    return load_pack(shipped_scenario("caldmere-vaisakhi-attack").parent)

@@ -35,7 +35,7 @@ def _hit_data(h: Hit) -> dict[str, Any]:
     return data
 
 
-def from_data(verdicts: list[dict[str, Any]], unread: int = 0) -> Result:
+def from_data(verdicts: list[dict[str, Any]], unread: int) -> Result:
     """The result `to_data` wrote (raises ValueError, KeyError or TypeError on data it did not write)."""
     out: dict[str, Verdict] = {}
     for v in verdicts:
