@@ -91,7 +91,7 @@ def check(scenario: str, text: str | None, by: str, minute: float, done: tuple[s
         _check_lines(pack, jsonl, record)
         return
     if text == "-":
-        text = sys.stdin.read()
+        text = sys.stdin.read().removeprefix("\ufeff")  # a byte-order mark is no part of the statement
     assert text is not None
     result = _result(pack, text, record)
     if as_json:
@@ -100,26 +100,50 @@ def check(scenario: str, text: str | None, by: str, minute: float, done: tuple[s
         _print(pack, text, result)
 
 
+def _not_json(word: str) -> float:
+    raise ValueError(f"{word} is not a JSON value")
+
+
+def _lines(path: Path):
+    """(number, text) of each line of a JSONL file or standard input ('-'), decoded as UTF-8.
+
+    Why bytes first: files saved by spreadsheets and Windows editors often start with a byte-order
+    mark, which is read past; a UTF-16 file is refused at line 1 with what to do, rather than
+    read as garbage line by line."""
+    raw = sys.stdin.buffer if str(path) == "-" else path.open("rb")
+    with raw:
+        for n, data in enumerate(raw, 1):
+            if n == 1:
+                if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+                    raise UserError(f"{path}:1: the file is in UTF-16; save it as UTF-8 (one JSON object a line)")
+                data = data.removeprefix(b"\xef\xbb\xbf")
+            yield n, data.decode("utf-8", errors="replace")
+
+
 def _check_lines(pack, path: Path, record) -> None:
     """One result per input line; a bad line is reported where it is (and the rest still judged)."""
-    stream = sys.stdin if str(path) == "-" else path.open(encoding="utf-8", errors="replace")
     bad = 0
-    with stream:
-        for n, line in enumerate(stream, 1):
-            if not line.strip():
-                continue
-            try:
-                item = json.loads(line)
-            except (json.JSONDecodeError, RecursionError) as exc:
-                bad += 1
-                say(f"{path}:{n}: not a JSON object ({getattr(exc, 'msg', 'nested too deeply')})", err=True)
-                continue
-            if not isinstance(item, dict) or not isinstance(item.get("text"), str):
-                bad += 1
-                say(f"{path}:{n}: each line needs \"text\" (a string), e.g. {{\"id\": \"s1\", \"text\": \"...\"}}", err=True)
-                continue
-            r = _result(pack, item["text"], record)
-            say(json.dumps({"id": item.get("id"), "covers": r["covers"], "breaks": r["breaks"], "why": r["why"]},
-                           ensure_ascii=False))
+    for n, line in _lines(path):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line, parse_constant=_not_json)
+        except (ValueError, RecursionError) as exc:
+            bad += 1
+            say(f"{path}:{n}: not a JSON object ({getattr(exc, 'msg', None) or exc or 'nested too deeply'})", err=True)
+            continue
+        if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+            bad += 1
+            say(f"{path}:{n}: each line needs \"text\" (a string), e.g. {{\"id\": \"s1\", \"text\": \"...\"}}", err=True)
+            continue
+        r = _result(pack, item["text"], record)
+        try:
+            out = json.dumps({"id": item.get("id"), "covers": r["covers"], "breaks": r["breaks"], "why": r["why"]},
+                             ensure_ascii=False, allow_nan=False)
+        except ValueError:  # an id of 1e999: JSON cannot carry it back
+            bad += 1
+            say(f"{path}:{n}: the \"id\" is a number too large for JSON; give it as a string", err=True)
+            continue
+        say(out)
     if bad:
         raise UserError(f"{bad} line(s) of {path} could not be judged (see above)")

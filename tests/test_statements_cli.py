@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
 import sys
 
 import pytest
 
 from .conftest import ROOT
-from .test_cli import run
+from .test_cli import TABLETOP, run
 
 FLAGSHIP = "caldmere-vaisakhi-attack"
 HARM = "A man, probably from the Northgate refugee centre, did this. Our thoughts are with Mr Dhillon's family."
@@ -30,6 +31,28 @@ def test_done_actions_lift_the_prohibitions_that_wait_on_them():
     assert "PR-victim-names" not in out["breaks"] and "PR-speculation" not in out["breaks"]
     assert "PR-rumour-northgate" in out["breaks"]  # nothing lifts that one
     assert out["why"]["FM-empathy"] == ["thoughts are with"]
+
+
+def test_jsonl_as_spreadsheets_and_windows_editors_save_it(tmp_path):
+    """A byte-order mark and Windows line endings are read past; NaN, Infinity and an id JSON
+    cannot carry back are refused at their line; a UTF-16 file is refused at line 1, saying what
+    to do. Every sound line is still judged, from a file and from standard input alike."""
+    lines = tmp_path / "in.jsonl"
+    lines.write_bytes(b"\xef\xbb\xbf" + json.dumps({"id": 1, "text": "Stay calm."}).encode() + b"\r\n"
+                      + b'{"id": NaN, "text": "x"}\n{"id": 1e999, "text": "x"}\n{"id": "b", "text": "x", "n": -Infinity}\n'
+                      + json.dumps({"id": "ok", "text": "Stay calm and stand together."}).encode() + b"\r\n")
+    for source, kwargs in ((lines, {}), ("-", {"input": lines.read_bytes()})):
+        result = subprocess.run([str(TABLETOP), "playbook", "check", FLAGSHIP, "--by", "communications", "--jsonl", str(source)],
+                                capture_output=True, timeout=300, **kwargs)
+        assert result.returncode == 1
+        out = [json.loads(line) for line in result.stdout.decode().splitlines()]
+        assert [o["id"] for o in out] == [1, "ok"] and out[0]["covers"] == ["KM-calm"]
+        err = result.stderr.decode()
+        assert all(f"{source}:{n}:" in err for n in (2, 3, 4)) and f"{source}:1:" not in err and "Traceback" not in err
+    utf16 = tmp_path / "u16.jsonl"
+    utf16.write_text(json.dumps({"id": "a", "text": "Stay calm."}) + "\n", encoding="utf-16")
+    result = run("playbook", "check", FLAGSHIP, "--by", "communications", "--jsonl", utf16)
+    assert result.returncode == 1 and f"{utf16}:1:" in result.stderr and "UTF-8" in result.stderr and not result.stdout
 
 
 def test_jsonl_judges_every_line_and_locates_the_bad_ones(tmp_path):
