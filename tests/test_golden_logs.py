@@ -34,14 +34,20 @@ def test_every_pack_and_play_is_recorded(packs):
     assert all(set(entry["plays"]) == set(G.plays_for(name)) for name, entry in GOLDEN.items())
 
 
-@pytest.mark.parametrize("pack_name", sorted(GOLDEN))
-def test_a_pack_plays_its_golden_logs_again(pack_name, packs, tmp_path):
+def recorded(pack_name: str, packs: dict):
+    """The pack and its recording; skipped when the pack is gone or changed since (record again)."""
     if pack_name not in packs:
         pytest.skip(f"{pack_name} is no longer a pack")
     pack = load_pack(packs[pack_name])
     entry = GOLDEN[pack_name]
     if pack.files != entry["files"]:
         pytest.skip(f"{pack_name} changed since its golden logs were recorded: python -m tests.golden_logs --write")
+    return pack, entry
+
+
+@pytest.mark.parametrize("pack_name", sorted(GOLDEN))
+def test_a_pack_plays_its_golden_logs_again(pack_name, packs, tmp_path):
+    pack, entry = recorded(pack_name, packs)
     if entry["checker"] != G.checker_fingerprint():
         pytest.skip("the statement checker changed since the golden logs were recorded: python -m tests.golden_logs --write")
     for name, play in G.plays_for(pack_name).items():
@@ -62,12 +68,7 @@ def test_a_pack_plays_its_golden_logs_again(pack_name, packs, tmp_path):
 def test_the_recorded_logs_verify_whatever_the_checker_has_become(pack_name, packs, tmp_path):
     """Each recorded log replays against today's engine, which takes its statements' verdicts from
     the log; those written as before verdicts were kept, only while the checker is unchanged."""
-    if pack_name not in packs:
-        pytest.skip(f"{pack_name} is no longer a pack")
-    pack = load_pack(packs[pack_name])
-    entry = GOLDEN[pack_name]
-    if pack.files != entry["files"]:
-        pytest.skip(f"{pack_name} changed since its golden logs were recorded: python -m tests.golden_logs --write")
+    pack, entry = recorded(pack_name, packs)
     same_checker = entry["checker"] == G.checker_fingerprint()
     checked = 0
     for name, play in G.plays_for(pack_name).items():

@@ -47,14 +47,18 @@ async def settle(pilot, until, tries=60):
     raise AssertionError("the console did not get there")
 
 
+async def past_the_briefing(pilot, app) -> None:
+    """A joined seat reads its briefing first, before the clock starts, as a solo player does."""
+    await settle(pilot, lambda: isinstance(app.screen, BriefingScreen))
+    await pilot.press("escape")
+    await settle(pilot, lambda: isinstance(app.screen, RoomExerciseScreen))
+
+
 async def test_a_joined_role_gets_its_console_and_no_clock(served):
     server, control = served
     app = JoinApp(server.address, server.room.codes.codes["chief"])
     async with app.run_test(size=(110, 32)) as pilot:
-        # A joined seat reads its briefing first, before the clock starts, as a solo player does.
-        await settle(pilot, lambda: isinstance(app.screen, BriefingScreen))
-        await pilot.press("escape")
-        await settle(pilot, lambda: isinstance(app.screen, RoomExerciseScreen))
+        await past_the_briefing(pilot, app)
         screen = app.screen
         assert screen.humans == ["chief"] and screen.current == "chief"
         control.jump_to_next()  # the facilitator delivers the first inject on the host
@@ -93,9 +97,7 @@ async def test_a_joined_role_checks_its_draft_live_against_the_exercise_it_is_fe
     server, _control = served
     app = JoinApp(server.address, server.room.codes.codes["press"])
     async with app.run_test(size=(110, 32)) as pilot:
-        await settle(pilot, lambda: isinstance(app.screen, BriefingScreen))
-        await pilot.press("escape")
-        await settle(pilot, lambda: isinstance(app.screen, RoomExerciseScreen))
+        await past_the_briefing(pilot, app)
         await pilot.press("s")
         await settle(pilot, lambda: isinstance(app.screen, ComposerDialog))
         app.screen.query_one(TextArea).insert("Please stay calm; the rumour is false.")
