@@ -16,6 +16,7 @@ from ..models.playbook import MessageRule, Playbook, ProhibitedRule, Rumour
 from ..patterns import compile_pattern
 from . import credited_words as CW
 from . import harm
+from . import rumours
 from . import lexicon as L
 from . import stigma_words as S
 from .analysis import Reading, read
@@ -31,6 +32,9 @@ _TITLES = "mr|mrs|ms|miss|dr|mx"
 _CONTACT = re.compile(r"(?<![\d:.])(?:\+\d{1,3}[ ]?)?(?:0\d{2,4}[ -]?\d{3}[ -]?\d{3,4}|\b(?:101|111|999|112|911)\b)(?![\d:]|\.\d)"
                       r"|\b(?:https?://|www\.)\S{2,80}|\b[\w.-]{1,40}\.(?:gov|org|nhs|police)(?:\.[a-z]{2,3})?(?:/\S{0,60})?"
                       r"|\b[\w.+-]{1,40}@[\w-]{1,40}\.[\w.]{2,20}")
+_SAID_IN_OWN_VOICE = frozenset({"speculation", "rumour_confirmation", "stigma", "early_reassurance"})
+"""Harms that are the speaker's own claim: words in quotation marks, answered by a denial in the
+statement, are mentioned, not claimed (amplify is the other way round: quoting him is the harm)."""
 _WHY = {
     "speculation": "ties an identity, faith, origin or motive to the perpetrator before it is confirmed",
     "rumour_confirmation": "repeats the rumour's link without denying it",
@@ -131,6 +135,10 @@ class Checker:
         owners = ["his", "her", "their"] + [f"{p} 's" for p in perps.split("|")]
         material = _alts(L.MATERIAL + list(vocab.material) + [f"{o} {m}" for o in owners for m in L.OWNED_MATERIAL])
         add("amplify", [_expand(t, {"m": material, "p": perps, "platform": _alts(L.PLATFORMS)}) for t in L.AMPLIFY])
+        # Who did it named by the deed ('the men who did this were heard shouting...'): his words
+        # passed on; one phrase, not one per owner of every kind of material (the {p} slot).
+        doers = _alts(a for d in L.PERPETRATOR_DOERS for a in _doers(d))
+        add("amplify", [_expand(t, {"d": doers}) for t in L.AMPLIFY_DOERS])
         family = f"{_alts(L.POSSESSIVES)} {_alts(L.FAMILY)}"
         add("private", [_expand(t, {"f": family}) for t in L.PRIVATE])
         for person in vocab.people:
@@ -237,17 +245,19 @@ class Checker:
                 found += [_with(r.hit(s), person.name_private_until) for s in r.spans.get(f"first:{person.id}", [])
                           if harm.speaks_of_harm(r, r.toks[s[0]].clause)]
         elif kind == "rumour_confirmation" and rule.rumour is not None:
-            found = harm.rumour_confirmation(r, "topic:" + rule.rumour)
+            found = rumours.rumour_confirmation(r, "topic:" + rule.rumour)
         hits = _distinct(found)
         if not hits and len(_distinct(own)) < rule.match.min_hits:
             return None
         hits = _distinct(hits + own)
+        if kind in _SAID_IN_OWN_VOICE and r.quoted_and_answered(hits):
+            return None  # 'the post says "he came from Northgate". That is false.': quoted to answer it
         why = _WHY[kind or "phrases"]
         return Verdict(rule.id, kind or "phrases", True, tuple(hits), f"{rule.label}: the statement {why} ({_quote(hits)})")
 
     def _correction(self, rule: Rumour, r: Reading, own: list[Hit]) -> Verdict | None:
         topics = r.spans.get("topic:" + rule.id, [])
-        if not topics or harm.rumour_confirmation(r, "topic:" + rule.id):
+        if not topics or rumours.rumour_confirmation(r, "topic:" + rule.id):
             return None
         near = {r.toks[t[0]].clause + d for t in topics for d in (-1, 0, 1)}
         about = {compile_phrase(a).text.lower() for a in rule.about if compile_phrase(a)}  # type: ignore[union-attr]
@@ -258,6 +268,13 @@ class Checker:
         hits = _distinct([r.hit(topics[0]), *cues])
         return Verdict(rule.id, "rumour_correction", False, tuple(hits),
                        f"corrects the rumour ({rule.id}): mentions {topics and r.hit(topics[0]).words!r} and denies it ({_quote(cues)})")
+
+
+def _doers(phrase: str) -> list[str]:
+    """A perpetrator phrase with alternatives ('men who did this|that') as plain phrases, one per
+    alternative, to stand in a slot of another phrase."""
+    *head, last = phrase.split()
+    return [" ".join(head + [alt]) for alt in last.split("|")]
 
 
 def _spoken_places(vocab, places: list[str], incident: set[str]) -> list[str]:

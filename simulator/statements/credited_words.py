@@ -24,6 +24,7 @@ CREDITED: dict[str, list[str]] = {
         "send * love|condolence~|sympath~|thought~|strength|prayer~", "our love", "thinking of|about * you|family|families|victim~|those|everyone",
         "thought~|heart~|prayer~ remain|go|stay|be with", "we know * many of you|how_hard|how_much|this_is",
         "share your pain|grief|sorrow", "grieve~ with", "mourn~ with", "our heart~",
+        "i|we be sorry", "sorry * happen~", "know~ that * many|people|you * frightened|afraid|worried|scared|anxious|upset|angry", "right to be * fed_up|angry|worried|frustrated|upset|afraid", "heard|hear your * fear~|worry|worries|concern~|anger|frustration|pain", "worry be real", "fear be real", "your fear~|worry|worries|anger be * real|understandable|justified",
     ],
     "facts": [
         "confirm", "confirmed", "can confirm", "we know that", "what we know", "at about|around|approximately",
@@ -58,6 +59,7 @@ CREDITED: dict[str, list[str]] = {
         "no decision * yet|taken", "yet to decide", "not * get ahead of", "once they know", "when we know more", "until we know",
         "can_not|cannot say", "not * say * until", "until * finish~|complete~|confirm~|know", "don't yet know|have",
         "not yet * know|sure|clear|confirm~", "will not be comment~", "not comment~ * until", "still unclear", "details * unclear",
+        "still do not know", "do not * know * yet", "not have * name|answer~|detail~|information yet", "when they know it|more", "what they know when", "work~ * on whether", "decid~|consider~|assess~|look~_at whether", "still to be decided|established|confirmed", "police * still establish~|investigat~|work~_out",
     ],
     "next_update": [
         "next update", "further update", "another update", "update you|everyone|residents", "will update", "keep * inform~|update~|post~",
@@ -68,6 +70,7 @@ CREDITED: dict[str, list[str]] = {
         "detail~|information|news will follow",
         "next briefing", "next update~", "briefing * scheduled|will_be_held|is_at", "scheduled for", "update * again",
         "will let you know", "let * know as soon as", "we will tell you", "will be on our|the website", "again on|at|tomorrow",
+        "will be publish~|post~|announc~|shar~|releas~|given|set_out|updated", "will set out|announce|report|brief", "next message|statement|bulletin|post", "will come at|on|by|tonight|tomorrow", "report on it * tonight|tomorrow|later", "at regular interval~", "we will publish|post|share", "will speak again", "speak again at|on|tomorrow|later",
     ],
     "help": [
         "helpline", "hotline", "information line", "support line", "call|phone|ring|contact us", "call * on", "visit", "website",
@@ -77,6 +80,7 @@ CREDITED: dict[str, list[str]] = {
         "around the clock", "day and night", "24 hours", "24/7", "call|phone|ring|text us|on", "call|phone|ring the helpline|line|number|team|desk", "ask at",
         "question~ ? ask|call|phone|email|visit", "follow * for * update~|information|news", "drop in", "drop-in", "come to * centre|desk|hall",
         "desk at", "helpdesk", "advice line", "free phone|call", "freephone",
+        "answer~ * question~", "in person at", "open day", "will be at * to answer|help|talk", "call * line", "family line",
     ],
     "condemnation": [
         "condemn~", "cowardly", "coward~", "no place in", "hateful", "act of hate", "hate crime", "evil", "despicable", "abhorrent",

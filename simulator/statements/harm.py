@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 
 from .analysis import Reading
-from .lexicon import (ASKING, DEEDS, PRONOUNS, FIRM_TIES, FLOATED, GENERIC_ACT, GUESSED_WHO, HARMED, HEDGE_WORDS, INVITE, LOOK_VERBS, NEGATORS,
-                      ONE_PERSON, OTHERS, OTHERS_SAY, PRIVATE_PEOPLE, VENUES)
+from .lexicon import (ASKING, DEEDS, FIRM_TIES, GENERIC_ACT, GUESSED_WHO, HARMED, HEDGE_WORDS, INVITE, LOOK_VERBS, NEGATORS,
+                      ONE_PERSON, OTHERS, OTHERS_SAY, POLICE, POLICE_SAY, PRIVATE_PEOPLE, PRONOUNS, SPOKEN, VENUES)
 from .identifying import outed, young_person_pointed_out
 from .stigma import insinuation
 from .verdict import Hit
@@ -94,7 +94,8 @@ def speculation(r: Reading) -> list[Hit]:
             strong = [p for p in r.in_clause("perp_s", clause) if not _alert_level(r, p[1], clause)]
             # A pronoun is the perpetrator only where the statement speaks of one or of the deed:
             # 'they are families who fled war in Sudan' ties nobody to anything.
-            spoken_of = named_perp or clause in deed_clauses
+            # A hedge does too: 'from what I'm hearing, he had contacts abroad' passes on a guess about him.
+            spoken_of = named_perp or clause in deed_clauses or bool(r.in_clause("hedge", clause))
             weak = [] if ident == "ident_t" else [w for w in r.in_clause("perp_w", clause)
                                                   if spoken_of or r.toks[w[0]].lemma not in PRONOUNS]
             # What was done carries a motive ('a racially motivated attack'); with a hedge it also
@@ -168,7 +169,7 @@ def _blaming_who(r: Reading) -> list[Hit]:
 
 def speaks_of_harm(r: Reading, clause: int) -> bool:
     """Whether a clause (or the one beside it) speaks of someone harmed (a first name then names a victim)."""
-    return any(t.lemma in HARMED or t.low in HARMED for t in r.toks if abs(t.clause - clause) <= 1)
+    return any(r.clause_has(c, HARMED) for c in (clause - 1, clause, clause + 1))
 
 
 def asks_who(r: Reading, i: int) -> bool:
@@ -221,7 +222,7 @@ def early_reassurance(r: Reading) -> list[Hit]:
 
 def reported_by_others(r: Reading, clause: int) -> bool:
     """Whether a clause reports what others say ('some people online are calling it a hoax')."""
-    lemmas = {t.lemma for t in r.toks if t.clause == clause}
+    lemmas = {r.toks[k].lemma for k in r.clause_toks(clause)}
     return bool(lemmas & OTHERS_SAY and lemmas & OTHERS)
 
 
@@ -236,10 +237,32 @@ def _not_this_attacks_motive(r: Reading, i: int, clause: int) -> bool:
     category of incident ('report hate incidents'), not a motive given to this attacker."""
     if any(c[0] < i for c in r.in_clause("classified", clause)):
         return True
+    if _police_say(r, i, clause):
+        return True
     after = [t.lemma for t in r.toks[i + 1:i + 3] if t.clause == clause]
     if after[:2] in (["threat", "level"], ["alert", "level"]) or after[:1] in (["level"], ["alert"]):
         return True  # 'the terrorist threat level' is the national alert state, not this man's motive
+    # A word that describes what was said or written ('shouting homophobic and transphobic abuse',
+    # 'racist graffiti') reports what people saw and heard, not a motive guessed at.
+    said = [t.lemma for t in r.toks[i + 1:i + 4] if t.clause == clause]
+    if said and (said[0] in SPOKEN or (len(said) >= 3 and said[0] in ("and", "or") and said[2] in SPOKEN)):
+        return True
     return any(t.clause == clause and t.lemma in GENERIC_ACT for t in r.toks[max(0, i - 3):i])
+
+
+def _police_say(r: Reading, i: int, clause: int) -> bool:
+    """Whether the police are the ones who say it, before token i in its clause ('police have
+    confirmed it was a racially motivated attack', 'officers describe it as homophobic'): a fact
+    the police have given, not a motive the speaker guesses."""
+    said_by = False
+    for t in r.toks[max(0, i - 12):i]:
+        if t.clause != clause:
+            continue
+        if t.lemma in POLICE:
+            said_by = True
+        elif said_by and t.lemma in POLICE_SAY:
+            return True
+    return False
 
 
 def _guessing_who(r: Reading) -> list[Hit]:
@@ -260,74 +283,6 @@ def _guessing_who(r: Reading) -> list[Hit]:
         if rest and rest[0] in GUESSED_WHO:
             out += [r.hit(span)] + [r.hit(h) for h in r.in_clause("hedge", clause)[:1]]
     return out
-
-
-def rumour_confirmation(r: Reading, topic: str) -> list[Hit]:
-    """A rumour's subject said with its link and no denial: 'a link to Northgate' confirms it; so
-    does declining to deny it ('we cannot rule out a link to Northgate')."""
-    out: list[Hit] = []
-    for span in r.spans.get(topic, []):
-        clause = r.toks[span[0]].clause
-        if r.half_denied(span[0], clause) or any(h[0] > span[0] and r.toks[h[0]].clause == clause
-                                                 for h in r.spans.get("half_denial", ())):
-            out += [r.hit(span)] + [r.hit(h) for h in r.in_clause("half_denial", clause)[:1]]
-            continue
-        if (_floated(r, clause) or reported_by_others(r, clause)) and any(
-                r.toks[c[0]].clause in (clause, clause + 1) for c in r.spans.get("corr", ())):
-            continue  # 'posts say he came from Northgate. They are false.': reported, then denied
-        for link in r.in_clause("link", clause):
-            if _in_a_name(r, link):
-                continue  # 'the Northgate New Neighbours Association' links nothing
-            lo, hi = min(span[0], link[0]), max(span[1], link[1])
-            if abs(link[0] - span[0]) > 8 or r.negated(lo, hi) or r.claims_about(clause):
-                continue
-            if any(c for c in r.in_clause("corr", clause)):
-                continue
-            out += [r.hit(link), r.hit(span)]
-            break
-        else:
-            # 'from Northgate', 'from the Northgate centre': an origin given as fact.
-            i = span[0]
-            before = [t.lemma for t in r.toks[max(0, i - 3):i]]
-            if "from" in before and before[max(0, before.index("from") - 1)] not in ("away", "far") and not r.negated(max(0, i - 2), span[1]) and not r.claims_about(clause) \
-                    and not r.in_clause("corr", clause):
-                out += [r.hit(span)]
-    return out or _reported_not_corrected(r, topic)
-
-
-def _in_a_name(r: Reading, span) -> bool:
-    """Whether a phrase is part of a name: capitalised, and not the first word of a sentence."""
-    t = r.toks[span[0]]
-    first = span[0] == 0 or r.toks[span[0] - 1].clause != t.clause and r.text[max(0, t.start - 2):t.start].strip() in (".", "!", "?", "")
-    return r.text[t.start:t.start + 1].isupper() and not first
-
-
-def _reported_not_corrected(r: Reading, topic: str) -> list[Hit]:
-    """A rumour passed on as a report and left standing: 'we are aware of posts claiming the man
-    came from the centre; we are looking into these claims'. Saying what is being said is only
-    sound with the fact that answers it, so a statement that denies nothing anywhere repeats it.
-    A clause that refuses ('we will not speculate on whether...') is not a report."""
-    if r.spans.get("corr") or r.spans.get("neg_scope"):
-        return []
-    for span in r.spans.get(topic, []):
-        clause = r.toks[span[0]].clause
-        if any(t.clause == clause and t.lemma in NEGATORS for t in r.toks):
-            continue
-        if not (r.claims_about(clause) or reported_by_others(r, clause) or _floated(r, clause)):
-            continue
-        links = [s for s in r.in_clause("link", clause) if abs(s[0] - span[0]) <= 8 and not _in_a_name(r, s)]
-        came = [k for k in range(max(0, span[0] - 3), span[0]) if r.toks[k].lemma == "from"]
-        # Floated as an open matter ('we are aware of a video suggesting police will check
-        # documents', 'as for whether documents will be checked'), the claim itself is passed on.
-        if links or came or _floated(r, clause):
-            return [r.hit(span)] + [r.hit(s) for s in links[:1]]
-    return []
-
-
-def _floated(r: Reading, clause: int) -> bool:
-    """Whether a clause floats a claim as an open matter ('as for whether...', 'reports that...',
-    'we are aware of a video suggesting...')."""
-    return any(t.clause == clause and t.lemma in FLOATED for t in r.toks)
 
 
 def stigma(r: Reading) -> list[Hit]:

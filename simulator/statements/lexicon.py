@@ -20,6 +20,8 @@ CORRECTION = [
     "no record~", "no such", "no report~ of", "never happen~", "did not happen", "not real", "manipulat~", "edited", "altered",
     "old footage", "another|different country", "out of context", "misleading", "made up", "invented", "not genuine", "forged",
     "forgery", "no truth", "not what", "is not|isn't * here", "filmed in|abroad|elsewhere",
+    "nothing * connect~|link~|tie~", "found nothing", "no one|nobody at|in * responsible|involved|to_blame",
+    "no part in", "had nothing to do",
 ]
 """Turns of phrase that deny a rumour; with the rumour's `about` words, a correction."""
 
@@ -33,6 +35,9 @@ ASSERT_LINK = [
 NEGATORS = frozenset({"no", "not", "never", "nothing", "none", "nobody", "neither", "nor", "without", "deny", "false",
                       "untrue", "baseless", "unfounded", "refuse", "reject", "against", "stop", "avoid", "condemn"})
 """Lemmas that put what follows them in their clause out of the statement's claims."""
+VERB_NEGATORS = frozenset({"refuse", "reject", "against", "stop", "avoid", "condemn"})
+"""Negators that are verbs or a preposition: they deny their own object, a few words on, not all
+that follows in the clause (Reading.negated, VERB_REACH)."""
 
 NEGATION_SCOPE = ["no evidence", "no * evidence", "nothing to suggest|indicate|show", "nothing suggest~", "no indication",
                   "no suggestion", "no sign", "no reason to believe|think|suspect|say", "no basis", "no truth", "not true that",
@@ -61,6 +66,11 @@ DISAVOW = frozenset({"wrong", "unfair", "unjust", "shameful", "disgraceful", "un
 PERPETRATOR_STRONG = ["gunman", "attacker", "shooter", "suspect", "perpetrator", "killer", "assailant", "culprit", "murderer",
                       "terrorist", "man arrest~", "person arrest~", "person responsible", "those responsible", "whoever",
                       "man who", "person who", "the sender", "author~ of the", "the person behind"]
+PERPETRATOR_DOERS = ["man who did this|that|it", "men who did this|that|it", "people who did this|that|it",
+                     "those who did this|that|it", "person who did this|that|it", "whoever did this|that|it",
+                     "man responsible", "men responsible", "people responsible", "those behind this|it", "the people behind"]
+"""Who did it, named by the deed ('the men who did this'): the perpetrator, as people speak of him."""
+PERPETRATOR_STRONG += PERPETRATOR_DOERS
 PERPETRATOR_WEAK = ["man", "he", "him", "his", "woman", "she", "her", "person", "individual", "they", "them"]
 """The perpetrator: named as such, or a pronoun (then only with an attributing verb or hedge)."""
 
@@ -111,7 +121,13 @@ HEDGES = ["probabl~", "likely", "possibl~", "perhaps", "maybe", "allegedly", "ap
           "fit~ * pattern|profile", "in keeping with", "all the sign~", "i * be told", "i hear", "source~ close to", "little doubt",
           "not surprise anyone", "would not surprise", "no surprise", "no secret", "entitled to know", "deserve to know",
           "i gather", "we gather", "i suspect", "we suspect", "my understanding", "in my mind", "i bet", "presumably",
-          "in all likelihood", "odds are"]
+          "in all likelihood", "odds are",
+          # Belief in the speaker's own voice: a guess said as a guess is still a guess in public.
+          "i|we think", "i|we reckon", "i|we be sure|convinced|certain|fairly_sure|pretty_sure", "my guess", "my money be on",
+          "would not be surprised", "would be surprised if * not", "must have been", "must be", "have to be", "can only be",
+          "surely", "smell~ like|of", "stink~ of", "reek~ of", "typical of", "who else", "i|we fear", "i|we expect",
+          "from what i|we * hear~|hearing|told|understand|gather", "what i be hearing", "i be hearing", "word be that",
+          "the word on the street", "people be saying", "early indication~ be"]
 
 INSINUATE = ["draw * own conclusion~", "make of that|it|this what you will|like|want", "no secret which|who|where|what",
              "read between the line~", "join the dot~", "put two and two together",
@@ -125,13 +141,18 @@ INSINUATE = ["draw * own conclusion~", "make of that|it|this what you will|like|
 speaker's invitation."""
 
 ORIGIN_VERBS = ["come|came from", "sent by|from", "written by", "the work of", "behind", "link~ to", "connect~ to|with",
-                "responsible", "organis~|organiz~ by", "carried out by", "part of", "tied to", "inspired by"]
+                "responsible", "organis~|organiz~ by", "carried out by", "part of", "tied to", "inspired by",
+                "made|posted|done|produced|created|filmed|edited|spread|started|planned|orchestrated|coordinated|ordered|paid_for|put_out|put_together by",
+                "inside job", "from inside|within", "an insider", "someone|somebody|one from|inside|within|close_to|connected_to|linked_to"]
 """What ties a deed to who did it ('the threat came from the same circle'): with a hedge, a guess."""
 
 GROUPS = ["migrants", "immigrants", "refugees", "asylum_seekers", "foreigners", "muslims", "sikhs", "hindus", "jews",
           "christians", "newcomers", "outsiders", "these people", "those people", "people like that", "people like them",
           "that community", "their community", "these communities", "the newcomers", "arrivals", "illegals", "incomers",
-          "imams", "mosques", "madrasas", "madrassas", "gurdwaras", "synagogues", "faith schools"]
+          "imams", "mosques", "madrasas", "madrassas", "gurdwaras", "synagogues", "faith schools",
+          "certain people", "certain groups", "certain families", "certain elements", "certain sections", "that lot",
+          "their lot", "such people", "people like these", "people who come here", "foreign nationals", "new arrivals",
+          "people|persons|men|families of * different|differing|other|foreign culture~|background~|origin~|faith~"]
 """Collective nouns for a group (a pack's community words are added in the plural and as 'the X community')."""
 
 GROUP_OF = ["migrant", "immigrant", "refugee", "asylum seeker", "foreign", "muslim", "sikh", "hindu", "jewish", "christian",
@@ -189,6 +210,8 @@ AMPLIFY = [
     "it be on {platform}", "{m} * on {platform}", "the passage|part|line|bit where he|she|they",
     "told|urged|asked|called_on|calling_on|telling * his|her|their follower~|viewer~|subscriber~|supporter~ to",
 ]
+AMPLIFY_DOERS = ["{d} * wrote|write~|writes|said|say~|claim~|post~|shout~|chant~|yell~|scream~ that|:"]
+"""The attacker's words passed on, he named by what he did ('{d}': 'the men who did this')."""
 PLATFORMS = ["telegram", "tiktok", "youtube", "rumble", "gab", "facebook", "instagram", "twitter", "x", "4chan", "8kun",
              "bitchute", "odysee", "whatsapp", "discord", "reddit", "kick", "twitch", "parallax", "truth social", "snapchat"]
 """Where material is found: naming the platform with the material points people to it."""
@@ -205,9 +228,16 @@ PRIVATE = [
     "room number", "bed number", "under police guard", "close protection", "bodyguard~", "security detail",
     "armed officer~ at|outside", "hiding at|in", "safe house", "stay~ with * at|on", "moved to * at",
     "{f} * be|is|are|were * stay~|living|sleeping|hiding|kept|moved|taken|held|at|with|in",
-    "{f} * stay~|live~|sleep~|hid~|hide", "{f} 's school", "school * {f} attend~", "intensive care unit at",
+    "{f} * stay~|live~|sleep~|hid~|hide", "{f} 's school", "stay~|staying|gone|go|went * at|with|to {f}",
+    "ground-floor|first-floor|second-floor|top-floor|upstairs|downstairs room~|flat~", "school * {f} attend~", "intensive care unit at",
     "armed protection|guard~|escort~", "police protection", "protection officer~", "guarding * at * house|home|flat",
     "at * her|his|their house|home on|in", "family 's home on|in|at",
+    # Where one person is now, or will be: a whereabouts said of him or her is a way to find them.
+    "he|she * be|have_been|is_now * stay~|staying|sleeping|hiding|recovering|living|kept|moved|relocated|taken * with|at|to|in",
+    "he|she|they * have * move~|relocat~|gone * to|in_with|out_of_town",
+    "her|his|their * route to|from work|school|home", "her|his|their daily * routine", "her|his shift~ at|end~|start~|pattern~",
+    "walk~ * dog * every", "drop~ * off at * school|nursery", "pick~ * up from * school|nursery",
+    "her|his|their car * be * parked|outside", "where he|she * work~|park~|shop~|pray~",
 ]
 """Private details: '{f}' is a family member named with a possessive ('my children', 'her son')."""
 
@@ -219,7 +249,7 @@ POSSESSIVES = ["my", "her", "his", "their", "our", "'s"]
 HALF_DENIAL = ["can_not|cannot|unable_to|not_able_to confirm|deny|comment_on|rule_out", "keep~ an open mind", "open mind",
                "not ruling anything out", "all lines of inquiry|enquiry", "can_not|cannot be excluded|ruled_out", "not in a position to confirm|deny|comment",
                "neither confirm nor deny", "not rule * out", "not ruling * out", "would not rule out", "can_not|cannot exclude",
-               "not exclude", "not * discount~", "can_not|cannot say * not", "not yet confirm~ * report~|claim~|suggestion~"]
+               "not exclude", "not * discount~", "can_not|cannot say * not", "not yet confirm~ * report~|claim~|suggestion~", "can_not|cannot rule * out"]
 """Words that decline to deny ('we cannot confirm reports that he held extremist views', 'we are
 not ruling out a link'): the claim after them is repeated in public, not taken back."""
 
@@ -229,6 +259,14 @@ BLAME_ACT = [
     "the work of", "to blame for * violence|trouble|fight~|fighting|disorder|clash~|riot~|unrest|damage",
     "start~|began|begin throw~|fight~|attack~|hurl~|punch~|push~|charg~|smash~|kick~",
     "bring|brought|bring~ * violence|trouble|chaos|disorder|hate|hatred * to", "who start~|began|provok~ this|it|the",
+    # How one side is said to have begun it: the first blow, coming for a fight, the aggressor.
+    "throw~|threw|land~|strike|struck * first|the_first punch|bottle|stone|brick|blow|missile", "first to throw|attack|strike|charge|hit",
+    "look~|spoil~|itch~ for * fight|trouble|confrontation|violence", "came|come|turn~_up|arrive~ * for a fight|for_trouble|looking_for",
+    "the aggressor~", "turn~ violent", "kick~ off", "go|went on the rampage", "came|come|arrive~|turn~_up armed|tooled_up|with weapon~",
+    "brought|bring weapon~", "goad~", "bait~", "hijack~ by", "outside agitator~", "agitator~", "fault lie~ with|on",
+    "responsibility lie~ with|on", "squarely with|on|at", "at fault", "started it", "start~ * trouble|fight~|violence",
+    "trouble|violence|fight~|fighting|disorder|clash~ start~|began|begin|kick~_off with|when", "came|come|went|go looking for it|trouble",
+    "bring|brought * violence|trouble|chaos|disorder * with them", "injur~|damage * be * cause~|inflict~ by",
 ]
 """Who did it, said before the police have: 'the counter-protesters started the trouble', 'the
 disorder was caused by a breakaway group' (a guess at the perpetrators, whoever they are)."""
@@ -282,3 +320,20 @@ DEEDS = frozenset({"this", "it", "attack", "threat", "letter", "email", "video",
                    "shooting", "assault", "fire", "arson", "vandalism", "graffiti", "leaflet", "campaign", "incident", "trouble"})
 """What was done, as the subject of a guess at who did it ('this threat came from...')."""
 ONE_PERSON = frozenset({"a", "an", "one", "another"})
+SPOKEN = frozenset({"abuse", "slur", "insult", "chant", "chanting", "graffiti", "remark", "comment", "language", "leaflet",
+                    "message", "sticker", "poster", "song", "taunt", "shout", "shouting", "word"})
+"""What was said or written: a motive word before it describes what people heard or saw ('racist
+graffiti', 'homophobic abuse'), which is a fact, not a motive guessed."""
+REPORT_NOUNS = frozenset({"post", "claim", "rumour", "report", "story", "video", "message", "suggestion", "allegation",
+                          "tweet", "clip", "image", "picture", "photo", "screenshot", "leaflet", "email", "letter", "idea",
+                          "notion", "talk", "speculation", "theory"})
+"""What says a claim: 'the post saying he came from the centre is false' denies what the post says."""
+FALSEHOOD = frozenset({"false", "untrue", "wrong", "baseless", "unfounded", "fake", "fabricated", "nonsense", "incorrect",
+                       "misleading", "lie", "lies", "rubbish", "invented"})
+"""Words that call a report false, read after it in its clause (see Reading._report_denied)."""
+NOT_SO = frozenset({"true", "correct", "real", "accurate", "genuine", "happen", "so"})
+"""After 'not' or 'never', a report called false ('... is not true', '... never happened')."""
+POLICE = frozenset({"police", "officer", "detective", "investigator", "constabulary", "met", "force"})
+POLICE_SAY = frozenset({"confirm", "say", "state", "describe", "call", "class", "classify", "record", "tell", "announce",
+                        "establish", "conclude", "determine"})
+"""The police, and the verbs by which they give a fact ('police have confirmed it was...')."""

@@ -19,6 +19,9 @@ from .text import Token, lemma
 GAP = 3
 """How many words '*' may stand for."""
 
+POOL_CACHE = 50_000
+"""How many distinct words' phrase pools a matcher keeps (see Matcher._pool)."""
+
 Alt = tuple[str, ...]
 """One alternative of a position: the lemmas of one or more words ('asylum seeker')."""
 
@@ -176,6 +179,7 @@ class Matcher:
         """Per phrase, the words its last position can start with: a phrase none of whose last
         words is in the statement cannot match, and is not tried (most blame templates end in a
         word few statements say, and there are dozens of them at every group word)."""
+        self._pools: dict[tuple[str, str], list[tuple[Phrase, frozenset[str] | None]]] = {}
         self.gapless: set[int] = set()
         """Phrases without '*', matched by _gapless_end."""
         for ph in phrases:
@@ -194,6 +198,30 @@ class Matcher:
                 else:
                     self.by_first.setdefault(first, []).append(ph)
 
+        for word in list(self.by_first):
+            self._pool((word, word))  # every word a phrase starts with, ready before the first keystroke
+
+    def _pool(self, key: tuple[str, str]) -> list[tuple[Phrase, frozenset[str] | None]]:
+        """The phrases a word (lemma, spelling) can start, each once, with the words its last
+        position needs: worked out once per distinct word for the life of the matcher (the
+        composer checks the same words keystroke after keystroke), not once per statement."""
+        found = self._pools.get(key)
+        if found is None:
+            lem, low = key
+            pool = self.by_first.get(lem, [])
+            if low != lem:
+                pool = pool + self.by_first.get(low, [])
+            for prefix in {low[:3], lem[:3]}:
+                pool = pool + self.stems.get(prefix, [])
+            picked: dict[int, Phrase] = {}
+            for ph in pool:
+                picked.setdefault(id(ph), ph)  # a phrase reached twice (lemma and spelling) is tried once
+            found = [(ph, self.need.get(id(ph))) for ph in picked.values()]
+            if len(self._pools) >= POOL_CACHE:
+                self._pools.clear()  # bounded: a flood of distinct words (another script, noise) cannot grow it
+            self._pools[key] = found
+        return found
+
     def find(self, toks: list[Token]) -> list[tuple[Phrase, int, int]]:
         """(phrase, first token, token after the last) for every place a phrase matches; the
         shortest match at each start (a reader's reading of the phrase)."""
@@ -202,22 +230,12 @@ class Matcher:
         said = {t.lemma for t in toks} | {t.low for t in toks}
         # The phrases a word can start, without those whose last words the statement never says:
         # worked out once per distinct word of the statement, not at every place it stands.
-        starting: dict[tuple[str, str, str, str], list[Phrase]] = {}
+        starting: dict[tuple[str, str], list[Phrase]] = {}
         for i, t in enumerate(toks):
-            key = (t.lemma, t.low, t.low[:3], t.lemma[:3])
+            key = (t.lemma, t.low)
             cands = starting.get(key)
             if cands is None:
-                pool = self.by_first.get(t.lemma, [])
-                if t.low != t.lemma:
-                    pool = pool + self.by_first.get(t.low, [])
-                for prefix in {t.low[:3], t.lemma[:3]}:
-                    pool = pool + self.stems.get(prefix, [])
-                picked: dict[int, Phrase] = {}
-                for ph in pool:
-                    need = self.need.get(id(ph))
-                    if need is None or not need.isdisjoint(said):
-                        picked.setdefault(id(ph), ph)  # a phrase reached twice (lemma and spelling) is tried once
-                cands = starting[key] = list(picked.values())
+                cands = starting[key] = [ph for ph, need in self._pool(key) if need is None or not need.isdisjoint(said)]
             for ph in cands:
                 if id(ph) in self.gapless:
                     end = _gapless_end(ph.parts, toks, i, memo)

@@ -12,11 +12,12 @@ attacked) and the move's words in one clause, the group standing where the words
 from __future__ import annotations
 
 from .analysis import Reading, Span
+from .phrases import Phrase
 from .lexicon import GROUP_NOUNS
 from .lexicon import NEGATORS
 from .stigma_words import HARMED_WORDS
-from .stigma_words import (APPEALS, FEELINGS, FOR_ONE_MAN, LINKING, OBJECT_OF, OBLIGED, OBLIGED_WITH, PROTECTIVE,
-                           VICTIM_SIDE, WITNESS)
+from .stigma_words import (APPEALS, FEELINGS, FOR_ONE_MAN, LINKING, OBJECT_OF, OBLIGED, OBLIGED_WITH, OTHER_AGENTS,
+                           PROTECTIVE, VICTIM_SIDE, WITNESS)
 from .verdict import Hit
 
 NEAR = 10
@@ -44,11 +45,44 @@ def _is_group(r: Reading, span: Span) -> bool:
 
 
 def _groups(r: Reading, clause: int, places: bool = True) -> list[tuple[Span, bool]]:
-    """(span, is a place) for every group and non-targeted community place in a clause."""
+    """(span, is a place) for every group and non-targeted community place in a clause, and a
+    plural pronoun that stands for a group named just before (see _anaphors)."""
     out = [(s, False) for s in r.in_clause("grp", clause) if _is_group(r, s)]
     if places:
         out += [(s, True) for s in r.in_clause("cplace", clause)]
+    if not out:
+        out = [(s, False) for s in _anaphors(r, clause)]
     return out
+
+
+_THEY = frozenset({"they", "them", "their", "theirs"})
+"""Not 'themselves': it stands for its own clause's subject ('with the families themselves')."""
+_THEY_PHRASE = Phrase("they (the group named before)", ())
+ANAPHOR_REACH = 2
+"""How many clauses back a 'they' may look for the group it stands for."""
+
+
+def _anaphors(r: Reading, clause: int) -> list[Span]:
+    """'They' standing for a group named in the clause or two before ('the men at the centre
+    arrived last spring. Since then they have been a problem'): officials rarely repeat the
+    group's name in the clause that judges it. Only where the group is the last plural named
+    (no other people, such as the police, named between) and is not itself the one harmed
+    or protected there (the families need support. They...' reads the same way, and is judged
+    by the cue's own reading of who is harmed)."""
+    they = [k for k in r.clause_toks(clause) if r.toks[k].low in _THEY]
+    if not they:
+        return []
+    first = they[0]
+    named = [g for g in r.spans.get("grp", []) if clause - ANAPHOR_REACH <= r.toks[g[0]].clause < clause and _is_group(r, g)]
+    named += [g for g in r.spans.get("cplace", []) if clause - ANAPHOR_REACH <= r.toks[g[0]].clause < clause]
+    if not named:
+        return []
+    last = max(g[1] for g in named)
+    # People named in the pronoun's own clause are its subject, not its antecedent ('people are
+    # right to be wary of them'); named between the group and that clause, they may be.
+    if any((t.lemma in OTHER_AGENTS or t.low in OTHER_AGENTS) and t.clause < clause for t in r.toks[last:first]):
+        return []
+    return [(k, k + 1, _THEY_PHRASE) for k in they]
 
 
 def _said_of(r: Reading, group: Span, cue: Span) -> bool:
@@ -81,10 +115,10 @@ def _open(r: Reading, clause: int) -> bool:
 
 def _obliged(r: Reading, clause: int, before: int) -> bool:
     """Whether a word of obligation stands before token `before` in the clause ('must', 'has to')."""
-    for k in range(before):
+    for k in r.clause_toks(clause):
+        if k >= before:
+            break
         t = r.toks[k]
-        if t.clause != clause:
-            continue
         if t.lemma in OBLIGED:
             return True
         follow = OBLIGED_WITH.get(t.lemma)
@@ -103,9 +137,9 @@ def _negated_after(r: Reading, cue: Span, group: Span) -> bool:
 def _protective(r: Reading, clause: int, group: Span) -> bool:
     """Whether the clause gives a protective or operational reason (a word of the group's own name,
     'the Northgate Welcome Centre', is not one)."""
-    return any(t.clause == clause and t.lemma in PROTECTIVE and not group[0] <= k < group[1]
+    return any(r.toks[k].lemma in PROTECTIVE and not group[0] <= k < group[1]
                and not (k > 0 and r.toks[k - 1].low in ("your", "own", "yourself"))  # 'for your own safety' warns of them
-               for k, t in enumerate(r.toks))
+               for k in r.clause_toks(clause))
 
 
 def _denied(r: Reading, span: Span, reach: int = 3) -> bool:
@@ -125,12 +159,20 @@ def _cue_denied(r: Reading, cue: Span) -> bool:
     return _denied(r, cue, reach=4)
 
 
+def _named(r: Reading, cue: Span) -> bool:
+    """Whether the cue's first word is part of a name: capitalised inside its sentence ('the
+    Harbour View hotel' harbours nobody)."""
+    t = r.toks[cue[0]]
+    starts = cue[0] == 0 or r.text[max(0, t.start - 3):t.start].strip()[-1:] in (".", "!", "?", ":", "")
+    return r.text[t.start:t.start + 1].isupper() and not starts
+
+
 def _attributes(r: Reading) -> list[Hit]:
     out = []
     for tag in ("stig:attr", "stig:nominal"):
         for cue in r.spans.get(tag, []):
             clause = r.toks[cue[0]].clause
-            if _cue_denied(r, cue) or not _open(r, clause):
+            if _cue_denied(r, cue) or not _open(r, clause) or _named(r, cue):
                 continue
             for group, _place in _groups(r, clause):
                 if _denied(r, group) or not _said_of(r, group, cue):
@@ -168,7 +210,7 @@ def _demands(r: Reading) -> list[Hit]:
                 continue
             if not _obliged(r, clause, cue[0]):
                 continue
-            if cue[2].text in APPEALS and any(t.clause == clause and (t.lemma in WITNESS or t.low in HARMED_WORDS) for t in r.toks):
+            if cue[2].text in APPEALS and any(r.toks[k].lemma in WITNESS or r.toks[k].low in HARMED_WORDS for k in r.clause_toks(clause)):
                 continue  # 'we ask the congregation to come forward with what they saw': a witness appeal, not a debt
             between = r.toks[group[1]:cue[0]]
             if any(t.lemma in ("protect", "support", "help", "with", "for", "reassure") for t in between):
@@ -189,8 +231,7 @@ def _legitimised(r: Reading) -> list[Hit]:
             said = clause not in r.questions() and not r.disavows(clause) if tag == "stig:question" else _open(r, clause)
             if r.negated(cue[0], cue[1]) or not said:
                 continue
-            feeling = tag == "stig:question" or any(t.clause == clause and (t.lemma in FEELINGS or t.low in FEELINGS)
-                                                      for t in r.toks)
+            feeling = tag == "stig:question" or r.clause_has(clause, FEELINGS)
             if not feeling:
                 continue
             for group, _place in _groups(r, clause):
@@ -210,6 +251,9 @@ def _advice(r: Reading) -> list[Hit]:
         clause = r.toks[cue[0]].clause
         if r.negated(cue[0], cue[1]) or not _open(r, clause):
             continue
+        if any(t.low == "going" for t in r.toks[cue[0]:cue[1]]):
+            continue  # 'we are not going to let...' is a future, not 'do not go to...'
+
         for group, place in _groups(r, clause):
             if group[0] < cue[0] or group[0] - cue[1] > NEAR or _protective(r, clause, group):
                 continue

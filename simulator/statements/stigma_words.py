@@ -39,6 +39,15 @@ ATTRIBUTES = [
     "fighting age", "fighting-age", "military age", "military-age", "keep~ to their own", "stick~ to their own",
     "made it easy|hard for themselves", "show~ * who|what they * be", "tell~ you * about them", "typical of them",
     "dump~ on|in|here", "foist~ on", "impos~ on", "on * doorstep", "in * backyard", "attract~ * attention|trouble",
+    # Character words: how a group is run down in a word, whatever the city.
+    "ungrateful", "lazy", "dirty", "filthy", "noisy", "rowdy", "unruly", "feral", "primitive", "backward", "uncivilis~",
+    "uncivili~", "fanatic~", "intolerant", "sinister", "shady", "dodgy", "untrustworthy", "dishonest", "deceitful",
+    "freeload~", "sponger~", "scrounger~", "benefit cheat~", "leech~", "disloyal", "brainwash~", "bogus", "sponging",
+    "up to no good", "not to be trusted", "can not be trusted", "cannot be trusted", "sneaky", "devious",
+    "homophobic|misogynist~|sexist|racist|antisemitic|anti-semitic|bigoted attitude~|view~|culture|problem",
+    "a culture of", "mentality", "their culture|religion|attitude~|way~|values * be|is|are|teach~|allow~",
+    "not understand|follow|know|get how * work~ here", "how we do thing~ here", "where they come from",
+    "have|has|got a * problem", "have|has|got a problem with",
 ]
 MEN = ["young men", "single men", "lone men", "men of fighting age", "unaccompanied men", "these men", "those men",
        "the men there", "hundreds of men", "the men living there", "these lads", "those lads"]
@@ -61,6 +70,10 @@ DEMANDS = [
     "get * house in order", "put * house in order", "step up", "face up to", "rein in", "keep * in check", "control * young",
     "deal with * extrem~|radical~|their_own", "tackle * extrem~|radical~", "confront * extrem~|radical~", "cooperate", "co-operate",
     "tell * police * what they know", "what they know",
+    # Told to earn their place: to adapt, respect, be grateful (said to a group, after a word of obligation).
+    "respect our|the * way~|law~|rule~|value~|custom~|culture", "adapt", "assimilat~", "integrate", "fit in",
+    "learn * language|english|way~|rule~|custom~", "abide by", "play by * rule~", "be grateful", "show * gratitude",
+    "know * place", "behave", "earn * place|right|welcome",
 ]
 """What a community is told it owes ('the community must root out', 'we call on the mosque to
 explain'): collective responsibility laid on a group for one person's act."""
@@ -94,7 +107,8 @@ NO_BLAME = ["blame~ * people|parents|anyone|residents|locals|them|you|mums|dads|
 """Not blaming people for a hostile act ('no parent could be blamed for keeping their child away
 from the centre'): said with a denial, it excuses the act."""
 BURDEN_ALONE = ["while local people|families|residents * wait~|struggle~|go_without", "local people * wait~ years",
-                "handed to them", "on a plate", "get~ * for free", "get~ everything", "handed everything"]
+                "handed to them", "on a plate", "get~ * for free", "get~ everything", "handed everything",
+                "local people|residents|families * come|put first"]
 """A burden said by the contrast itself ('they get a great deal handed to them while local
 people wait years'), whoever 'they' are."""
 FEELINGS = frozenset({"anger", "angry", "fear", "fears", "afraid", "frightened", "scared", "concern", "concerned", "worry",
@@ -141,7 +155,7 @@ BURDEN = [
     "pressure", "strain", "burden", "drain", "overwhelm~", "cost~ * taxpayer~|us|council|city", "at our expense",
     "jump~ * queue", "queue-jump~", "priority over", "ahead of local", "before local", "local people first",
     "special treatment", "preferential", "handout~", "hand-out~", "freebie~", "free housing|hotel~|phone~", "luxury",
-    "taking * job~|home~|house~|place~", "take~ * job~|home~|house~|place~|benefit~", "get~ everything",
+    "taking * job~|home~|house~|our_place~", "take~ * job~|home~|house~|benefit~", "take~ our|their|local * place~", "get~ everything",
 ]
 """A burden laid on a group ('the centre puts pressure on our surgeries', 'they jump the queue')."""
 
@@ -178,3 +192,13 @@ keep watch on the centre to keep residents safe', 'avoid Eastbank while police w
 FOR_ONE_MAN = frozenset({"attacker", "gunman", "suspect", "man", "he", "him", "his", "perpetrator", "killer", "sender",
                          "assailant", "individual", "person", "culprit", "shooter"})
 """Words that show a clause speaks of the one perpetrator, not a group ('he was known to be violent')."""
+
+OTHER_AGENTS = frozenset({"police", "officer", "officers", "staff", "volunteer", "volunteers", "council", "councillor",
+                          "councillors", "team", "teams", "service", "services", "paramedic", "paramedics", "authority",
+                          "authorities", "investigator", "investigators", "detective", "detectives", "organiser",
+                          "organisers", "charity", "charities", "agency", "agencies", "partner", "partners", "leader",
+                          "leaders", "school", "schools", "hospital", "hospitals", "worker", "workers", "neighbour",
+                          "neighbours", "resident", "residents", "people", "everyone", "parent", "parents", "family",
+                          "families", "victim", "victims", "he", "she", "man", "woman", "attacker", "suspect", "gunman"})
+"""People a 'they' may stand for other than a group named before it: named between the group and
+the 'they', they are its likelier antecedent ('the refugees met the police. They said...')."""
