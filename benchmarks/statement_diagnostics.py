@@ -26,6 +26,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from statements import SEALED, load_corpus, pack  # noqa: E402
 
 from simulator.statements import harm, rumours, stigma  # noqa: E402
+from simulator.statements.hearsay import hearsay  # noqa: E402
 from simulator.statements.analysis import Reading  # noqa: E402
 from simulator.statements.lexicon import DEEDS, MATERIAL, NEGATORS, OWNED_MATERIAL, PLATFORMS  # noqa: E402
 
@@ -71,6 +72,26 @@ def features(r: Reading, rule, p) -> dict[str, bool]:
     f["hedge_and_deed_same_clause"] = bool(hedge_c & deed_c)
     f["deed_then_by"] = any(t.lemma == "by" and t.clause in deed_c for t in r.toks)
     f["hedge_and_perp_same_clause"] = bool(hedge_c & perp)
+    # Where a stigma reading could have looked (our own tags only): which move's words are there
+    # at all, whether a group and a move share a sentence, and words that point back to a place.
+    for t in s:
+        if t.startswith("stig:"):
+            f["cue_" + t[5:]] = True
+    any_group = bool(groups) or bool(s.get("cplace")) or bool(s.get("place_c"))
+    f["no_group_no_place"] = not any_group and not s.get("grp")
+    f["singular_group_word_only"] = bool(s.get("grp")) and not groups
+    f["there_after_place"] = any(t.low == "there" for t in r.toks) and any_group
+    f["modal_word"] = any(t.lemma in ("must", "should", "need", "ought") for t in r.toks)
+    f["feeling_word"] = any(t.lemma in stigma.FEELINGS or t.low in stigma.FEELINGS for t in r.toks)
+    f["feeling_before_group_same_clause"] = any(
+        any((r.toks[k].lemma in stigma.FEELINGS or r.toks[k].low in stigma.FEELINGS) and k < g[0]
+            for k in r.clause_toks(r.toks[g[0]].clause)) for g in groups + s.get("cplace", []))
+    f["group_and_cue_same_sentence"] = any(abs(c - g) <= 2 for g in gclauses for c in cue_clauses)
+    f["quantified_group"] = any(r.toks[g[0] - 1].lemma in ("some", "many", "most", "few", "lot", "of") for g in groups
+                                if g[0] > 0)
+    f["plural_pronoun_any"] = any(t.low in ("they", "them", "their", "these", "those") for t in r.toks)
+    f["speculation_hit"] = bool(harm.speculation(r))
+    f["rumour_word_any"] = any(t.startswith("topic:") for t in s)
     if getattr(rule, "rumour", None):
         topic = "topic:" + rule.rumour
         f["rumour_topic"] = bool(s.get(topic))
@@ -81,13 +102,13 @@ def features(r: Reading, rule, p) -> dict[str, bool]:
 DETECTORS = {
     "speculation": {"tie": lambda r: harm.speculation(r) and [h for h in harm.speculation(r)
                                                               if h not in harm._guessing_who(r) + harm._blaming_who(r)
-                                                              + harm._insinuated(r) + harm._guessed_source(r)],
+                                                              + harm._insinuated(r) + harm._guessed_source(r) + hearsay(r)],
                     "guessing_who": harm._guessing_who, "blaming_who": harm._blaming_who,
-                    "insinuated": harm._insinuated, "guessed_source": harm._guessed_source},
+                    "insinuated": harm._insinuated, "guessed_source": harm._guessed_source, "hearsay": hearsay},
     "stigma": {"blame/slur": lambda r: [h for h in harm.stigma(r) if h not in stigma.insinuation(r)],
                **{f.__name__.strip("_"): f for f in (stigma._attributes, stigma._demands, stigma._legitimised, stigma._advice,
                                                       stigma._exclusion, stigma._burden, stigma._victim_blame, stigma._excused,
-                                                      stigma._burden_alone)}},
+                                                      stigma._burden_alone, stigma._expected)}},
     "private_details": {"street": lambda r: harm._regex_hits(r, harm._STREET, "", len(r.text)),
                         "phrase": lambda r: [x for x in r.spans.get("private", []) if not r.negated(x[0], x[1])],
                         "named_person": lambda r: harm._named_private_people(r, len(r.text)),

@@ -106,6 +106,7 @@ class Checker:
         add("attr", L.ATTRIBUTE)
         add("hedge", L.HEDGES)
         add("insinuate", L.INSINUATE)
+        add("hearsay", L.HEARSAY)
         add("origin_verb", L.ORIGIN_VERBS)
         add("slur", L.SLURS)
         named = sorted({w.lower() for w in L.GROUP_OF + targeted + others})
@@ -122,7 +123,8 @@ class Checker:
         add("grp", ["|".join(alts) for alts in by_length.values()])
         incident = {n for p in vocab.places if p.kind == "incident" for n in p.names}
         add("cplace", [p for p in community_places if p not in incident] + _spoken_places(vocab, community_places, incident))
-        for tag, words in (("stig:attr", S.ATTRIBUTES), ("stig:nominal", S.NOMINAL), ("stig:demand", S.DEMANDS), ("stig:legit", S.LEGITIMISE),
+        for tag, words in (("stig:attr", S.ATTRIBUTES), ("stig:nominal", S.NOMINAL), ("stig:demand", S.DEMANDS), ("stig:debt", S.DEBTS), ("stig:legit", S.LEGITIMISE),
+                           ("stig:expected", S.EXPECTED),
                            ("stig:question", S.QUESTIONS), ("stig:advice", S.ADVICE), ("stig:exclude", S.EXCLUDE),
                            ("stig:burden", S.BURDEN), ("stig:victim", S.VICTIM_BLAME), ("stig:noblame", S.NO_BLAME),
                            ("stig:burden_alone", S.BURDEN_ALONE)):

@@ -148,6 +148,12 @@ CREDITED: dict[str, list[str]] = {
 }
 """Each credited kind: its built-in turns of phrase (a pack's `match` adds its own)."""
 
+_AGENCY = "police|officer~|council|city|team~|staff|paramedic~|firefighter~|crew~|agency|unit|service~|responder~|detective~|investigator~"
+_OPERATIONS = ("deploy~|patrol~|secur~|cordon~|investigat~|search~|trac~|assess~|respond~|evacuat~|remov~|arrest~|charg~|"
+               "monitor~|review~|meet~|set_up|flag~|report~|refer~|contact~|visit~|guard~|escort~|attend~|interview~|inspect~|"
+               "clean~|repair~|reopen~|increas~|step~_up|provid~|arrang~|organis~|coordinat~|treat~|protect~|stay~|remain~")
+"""Who acts and what they do ('the police are assessing the risks', 'staff have cleaned the wall')."""
+
 DECISIVE: dict[str, list[str]] = {
     "calm": ["calm", "panic", "restraint", "keep * cool", "peace", "in peace", "peacefully", "leave it|this to the police",
              "not let * fear|hate|anger|divide", "do not * divide", "look after * each_other|one_another", "go home safely",
@@ -163,6 +169,11 @@ DECISIVE: dict[str, list[str]] = {
                      "full force of the law"],
     "empathy": [],
     "help": [],
+    # An agency doing something, said in one breath ('officers are now on scene', 'the city has
+    # flagged the content to the unit', 'there will be patrols all week'): the element itself.
+    "action": [f"{_AGENCY} * {_OPERATIONS}", "police|officer~|patrol~|paramedic~|firefighter~|crew~ * be * at|on|in|outside|there",
+               "there will be * patrol~|officer~|steward~", "we have|be|will|'ve * set_up|open~|deploy~|report~|flag~|arrang~|remov~|provid~|refer~|contact~",
+               "have|has been * arrest~|charg~|detain~|remov~|taken_down|deploy~|evacuat~|report~|flag~|refer~", "in custody"],
 }
 """Turns of phrase that deliver an element on their own, whatever the rule's `min_hits` (a rule
 asking for two cues, 'calm and unity', is met by a plain 'please stay calm'): the element's

@@ -13,6 +13,7 @@ import re
 from .analysis import Reading
 from .lexicon import (ASKING, DEEDS, FIRM_TIES, GENERIC_ACT, GUESSED_WHO, HARMED, HEDGE_WORDS, INVITE, LOOK_VERBS, NEGATORS,
                       ONE_PERSON, OTHERS, OTHERS_SAY, POLICE, POLICE_SAY, PRIVATE_PEOPLE, PRONOUNS, SPOKEN, VENUES)
+from .hearsay import hearsay
 from .identifying import outed, young_person_pointed_out
 from .stigma import insinuation
 from .verdict import Hit
@@ -125,7 +126,7 @@ def speculation(r: Reading) -> list[Hit]:
             if tie is not None:
                 out.append(r.hit(span))
                 out.append(r.hit(tie))
-    return out + _guessing_who(r) + _blaming_who(r) + _insinuated(r) + _guessed_source(r)
+    return out + _guessing_who(r) + _blaming_who(r) + _insinuated(r) + _guessed_source(r) + hearsay(r)
 
 
 def _insinuated(r: Reading) -> list[Hit]:

@@ -65,7 +65,7 @@ DISAVOW = frozenset({"wrong", "unfair", "unjust", "shameful", "disgraceful", "un
 
 PERPETRATOR_STRONG = ["gunman", "attacker", "shooter", "suspect", "perpetrator", "killer", "assailant", "culprit", "murderer",
                       "terrorist", "man arrest~", "person arrest~", "person responsible", "those responsible", "whoever",
-                      "man who", "person who", "the sender", "author~ of the", "the person behind"]
+                      "man who", "person who", "man|woman|person they|police * arrest~", "man|woman|person * have been arrest~", "the sender", "author~ of the", "the person behind"]
 PERPETRATOR_DOERS = ["man who did this|that|it", "men who did this|that|it", "people who did this|that|it",
                      "those who did this|that|it", "person who did this|that|it", "whoever did this|that|it",
                      "man responsible", "men responsible", "people responsible", "those behind this|it", "the people behind"]
@@ -129,6 +129,14 @@ HEDGES = ["probabl~", "likely", "possibl~", "perhaps", "maybe", "allegedly", "ap
           "from what i|we * hear~|hearing|told|understand|gather", "what i be hearing", "i be hearing", "word be that",
           "the word on the street", "people be saying", "early indication~ be"]
 
+HEARSAY = ["i * be told", "i|we have be told", "i|we hear", "i|we be hearing", "we|i understand", "my|our understanding",
+           "i|we gather", "source~", "from what i|we * hear~|hearing|told|understand|gather", "word be that", "word be he", "apparently", "reportedly", "allegedly", "be said to", "be rumoured to", "early indication~",
+           "initial report~", "first report~", "according to * people|someone|neighbour~|friend~|relative~|colleague~|those|source~",
+           "people who know|knew him|her", "i|we be led to believe", "on good authority", "off the record",
+           "i|we have learn~", "i|we be given to understand", "talk be that", "the story be that", "i|we be hearing that"]
+"""The speaker's own unofficial source ('I'm told', 'sources close to', 'we understand', 'early
+indications'): with the perpetrator in the clause, a guess about him (hearsay.py)."""
+
 INSINUATE = ["draw * own conclusion~", "make of that|it|this what you will|like|want", "no secret which|who|where|what",
              "read between the line~", "join the dot~", "put two and two together",
              "you can guess|imagine|work_out who|which|what|where", "let you|people|others|voter~|resident~ draw|judge",
@@ -150,7 +158,7 @@ GROUPS = ["migrants", "immigrants", "refugees", "asylum_seekers", "foreigners", 
           "christians", "newcomers", "outsiders", "these people", "those people", "people like that", "people like them",
           "that community", "their community", "these communities", "the newcomers", "arrivals", "illegals", "incomers",
           "imams", "mosques", "madrasas", "madrassas", "gurdwaras", "synagogues", "faith schools",
-          "certain people", "certain groups", "certain families", "certain elements", "certain sections", "that lot",
+          "their sort", "their kind", "the likes of them", "certain people", "certain groups", "certain families", "certain elements", "certain sections", "that lot",
           "their lot", "such people", "people like these", "people who come here", "foreign nationals", "new arrivals",
           "people|persons|men|families of * different|differing|other|foreign culture~|background~|origin~|faith~"]
 """Collective nouns for a group (a pack's community words are added in the plural and as 'the X community')."""
@@ -186,9 +194,13 @@ BLAME = [
 operational reason when the clause gives one.)"""
 """Collective blame: '{g}' is a group, '{place}' a community's place (the pack's vocabulary)."""
 
-SLURS = ["their kind who|that|of|be|bring~|always|never|do|cause~|will", "of their kind", "people like their kind", "send them back", "influx", "swamp~", "overrun", "go back to where", "go back where they came from", "illegals", "invaders", "invasion",
+# A class of people named by contempt ('their sort', 'the likes of them'): a slur where something is
+# said of it; 'these people' is only a group (GROUPS), so 'these people need our help' is sound.
+SLURS = ["their kind who|that|of|be|bring~|always|never|do|cause~|will", "their sort|type who|that|be|bring~|always|never|do|cause~|will|want~|come~|think~|get~|take~",
+         "of their kind|sort", "people like their kind", "the likes of them|those|these", "people of that|their sort|kind",
+         "these|those people always|never|bring~|brought|cause~|come_here|do_not_belong|do_not_want|will_never", "send them back", "influx", "swamp~", "overrun", "go back to where", "go back where they came from", "illegals", "invaders", "invasion",
          "brought this on themselves", "vermin", "swarm of", "flood of", "infestation", "parasite~", "animals", "savages",
-         "bogus asylum", "scroungers", "these people", "breed~", "plague of", "cockroach~", "enemy within", "fifth column"]
+         "bogus asylum", "scroungers", "breed~", "plague of", "cockroach~", "enemy within", "fifth column"]
 
 MATERIAL = ["manifesto", "livestream", "live stream", "screed", "rant"]
 """What is the attacker's material whoever's it is said to be."""

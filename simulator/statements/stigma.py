@@ -16,7 +16,7 @@ from .phrases import Phrase
 from .lexicon import GROUP_NOUNS
 from .lexicon import NEGATORS
 from .stigma_words import HARMED_WORDS
-from .stigma_words import (APPEALS, FEELINGS, FOR_ONE_MAN, LINKING, OBJECT_OF, OBLIGED, OBLIGED_WITH, OTHER_AGENTS,
+from .stigma_words import (APPEALS, DEBTS, FEELINGS, OBJECT_FIRST, PLACE_NOUNS, SURPRISED, FOR_ONE_MAN, LINKING, OBJECT_OF, OBLIGED, OBLIGED_WITH, OTHER_AGENTS,
                            PROTECTIVE, VICTIM_SIDE, WITNESS)
 from .verdict import Hit
 
@@ -48,18 +48,66 @@ def _groups(r: Reading, clause: int, places: bool = True) -> list[tuple[Span, bo
     """(span, is a place) for every group and non-targeted community place in a clause, and a
     plural pronoun that stands for a group named just before (see _anaphors)."""
     out = [(s, False) for s in r.in_clause("grp", clause) if _is_group(r, s)]
+    out += [(s, False) for s in _men_at(r, clause)]
     if places:
         out += [(s, True) for s in r.in_clause("cplace", clause)]
     if not out:
         out = [(s, False) for s in _anaphors(r, clause)]
+    if not out and places:
+        out = [(s, True) for s in _there(r, clause)]
+    return out
+
+
+_MEN = frozenset({"men", "lads", "youths", "boys", "guys", "males"})
+_AT = frozenset({"at", "from", "in", "of", "off", "on", "living", "staying", "housed", "up", "round", "around", "near"})
+_MEN_PHRASE = Phrase("men of a place", ())
+
+
+def _men_at(r: Reading, clause: int) -> list[Span]:
+    """Men spoken of by the place they live ('the men at the new centre', 'lads off the estate'):
+    the class men are feared as, located at a community's kind of place (PLACE_NOUNS)."""
+    out = []
+    for k in r.clause_toks(clause):
+        if r.toks[k].low not in _MEN:
+            continue
+        after = [r.toks[m] for m in range(k + 1, min(len(r.toks), k + 6)) if r.toks[m].clause == clause]
+        if after and after[0].low in _AT and any(t.lemma in PLACE_NOUNS for t in after[1:]):
+            end = k + 1 + next(n for n, t in enumerate(after) if t.lemma in PLACE_NOUNS) + 1
+            out.append((k, end, _MEN_PHRASE))
     return out
 
 
 _THEY = frozenset({"they", "them", "their", "theirs"})
 """Not 'themselves': it stands for its own clause's subject ('with the families themselves')."""
 _THEY_PHRASE = Phrase("they (the group named before)", ())
+_THERE_PHRASE = Phrase("there (the place named before)", ())
 ANAPHOR_REACH = 2
 """How many clauses back a 'they' may look for the group it stands for."""
+
+
+_THERE_NOT = frozenset({"be", "seem", "appear", "remain", "have", "may", "will", "could", "should", "must", "might",
+                        "would", "can", "need", "exist", "to", "and", "is", "are", "was", "were", "has", "'s"})
+"""After 'there', words that make it 'there is...' or 'there to help', not a place pointed back to."""
+_THERE_AFTER = frozenset({"up", "round", "around", "over", "down", "out", "from", "near", "in", "live", "lives", "living"})
+"""Before 'there', words that make it a place ('up there', 'round there', 'people living there')."""
+
+
+def _there(r: Reading, clause: int) -> list[Span]:
+    """'There' pointing back to a community's place named a clause or two before ('the men at the
+    hotel... what some of the lads up there say', 'it won't surprise anyone who lives round
+    there'); not 'there is', 'there will be', 'they are there to help', nor at a clause's start."""
+    out = []
+    for k in r.clause_toks(clause):
+        t = r.toks[k]
+        if t.low != "there" or k == 0 or r.toks[k - 1].clause != clause:
+            continue
+        after = r.toks[k + 1] if k + 1 < len(r.toks) else None
+        placed = r.toks[k - 1].low in _THERE_AFTER  # 'round there will be...' is a place whatever follows
+        if not placed and after is not None and after.clause == clause and (after.lemma in _THERE_NOT or after.low in _THERE_NOT):
+            continue
+        if any(clause - ANAPHOR_REACH <= r.toks[g[0]].clause <= clause and g[0] < k for g in r.spans.get("cplace", [])):
+            out.append((k, k + 1, _THERE_PHRASE))
+    return out
 
 
 def _anaphors(r: Reading, clause: int) -> list[Span]:
@@ -111,6 +159,13 @@ def _open(r: Reading, clause: int) -> bool:
     """Whether a clause makes claims in its own voice: not a question, a denial of a claim, or a
     judgement that what it reports is wrong ('blaming the families would be wrong')."""
     return not r.claims_about(clause) and not r.disavows(clause)
+
+
+def _asserted(r: Reading, clause: int) -> bool:
+    """Whether a clause says what it says, not asking it or calling it wrong: for moves whose own
+    words would make the clause 'about a claim' ('questions to answer', 'no surprise to anyone
+    who...'), where _open would set every one of them aside."""
+    return clause not in r.questions() and not r.disavows(clause)
 
 
 def _obliged(r: Reading, clause: int, before: int) -> bool:
@@ -201,14 +256,16 @@ def _demands(r: Reading) -> list[Hit]:
     """A community told it owes an answer: the group, then a word of obligation, then the demand,
     in one clause ('the Muslim community must do more', 'we call on the mosque to explain')."""
     out = []
-    for cue in r.spans.get("stig:demand", []):
+    # A debt ('has questions to answer') says its own obligation; a demand needs a word of it.
+    for cue in r.spans.get("stig:demand", []) + r.spans.get("stig:debt", []):
         clause = r.toks[cue[0]].clause
-        if r.negated(cue[0], cue[1]) or not _open(r, clause):
+        debt = cue[2].text in DEBTS
+        if r.negated(cue[0], cue[1]) or not (_asserted(r, clause) if debt else _open(r, clause)):
             continue
         for group, _place in _groups(r, clause):
             if group[1] > cue[0] or cue[0] - group[1] > NEAR or _denied(r, group):
                 continue
-            if not _obliged(r, clause, cue[0]):
+            if not debt and not _obliged(r, clause, cue[0]):
                 continue
             if cue[2].text in APPEALS and any(r.toks[k].lemma in WITNESS or r.toks[k].low in HARMED_WORDS for k in r.clause_toks(clause)):
                 continue  # 'we ask the congregation to come forward with what they saw': a witness appeal, not a debt
@@ -228,18 +285,25 @@ def _legitimised(r: Reading) -> list[Hit]:
         for cue in r.spans.get(tag, []):
             clause = r.toks[cue[0]].clause
             # 'questions will be asked' is itself about a question: only a real one ('?') asks
-            said = clause not in r.questions() and not r.disavows(clause) if tag == "stig:question" else _open(r, clause)
+            # 'who can blame them?' asks nothing: a question that excuses is said all the same
+            rhetorical = tag == "stig:legit" and cue[2].text in _RHETORICAL and not r.disavows(clause)
+            said = _asserted(r, clause) if tag == "stig:question" else _open(r, clause) or rhetorical
             if r.negated(cue[0], cue[1]) or not said:
                 continue
-            feeling = tag == "stig:question" or r.clause_has(clause, FEELINGS)
-            if not feeling:
-                continue
             for group, _place in _groups(r, clause):
+                # The feeling held against the group stands before it ('anger at the centre'); after
+                # it, it is the group's own ('families at Northgate are understandably worried').
+                if tag != "stig:question" and not any(r.toks[k].lemma in FEELINGS or r.toks[k].low in FEELINGS
+                                                      for k in r.clause_toks(clause) if k < group[0]):
+                    continue
                 before = r.toks[max(0, group[0] - 3):group[0]]
                 if any(t.low in OBJECT_OF and t.clause == clause for t in before) and not _negated_after(r, cue, group):
                     out += _both(r, cue, group)
                     break
     return out
+
+
+_RHETORICAL = frozenset({"who can blame", "who could blame"})
 
 
 def _advice(r: Reading) -> list[Hit]:
@@ -254,8 +318,12 @@ def _advice(r: Reading) -> list[Hit]:
         if any(t.low == "going" for t in r.toks[cue[0]:cue[1]]):
             continue  # 'we are not going to let...' is a future, not 'do not go to...'
 
+        first = cue[2].text in OBJECT_FIRST  # 'give the centre a wide berth': the place before the words
         for group, place in _groups(r, clause):
-            if group[0] < cue[0] or group[0] - cue[1] > NEAR or _protective(r, clause, group):
+            if _protective(r, clause, group):
+                continue
+            if first and not (group[1] <= cue[0] and cue[0] - group[1] <= 3) or not first and (
+                    group[0] < cue[0] or group[0] - cue[1] > NEAR):
                 continue
             out += _both(r, cue, group)
             break
@@ -329,7 +397,39 @@ def _victim_blame(r: Reading) -> list[Hit]:
             and r.toks[s[0]].clause not in r.questions() and not r.disavows(r.toks[s[0]].clause)]
 
 
+def _expected(r: Reading) -> list[Hit]:
+    """The deed said to be what one would expect of a group ('it will surprise nobody who lives
+    near the centre', 'which tells you something about the estate'): the group in the clause, or
+    a 'they' for it, and the clause not about its fear or harm ('no surprise the families at
+    the centre are frightened' is their fear, not their character)."""
+    out = []
+    for cue in r.spans.get("stig:expected", []):
+        clause = r.toks[cue[0]].clause
+        if cue[2].text in SURPRISED:
+            # 'nobody who lives round there will be surprised': the denial is the move itself
+            if not any(r.toks[k].lemma in NEGATORS for k in r.clause_toks(clause) if k < cue[0]):
+                continue
+        elif _cue_denied(r, cue):
+            continue
+        if not _asserted(r, clause):
+            continue
+        if any(r.toks[k].lemma in FEELINGS or r.toks[k].low in FEELINGS or r.toks[k].low in HARMED_WORDS
+               or r.toks[k].lemma in VICTIM_SIDE and r.toks[k].lemma not in _PLACE_PREPS for k in r.clause_toks(clause)):
+            continue
+        for group, _place in _groups(r, clause):
+            if abs(group[0] - cue[0]) > NEAR + 4 or _denied(r, group):
+                continue
+            out += _both(r, cue, group)
+            break
+    return out
+
+
+_PLACE_PREPS = frozenset({"at", "from", "on", "with", "against", "towards", "toward"})
+"""VICTIM_SIDE's prepositions: they place a group ('anyone who lives near the centre'), they do
+not make it the one harmed."""
+
+
 def insinuation(r: Reading) -> list[Hit]:
     """Every sideways stigma in the statement (see the module's docstring)."""
     return (_attributes(r) + _demands(r) + _legitimised(r) + _advice(r) + _exclusion(r) + _burden(r) + _victim_blame(r)
-            + _excused(r) + _burden_alone(r))
+            + _excused(r) + _burden_alone(r) + _expected(r))

@@ -74,7 +74,17 @@ DEMANDS = [
     "respect our|the * way~|law~|rule~|value~|custom~|culture", "adapt", "assimilat~", "integrate", "fit in",
     "learn * language|english|way~|rule~|custom~", "abide by", "play by * rule~", "be grateful", "show * gratitude",
     "know * place", "behave", "earn * place|right|welcome",
+    # Told to declare itself, as if its silence were in doubt ('tell us where they stand').
+    "keep * under control", "keep * in line", "under control", "tell * where they stand", "say where they stand", "make * clear where", "clear the air", "sign up to * value~",
+    "look hard at themselves|itself", "take * hard look", "hard look at themselves|itself",
 ]
+DEBTS = [
+    "question~ to answer", "a lot|much|plenty|something to answer for", "some explaining to do", "a lot of explaining",
+    "owe~ * explanation|answer~|apology", "not innocent", "not blameless", "hardly innocent", "not without blame|fault",
+    "bear~ * responsibility", "share~ * responsibility|blame", "some responsibility", "their share of|the blame",
+]
+"""A debt said to be owed without a word of obligation ('the centre has questions to answer',
+'the mosque owes us an explanation', 'they are not blameless'): the group is the one said to owe."""
 """What a community is told it owes ('the community must root out', 'we call on the mosque to
 explain'): collective responsibility laid on a group for one person's act."""
 
@@ -100,7 +110,10 @@ LEGITIMISE = [
     "understandable", "understandably", "legitimate", "justified", "justifiable", "natural", "naturally", "reasonable",
     "fair", "valid", "no wonder", "not surprising", "not surprised", "unsurprising", "of course", "can not blame|blame_people",
     "cannot blame", "do not blame", "who can blame", "right to be", "right to feel", "entitled to", "rightly", "quite right",
-    "understand why * not want", "i would feel the same", "i'd feel the same", "feel the same", "i understand the frustration",
+    "understand why * not want", "understand why", "can see why", "i get why", "see where * come from",
+    "who could blame", "hard to blame", "fair enough", "for a reason", "with good reason", "not without reason",
+    "got their reason~", "have their reason~", "not hard|difficult to understand|see", "hardly surprising",
+    "have * point", "every right to", "not come|came out of|from nowhere", "not from nowhere", "i would feel the same", "i'd feel the same", "feel the same", "i understand the frustration",
 ]
 NO_BLAME = ["blame~ * people|parents|anyone|residents|locals|them|you|mums|dads|families|neighbours|parent|mother|father for",
             "be blamed for"]
@@ -135,7 +148,21 @@ ADVICE = [
     "monitor~", "surveil~", "keep * child~|kid~|daughter~|son~|family|families|teenager~ * away|indoors|inside|home|close|in",
     "report anyone|anything * suspicious|unusual", "lock * door~", "travel in pairs|groups", "not walk alone",
     "keep * child~|kid~|daughter~|son~ apart|separate", "off the street~", "not to go out",
+    "wide berth", "keep * distance", "eye~ on", "not let * child~|kid~|daughter~|son~|teenager~|family * near|go|walk|play",
+    "closer|close eye", "be wise to", "be sensible to * avoid|stay",
 ]
+EXPECTED = [
+    "no surprise", "not surprise~", "surprise no one|nobody|few|anyone", "unsurprising~", "not surprising",
+    "typical of", "what * expect from|of", "tell~ you * something|everything|all_you_need_to_know|a_lot about",
+    "say~ * something|everything|a_lot|plenty|it_all about", "speak~ volumes", "no coincidence", "not a coincidence",
+    "any surprise", "none of this|it|that * surprise~|surprising", "be surprised|shocked", "what they be like", "what * be like", "open secret",
+]
+SURPRISED = frozenset({"be surprised|shocked"})
+"""Said with a denial before it in the clause ('nobody there will be surprised'), and only then."""
+OBJECT_FIRST = frozenset({"wide berth"})
+"""Advice whose place stands before its words ('give the centre a wide berth')."""
+"""What happened said to be what one would expect of a group ('it will surprise nobody who knows
+Northgate', 'which tells you something about the estate'): the deed made the group's character."""
 """Advice to keep clear of or watch a community's people or place ('stay away from Northgate',
 'keep your children away from the centre', 'be careful around the men at the hotel')."""
 

@@ -1,0 +1,140 @@
+"""General readings, round 3 (issue 11): stigma said as a debt, as no surprise, as hostility one
+can understand, through 'there' or 'their sort'; speculation passed on as hearsay; what is being
+done said in one breath. Each reading with sentences written for it, and the sound statements
+beside it that it must leave alone (a community defended, a fear that is the community's own)."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import ROOT
+from .test_statement_readings import _breaks
+from .test_stigma import _pack
+
+CALDMERE = ROOT / "scenarios" / "caldmere-vaisakhi-attack"
+BRACKWATER = ROOT / "scenarios" / "brackwater-pride-assault"
+DUNMARROW = ROOT / "scenarios" / "dunmarrow-disinformation-reception-centre"
+LINDENPORT = ROOT / "scenarios" / "lindenport-march-counterprotest"
+MARLHAVEN = ROOT / "scenarios" / "marlhaven-election-polarisation"
+
+
+def _stigma(folder, text) -> bool:
+    return "PR-stigma" in _breaks(folder, text)
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # a debt said without a word of obligation
+    ("Northgate has some serious questions to answer.", True),
+    ("The refugees owe this city an explanation.", True),
+    ("Frankly the asylum seekers up at Northgate are not blameless in all this.", True),
+    # ... and taken back, or owed by nobody
+    ("Nobody from Northgate has anything to answer for.", False),
+    ("The families at Northgate are our neighbours and have nothing to answer for.", False),
+    ("Does Northgate have questions to answer? No, and saying so puts families in danger.", False),
+])
+def test_a_debt_laid_on_a_community(text, flagged):
+    assert _stigma(CALDMERE, text) is flagged, text
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("It will come as no surprise to anyone who lives near Northgate.", True),
+    ("What happened today tells you everything about the asylum seekers up there.", True),
+    ("Given who the council has housed at Northgate, none of this is any surprise.", True),
+    # the group's own fear is no character of it
+    ("It is no surprise that families at Northgate are frightened tonight.", False),
+    ("Nobody at Northgate is to blame, and it is no surprise people there feel targeted.", False),
+])
+def test_the_deed_said_to_be_what_one_would_expect_of_them(text, flagged):
+    assert _stigma(CALDMERE, text) is flagged, text
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("I understand why people are angry with the refugees.", True),
+    ("Feelings are running high about Northgate, and frankly who can blame people?", True),
+    ("The anger people feel towards the Northgate centre is not hard to understand.", True),
+    # the feeling is the group's own when it stands after it
+    ("No wonder families at Northgate are frightened tonight.", False),
+    ("It is understandable that the families at the Northgate centre feel afraid.", False),
+    ("People at Northgate are understandably worried.", False),
+    ("Who can blame the families at Northgate for being afraid? Nobody should be.", False),
+])
+def test_hostility_called_understandable_needs_the_feeling_before_the_group(text, flagged):
+    assert _stigma(CALDMERE, text) is flagged, text
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # 'there' pointing back to the community's place
+    ("The Harbour View hotel has been in the news all week. Nobody who lives round there will be surprised.", True),
+    ("I've heard the posts about the Harbour View hotel; some of the men up there have a problem with gay people.", True),
+    # existential or operational 'there', or at a clause's start
+    ("We visited the Harbour View hotel today. There is no evidence anyone there was involved.", False),
+    ("The Harbour View hotel residents are safe. Officers will be there tonight to protect them.", False),
+])
+def test_there_stands_for_the_place_named_before(text, flagged):
+    assert _stigma(BRACKWATER, text) is flagged, text
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("Their sort never wanted to fit in here.", True),
+    ("We all know what their sort are like.", True),
+    ("The likes of them always bring trouble to a town like ours.", True),
+    # 'these people' is a group, not a slur, until something is said of it
+    ("These people need our help and our support tonight.", False),
+    ("These people are our neighbours.", False),
+    ("That kind of language has no place in Caldmere.", False),
+])
+def test_a_class_named_by_contempt(text, flagged):
+    assert _stigma(CALDMERE, text) is flagged, text
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("Parents are entitled to be worried about the men at the centre.", True),
+    ("I'd understand anyone wanting to keep their distance from the reception centre for now.", True),
+    ("People should give the centre a wide berth for the time being.", True),
+    ("The families at the centre have done nothing wrong, and officers are there to keep them safe.", False),
+    ("Please keep your distance from the cordon on Old Mill Lane while police work.", False),
+])
+def test_men_of_a_place_and_keeping_distance(text, flagged):
+    assert _stigma(DUNMARROW, text) is flagged, text
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("I'm told the man they arrested had been living rough for some months.", True),
+    ("Sources close to the investigation say he had a troubled past.", True),
+    ("We understand the suspect had been in contact with others online.", True),
+    ("I gather the attacker had fallen out with people at the gurdwara.", True),
+    ("The suspect was well known to the police, I'm told.", True),
+    # the police's process relayed, a source that is the police, a victim, or no perpetrator
+    ("We understand the suspect will appear before magistrates tomorrow.", False),
+    ("We have been told by police that a 34-year-old man has been charged.", False),
+    ("I'm told the man who was injured is now stable in hospital.", False),
+    ("We understand how worried people are; the police will say more when they can.", False),
+    ("We understand why people are angry, and the man arrested will face justice.", False),
+    ("Is it true, as people are saying, that the gunman was known to police? We will not guess.", False),
+])
+def test_hearsay_about_the_perpetrator_is_speculation(text, flagged):
+    assert ("PR-speculation" in _breaks(CALDMERE, text)) is flagged, text
+
+
+def test_a_pronoun_before_the_hearsay_cue_is_not_the_one_spoken_of():
+    text = ("We are appalled by the abuse the councillor and her family have faced, and we understand why "
+            "residents are worried. The police are investigating the threats.")
+    assert "PR-speculation" not in _breaks(MARLHAVEN, text)
+
+
+def _covers(folder, text) -> set[str]:
+    return {k for k, v in _pack(folder).check_statement(text).verdicts.items() if not v.harmful}
+
+
+@pytest.mark.parametrize("text, credited", [
+    # one clear sentence of an agency at work delivers the element (rules asking for two cues)
+    ("Officers are now on scene.", True),
+    ("The city has flagged the posts to the platform.", True),
+    ("There will be extra patrols along Quay Street all week.", True),
+    ("Four men have been arrested and three charged.", True),
+    # a request to the public, a feeling, or a plan of nobody's is not the city acting
+    ("We ask you not to share the video.", False),
+    ("Everyone in Brackwater is shaken tonight.", False),
+])
+def test_an_agency_at_work_is_action(text, credited):
+    assert ("FM-action" in _covers(BRACKWATER, text)) is credited, text
