@@ -138,3 +138,88 @@ def _covers(folder, text) -> set[str]:
 ])
 def test_an_agency_at_work_is_action(text, credited):
     assert ("FM-action" in _covers(BRACKWATER, text)) is credited, text
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("The manifesto is real, as far as we can tell. In it he writes that the city belongs to people like him.", True),
+    ("Police have the gunman's livestream. He says that this is only the beginning.", True),
+    ("The gunman's manifesto is vile. He claims: we must fight back.", True),
+    # refused, reported of oneself, or someone else speaking
+    ("We have read the manifesto and we will not repeat what he wrote.", False),
+    ("The manifesto has been passed to police. Please do not share it.", False),
+    ("The victim's son spoke to me today. He said that his father loved this city.", False),
+])
+def test_his_message_told_in_substance_amplifies_him(text, flagged):
+    assert ("PR-hate-content" in _breaks(CALDMERE, text)) is flagged, text
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("They should not have to see their job at the Ashgate library posted online.", True),
+    ("Her shift at the Harbour Cafe ends at six, and that is where she was followed from.", True),
+    ("Her office at Marlhaven Town Hall remains open to constituents.", False),
+    ("We will not say where his work at the Greenway depot is.", False),
+])
+def test_where_one_person_works_is_private(text, flagged):
+    assert ("PR-private" in _breaks(MARLHAVEN, text)) is flagged, text
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("My children are staying with my mother tonight under police guard.", True),
+    ("The families at Old Mill Lane are our neighbours now. Their children are in our schools.", False),
+    ("Their children are in good hands with the school's staff.", False),
+])
+def test_a_family_in_our_schools_is_nowhere_in_particular(text, flagged):
+    folder = ROOT / "scenarios" / "wendholm-threats-succession" if text.startswith("My") else DUNMARROW
+    assert bool(_breaks(folder, text) & {"PR-identities", "PR-security-details"}) is flagged, text
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("The gunman was living at Northgate.", True),
+    ("He was a member of the Northgate Welcome Centre.", True),
+    # belonging said of the community, or a public building's name
+    ("The Northgate community has been a part of Caldmere for years and we stand with them.", False),
+    ("Officers from Northgate police station will be there to help.", False),
+    # declining to deny, said other ways
+    ("I can't tell you it wasn't someone from Northgate. Not today.", True),
+    ("The police are following every line of inquiry, including the claims about Northgate.", True),
+    ("The claim that the gunman came from Northgate is false; police are following every line of inquiry into the attack itself.", False),
+])
+def test_a_rumours_link_said_of_the_deed(text, flagged):
+    assert ("PR-rumour-northgate" in _breaks(CALDMERE, text)) is flagged, text
+
+
+@pytest.mark.parametrize("kind_rule, text, credited", [
+    ("FM-unknowns", "That will depend on the police assessment, which is being done tonight.", True),
+    ("FM-unknowns", "We haven't decided those conditions yet.", True),
+    ("FM-unknowns", "Neither of us knows, and nor does anyone else yet.", True),
+    ("FM-unknowns", "The march will follow the route agreed with police.", False),
+    ("FM-empathy", "The city knows that many people in the Polish community are frightened after Saturday night.", True),
+    ("FM-empathy", "Many people in the Polish community were at the picnic on Saturday.", False),
+])
+def test_unknowns_and_empathy_in_paraphrase(kind_rule, text, credited):
+    folder = LINDENPORT if kind_rule == "FM-unknowns" else BRACKWATER
+    assert (kind_rule in _covers(folder, text)) is credited, text
+
+
+@pytest.mark.parametrize("text, credited", [
+    ("To the families at Old Mill Lane: you are welcome here.", True),
+    ("Their neighbours have their backs, and so does the city.", True),
+    ("The families moved to Old Mill Lane three weeks ago.", False),
+])
+def test_solidarity_said_plainly(text, credited):
+    assert ("KM-welcome" in _covers(DUNMARROW, text)) is credited, text
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # who they were, said just after the hearsay
+    ("Nobody has been named yet. But from what I hear, these were lads from out of town who had been drinking all day.", True),
+    ("I'm told they were students from the university, though police have not said so.", True),
+    # 'he' after a hearsay cue, in a statement that speaks of nobody harmed, is the man sought
+    ("We don't have a name. From what I'm hearing he had spent months online with people abroad.", True),
+    # someone harmed or protected, however the hearsay is put
+    ("I hear they were frightened but safe.", False),
+    ("I'm told she is safe and being looked after by her family.", False),
+])
+def test_hearsay_about_who_they_were(text, flagged):
+    folder = CALDMERE if "abroad" in text or "she is" in text else BRACKWATER
+    assert ("PR-speculation" in _breaks(folder, text)) is flagged, text

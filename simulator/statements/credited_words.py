@@ -11,6 +11,10 @@ from __future__ import annotations
 
 CREDITED: dict[str, list[str]] = {
     "empathy": [
+        # Their distress acknowledged, however the people are named ('the city knows that many people in
+        # the community are frightened', 'we recognise how shaken parents are this morning').
+        "know~|recognis~|recogniz~|understand~|aware|realis~|acknowledg~ * people|many|you|famil~|resident~|everyone|parent~|communit~|neighbour~ * * frightened|afraid|scared|worried|anxious|shaken|upset|hurting|fearful|distressed|nervous|uneasy|angry|grieving",
+        "how * frightened|afraid|scared|shaken|upset|anxious|worried * people|you|famil~|everyone|parent~ * be|feel|are",
         "heartbroken", "heartbreaking", "sadden", "saddened", "devastate", "devastated", "devastating", "sorrow", "grief",
         "grieve", "mourn", "mourning", "condolence~", "sympath~", "thought|heart|prayer be with", "thoughts and prayers",
         "heart go out", "heart break", "deeply sorry", "so sorry", "shock and sadden", "sorry for * loss",
@@ -48,6 +52,7 @@ CREDITED: dict[str, list[str]] = {
         "interpreter~", "passed to the police", "being supported", "support~ by police",
     ],
     "unknowns": [
+        "depend~ on * assessment|advice|investigation|evidence|police", "for the * to decide|determine|judge|establish", "not * decid~ * yet", "have not|never * decid~", "not a decision", "nobody|no_one|neither * know~", "a matter for the", "not for me|us to say|decide", "not mine to", "no decision has", "not * identif~ * yet", "until they do|have", "not * know * who|why|how|whether|what",
         "not yet know", "not know yet", "not yet known", "not yet clear", "not clear yet", "not yet confirm", "not yet confirmed",
         "cannot|can_not yet confirm|say", "not able to confirm|say", "unable to confirm|say", "too early to", "unclear", "still establish~",
         "still working to establish|understand|confirm", "still trying to", "still check~", "still look~ into", "still investigat~",
@@ -73,6 +78,7 @@ CREDITED: dict[str, list[str]] = {
         "will be publish~|post~|announc~|shar~|releas~|given|set_out|updated", "will set out|announce|report|brief", "next message|statement|bulletin|post", "will come at|on|by|tonight|tomorrow", "report on it * tonight|tomorrow|later", "at regular interval~", "we will publish|post|share", "will speak again", "speak again at|on|tomorrow|later",
     ],
     "help": [
+        "if you have * question~", "every day from", "open * from|until|till|daily|every_day", "can reach", "can get * help|advice|support", "through the * form|line|centre|service",
         "helpline", "hotline", "information line", "support line", "call|phone|ring|contact us", "call * on", "visit", "website",
         "go to * centre", "family assistance centre", "assistance centre", "find * information|update~|detail~ * on|at",
         "information * on|at * website|page", "ask * question~", "text * on", "email us", "free number",
@@ -91,6 +97,7 @@ CREDITED: dict[str, list[str]] = {
         "will fail", "will not succeed|win", "not let * win|succeed",
     ],
     "solidarity": [
+        "have * back~", "got * back~", "welcome here", "belong here", "you be welcome", "include~ the|those|you * famil~|people", "part of this|our * city|community|town",
         "solidarity", "stand|standing|stood with|alongside|beside|behind", "we be with you", "be with you", "by your side",
         "you be not alone", "one of us", "part of our city|community|town", "our neighbour~", "belong~", "we support you",
         "together with", "shoulder to shoulder", "embrace", "we will not abandon", "proud of", "valued member~", "welcome~",
@@ -109,6 +116,7 @@ CREDITED: dict[str, list[str]] = {
         "stand together", "pull together", "keep things calm", "talk with|to each_other|one_another",
     ],
     "support": [
+        "need~ support", "who need~ * help|support", "family liaison", "waiting for you", "someone * to talk", "here for you", "look~ after the families|you|them",
         "victim support", "counsel~", "support line", "psychological support", "psychological first aid", "someone to talk to",
         "support be available", "help be available", "family assistance centre", "helpline", "trauma", "wellbeing",
         "emotional support", "case worker~", "support desk", "chaplain~", "bereave~", "mental health support", "listening service",
@@ -158,12 +166,13 @@ DECISIVE: dict[str, list[str]] = {
     "calm": ["calm", "panic", "restraint", "keep * cool", "peace", "in peace", "peacefully", "leave it|this to the police",
              "not let * fear|hate|anger|divide", "do not * divide", "look after * each_other|one_another", "go home safely",
              "keep * head~", "stand together", "come together", "pull together"],
-    "solidarity": ["solidarity", "stand~|stood with|alongside|beside|behind", "not alone", "not on * own", "by your side",
+    "solidarity": ["solidarity", "stand~|stood with|alongside|beside|behind", "not alone", "welcome here", "belong here",
+                   "have|got your|their back~", "not on * own", "by your side",
                    "shoulder to shoulder", "we be with you", "grieve~ with|alongside", "mourn~ with|alongside", "not stand alone",
                    "one of us", "we stand"],
     "support": ["counsel~", "victim support", "emotional support", "psychological support", "support line", "liaison officer~",
                 "liaison team", "bereave~", "case worker~", "caseworker~", "trauma", "listening service", "someone to talk to",
-                "chaplain~", "mental health support", "support desk", "support service~"],
+                "chaplain~", "mental health support", "support desk", "support service~", "family liaison"],
     "no_reprisals": ["reprisal~", "retaliat~", "revenge", "take the law into", "zero tolerance", "not be tolerate~", "not tolerate",
                      "will be arrest~", "will be prosecut~", "will arrest", "arrest anyone|those", "be a crime", "be a criminal offence",
                      "full force of the law"],

@@ -32,6 +32,13 @@ _LODGING = re.compile(r"\b(?:in|at|to|from|into)\s+(?:[Rr]oom|[Ff]lat|[Aa]partme
                       r"\d{1,4}[A-Za-z]?\b")
 _PUBLIC_AFTER = re.compile(r"^[^.!?]{0,25}\b(?:town hall|city hall|civic|council|library|press|briefing|conference|meeting|"
                            r"centre|center)\b", re.IGNORECASE)
+# Where one person works or studies, named: 'her job at the Ashgate library', 'his shift at Kelly's
+# Bakery'. A proper name after the preposition makes it findable; an official's office at the town
+# hall is public (_PUBLIC_PLACE).
+_WORKPLACE = re.compile(r"\b(?:[Hh]er|[Hh]is|[Tt]heir)\s+(?:job|work|workplace|office|school|college|class|gym|shift|"
+                        r"desk|classroom|salon|studio|surgery|practice)\s+(?:at|in|on|near)\s+"
+                        r"(?:the\s+)?[A-Z][\w'’\-]+")
+_PUBLIC_PLACE = re.compile(r"^[^.!?]{0,60}\b(?:[Hh]all|[Cc]ouncil|[Cc]ivic|[Pp]arliament|[Ss]tation|[Hh]eadquarters|HQ)\b")
 _CLINICAL = re.compile(r"\b(?:hospital|treated|treatment|critical|intensive|patient|recovering|surgery|injured)\b", re.IGNORECASE)
 
 
@@ -51,6 +58,31 @@ def _named_private_people(r: Reading, limit: int) -> list[Hit]:
         g = next(k for k in (1, 2, 3) if m.group(k))
         out.append(Hit(m.start(g), m.end(g), m.group(g), "a private person named"))
     return out
+
+
+_NOWHERE = frozenset({"our", "good", "safe", "school", "schools", "shock", "mourning", "touch", "contact", "hospital", "care",
+                      "pain", "grief", "need", "danger", "despair"})
+"""After 'their children are in...', words that say how or among whom, not where ('in our schools',
+'in good hands', 'in shock', 'with us')."""
+
+
+def _nowhere(r: Reading, span) -> bool:
+    """Whether a whereabouts phrase ends in a preposition followed by a word of _NOWHERE."""
+    j = span[1]
+    return r.toks[j - 1].lemma in ("in", "with", "at") and j < len(r.toks) and r.toks[j].low in _NOWHERE
+
+
+def _denied_at(r: Reading, start: int) -> bool:
+    """Whether a denial stands in the few words before the character `start` ('we will not say
+    where her office in Kelby is')."""
+    k = next((n for n, t in enumerate(r.toks) if t.start >= start), len(r.toks))
+    if k >= len(r.toks):
+        return False
+    before = [t for t in r.toks[max(0, k - 6):k] if t.clause == r.toks[k].clause]
+    return denied_before(r, k) or any(t.lemma in NEGATORS for t in before) and any(t.lemma in _TELL for t in before)
+
+
+_TELL = frozenset({"say", "reveal", "share", "give", "publish", "disclose", "name", "confirm", "release", "post", "repeat"})
 
 
 def _lodged(r: Reading) -> list[Hit]:
@@ -315,16 +347,43 @@ def invites(r: Reading, i: int) -> bool:
     t = r.toks[i]
     if t.lemma not in LOOK_VERBS:
         return True
+    if i >= 2 and r.toks[i - 1].lemma == "have" and r.toks[i - 2].lemma in _REPORTERS:
+        return False  # 'we have read the manifesto' reports what was done; 'have a look at it' invites
     return i == 0 or r.toks[i - 1].clause != t.clause or r.toks[i - 1].lemma in INVITE
+
+
+_REPORTERS = frozenset({"we", "i", "they", "police", "officer", "detective", "investigator", "team", "council", "city", "who"})
 
 
 def amplify(r: Reading) -> list[Hit]:
     """Passing on the attacker's material or words: quoting it, linking it, pointing people to it."""
     # 'if you want to read it' is the invitation itself, not a case put to the reader
     cases = r.hypothetical_only()
-    return [r.hit(s) for s in r.spans.get("amplify", [])
-            if not r.negated(s[0], s[1]) and (not r.claims_about(r.toks[s[0]].clause) or r.toks[s[0]].clause in cases)
-            and invites(r, s[0])]
+    out = [r.hit(s) for s in r.spans.get("amplify", [])
+           if not r.negated(s[0], s[1]) and (not r.claims_about(r.toks[s[0]].clause) or r.toks[s[0]].clause in cases)
+           and invites(r, s[0])]
+    return out + _told_in_substance(r)
+
+
+def _told_in_substance(r: Reading) -> list[Hit]:
+    """His message retold ('the manifesto is genuine; he writes that...'): 'he' saying something,
+    where the statement names his material or the clause names him; not refused or denied ('we
+    will not repeat what he wrote'), not asked."""
+    spans = r.spans.get("amp_he", [])
+    if not spans:
+        return []
+    material = r.spans.get("material", [])
+    out = []
+    for s in spans:
+        clause = r.toks[s[0]].clause
+        if not (material and any(m[0] < s[0] for m in material) or r.in_clause("perp_s", clause)):
+            continue
+        # (its own 'claims' would make the clause 'about a claim': only a question or a refusal counts)
+        if r.negated(s[0], s[1]) or clause in r.questions() or r.disavows(clause) or any(
+                t.lemma in NEGATORS for t in r.toks[max(0, s[0] - 6):s[0]] if t.clause == clause):
+            continue
+        out.append(r.hit(s))
+    return out
 
 
 def private_details(r: Reading) -> list[Hit]:
@@ -335,6 +394,8 @@ def private_details(r: Reading) -> list[Hit]:
         out += _regex_hits(r, _WARD, "hospital ward or bed", limit)
     out += [h for h in _regex_hits(r, _LODGING, "room or flat number", limit)
             if not (_CLINICAL.search(r.text, 0, limit) is None and _PUBLIC_AFTER.search(r.text[h.end:h.end + 60]))]
-    out += [r.hit(s) for s in r.spans.get("private", []) if not r.negated(s[0], s[1])]
+    out += [r.hit(s) for s in r.spans.get("private", []) if not r.negated(s[0], s[1]) and not _nowhere(r, s)]
+    out += [h for h in _regex_hits(r, _WORKPLACE, "where one person works or studies", limit)
+            if not _PUBLIC_PLACE.search(r.text[h.start:h.end + 30]) and not _denied_at(r, h.start)]
     out += _named_private_people(r, limit) + _lodged(r) + outed(r, limit) + young_person_pointed_out(r, limit)
     return out

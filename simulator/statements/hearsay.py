@@ -11,16 +11,21 @@ not hearsay.
 
 from __future__ import annotations
 
-from .analysis import Reading
+from .analysis import Reading, Span
 from .lexicon import DEEDS, HARMED, POLICE, PRONOUNS
+from .phrases import Phrase
 from .verdict import Hit
 
 PROCESS = frozenset({"custody", "charge", "charged", "court", "bail", "release", "released", "remand", "remanded",
                      "interview", "interviewed", "question", "questioned", "detain", "detained", "hospital", "injure",
                      "injured", "recover", "stable", "condition", "treat", "treated", "surgery", "die", "died", "dead",
                      "cooperate", "co-operate", "arrest", "arrested", "identify", "identified", "name", "named",
-                     "magistrate", "appear", "lawyer", "solicitor", "hearing", "trial", "investigation", "inquiry"})
-"""What the police do with a suspect: relaying it is not guessing about him."""
+                     "magistrate", "appear", "lawyer", "solicitor", "hearing", "trial", "investigation", "inquiry",
+                     # and how someone harmed or threatened is cared for: 'I'm told she is safe with her children'
+                     "safe", "safety", "moved", "protect", "protected", "protection", "guard", "supported", "support",
+                     "care", "cared", "comfort", "comforted", "fine", "okay", "well", "shaken", "frightened", "grieving"})
+"""What the police do with a suspect, or how a person harmed is looked after: relaying it is not
+guessing about who did it."""
 
 _PERSONS = frozenset({"man", "woman", "person", "individual"})
 _WH = frozenset({"why", "how", "what", "your", "completely", "fully", "entirely", "very"})
@@ -29,9 +34,33 @@ REACH = 8
 
 
 def _speaks_of_perpetrator(r: Reading) -> bool:
-    """Whether the statement speaks of a perpetrator or a deed, so that 'he' may be him."""
+    """Whether 'he' may be the perpetrator: the statement speaks of one or of a deed, or of nobody
+    harmed ('we don't have a name yet... from what I'm hearing, he had...' is about the man sought)."""
     return bool(r.spans.get("perp_s") or r.spans.get("act")) or any(
-        t.lemma in DEEDS and t.lemma not in ("this", "it") for t in r.toks)
+        t.lemma in DEEDS and t.lemma not in ("this", "it") for t in r.toks) or not any(
+        t.lemma in HARMED or t.low in HARMED for t in r.toks)
+
+
+_THESE = frozenset({"they", "these", "those"})
+_PEOPLE = frozenset({"man", "men", "lad", "lads", "youth", "youths", "boy", "boys", "people", "kid", "kids", "local", "locals",
+                     "resident", "residents", "member", "members", "supporter", "supporters", "fan", "fans", "student",
+                     "students", "pupil", "pupils", "teenager", "teenagers", "group", "gang", "lot"})
+_WHO_PHRASE = Phrase("who they were", ())
+
+
+def _who_they_were(r: Reading, clause: int, after: int) -> list[Span]:
+    """'(I'm hearing) these were lads off the estate': who did it, said of 'they' or 'these' just
+    after the hearsay cue, a form of 'be', then the kind of people they were."""
+    out: list[Span] = []
+    for k in range(after, min(len(r.toks), after + REACH)):
+        t = r.toks[k]
+        if t.clause != clause or t.low not in _THESE:
+            continue
+        rest = [x for x in r.toks[k + 1:k + 5] if x.clause == clause]
+        if rest and rest[0].lemma == "be" and any(x.low in _PEOPLE or x.lemma in _PEOPLE for x in rest[1:]):
+            out.append((k, k + 2, _WHO_PHRASE))
+            break
+    return out
 
 
 def hearsay(r: Reading) -> list[Hit]:
@@ -59,6 +88,7 @@ def hearsay(r: Reading) -> list[Hit]:
                     spoken_of = _speaks_of_perpetrator(r)
                 if spoken_of:  # 'I'm told the man was a much-loved grandfather' may speak of a victim
                     perps.append(w)
+        perps += _who_they_were(r, clause, j)
         perps = [p for p in perps if not r.negated(p[0], p[1])]
         if not perps:
             continue

@@ -222,6 +222,11 @@ AMPLIFY = [
     "it be on {platform}", "{m} * on {platform}", "the passage|part|line|bit where he|she|they",
     "told|urged|asked|called_on|calling_on|telling * his|her|their follower~|viewer~|subscriber~|supporter~ to",
 ]
+AMPLIFY_HE = ["he|she say~|said|urge~|demand~|insist~ that", "he|she write~|wrote|writes|claim~|declare~|rant~|boast~|brag~",
+              "he|she call~ on|for", "he|she tell~|told|urge~ * reader~|follower~|viewer~|others|people to", "in it he|she",
+              "he|she describe~ * as", "according to him|her"]
+"""His message told in substance ('in the document he writes that...', 'he calls on others to
+follow him'): passed on where the statement speaks of his material (see harm.amplify)."""
 AMPLIFY_DOERS = ["{d} * wrote|write~|writes|said|say~|claim~|post~|shout~|chant~|yell~|scream~ that|:"]
 """The attacker's words passed on, he named by what he did ('{d}': 'the men who did this')."""
 PLATFORMS = ["telegram", "tiktok", "youtube", "rumble", "gab", "facebook", "instagram", "twitter", "x", "4chan", "8kun",
@@ -261,7 +266,12 @@ POSSESSIVES = ["my", "her", "his", "their", "our", "'s"]
 HALF_DENIAL = ["can_not|cannot|unable_to|not_able_to confirm|deny|comment_on|rule_out", "keep~ an open mind", "open mind",
                "not ruling anything out", "all lines of inquiry|enquiry", "can_not|cannot be excluded|ruled_out", "not in a position to confirm|deny|comment",
                "neither confirm nor deny", "not rule * out", "not ruling * out", "would not rule out", "can_not|cannot exclude",
-               "not exclude", "not * discount~", "can_not|cannot say * not", "not yet confirm~ * report~|claim~|suggestion~", "can_not|cannot rule * out"]
+               "not exclude", "not * discount~", "can_not|cannot say * not", "not yet confirm~ * report~|claim~|suggestion~", "can_not|cannot rule * out",
+               # Declining to deny, said other ways: every line open, the claim not dismissed, a denial refused.
+               "every|any line~ of inquiry|enquiry", "not dismiss~", "not be dismiss~", "not going to dismiss|rule_out",
+               "can_not|cannot tell you * not|was_not|isn't|wasn't", "not * say * definitely|certainly * not|wasn't",
+               "too early to rule * out", "remain~ a possibility", "possibility remain~", "not rule anything in or out",
+               "not in a position to rule * out"]
 """Words that decline to deny ('we cannot confirm reports that he held extremist views', 'we are
 not ruling out a link'): the claim after them is repeated in public, not taken back."""
 

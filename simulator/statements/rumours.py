@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .analysis import Reading
 from .harm import reported_by_others
-from .lexicon import FLOATED, NEGATORS
+from .lexicon import DEEDS, FLOATED, NEGATORS
 from .verdict import Hit
 
 
@@ -29,6 +29,8 @@ def rumour_confirmation(r: Reading, topic: str) -> list[Hit]:
         for link in r.in_clause("link", clause):
             if _in_a_name(r, link):
                 continue  # 'the Northgate New Neighbours Association' links nothing
+            if link[2].text in BELONGING and not _about_the_deed(r, clause):
+                continue  # 'the Northgate community has been part of Caldmere for years' ties nobody to it
             lo, hi = min(span[0], link[0]), max(span[1], link[1])
             if abs(link[0] - span[0]) > 8 or r.negated(lo, hi) or r.claims_about(clause):
                 continue
@@ -41,10 +43,28 @@ def rumour_confirmation(r: Reading, topic: str) -> list[Hit]:
             i = span[0]
             before = [t.lemma for t in r.toks[max(0, i - 3):i]]
             ranged = bool(before) and before[-1] == "to"  # 'from Eastbank to Northgate': a range of places, not an origin
+            # 'officers from Northgate police station': the name of a public building, not an origin
+            ranged = ranged or span[1] < len(r.toks) and r.toks[span[1]].lemma in _PUBLIC_NOUNS and \
+                not r.text[r.toks[span[1] - 1].end:r.toks[span[1]].start].strip()
             if "from" in before and not ranged and before[max(0, before.index("from") - 1)] not in ("away", "far") and not r.negated(max(0, i - 2), span[1]) and not r.claims_about(clause) \
                     and not r.in_clause("corr", clause):
                 out += [r.hit(span)]
     return out or _declined_after(r, topic) or _reported_not_corrected(r, topic)
+
+
+BELONGING = frozenset({"live|living|lives at|in", "stay~ at|in", "member of", "part of", "based", "belong~ to"})
+"""Links that say where someone belongs: a rumour's link only when the clause speaks of the one
+who did it or of the deed ('the gunman was living at Northgate'), not of the community itself."""
+
+
+_PUBLIC_NOUNS = frozenset({"police", "station", "library", "council", "fire", "ambulance", "hospital", "leisure", "town",
+                           "city", "civic", "community_centre", "health", "surgery", "school", "primary", "academy"})
+
+
+def _about_the_deed(r: Reading, clause: int) -> bool:
+    return bool(r.in_clause("perp_s", clause) or r.in_clause("act", clause)) or any(
+        r.toks[k].lemma in DEEDS and r.toks[k].lemma not in ("this", "it") or r.toks[k].low in ("he", "she", "him")
+        for k in r.clause_toks(clause))
 
 
 _THAT = frozenset({"it", "that", "this", "them", "those", "these"})
