@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from statements import SEALED, load_corpus, pack  # noqa: E402
 
-from simulator.statements import harm, rumours, stigma  # noqa: E402
+from simulator.statements import harm, rumours, stigma, stigma_groups, stigma_history  # noqa: E402
 from simulator.statements.hearsay import hearsay  # noqa: E402
 from simulator.statements.analysis import Reading  # noqa: E402
 from simulator.statements.lexicon import DEEDS, MATERIAL, NEGATORS, OWNED_MATERIAL, PLATFORMS  # noqa: E402
@@ -41,7 +41,7 @@ def features(r: Reading, rule, p) -> dict[str, bool]:
     perp = clauses("perp_s") | clauses("perp_w")
     idents = clauses("ident") | clauses("ident_t") | clauses("motive") | clauses("place_c")
     ident_spans = [x for t in ("ident", "ident_t", "motive", "place_c") for x in s.get(t, [])]
-    groups = [x for x in s.get("grp", []) if stigma._is_group(r, x)]
+    groups = [x for x in s.get("grp", []) if stigma_groups._is_group(r, x)]
     stig_cues = [t for t in s if t.startswith("stig:") or t in ("blame", "blame_end", "slur")]
     f = {
         "perp_strong": bool(s.get("perp_s")), "perp_weak": bool(s.get("perp_w")),
@@ -108,7 +108,8 @@ DETECTORS = {
     "stigma": {"blame/slur": lambda r: [h for h in harm.stigma(r) if h not in stigma.insinuation(r)],
                **{f.__name__.strip("_"): f for f in (stigma._attributes, stigma._demands, stigma._legitimised, stigma._advice,
                                                       stigma._exclusion, stigma._burden, stigma._victim_blame, stigma._excused,
-                                                      stigma._burden_alone, stigma._expected)}},
+                                                      stigma._burden_alone, stigma_history._expected, stigma_history._arrival,
+                                                      stigma_history._warned)}},
     "private_details": {"street": lambda r: harm._regex_hits(r, harm._STREET, "", len(r.text)),
                         "phrase": lambda r: [x for x in r.spans.get("private", []) if not r.negated(x[0], x[1])],
                         "named_person": lambda r: harm._named_private_people(r, len(r.text)),

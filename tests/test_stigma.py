@@ -114,10 +114,10 @@ KESTRELFORD = ROOT / "scenarios" / "kestrelford-prevention-referral"
 
 
 def _group_spans(folder, text):
-    from simulator.statements import stigma
+    from simulator.statements import stigma_groups
 
     r = _pack(folder).checker.read(text)
-    return [(" ".join(t.low for t in r.toks[i:j]), stigma._is_group(r, (i, j, ph))) for i, j, ph in r.spans.get("grp", [])]
+    return [(" ".join(t.low for t in r.toks[i:j]), stigma_groups._is_group(r, (i, j, ph))) for i, j, ph in r.spans.get("grp", [])]
 
 
 @pytest.mark.parametrize("folder, text, words, group", [

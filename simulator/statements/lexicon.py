@@ -160,7 +160,10 @@ GROUPS = ["migrants", "immigrants", "refugees", "asylum_seekers", "foreigners", 
           "imams", "mosques", "madrasas", "madrassas", "gurdwaras", "synagogues", "faith schools",
           "their sort", "their kind", "the likes of them", "certain people", "certain groups", "certain families", "certain elements", "certain sections", "that lot",
           "their lot", "such people", "people like these", "people who come here", "foreign nationals", "new arrivals",
-          "people|persons|men|families of * different|differing|other|foreign culture~|background~|origin~|faith~"]
+          # Newcomers named without an identity word: by their arrival, by 'those' (plain words:
+          # a group position holds alternatives, not patterns).
+          *(f"{a} {n}" for a in ("new", "newly arrived", "recently arrived", "foreign", "overseas", "those", "these")
+            for n in ("families", "children", "pupils", "kids", "residents", "arrivals", "newcomers", "youngsters"))]
 """Collective nouns for a group (a pack's community words are added in the plural and as 'the X community')."""
 
 GROUP_OF = ["migrant", "immigrant", "refugee", "asylum seeker", "foreign", "muslim", "sikh", "hindu", "jewish", "christian",

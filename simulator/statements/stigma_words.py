@@ -48,6 +48,11 @@ ATTRIBUTES = [
     "a culture of", "mentality", "their culture|religion|attitude~|way~|values * be|is|are|teach~|allow~",
     "not understand|follow|know|get how * work~ here", "how we do thing~ here", "where they come from",
     "have|has|got a * problem", "have|has|got a problem with",
+    # What a group is said to hold or hide ('views that have no place here', 'hiding behind excuses').
+    "attitude~|view~|belief~|idea~ * no place", "kind|sort of attitude~|view~|people|resident~|behaviour", "certain kind|type|sort",
+    "hid~|hide|hiding behind", "excuse~ for", "who they shelter|harbour|protect|hide", "not like us|the|other",
+    "never * vetted|checked", "not * vetted|checked", "hardly any|without * check~|vetting",
+    "effort to fit_in|integrate|mix|learn|belong", "no|more|any effort",
 ]
 MEN = ["young men", "single men", "lone men", "men of fighting age", "unaccompanied men", "these men", "those men",
        "the men there", "hundreds of men", "the men living there", "these lads", "those lads"]
@@ -75,7 +80,10 @@ DEMANDS = [
     "learn * language|english|way~|rule~|custom~", "abide by", "play by * rule~", "be grateful", "show * gratitude",
     "know * place", "behave", "earn * place|right|welcome",
     # Told to declare itself, as if its silence were in doubt ('tell us where they stand').
-    "keep * under control", "keep * in line", "under control", "tell * where they stand", "say where they stand", "make * clear where", "clear the air", "sign up to * value~",
+    "keep * under control", "keep * in line", "under control", "tell * where they stand",
+    "understand that * patience|people|this", "patience * run~ out|thin|wear~", "accept that|the_consequence~",
+    "decide|choose|pick whose|which side", "whose side * on", "think hard about", "earn it|acceptance|respect|trust",
+    "stop~ hiding|making_excuses", "say where they stand", "make * clear where", "clear the air", "sign up to * value~",
     "look hard at themselves|itself", "take * hard look", "hard look at themselves|itself",
 ]
 DEBTS = [
@@ -157,6 +165,15 @@ EXPECTED = [
     "say~ * something|everything|a_lot|plenty|it_all about", "speak~ volumes", "no coincidence", "not a coincidence",
     "any surprise", "none of this|it|that * surprise~|surprising", "be surprised|shocked", "what they be like", "what * be like", "open secret",
 ]
+ARRIVAL = ["since|once|until|after|when * arrive~|came|come|moved_in|turn~_up|open~|got_here|were_housed|were_put"]
+"""The group's arrival as the turning point ('the trouble started once the refugees arrived',
+'a quiet place until the centre opened'): stigma with a word of decline beside it (DECLINE)."""
+DECLINE = frozenset({"trouble", "problem", "problems", "worse", "same", "changed", "change", "quiet", "crime", "fear", "unsafe",
+                     "tension", "tensions", "nothing", "only", "downhill", "different", "anymore", "decline", "safe"})
+"""Words that say things went wrong or are not what they were ('has not been the same since')."""
+WARNED = ["warn~ about|of", "told you so", "people|residents * have_been warning"]
+"""People said to have warned about a group ('residents who warned about the centre'): the
+suspicion given a history, said of a group right after the words (stigma.py)."""
 SURPRISED = frozenset({"be surprised|shocked"})
 """Said with a denial before it in the clause ('nobody there will be surprised'), and only then."""
 OBJECT_FIRST = frozenset({"wide berth"})
