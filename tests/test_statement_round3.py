@@ -223,3 +223,49 @@ def test_solidarity_said_plainly(text, credited):
 def test_hearsay_about_who_they_were(text, flagged):
     folder = CALDMERE if "abroad" in text or "she is" in text else BRACKWATER
     assert ("PR-speculation" in _breaks(folder, text)) is flagged, text
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # the arrival as the turning point, with a word of decline beside it
+    ("I won't name names, but everyone knows the trouble started once the refugees arrived.", True),
+    ("Since the asylum seekers moved in, Caldmere has not been the same.", True),
+    ("Since the refugee families arrived at Northgate, they have become part of Caldmere life.", False),
+    ("When the asylum seekers arrived, volunteers from every faith came to help.", False),
+    # people who warned about the group, the group right after the words
+    ("Perhaps now people will listen to residents who warned about Northgate.", True),
+    ("Police warned of reprisals against the families at Northgate and have stepped up patrols.", False),
+    ("We have warned people about fake posts targeting the Northgate centre.", False),
+])
+def test_the_groups_arrival_and_the_warnings_about_it(text, flagged):
+    assert _stigma(CALDMERE, text) is flagged, text
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("Let's be frank: the asylum seekers at Northgate were never properly vetted.", True),
+    ("The Muslim community at Northgate has to decide whose side it is on.", True),
+    ("It is time the refugees stopped hiding behind excuses.", True),
+    ("There is no truth in claims that the asylum seekers were not vetted.", False),
+    ("The families at Northgate are not hiding behind anything; they are frightened.", False),
+    ("The Northgate community needs to understand that we stand with them.", False),
+])
+def test_what_a_group_is_said_to_hide_or_owe(text, flagged):
+    assert _stigma(CALDMERE, text) is flagged, text
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # newcomers named without an identity word are a group
+    ("Kestrel Lane has taken in too many new families too quickly, and this is the result.", True),
+    ("Those families are our neighbours and every child belongs at Kestrel Lane.", False),
+    ("The new families at Kestrel Lane have been frightened by the threat, and we are with them.", False),
+])
+def test_newcomers_named_without_an_identity_word(text, flagged):
+    assert _stigma(ROOT / "scenarios" / "wendholm-threats-succession", text) is flagged, text
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # the estates in the scenario's story are a community in the pack's vocabulary
+    ("Most of the marchers came from Northside, which tells you something about the attitudes up there.", True),
+    ("People in Northside aren't the march; most of them want nothing to do with it.", False),
+])
+def test_a_neighbourhood_of_the_story_is_a_community(text, flagged):
+    assert _stigma(LINDENPORT, text) is flagged, text

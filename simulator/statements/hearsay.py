@@ -29,6 +29,8 @@ guessing about who did it."""
 
 _PERSONS = frozenset({"man", "woman", "person", "individual"})
 _WH = frozenset({"why", "how", "what", "your", "completely", "fully", "entirely", "very"})
+_PASSIVE = frozenset({"said to", "rumoured to"})
+"""Hearsay only after a form of 'be' (the phrase starts on the rarer word, for speed)."""
 REACH = 8
 """How many words may stand between the hearsay cue and the perpetrator it speaks of."""
 
@@ -73,6 +75,8 @@ def hearsay(r: Reading) -> list[Hit]:
         clause = r.toks[i].clause
         if clause in r.questions() or r.disavows(clause) or r.negated(i, j):
             continue
+        if h[2].text in _PASSIVE and (i == 0 or r.toks[i - 1].lemma != "be"):
+            continue  # 'he is said to have...' passes on hearsay; 'a document said to be his' names a report
         near = r.toks[max(0, i - 3):min(len(r.toks), j + 3)]
         if any(t.lemma in POLICE and t.clause == clause for t in near) and not any(t.lemma.startswith("source") for t in near):
             continue  # 'we have been told by police': the police's word, relayed

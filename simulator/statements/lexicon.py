@@ -130,7 +130,7 @@ HEDGES = ["probabl~", "likely", "possibl~", "perhaps", "maybe", "allegedly", "ap
           "the word on the street", "people be saying", "early indication~ be"]
 
 HEARSAY = ["i * be told", "i|we have be told", "i|we hear", "i|we be hearing", "we|i understand", "my|our understanding",
-           "i|we gather", "source~", "from what i|we * hear~|hearing|told|understand|gather", "word be that", "word be he", "apparently", "reportedly", "allegedly", "be said to", "be rumoured to", "early indication~",
+           "i|we gather", "source~", "from what i|we * hear~|hearing|told|understand|gather", "word be that", "word be he", "apparently", "reportedly", "allegedly", "said to", "rumoured to", "early indication~",
            "initial report~", "first report~", "according to * people|someone|neighbour~|friend~|relative~|colleague~|those|source~",
            "people who know|knew him|her", "i|we be led to believe", "on good authority", "off the record",
            "i|we have learn~", "i|we be given to understand", "talk be that", "the story be that", "i|we be hearing that"]
@@ -200,7 +200,7 @@ operational reason when the clause gives one.)"""
 # A class of people named by contempt ('their sort', 'the likes of them'): a slur where something is
 # said of it; 'these people' is only a group (GROUPS), so 'these people need our help' is sound.
 SLURS = ["their kind who|that|of|be|bring~|always|never|do|cause~|will", "their sort|type who|that|be|bring~|always|never|do|cause~|will|want~|come~|think~|get~|take~",
-         "of their kind|sort", "people like their kind", "the likes of them|those|these", "people of that|their sort|kind",
+         "of their kind|sort", "people like their kind", "likes of them|those|these", "people of that|their sort|kind",
          "these|those people always|never|bring~|brought|cause~|come_here|do_not_belong|do_not_want|will_never", "send them back", "influx", "swamp~", "overrun", "go back to where", "go back where they came from", "illegals", "invaders", "invasion",
          "brought this on themselves", "vermin", "swarm of", "flood of", "infestation", "parasite~", "animals", "savages",
          "bogus asylum", "scroungers", "breed~", "plague of", "cockroach~", "enemy within", "fifth column"]

@@ -179,6 +179,9 @@ class Matcher:
         """Per phrase, the words its last position can start with: a phrase none of whose last
         words is in the statement cannot match, and is not tried (most blame templates end in a
         word few statements say, and there are dozens of them at every group word)."""
+        self.need_prefix: dict[int, frozenset[str]] = {}
+        """Per phrase whose last position has stems, the three-letter starts a statement word must
+        have for it to match (with `need`'s words): such phrases are pruned the same way."""
         self._pools: dict[tuple[str, str], list[tuple[Phrase, frozenset[str] | None]]] = {}
         self.gapless: set[int] = set()
         """Phrases without '*', matched by _gapless_end."""
@@ -188,6 +191,13 @@ class Matcher:
             last = next((q for q in reversed(ph.parts) if q is not GAP_PART), None)
             if len(ph.parts) > 1 and isinstance(last, Choice) and not last.stems:
                 self.need[id(ph)] = frozenset(last.by_word)
+            elif len(ph.parts) > 1 and isinstance(last, Choice) and all(
+                    len(a[0]) > 3 and len(lemma(a[0][1:])) >= 3 for a in last.stems):
+                # A last position with stems ('deploy~|patrol~'): its words, and the first three
+                # letters of its stems (and of their lemmas), which a statement word must start with.
+                self.need[id(ph)] = frozenset(last.by_word)
+                self.need_prefix[id(ph)] = frozenset(
+                    x for a in last.stems for x in (a[0][1:4], lemma(a[0][1:])[:3]))
             first_part = ph.parts[0]
             assert isinstance(first_part, Choice)  # compile_phrase strips leading gaps
             for alt in first_part:
@@ -228,6 +238,8 @@ class Matcher:
         out: list[tuple[Phrase, int, int]] = []
         memo: Memo = {}
         said = {t.lemma for t in toks} | {t.low for t in toks}
+        starts: set[str] | None = None
+        prefixes = self.need_prefix
         # The phrases a word can start, without those whose last words the statement never says:
         # worked out once per distinct word of the statement, not at every place it stands.
         starting: dict[tuple[str, str], list[Phrase]] = {}
@@ -235,7 +247,16 @@ class Matcher:
             key = (t.lemma, t.low)
             cands = starting.get(key)
             if cands is None:
-                cands = starting[key] = [ph for ph, need in self._pool(key) if need is None or not need.isdisjoint(said)]
+                cands = []
+                for ph, need in self._pool(key):
+                    if need is None or not need.isdisjoint(said):
+                        cands.append(ph)
+                    elif id(ph) in prefixes:
+                        if starts is None:
+                            starts = {w[:3] for w in said}
+                        if not prefixes[id(ph)].isdisjoint(starts):
+                            cands.append(ph)
+                starting[key] = cands
             for ph in cands:
                 if id(ph) in self.gapless:
                     end = _gapless_end(ph.parts, toks, i, memo)

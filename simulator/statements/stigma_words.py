@@ -109,7 +109,7 @@ with what they saw'), and stigma without them ('the families at the centre must 
 they know')."""
 
 OBLIGED = frozenset({"must", "should", "need", "ought", "expect", "urge", "demand", "require", "duty", "owe", "incumbent",
-                     "want", "ask", "insist", "better"})
+                     "want", "ask", "insist", "better", "time"})
 OBLIGED_WITH = {"have": "to", "got": "to", "call": "on", "time": "for", "up": "to"}
 """Words that make a demand of someone ('must', 'we call on', 'it is time for', 'it is up to'):
 alone, or with the word after them ('has to', not 'has condemned')."""
@@ -157,13 +157,13 @@ ADVICE = [
     "report anyone|anything * suspicious|unusual", "lock * door~", "travel in pairs|groups", "not walk alone",
     "keep * child~|kid~|daughter~|son~ apart|separate", "off the street~", "not to go out",
     "wide berth", "keep * distance", "eye~ on", "not let * child~|kid~|daughter~|son~|teenager~|family * near|go|walk|play",
-    "closer|close eye", "be wise to", "be sensible to * avoid|stay",
+    "closer|close eye", "wise to", "sensible to * avoid|stay",
 ]
 EXPECTED = [
     "no surprise", "not surprise~", "surprise no one|nobody|few|anyone", "unsurprising~", "not surprising",
     "typical of", "what * expect from|of", "tell~ you * something|everything|all_you_need_to_know|a_lot about",
     "say~ * something|everything|a_lot|plenty|it_all about", "speak~ volumes", "no coincidence", "not a coincidence",
-    "any surprise", "none of this|it|that * surprise~|surprising", "be surprised|shocked", "what they be like", "what * be like", "open secret",
+    "any surprise", "none of this|it|that * surprise~|surprising", "surprised|shocked", "what they be like", "what * be like", "open secret",
 ]
 ARRIVAL = ["since|once|until|after|when * arrive~|came|come|moved_in|turn~_up|open~|got_here|were_housed|were_put"]
 """The group's arrival as the turning point ('the trouble started once the refugees arrived',
@@ -174,7 +174,7 @@ DECLINE = frozenset({"trouble", "problem", "problems", "worse", "same", "changed
 WARNED = ["warn~ about|of", "told you so", "people|residents * have_been warning"]
 """People said to have warned about a group ('residents who warned about the centre'): the
 suspicion given a history, said of a group right after the words (stigma.py)."""
-SURPRISED = frozenset({"be surprised|shocked"})
+SURPRISED = frozenset({"surprised|shocked"})
 """Said with a denial before it in the clause ('nobody there will be surprised'), and only then."""
 OBJECT_FIRST = frozenset({"wide berth"})
 """Advice whose place stands before its words ('give the centre a wide berth')."""
