@@ -68,6 +68,7 @@ class Checker:
         self._tags: dict[int, list[str]] = {}
         self._phrases: list[Phrase] = []
         self._patterns: dict[str, list[tuple[str, object]]] = {}
+        self._about: dict[str, set[str]] = {}
 
         def add(tag: str, texts: Iterable[str]) -> None:
             for text in texts:
@@ -264,7 +265,9 @@ class Checker:
         if not topics or rumours.rumour_confirmation(r, "topic:" + rule.id):
             return None
         near = {r.toks[t[0]].clause + d for t in topics for d in (-1, 0, 1)}
-        about = {compile_phrase(a).text.lower() for a in rule.about if compile_phrase(a)}  # type: ignore[union-attr]
+        about = self._about.get(rule.id)
+        if about is None:  # the rumour's own words, worked out once (not on every keystroke)
+            about = self._about[rule.id] = {ph.text.lower() for ph in map(compile_phrase, rule.about) if ph}
         cues = [r.hit(s) for s in r.spans.get("corr", []) if r.toks[s[0]].clause in near]
         cues += [h for h in own if h.cue.lower() not in about]
         if not cues:
@@ -307,6 +310,8 @@ def _with(hit: Hit, until) -> Hit:
 
 def _spans_for(r: Reading, hits: list[Hit]) -> list[tuple[int, int] | None]:
     """Token spans of hits found by phrase (None for a pattern's, which has no token span)."""
+    if not hits:
+        return []
     starts = {t.start: k for k, t in enumerate(r.toks)}
     ends = {t.end: k for k, t in enumerate(r.toks)}
     return [(starts[h.start], ends[h.end] + 1) if h.start in starts and h.end in ends else None for h in hits]

@@ -114,7 +114,7 @@ ATTRIBUTE = ["be", "appear~", "seem~", "believe~", "think", "thought", "understa
 
 HEDGES = ["probabl~", "likely", "possibl~", "perhaps", "maybe", "allegedly", "apparently", "reportedly", "appear~", "seem~",
           "believe~", "thought to", "understood to", "sources say|said|suggest|tell", "we understand", "we hear", "rumour~",
-          "suspected", "may have", "might have", "could have", "looks like", "sounds like", "said to", "suggest~",
+          "suspected to|of", "be suspected", "may have", "might have", "could have", "looks like", "sounds like", "said to", "suggest~",
           "indicat~", "early indication~", "initial report~", "first report~", "it look~ like|as if", "could be", "might be",
           "may be", "can not rule out", "cannot rule out", "not rule * out", "everyone know~", "we all know", "no doubt",
           "almost certainly", "most likely", "hallmark~", "consistent with", "bear~ * mark~", "smack~ of",
@@ -243,7 +243,8 @@ INVITE = frozenset({"please", "can", "should", "must", "go", "to", "and", "you",
 manifesto'); said of oneself it reports ('after seeing the video, many of you...')."""
 
 PRIVATE = [
-    "he|she|they|mayor|family live~ at|on", "where he|she|they * live~", "her|his|my home in|on|at",
+    "he|she|they|mayor|family live~ at|on", "know~|tell|show~|find|found|reveal~|post~|share~ where he|she|they * live~",
+    "her|his|my home in|on|at",
     "her|his|my house in|on|at", "the mayor 's home|house in|on|at",
     "room number", "bed number", "under police guard", "close protection", "bodyguard~", "security detail",
     "armed officer~ at|outside", "hiding at|in", "safe house", "stay~ with * at|on", "moved to * at",
@@ -254,7 +255,7 @@ PRIVATE = [
     "at * her|his|their house|home on|in", "family 's home on|in|at",
     # Where one person is now, or will be: a whereabouts said of him or her is a way to find them.
     "he|she * be|have_been|is_now * stay~|staying|sleeping|hiding|recovering|living|kept|moved|relocated|taken * with|at|to|in",
-    "he|she|they * have * move~|relocat~|gone * to|in_with|out_of_town",
+    "he|she * have * move~|relocat~|gone * to|in_with|out_of_town",
     "her|his|their * route to|from work|school|home", "her|his|their daily * routine", "her|his shift~ at|end~|start~|pattern~",
     "walk~ * dog * every", "drop~ * off at * school|nursery", "pick~ * up from * school|nursery",
     "her|his|their car * be * parked|outside", "where he|she * work~|park~|shop~|pray~",

@@ -51,15 +51,27 @@ class Choice:
     """One position of a phrase: its alternatives, indexed by first word so that a position with
     hundreds of alternatives (every group word of a pack) costs one look-up per token."""
 
-    __slots__ = ("alts", "by_word", "stems")
+    __slots__ = ("alts", "by_word", "stems", "_stems_by", "_short")
 
     def __init__(self, alts: list[Alt]):
         self.alts = tuple(alts)
         self.by_word: dict[str, list[Alt]] = {}
         self.stems: list[Alt] = []
+        self._stems_by: dict[str, list[Alt]] = {}
+        """Stems by the first three letters a word they match starts with (their own, and their
+        lemma's): a position with dozens of stems ('deploy~|patrol~|...') costs a look-up a word."""
+        self._short: list[Alt] = []
+        """Stems of fewer than three letters (or whose lemma has fewer), tried one by one."""
         for alt in alts:
             if alt[0][:1] == STEM:
                 self.stems.append(alt)
+                prefix = alt[0][1:]
+                keys = {prefix[:3], lemma(prefix)[:3]}
+                if min(len(k) for k in keys) < 3:
+                    self._short.append(alt)
+                else:
+                    for key in keys:
+                        self._stems_by.setdefault(key, []).append(alt)
             else:
                 self.by_word.setdefault(alt[0], []).append(alt)
 
@@ -72,7 +84,16 @@ class Choice:
         if t.low != t.lemma:
             found = found + self.by_word.get(t.low, [])
         if self.stems:
-            found = found + [a for a in self.stems if _same(t, a[0])]
+            near = self._stems_by.get(t.low[:3], [])
+            if t.lemma[:3] != t.low[:3]:
+                near = near + self._stems_by.get(t.lemma[:3], [])
+            maybe = near + self._short if self._short else near
+            if maybe:
+                seen: set[int] = set()
+                for a in maybe:
+                    if id(a) not in seen and _same(t, a[0]):
+                        seen.add(id(a))
+                        found = found + [a]
         return found
 
 
