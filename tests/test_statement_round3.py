@@ -269,3 +269,15 @@ def test_newcomers_named_without_an_identity_word(text, flagged):
 ])
 def test_a_neighbourhood_of_the_story_is_a_community(text, flagged):
     assert _stigma(LINDENPORT, text) is flagged, text
+
+
+@pytest.mark.parametrize("rule, text, credited", [
+    ("KM-dialogue", "I'll be at St Anne's hall on Thursday to listen, and I want people to bring their questions.", True),
+    ("KM-dialogue", "The four leaders will meet with an independent chair next week to agree how the campaign is run.", True),
+    ("KM-dialogue", "The march will assemble at noon.", False),
+    ("KM-calm", "Please keep the peace this weekend and let the police do their job.", True),
+    ("KM-calm", "Don't go looking for the other side on Saturday.", True),
+    ("KM-calm", "The route runs along Bridge Street.", False),
+])
+def test_dialogue_and_calm_in_paraphrase(rule, text, credited):
+    assert (rule in _covers(LINDENPORT, text)) is credited, text

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 CREDITED: dict[str, list[str]] = {
     "empathy": [
+        "can only imagine", "can not|cannot imagine", "break~ my|our heart", "all hurting", "hurt * caused", "pain * caused", "no one|nobody should have to", "no child|family|parent should have to", "must be terrifying|frightening|awful|devastating|so_hard", "how hard * must be", "share * anger|fear|shock|sadness", "deeply|profoundly shock~", "stunned",
         # Their distress acknowledged, however the people are named ('the city knows that many people in
         # the community are frightened', 'we recognise how shaken parents are this morning').
         "know~|recognis~|recogniz~|understand~|aware|realis~|acknowledg~ * people|many|you|famil~|resident~|everyone|parent~|communit~|neighbour~ * * frightened|afraid|scared|worried|anxious|shaken|upset|hurting|fearful|distressed|nervous|uneasy|angry|grieving",
@@ -106,6 +107,7 @@ CREDITED: dict[str, list[str]] = {
         "protect you|them|everyone|our", "keep you safe",
     ],
     "calm": [
+        "keep the peace", "let the police do", "police do their job|work", "not rise to", "do not gather", "not * come back into town", "step back", "cool head~", "calm head~", "not go looking for", "quiet street", "de-escalat~", "settle~ down",
         "calm", "unity", "unite~", "together", "look after * each_other|one_another", "look out for * each_other|one_another|neighbour~",
         "do not panic", "no need to panic", "not panic", "come together", "peaceful~", "reassur~", "do not confront", "restraint",
         "keep * cool", "rely on official information", "stay safe", "avoid speculat~", "kindness", "compassion", "respect each other",
@@ -116,6 +118,7 @@ CREDITED: dict[str, list[str]] = {
         "stand together", "pull together", "keep things calm", "talk with|to each_other|one_another",
     ],
     "support": [
+        "can help with", "help with * cost~|paperwork|counsel~|funeral~|bill~", "support be there", "there for you|anyone|everyone", "we will help", "full support",
         "need~ support", "who need~ * help|support", "family liaison", "waiting for you", "someone * to talk", "here for you", "look~ after the families|you|them",
         "victim support", "counsel~", "support line", "psychological support", "psychological first aid", "someone to talk to",
         "support be available", "help be available", "family assistance centre", "helpline", "trauma", "wellbeing",
@@ -143,6 +146,7 @@ CREDITED: dict[str, list[str]] = {
         "crimestoppers", "report~ point~", "screenshot", "keep * evidence", "how to report", "where to report",
     ],
     "dialogue": [
+        "resident~ meeting", "bring * question~", "come and talk|ask|meet|listen", "be at * to talk|listen|answer|hear", "agree how", "independent chair", "put * question~", "your voice~",
         "dialogue", "listen~", "be heard", "hear from", "hear you", "hear your", "meet with|meeting|meetings", "sit down with",
         "talk~ with|to * resident~|communit~|you|everyone|parties|famil~", "conversation~", "forum", "round table|roundtable",
         "public meeting", "drop-in", "open door", "your concerns|question~|views", "we want to hear", "keep~ talking", "keep~ meeting",
@@ -163,7 +167,7 @@ _OPERATIONS = ("deploy~|patrol~|secur~|cordon~|investigat~|search~|trac~|assess~
 """Who acts and what they do ('the police are assessing the risks', 'staff have cleaned the wall')."""
 
 DECISIVE: dict[str, list[str]] = {
-    "calm": ["calm", "panic", "restraint", "keep * cool", "peace", "in peace", "peacefully", "leave it|this to the police",
+    "calm": ["calm", "panic", "restraint", "not go looking for", "do not confront", "let the police do", "keep * cool", "peace", "in peace", "peacefully", "leave it|this to the police",
              "not let * fear|hate|anger|divide", "do not * divide", "look after * each_other|one_another", "go home safely",
              "keep * head~", "stand together", "come together", "pull together"],
     "solidarity": ["solidarity", "stand~|stood with|alongside|beside|behind", "not alone", "welcome here", "belong here",
