@@ -281,3 +281,25 @@ def test_a_neighbourhood_of_the_story_is_a_community(text, flagged):
 ])
 def test_dialogue_and_calm_in_paraphrase(rule, text, credited):
     assert (rule in _covers(LINDENPORT, text)) is credited, text
+
+
+@pytest.mark.parametrize("folder, rule, text, flagged", [
+    # a guess at who, in the speaker's own voice or as whose work it looks like
+    (MARLHAVEN, "PR-speculation", "Frankly it has all the hallmarks of a Common Ground operation.", True),
+    (MARLHAVEN, "PR-speculation", "It looks like Civic Renewal supporters were behind the video.", True),
+    (ROOT / "scenarios" / "wendholm-threats-succession", "PR-speculation",
+     "My guess is the email was sent by someone with a grudge against the school.", True),
+    (ROOT / "scenarios" / "wendholm-threats-succession", "PR-speculation", "I suspect whoever sent it knows the school well.", True),
+    (ROOT / "scenarios" / "wendholm-threats-succession", "PR-speculation",
+     "The email came in last night. It is probably a parent who is angry about the new families.", True),
+    (DUNMARROW, "PR-sender-guess", "It's pretty clear who is behind this video, and they know who they are.", True),
+    (LINDENPORT, "PR-prejudge", "Everybody saw who threw the first punch, and it wasn't the counter-protesters.", True),
+    # refused, the perpetrator named as such, or the police's work
+    (MARLHAVEN, "PR-speculation", "We do not know who made the video, and we will not guess.", False),
+    (CALDMERE, "PR-speculation", "A document said to be written by the suspect is being passed around; we will not quote it.", False),
+    (ROOT / "scenarios" / "wendholm-threats-succession", "PR-speculation",
+     "The email was sent from an anonymous account; police are working to trace it.", False),
+    (MARLHAVEN, "PR-speculation", "Police are investigating who made the fake; it will not help to point fingers at any party.", False),
+])
+def test_a_guess_at_who_did_it(folder, rule, text, flagged):
+    assert (rule in _breaks(folder, text)) is flagged, text

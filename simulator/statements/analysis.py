@@ -139,9 +139,14 @@ class Reading:
         """Whether a clause talks about a claim instead of making it ('we will not speculate'),
         or asks a question; a clause that declines to deny a claim repeats it (see half_denied)."""
         if self._about is None:
-            about = {t.clause for t in self.toks if t.lemma in NOT_CLAIMS}
-            denying = {t.clause for t in self.toks if t.lemma in DENIALS or t.lemma in UNKNOWING}
-            about |= {t.clause for t in self.toks if t.lemma in OPEN_QUESTION and t.clause in denying}
+            toks = self.toks
+            # 'my guess is...', 'our assumption is...' make the claim in the speaker's own voice
+            about = {t.clause for k, t in enumerate(toks) if t.lemma in NOT_CLAIMS
+                     and not (k and toks[k - 1].lemma in ("my", "our"))}
+            denying = {t.clause for t in toks if t.lemma in DENIALS or t.lemma in UNKNOWING}
+            # 'surprised if this wasn't...' guesses; 'we do not know if...' asks
+            about |= {t.clause for k, t in enumerate(toks) if t.lemma in OPEN_QUESTION and t.clause in denying
+                      and not (k and toks[k - 1].lemma in ("surprised", "surprise", "shocked"))}
             about |= self.questions() | self._hypothetical() | self._listed_unknowns()
             about -= {self.toks[s[0]].clause for s in self.spans.get("half_denial", ())}
             self._about = about

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 
-from .analysis import Reading
-from .lexicon import (ASKING, DEEDS, FIRM_TIES, GENERIC_ACT, GUESSED_WHO, HARMED, HEDGE_WORDS, INVITE, LOOK_VERBS, NEGATORS,
+from .analysis import Reading, Span
+from .phrases import Phrase
+from .lexicon import (ASKING, ATTRIBUTION, DEEDS, FIRM_TIES, GENERIC_ACT, GUESSED_WHO, HARMED, HEDGE_WORDS, INVITE, LOOK_VERBS, NEGATORS,
                       ONE_PERSON, OTHERS, OTHERS_SAY, POLICE, POLICE_SAY, PRIVATE_PEOPLE, PRONOUNS, SPOKEN, VENUES)
 from .hearsay import hearsay
 from .identifying import outed, young_person_pointed_out
@@ -181,10 +182,35 @@ def _guessed_source(r: Reading) -> list[Hit]:
         hedges = [h for h in r.in_clause("hedge", clause) if h[0] < i]
         if not hedges or r.negated(i, j) or r.claims_about(clause) or asks_who(r, i):
             continue
-        subject = [t.lemma for t in r.toks[max(0, i - 6):i] if t.clause == clause]
-        if not set(subject) & DEEDS:
+        if any(p[0] in (j, j + 1) for p in r.in_clause("perp_s", clause)):
+            continue  # 'a document said to be written by the suspect' names no one new
+        # the deed before the verb ('this threat came from...') or after it ('...were behind the video')
+        words = {t.lemma for t in r.toks[max(0, i - 6):min(len(r.toks), j + 4)] if t.clause == clause}
+        if not words & DEEDS and not r.in_clause("material", clause):
             continue
         out += [r.hit(hedges[0]), r.hit(span)]
+    return out + _hallmarks(r)
+
+
+def _hallmarks(r: Reading) -> list[Hit]:
+    """A deed said to bear a group's marks ('it has all the hallmarks of a Common Ground
+    operation', 'this smacks of the far right'): an attribution hedge and a group or community
+    word in one clause, in a statement that speaks of the deed."""
+    spans = [h for h in r.spans.get("hedge", []) if h[2].text in ATTRIBUTION]
+    if not spans:
+        return []
+    deed = any(t.lemma in DEEDS and t.lemma not in ("this", "it") for t in r.toks) or bool(
+        r.spans.get("act") or r.spans.get("material"))
+    out: list[Hit] = []
+    for h in spans:
+        clause = r.toks[h[0]].clause
+        # the deed named, or 'it' / 'this' the subject of the clause ('it has all the hallmarks of...')
+        subject = any(r.toks[k].low in ("it", "this") for k in list(r.clause_toks(clause))[:3])
+        if not (deed or subject) or r.negated(h[0], h[1]) or r.claims_about(clause):
+            continue
+        who = [g for tag in ("grp", "ident", "ident_t", "cplace") for g in r.in_clause(tag, clause) if g[0] >= h[0]]
+        if who:
+            out += [r.hit(h), r.hit(who[0])]
     return out
 
 
@@ -218,7 +244,8 @@ def _knowing(r: Reading, i: int) -> bool:
     """Whether the words before token i say who it was as known ('everyone knows who started
     this', 'let us be clear about who brought violence'): a knowing 'who' is a claim."""
     words = [t.lemma for t in r.toks[max(0, i - 5):i] if t.clause == r.toks[i].clause]
-    if "know" in words and any(w in words for w in ("everyone", "everybody", "all", "we", "watching")):
+    if ("know" in words or "see" in words or "saw" in words) and any(
+            w in words for w in ("everyone", "everybody", "all", "we", "watching")):
         return True
     return "clear" in words and ("about" in words or "on" in words)
 
@@ -305,7 +332,7 @@ def _guessing_who(r: Reading) -> list[Hit]:
     probably a pupil', 'the attacker is likely someone from the area'): identity is not only faith
     or origin, and a guess points at real people. Said as a fact it is the police's to confirm."""
     out: list[Hit] = []
-    for span in r.spans.get("perp_s", []):
+    for span in r.spans.get("perp_s", []) + _deed_subjects(r):
         i, j, _ = span
         clause = r.toks[i].clause
         if not r.in_clause("hedge", clause) or r.negated(i, j) or r.claims_about(clause):
@@ -317,6 +344,23 @@ def _guessing_who(r: Reading) -> list[Hit]:
         rest = [w for w in rest if w not in HEDGE_WORDS]
         if rest and rest[0] in GUESSED_WHO:
             out += [r.hit(span)] + [r.hit(h) for h in r.in_clause("hedge", clause)[:1]]
+    return out
+
+
+_DEED_SUBJECT = Phrase("it (the deed)", ())
+_LEAD_IN = frozenset({"frankly", "honestly", "well", "look", "so", "and", "i", "think", "guess", "reckon", "suspect", "bet"})
+
+
+def _deed_subjects(r: Reading) -> list[Span]:
+    """'It' or 'this' opening a clause, where the statement speaks of a deed ('The email came last
+    night. It's probably a parent...'): the deed, whose doer a guess then names."""
+    if not (any(t.lemma in DEEDS and t.lemma not in ("this", "it") for t in r.toks) or r.spans.get("act")
+            or r.spans.get("material")):
+        return []
+    out: list[Span] = []
+    for k, t in enumerate(r.toks):
+        if t.low in ("it", "this") and (k == 0 or r.toks[k - 1].clause != t.clause or r.toks[k - 1].low in _LEAD_IN):
+            out.append((k, k + 1, _DEED_SUBJECT))
     return out
 
 

@@ -23,7 +23,7 @@ PROCESS = frozenset({"custody", "charge", "charged", "court", "bail", "release",
                      "magistrate", "appear", "lawyer", "solicitor", "hearing", "trial", "investigation", "inquiry",
                      # and how someone harmed or threatened is cared for: 'I'm told she is safe with her children'
                      "safe", "safety", "moved", "protect", "protected", "protection", "guard", "supported", "support",
-                     "care", "cared", "comfort", "comforted", "fine", "okay", "well", "shaken", "frightened", "grieving"})
+                     "care", "cared", "comfort", "comforted", "fine", "okay", "recovering", "shaken", "frightened", "grieving"})
 """What the police do with a suspect, or how a person harmed is looked after: relaying it is not
 guessing about who did it."""
 
@@ -93,7 +93,8 @@ def hearsay(r: Reading) -> list[Hit]:
                 if spoken_of:  # 'I'm told the man was a much-loved grandfather' may speak of a victim
                     perps.append(w)
         perps += _who_they_were(r, clause, j)
-        perps = [p for p in perps if not r.negated(p[0], p[1])]
+        # not the cue's own words ('I suspect' is no suspect)
+        perps = [p for p in perps if not r.negated(p[0], p[1]) and not (i <= p[0] < j)]
         if not perps:
             continue
         # What is said of him follows him ('sources close to the inquiry say he...' names the source)

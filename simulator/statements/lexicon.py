@@ -121,7 +121,7 @@ HEDGES = ["probabl~", "likely", "possibl~", "perhaps", "maybe", "allegedly", "ap
           "fit~ * pattern|profile", "in keeping with", "all the sign~", "i * be told", "i hear", "source~ close to", "little doubt",
           "not surprise anyone", "would not surprise", "no surprise", "no secret", "entitled to know", "deserve to know",
           "i gather", "we gather", "i suspect", "we suspect", "my understanding", "in my mind", "i bet", "presumably",
-          "in all likelihood", "odds are",
+          "in all likelihood", "odds are", "chance~ be|are", "the chance~ be", "i bet", "bet~ it|that|you",
           # Belief in the speaker's own voice: a guess said as a guess is still a guess in public.
           "i|we think", "i|we reckon", "i|we be sure|convinced|certain|fairly_sure|pretty_sure", "my guess", "my money be on",
           "would not be surprised", "would be surprised if * not", "must have been", "must be", "have to be", "can only be",
@@ -134,15 +134,25 @@ HEARSAY = ["i * be told", "i|we have be told", "i|we hear", "i|we be hearing", "
            "initial report~", "first report~", "according to * people|someone|neighbour~|friend~|relative~|colleague~|those|source~",
            "people who know|knew him|her", "i|we be led to believe", "on good authority", "off the record",
            "i|we have learn~", "i|we be given to understand", "talk be that", "the story be that", "i|we be hearing that"]
+HEARSAY += ["i|we suspect", "i|we think", "i|we reckon", "my|our guess", "i bet", "i|we fear", "i|we expect",
+            "would not be surprised", "would be surprised if", "chance~ be|are", "i would say"]
+"""... and a guess in the speaker's own voice ('I suspect whoever sent it knows the school'): the
+same passing on, with the speaker as the source."""
 """The speaker's own unofficial source ('I'm told', 'sources close to', 'we understand', 'early
 indications'): with the perpetrator in the clause, a guess about him (hearsay.py)."""
+
+ATTRIBUTION = frozenset({"hallmark~", "bear~ * mark~", "smack~ of", "fit~ * pattern|profile", "consistent with", "in keeping with",
+                         "typical of", "smell~ like|of", "stink~ of", "reek~ of", "looks like", "it look~ like|as if"})
+"""Hedges that say whose work a deed looks like: with a group word after them, a guess at who
+(harm._hallmarks)."""
 
 INSINUATE = ["draw * own conclusion~", "make of that|it|this what you will|like|want", "no secret which|who|where|what",
              "read between the line~", "join the dot~", "put two and two together",
              "you can guess|imagine|work_out who|which|what|where", "let you|people|others|voter~|resident~ draw|judge",
              "not hard to guess|see|tell|work_out who|which|what", "ask yourself|yourselves who|why|which",
              "who stand~ to gain", "obvious who|which|where", "we all know who|what|where|which",
-             "everyone know~ who|what|where|which", "judge for themselves|yourself|yourselves", "i be not saying * but",
+             "everyone know~ who|what|where|which", "judge for themselves|yourself|yourselves",
+             "clear who|which|where", "plain who|which", "they know who they be", "i be not saying * but",
              "not saying it be|was", "hard to argue with", "you do the math~|maths", "draw~ conclusion~", "i leave it to you"]
 """Insinuation: inviting the listener to guess who did it ('people can draw their own conclusions',
 'it is no secret which side gains'): a guess at the perpetrator, made by the reader at the
