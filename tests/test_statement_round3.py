@@ -303,3 +303,16 @@ def test_dialogue_and_calm_in_paraphrase(rule, text, credited):
 ])
 def test_a_guess_at_who_did_it(folder, rule, text, flagged):
     assert (rule in _breaks(folder, text)) is flagged, text
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("The gunman's post ended with the words \"this is only the beginning\".", True),
+    ("The manifesto is vile. It calls Sikhs \"a danger to our nation\".", True),
+    # fewer than three words, someone else's words, the police's, or a claim quoted to deny it
+    ("We will not repeat what the gunman wrote in his so-called \"manifesto\".", False),
+    ("The imam said \"we are one city, and we grieve together\".", False),
+    ("The suspect, who police describe as \"a 34-year-old local man\", remains in custody.", False),
+    ("The post claiming \"the gunman came from Northgate\" is false.", False),
+])
+def test_his_words_in_quotation_marks_amplify_him(text, flagged):
+    assert ("PR-hate-content" in _breaks(CALDMERE, text)) is flagged, text

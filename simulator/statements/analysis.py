@@ -115,6 +115,12 @@ class Reading:
         return any((t.lemma in DENIALS or t.lemma in FALSEHOOD) and not self._in_quotes(t.start) for t in self.toks) or any(
             not self._in_quotes(self.toks[x[0]].start) for x in self.spans.get("corr", ()))
 
+    def quoted_spans(self) -> list[tuple[int, int]]:
+        """(start, end) of each stretch in quotation marks, in text order (found once)."""
+        if self._quotes is None:
+            self._quotes = [(m.start(), m.end()) for m in _QUOTED.finditer(self.text, 0, min(len(self.text), MAX_CHARS))]
+        return self._quotes
+
     def _in_quotes(self, at: int) -> bool:
         """Whether character `at` lies inside quotation marks (the quoted spans found once, in
         text order, and searched by bisection: linear in the text however many quotes)."""

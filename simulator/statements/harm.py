@@ -408,7 +408,34 @@ def amplify(r: Reading) -> list[Hit]:
     out = [r.hit(s) for s in r.spans.get("amplify", [])
            if not r.negated(s[0], s[1]) and (not r.claims_about(r.toks[s[0]].clause) or r.toks[s[0]].clause in cases)
            and invites(r, s[0])]
-    return out + _told_in_substance(r)
+    return out + _told_in_substance(r) + _his_words_quoted(r)
+
+
+def _his_words_quoted(r: Reading) -> list[Hit]:
+    """His words in quotation marks ('the gunman's post ends: "..."', 'he shouted "..." as he
+    fired'): at least three words quoted, in a clause that names him or his material (or says
+    'he', where the statement names him), and not refused in that clause."""
+    if '"' not in r.text and "“" not in r.text:
+        return []
+    named = bool(r.spans.get("perp_s") or r.spans.get("material") or r.spans.get("act"))
+    if not named:
+        return []
+    out: list[Hit] = []
+    for start, end in r.quoted_spans():
+        inside = [k for k, t in enumerate(r.toks) if start < t.start < end]
+        if len(inside) < 3:
+            continue  # a title or scare quotes ('his so-called "manifesto"')
+        k = inside[0]
+        clause = r.toks[k].clause
+        before = [t for t in r.toks[max(0, k - 12):k] if t.clause == clause or t.clause == clause - 1]
+        if not before:
+            continue
+        his = any(t.low in ("he", "his", "him", "she", "her") for t in before) or any(
+            r.toks[s[0]].clause in (clause, clause - 1) and s[0] < k for tag in ("perp_s", "material") for s in r.spans.get(tag, []))
+        if not his or any(t.lemma in NEGATORS for t in before[-6:]) or any(t.lemma in POLICE for t in before[-6:]):
+            continue  # refused, or the police's own words ('police describe him as "..."')
+        out.append(Hit(start, end, r.text[start:end], "his words quoted"))
+    return out
 
 
 def _told_in_substance(r: Reading) -> list[Hit]:
