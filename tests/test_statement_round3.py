@@ -316,3 +316,13 @@ def test_a_guess_at_who_did_it(folder, rule, text, flagged):
 ])
 def test_his_words_in_quotation_marks_amplify_him(text, flagged):
     assert ("PR-hate-content" in _breaks(CALDMERE, text)) is flagged, text
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("Police think it was kids messing about, so there is no cause for alarm.", True),
+    ("This looks like an isolated incident and the danger has passed.", True),
+    ("We will not call this an isolated incident until the police have finished their checks.", False),
+])
+def test_reassurance_before_the_facts_said_other_ways(text, flagged):
+    got = _breaks(ROOT / "scenarios" / "wendholm-threats-succession", text)
+    assert bool(got & {"PR-hoax-early", "PR-safe-too-early"}) is flagged, text

@@ -319,6 +319,10 @@ EARLY_REASSURANCE = [
     "totally safe", "entirely safe", "100% safe", "no risk", "safe to return", "back to normal", "everyone be safe",
     "everybody be safe", "all safe", "all * accounted for",
     "no need to worry", "nothing to fear", "prank", "attention-seeking", "not serious", "overreact~",
+    # the same said other ways: nothing to it, over already, safe to carry on
+    "isolated incident", "one-off", "no cause for concern|alarm", "nothing to be concerned|alarmed|worried about",
+    "messing about|around", "just a joke|wind-up", "a wind-up", "danger|threat have|has passed", "safe to send",
+    "blown out of proportion", "storm in a teacup", "nothing in it",
 ]
 """Reassurance given before the facts are in ('it is a hoax', 'everyone is safe'): be right before
 being reassuring; a pack lifts it when the facts arrive (its rule's `until`)."""
