@@ -326,3 +326,18 @@ def test_his_words_in_quotation_marks_amplify_him(text, flagged):
 def test_reassurance_before_the_facts_said_other_ways(text, flagged):
     got = _breaks(ROOT / "scenarios" / "wendholm-threats-succession", text)
     assert bool(got & {"PR-hoax-early", "PR-safe-too-early"}) is flagged, text
+
+
+def test_a_fact_the_police_give_after_it_is_theirs():
+    assert "PR-speculation" not in _breaks(BRACKWATER, "The attack on Quay Street was a homophobic assault, police said.")
+    assert "PR-speculation" in _breaks(BRACKWATER, "The attack on Quay Street was a homophobic assault, I am sure of it.")
+
+
+@pytest.mark.parametrize("text, corrects", [
+    # the rumour's community named by its people, not only by the rumour's own words
+    ("The refugees had nothing to do with this attack.", True),
+    ("The Afghan families have no link to what happened at the gurdwara.", True),
+    ("The refugees are frightened tonight.", False),
+])
+def test_a_rumour_about_a_community_is_spoken_of_by_its_people(text, corrects):
+    assert ("RUM-northgate" in _covers(CALDMERE, text)) is corrects, text

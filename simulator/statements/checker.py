@@ -159,7 +159,7 @@ class Checker:
             add("rule:" + rule.id, [*m.phrases, *(w.strip() + "~" for w in m.words)])
             self._patterns[rule.id] = [(p, compile_pattern(p)) for p in m.patterns]
             if isinstance(rule, Rumour):
-                add("topic:" + rule.id, rule.about)
+                add("topic:" + rule.id, list(rule.about) + _community_of(vocab, rule.about, community_places, incident))
         self._matcher = Matcher(self._phrases)
 
     def _rules(self) -> list[Rule]:
@@ -275,6 +275,23 @@ class Checker:
         hits = _distinct([r.hit(topics[0]), *cues])
         return Verdict(rule.id, "rumour_correction", False, tuple(hits),
                        f"corrects the rumour ({rule.id}): mentions {topics and r.hit(topics[0]).words!r} and denies it ({_quote(cues)})")
+
+
+def _community_of(vocab, about: Iterable[str], places: list[str], incident: set[str]) -> list[str]:
+    """The other names of the community a rumour is about: where its `about` words name a
+    community or its place ('Northgate'), its people and places as statements name them too
+    ('the refugees', 'the welcome centre', 'the hotel'), so 'the gunman was one of the refugees'
+    speaks of the rumour. Not a targeted community's (the rumour is about the one it blames)."""
+    said = {a.lower() for a in about}
+    out: list[str] = []
+    for c in vocab.communities:
+        names = {w.lower() for w in c.words} | {p.lower() for p in c.places}
+        if c.targeted or not names & said:
+            continue
+        out += [w for w in c.words if len(w) > 3] + [f"{w}s" for w in c.words if len(w) > 3 and not w.endswith("s")]
+        out += [p for p in c.places if p not in incident]
+        out += _spoken_places(vocab, [p for p in c.places], incident)
+    return [w for w in out if w.lower() not in said]
 
 
 def _doers(phrase: str) -> list[str]:

@@ -324,6 +324,12 @@ def _police_say(r: Reading, i: int, clause: int) -> bool:
             said_by = True
         elif said_by and t.lemma in POLICE_SAY:
             return True
+    # or after it, as a source given at the end ('... was a homophobic assault, police said')
+    after = [t for t in r.toks[i + 1:i + 16] if t.clause == clause]
+    for k, t in enumerate(after):
+        if t.lemma in POLICE and (any(u.lemma in POLICE_SAY for u in after[k + 1:k + 4])
+                                  or k and after[k - 1].lemma == "to" and k > 1 and after[k - 2].lemma == "according"):
+            return True
     return False
 
 
