@@ -325,12 +325,20 @@ def _police_say(r: Reading, i: int, clause: int) -> bool:
         elif said_by and t.lemma in POLICE_SAY:
             return True
     # or after it, as a source given at the end ('... was a homophobic assault, police said')
+    # ('whatever the police end up saying' is no source given)
     after = [t for t in r.toks[i + 1:i + 16] if t.clause == clause]
     for k, t in enumerate(after):
-        if t.lemma in POLICE and (any(u.lemma in POLICE_SAY for u in after[k + 1:k + 4])
-                                  or k and after[k - 1].lemma == "to" and k > 1 and after[k - 2].lemma == "according"):
+        if t.lemma not in POLICE or any(u.lemma in _NOT_YET for u in after[max(0, k - 3):k]):
+            continue
+        verb = [u.lemma for u in after[k + 1:k + 3]]
+        if verb[:1] and verb[0] in POLICE_SAY or verb[:2] and verb[0] == "have" and verb[1:2] and verb[1] in POLICE_SAY:
+            return True
+        if k > 1 and after[k - 1].lemma == "to" and after[k - 2].lemma == "according":
             return True
     return False
+
+
+_NOT_YET = frozenset({"whatever", "until", "before", "if", "when", "unless", "whether"})
 
 
 def _guessing_who(r: Reading) -> list[Hit]:
