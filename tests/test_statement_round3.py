@@ -132,6 +132,9 @@ def _covers(folder, text) -> set[str]:
     ("The city has flagged the posts to the platform.", True),
     ("There will be extra patrols along Quay Street all week.", True),
     ("Four men have been arrested and three charged.", True),
+    ("Four men have now been arrested.", True),
+    ("The platform has been asked to take the video down.", True),
+    ("Extra officers have gone to the hotel this afternoon.", True),
     # a request to the public, a feeling, or a plan of nobody's is not the city acting
     ("We ask you not to share the video.", False),
     ("Everyone in Brackwater is shaken tonight.", False),

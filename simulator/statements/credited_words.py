@@ -186,7 +186,10 @@ DECISIVE: dict[str, list[str]] = {
     # flagged the content to the unit', 'there will be patrols all week'): the element itself.
     "action": [f"{_AGENCY} * {_OPERATIONS}", "police|officer~|patrol~|paramedic~|firefighter~|crew~ * be * at|on|in|outside|there",
                "there will be * patrol~|officer~|steward~", "we have|be|will|'ve * set_up|open~|deploy~|report~|flag~|arrang~|remov~|provid~|refer~|contact~",
-               "have|has been * arrest~|charg~|detain~|remov~|taken_down|deploy~|evacuat~|report~|flag~|refer~", "in custody"],
+               "have|has been * arrest~|charg~|detain~|remov~|taken_down|deploy~|evacuat~|report~|flag~|refer~", "in custody",
+               "been * arrest~|charg~|detain~|remov~|taken_down|deploy~|evacuat~|moved|rehoused|relocat~",
+               "ask~ to take * down", "take~ * down", "will be kept clear|open|closed|safe", "extra|additional officer~|patrol~|staff",
+               "named * case_worker|caseworker|officer|contact"],
 }
 """Turns of phrase that deliver an element on their own, whatever the rule's `min_hits` (a rule
 asking for two cues, 'calm and unity', is met by a plain 'please stay calm'): the element's
