@@ -190,7 +190,8 @@ class Checker:
         kind = getattr(rule, "kind", None)
         hits = list(own)
         if kind is not None:
-            hits += [r.hit(s) for s in r.spans.get("credit:" + kind, [])]
+            # an element's clearest words are its cues too (a decisive phrase alone delivers it)
+            hits += [r.hit(s) for s in r.spans.get("credit:" + kind, []) + r.spans.get("decisive:" + kind, [])]
             if kind == "help":
                 limit = min(len(r.text), MAX_CHARS)
                 hits += [Hit(m.start(), m.end(), m.group(0), "a number or address to contact") for m in _CONTACT.finditer(r.text, 0, limit)]
