@@ -325,6 +325,9 @@ def test_his_words_in_quotation_marks_amplify_him(text, flagged):
     ("Police think it was kids messing about, so there is no cause for alarm.", True),
     ("This looks like an isolated incident and the danger has passed.", True),
     ("We will not call this an isolated incident until the police have finished their checks.", False),
+    # put off to a time not yet come
+    ("We will tell parents as soon as it is safe to return to the school.", False),
+    ("Pupils will stay in the hall until all are accounted for.", False),
 ])
 def test_reassurance_before_the_facts_said_other_ways(text, flagged):
     got = _breaks(ROOT / "scenarios" / "wendholm-threats-succession", text)

@@ -276,10 +276,19 @@ def early_reassurance(r: Reading) -> list[Hit]:
         clause = r.toks[s[0]].clause
         if r.negated(s[0], s[1]) or r.claims_about(clause):
             continue
-        if reported_by_others(r, clause):
+        if reported_by_others(r, clause) or _pending(r, s[0]):
             continue
         out.append(r.hit(s))
     return out
+
+
+_PENDING = frozenset({"when", "until", "once", "unless", "before", "whether", "if", "till", "soon"})
+
+
+def _pending(r: Reading, i: int) -> bool:
+    """Whether reassurance is put off to a time not yet come ('we will tell you when it is safe to
+    return', 'until everyone is accounted for'): a promise to say it later, not saying it now."""
+    return any(t.lemma in _PENDING for t in r.toks[max(0, i - 4):i] if t.clause == r.toks[i].clause)
 
 
 def reported_by_others(r: Reading, clause: int) -> bool:
