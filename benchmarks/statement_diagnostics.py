@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from statements import SEALED, load_corpus, pack  # noqa: E402
 
-from simulator.statements import harm, rumours, stigma, stigma_groups, stigma_history  # noqa: E402
+from simulator.statements import harm, rumours, speculation, stigma, stigma_groups, stigma_history  # noqa: E402
 from simulator.statements.hearsay import hearsay  # noqa: E402
 from simulator.statements.analysis import Reading  # noqa: E402
 from simulator.statements.lexicon import DEEDS, MATERIAL, NEGATORS, OWNED_MATERIAL, PLATFORMS  # noqa: E402
@@ -101,10 +101,10 @@ def features(r: Reading, rule, p) -> dict[str, bool]:
 
 DETECTORS = {
     "speculation": {"tie": lambda r: harm.speculation(r) and [h for h in harm.speculation(r)
-                                                              if h not in harm._guessing_who(r) + harm._blaming_who(r)
-                                                              + harm._insinuated(r) + harm._guessed_source(r) + hearsay(r)],
-                    "guessing_who": harm._guessing_who, "blaming_who": harm._blaming_who,
-                    "insinuated": harm._insinuated, "guessed_source": harm._guessed_source, "hearsay": hearsay},
+                                                              if h not in speculation._guessing_who(r) + speculation._blaming_who(r)
+                                                              + speculation._insinuated(r) + speculation._guessed_source(r) + hearsay(r)],
+                    "guessing_who": speculation._guessing_who, "blaming_who": speculation._blaming_who,
+                    "insinuated": speculation._insinuated, "guessed_source": speculation._guessed_source, "hearsay": hearsay},
     "stigma": {"blame/slur": lambda r: [h for h in harm.stigma(r) if h not in stigma.insinuation(r)],
                **{f.__name__.strip("_"): f for f in (stigma._attributes, stigma._demands, stigma._legitimised, stigma._advice,
                                                       stigma._exclusion, stigma._burden, stigma._victim_blame, stigma._excused,

@@ -347,3 +347,15 @@ def test_a_fact_the_police_give_after_it_is_theirs():
 ])
 def test_a_rumour_about_a_community_is_spoken_of_by_its_people(text, corrects):
     assert ("RUM-northgate" in _covers(CALDMERE, text)) is corrects, text
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("The refugees must change the way they behave.", True),
+    ("The asylum seekers have to understand how things work here.", True),
+    # what is owed to them, their own safety, or a denial
+    ("The families at Northgate should know they are safe.", False),
+    ("The refugees at Northgate should feel able to walk the streets.", False),
+    ("The asylum seekers must not be blamed for this.", False),
+])
+def test_a_group_told_what_it_must_do(text, flagged):
+    assert _stigma(CALDMERE, text) is flagged, text

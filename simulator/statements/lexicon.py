@@ -144,7 +144,7 @@ indications'): with the perpetrator in the clause, a guess about him (hearsay.py
 ATTRIBUTION = frozenset({"hallmark~", "bear~ * mark~", "smack~ of", "fit~ * pattern|profile", "consistent with", "in keeping with",
                          "typical of", "smell~ like|of", "stink~ of", "reek~ of", "looks like", "it look~ like|as if"})
 """Hedges that say whose work a deed looks like: with a group word after them, a guess at who
-(harm._hallmarks)."""
+(speculation._hallmarks)."""
 
 INSINUATE = ["draw * own conclusion~", "make of that|it|this what you will|like|want", "no secret which|who|where|what",
              "read between the line~", "join the dot~", "put two and two together",

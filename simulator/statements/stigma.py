@@ -162,6 +162,40 @@ def _demands(r: Reading) -> list[Hit]:
     return out
 
 
+_MODALS = frozenset({"must", "should", "ought", "need", "needs", "have", "has", "better"})
+_THEIR_DUE = frozenset({"know", "feel", "be", "get", "receive", "have", "hear", "stay", "contact", "call", "report", "come",
+                        "go", "keep", "take", "ask", "tell", "rest", "grieve", "mourn", "worship", "pray", "live", "continue",
+                        "expect", "look", "return", "send", "reach", "speak", "talk", "vote", "attend", "use", "visit"})
+"""After 'the families should...', what is owed to them or theirs to do safely ('should know
+they are safe', 'should feel able to worship', 'should call 101'), not a debt laid on them."""
+
+
+def _told_to(r: Reading) -> list[Hit]:
+    """A group told what it must do ('the refugee community must make clear...', 'the mosque
+    needs to rein in its young men'): the group as subject, a modal, then a verb that is not
+    what is owed to it or its own safety (_THEIR_DUE)."""
+    out = []
+    for clause in {r.toks[s[0]].clause for s in r.spans.get("grp", []) + r.spans.get("cplace", [])}:
+        if not _open(r, clause):
+            continue
+        for group, _place in _groups(r, clause):
+            after = [t for t in r.toks[group[1]:group[1] + 4] if t.clause == clause]
+            if len(after) < 2 or after[0].lemma not in _MODALS or _denied(r, group) or _protective(r, clause, group):
+                continue  # '...needs to understand that we stand with them' is said for them
+            rest = after[1:]
+            if after[0].lemma in ("have", "has", "need", "needs", "ought") and rest and rest[0].low == "to":
+                rest = rest[1:]
+            elif after[0].lemma in ("have", "has", "need", "needs", "ought"):
+                continue  # 'the families have...' owns something; 'need' without 'to' needs something
+            if not rest or rest[0].lemma in _THEIR_DUE or rest[0].lemma in NEGATORS or rest[0].low in ("not", "never"):
+                continue
+            k = rest[0]
+            i = r.toks.index(k)
+            out += _both(r, group, (i, i + 1, group[2]))
+            break
+    return out
+
+
 def _legitimised(r: Reading) -> list[Hit]:
     """Hostility to a group called understandable ('anger at the new arrivals is natural', 'no
     wonder people are wary of the centre'), or questions said to be owed about it."""
@@ -286,4 +320,4 @@ def insinuation(r: Reading) -> list[Hit]:
     """Every sideways stigma in the statement (see the module's docstring, and stigma_history)."""
     from .stigma_history import history  # it reads groups with this module's helpers
     return (_attributes(r) + _demands(r) + _legitimised(r) + _advice(r) + _exclusion(r) + _burden(r) + _victim_blame(r)
-            + _excused(r) + _burden_alone(r) + history(r))
+            + _excused(r) + _burden_alone(r) + history(r) + _told_to(r))
