@@ -8,6 +8,7 @@ a blame word, the attacker's material next to a verb that passes it on. Denials 
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from .analysis import Reading
@@ -214,17 +215,17 @@ def _his_words_quoted(r: Reading) -> list[Hit]:
     if not named:
         return []
     out: list[Hit] = []
+    starts = [t.start for t in r.toks]
     for start, end in r.quoted_spans():
-        inside = [k for k, t in enumerate(r.toks) if start < t.start < end]
-        if len(inside) < 3:
-            continue  # a title or scare quotes ('his so-called "manifesto"')
-        k = inside[0]
+        k = bisect.bisect_right(starts, start)  # the first word inside (found by bisection: linear overall)
+        if k + 2 >= len(starts) or starts[k + 2] >= end:
+            continue  # fewer than three words: a title or scare quotes ('his so-called "manifesto"')
         clause = r.toks[k].clause
         before = [t for t in r.toks[max(0, k - 12):k] if t.clause == clause or t.clause == clause - 1]
         if not before:
             continue
         his = any(t.low in ("he", "his", "him", "she", "her") for t in before) or any(
-            r.toks[s[0]].clause in (clause, clause - 1) and s[0] < k for tag in ("perp_s", "material") for s in r.spans.get(tag, []))
+            s[0] < k for tag in ("perp_s", "material") for c in (clause, clause - 1) for s in r.in_clause(tag, c))
         if not his or any(t.lemma in NEGATORS for t in before[-6:]) or any(t.lemma in POLICE for t in before[-6:]):
             continue  # refused, or the police's own words ('police describe him as "..."')
         out.append(Hit(start, end, r.text[start:end], "his words quoted"))

@@ -179,19 +179,18 @@ def _told_to(r: Reading) -> list[Hit]:
         if not _open(r, clause):
             continue
         for group, _place in _groups(r, clause):
-            after = [t for t in r.toks[group[1]:group[1] + 4] if t.clause == clause]
-            if len(after) < 2 or after[0].lemma not in _MODALS or _denied(r, group) or _protective(r, clause, group):
+            at = [k for k in range(group[1], min(len(r.toks), group[1] + 4)) if r.toks[k].clause == clause]
+            if len(at) < 2 or r.toks[at[0]].lemma not in _MODALS or _denied(r, group) or _protective(r, clause, group):
                 continue  # '...needs to understand that we stand with them' is said for them
-            rest = after[1:]
-            if after[0].lemma in ("have", "has", "need", "needs", "ought") and rest and rest[0].low == "to":
+            rest = at[1:]
+            if r.toks[at[0]].lemma in ("have", "has", "need", "needs", "ought"):
+                if not (rest and r.toks[rest[0]].low == "to"):
+                    continue  # 'the families have...' owns something; 'need' without 'to' needs something
                 rest = rest[1:]
-            elif after[0].lemma in ("have", "has", "need", "needs", "ought"):
-                continue  # 'the families have...' owns something; 'need' without 'to' needs something
-            if not rest or rest[0].lemma in _THEIR_DUE or rest[0].lemma in NEGATORS or rest[0].low in ("not", "never"):
+            verb = r.toks[rest[0]] if rest else None
+            if verb is None or verb.lemma in _THEIR_DUE or verb.lemma in NEGATORS or verb.low in ("not", "never"):
                 continue
-            k = rest[0]
-            i = r.toks.index(k)
-            out += _both(r, group, (i, i + 1, group[2]))
+            out += _both(r, group, (rest[0], rest[0] + 1, group[2]))
             break
     return out
 
