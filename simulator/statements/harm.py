@@ -75,7 +75,7 @@ def _nowhere(r: Reading, span) -> bool:
 def _denied_at(r: Reading, start: int) -> bool:
     """Whether a denial stands in the few words before the character `start` ('we will not say
     where her office in Kelby is')."""
-    k = next((n for n, t in enumerate(r.toks) if t.start >= start), len(r.toks))
+    k = bisect.bisect_left([t.start for t in r.toks], start)
     if k >= len(r.toks):
         return False
     before = [t for t in r.toks[max(0, k - 6):k] if t.clause == r.toks[k].clause]
@@ -243,7 +243,7 @@ def _told_in_substance(r: Reading) -> list[Hit]:
     out = []
     for s in spans:
         clause = r.toks[s[0]].clause
-        if not (material and any(m[0] < s[0] for m in material) or r.in_clause("perp_s", clause)):
+        if not (material and material[0][0] < s[0] or r.in_clause("perp_s", clause)):  # spans are in text order
             continue
         # (its own 'claims' would make the clause 'about a claim': only a question or a refusal counts)
         if r.negated(s[0], s[1]) or clause in r.questions() or r.disavows(clause) or any(

@@ -98,7 +98,7 @@ def _there(r: Reading, clause: int) -> list[Span]:
         placed = r.toks[k - 1].low in _THERE_AFTER  # 'round there will be...' is a place whatever follows
         if not placed and after is not None and after.clause == clause and (after.lemma in _THERE_NOT or after.low in _THERE_NOT):
             continue
-        if any(clause - ANAPHOR_REACH <= r.toks[g[0]].clause <= clause and g[0] < k for g in r.spans.get("cplace", [])):
+        if any(g[0] < k for c in range(clause - ANAPHOR_REACH, clause + 1) for g in r.in_clause("cplace", c)):
             out.append((k, k + 1, _THERE_PHRASE))
     return out
 
