@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from .analysis import Reading, Span
 from .lexicon import NEGATORS
+from .phrases import Phrase
 from .stigma_groups import _LINKS, NEAR, _groups
 from .stigma_words import (APPEALS, DEBTS, FEELINGS, FOR_ONE_MAN, HARMED_WORDS, LINKING, OBJECT_FIRST, OBJECT_OF, OBLIGED,
                            OBLIGED_WITH, PROTECTIVE, VICTIM_SIDE, WITNESS)
@@ -162,6 +163,7 @@ def _demands(r: Reading) -> list[Hit]:
     return out
 
 
+_TOLD = Phrase("told what it must do", ())
 _MODALS = frozenset({"must", "should", "ought", "need", "needs", "have", "has", "better"})
 _THEIR_DUE = frozenset({"know", "feel", "be", "get", "receive", "have", "hear", "stay", "contact", "call", "report", "come",
                         "go", "keep", "take", "ask", "tell", "rest", "grieve", "mourn", "worship", "pray", "live", "continue",
@@ -190,7 +192,7 @@ def _told_to(r: Reading) -> list[Hit]:
             verb = r.toks[rest[0]] if rest else None
             if verb is None or verb.lemma in _THEIR_DUE or verb.lemma in NEGATORS or verb.low in ("not", "never"):
                 continue
-            out += _both(r, group, (rest[0], rest[0] + 1, group[2]))
+            out += _both(r, group, (rest[0], rest[0] + 1, _TOLD))
             break
     return out
 
