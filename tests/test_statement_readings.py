@@ -137,6 +137,10 @@ def test_the_matchers_fast_paths_find_what_the_plain_walk_finds():
 
     m = _pack(CALDMERE).checker._matcher
     texts = [e["text"] for e in yaml.safe_load((ROOT / "tests" / "corpus" / "statements" / "dev.yaml").read_text())]
+    # phrases whose last position is a stem, pruned by the first letters their words must have
+    texts += ["Officers have now been deployed, and the city has flagged the posts.",
+              "The council is monitoring the site; staff have cleaned the wall and repaired the gate.",
+              "We know many people in the community are frightened tonight.", "Patrolling officers remain nearby."]
     compared = 0
     for text in texts:
         toks = tokens(text)
@@ -151,3 +155,19 @@ def test_the_matchers_fast_paths_find_what_the_plain_walk_finds():
         assert found == plain, text
         compared += len(plain)
     assert compared > 500
+
+
+def test_a_position_finds_its_stems_by_their_first_letters_as_by_trying_each():
+    """Choice.at looks stems up by the first three letters of a word (its spelling and lemma): the
+    same alternatives as trying every stem, short stems and lemma-only matches included."""
+    from simulator.statements import phrases as P
+    from simulator.statements.text import tokens
+
+    choice = P._part("deploy~|patrol~|secur~|ch~|bereave~|treat~|officer|mourn~")
+    assert isinstance(choice, P.Choice)
+    text = "Officers deployed; patrolling, securing the site, treating the injured; the bereaved mourned; a change."
+    for t in tokens(text):
+        naive = choice.by_word.get(t.lemma, []) + (choice.by_word.get(t.low, []) if t.low != t.lemma else [])
+        naive += [a for a in choice.stems if P._same(t, a[0])]
+        assert sorted(choice.at(t)) == sorted(naive), t.low
+    assert any(choice.at(t) for t in tokens("bereavement")) and any(choice.at(t) for t in tokens("chat"))

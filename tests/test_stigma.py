@@ -114,10 +114,10 @@ KESTRELFORD = ROOT / "scenarios" / "kestrelford-prevention-referral"
 
 
 def _group_spans(folder, text):
-    from simulator.statements import stigma
+    from simulator.statements import stigma_groups
 
     r = _pack(folder).checker.read(text)
-    return [(" ".join(t.low for t in r.toks[i:j]), stigma._is_group(r, (i, j, ph))) for i, j, ph in r.spans.get("grp", [])]
+    return [(" ".join(t.low for t in r.toks[i:j]), stigma_groups._is_group(r, (i, j, ph))) for i, j, ph in r.spans.get("grp", [])]
 
 
 @pytest.mark.parametrize("folder, text, words, group", [
@@ -151,4 +151,19 @@ def test_a_group_is_plural_or_collective_never_one_person(folder, text, words, g
     ("No wonder people are not afraid of the refugees: they are our neighbours.", False),
 ])
 def test_obligation_and_denial_are_read_where_they_stand(text, stigma):
+    assert _stigma(CALDMERE, text) is stigma, text
+
+
+@pytest.mark.parametrize("text, stigma", [
+    # 'they' standing for the group named a clause or two before
+    ("The young men at Northgate arrived last spring. Since then they have been a problem.", True),
+    ("Asylum seekers moved into the Northgate centre in March; they have been nothing but trouble.", True),
+    ("The refugees at Northgate came here last year. People are right to be wary of them.", True),
+    # the group harmed, denied, or another antecedent named between
+    ("The families at Northgate arrived last spring. Since then they have faced threats.", False),
+    ("Refugees at Northgate have been threatened. They are not a problem for anyone.", False),
+    ("We met the Afghan families and then the police this morning. They told us the threats have been a problem.", False),
+    ("The young men at Northgate arrived last spring. The city was calm. The summer came. Since then they have been a problem.", False),
+])
+def test_they_stands_for_the_group_named_just_before(text, stigma):
     assert _stigma(CALDMERE, text) is stigma, text

@@ -7,15 +7,24 @@ many rules a pack has (the composer checks on every keystroke).
 
 from __future__ import annotations
 
+import bisect
+import re
 from dataclasses import dataclass, field
 
-from .lexicon import DENIALS, DISAVOW, NEGATED_AFTER, NEGATORS, NOT_CLAIMS, OPEN_QUESTION, UNKNOWING
+from .lexicon import NOT_SO, VERB_NEGATORS, FALSEHOOD, REPORT_NOUNS, DENIALS, DISAVOW, NEGATED_AFTER, NEGATORS, NOT_CLAIMS, OPEN_QUESTION, UNKNOWING
 from .phrases import Matcher, Phrase
-from .text import Token, tokens
+from .text import MAX_CHARS, Token, tokens
 from .verdict import Hit
+
+_QUOTED = re.compile(r'"[^"\n]{1,400}"|“[^”\n]{1,400}”')
+"""Words in quotation marks (straight or curly, one line, bounded: linear in the text)."""
 
 Span = tuple[int, int, Phrase]
 """First token, token after the last, and the phrase that matched there."""
+
+VERB_REACH = 3
+"""How far back a verb or preposition that negates reaches ('avoid sharing the video', 'warn
+against watching it'): its own object, not a whole clause."""
 
 WINDOW = 8
 """How far back in its clause a negator reaches ('there is no evidence that anyone ... was involved')."""
@@ -29,6 +38,27 @@ class Reading:
     """Tag -> where phrases of that tag matched."""
     _about: set[int] | None = None
     _wrong: set[int] | None = None
+    _clauses: dict[int, tuple[int, int]] | None = None
+    _asked: set[int] | None = None
+    _by_clause: dict[str, dict[int, list[Span]]] = field(default_factory=dict)
+    _quotes: list[tuple[int, int]] | None = None
+
+    def clause_toks(self, clause: int) -> range:
+        """The indices of a clause's tokens (tokens are in text order, so a clause is one run):
+        a reading that looks within a clause costs the clause's length, not the statement's."""
+        if self._clauses is None:
+            runs: dict[int, tuple[int, int]] = {}
+            for k, t in enumerate(self.toks):
+                first = runs.get(t.clause, (k, k))[0]
+                runs[t.clause] = (first, k + 1)
+            self._clauses = runs
+        first, end = self._clauses.get(clause, (0, 0))
+        return range(first, end)
+
+    def clause_has(self, clause: int, words: frozenset[str]) -> bool:
+        """Whether a word of the clause (its lemma or spelling) is one of these."""
+        toks = self.toks
+        return any(toks[k].lemma in words or toks[k].low in words for k in self.clause_toks(clause))
 
     def hit(self, span: Span, cue: str | None = None) -> Hit:
         i, j, ph = span
@@ -48,12 +78,56 @@ class Reading:
         for k in range(max(0, i - WINDOW), i):
             t = self.toks[k]
             if t.clause == clause and (t.lemma in NEGATORS or t.lemma in NOT_CLAIMS):
+                if t.lemma in VERB_NEGATORS and (k < i - VERB_REACH or "," in self.text[t.end:self.toks[i].start]):
+                    continue  # 'what we're up against, his stream is live': 'against' governs its own words
                 return True
         for k in range(j, min(len(self.toks), j + 3)):
             t = self.toks[k]
             if t.clause == clause and t.lemma in NEGATED_AFTER:
                 return True
+        return self._report_denied(i, j, clause)
+
+    def _report_denied(self, i: int, j: int, clause: int) -> bool:
+        """Whether the words sit inside a report that the clause then calls false ('the post
+        saying the gunman came from the Northgate centre is false'): the report's noun before
+        them, a word of falsehood after them, however long the report."""
+        before = any(t.clause == clause and t.lemma in REPORT_NOUNS for t in self.toks[max(0, i - 2 * WINDOW):i])
+        if not before:
+            return False
+        for k in range(j, min(len(self.toks), j + 2 * WINDOW)):
+            t = self.toks[k]
+            if t.clause != clause:
+                break
+            if t.lemma in FALSEHOOD:
+                return True
+            if t.lemma in ("not", "never") and k + 1 < len(self.toks) and self.toks[k + 1].lemma in NOT_SO:
+                return True  # '... is not true', '... never happened'
         return False
+
+    def quoted_and_answered(self, hits: list[Hit]) -> bool:
+        """Whether every hit sits inside quotation marks and the statement, outside them, denies
+        or corrects something: a claim quoted to answer it. Quoted and left unanswered, it is
+        passed on ('a post says it was "just a fight"; we are looking into it')."""
+        if not hits:
+            return False
+        if not all(self._in_quotes(h.start) and self._in_quotes(h.end - 1) for h in hits):
+            return False
+        return any((t.lemma in DENIALS or t.lemma in FALSEHOOD) and not self._in_quotes(t.start) for t in self.toks) or any(
+            not self._in_quotes(self.toks[x[0]].start) for x in self.spans.get("corr", ()))
+
+    def quoted_spans(self) -> list[tuple[int, int]]:
+        """(start, end) of each stretch in quotation marks, in text order (found once)."""
+        if self._quotes is None:
+            self._quotes = [(m.start(), m.end()) for m in _QUOTED.finditer(self.text, 0, min(len(self.text), MAX_CHARS))]
+        return self._quotes
+
+    def _in_quotes(self, at: int) -> bool:
+        """Whether character `at` lies inside quotation marks (the quoted spans found once, in
+        text order, and searched by bisection: linear in the text however many quotes)."""
+        if self._quotes is None:
+            self._quotes = [(m.start(), m.end()) for m in _QUOTED.finditer(self.text, 0, min(len(self.text), MAX_CHARS))]
+        k = bisect.bisect_right(self._quotes, (at, len(self.text) + 1)) - 1
+        return k >= 0 and self._quotes[k][0] < at < self._quotes[k][1] - 1
 
     def half_denied(self, i: int, clause: int) -> bool:
         """Whether words before token i in its clause decline to deny ('we cannot confirm reports
@@ -71,9 +145,14 @@ class Reading:
         """Whether a clause talks about a claim instead of making it ('we will not speculate'),
         or asks a question; a clause that declines to deny a claim repeats it (see half_denied)."""
         if self._about is None:
-            about = {t.clause for t in self.toks if t.lemma in NOT_CLAIMS}
-            denying = {t.clause for t in self.toks if t.lemma in DENIALS or t.lemma in UNKNOWING}
-            about |= {t.clause for t in self.toks if t.lemma in OPEN_QUESTION and t.clause in denying}
+            toks = self.toks
+            # 'my guess is...', 'our assumption is...' make the claim in the speaker's own voice
+            about = {t.clause for k, t in enumerate(toks) if t.lemma in NOT_CLAIMS
+                     and not (k and toks[k - 1].lemma in ("my", "our"))}
+            denying = {t.clause for t in toks if t.lemma in DENIALS or t.lemma in UNKNOWING}
+            # 'surprised if this wasn't...' guesses; 'we do not know if...' asks
+            about |= {t.clause for k, t in enumerate(toks) if t.lemma in OPEN_QUESTION and t.clause in denying
+                      and not (k and toks[k - 1].lemma in ("surprised", "surprise", "shocked"))}
             about |= self.questions() | self._hypothetical() | self._listed_unknowns()
             about -= {self.toks[s[0]].clause for s in self.spans.get("half_denial", ())}
             self._about = about
@@ -82,8 +161,7 @@ class Reading:
     def hypothetical_only(self) -> set[int]:
         """Clauses that are 'about a claim' only because they put a case ('if you want to...')."""
         asked = self.questions()
-        return {c for c in self._hypothetical()
-                if c not in asked and not any(t.clause == c and t.lemma in NOT_CLAIMS for t in self.toks)}
+        return {c for c in self._hypothetical() if c not in asked and not self.clause_has(c, NOT_CLAIMS)}
 
     def _listed_unknowns(self) -> set[int]:
         """The items under a heading of what is not known ('What we don't know yet: - the
@@ -118,6 +196,8 @@ class Reading:
     def questions(self) -> set[int]:
         """Clauses that end with a question mark: a question asks, it claims nothing ('Was the
         gunman one of the refugees?' in a press-conference transcript)."""
+        if self._asked is not None:
+            return self._asked
         out, last = set(), {}
         for t in self.toks:
             last[t.clause] = t.end
@@ -125,6 +205,7 @@ class Reading:
             rest = self.text[end:end + 4].lstrip(" \"'’”)")
             if rest.startswith("?"):
                 out.add(clause)
+        self._asked = out
         return out
 
     def disavows(self, clause: int) -> bool:
@@ -134,7 +215,13 @@ class Reading:
         return clause in self._wrong
 
     def in_clause(self, tag: str, clause: int) -> list[Span]:
-        return [s for s in self.spans.get(tag, []) if self.toks[s[0]].clause == clause]
+        """Where phrases of a tag matched in one clause (indexed by clause once per tag)."""
+        index = self._by_clause.get(tag)
+        if index is None:
+            index = self._by_clause[tag] = {}
+            for s in self.spans.get(tag, ()):
+                index.setdefault(self.toks[s[0]].clause, []).append(s)
+        return index.get(clause, [])
 
 
 def read(text: str, matcher: Matcher, tags: dict[int, list[str]]) -> Reading:

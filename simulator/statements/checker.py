@@ -16,6 +16,7 @@ from ..models.playbook import MessageRule, Playbook, ProhibitedRule, Rumour
 from ..patterns import compile_pattern
 from . import credited_words as CW
 from . import harm
+from . import rumours
 from . import lexicon as L
 from . import stigma_words as S
 from .analysis import Reading, read
@@ -31,6 +32,9 @@ _TITLES = "mr|mrs|ms|miss|dr|mx"
 _CONTACT = re.compile(r"(?<![\d:.])(?:\+\d{1,3}[ ]?)?(?:0\d{2,4}[ -]?\d{3}[ -]?\d{3,4}|\b(?:101|111|999|112|911)\b)(?![\d:]|\.\d)"
                       r"|\b(?:https?://|www\.)\S{2,80}|\b[\w.-]{1,40}\.(?:gov|org|nhs|police)(?:\.[a-z]{2,3})?(?:/\S{0,60})?"
                       r"|\b[\w.+-]{1,40}@[\w-]{1,40}\.[\w.]{2,20}")
+_SAID_IN_OWN_VOICE = frozenset({"speculation", "rumour_confirmation", "stigma", "early_reassurance"})
+"""Harms that are the speaker's own claim: words in quotation marks, answered by a denial in the
+statement, are mentioned, not claimed (amplify is the other way round: quoting him is the harm)."""
 _WHY = {
     "speculation": "ties an identity, faith, origin or motive to the perpetrator before it is confirmed",
     "rumour_confirmation": "repeats the rumour's link without denying it",
@@ -64,6 +68,7 @@ class Checker:
         self._tags: dict[int, list[str]] = {}
         self._phrases: list[Phrase] = []
         self._patterns: dict[str, list[tuple[str, object]]] = {}
+        self._about: dict[str, set[str]] = {}
 
         def add(tag: str, texts: Iterable[str]) -> None:
             for text in texts:
@@ -102,6 +107,7 @@ class Checker:
         add("attr", L.ATTRIBUTE)
         add("hedge", L.HEDGES)
         add("insinuate", L.INSINUATE)
+        add("hearsay", L.HEARSAY)
         add("origin_verb", L.ORIGIN_VERBS)
         add("slur", L.SLURS)
         named = sorted({w.lower() for w in L.GROUP_OF + targeted + others})
@@ -118,7 +124,8 @@ class Checker:
         add("grp", ["|".join(alts) for alts in by_length.values()])
         incident = {n for p in vocab.places if p.kind == "incident" for n in p.names}
         add("cplace", [p for p in community_places if p not in incident] + _spoken_places(vocab, community_places, incident))
-        for tag, words in (("stig:attr", S.ATTRIBUTES), ("stig:nominal", S.NOMINAL), ("stig:demand", S.DEMANDS), ("stig:legit", S.LEGITIMISE),
+        for tag, words in (("stig:attr", S.ATTRIBUTES), ("stig:nominal", S.NOMINAL), ("stig:demand", S.DEMANDS), ("stig:debt", S.DEBTS), ("stig:legit", S.LEGITIMISE),
+                           ("stig:expected", S.EXPECTED), ("stig:arrival", S.ARRIVAL), ("stig:warned", S.WARNED),
                            ("stig:question", S.QUESTIONS), ("stig:advice", S.ADVICE), ("stig:exclude", S.EXCLUDE),
                            ("stig:burden", S.BURDEN), ("stig:victim", S.VICTIM_BLAME), ("stig:noblame", S.NO_BLAME),
                            ("stig:burden_alone", S.BURDEN_ALONE)):
@@ -131,6 +138,12 @@ class Checker:
         owners = ["his", "her", "their"] + [f"{p} 's" for p in perps.split("|")]
         material = _alts(L.MATERIAL + list(vocab.material) + [f"{o} {m}" for o in owners for m in L.OWNED_MATERIAL])
         add("amplify", [_expand(t, {"m": material, "p": perps, "platform": _alts(L.PLATFORMS)}) for t in L.AMPLIFY])
+        add("material", [material])
+        add("amp_he", L.AMPLIFY_HE)
+        # Who did it named by the deed ('the men who did this were heard shouting...'): his words
+        # passed on; one phrase, not one per owner of every kind of material (the {p} slot).
+        doers = _alts(a for d in L.PERPETRATOR_DOERS for a in _doers(d))
+        add("amplify", [_expand(t, {"d": doers}) for t in L.AMPLIFY_DOERS])
         family = f"{_alts(L.POSSESSIVES)} {_alts(L.FAMILY)}"
         add("private", [_expand(t, {"f": family}) for t in L.PRIVATE])
         for person in vocab.people:
@@ -146,7 +159,7 @@ class Checker:
             add("rule:" + rule.id, [*m.phrases, *(w.strip() + "~" for w in m.words)])
             self._patterns[rule.id] = [(p, compile_pattern(p)) for p in m.patterns]
             if isinstance(rule, Rumour):
-                add("topic:" + rule.id, rule.about)
+                add("topic:" + rule.id, list(rule.about) + _community_of(vocab, rule.about, community_places, incident))
         self._matcher = Matcher(self._phrases)
 
     def _rules(self) -> list[Rule]:
@@ -177,7 +190,8 @@ class Checker:
         kind = getattr(rule, "kind", None)
         hits = list(own)
         if kind is not None:
-            hits += [r.hit(s) for s in r.spans.get("credit:" + kind, [])]
+            # an element's clearest words are its cues too (a decisive phrase alone delivers it)
+            hits += [r.hit(s) for s in r.spans.get("credit:" + kind, []) + r.spans.get("decisive:" + kind, [])]
             if kind == "help":
                 limit = min(len(r.text), MAX_CHARS)
                 hits += [Hit(m.start(), m.end(), m.group(0), "a number or address to contact") for m in _CONTACT.finditer(r.text, 0, limit)]
@@ -237,20 +251,24 @@ class Checker:
                 found += [_with(r.hit(s), person.name_private_until) for s in r.spans.get(f"first:{person.id}", [])
                           if harm.speaks_of_harm(r, r.toks[s[0]].clause)]
         elif kind == "rumour_confirmation" and rule.rumour is not None:
-            found = harm.rumour_confirmation(r, "topic:" + rule.rumour)
+            found = rumours.rumour_confirmation(r, "topic:" + rule.rumour)
         hits = _distinct(found)
         if not hits and len(_distinct(own)) < rule.match.min_hits:
             return None
         hits = _distinct(hits + own)
+        if kind in _SAID_IN_OWN_VOICE and r.quoted_and_answered(hits):
+            return None  # 'the post says "he came from Northgate". That is false.': quoted to answer it
         why = _WHY[kind or "phrases"]
         return Verdict(rule.id, kind or "phrases", True, tuple(hits), f"{rule.label}: the statement {why} ({_quote(hits)})")
 
     def _correction(self, rule: Rumour, r: Reading, own: list[Hit]) -> Verdict | None:
         topics = r.spans.get("topic:" + rule.id, [])
-        if not topics or harm.rumour_confirmation(r, "topic:" + rule.id):
+        if not topics or rumours.rumour_confirmation(r, "topic:" + rule.id):
             return None
         near = {r.toks[t[0]].clause + d for t in topics for d in (-1, 0, 1)}
-        about = {compile_phrase(a).text.lower() for a in rule.about if compile_phrase(a)}  # type: ignore[union-attr]
+        about = self._about.get(rule.id)
+        if about is None:  # the rumour's own words, worked out once (not on every keystroke)
+            about = self._about[rule.id] = {ph.text.lower() for ph in map(compile_phrase, rule.about) if ph}
         cues = [r.hit(s) for s in r.spans.get("corr", []) if r.toks[s[0]].clause in near]
         cues += [h for h in own if h.cue.lower() not in about]
         if not cues:
@@ -258,6 +276,30 @@ class Checker:
         hits = _distinct([r.hit(topics[0]), *cues])
         return Verdict(rule.id, "rumour_correction", False, tuple(hits),
                        f"corrects the rumour ({rule.id}): mentions {topics and r.hit(topics[0]).words!r} and denies it ({_quote(cues)})")
+
+
+def _community_of(vocab, about: Iterable[str], places: list[str], incident: set[str]) -> list[str]:
+    """The other names of the community a rumour is about: where its `about` words name a
+    community or its place ('Northgate'), its people and places as statements name them too
+    ('the refugees', 'the welcome centre', 'the hotel'), so 'the gunman was one of the refugees'
+    speaks of the rumour. Not a targeted community's (the rumour is about the one it blames)."""
+    said = {a.lower() for a in about}
+    out: list[str] = []
+    for c in vocab.communities:
+        names = {w.lower() for w in c.words} | {p.lower() for p in c.places}
+        if c.targeted or not names & said:
+            continue
+        out += [w for w in c.words if len(w) > 3] + [f"{w}s" for w in c.words if len(w) > 3 and not w.endswith("s")]
+        out += [p for p in c.places if p not in incident]
+        out += _spoken_places(vocab, [p for p in c.places], incident)
+    return [w for w in out if w.lower() not in said]
+
+
+def _doers(phrase: str) -> list[str]:
+    """A perpetrator phrase with alternatives ('men who did this|that') as plain phrases, one per
+    alternative, to stand in a slot of another phrase."""
+    *head, last = phrase.split()
+    return [" ".join(head + [alt]) for alt in last.split("|")]
 
 
 def _spoken_places(vocab, places: list[str], incident: set[str]) -> list[str]:
@@ -286,6 +328,8 @@ def _with(hit: Hit, until) -> Hit:
 
 def _spans_for(r: Reading, hits: list[Hit]) -> list[tuple[int, int] | None]:
     """Token spans of hits found by phrase (None for a pattern's, which has no token span)."""
+    if not hits:
+        return []
     starts = {t.start: k for k, t in enumerate(r.toks)}
     ends = {t.end: k for k, t in enumerate(r.toks)}
     return [(starts[h.start], ends[h.end] + 1) if h.start in starts and h.end in ends else None for h in hits]

@@ -11,6 +11,11 @@ from __future__ import annotations
 
 CREDITED: dict[str, list[str]] = {
     "empathy": [
+        "can only imagine", "can not|cannot imagine", "break~ my|our heart", "all hurting", "hurt * caused", "pain * caused", "no one|nobody should have to", "no child|family|parent should have to", "must be terrifying|frightening|awful|devastating|so_hard", "how hard * must be", "share * anger|fear|shock|sadness", "deeply|profoundly shock~", "stunned",
+        # Their distress acknowledged, however the people are named ('the city knows that many people in
+        # the community are frightened', 'we recognise how shaken parents are this morning').
+        "know~|recognis~|recogniz~|understand~|aware|realis~|acknowledg~ * people|many|you|famil~|resident~|everyone|parent~|communit~|neighbour~ * * frightened|afraid|scared|worried|anxious|shaken|upset|hurting|fearful|distressed|nervous|uneasy|angry|grieving",
+        "how * frightened|afraid|scared|shaken|upset|anxious|worried * people|you|famil~|everyone|parent~ * be|feel|are",
         "heartbroken", "heartbreaking", "sadden", "saddened", "devastate", "devastated", "devastating", "sorrow", "grief",
         "grieve", "mourn", "mourning", "condolence~", "sympath~", "thought|heart|prayer be with", "thoughts and prayers",
         "heart go out", "heart break", "deeply sorry", "so sorry", "shock and sadden", "sorry for * loss",
@@ -24,6 +29,7 @@ CREDITED: dict[str, list[str]] = {
         "send * love|condolence~|sympath~|thought~|strength|prayer~", "our love", "thinking of|about * you|family|families|victim~|those|everyone",
         "thought~|heart~|prayer~ remain|go|stay|be with", "we know * many of you|how_hard|how_much|this_is",
         "share your pain|grief|sorrow", "grieve~ with", "mourn~ with", "our heart~",
+        "i|we be sorry", "sorry * happen~", "know~ that * many|people|you * frightened|afraid|worried|scared|anxious|upset|angry", "right to be * fed_up|angry|worried|frustrated|upset|afraid", "heard|hear your * fear~|worry|worries|concern~|anger|frustration|pain", "worry be real", "fear be real", "your fear~|worry|worries|anger be * real|understandable|justified",
     ],
     "facts": [
         "confirm", "confirmed", "can confirm", "we know that", "what we know", "at about|around|approximately",
@@ -47,6 +53,7 @@ CREDITED: dict[str, list[str]] = {
         "interpreter~", "passed to the police", "being supported", "support~ by police",
     ],
     "unknowns": [
+        "depend~ on * assessment|advice|investigation|evidence|police", "for the * to decide|determine|judge|establish", "not * decid~ * yet", "have not|never * decid~", "not a decision", "nobody|no_one|neither * know~", "a matter for the", "not for me|us to say|decide", "not mine to", "no decision has", "not * identif~ * yet", "until they do|have", "not * know * who|why|how|whether|what",
         "not yet know", "not know yet", "not yet known", "not yet clear", "not clear yet", "not yet confirm", "not yet confirmed",
         "cannot|can_not yet confirm|say", "not able to confirm|say", "unable to confirm|say", "too early to", "unclear", "still establish~",
         "still working to establish|understand|confirm", "still trying to", "still check~", "still look~ into", "still investigat~",
@@ -58,6 +65,7 @@ CREDITED: dict[str, list[str]] = {
         "no decision * yet|taken", "yet to decide", "not * get ahead of", "once they know", "when we know more", "until we know",
         "can_not|cannot say", "not * say * until", "until * finish~|complete~|confirm~|know", "don't yet know|have",
         "not yet * know|sure|clear|confirm~", "will not be comment~", "not comment~ * until", "still unclear", "details * unclear",
+        "still do not know", "do not * know * yet", "not have * name|answer~|detail~|information yet", "when they know it|more", "what they know when", "work~ * on whether", "decid~|consider~|assess~|look~_at whether", "still to be decided|established|confirmed", "police * still establish~|investigat~|work~_out",
     ],
     "next_update": [
         "next update", "further update", "another update", "update you|everyone|residents", "will update", "keep * inform~|update~|post~",
@@ -68,8 +76,10 @@ CREDITED: dict[str, list[str]] = {
         "detail~|information|news will follow",
         "next briefing", "next update~", "briefing * scheduled|will_be_held|is_at", "scheduled for", "update * again",
         "will let you know", "let * know as soon as", "we will tell you", "will be on our|the website", "again on|at|tomorrow",
+        "will be publish~|post~|announc~|shar~|releas~|given|set_out|updated", "will set out|announce|report|brief", "next message|statement|bulletin|post", "will come at|on|by|tonight|tomorrow", "report on it * tonight|tomorrow|later", "at regular interval~", "we will publish|post|share", "will speak again", "speak again at|on|tomorrow|later",
     ],
     "help": [
+        "if you have * question~", "every day from", "open * from|until|till|daily|every_day", "can reach", "can get * help|advice|support", "through the * form|line|centre|service",
         "helpline", "hotline", "information line", "support line", "call|phone|ring|contact us", "call * on", "visit", "website",
         "go to * centre", "family assistance centre", "assistance centre", "find * information|update~|detail~ * on|at",
         "information * on|at * website|page", "ask * question~", "text * on", "email us", "free number",
@@ -77,6 +87,7 @@ CREDITED: dict[str, list[str]] = {
         "around the clock", "day and night", "24 hours", "24/7", "call|phone|ring|text us|on", "call|phone|ring the helpline|line|number|team|desk", "ask at",
         "question~ ? ask|call|phone|email|visit", "follow * for * update~|information|news", "drop in", "drop-in", "come to * centre|desk|hall",
         "desk at", "helpdesk", "advice line", "free phone|call", "freephone",
+        "answer~ * question~", "in person at", "open day", "will be at * to answer|help|talk", "call * line", "family line",
     ],
     "condemnation": [
         "condemn~", "cowardly", "coward~", "no place in", "hateful", "act of hate", "hate crime", "evil", "despicable", "abhorrent",
@@ -87,6 +98,7 @@ CREDITED: dict[str, list[str]] = {
         "will fail", "will not succeed|win", "not let * win|succeed",
     ],
     "solidarity": [
+        "have * back~", "got * back~", "welcome here", "belong here", "you be welcome", "include~ the|those|you * famil~|people", "part of this|our * city|community|town",
         "solidarity", "stand|standing|stood with|alongside|beside|behind", "we be with you", "be with you", "by your side",
         "you be not alone", "one of us", "part of our city|community|town", "our neighbour~", "belong~", "we support you",
         "together with", "shoulder to shoulder", "embrace", "we will not abandon", "proud of", "valued member~", "welcome~",
@@ -95,6 +107,7 @@ CREDITED: dict[str, list[str]] = {
         "protect you|them|everyone|our", "keep you safe",
     ],
     "calm": [
+        "keep the peace", "let the police do", "police do their job|work", "not rise to", "do not gather", "not * come back into town", "step back", "cool head~", "calm head~", "not go looking for", "quiet street", "de-escalat~", "settle~ down",
         "calm", "unity", "unite~", "together", "look after * each_other|one_another", "look out for * each_other|one_another|neighbour~",
         "do not panic", "no need to panic", "not panic", "come together", "peaceful~", "reassur~", "do not confront", "restraint",
         "keep * cool", "rely on official information", "stay safe", "avoid speculat~", "kindness", "compassion", "respect each other",
@@ -105,6 +118,8 @@ CREDITED: dict[str, list[str]] = {
         "stand together", "pull together", "keep things calm", "talk with|to each_other|one_another",
     ],
     "support": [
+        "can help with", "help with * cost~|paperwork|counsel~|funeral~|bill~", "support be there", "there for you|anyone|everyone", "we will help", "full support",
+        "need~ support", "who need~ * help|support", "family liaison", "waiting for you", "someone * to talk", "here for you", "look~ after the families|you|them",
         "victim support", "counsel~", "support line", "psychological support", "psychological first aid", "someone to talk to",
         "support be available", "help be available", "family assistance centre", "helpline", "trauma", "wellbeing",
         "emotional support", "case worker~", "support desk", "chaplain~", "bereave~", "mental health support", "listening service",
@@ -131,6 +146,7 @@ CREDITED: dict[str, list[str]] = {
         "crimestoppers", "report~ point~", "screenshot", "keep * evidence", "how to report", "where to report",
     ],
     "dialogue": [
+        "resident~ meeting", "bring * question~", "come and talk|ask|meet|listen", "be at * to talk|listen|answer|hear", "agree how", "independent chair", "put * question~", "your voice~",
         "dialogue", "listen~", "be heard", "hear from", "hear you", "hear your", "meet with|meeting|meetings", "sit down with",
         "talk~ with|to * resident~|communit~|you|everyone|parties|famil~", "conversation~", "forum", "round table|roundtable",
         "public meeting", "drop-in", "open door", "your concerns|question~|views", "we want to hear", "keep~ talking", "keep~ meeting",
@@ -144,21 +160,36 @@ CREDITED: dict[str, list[str]] = {
 }
 """Each credited kind: its built-in turns of phrase (a pack's `match` adds its own)."""
 
+_AGENCY = "police|officer~|council|city|team~|staff|paramedic~|firefighter~|crew~|agency|unit|service~|responder~|detective~|investigator~"
+_OPERATIONS = ("deploy~|patrol~|secur~|cordon~|investigat~|search~|trac~|assess~|respond~|evacuat~|remov~|arrest~|charg~|"
+               "monitor~|review~|meet~|set_up|flag~|report~|refer~|contact~|visit~|guard~|escort~|attend~|interview~|inspect~|"
+               "clean~|repair~|reopen~|increas~|step~_up|provid~|arrang~|organis~|coordinat~|treat~|protect~|stay~|remain~")
+"""Who acts and what they do ('the police are assessing the risks', 'staff have cleaned the wall')."""
+
 DECISIVE: dict[str, list[str]] = {
-    "calm": ["calm", "panic", "restraint", "keep * cool", "peace", "in peace", "peacefully", "leave it|this to the police",
+    "calm": ["calm", "panic", "restraint", "not go looking for", "do not confront", "let the police do", "keep * cool", "peace", "in peace", "peacefully", "leave it|this to the police",
              "not let * fear|hate|anger|divide", "do not * divide", "look after * each_other|one_another", "go home safely",
              "keep * head~", "stand together", "come together", "pull together"],
-    "solidarity": ["solidarity", "stand~|stood with|alongside|beside|behind", "not alone", "not on * own", "by your side",
+    "solidarity": ["solidarity", "stand~|stood with|alongside|beside|behind", "not alone", "welcome here", "belong here",
+                   "have|got your|their back~", "not on * own", "by your side",
                    "shoulder to shoulder", "we be with you", "grieve~ with|alongside", "mourn~ with|alongside", "not stand alone",
                    "one of us", "we stand"],
     "support": ["counsel~", "victim support", "emotional support", "psychological support", "support line", "liaison officer~",
                 "liaison team", "bereave~", "case worker~", "caseworker~", "trauma", "listening service", "someone to talk to",
-                "chaplain~", "mental health support", "support desk", "support service~"],
+                "chaplain~", "mental health support", "support desk", "support service~", "family liaison"],
     "no_reprisals": ["reprisal~", "retaliat~", "revenge", "take the law into", "zero tolerance", "not be tolerate~", "not tolerate",
                      "will be arrest~", "will be prosecut~", "will arrest", "arrest anyone|those", "be a crime", "be a criminal offence",
                      "full force of the law"],
     "empathy": [],
     "help": [],
+    # An agency doing something, said in one breath ('officers are now on scene', 'the city has
+    # flagged the content to the unit', 'there will be patrols all week'): the element itself.
+    "action": [f"{_AGENCY} * {_OPERATIONS}", "police|officer~|patrol~|paramedic~|firefighter~|crew~ * be * at|on|in|outside|there",
+               "there will be * patrol~|officer~|steward~", "we have|be|will|'ve * set_up|open~|deploy~|report~|flag~|arrang~|remov~|provid~|refer~|contact~",
+               "have|has been * arrest~|charg~|detain~|remov~|taken_down|deploy~|evacuat~|report~|flag~|refer~", "in custody",
+               "been * arrest~|charg~|detain~|remov~|taken_down|deploy~|evacuat~|moved|rehoused|relocat~",
+               "ask~ to take * down", "take~ * down", "will be kept clear|open|closed|safe", "extra|additional officer~|patrol~|staff",
+               "named * case_worker|caseworker|officer|contact"],
 }
 """Turns of phrase that deliver an element on their own, whatever the rule's `min_hits` (a rule
 asking for two cues, 'calm and unity', is met by a plain 'please stay calm'): the element's

@@ -8,12 +8,13 @@ a blame word, the attacker's material next to a verb that passes it on. Denials 
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from .analysis import Reading
-from .lexicon import (ASKING, DEEDS, PRONOUNS, FIRM_TIES, FLOATED, GENERIC_ACT, GUESSED_WHO, HARMED, HEDGE_WORDS, INVITE, LOOK_VERBS, NEGATORS,
-                      ONE_PERSON, OTHERS, OTHERS_SAY, PRIVATE_PEOPLE, VENUES)
 from .identifying import outed, young_person_pointed_out
+from .lexicon import HARMED, INVITE, LOOK_VERBS, NEGATORS, ONE_PERSON, OTHERS, OTHERS_SAY, POLICE, PRIVATE_PEOPLE, VENUES
+from .speculation import asks_who, speculation  # noqa: F401 - the checker reads every harmful kind from here
 from .stigma import insinuation
 from .verdict import Hit
 
@@ -31,6 +32,13 @@ _LODGING = re.compile(r"\b(?:in|at|to|from|into)\s+(?:[Rr]oom|[Ff]lat|[Aa]partme
                       r"\d{1,4}[A-Za-z]?\b")
 _PUBLIC_AFTER = re.compile(r"^[^.!?]{0,25}\b(?:town hall|city hall|civic|council|library|press|briefing|conference|meeting|"
                            r"centre|center)\b", re.IGNORECASE)
+# Where one person works or studies, named: 'her job at the Ashgate library', 'his shift at Kelly's
+# Bakery'. A proper name after the preposition makes it findable; an official's office at the town
+# hall is public (_PUBLIC_PLACE).
+_WORKPLACE = re.compile(r"\b(?:[Hh]er|[Hh]is|[Tt]heir)\s+(?:job|work|workplace|office|school|college|class|gym|shift|"
+                        r"desk|classroom|salon|studio|surgery|practice)\s+(?:at|in|on|near)\s+"
+                        r"(?:the\s+)?[A-Z][\w'’\-]+")
+_PUBLIC_PLACE = re.compile(r"^[^.!?]{0,60}\b(?:[Hh]all|[Cc]ouncil|[Cc]ivic|[Pp]arliament|[Ss]tation|[Hh]eadquarters|HQ)\b")
 _CLINICAL = re.compile(r"\b(?:hospital|treated|treatment|critical|intensive|patient|recovering|surgery|injured)\b", re.IGNORECASE)
 
 
@@ -50,6 +58,31 @@ def _named_private_people(r: Reading, limit: int) -> list[Hit]:
         g = next(k for k in (1, 2, 3) if m.group(k))
         out.append(Hit(m.start(g), m.end(g), m.group(g), "a private person named"))
     return out
+
+
+_NOWHERE = frozenset({"our", "good", "safe", "school", "schools", "shock", "mourning", "touch", "contact", "hospital", "care",
+                      "pain", "grief", "need", "danger", "despair", "us", "them"})
+"""After 'their children are in...', words that say how or among whom, not where ('in our schools',
+'in good hands', 'in shock', 'with us')."""
+
+
+def _nowhere(r: Reading, span) -> bool:
+    """Whether a whereabouts phrase ends in a preposition followed by a word of _NOWHERE."""
+    j = span[1]
+    return r.toks[j - 1].lemma in ("in", "with", "at") and j < len(r.toks) and r.toks[j].low in _NOWHERE
+
+
+def _denied_at(r: Reading, start: int) -> bool:
+    """Whether a denial stands in the few words before the character `start` ('we will not say
+    where her office in Kelby is')."""
+    k = bisect.bisect_left([t.start for t in r.toks], start)
+    if k >= len(r.toks):
+        return False
+    before = [t for t in r.toks[max(0, k - 6):k] if t.clause == r.toks[k].clause]
+    return denied_before(r, k) or any(t.lemma in NEGATORS for t in before) and any(t.lemma in _TELL for t in before)
+
+
+_TELL = frozenset({"say", "reveal", "share", "give", "publish", "disclose", "name", "confirm", "release", "post", "repeat"})
 
 
 def _lodged(r: Reading) -> list[Hit]:
@@ -73,118 +106,9 @@ def _regex_hits(r: Reading, rx: re.Pattern, cue: str, limit: int) -> list[Hit]:
     return out
 
 
-def speculation(r: Reading) -> list[Hit]:
-    """An identity, faith, origin or motive tied to the perpetrator before it is confirmed."""
-    out: list[Hit] = []
-    targeted = {s[0] for s in r.spans.get("ident_t", [])}
-    named_perp = bool(r.spans.get("perp_s"))
-    deed_clauses = {t.clause for t in r.toks if t.lemma in DEEDS}
-    for ident in ("ident", "ident_t", "motive", "place_c"):
-        for span in r.spans.get(ident, []):
-            i, j, _ = span
-            if ident == "ident" and i in targeted:
-                continue  # the attacked community's own word ('a Sikh man died') is judged as such
-            if ident == "motive" and r.toks[i].lemma == "hate" and j < len(r.toks) and r.toks[j].lemma == "incident":
-                continue  # 'report a hate incident': the name of a kind of police report, not a motive given to anyone
-            clause = r.toks[i].clause
-            if r.negated(i, j) or r.claims_about(clause):
-                continue
-            if ident == "motive" and _not_this_attacks_motive(r, i, clause):
-                continue
-            strong = [p for p in r.in_clause("perp_s", clause) if not _alert_level(r, p[1], clause)]
-            # A pronoun is the perpetrator only where the statement speaks of one or of the deed:
-            # 'they are families who fled war in Sudan' ties nobody to anything.
-            spoken_of = named_perp or clause in deed_clauses
-            weak = [] if ident == "ident_t" else [w for w in r.in_clause("perp_w", clause)
-                                                  if spoken_of or r.toks[w[0]].lemma not in PRONOUNS]
-            # What was done carries a motive ('a racially motivated attack'); with a hedge it also
-            # carries a guessed origin ('the email was probably sent from overseas').
-            acts = r.in_clause("act", clause) if ident == "motive" or (ident == "ident" and r.in_clause("hedge", clause)) else []
-            tie = None
-            for p in strong + weak + acts:
-                pi, pj, _ = p
-                if pj <= i <= pj + 10:  # 'the gunman is believed to be a refugee', 'a man, probably from Northgate'
-                    between = {k for k in range(pj, i)}
-                    # The attacked community's own words need a real tie ('is', 'from'), not 'of' or
-                    # 'and': 'talking to the organisers and to the mosque' ties nobody to anything.
-                    # So does a pronoun ('they receive an allowance set nationally' says nothing of
-                    # anyone's origin).
-                    loose = ident != "ident_t" and p not in weak
-                    ties = [a for a in r.in_clause("attr", clause) if a[0] in between
-                            and (loose or r.toks[a[0]].lemma in FIRM_TIES)]
-                    if ties or i == pj:
-                        tie = p
-                        break
-                if j <= pi <= j + 3:  # 'a Pakistani Muslim man', 'a racially motivated attack'
-                    if p in strong or p in acts or r.in_clause("hedge", clause) or r.toks[pi].lemma in ("man", "woman", "person", "individual"):
-                        tie = p
-                        break
-            if tie is None and (strong or weak) and r.in_clause("hedge", clause):
-                tie = (strong + weak)[0]  # 'sources say he is probably ... refugee'
-            if tie is not None:
-                out.append(r.hit(span))
-                out.append(r.hit(tie))
-    return out + _guessing_who(r) + _blaming_who(r) + _insinuated(r) + _guessed_source(r)
-
-
-def _insinuated(r: Reading) -> list[Hit]:
-    """An invitation to guess who did it ('people can draw their own conclusions from the logos',
-    'it is no secret which side gains'); not when refused ('we will not draw conclusions')."""
-    return [r.hit(s) for s in r.spans.get("insinuate", [])
-            if not r.negated(s[0], s[1]) and r.toks[s[0]].clause not in r.questions() and not r.disavows(r.toks[s[0]].clause)]
-
-
-def _guessed_source(r: Reading) -> list[Hit]:
-    """A deed tied to who did it under a hedge ('we have little doubt this threat came from the
-    same circle', 'it would not surprise anyone if this is linked to the group'): a guess at the
-    perpetrator, whoever is guessed."""
-    out: list[Hit] = []
-    for span in r.spans.get("origin_verb", []):
-        i, j, _ = span
-        clause = r.toks[i].clause
-        hedges = [h for h in r.in_clause("hedge", clause) if h[0] < i]
-        if not hedges or r.negated(i, j) or r.claims_about(clause) or asks_who(r, i):
-            continue
-        subject = [t.lemma for t in r.toks[max(0, i - 6):i] if t.clause == clause]
-        if not set(subject) & DEEDS:
-            continue
-        out += [r.hit(hedges[0]), r.hit(span)]
-    return out
-
-
-def _blaming_who(r: Reading) -> list[Hit]:
-    """Who started it, said before the police have: 'the counter-protesters started the trouble'."""
-    out = []
-    for span in r.spans.get("blame_act", []):
-        i, j, _ = span
-        clause = r.toks[i].clause
-        if r.negated(i, j) or r.claims_about(clause):
-            continue
-        if asks_who(r, i) or (any(t.lemma in ASKING for t in r.toks[i:j]) and not _knowing(r, i)):
-            continue  # 'police will establish who started the violence' asks, it does not say
-        out.append(r.hit(span))
-    return out
-
-
 def speaks_of_harm(r: Reading, clause: int) -> bool:
     """Whether a clause (or the one beside it) speaks of someone harmed (a first name then names a victim)."""
-    return any(t.lemma in HARMED or t.low in HARMED for t in r.toks if abs(t.clause - clause) <= 1)
-
-
-def asks_who(r: Reading, i: int) -> bool:
-    """Whether the words just before token i ask who did it rather than say it ('everyone knows
-    who started this' says it: a knowing 'who' is a claim)."""
-    before = [t for t in r.toks[max(0, i - 2):i] if t.clause == r.toks[i].clause]
-    return any(t.lemma in ASKING for t in before) and not _knowing(r, i)
-
-
-def _knowing(r: Reading, i: int) -> bool:
-    """Whether the words before token i say who it was as known ('everyone knows who started
-    this', 'let us be clear about who brought violence'): a knowing 'who' is a claim."""
-    words = [t.lemma for t in r.toks[max(0, i - 5):i] if t.clause == r.toks[i].clause]
-    if "know" in words and any(w in words for w in ("everyone", "everybody", "all", "we", "watching")):
-        return True
-    return "clear" in words and ("about" in words or "on" in words)
+    return any(r.clause_has(c, HARMED) for c in (clause - 1, clause, clause + 1))
 
 
 def denied_before(r: Reading, i: int) -> bool:
@@ -213,121 +137,25 @@ def early_reassurance(r: Reading) -> list[Hit]:
         clause = r.toks[s[0]].clause
         if r.negated(s[0], s[1]) or r.claims_about(clause):
             continue
-        if reported_by_others(r, clause):
+        if reported_by_others(r, clause) or _pending(r, s[0]):
             continue
         out.append(r.hit(s))
     return out
 
 
+_PENDING = frozenset({"when", "until", "once", "unless", "before", "whether", "if", "till", "soon"})
+
+
+def _pending(r: Reading, i: int) -> bool:
+    """Whether reassurance is put off to a time not yet come ('we will tell you when it is safe to
+    return', 'until everyone is accounted for'): a promise to say it later, not saying it now."""
+    return any(t.lemma in _PENDING for t in r.toks[max(0, i - 4):i] if t.clause == r.toks[i].clause)
+
+
 def reported_by_others(r: Reading, clause: int) -> bool:
     """Whether a clause reports what others say ('some people online are calling it a hoax')."""
-    lemmas = {t.lemma for t in r.toks if t.clause == clause}
+    lemmas = {r.toks[k].lemma for k in r.clause_toks(clause)}
     return bool(lemmas & OTHERS_SAY and lemmas & OTHERS)
-
-
-def _alert_level(r: Reading, j: int, clause: int) -> bool:
-    """Whether the words after j name an alert state ('terrorist threat level'), not a person."""
-    after = [t.lemma for t in r.toks[j:j + 2] if t.clause == clause]
-    return bool(after) and after[0] in ("threat", "alert", "level")
-
-
-def _not_this_attacks_motive(r: Reading, i: int, clause: int) -> bool:
-    """A motive word that is the police's classification ('investigated as a hate crime') or a
-    category of incident ('report hate incidents'), not a motive given to this attacker."""
-    if any(c[0] < i for c in r.in_clause("classified", clause)):
-        return True
-    after = [t.lemma for t in r.toks[i + 1:i + 3] if t.clause == clause]
-    if after[:2] in (["threat", "level"], ["alert", "level"]) or after[:1] in (["level"], ["alert"]):
-        return True  # 'the terrorist threat level' is the national alert state, not this man's motive
-    return any(t.clause == clause and t.lemma in GENERIC_ACT for t in r.toks[max(0, i - 3):i])
-
-
-def _guessing_who(r: Reading) -> list[Hit]:
-    """A hedged guess at who the perpetrator is, whatever the identity guessed ('the sender is
-    probably a pupil', 'the attacker is likely someone from the area'): identity is not only faith
-    or origin, and a guess points at real people. Said as a fact it is the police's to confirm."""
-    out: list[Hit] = []
-    for span in r.spans.get("perp_s", []):
-        i, j, _ = span
-        clause = r.toks[i].clause
-        if not r.in_clause("hedge", clause) or r.negated(i, j) or r.claims_about(clause):
-            continue
-        after = [t.lemma for t in r.toks[j:j + 5] if t.clause == clause]
-        if "be" not in after:
-            continue
-        rest = after[after.index("be") + 1:]
-        rest = [w for w in rest if w not in HEDGE_WORDS]
-        if rest and rest[0] in GUESSED_WHO:
-            out += [r.hit(span)] + [r.hit(h) for h in r.in_clause("hedge", clause)[:1]]
-    return out
-
-
-def rumour_confirmation(r: Reading, topic: str) -> list[Hit]:
-    """A rumour's subject said with its link and no denial: 'a link to Northgate' confirms it; so
-    does declining to deny it ('we cannot rule out a link to Northgate')."""
-    out: list[Hit] = []
-    for span in r.spans.get(topic, []):
-        clause = r.toks[span[0]].clause
-        if r.half_denied(span[0], clause) or any(h[0] > span[0] and r.toks[h[0]].clause == clause
-                                                 for h in r.spans.get("half_denial", ())):
-            out += [r.hit(span)] + [r.hit(h) for h in r.in_clause("half_denial", clause)[:1]]
-            continue
-        if (_floated(r, clause) or reported_by_others(r, clause)) and any(
-                r.toks[c[0]].clause in (clause, clause + 1) for c in r.spans.get("corr", ())):
-            continue  # 'posts say he came from Northgate. They are false.': reported, then denied
-        for link in r.in_clause("link", clause):
-            if _in_a_name(r, link):
-                continue  # 'the Northgate New Neighbours Association' links nothing
-            lo, hi = min(span[0], link[0]), max(span[1], link[1])
-            if abs(link[0] - span[0]) > 8 or r.negated(lo, hi) or r.claims_about(clause):
-                continue
-            if any(c for c in r.in_clause("corr", clause)):
-                continue
-            out += [r.hit(link), r.hit(span)]
-            break
-        else:
-            # 'from Northgate', 'from the Northgate centre': an origin given as fact.
-            i = span[0]
-            before = [t.lemma for t in r.toks[max(0, i - 3):i]]
-            if "from" in before and before[max(0, before.index("from") - 1)] not in ("away", "far") and not r.negated(max(0, i - 2), span[1]) and not r.claims_about(clause) \
-                    and not r.in_clause("corr", clause):
-                out += [r.hit(span)]
-    return out or _reported_not_corrected(r, topic)
-
-
-def _in_a_name(r: Reading, span) -> bool:
-    """Whether a phrase is part of a name: capitalised, and not the first word of a sentence."""
-    t = r.toks[span[0]]
-    first = span[0] == 0 or r.toks[span[0] - 1].clause != t.clause and r.text[max(0, t.start - 2):t.start].strip() in (".", "!", "?", "")
-    return r.text[t.start:t.start + 1].isupper() and not first
-
-
-def _reported_not_corrected(r: Reading, topic: str) -> list[Hit]:
-    """A rumour passed on as a report and left standing: 'we are aware of posts claiming the man
-    came from the centre; we are looking into these claims'. Saying what is being said is only
-    sound with the fact that answers it, so a statement that denies nothing anywhere repeats it.
-    A clause that refuses ('we will not speculate on whether...') is not a report."""
-    if r.spans.get("corr") or r.spans.get("neg_scope"):
-        return []
-    for span in r.spans.get(topic, []):
-        clause = r.toks[span[0]].clause
-        if any(t.clause == clause and t.lemma in NEGATORS for t in r.toks):
-            continue
-        if not (r.claims_about(clause) or reported_by_others(r, clause) or _floated(r, clause)):
-            continue
-        links = [s for s in r.in_clause("link", clause) if abs(s[0] - span[0]) <= 8 and not _in_a_name(r, s)]
-        came = [k for k in range(max(0, span[0] - 3), span[0]) if r.toks[k].lemma == "from"]
-        # Floated as an open matter ('we are aware of a video suggesting police will check
-        # documents', 'as for whether documents will be checked'), the claim itself is passed on.
-        if links or came or _floated(r, clause):
-            return [r.hit(span)] + [r.hit(s) for s in links[:1]]
-    return []
-
-
-def _floated(r: Reading, clause: int) -> bool:
-    """Whether a clause floats a claim as an open matter ('as for whether...', 'reports that...',
-    'we are aware of a video suggesting...')."""
-    return any(t.clause == clause and t.lemma in FLOATED for t in r.toks)
 
 
 def stigma(r: Reading) -> list[Hit]:
@@ -359,16 +187,70 @@ def invites(r: Reading, i: int) -> bool:
     t = r.toks[i]
     if t.lemma not in LOOK_VERBS:
         return True
+    if i >= 2 and r.toks[i - 1].lemma == "have" and r.toks[i - 2].lemma in _REPORTERS:
+        return False  # 'we have read the manifesto' reports what was done; 'have a look at it' invites
     return i == 0 or r.toks[i - 1].clause != t.clause or r.toks[i - 1].lemma in INVITE
+
+
+_REPORTERS = frozenset({"we", "i", "they", "police", "officer", "detective", "investigator", "team", "council", "city", "who"})
 
 
 def amplify(r: Reading) -> list[Hit]:
     """Passing on the attacker's material or words: quoting it, linking it, pointing people to it."""
     # 'if you want to read it' is the invitation itself, not a case put to the reader
     cases = r.hypothetical_only()
-    return [r.hit(s) for s in r.spans.get("amplify", [])
-            if not r.negated(s[0], s[1]) and (not r.claims_about(r.toks[s[0]].clause) or r.toks[s[0]].clause in cases)
-            and invites(r, s[0])]
+    out = [r.hit(s) for s in r.spans.get("amplify", [])
+           if not r.negated(s[0], s[1]) and (not r.claims_about(r.toks[s[0]].clause) or r.toks[s[0]].clause in cases)
+           and invites(r, s[0])]
+    return out + _told_in_substance(r) + _his_words_quoted(r)
+
+
+def _his_words_quoted(r: Reading) -> list[Hit]:
+    """His words in quotation marks ('the gunman's post ends: "..."', 'he shouted "..." as he
+    fired'): at least three words quoted, in a clause that names him or his material (or says
+    'he', where the statement names him), and not refused in that clause."""
+    if '"' not in r.text and "“" not in r.text:
+        return []
+    named = bool(r.spans.get("perp_s") or r.spans.get("material") or r.spans.get("act"))
+    if not named:
+        return []
+    out: list[Hit] = []
+    starts = [t.start for t in r.toks]
+    for start, end in r.quoted_spans():
+        k = bisect.bisect_right(starts, start)  # the first word inside (found by bisection: linear overall)
+        if k + 2 >= len(starts) or starts[k + 2] >= end:
+            continue  # fewer than three words: a title or scare quotes ('his so-called "manifesto"')
+        clause = r.toks[k].clause
+        before = [t for t in r.toks[max(0, k - 12):k] if t.clause == clause or t.clause == clause - 1]
+        if not before:
+            continue
+        his = any(t.low in ("he", "his", "him", "she", "her") for t in before) or any(
+            s[0] < k for tag in ("perp_s", "material") for c in (clause, clause - 1) for s in r.in_clause(tag, c))
+        if not his or any(t.lemma in NEGATORS for t in before[-6:]) or any(t.lemma in POLICE for t in before[-6:]):
+            continue  # refused, or the police's own words ('police describe him as "..."')
+        out.append(Hit(start, end, r.text[start:end], "his words quoted"))
+    return out
+
+
+def _told_in_substance(r: Reading) -> list[Hit]:
+    """His message retold ('the manifesto is genuine; he writes that...'): 'he' saying something,
+    where the statement names his material or the clause names him; not refused or denied ('we
+    will not repeat what he wrote'), not asked."""
+    spans = r.spans.get("amp_he", [])
+    if not spans:
+        return []
+    material = r.spans.get("material", [])
+    out = []
+    for s in spans:
+        clause = r.toks[s[0]].clause
+        if not (material and material[0][0] < s[0] or r.in_clause("perp_s", clause)):  # spans are in text order
+            continue
+        # (its own 'claims' would make the clause 'about a claim': only a question or a refusal counts)
+        if r.negated(s[0], s[1]) or clause in r.questions() or r.disavows(clause) or any(
+                t.lemma in NEGATORS for t in r.toks[max(0, s[0] - 6):s[0]] if t.clause == clause):
+            continue
+        out.append(r.hit(s))
+    return out
 
 
 def private_details(r: Reading) -> list[Hit]:
@@ -379,6 +261,8 @@ def private_details(r: Reading) -> list[Hit]:
         out += _regex_hits(r, _WARD, "hospital ward or bed", limit)
     out += [h for h in _regex_hits(r, _LODGING, "room or flat number", limit)
             if not (_CLINICAL.search(r.text, 0, limit) is None and _PUBLIC_AFTER.search(r.text[h.end:h.end + 60]))]
-    out += [r.hit(s) for s in r.spans.get("private", []) if not r.negated(s[0], s[1])]
+    out += [r.hit(s) for s in r.spans.get("private", []) if not r.negated(s[0], s[1]) and not _nowhere(r, s)]
+    out += [h for h in _regex_hits(r, _WORKPLACE, "where one person works or studies", limit)
+            if not _PUBLIC_PLACE.search(r.text[h.start:h.end + 30]) and not _denied_at(r, h.start)]
     out += _named_private_people(r, limit) + _lodged(r) + outed(r, limit) + young_person_pointed_out(r, limit)
     return out

@@ -20,6 +20,8 @@ CORRECTION = [
     "no record~", "no such", "no report~ of", "never happen~", "did not happen", "not real", "manipulat~", "edited", "altered",
     "old footage", "another|different country", "out of context", "misleading", "made up", "invented", "not genuine", "forged",
     "forgery", "no truth", "not what", "is not|isn't * here", "filmed in|abroad|elsewhere",
+    "nothing * connect~|link~|tie~", "found nothing", "no one|nobody at|in * responsible|involved|to_blame",
+    "no part in", "had nothing to do",
 ]
 """Turns of phrase that deny a rumour; with the rumour's `about` words, a correction."""
 
@@ -33,6 +35,9 @@ ASSERT_LINK = [
 NEGATORS = frozenset({"no", "not", "never", "nothing", "none", "nobody", "neither", "nor", "without", "deny", "false",
                       "untrue", "baseless", "unfounded", "refuse", "reject", "against", "stop", "avoid", "condemn"})
 """Lemmas that put what follows them in their clause out of the statement's claims."""
+VERB_NEGATORS = frozenset({"refuse", "reject", "against", "stop", "avoid", "condemn"})
+"""Negators that are verbs or a preposition: they deny their own object, a few words on, not all
+that follows in the clause (Reading.negated, VERB_REACH)."""
 
 NEGATION_SCOPE = ["no evidence", "no * evidence", "nothing to suggest|indicate|show", "nothing suggest~", "no indication",
                   "no suggestion", "no sign", "no reason to believe|think|suspect|say", "no basis", "no truth", "not true that",
@@ -60,7 +65,12 @@ DISAVOW = frozenset({"wrong", "unfair", "unjust", "shameful", "disgraceful", "un
 
 PERPETRATOR_STRONG = ["gunman", "attacker", "shooter", "suspect", "perpetrator", "killer", "assailant", "culprit", "murderer",
                       "terrorist", "man arrest~", "person arrest~", "person responsible", "those responsible", "whoever",
-                      "man who", "person who", "the sender", "author~ of the", "the person behind"]
+                      "man who", "person who", "man|woman|person they|police * arrest~", "man|woman|person * have been arrest~", "the sender", "author~ of the", "the person behind"]
+PERPETRATOR_DOERS = ["man who did this|that|it", "men who did this|that|it", "people who did this|that|it",
+                     "those who did this|that|it", "person who did this|that|it", "whoever did this|that|it",
+                     "man responsible", "men responsible", "people responsible", "those behind this|it", "the people behind"]
+"""Who did it, named by the deed ('the men who did this'): the perpetrator, as people speak of him."""
+PERPETRATOR_STRONG += PERPETRATOR_DOERS
 PERPETRATOR_WEAK = ["man", "he", "him", "his", "woman", "she", "her", "person", "individual", "they", "them"]
 """The perpetrator: named as such, or a pronoun (then only with an attributing verb or hedge)."""
 
@@ -104,34 +114,66 @@ ATTRIBUTE = ["be", "appear~", "seem~", "believe~", "think", "thought", "understa
 
 HEDGES = ["probabl~", "likely", "possibl~", "perhaps", "maybe", "allegedly", "apparently", "reportedly", "appear~", "seem~",
           "believe~", "thought to", "understood to", "sources say|said|suggest|tell", "we understand", "we hear", "rumour~",
-          "suspected", "may have", "might have", "could have", "looks like", "sounds like", "said to", "suggest~",
+          "suspected to|of", "be suspected", "may have", "might have", "could have", "looks like", "sounds like", "said to", "suggest~",
           "indicat~", "early indication~", "initial report~", "first report~", "it look~ like|as if", "could be", "might be",
           "may be", "can not rule out", "cannot rule out", "not rule * out", "everyone know~", "we all know", "no doubt",
           "almost certainly", "most likely", "hallmark~", "consistent with", "bear~ * mark~", "smack~ of",
           "fit~ * pattern|profile", "in keeping with", "all the sign~", "i * be told", "i hear", "source~ close to", "little doubt",
           "not surprise anyone", "would not surprise", "no surprise", "no secret", "entitled to know", "deserve to know",
           "i gather", "we gather", "i suspect", "we suspect", "my understanding", "in my mind", "i bet", "presumably",
-          "in all likelihood", "odds are"]
+          "in all likelihood", "odds are", "chance~ be|are", "the chance~ be", "i bet", "bet~ it|that|you",
+          # Belief in the speaker's own voice: a guess said as a guess is still a guess in public.
+          "i|we think", "i|we reckon", "i|we be sure|convinced|certain|fairly_sure|pretty_sure", "my guess", "my money be on",
+          "would not be surprised", "would be surprised if * not", "must have been", "must be", "have to be", "can only be",
+          "surely", "smell~ like|of", "stink~ of", "reek~ of", "typical of", "who else", "i|we fear", "i|we expect",
+          "from what i|we * hear~|hearing|told|understand|gather", "what i be hearing", "i be hearing", "word be that",
+          "the word on the street", "people be saying", "early indication~ be"]
+
+HEARSAY = ["i * be told", "i|we have be told", "i|we hear", "i|we be hearing", "we|i understand", "my|our understanding",
+           "i|we gather", "source~", "from what i|we * hear~|hearing|told|understand|gather", "word be that", "word be he", "apparently", "reportedly", "allegedly", "said to", "rumoured to", "early indication~",
+           "initial report~", "first report~", "according to * people|someone|neighbour~|friend~|relative~|colleague~|those|source~",
+           "people who know|knew him|her", "i|we be led to believe", "on good authority", "off the record",
+           "i|we have learn~", "i|we be given to understand", "talk be that", "the story be that", "i|we be hearing that"]
+HEARSAY += ["i|we suspect", "i|we think", "i|we reckon", "my|our guess", "i bet", "i|we fear", "i|we expect",
+            "would not be surprised", "would be surprised if", "chance~ be|are", "i would say"]
+"""... and a guess in the speaker's own voice ('I suspect whoever sent it knows the school'): the
+same passing on, with the speaker as the source."""
+"""The speaker's own unofficial source ('I'm told', 'sources close to', 'we understand', 'early
+indications'): with the perpetrator in the clause, a guess about him (hearsay.py)."""
+
+ATTRIBUTION = frozenset({"hallmark~", "bear~ * mark~", "smack~ of", "fit~ * pattern|profile", "consistent with", "in keeping with",
+                         "typical of", "smell~ like|of", "stink~ of", "reek~ of", "looks like", "it look~ like|as if"})
+"""Hedges that say whose work a deed looks like: with a group word after them, a guess at who
+(speculation._hallmarks)."""
 
 INSINUATE = ["draw * own conclusion~", "make of that|it|this what you will|like|want", "no secret which|who|where|what",
              "read between the line~", "join the dot~", "put two and two together",
              "you can guess|imagine|work_out who|which|what|where", "let you|people|others|voter~|resident~ draw|judge",
              "not hard to guess|see|tell|work_out who|which|what", "ask yourself|yourselves who|why|which",
              "who stand~ to gain", "obvious who|which|where", "we all know who|what|where|which",
-             "everyone know~ who|what|where|which", "judge for themselves|yourself|yourselves", "i be not saying * but",
+             "everyone know~ who|what|where|which", "judge for themselves|yourself|yourselves",
+             "clear who|which|where", "plain who|which", "they know who they be", "i be not saying * but",
              "not saying it be|was", "hard to argue with", "you do the math~|maths", "draw~ conclusion~", "i leave it to you"]
 """Insinuation: inviting the listener to guess who did it ('people can draw their own conclusions',
 'it is no secret which side gains'): a guess at the perpetrator, made by the reader at the
 speaker's invitation."""
 
 ORIGIN_VERBS = ["come|came from", "sent by|from", "written by", "the work of", "behind", "link~ to", "connect~ to|with",
-                "responsible", "organis~|organiz~ by", "carried out by", "part of", "tied to", "inspired by"]
+                "responsible", "organis~|organiz~ by", "carried out by", "part of", "tied to", "inspired by",
+                "made|posted|done|produced|created|filmed|edited|spread|started|planned|orchestrated|coordinated|ordered|paid_for|put_out|put_together by",
+                "inside job", "from inside|within", "an insider", "someone|somebody|one from|inside|within|close_to|connected_to|linked_to"]
 """What ties a deed to who did it ('the threat came from the same circle'): with a hedge, a guess."""
 
 GROUPS = ["migrants", "immigrants", "refugees", "asylum_seekers", "foreigners", "muslims", "sikhs", "hindus", "jews",
           "christians", "newcomers", "outsiders", "these people", "those people", "people like that", "people like them",
           "that community", "their community", "these communities", "the newcomers", "arrivals", "illegals", "incomers",
-          "imams", "mosques", "madrasas", "madrassas", "gurdwaras", "synagogues", "faith schools"]
+          "imams", "mosques", "madrasas", "madrassas", "gurdwaras", "synagogues", "faith schools",
+          "their sort", "their kind", "the likes of them", "certain people", "certain groups", "certain families", "certain elements", "certain sections", "that lot",
+          "their lot", "such people", "people like these", "people who come here", "foreign nationals", "new arrivals",
+          # Newcomers named without an identity word: by their arrival, by 'those' (plain words:
+          # a group position holds alternatives, not patterns).
+          *(f"{a} {n}" for a in ("new", "newly arrived", "recently arrived", "foreign", "overseas", "those", "these")
+            for n in ("families", "children", "pupils", "kids", "residents", "arrivals", "newcomers", "youngsters"))]
 """Collective nouns for a group (a pack's community words are added in the plural and as 'the X community')."""
 
 GROUP_OF = ["migrant", "immigrant", "refugee", "asylum seeker", "foreign", "muslim", "sikh", "hindu", "jewish", "christian",
@@ -165,9 +207,13 @@ BLAME = [
 operational reason when the clause gives one.)"""
 """Collective blame: '{g}' is a group, '{place}' a community's place (the pack's vocabulary)."""
 
-SLURS = ["their kind who|that|of|be|bring~|always|never|do|cause~|will", "of their kind", "people like their kind", "send them back", "influx", "swamp~", "overrun", "go back to where", "go back where they came from", "illegals", "invaders", "invasion",
+# A class of people named by contempt ('their sort', 'the likes of them'): a slur where something is
+# said of it; 'these people' is only a group (GROUPS), so 'these people need our help' is sound.
+SLURS = ["their kind who|that|of|be|bring~|always|never|do|cause~|will", "their sort|type who|that|be|bring~|always|never|do|cause~|will|want~|come~|think~|get~|take~",
+         "of their kind|sort", "people like their kind", "likes of them|those|these", "people of that|their sort|kind",
+         "these|those people always|never|bring~|brought|cause~|come_here|do_not_belong|do_not_want|will_never", "send them back", "influx", "swamp~", "overrun", "go back to where", "go back where they came from", "illegals", "invaders", "invasion",
          "brought this on themselves", "vermin", "swarm of", "flood of", "infestation", "parasite~", "animals", "savages",
-         "bogus asylum", "scroungers", "these people", "breed~", "plague of", "cockroach~", "enemy within", "fifth column"]
+         "bogus asylum", "scroungers", "breed~", "plague of", "cockroach~", "enemy within", "fifth column"]
 
 MATERIAL = ["manifesto", "livestream", "live stream", "screed", "rant"]
 """What is the attacker's material whoever's it is said to be."""
@@ -189,6 +235,13 @@ AMPLIFY = [
     "it be on {platform}", "{m} * on {platform}", "the passage|part|line|bit where he|she|they",
     "told|urged|asked|called_on|calling_on|telling * his|her|their follower~|viewer~|subscriber~|supporter~ to",
 ]
+AMPLIFY_HE = ["he|she say~|said|urge~|demand~|insist~ that", "he|she write~|wrote|writes|claim~|declare~|rant~|boast~|brag~",
+              "he|she call~ on|for", "he|she tell~|told|urge~ * reader~|follower~|viewer~|others|people to", "in it he|she",
+              "he|she describe~ * as", "according to him|her"]
+"""His message told in substance ('in the document he writes that...', 'he calls on others to
+follow him'): passed on where the statement speaks of his material (see harm.amplify)."""
+AMPLIFY_DOERS = ["{d} * wrote|write~|writes|said|say~|claim~|post~|shout~|chant~|yell~|scream~ that|:"]
+"""The attacker's words passed on, he named by what he did ('{d}': 'the men who did this')."""
 PLATFORMS = ["telegram", "tiktok", "youtube", "rumble", "gab", "facebook", "instagram", "twitter", "x", "4chan", "8kun",
              "bitchute", "odysee", "whatsapp", "discord", "reddit", "kick", "twitch", "parallax", "truth social", "snapchat"]
 """Where material is found: naming the platform with the material points people to it."""
@@ -200,14 +253,22 @@ INVITE = frozenset({"please", "can", "should", "must", "go", "to", "and", "you",
 manifesto'); said of oneself it reports ('after seeing the video, many of you...')."""
 
 PRIVATE = [
-    "he|she|they|mayor|family live~ at|on", "where he|she|they * live~", "her|his|my home in|on|at",
+    "he|she|they|mayor|family live~ at|on", "know~|tell|show~|find|found|reveal~|post~|share~ where he|she|they * live~",
+    "her|his|my home in|on|at",
     "her|his|my house in|on|at", "the mayor 's home|house in|on|at",
     "room number", "bed number", "under police guard", "close protection", "bodyguard~", "security detail",
     "armed officer~ at|outside", "hiding at|in", "safe house", "stay~ with * at|on", "moved to * at",
     "{f} * be|is|are|were * stay~|living|sleeping|hiding|kept|moved|taken|held|at|with|in",
-    "{f} * stay~|live~|sleep~|hid~|hide", "{f} 's school", "school * {f} attend~", "intensive care unit at",
+    "{f} * stay~|live~|sleep~|hid~|hide", "{f} 's school", "stay~|staying|gone|go|went * at|with|to {f}",
+    "ground-floor|first-floor|second-floor|top-floor|upstairs|downstairs room~|flat~", "school * {f} attend~", "intensive care unit at",
     "armed protection|guard~|escort~", "police protection", "protection officer~", "guarding * at * house|home|flat",
     "at * her|his|their house|home on|in", "family 's home on|in|at",
+    # Where one person is now, or will be: a whereabouts said of him or her is a way to find them.
+    "he|she * be|have_been|is_now * stay~|staying|sleeping|hiding|recovering|living|kept|moved|relocated|taken * with|at|to|in",
+    "he|she * have * move~|relocat~|gone * to|in_with|out_of_town",
+    "her|his|their * route to|from work|school|home", "her|his|their daily * routine", "her|his shift~ at|end~|start~|pattern~",
+    "walk~ * dog * every", "drop~ * off at * school|nursery", "pick~ * up from * school|nursery",
+    "her|his|their car * be * parked|outside", "where he|she * work~|park~|shop~|pray~",
 ]
 """Private details: '{f}' is a family member named with a possessive ('my children', 'her son')."""
 
@@ -219,7 +280,12 @@ POSSESSIVES = ["my", "her", "his", "their", "our", "'s"]
 HALF_DENIAL = ["can_not|cannot|unable_to|not_able_to confirm|deny|comment_on|rule_out", "keep~ an open mind", "open mind",
                "not ruling anything out", "all lines of inquiry|enquiry", "can_not|cannot be excluded|ruled_out", "not in a position to confirm|deny|comment",
                "neither confirm nor deny", "not rule * out", "not ruling * out", "would not rule out", "can_not|cannot exclude",
-               "not exclude", "not * discount~", "can_not|cannot say * not", "not yet confirm~ * report~|claim~|suggestion~"]
+               "not exclude", "not * discount~", "can_not|cannot say * not", "not yet confirm~ * report~|claim~|suggestion~", "can_not|cannot rule * out",
+               # Declining to deny, said other ways: every line open, the claim not dismissed, a denial refused.
+               "every|any line~ of inquiry|enquiry", "not dismiss~", "not be dismiss~", "not going to dismiss|rule_out",
+               "can_not|cannot tell you * not|was_not|isn't|wasn't", "not * say * definitely|certainly * not|wasn't",
+               "too early to rule * out", "remain~ a possibility", "possibility remain~", "not rule anything in or out",
+               "not in a position to rule * out"]
 """Words that decline to deny ('we cannot confirm reports that he held extremist views', 'we are
 not ruling out a link'): the claim after them is repeated in public, not taken back."""
 
@@ -229,6 +295,14 @@ BLAME_ACT = [
     "the work of", "to blame for * violence|trouble|fight~|fighting|disorder|clash~|riot~|unrest|damage",
     "start~|began|begin throw~|fight~|attack~|hurl~|punch~|push~|charg~|smash~|kick~",
     "bring|brought|bring~ * violence|trouble|chaos|disorder|hate|hatred * to", "who start~|began|provok~ this|it|the",
+    # How one side is said to have begun it: the first blow, coming for a fight, the aggressor.
+    "throw~|threw|land~|strike|struck * first|the_first punch|bottle|stone|brick|blow|missile", "first to throw|attack|strike|charge|hit",
+    "look~|spoil~|itch~ for * fight|trouble|confrontation|violence", "came|come|turn~_up|arrive~ * for a fight|for_trouble|looking_for",
+    "the aggressor~", "turn~ violent", "kick~ off", "go|went on the rampage", "came|come|arrive~|turn~_up armed|tooled_up|with weapon~",
+    "brought|bring weapon~", "goad~", "bait~", "hijack~ by", "outside agitator~", "agitator~", "fault lie~ with|on",
+    "responsibility lie~ with|on", "squarely with|on|at", "at fault", "started it", "start~ * trouble|fight~|violence",
+    "trouble|violence|fight~|fighting|disorder|clash~ start~|began|begin|kick~_off with|when", "came|come|went|go looking for it|trouble",
+    "bring|brought * violence|trouble|chaos|disorder * with them", "injur~|damage * be * cause~|inflict~ by",
 ]
 """Who did it, said before the police have: 'the counter-protesters started the trouble', 'the
 disorder was caused by a breakaway group' (a guess at the perpetrators, whoever they are)."""
@@ -245,6 +319,10 @@ EARLY_REASSURANCE = [
     "totally safe", "entirely safe", "100% safe", "no risk", "safe to return", "back to normal", "everyone be safe",
     "everybody be safe", "all safe", "all * accounted for",
     "no need to worry", "nothing to fear", "prank", "attention-seeking", "not serious", "overreact~",
+    # the same said other ways: nothing to it, over already, safe to carry on
+    "isolated incident", "one-off", "no cause for concern|alarm", "nothing to be concerned|alarmed|worried about",
+    "messing about|around", "just a joke|wind-up", "a wind-up", "danger|threat have|has passed", "safe to send",
+    "blown out of proportion", "storm in a teacup", "nothing in it",
 ]
 """Reassurance given before the facts are in ('it is a hoax', 'everyone is safe'): be right before
 being reassuring; a pack lifts it when the facts arrive (its rule's `until`)."""
@@ -282,3 +360,20 @@ DEEDS = frozenset({"this", "it", "attack", "threat", "letter", "email", "video",
                    "shooting", "assault", "fire", "arson", "vandalism", "graffiti", "leaflet", "campaign", "incident", "trouble"})
 """What was done, as the subject of a guess at who did it ('this threat came from...')."""
 ONE_PERSON = frozenset({"a", "an", "one", "another"})
+SPOKEN = frozenset({"abuse", "slur", "insult", "chant", "chanting", "graffiti", "remark", "comment", "language", "leaflet",
+                    "message", "sticker", "poster", "song", "taunt", "shout", "shouting", "word"})
+"""What was said or written: a motive word before it describes what people heard or saw ('racist
+graffiti', 'homophobic abuse'), which is a fact, not a motive guessed."""
+REPORT_NOUNS = frozenset({"post", "claim", "rumour", "report", "story", "video", "message", "suggestion", "allegation",
+                          "tweet", "clip", "image", "picture", "photo", "screenshot", "leaflet", "email", "letter", "idea",
+                          "notion", "talk", "speculation", "theory"})
+"""What says a claim: 'the post saying he came from the centre is false' denies what the post says."""
+FALSEHOOD = frozenset({"false", "untrue", "wrong", "baseless", "unfounded", "fake", "fabricated", "nonsense", "incorrect",
+                       "misleading", "lie", "lies", "rubbish", "invented"})
+"""Words that call a report false, read after it in its clause (see Reading._report_denied)."""
+NOT_SO = frozenset({"true", "correct", "real", "accurate", "genuine", "happen", "so"})
+"""After 'not' or 'never', a report called false ('... is not true', '... never happened')."""
+POLICE = frozenset({"police", "officer", "detective", "investigator", "constabulary", "met", "force"})
+POLICE_SAY = frozenset({"confirm", "say", "state", "describe", "call", "class", "classify", "record", "tell", "announce",
+                        "establish", "conclude", "determine"})
+"""The police, and the verbs by which they give a fact ('police have confirmed it was...')."""

@@ -19,6 +19,9 @@ from .text import Token, lemma
 GAP = 3
 """How many words '*' may stand for."""
 
+POOL_CACHE = 50_000
+"""How many distinct words' phrase pools a matcher keeps (see Matcher._pool)."""
+
 Alt = tuple[str, ...]
 """One alternative of a position: the lemmas of one or more words ('asylum seeker')."""
 
@@ -48,15 +51,27 @@ class Choice:
     """One position of a phrase: its alternatives, indexed by first word so that a position with
     hundreds of alternatives (every group word of a pack) costs one look-up per token."""
 
-    __slots__ = ("alts", "by_word", "stems")
+    __slots__ = ("alts", "by_word", "stems", "_stems_by", "_short")
 
     def __init__(self, alts: list[Alt]):
         self.alts = tuple(alts)
         self.by_word: dict[str, list[Alt]] = {}
         self.stems: list[Alt] = []
+        self._stems_by: dict[str, list[Alt]] = {}
+        """Stems by the first three letters a word they match starts with (their own, and their
+        lemma's): a position with dozens of stems ('deploy~|patrol~|...') costs a look-up a word."""
+        self._short: list[Alt] = []
+        """Stems of fewer than three letters (or whose lemma has fewer), tried one by one."""
         for alt in alts:
             if alt[0][:1] == STEM:
                 self.stems.append(alt)
+                prefix = alt[0][1:]
+                keys = {prefix[:3], lemma(prefix)[:3]}
+                if min(len(k) for k in keys) < 3:
+                    self._short.append(alt)
+                else:
+                    for key in keys:
+                        self._stems_by.setdefault(key, []).append(alt)
             else:
                 self.by_word.setdefault(alt[0], []).append(alt)
 
@@ -69,7 +84,16 @@ class Choice:
         if t.low != t.lemma:
             found = found + self.by_word.get(t.low, [])
         if self.stems:
-            found = found + [a for a in self.stems if _same(t, a[0])]
+            near = self._stems_by.get(t.low[:3], [])
+            if t.lemma[:3] != t.low[:3]:
+                near = near + self._stems_by.get(t.lemma[:3], [])
+            maybe = near + self._short if self._short else near
+            if maybe:
+                seen: set[int] = set()
+                for a in maybe:
+                    if id(a) not in seen and _same(t, a[0]):
+                        seen.add(id(a))
+                        found = found + [a]
         return found
 
 
@@ -176,6 +200,10 @@ class Matcher:
         """Per phrase, the words its last position can start with: a phrase none of whose last
         words is in the statement cannot match, and is not tried (most blame templates end in a
         word few statements say, and there are dozens of them at every group word)."""
+        self.need_prefix: dict[int, frozenset[str]] = {}
+        """Per phrase whose last position has stems, the three-letter starts a statement word must
+        have for it to match (with `need`'s words): such phrases are pruned the same way."""
+        self._pools: dict[tuple[str, str], list[tuple[Phrase, frozenset[str] | None]]] = {}
         self.gapless: set[int] = set()
         """Phrases without '*', matched by _gapless_end."""
         for ph in phrases:
@@ -184,6 +212,13 @@ class Matcher:
             last = next((q for q in reversed(ph.parts) if q is not GAP_PART), None)
             if len(ph.parts) > 1 and isinstance(last, Choice) and not last.stems:
                 self.need[id(ph)] = frozenset(last.by_word)
+            elif len(ph.parts) > 1 and isinstance(last, Choice) and all(
+                    len(a[0]) > 3 and len(lemma(a[0][1:])) >= 3 for a in last.stems):
+                # A last position with stems ('deploy~|patrol~'): its words, and the first three
+                # letters of its stems (and of their lemmas), which a statement word must start with.
+                self.need[id(ph)] = frozenset(last.by_word)
+                self.need_prefix[id(ph)] = frozenset(
+                    x for a in last.stems for x in (a[0][1:4], lemma(a[0][1:])[:3]))
             first_part = ph.parts[0]
             assert isinstance(first_part, Choice)  # compile_phrase strips leading gaps
             for alt in first_part:
@@ -194,30 +229,55 @@ class Matcher:
                 else:
                     self.by_first.setdefault(first, []).append(ph)
 
+        for word in list(self.by_first):
+            self._pool((word, word))  # every word a phrase starts with, ready before the first keystroke
+
+    def _pool(self, key: tuple[str, str]) -> list[tuple[Phrase, frozenset[str] | None]]:
+        """The phrases a word (lemma, spelling) can start, each once, with the words its last
+        position needs: worked out once per distinct word for the life of the matcher (the
+        composer checks the same words keystroke after keystroke), not once per statement."""
+        found = self._pools.get(key)
+        if found is None:
+            lem, low = key
+            pool = self.by_first.get(lem, [])
+            if low != lem:
+                pool = pool + self.by_first.get(low, [])
+            for prefix in {low[:3], lem[:3]}:
+                pool = pool + self.stems.get(prefix, [])
+            picked: dict[int, Phrase] = {}
+            for ph in pool:
+                picked.setdefault(id(ph), ph)  # a phrase reached twice (lemma and spelling) is tried once
+            found = [(ph, self.need.get(id(ph))) for ph in picked.values()]
+            if len(self._pools) >= POOL_CACHE:
+                self._pools.clear()  # bounded: a flood of distinct words (another script, noise) cannot grow it
+            self._pools[key] = found
+        return found
+
     def find(self, toks: list[Token]) -> list[tuple[Phrase, int, int]]:
         """(phrase, first token, token after the last) for every place a phrase matches; the
         shortest match at each start (a reader's reading of the phrase)."""
         out: list[tuple[Phrase, int, int]] = []
         memo: Memo = {}
         said = {t.lemma for t in toks} | {t.low for t in toks}
+        starts: set[str] | None = None
+        prefixes = self.need_prefix
         # The phrases a word can start, without those whose last words the statement never says:
         # worked out once per distinct word of the statement, not at every place it stands.
-        starting: dict[tuple[str, str, str, str], list[Phrase]] = {}
+        starting: dict[tuple[str, str], list[Phrase]] = {}
         for i, t in enumerate(toks):
-            key = (t.lemma, t.low, t.low[:3], t.lemma[:3])
+            key = (t.lemma, t.low)
             cands = starting.get(key)
             if cands is None:
-                pool = self.by_first.get(t.lemma, [])
-                if t.low != t.lemma:
-                    pool = pool + self.by_first.get(t.low, [])
-                for prefix in {t.low[:3], t.lemma[:3]}:
-                    pool = pool + self.stems.get(prefix, [])
-                picked: dict[int, Phrase] = {}
-                for ph in pool:
-                    need = self.need.get(id(ph))
+                cands = []
+                for ph, need in self._pool(key):
                     if need is None or not need.isdisjoint(said):
-                        picked.setdefault(id(ph), ph)  # a phrase reached twice (lemma and spelling) is tried once
-                cands = starting[key] = list(picked.values())
+                        cands.append(ph)
+                    elif id(ph) in prefixes:
+                        if starts is None:
+                            starts = {w[:3] for w in said}
+                        if not prefixes[id(ph)].isdisjoint(starts):
+                            cands.append(ph)
+                starting[key] = cands
             for ph in cands:
                 if id(ph) in self.gapless:
                     end = _gapless_end(ph.parts, toks, i, memo)

@@ -12,44 +12,12 @@ attacked) and the move's words in one clause, the group standing where the words
 from __future__ import annotations
 
 from .analysis import Reading, Span
-from .lexicon import GROUP_NOUNS
 from .lexicon import NEGATORS
-from .stigma_words import HARMED_WORDS
-from .stigma_words import (APPEALS, FEELINGS, FOR_ONE_MAN, LINKING, OBJECT_OF, OBLIGED, OBLIGED_WITH, PROTECTIVE,
-                           VICTIM_SIDE, WITNESS)
+from .phrases import Phrase
+from .stigma_groups import _LINKS, NEAR, _groups
+from .stigma_words import (APPEALS, DEBTS, FEELINGS, FOR_ONE_MAN, HARMED_WORDS, LINKING, OBJECT_FIRST, OBJECT_OF, OBLIGED,
+                           OBLIGED_WITH, PROTECTIVE, VICTIM_SIDE, WITNESS)
 from .verdict import Hit
-
-NEAR = 10
-"""How many words may stand between a group and what is said of it, within one clause."""
-
-_COLLECTIVE = frozenset({"community", "communities", "congregation", "sangat", "population", "lot", "people", "men", "women",
-                         "youth", "youths", "children", "folk", "crowd", "diaspora", "families", "residents", "lads"})
-_ONE = frozenset({"a", "an", "one", "another", "this", "that", "the"})
-_LINKS = frozenset({"from", "among", "amongst", "within", "by", "of", "in", "inside", "at", "around", "near", "the", "these",
-                    "those", "some", "many", "all", "their", "its", "our", "local", "young", "male", "single", "new",
-                    *GROUP_NOUNS})
-"""Words that may stand between an attribute and the group after it ('crime among the migrants',
-'trouble from the centre', 'radicalised young men at the mosque')."""
-
-
-def _is_group(r: Reading, span: Span) -> bool:
-    """A group, not one person: a plural or collective word ('refugees', 'the community', 'Afghan
-    families'), never 'a refugee' or 'the refugee' (one man: speculation, not stigma)."""
-    i, j, _ = span
-    last = r.toks[j - 1]
-    plural = last.low.endswith("s") and not last.low.endswith("ss") or last.lemma in _COLLECTIVE or last.low in _COLLECTIVE
-    if not plural:
-        return False
-    return not (j - i == 1 and i > 0 and r.toks[i - 1].low in ("a", "an", "one", "another"))
-
-
-def _groups(r: Reading, clause: int, places: bool = True) -> list[tuple[Span, bool]]:
-    """(span, is a place) for every group and non-targeted community place in a clause."""
-    out = [(s, False) for s in r.in_clause("grp", clause) if _is_group(r, s)]
-    if places:
-        out += [(s, True) for s in r.in_clause("cplace", clause)]
-    return out
-
 
 def _said_of(r: Reading, group: Span, cue: Span) -> bool:
     """Whether the cue's words are said of the group: the group before them with nothing that
@@ -79,12 +47,19 @@ def _open(r: Reading, clause: int) -> bool:
     return not r.claims_about(clause) and not r.disavows(clause)
 
 
+def _asserted(r: Reading, clause: int) -> bool:
+    """Whether a clause says what it says, not asking it or calling it wrong: for moves whose own
+    words would make the clause 'about a claim' ('questions to answer', 'no surprise to anyone
+    who...'), where _open would set every one of them aside."""
+    return clause not in r.questions() and not r.disavows(clause)
+
+
 def _obliged(r: Reading, clause: int, before: int) -> bool:
     """Whether a word of obligation stands before token `before` in the clause ('must', 'has to')."""
-    for k in range(before):
+    for k in r.clause_toks(clause):
+        if k >= before:
+            break
         t = r.toks[k]
-        if t.clause != clause:
-            continue
         if t.lemma in OBLIGED:
             return True
         follow = OBLIGED_WITH.get(t.lemma)
@@ -103,9 +78,9 @@ def _negated_after(r: Reading, cue: Span, group: Span) -> bool:
 def _protective(r: Reading, clause: int, group: Span) -> bool:
     """Whether the clause gives a protective or operational reason (a word of the group's own name,
     'the Northgate Welcome Centre', is not one)."""
-    return any(t.clause == clause and t.lemma in PROTECTIVE and not group[0] <= k < group[1]
+    return any(r.toks[k].lemma in PROTECTIVE and not group[0] <= k < group[1]
                and not (k > 0 and r.toks[k - 1].low in ("your", "own", "yourself"))  # 'for your own safety' warns of them
-               for k, t in enumerate(r.toks))
+               for k in r.clause_toks(clause))
 
 
 def _denied(r: Reading, span: Span, reach: int = 3) -> bool:
@@ -125,12 +100,20 @@ def _cue_denied(r: Reading, cue: Span) -> bool:
     return _denied(r, cue, reach=4)
 
 
+def _named(r: Reading, cue: Span) -> bool:
+    """Whether the cue's first word is part of a name: capitalised inside its sentence ('the
+    Harbour View hotel' harbours nobody)."""
+    t = r.toks[cue[0]]
+    starts = cue[0] == 0 or r.text[max(0, t.start - 3):t.start].strip()[-1:] in (".", "!", "?", ":", "")
+    return r.text[t.start:t.start + 1].isupper() and not starts
+
+
 def _attributes(r: Reading) -> list[Hit]:
     out = []
     for tag in ("stig:attr", "stig:nominal"):
         for cue in r.spans.get(tag, []):
             clause = r.toks[cue[0]].clause
-            if _cue_denied(r, cue) or not _open(r, clause):
+            if _cue_denied(r, cue) or not _open(r, clause) or _named(r, cue):
                 continue
             for group, _place in _groups(r, clause):
                 if _denied(r, group) or not _said_of(r, group, cue):
@@ -159,21 +142,57 @@ def _demands(r: Reading) -> list[Hit]:
     """A community told it owes an answer: the group, then a word of obligation, then the demand,
     in one clause ('the Muslim community must do more', 'we call on the mosque to explain')."""
     out = []
-    for cue in r.spans.get("stig:demand", []):
+    # A debt ('has questions to answer') says its own obligation; a demand needs a word of it.
+    for cue in r.spans.get("stig:demand", []) + r.spans.get("stig:debt", []):
         clause = r.toks[cue[0]].clause
-        if r.negated(cue[0], cue[1]) or not _open(r, clause):
+        debt = cue[2].text in DEBTS
+        if r.negated(cue[0], cue[1]) or not (_asserted(r, clause) if debt else _open(r, clause)):
             continue
         for group, _place in _groups(r, clause):
             if group[1] > cue[0] or cue[0] - group[1] > NEAR or _denied(r, group):
                 continue
-            if not _obliged(r, clause, cue[0]):
+            if not debt and not _obliged(r, clause, cue[0]):
                 continue
-            if cue[2].text in APPEALS and any(t.clause == clause and (t.lemma in WITNESS or t.low in HARMED_WORDS) for t in r.toks):
+            if cue[2].text in APPEALS and any(r.toks[k].lemma in WITNESS or r.toks[k].low in HARMED_WORDS for k in r.clause_toks(clause)):
                 continue  # 'we ask the congregation to come forward with what they saw': a witness appeal, not a debt
             between = r.toks[group[1]:cue[0]]
             if any(t.lemma in ("protect", "support", "help", "with", "for", "reassure") for t in between):
                 continue
             out += _both(r, group, cue)
+            break
+    return out
+
+
+_TOLD = Phrase("told what it must do", ())
+_MODALS = frozenset({"must", "should", "ought", "need", "needs", "have", "has", "better"})
+_THEIR_DUE = frozenset({"know", "feel", "be", "get", "receive", "have", "hear", "stay", "contact", "call", "report", "come",
+                        "go", "keep", "take", "ask", "tell", "rest", "grieve", "mourn", "worship", "pray", "live", "continue",
+                        "expect", "look", "return", "send", "reach", "speak", "talk", "vote", "attend", "use", "visit"})
+"""After 'the families should...', what is owed to them or theirs to do safely ('should know
+they are safe', 'should feel able to worship', 'should call 101'), not a debt laid on them."""
+
+
+def _told_to(r: Reading) -> list[Hit]:
+    """A group told what it must do ('the refugee community must make clear...', 'the mosque
+    needs to rein in its young men'): the group as subject, a modal, then a verb that is not
+    what is owed to it or its own safety (_THEIR_DUE)."""
+    out = []
+    for clause in {r.toks[s[0]].clause for s in r.spans.get("grp", []) + r.spans.get("cplace", [])}:
+        if not _open(r, clause):
+            continue
+        for group, _place in _groups(r, clause):
+            at = [k for k in range(group[1], min(len(r.toks), group[1] + 4)) if r.toks[k].clause == clause]
+            if len(at) < 2 or r.toks[at[0]].lemma not in _MODALS or _denied(r, group) or _protective(r, clause, group):
+                continue  # '...needs to understand that we stand with them' is said for them
+            rest = at[1:]
+            if r.toks[at[0]].lemma in ("have", "has", "need", "needs", "ought"):
+                if not (rest and r.toks[rest[0]].low == "to"):
+                    continue  # 'the families have...' owns something; 'need' without 'to' needs something
+                rest = rest[1:]
+            verb = r.toks[rest[0]] if rest else None
+            if verb is None or verb.lemma in _THEIR_DUE or verb.lemma in NEGATORS or verb.low in ("not", "never"):
+                continue
+            out += _both(r, group, (rest[0], rest[0] + 1, _TOLD))
             break
     return out
 
@@ -186,19 +205,25 @@ def _legitimised(r: Reading) -> list[Hit]:
         for cue in r.spans.get(tag, []):
             clause = r.toks[cue[0]].clause
             # 'questions will be asked' is itself about a question: only a real one ('?') asks
-            said = clause not in r.questions() and not r.disavows(clause) if tag == "stig:question" else _open(r, clause)
+            # 'who can blame them?' asks nothing: a question that excuses is said all the same
+            rhetorical = tag == "stig:legit" and cue[2].text in _RHETORICAL and not r.disavows(clause)
+            said = _asserted(r, clause) if tag == "stig:question" else _open(r, clause) or rhetorical
             if r.negated(cue[0], cue[1]) or not said:
                 continue
-            feeling = tag == "stig:question" or any(t.clause == clause and (t.lemma in FEELINGS or t.low in FEELINGS)
-                                                      for t in r.toks)
-            if not feeling:
-                continue
             for group, _place in _groups(r, clause):
+                # The feeling held against the group stands before it ('anger at the centre'); after
+                # it, it is the group's own ('families at Northgate are understandably worried').
+                if tag != "stig:question" and not any(r.toks[k].lemma in FEELINGS or r.toks[k].low in FEELINGS
+                                                      for k in r.clause_toks(clause) if k < group[0]):
+                    continue
                 before = r.toks[max(0, group[0] - 3):group[0]]
                 if any(t.low in OBJECT_OF and t.clause == clause for t in before) and not _negated_after(r, cue, group):
                     out += _both(r, cue, group)
                     break
     return out
+
+
+_RHETORICAL = frozenset({"who can blame", "who could blame"})
 
 
 def _advice(r: Reading) -> list[Hit]:
@@ -210,8 +235,15 @@ def _advice(r: Reading) -> list[Hit]:
         clause = r.toks[cue[0]].clause
         if r.negated(cue[0], cue[1]) or not _open(r, clause):
             continue
+        if any(t.low == "going" for t in r.toks[cue[0]:cue[1]]):
+            continue  # 'we are not going to let...' is a future, not 'do not go to...'
+
+        first = cue[2].text in OBJECT_FIRST  # 'give the centre a wide berth': the place before the words
         for group, place in _groups(r, clause):
-            if group[0] < cue[0] or group[0] - cue[1] > NEAR or _protective(r, clause, group):
+            if _protective(r, clause, group):
+                continue
+            if first and not (group[1] <= cue[0] and cue[0] - group[1] <= 3) or not first and (
+                    group[0] < cue[0] or group[0] - cue[1] > NEAR):
                 continue
             out += _both(r, cue, group)
             break
@@ -286,6 +318,7 @@ def _victim_blame(r: Reading) -> list[Hit]:
 
 
 def insinuation(r: Reading) -> list[Hit]:
-    """Every sideways stigma in the statement (see the module's docstring)."""
+    """Every sideways stigma in the statement (see the module's docstring, and stigma_history)."""
+    from .stigma_history import history  # it reads groups with this module's helpers
     return (_attributes(r) + _demands(r) + _legitimised(r) + _advice(r) + _exclusion(r) + _burden(r) + _victim_blame(r)
-            + _excused(r) + _burden_alone(r))
+            + _excused(r) + _burden_alone(r) + history(r) + _told_to(r))

@@ -39,6 +39,20 @@ ATTRIBUTES = [
     "fighting age", "fighting-age", "military age", "military-age", "keep~ to their own", "stick~ to their own",
     "made it easy|hard for themselves", "show~ * who|what they * be", "tell~ you * about them", "typical of them",
     "dump~ on|in|here", "foist~ on", "impos~ on", "on * doorstep", "in * backyard", "attract~ * attention|trouble",
+    # Character words: how a group is run down in a word, whatever the city.
+    "ungrateful", "lazy", "dirty", "filthy", "noisy", "rowdy", "unruly", "feral", "primitive", "backward", "uncivilis~",
+    "uncivili~", "fanatic~", "intolerant", "sinister", "shady", "dodgy", "untrustworthy", "dishonest", "deceitful",
+    "freeload~", "sponger~", "scrounger~", "benefit cheat~", "leech~", "disloyal", "brainwash~", "bogus", "sponging",
+    "up to no good", "not to be trusted", "can not be trusted", "cannot be trusted", "sneaky", "devious",
+    "homophobic|misogynist~|sexist|racist|antisemitic|anti-semitic|bigoted attitude~|view~|culture|problem",
+    "a culture of", "mentality", "their culture|religion|attitude~|way~|values * be|is|are|teach~|allow~",
+    "not understand|follow|know|get how * work~ here", "how we do thing~ here", "where they come from",
+    "have|has|got a * problem", "have|has|got a problem with",
+    # What a group is said to hold or hide ('views that have no place here', 'hiding behind excuses').
+    "attitude~|view~|belief~|idea~ * no place", "kind|sort of attitude~|view~|people|resident~|behaviour", "certain kind|type|sort",
+    "hid~|hide|hiding behind", "excuse~ for", "who they shelter|harbour|protect|hide", "not like us|the|other",
+    "never * vetted|checked", "not * vetted|checked", "hardly any|without * check~|vetting",
+    "effort to fit_in|integrate|mix|learn|belong", "no|more|any effort",
 ]
 MEN = ["young men", "single men", "lone men", "men of fighting age", "unaccompanied men", "these men", "those men",
        "the men there", "hundreds of men", "the men living there", "these lads", "those lads"]
@@ -61,7 +75,24 @@ DEMANDS = [
     "get * house in order", "put * house in order", "step up", "face up to", "rein in", "keep * in check", "control * young",
     "deal with * extrem~|radical~|their_own", "tackle * extrem~|radical~", "confront * extrem~|radical~", "cooperate", "co-operate",
     "tell * police * what they know", "what they know",
+    # Told to earn their place: to adapt, respect, be grateful (said to a group, after a word of obligation).
+    "respect our|the * way~|law~|rule~|value~|custom~|culture", "adapt", "assimilat~", "integrate", "fit in",
+    "learn * language|english|way~|rule~|custom~", "abide by", "play by * rule~", "be grateful", "show * gratitude",
+    "know * place", "behave", "earn * place|right|welcome",
+    # Told to declare itself, as if its silence were in doubt ('tell us where they stand').
+    "keep * under control", "keep * in line", "under control", "tell * where they stand",
+    "understand that * patience|people|this", "patience * run~ out|thin|wear~", "accept that|the_consequence~",
+    "decide|choose|pick whose|which side", "whose side * on", "think hard about", "earn it|acceptance|respect|trust",
+    "stop~ hiding|making_excuses", "say where they stand", "make * clear where", "clear the air", "sign up to * value~",
+    "look hard at themselves|itself", "take * hard look", "hard look at themselves|itself",
 ]
+DEBTS = [
+    "question~ to answer", "a lot|much|plenty|something to answer for", "some explaining to do", "a lot of explaining",
+    "owe~ * explanation|answer~|apology", "not innocent", "not blameless", "hardly innocent", "not without blame|fault",
+    "bear~ * responsibility", "share~ * responsibility|blame", "some responsibility", "their share of|the blame",
+]
+"""A debt said to be owed without a word of obligation ('the centre has questions to answer',
+'the mosque owes us an explanation', 'they are not blameless'): the group is the one said to owe."""
 """What a community is told it owes ('the community must root out', 'we call on the mosque to
 explain'): collective responsibility laid on a group for one person's act."""
 
@@ -78,7 +109,7 @@ with what they saw'), and stigma without them ('the families at the centre must 
 they know')."""
 
 OBLIGED = frozenset({"must", "should", "need", "ought", "expect", "urge", "demand", "require", "duty", "owe", "incumbent",
-                     "want", "ask", "insist", "better"})
+                     "want", "ask", "insist", "better", "time"})
 OBLIGED_WITH = {"have": "to", "got": "to", "call": "on", "time": "for", "up": "to"}
 """Words that make a demand of someone ('must', 'we call on', 'it is time for', 'it is up to'):
 alone, or with the word after them ('has to', not 'has condemned')."""
@@ -87,14 +118,18 @@ LEGITIMISE = [
     "understandable", "understandably", "legitimate", "justified", "justifiable", "natural", "naturally", "reasonable",
     "fair", "valid", "no wonder", "not surprising", "not surprised", "unsurprising", "of course", "can not blame|blame_people",
     "cannot blame", "do not blame", "who can blame", "right to be", "right to feel", "entitled to", "rightly", "quite right",
-    "understand why * not want", "i would feel the same", "i'd feel the same", "feel the same", "i understand the frustration",
+    "understand why * not want", "understand why", "can see why", "i get why", "see where * come from",
+    "who could blame", "hard to blame", "fair enough", "for a reason", "with good reason", "not without reason",
+    "got their reason~", "have their reason~", "not hard|difficult to understand|see", "hardly surprising",
+    "have * point", "every right to", "not come|came out of|from nowhere", "not from nowhere", "i would feel the same", "i'd feel the same", "feel the same", "i understand the frustration",
 ]
 NO_BLAME = ["blame~ * people|parents|anyone|residents|locals|them|you|mums|dads|families|neighbours|parent|mother|father for",
             "be blamed for"]
 """Not blaming people for a hostile act ('no parent could be blamed for keeping their child away
 from the centre'): said with a denial, it excuses the act."""
 BURDEN_ALONE = ["while local people|families|residents * wait~|struggle~|go_without", "local people * wait~ years",
-                "handed to them", "on a plate", "get~ * for free", "get~ everything", "handed everything"]
+                "handed to them", "on a plate", "get~ * for free", "get~ everything", "handed everything",
+                "local people|residents|families * come|put first"]
 """A burden said by the contrast itself ('they get a great deal handed to them while local
 people wait years'), whoever 'they' are."""
 FEELINGS = frozenset({"anger", "angry", "fear", "fears", "afraid", "frightened", "scared", "concern", "concerned", "worry",
@@ -121,7 +156,30 @@ ADVICE = [
     "monitor~", "surveil~", "keep * child~|kid~|daughter~|son~|family|families|teenager~ * away|indoors|inside|home|close|in",
     "report anyone|anything * suspicious|unusual", "lock * door~", "travel in pairs|groups", "not walk alone",
     "keep * child~|kid~|daughter~|son~ apart|separate", "off the street~", "not to go out",
+    "wide berth", "keep * distance", "eye~ on", "not let * child~|kid~|daughter~|son~|teenager~|family * near|go|walk|play",
+    "closer|close eye", "wise to", "sensible to * avoid|stay",
 ]
+EXPECTED = [
+    "no surprise", "not surprise~", "surprise no one|nobody|few|anyone", "unsurprising~", "not surprising",
+    "typical of", "what * expect from|of", "tell~ you * something|everything|all_you_need_to_know|a_lot about",
+    "say~ * something|everything|a_lot|plenty|it_all about", "speak~ volumes", "no coincidence", "not a coincidence",
+    "any surprise", "none of this|it|that * surprise~|surprising", "surprised|shocked", "what they be like", "what * be like", "open secret",
+]
+ARRIVAL = ["since|once|until|after|when * arrive~|came|come|moved_in|turn~_up|open~|got_here|were_housed|were_put"]
+"""The group's arrival as the turning point ('the trouble started once the refugees arrived',
+'a quiet place until the centre opened'): stigma with a word of decline beside it (DECLINE)."""
+DECLINE = frozenset({"trouble", "problem", "problems", "worse", "same", "changed", "change", "quiet", "crime", "fear", "unsafe",
+                     "tension", "tensions", "nothing", "only", "downhill", "different", "anymore", "decline", "safe"})
+"""Words that say things went wrong or are not what they were ('has not been the same since')."""
+WARNED = ["warn~ about|of", "told you so", "people|residents * have_been warning"]
+"""People said to have warned about a group ('residents who warned about the centre'): the
+suspicion given a history, said of a group right after the words (stigma.py)."""
+SURPRISED = frozenset({"surprised|shocked"})
+"""Said with a denial before it in the clause ('nobody there will be surprised'), and only then."""
+OBJECT_FIRST = frozenset({"wide berth"})
+"""Advice whose place stands before its words ('give the centre a wide berth')."""
+"""What happened said to be what one would expect of a group ('it will surprise nobody who knows
+Northgate', 'which tells you something about the estate'): the deed made the group's character."""
 """Advice to keep clear of or watch a community's people or place ('stay away from Northgate',
 'keep your children away from the centre', 'be careful around the men at the hotel')."""
 
@@ -141,7 +199,7 @@ BURDEN = [
     "pressure", "strain", "burden", "drain", "overwhelm~", "cost~ * taxpayer~|us|council|city", "at our expense",
     "jump~ * queue", "queue-jump~", "priority over", "ahead of local", "before local", "local people first",
     "special treatment", "preferential", "handout~", "hand-out~", "freebie~", "free housing|hotel~|phone~", "luxury",
-    "taking * job~|home~|house~|place~", "take~ * job~|home~|house~|place~|benefit~", "get~ everything",
+    "taking * job~|home~|house~|our_place~", "take~ * job~|home~|house~|benefit~", "take~ our|their|local * place~", "get~ everything",
 ]
 """A burden laid on a group ('the centre puts pressure on our surgeries', 'they jump the queue')."""
 
@@ -178,3 +236,13 @@ keep watch on the centre to keep residents safe', 'avoid Eastbank while police w
 FOR_ONE_MAN = frozenset({"attacker", "gunman", "suspect", "man", "he", "him", "his", "perpetrator", "killer", "sender",
                          "assailant", "individual", "person", "culprit", "shooter"})
 """Words that show a clause speaks of the one perpetrator, not a group ('he was known to be violent')."""
+
+OTHER_AGENTS = frozenset({"police", "officer", "officers", "staff", "volunteer", "volunteers", "council", "councillor",
+                          "councillors", "team", "teams", "service", "services", "paramedic", "paramedics", "authority",
+                          "authorities", "investigator", "investigators", "detective", "detectives", "organiser",
+                          "organisers", "charity", "charities", "agency", "agencies", "partner", "partners", "leader",
+                          "leaders", "school", "schools", "hospital", "hospitals", "worker", "workers", "neighbour",
+                          "neighbours", "resident", "residents", "people", "everyone", "parent", "parents", "family",
+                          "families", "victim", "victims", "he", "she", "man", "woman", "attacker", "suspect", "gunman"})
+"""People a 'they' may stand for other than a group named before it: named between the group and
+the 'they', they are its likelier antecedent ('the refugees met the police. They said...')."""

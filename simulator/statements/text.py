@@ -83,7 +83,11 @@ def tokens(text: str) -> list[Token]:
             continue
         low = raw.lower().replace("’", "'")
         if low in _CLAUSE_WORDS:
-            clause += 1
+            if low == "but" and out and out[-1].low in ("nothing", "anything"):
+                # 'nothing but trouble' means 'only trouble': one clause, and no denial in it
+                out[-1] = Token(out[-1].start, out[-1].end, out[-1].low, "only", clause)
+            else:
+                clause += 1
         if m.start() > 0 and text[m.start() - 1] in "@#" and _CAMEL.search(raw):
             # '@DeanAshbyLive', '#StandWithNorthgate': the words a handle or hashtag is made of
             for piece in _CAMEL.finditer(raw):

@@ -1,0 +1,122 @@
+"""Rumour confirmation: a rumour's claim said, declined to deny, or reported and left standing.
+
+Why a module of its own: a rumour is judged across clauses (reported here, denied there; named,
+then declined a full stop later), unlike the one-clause harms in harm.py. The rumour's subject is
+the pack's `about` words (tag 'topic:<rumour id>'); its link is lexicon.ASSERT_LINK.
+"""
+
+from __future__ import annotations
+
+from .analysis import Reading
+from .harm import reported_by_others
+from .lexicon import DEEDS, FLOATED, NEGATORS
+from .verdict import Hit
+
+
+def rumour_confirmation(r: Reading, topic: str) -> list[Hit]:
+    """A rumour's subject said with its link and no denial: 'a link to Northgate' confirms it; so
+    does declining to deny it ('we cannot rule out a link to Northgate')."""
+    out: list[Hit] = []
+    for span in r.spans.get(topic, []):
+        clause = r.toks[span[0]].clause
+        if r.half_denied(span[0], clause) or any(h[0] > span[0] and r.toks[h[0]].clause == clause
+                                                 for h in r.spans.get("half_denial", ())):
+            out += [r.hit(span)] + [r.hit(h) for h in r.in_clause("half_denial", clause)[:1]]
+            continue
+        if (_floated(r, clause) or reported_by_others(r, clause)) and any(
+                r.toks[c[0]].clause in (clause, clause + 1) for c in r.spans.get("corr", ())):
+            continue  # 'posts say he came from Northgate. They are false.': reported, then denied
+        for link in r.in_clause("link", clause):
+            if _in_a_name(r, link):
+                continue  # 'the Northgate New Neighbours Association' links nothing
+            if link[2].text in BELONGING and not _about_the_deed(r, clause):
+                continue  # 'the Northgate community has been part of Caldmere for years' ties nobody to it
+            lo, hi = min(span[0], link[0]), max(span[1], link[1])
+            if abs(link[0] - span[0]) > 8 or r.negated(lo, hi) or r.claims_about(clause):
+                continue
+            if any(c for c in r.in_clause("corr", clause)):
+                continue
+            out += [r.hit(link), r.hit(span)]
+            break
+        else:
+            # 'from Northgate', 'from the Northgate centre': an origin given as fact.
+            i = span[0]
+            before = [t.lemma for t in r.toks[max(0, i - 3):i]]
+            ranged = bool(before) and before[-1] == "to"  # 'from Eastbank to Northgate': a range of places, not an origin
+            # 'officers from Northgate police station': the name of a public building, not an origin
+            ranged = ranged or span[1] < len(r.toks) and r.toks[span[1]].lemma in _PUBLIC_NOUNS and \
+                not r.text[r.toks[span[1] - 1].end:r.toks[span[1]].start].strip()
+            if "from" in before and not ranged and before[max(0, before.index("from") - 1)] not in ("away", "far") and not r.negated(max(0, i - 2), span[1]) and not r.claims_about(clause) \
+                    and not r.in_clause("corr", clause):
+                out += [r.hit(span)]
+    return out or _declined_after(r, topic) or _reported_not_corrected(r, topic)
+
+
+BELONGING = frozenset({"live|living|lives at|in", "stay~ at|in", "member of", "part of", "based", "belong~ to"})
+"""Links that say where someone belongs: a rumour's link only when the clause speaks of the one
+who did it or of the deed ('the gunman was living at Northgate'), not of the community itself."""
+
+
+_PUBLIC_NOUNS = frozenset({"police", "station", "library", "council", "fire", "ambulance", "hospital", "leisure", "town",
+                           "city", "civic", "community_centre", "health", "surgery", "school", "primary", "academy"})
+
+
+def _about_the_deed(r: Reading, clause: int) -> bool:
+    return bool(r.in_clause("perp_s", clause) or r.in_clause("act", clause)) or any(
+        r.toks[k].lemma in DEEDS and r.toks[k].lemma not in ("this", "it") or r.toks[k].low in ("he", "she", "him")
+        for k in r.clause_toks(clause))
+
+
+_THAT = frozenset({"it", "that", "this", "them", "those", "these"})
+
+
+def _declined_after(r: Reading, topic: str) -> list[Hit]:
+    """The rumour named, then declined to deny a clause or two later, through a word that stands
+    for it ('Lots of you are asking about the Northgate post. The police haven't ruled it out.'):
+    the same half-denial as in one clause, said across a full stop. Not when anything in the
+    statement denies it."""
+    if r.spans.get("corr") or r.spans.get("neg_scope"):
+        return []
+    for h in r.spans.get("half_denial", []):
+        clause = r.toks[h[0]].clause
+        if not any(t.clause == clause and t.low in _THAT for t in r.toks[h[0]:min(len(r.toks), h[1] + 3)]):
+            continue
+        named = [s for s in r.spans.get(topic, []) if clause - 2 <= r.toks[s[0]].clause < clause]
+        if named and clause not in r.questions():
+            return [r.hit(named[-1]), r.hit(h)]
+    return []
+
+
+def _in_a_name(r: Reading, span) -> bool:
+    """Whether a phrase is part of a name: capitalised, and not the first word of a sentence."""
+    t = r.toks[span[0]]
+    first = span[0] == 0 or r.toks[span[0] - 1].clause != t.clause and r.text[max(0, t.start - 2):t.start].strip() in (".", "!", "?", "")
+    return r.text[t.start:t.start + 1].isupper() and not first
+
+
+def _reported_not_corrected(r: Reading, topic: str) -> list[Hit]:
+    """A rumour passed on as a report and left standing: 'we are aware of posts claiming the man
+    came from the centre; we are looking into these claims'. Saying what is being said is only
+    sound with the fact that answers it, so a statement that denies nothing anywhere repeats it.
+    A clause that refuses ('we will not speculate on whether...') is not a report."""
+    if r.spans.get("corr") or r.spans.get("neg_scope"):
+        return []
+    for span in r.spans.get(topic, []):
+        clause = r.toks[span[0]].clause
+        if any(r.toks[k].lemma in NEGATORS for k in r.clause_toks(clause)):
+            continue
+        if not (r.claims_about(clause) or reported_by_others(r, clause) or _floated(r, clause)):
+            continue
+        links = [s for s in r.in_clause("link", clause) if abs(s[0] - span[0]) <= 8 and not _in_a_name(r, s)]
+        came = [k for k in range(max(0, span[0] - 3), span[0]) if r.toks[k].lemma == "from"]
+        # Floated as an open matter ('we are aware of a video suggesting police will check
+        # documents', 'as for whether documents will be checked'), the claim itself is passed on.
+        if links or came or _floated(r, clause):
+            return [r.hit(span)] + [r.hit(s) for s in links[:1]]
+    return []
+
+
+def _floated(r: Reading, clause: int) -> bool:
+    """Whether a clause floats a claim as an open matter ('as for whether...', 'reports that...',
+    'we are aware of a video suggesting...')."""
+    return any(r.toks[k].lemma in FLOATED for k in r.clause_toks(clause))

@@ -1,0 +1,126 @@
+"""Who the group is, in stigma's readings: a community's people or place, as a statement names it.
+
+Why a module of its own: every move of stigma.py asks the same question first (is there a group
+in this clause, and which words are it?), and the answer grew several readings of its own: a
+plural or collective word, never one person; men spoken of by the place they live; a 'they' or a
+'there' pointing back to a group or place named a clause or two before.
+"""
+
+from __future__ import annotations
+
+from .analysis import Reading, Span
+from .lexicon import GROUP_NOUNS
+from .phrases import Phrase
+from .stigma_words import OTHER_AGENTS, PLACE_NOUNS
+
+NEAR = 10
+"""How many words may stand between a group and what is said of it, within one clause."""
+
+_COLLECTIVE = frozenset({"community", "communities", "congregation", "sangat", "population", "lot", "people", "men", "women",
+                         "youth", "youths", "children", "folk", "crowd", "diaspora", "families", "residents", "lads"})
+_ONE = frozenset({"a", "an", "one", "another", "this", "that", "the"})
+_LINKS = frozenset({"from", "among", "amongst", "within", "by", "of", "in", "inside", "at", "around", "near", "the", "these",
+                    "those", "some", "many", "all", "their", "its", "our", "local", "young", "male", "single", "new",
+                    *GROUP_NOUNS})
+"""Words that may stand between an attribute and the group after it ('crime among the migrants',
+'trouble from the centre', 'radicalised young men at the mosque')."""
+
+
+def _is_group(r: Reading, span: Span) -> bool:
+    """A group, not one person: a plural or collective word ('refugees', 'the community', 'Afghan
+    families'), never 'a refugee' or 'the refugee' (one man: speculation, not stigma)."""
+    i, j, _ = span
+    last = r.toks[j - 1]
+    plural = last.low.endswith("s") and not last.low.endswith("ss") or last.lemma in _COLLECTIVE or last.low in _COLLECTIVE
+    if not plural:
+        return False
+    return not (j - i == 1 and i > 0 and r.toks[i - 1].low in ("a", "an", "one", "another"))
+
+
+def _groups(r: Reading, clause: int, places: bool = True) -> list[tuple[Span, bool]]:
+    """(span, is a place) for every group and non-targeted community place in a clause, and a
+    plural pronoun that stands for a group named just before (see _anaphors)."""
+    out = [(s, False) for s in r.in_clause("grp", clause) if _is_group(r, s)]
+    out += [(s, False) for s in _men_at(r, clause)]
+    if places:
+        out += [(s, True) for s in r.in_clause("cplace", clause)]
+    if not out:
+        out = [(s, False) for s in _anaphors(r, clause)]
+    if not out and places:
+        out = [(s, True) for s in _there(r, clause)]
+    return out
+
+
+_MEN = frozenset({"men", "lads", "youths", "boys", "guys", "males"})
+_AT = frozenset({"at", "from", "in", "of", "off", "on", "living", "staying", "housed", "up", "round", "around", "near"})
+_MEN_PHRASE = Phrase("men of a place", ())
+
+
+def _men_at(r: Reading, clause: int) -> list[Span]:
+    """Men spoken of by the place they live ('the men at the new centre', 'lads off the estate'):
+    the class men are feared as, located at a community's kind of place (PLACE_NOUNS)."""
+    out = []
+    for k in r.clause_toks(clause):
+        if r.toks[k].low not in _MEN:
+            continue
+        after = [r.toks[m] for m in range(k + 1, min(len(r.toks), k + 6)) if r.toks[m].clause == clause]
+        if after and after[0].low in _AT and any(t.lemma in PLACE_NOUNS for t in after[1:]):
+            end = k + 1 + next(n for n, t in enumerate(after) if t.lemma in PLACE_NOUNS) + 1
+            out.append((k, end, _MEN_PHRASE))
+    return out
+
+
+_THEY = frozenset({"they", "them", "their", "theirs"})
+"""Not 'themselves': it stands for its own clause's subject ('with the families themselves')."""
+_THEY_PHRASE = Phrase("they (the group named before)", ())
+_THERE_PHRASE = Phrase("there (the place named before)", ())
+ANAPHOR_REACH = 2
+"""How many clauses back a 'they' may look for the group it stands for."""
+
+
+_THERE_NOT = frozenset({"be", "seem", "appear", "remain", "have", "may", "will", "could", "should", "must", "might",
+                        "would", "can", "need", "exist", "to", "and", "is", "are", "was", "were", "has", "'s"})
+"""After 'there', words that make it 'there is...' or 'there to help', not a place pointed back to."""
+_THERE_AFTER = frozenset({"up", "round", "around", "over", "down", "out", "from", "near", "in", "live", "lives", "living"})
+"""Before 'there', words that make it a place ('up there', 'round there', 'people living there')."""
+
+
+def _there(r: Reading, clause: int) -> list[Span]:
+    """'There' pointing back to a community's place named a clause or two before ('the men at the
+    hotel... what some of the lads up there say', 'it won't surprise anyone who lives round
+    there'); not 'there is', 'there will be', 'they are there to help', nor at a clause's start."""
+    out = []
+    for k in r.clause_toks(clause):
+        t = r.toks[k]
+        if t.low != "there" or k == 0 or r.toks[k - 1].clause != clause:
+            continue
+        after = r.toks[k + 1] if k + 1 < len(r.toks) else None
+        placed = r.toks[k - 1].low in _THERE_AFTER  # 'round there will be...' is a place whatever follows
+        if not placed and after is not None and after.clause == clause and (after.lemma in _THERE_NOT or after.low in _THERE_NOT):
+            continue
+        if any(g[0] < k for c in range(clause - ANAPHOR_REACH, clause + 1) for g in r.in_clause("cplace", c)):
+            out.append((k, k + 1, _THERE_PHRASE))
+    return out
+
+
+def _anaphors(r: Reading, clause: int) -> list[Span]:
+    """'They' standing for a group named in the clause or two before ('the men at the centre
+    arrived last spring. Since then they have been a problem'): officials rarely repeat the
+    group's name in the clause that judges it. Only where the group is the last plural named
+    (no other people, such as the police, named between) and is not itself the one harmed
+    or protected there (the families need support. They...' reads the same way, and is judged
+    by the cue's own reading of who is harmed)."""
+    they = [k for k in r.clause_toks(clause) if r.toks[k].low in _THEY]
+    if not they:
+        return []
+    first = they[0]
+    named = [g for g in r.spans.get("grp", []) if clause - ANAPHOR_REACH <= r.toks[g[0]].clause < clause and _is_group(r, g)]
+    named += [g for g in r.spans.get("cplace", []) if clause - ANAPHOR_REACH <= r.toks[g[0]].clause < clause]
+    if not named:
+        return []
+    last = max(g[1] for g in named)
+    # People named in the pronoun's own clause are its subject, not its antecedent ('people are
+    # right to be wary of them'); named between the group and that clause, they may be.
+    if any((t.lemma in OTHER_AGENTS or t.low in OTHER_AGENTS) and t.clause < clause for t in r.toks[last:first]):
+        return []
+    return [(k, k + 1, _THEY_PHRASE) for k in they]
