@@ -169,11 +169,17 @@ def _verified(log: Path, result, digest: str | None) -> None:
     """What `replay --verify` says of a log that replays: its digest, or plainly that it has none."""
     from . import logchain
     from .log import find_link
+    from .replay import judged_otherwise
 
     read = result.log
     n = len(read.lines) + 1
     click.echo(f"verified: {log} replays exactly ({n} lines, {len(result.events)} events, "
                f"seed {read.header.seed}, scenario {read.header.scenario})")
+    judged, differ = judged_otherwise(result)
+    if differ:
+        shown = ", ".join(map(str, differ[:8])) + (", ..." if len(differ) > 8 else "")
+        click.echo(f"note: {len(differ)} of the {judged} texts this exercise judged would be judged otherwise by this "
+                   f"version's statement checker (line {shown}); the log is scored by the verdicts it kept")
     if result.off_grid:
         click.echo(f"note: this log predates exact exercise time ({read.header.format}); "
                    f"{result.off_grid} of its lines carry float noise in their times and match once "

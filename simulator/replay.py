@@ -285,6 +285,16 @@ def verify(path: Path, pack: Pack | None = None, allow_damaged: bool = False) ->
     return replay_log(read, pack)
 
 
+def judged_otherwise(result: Replayed) -> tuple[int, list[int]]:
+    """How many texts the log kept verdicts for, and the lines of those this version's statement
+    checker would judge otherwise (other rules met or broken): what a reviewer should know when a
+    log is judged by older rules, or by verdicts edited with care."""
+    kept_lines = [ln for ln in result.log.lines if ln.raw.startswith(_JUDGED)]
+    differ = [ln.number for ln in kept_lines
+              if {v["rule"] for v in ln.data["verdicts"]} != set(result.pack.check_statement(ln.data["text"]).verdicts)]
+    return len(kept_lines), differ
+
+
 def damage_warning(read: ReadLog) -> str | None:
     """A plain warning when a log has a damaged line or no chain (format 1), or None when it is sound and chained."""
     path = read.path

@@ -218,3 +218,12 @@ def caldmere_pack():
     from simulator.loading.shipped import shipped_scenario
 
     return load_pack(shipped_scenario("caldmere-vaisakhi-attack").parent)
+
+
+def test_verify_says_which_kept_verdicts_this_checker_would_give_otherwise(tmp_path, monkeypatch):
+    path = play(tmp_path / "x.jsonl")
+    assert "otherwise" not in cli("replay", "--verify", path).output  # the same checker: nothing to say
+    line = 1 + next(i for i, x in enumerate(contents(path)) if '"type":"statement_judged"' in x)
+    monkeypatch.setattr(Checker, "check", lambda self, text: Result({}))
+    result = cli("replay", "--verify", path)
+    assert result.exit_code == 0 and "otherwise" in result.output and f"line {line}" in result.output
