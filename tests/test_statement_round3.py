@@ -359,3 +359,15 @@ def test_a_rumour_about_a_community_is_spoken_of_by_its_people(text, corrects):
 ])
 def test_a_group_told_what_it_must_do(text, flagged):
     assert _stigma(CALDMERE, text) is flagged, text
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("The threat is wrong, but local parents have a point about how many newcomers the school has taken.", True),
+    ("Some parents are worried about the number of migrant children at Kestrel Lane, and I understand that.", True),
+    ("We have to be honest that the pressure on Kestrel Lane has been building since the refugee families arrived.", True),
+    ("Parents have a point about the car park, and we will fix it.", False),
+    ("Since the refugee families arrived, the school has welcomed them, and we are proud of it.", False),
+    ("I understand that the new families are frightened, and we are with them.", False),
+])
+def test_a_point_about_them_and_a_pressure_since_they_came(text, flagged):
+    assert _stigma(ROOT / "scenarios" / "wendholm-threats-succession", text) is flagged, text

@@ -173,7 +173,9 @@ GROUPS = ["migrants", "immigrants", "refugees", "asylum_seekers", "foreigners", 
           # Newcomers named without an identity word: by their arrival, by 'those' (plain words:
           # a group position holds alternatives, not patterns).
           *(f"{a} {n}" for a in ("new", "newly arrived", "recently arrived", "foreign", "overseas", "those", "these")
-            for n in ("families", "children", "pupils", "kids", "residents", "arrivals", "newcomers", "youngsters"))]
+            for n in ("families", "children", "pupils", "kids", "residents", "arrivals", "newcomers", "youngsters")),
+          *(f"{n} from {w}" for n in ("people", "families", "children", "men") for w in ("abroad", "overseas", "outside")),
+          "people from outside the area", "people from outside the town", "people from outside the city"]
 """Collective nouns for a group (a pack's community words are added in the plural and as 'the X community')."""
 
 GROUP_OF = ["migrant", "immigrant", "refugee", "asylum seeker", "foreign", "muslim", "sikh", "hindu", "jewish", "christian",

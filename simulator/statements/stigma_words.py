@@ -35,7 +35,7 @@ ATTRIBUTES = [
     "not integrat~", "never integrat~", "do not integrate", "not|never fit in", "not share our value~", "different value~",
     "not like us", "our way of life", "loyalt~", "allegiance", "not one of us",
     "take~ over", "taking over", "overrun", "swamp~", "flood~", "pour~ in", "too many", "sheer number~",
-    "changing the character", "no idea who they are", "know nothing about them",
+    "changing the character", "so many", "this many", "no idea who they are", "know nothing about them",
     "fighting age", "fighting-age", "military age", "military-age", "keep~ to their own", "stick~ to their own",
     "made it easy|hard for themselves", "show~ * who|what they * be", "tell~ you * about them", "typical of them",
     "dump~ on|in|here", "foist~ on", "impos~ on", "on * doorstep", "in * backyard", "attract~ * attention|trouble",
@@ -121,7 +121,7 @@ LEGITIMISE = [
     "understand why * not want", "understand why", "can see why", "i get why", "see where * come from",
     "who could blame", "hard to blame", "fair enough", "for a reason", "with good reason", "not without reason",
     "got their reason~", "have their reason~", "not hard|difficult to understand|see", "hardly surprising",
-    "have * point", "every right to", "not come|came out of|from nowhere", "not from nowhere", "i would feel the same", "i'd feel the same", "feel the same", "i understand the frustration",
+    "have * point", "every right to", "understand that|this|it", "can understand|see that", "not come|came out of|from nowhere", "not from nowhere", "i would feel the same", "i'd feel the same", "feel the same", "i understand the frustration",
 ]
 NO_BLAME = ["blame~ * people|parents|anyone|residents|locals|them|you|mums|dads|families|neighbours|parent|mother|father for",
             "be blamed for"]
@@ -169,7 +169,8 @@ ARRIVAL = ["since|once|until|after|when * arrive~|came|come|moved_in|turn~_up|op
 """The group's arrival as the turning point ('the trouble started once the refugees arrived',
 'a quiet place until the centre opened'): stigma with a word of decline beside it (DECLINE)."""
 DECLINE = frozenset({"trouble", "problem", "problems", "worse", "same", "changed", "change", "quiet", "crime", "fear", "unsafe",
-                     "tension", "tensions", "nothing", "only", "downhill", "different", "anymore", "decline", "safe"})
+                     "tension", "tensions", "nothing", "only", "downhill", "different", "anymore", "decline", "safe",
+                     "pressure", "strain", "worse", "suffer", "suffered"})
 """Words that say things went wrong or are not what they were ('has not been the same since')."""
 WARNED = ["warn~ about|of", "told you so", "people|residents * have_been warning"]
 """People said to have warned about a group ('residents who warned about the centre'): the
