@@ -371,3 +371,17 @@ def test_a_group_told_what_it_must_do(text, flagged):
 ])
 def test_a_point_about_them_and_a_pressure_since_they_came(text, flagged):
     assert _stigma(ROOT / "scenarios" / "wendholm-threats-succession", text) is flagged, text
+
+
+@pytest.mark.parametrize("folder, text, flagged", [
+    (ROOT / "scenarios" / "kestrelford-prevention-referral", "The Eastgate community needs to ask itself how a boy like this slipped through.", True),
+    (ROOT / "scenarios" / "kestrelford-prevention-referral", "Families in Eastgate should be more careful about what their children see online.", True),
+    (ROOT / "scenarios" / "kestrelford-prevention-referral", "You only have to look at the Millbrook estate to see where this came from.", True),
+    (LINDENPORT, "The Muslim community here keeps itself to itself, which doesn't help.", True),
+    (BRACKWATER, "Some of the displays at Pride were asking for a reaction.", True),
+    # said to everyone, or for them
+    (ROOT / "scenarios" / "kestrelford-prevention-referral", "Please be more careful about what you share online this week.", False),
+    (LINDENPORT, "The Muslim community has asked us to keep the street quiet, and we will.", False),
+])
+def test_more_of_what_a_community_is_told_or_said_to_be(folder, text, flagged):
+    assert _stigma(folder, text) is flagged, text

@@ -52,7 +52,8 @@ ATTRIBUTES = [
     "attitude~|view~|belief~|idea~ * no place", "kind|sort of attitude~|view~|people|resident~|behaviour", "certain kind|type|sort",
     "hid~|hide|hiding behind", "excuse~ for", "who they shelter|harbour|protect|hide", "not like us|the|other",
     "never * vetted|checked", "not * vetted|checked", "hardly any|without * check~|vetting",
-    "effort to fit_in|integrate|mix|learn|belong", "no|more|any effort",
+    "effort to fit_in|integrate|mix|learn|belong", "no|more|any effort", "keep~ itself to itself", "not|never mix",
+    "never * properly|really run|managed|supervised",
 ]
 MEN = ["young men", "single men", "lone men", "men of fighting age", "unaccompanied men", "these men", "those men",
        "the men there", "hundreds of men", "the men living there", "these lads", "those lads"]
@@ -83,7 +84,8 @@ DEMANDS = [
     "keep * under control", "keep * in line", "under control", "tell * where they stand",
     "understand that * patience|people|this", "patience * run~ out|thin|wear~", "accept that|the_consequence~",
     "decide|choose|pick whose|which side", "whose side * on", "think hard about", "earn it|acceptance|respect|trust",
-    "stop~ hiding|making_excuses", "say where they stand", "make * clear where", "clear the air", "sign up to * value~",
+    "stop~ hiding|making_excuses", "ask itself|themselves|yourselves", "question itself|themselves", "be more careful",
+    "more careful about|with", "say where they stand", "make * clear where", "clear the air", "sign up to * value~",
     "look hard at themselves|itself", "take * hard look", "hard look at themselves|itself",
 ]
 DEBTS = [
@@ -163,7 +165,7 @@ EXPECTED = [
     "no surprise", "not surprise~", "surprise no one|nobody|few|anyone", "unsurprising~", "not surprising",
     "typical of", "what * expect from|of", "tell~ you * something|everything|all_you_need_to_know|a_lot about",
     "say~ * something|everything|a_lot|plenty|it_all about", "speak~ volumes", "no coincidence", "not a coincidence",
-    "any surprise", "none of this|it|that * surprise~|surprising", "surprised|shocked", "what they be like", "what * be like", "open secret",
+    "any surprise", "none of this|it|that * surprise~|surprising", "only have|need to look at", "bound to happen", "surprised|shocked", "what they be like", "what * be like", "open secret",
 ]
 ARRIVAL = ["since|once|until|after|when * arrive~|came|come|moved_in|turn~_up|open~|got_here|were_housed|were_put"]
 """The group's arrival as the turning point ('the trouble started once the refugees arrived',
@@ -205,7 +207,7 @@ BURDEN = [
 """A burden laid on a group ('the centre puts pressure on our surgeries', 'they jump the queue')."""
 
 VICTIM_BLAME = [
-    "ask~ for trouble", "asking for it", "ask~ for it", "invit~ trouble", "attract~ trouble", "bring|brought * on themselves|himself|herself",
+    "ask~ for trouble", "asking for it", "ask~ for it", "ask~ for a reaction|response", "invit~ trouble", "attract~ trouble", "bring|brought * on themselves|himself|herself",
     "provocat~", "provok~", "flaunt~", "in * face~", "rub~ * in * face~", "draw~ attention to themselves|himself|herself",
     "keep~ * low profile", "keep~ * head~ down", "more discreet", "be discreet", "tone~ * down", "should have known",
     "what did they|he|she expect", "partly to blame", "partly responsible", "share * blame", "share * responsibility",
