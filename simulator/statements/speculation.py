@@ -34,8 +34,6 @@ def speculation(r: Reading) -> list[Hit]:
                 continue
             if ident == "motive" and _not_this_attacks_motive(r, i, clause):
                 continue
-            if ident != "motive" and _police_say(r, i, clause) and not r.in_clause("hedge", clause):
-                continue  # 'police have confirmed the man arrested is a British citizen': their fact, relayed
             strong = [p for p in r.in_clause("perp_s", clause) if not _alert_level(r, p[1], clause)]
             # A pronoun is the perpetrator only where the statement speaks of one or of the deed:
             # 'they are families who fled war in Sudan' ties nobody to anything.
