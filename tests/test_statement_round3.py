@@ -385,3 +385,21 @@ def test_a_point_about_them_and_a_pressure_since_they_came(text, flagged):
 ])
 def test_more_of_what_a_community_is_told_or_said_to_be(folder, text, flagged):
     assert _stigma(folder, text) is flagged, text
+
+
+KESTRELFORD = ROOT / "scenarios" / "kestrelford-prevention-referral"
+
+
+@pytest.mark.parametrize("folder, rule, text, flagged", [
+    (KESTRELFORD, "PR-speculation", "It's almost certainly one of the lads from the Millbrook estate.", True),
+    (KESTRELFORD, "PR-speculation", "My money is on somebody at Riverside.", True),
+    (DUNMARROW, "PR-sender-guess", "I'd put money on it being someone who's been protesting outside the centre.", True),
+    (DUNMARROW, "PR-sender-guess", "Everyone in Hollins knows who's behind this.", True),
+    (LINDENPORT, "PR-prejudge", "It was the marchers who turned it ugly.", True),
+    # 'it' with no person guessed after it, a cleft that names helpers
+    (CALDMERE, "PR-speculation", "It is probably a good idea to avoid Tanner Road tonight.", False),
+    (CALDMERE, "PR-speculation", "It is almost certainly going to rain at the vigil, so bring a coat.", False),
+    (LINDENPORT, "PR-prejudge", "It was the stewards who kept people apart on Bridge Street.", False),
+])
+def test_a_bet_on_who_and_a_cleft_that_names_them(folder, rule, text, flagged):
+    assert (rule in _breaks(folder, text)) is flagged, text

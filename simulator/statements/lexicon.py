@@ -121,7 +121,7 @@ HEDGES = ["probabl~", "likely", "possibl~", "perhaps", "maybe", "allegedly", "ap
           "fit~ * pattern|profile", "in keeping with", "all the sign~", "i * be told", "i hear", "source~ close to", "little doubt",
           "not surprise anyone", "would not surprise", "no surprise", "no secret", "entitled to know", "deserve to know",
           "i gather", "we gather", "i suspect", "we suspect", "my understanding", "in my mind", "i bet", "presumably",
-          "in all likelihood", "odds are", "chance~ be|are", "the chance~ be", "i bet", "bet~ it|that|you",
+          "in all likelihood", "odds are", "chance~ be|are", "the chance~ be", "i bet", "bet~ it|that|you", "put money on",
           # Belief in the speaker's own voice: a guess said as a guess is still a guess in public.
           "i|we think", "i|we reckon", "i|we be sure|convinced|certain|fairly_sure|pretty_sure", "my guess", "my money be on",
           "would not be surprised", "would be surprised if * not", "must have been", "must be", "have to be", "can only be",
@@ -152,7 +152,7 @@ INSINUATE = ["draw * own conclusion~", "make of that|it|this what you will|like|
              "not hard to guess|see|tell|work_out who|which|what", "ask yourself|yourselves who|why|which",
              "who stand~ to gain", "obvious who|which|where", "we all know who|what|where|which",
              "everyone know~ who|what|where|which", "judge for themselves|yourself|yourselves",
-             "clear who|which|where", "plain who|which", "they know who they be", "i be not saying * but",
+             "clear who|which|where", "plain who|which", "they know who they be", "everyone|everybody * know~ who|which|what", "i be not saying * but",
              "not saying it be|was", "hard to argue with", "you do the math~|maths", "draw~ conclusion~", "i leave it to you"]
 """Insinuation: inviting the listener to guess who did it ('people can draw their own conclusions',
 'it is no secret which side gains'): a guess at the perpetrator, made by the reader at the
@@ -161,7 +161,7 @@ speaker's invitation."""
 ORIGIN_VERBS = ["come|came from", "sent by|from", "written by", "the work of", "behind", "link~ to", "connect~ to|with",
                 "responsible", "organis~|organiz~ by", "carried out by", "part of", "tied to", "inspired by",
                 "made|posted|done|produced|created|filmed|edited|spread|started|planned|orchestrated|coordinated|ordered|paid_for|put_out|put_together by",
-                "inside job", "from inside|within", "an insider", "someone|somebody|one from|inside|within|close_to|connected_to|linked_to"]
+                "inside job", "from inside|within", "an insider", "someone|somebody|one from|inside|within|close_to|connected_to|linked_to|at|who"]
 """What ties a deed to who did it ('the threat came from the same circle'): with a hedge, a guess."""
 
 GROUPS = ["migrants", "immigrants", "refugees", "asylum_seekers", "foreigners", "muslims", "sikhs", "hindus", "jews",
@@ -301,7 +301,7 @@ BLAME_ACT = [
     "throw~|threw|land~|strike|struck * first|the_first punch|bottle|stone|brick|blow|missile", "first to throw|attack|strike|charge|hit",
     "look~|spoil~|itch~ for * fight|trouble|confrontation|violence", "came|come|turn~_up|arrive~ * for a fight|for_trouble|looking_for",
     "the aggressor~", "turn~ violent", "kick~ off", "go|went on the rampage", "came|come|arrive~|turn~_up armed|tooled_up|with weapon~",
-    "brought|bring weapon~", "goad~", "bait~", "hijack~ by", "outside agitator~", "agitator~", "fault lie~ with|on",
+    "brought|bring weapon~", "turn~ * ugly|nasty|violent|sour", "goad~", "bait~", "hijack~ by", "outside agitator~", "agitator~", "fault lie~ with|on",
     "responsibility lie~ with|on", "squarely with|on|at", "at fault", "started it", "start~ * trouble|fight~|violence",
     "trouble|violence|fight~|fighting|disorder|clash~ start~|began|begin|kick~_off with|when", "came|come|went|go looking for it|trouble",
     "bring|brought * violence|trouble|chaos|disorder * with them", "injur~|damage * be * cause~|inflict~ by",
