@@ -403,3 +403,32 @@ KESTRELFORD = ROOT / "scenarios" / "kestrelford-prevention-referral"
 ])
 def test_a_bet_on_who_and_a_cleft_that_names_them(folder, rule, text, flagged):
     assert (rule in _breaks(folder, text)) is flagged, text
+
+
+WENDHOLM = ROOT / "scenarios" / "wendholm-threats-succession"
+
+
+@pytest.mark.parametrize("folder, rule, text, flagged", [
+    (MARLHAVEN, "PR-private", "Councillor Demir and her children have moved in with her sister in Northbank for now.", True),
+    (MARLHAVEN, "PR-private", "Her children go to Ashgate Primary, and officers will be at the gate.", True),
+    (WENDHOLM, "PR-security-details", "The mayor is at her sister's house in Kelby tonight with two officers.", True),
+    (WENDHOLM, "PR-security-details", "The acting mayor's children are being driven to school by police this week.", True),
+    (BRACKWATER, "PR-private", "The victim's boyfriend, who works at the Lantern Bar, is devastated.", True),
+    (CALDMERE, "PR-private-details", "The injured are at Caldmere General, on the third floor.", True),
+    # safe, and where not said
+    (MARLHAVEN, "PR-private", "Councillor Demir and her family are safe, and we will not say where they are.", False),
+    (WENDHOLM, "PR-security-details", "The mayor is safe and in contact with the acting mayor.", False),
+    (CALDMERE, "PR-private-details", "The injured are being treated at Caldmere General Hospital.", False),
+])
+def test_where_a_family_or_a_protected_person_is(folder, rule, text, flagged):
+    assert (rule in _breaks(folder, text)) is flagged, text
+
+
+def test_a_phrase_may_say_the_possessive_apart():
+    """"'s" written alone in a phrase is the possessive a statement splits off ('sister's')."""
+    from simulator.statements.phrases import Matcher, compile_phrase
+    from simulator.statements.text import tokens
+
+    ph = compile_phrase("at her sister 's house")
+    assert ph is not None
+    assert [(i, j) for _p, i, j in Matcher([ph]).find(tokens("She is at her sister's house."))] == [(2, 7)]

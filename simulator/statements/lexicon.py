@@ -271,10 +271,16 @@ PRIVATE = [
     "her|his|their * route to|from work|school|home", "her|his|their daily * routine", "her|his shift~ at|end~|start~|pattern~",
     "walk~ * dog * every", "drop~ * off at * school|nursery", "pick~ * up from * school|nursery",
     "her|his|their car * be * parked|outside", "where he|she * work~|park~|shop~|pray~",
+    # Where a family is, said of the family itself: moved in with someone, at a relative's house, at work.
+    "{f} * have|has * move~|relocat~|gone * to|in_with|out_of", "be|is|are|was * at|with {f} 's house|home|flat|place",
+    "at {f} 's house|home|flat|place", "{f} go~ to|attend~ * primary|academy|college|nursery|high_school",
+    "{f} * who work~|live~|stay~ at|in|on", "{f} work~|works * at|in|on|for",
+    "driven|taken|escorted * to|from * by police|officers", "police * driv~|escort~ * to school|work|home",
 ]
 """Private details: '{f}' is a family member named with a possessive ('my children', 'her son')."""
 
 FAMILY = ["child", "children", "kid~", "son", "daughter", "wife", "husband", "partner", "mother", "father", "parent~",
+          "boyfriend", "girlfriend", "fiance~", "fiancé~",
           "family", "families", "grandchild~", "grandmother", "grandfather", "sister", "brother", "relative~", "mum", "dad"]
 POSSESSIVES = ["my", "her", "his", "their", "our", "'s"]
 
