@@ -432,3 +432,13 @@ def test_a_phrase_may_say_the_possessive_apart():
     ph = compile_phrase("at her sister 's house")
     assert ph is not None
     assert [(i, j) for _p, i, j in Matcher([ph]).find(tokens("She is at her sister's house."))] == [(2, 7)]
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("We have not been able to rule out a connection with the Northgate centre.", True),
+    ("I'm not going to say the Northgate story is wrong.", True),
+    ("We have checked: there is no connection with the Northgate centre.", False),
+    ("The Northgate story is wrong, and the families had nothing to do with this.", False),
+])
+def test_declining_to_deny_said_other_ways(text, flagged):
+    assert ("PR-rumour-northgate" in _breaks(CALDMERE, text)) is flagged, text

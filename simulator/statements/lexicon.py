@@ -293,7 +293,8 @@ HALF_DENIAL = ["can_not|cannot|unable_to|not_able_to confirm|deny|comment_on|rul
                "every|any line~ of inquiry|enquiry", "not dismiss~", "not be dismiss~", "not going to dismiss|rule_out",
                "can_not|cannot tell you * not|was_not|isn't|wasn't", "not * say * definitely|certainly * not|wasn't",
                "too early to rule * out", "remain~ a possibility", "possibility remain~", "not rule anything in or out",
-               "not in a position to rule * out"]
+               "not in a position to rule * out", "not * able to rule * out", "unable to rule * out",
+               "not * say * * wrong|false|untrue|fake"]
 """Words that decline to deny ('we cannot confirm reports that he held extremist views', 'we are
 not ruling out a link'): the claim after them is repeated in public, not taken back."""
 
