@@ -442,3 +442,15 @@ def test_a_phrase_may_say_the_possessive_apart():
 ])
 def test_declining_to_deny_said_other_ways(text, flagged):
     assert ("PR-rumour-northgate" in _breaks(CALDMERE, text)) is flagged, text
+
+
+@pytest.mark.parametrize("folder, rule, text, flagged", [
+    (CALDMERE, "PR-hate-content", "The livestream, which lasted seventeen minutes, shows him walking into the gurdwara.", True),
+    (CALDMERE, "PR-hate-content", "His manifesto blames immigrants for everything and calls for more attacks.", True),
+    (WENDHOLM, "PR-threat-text", "The email, which was sent at 8.02, said the school would be next.", True),
+    (KESTRELFORD, "PR-amplify", "The Bunker server is where the meme started, and it's still active.", True),
+    (WENDHOLM, "PR-threat-text", "The email has been passed to police; we will not repeat what it said.", False),
+    (CALDMERE, "PR-hate-content", "The livestream has been removed; please report any copies you see.", False),
+])
+def test_what_his_material_says_or_shows(folder, rule, text, flagged):
+    assert (rule in _breaks(folder, text)) is flagged, text

@@ -231,7 +231,10 @@ AMPLIFY = [
     "watch~|view|see * video|clip|footage|recording * below|here|above", "here be * {m}",
     "{p} * demand~|threaten~|warn~ * that|to", "your|the|his|their demand~ that", "demanded that", "threaten~ to * bomb|kill|burn|attack|hurt|shoot|set", "{m} * still up|online|live", "{m} be|is * running|live|up|online|on", "still up on",
     "link~ in * bio|post|comment~|description", "find * {m} * on|at", "encourage * to watch|view|read|listen",
-    "where it * still", "it be still up|online|live|there", "it * still up|online|live",
+    "where it * still", "it be still up|online|live|there|active|available", "it * still up|online|live|active",
+    # what it says or shows, however long the material's own description runs before the verb
+    "{m} * * say~|said|says|stat~|read~ that|the|he|she|they|we|it", "{m} * * show~|shows|showed him|her|them|how|the_moment",
+    "{m} * blame~|praise~|urge~|demand~", "{m} * call~ for|on",
     "if you|anyone want~ to read|watch|see|view|listen_to|judge it|this|them|for_yourself", "read|watch|see|view it yourself|for_yourself",
     "judge for yourself|yourselves|themselves", "anyone who watch~|view~|read~ it",
     "it be on {platform}", "{m} * on {platform}", "the passage|part|line|bit where he|she|they",
