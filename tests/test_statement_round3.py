@@ -454,3 +454,16 @@ def test_declining_to_deny_said_other_ways(text, flagged):
 ])
 def test_what_his_material_says_or_shows(folder, rule, text, flagged):
     assert (rule in _breaks(folder, text)) is flagged, text
+
+
+@pytest.mark.parametrize("folder, text", [
+    (BRACKWATER, "We've read the posts about the Harbour View hotel. They are false, and they put people in danger."),
+    (MARLHAVEN, "Whoever made this video wanted voters to stay at home. Do not let them win."),
+    (CALDMERE, "People up at Northgate are frightened, and officers are there to protect them."),
+    (CALDMERE, "There is no evidence that anyone from Northgate was involved, and it is no surprise that people there feel targeted."),
+    (DUNMARROW, "Since the families arrived, neighbours have brought food and clothes, and we thank them."),
+    (LINDENPORT, "The Muslim community must be able to worship in peace, and officers will make sure of it."),
+    (WENDHOLM, "My guess is that parents will want to talk, so the head will be at the gate at 3pm."),
+])
+def test_sound_statements_that_speak_of_a_community_or_a_rumour_break_nothing(folder, text):
+    assert not _breaks(folder, text), text
