@@ -467,3 +467,15 @@ def test_what_his_material_says_or_shows(folder, rule, text, flagged):
 ])
 def test_sound_statements_that_speak_of_a_community_or_a_rumour_break_nothing(folder, text):
     assert not _breaks(folder, text), text
+
+
+@pytest.mark.parametrize("rule, text, credited", [
+    ("FM-empathy", "Words cannot describe what the families are going through.", True),
+    ("FM-empathy", "I cannot imagine what they are feeling tonight.", True),
+    ("FM-unknowns", "Police have not yet said whether anyone else was involved.", True),
+    ("KM-calm", "Please look out for your neighbours tonight.", True),
+    ("KM-solidarity", "Sikh, Muslim, Christian or none: we are one Caldmere.", True),
+    ("FM-empathy", "The gurdwara will open at nine.", False),
+])
+def test_more_paraphrase_of_what_is_credited(rule, text, credited):
+    assert (rule in _covers(CALDMERE, text)) is credited, text
