@@ -479,3 +479,22 @@ def test_sound_statements_that_speak_of_a_community_or_a_rumour_break_nothing(fo
 ])
 def test_more_paraphrase_of_what_is_credited(rule, text, credited):
     assert (rule in _covers(CALDMERE, text)) is credited, text
+
+
+@pytest.mark.parametrize("folder, text, flagged", [
+    # a community's place put under review for the hostility it meets
+    (CALDMERE, "The Council will be reviewing the Northgate arrangements in light of residents' concerns.", True),
+    (CALDMERE, "In view of community tensions, a review of the suitability of the Northgate site will be undertaken.", True),
+    (DUNMARROW, "The arrangements at Old Mill Lane will be looked at again, given the strength of local feeling.", True),
+    (CALDMERE, "We are reviewing security at the Northgate centre given the families' fears.", False),
+    (CALDMERE, "The council will review its own response in light of residents' concerns, and publish what it finds.", False),
+    (DUNMARROW, "The suitability of the centre is a matter for the national agency, and it is not in question.", False),
+    # a responsibility laid on it, a minority that shames it, its distance kept, who lives there asked
+    (LINDENPORT, "The mosque has a responsibility to keep its young men off the streets on Saturday.", True),
+    (LINDENPORT, "There is a small minority in the Muslim community who bring shame on the rest.", True),
+    (CALDMERE, "Northgate residents have always kept their distance from the rest of Caldmere.", True),
+    (DUNMARROW, "Residents are entitled to know who is living at the centre.", True),
+    (LINDENPORT, "We have a responsibility to keep everyone on the route safe, and we will.", False),
+])
+def test_a_place_under_review_and_what_else_is_laid_on_a_community(folder, text, flagged):
+    assert _stigma(folder, text) is flagged, text

@@ -53,6 +53,7 @@ ATTRIBUTES = [
     "hid~|hide|hiding behind", "excuse~ for", "who they shelter|harbour|protect|hide", "not like us|the|other",
     "never * vetted|checked", "not * vetted|checked", "hardly any|without * check~|vetting",
     "effort to fit_in|integrate|mix|learn|belong", "no|more|any effort", "keep~ itself to itself", "not|never mix",
+    "kept|keep~ their|its distance", "bring~|brought shame", "a small minority", "a minority who|of",
     "never * properly|really run|managed|supervised",
 ]
 MEN = ["young men", "single men", "lone men", "men of fighting age", "unaccompanied men", "these men", "those men",
@@ -89,7 +90,7 @@ DEMANDS = [
     "look hard at themselves|itself", "take * hard look", "hard look at themselves|itself",
 ]
 DEBTS = [
-    "question~ to answer", "a lot|much|plenty|something to answer for", "some explaining to do", "a lot of explaining",
+    "question~ to answer", "a|the responsibility to|for", "a duty to", "a lot|much|plenty|something to answer for", "some explaining to do", "a lot of explaining",
     "owe~ * explanation|answer~|apology", "not innocent", "not blameless", "hardly innocent", "not without blame|fault",
     "bear~ * responsibility", "share~ * responsibility|blame", "some responsibility", "their share of|the blame",
 ]
@@ -147,7 +148,7 @@ QUESTIONS = [
     "question~ * be|will_be|must_be|need_to_be|should_be|have_to_be|have_been * ask~|raise~|answer~",
     "serious|hard|difficult|legitimate|real|searching|uncomfortable|fair|awkward|tough question~",
     "what go~ on|happen~|be_going_on|be_taught|be_preached|be_said * at|in|inside|behind",
-    "what * be * taught|preached|said|teach|preach",
+    "what * be * taught|preached|said|teach|preach", "who * be * living|staying|housed at|in",
 ]
 """Insinuation by question ('questions must be asked about what is taught at the centre')."""
 
@@ -177,6 +178,11 @@ DECLINE = frozenset({"trouble", "problem", "problems", "worse", "same", "changed
 WARNED = ["warn~ about|of", "told you so", "people|residents * have_been warning"]
 """People said to have warned about a group ('residents who warned about the centre'): the
 suspicion given a history, said of a group right after the words (stigma.py)."""
+REVIEW = ["review~|reconsider~|revisit~|reassess~", "look~ at * again", "suitability", "whether * right place|suitable|appropriate|sensible"]
+"""A community's place put under review ('the suitability of the Northgate site will be reviewed'):
+stigma when the clause gives hostility or feeling as the reason (REVIEW_CAUSE), not safety work."""
+REVIEW_CAUSE = frozenset({"concern", "concerns", "feeling", "feelings", "tension", "tensions", "anger", "fear", "fears",
+                          "unease", "complaint", "complaints", "worry", "worries", "opposition", "strength"})
 SURPRISED = frozenset({"surprised|shocked"})
 """Said with a denial before it in the clause ('nobody there will be surprised'), and only then."""
 OBJECT_FIRST = frozenset({"wide berth"})
