@@ -359,3 +359,142 @@ def test_a_rumour_about_a_community_is_spoken_of_by_its_people(text, corrects):
 ])
 def test_a_group_told_what_it_must_do(text, flagged):
     assert _stigma(CALDMERE, text) is flagged, text
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("The threat is wrong, but local parents have a point about how many newcomers the school has taken.", True),
+    ("Some parents are worried about the number of migrant children at Kestrel Lane, and I understand that.", True),
+    ("We have to be honest that the pressure on Kestrel Lane has been building since the refugee families arrived.", True),
+    ("Parents have a point about the car park, and we will fix it.", False),
+    ("Since the refugee families arrived, the school has welcomed them, and we are proud of it.", False),
+    ("I understand that the new families are frightened, and we are with them.", False),
+])
+def test_a_point_about_them_and_a_pressure_since_they_came(text, flagged):
+    assert _stigma(ROOT / "scenarios" / "wendholm-threats-succession", text) is flagged, text
+
+
+@pytest.mark.parametrize("folder, text, flagged", [
+    (ROOT / "scenarios" / "kestrelford-prevention-referral", "The Eastgate community needs to ask itself how a boy like this slipped through.", True),
+    (ROOT / "scenarios" / "kestrelford-prevention-referral", "Families in Eastgate should be more careful about what their children see online.", True),
+    (ROOT / "scenarios" / "kestrelford-prevention-referral", "You only have to look at the Millbrook estate to see where this came from.", True),
+    (LINDENPORT, "The Muslim community here keeps itself to itself, which doesn't help.", True),
+    (BRACKWATER, "Some of the displays at Pride were asking for a reaction.", True),
+    # said to everyone, or for them
+    (ROOT / "scenarios" / "kestrelford-prevention-referral", "Please be more careful about what you share online this week.", False),
+    (LINDENPORT, "The Muslim community has asked us to keep the street quiet, and we will.", False),
+])
+def test_more_of_what_a_community_is_told_or_said_to_be(folder, text, flagged):
+    assert _stigma(folder, text) is flagged, text
+
+
+KESTRELFORD = ROOT / "scenarios" / "kestrelford-prevention-referral"
+
+
+@pytest.mark.parametrize("folder, rule, text, flagged", [
+    (KESTRELFORD, "PR-speculation", "It's almost certainly one of the lads from the Millbrook estate.", True),
+    (KESTRELFORD, "PR-speculation", "My money is on somebody at Riverside.", True),
+    (DUNMARROW, "PR-sender-guess", "I'd put money on it being someone who's been protesting outside the centre.", True),
+    (DUNMARROW, "PR-sender-guess", "Everyone in Hollins knows who's behind this.", True),
+    (LINDENPORT, "PR-prejudge", "It was the marchers who turned it ugly.", True),
+    # 'it' with no person guessed after it, a cleft that names helpers
+    (CALDMERE, "PR-speculation", "It is probably a good idea to avoid Tanner Road tonight.", False),
+    (CALDMERE, "PR-speculation", "It is almost certainly going to rain at the vigil, so bring a coat.", False),
+    (LINDENPORT, "PR-prejudge", "It was the stewards who kept people apart on Bridge Street.", False),
+])
+def test_a_bet_on_who_and_a_cleft_that_names_them(folder, rule, text, flagged):
+    assert (rule in _breaks(folder, text)) is flagged, text
+
+
+WENDHOLM = ROOT / "scenarios" / "wendholm-threats-succession"
+
+
+@pytest.mark.parametrize("folder, rule, text, flagged", [
+    (MARLHAVEN, "PR-private", "Councillor Demir and her children have moved in with her sister in Northbank for now.", True),
+    (MARLHAVEN, "PR-private", "Her children go to Ashgate Primary, and officers will be at the gate.", True),
+    (WENDHOLM, "PR-security-details", "The mayor is at her sister's house in Kelby tonight with two officers.", True),
+    (WENDHOLM, "PR-security-details", "The acting mayor's children are being driven to school by police this week.", True),
+    (BRACKWATER, "PR-private", "The victim's boyfriend, who works at the Lantern Bar, is devastated.", True),
+    (CALDMERE, "PR-private-details", "The injured are at Caldmere General, on the third floor.", True),
+    # safe, and where not said
+    (MARLHAVEN, "PR-private", "Councillor Demir and her family are safe, and we will not say where they are.", False),
+    (WENDHOLM, "PR-security-details", "The mayor is safe and in contact with the acting mayor.", False),
+    (CALDMERE, "PR-private-details", "The injured are being treated at Caldmere General Hospital.", False),
+])
+def test_where_a_family_or_a_protected_person_is(folder, rule, text, flagged):
+    assert (rule in _breaks(folder, text)) is flagged, text
+
+
+def test_a_phrase_may_say_the_possessive_apart():
+    """"'s" written alone in a phrase is the possessive a statement splits off ('sister's')."""
+    from simulator.statements.phrases import Matcher, compile_phrase
+    from simulator.statements.text import tokens
+
+    ph = compile_phrase("at her sister 's house")
+    assert ph is not None
+    assert [(i, j) for _p, i, j in Matcher([ph]).find(tokens("She is at her sister's house."))] == [(2, 7)]
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("We have not been able to rule out a connection with the Northgate centre.", True),
+    ("I'm not going to say the Northgate story is wrong.", True),
+    ("We have checked: there is no connection with the Northgate centre.", False),
+    ("The Northgate story is wrong, and the families had nothing to do with this.", False),
+])
+def test_declining_to_deny_said_other_ways(text, flagged):
+    assert ("PR-rumour-northgate" in _breaks(CALDMERE, text)) is flagged, text
+
+
+@pytest.mark.parametrize("folder, rule, text, flagged", [
+    (CALDMERE, "PR-hate-content", "The livestream, which lasted seventeen minutes, shows him walking into the gurdwara.", True),
+    (CALDMERE, "PR-hate-content", "His manifesto blames immigrants for everything and calls for more attacks.", True),
+    (WENDHOLM, "PR-threat-text", "The email, which was sent at 8.02, said the school would be next.", True),
+    (KESTRELFORD, "PR-amplify", "The Bunker server is where the meme started, and it's still active.", True),
+    (WENDHOLM, "PR-threat-text", "The email has been passed to police; we will not repeat what it said.", False),
+    (CALDMERE, "PR-hate-content", "The livestream has been removed; please report any copies you see.", False),
+])
+def test_what_his_material_says_or_shows(folder, rule, text, flagged):
+    assert (rule in _breaks(folder, text)) is flagged, text
+
+
+@pytest.mark.parametrize("folder, text", [
+    (BRACKWATER, "We've read the posts about the Harbour View hotel. They are false, and they put people in danger."),
+    (MARLHAVEN, "Whoever made this video wanted voters to stay at home. Do not let them win."),
+    (CALDMERE, "People up at Northgate are frightened, and officers are there to protect them."),
+    (CALDMERE, "There is no evidence that anyone from Northgate was involved, and it is no surprise that people there feel targeted."),
+    (DUNMARROW, "Since the families arrived, neighbours have brought food and clothes, and we thank them."),
+    (LINDENPORT, "The Muslim community must be able to worship in peace, and officers will make sure of it."),
+    (WENDHOLM, "My guess is that parents will want to talk, so the head will be at the gate at 3pm."),
+])
+def test_sound_statements_that_speak_of_a_community_or_a_rumour_break_nothing(folder, text):
+    assert not _breaks(folder, text), text
+
+
+@pytest.mark.parametrize("rule, text, credited", [
+    ("FM-empathy", "Words cannot describe what the families are going through.", True),
+    ("FM-empathy", "I cannot imagine what they are feeling tonight.", True),
+    ("FM-unknowns", "Police have not yet said whether anyone else was involved.", True),
+    ("KM-calm", "Please look out for your neighbours tonight.", True),
+    ("KM-solidarity", "Sikh, Muslim, Christian or none: we are one Caldmere.", True),
+    ("FM-empathy", "The gurdwara will open at nine.", False),
+])
+def test_more_paraphrase_of_what_is_credited(rule, text, credited):
+    assert (rule in _covers(CALDMERE, text)) is credited, text
+
+
+@pytest.mark.parametrize("folder, text, flagged", [
+    # a community's place put under review for the hostility it meets
+    (CALDMERE, "The Council will be reviewing the Northgate arrangements in light of residents' concerns.", True),
+    (CALDMERE, "In view of community tensions, a review of the suitability of the Northgate site will be undertaken.", True),
+    (DUNMARROW, "The arrangements at Old Mill Lane will be looked at again, given the strength of local feeling.", True),
+    (CALDMERE, "We are reviewing security at the Northgate centre given the families' fears.", False),
+    (CALDMERE, "The council will review its own response in light of residents' concerns, and publish what it finds.", False),
+    (DUNMARROW, "The suitability of the centre is a matter for the national agency, and it is not in question.", False),
+    # a responsibility laid on it, a minority that shames it, its distance kept, who lives there asked
+    (LINDENPORT, "The mosque has a responsibility to keep its young men off the streets on Saturday.", True),
+    (LINDENPORT, "There is a small minority in the Muslim community who bring shame on the rest.", True),
+    (CALDMERE, "Northgate residents have always kept their distance from the rest of Caldmere.", True),
+    (DUNMARROW, "Residents are entitled to know who is living at the centre.", True),
+    (LINDENPORT, "We have a responsibility to keep everyone on the route safe, and we will.", False),
+])
+def test_a_place_under_review_and_what_else_is_laid_on_a_community(folder, text, flagged):
+    assert _stigma(folder, text) is flagged, text

@@ -126,6 +126,7 @@ class Checker:
         add("cplace", [p for p in community_places if p not in incident] + _spoken_places(vocab, community_places, incident))
         for tag, words in (("stig:attr", S.ATTRIBUTES), ("stig:nominal", S.NOMINAL), ("stig:demand", S.DEMANDS), ("stig:debt", S.DEBTS), ("stig:legit", S.LEGITIMISE),
                            ("stig:expected", S.EXPECTED), ("stig:arrival", S.ARRIVAL), ("stig:warned", S.WARNED),
+                           ("stig:review", S.REVIEW),
                            ("stig:question", S.QUESTIONS), ("stig:advice", S.ADVICE), ("stig:exclude", S.EXCLUDE),
                            ("stig:burden", S.BURDEN), ("stig:victim", S.VICTIM_BLAME), ("stig:noblame", S.NO_BLAME),
                            ("stig:burden_alone", S.BURDEN_ALONE)):

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 CREDITED: dict[str, list[str]] = {
     "empathy": [
-        "can only imagine", "can not|cannot imagine", "break~ my|our heart", "all hurting", "hurt * caused", "pain * caused", "no one|nobody should have to", "no child|family|parent should have to", "must be terrifying|frightening|awful|devastating|so_hard", "how hard * must be", "share * anger|fear|shock|sadness", "deeply|profoundly shock~", "stunned",
+        "word~ can_not|cannot describe", "no word~ can|for", "lost for word~",
+        "can only imagine", "can_not|cannot imagine", "break~ my|our heart", "all hurting", "hurt * caused", "pain * caused", "no one|nobody should have to", "no child|family|parent should have to", "must be terrifying|frightening|awful|devastating|so_hard", "how hard * must be", "share * anger|fear|shock|sadness", "deeply|profoundly shock~", "stunned",
         # Their distress acknowledged, however the people are named ('the city knows that many people in
         # the community are frightened', 'we recognise how shaken parents are this morning').
         "know~|recognis~|recogniz~|understand~|aware|realis~|acknowledg~ * people|many|you|famil~|resident~|everyone|parent~|communit~|neighbour~ * * frightened|afraid|scared|worried|anxious|shaken|upset|hurting|fearful|distressed|nervous|uneasy|angry|grieving",
@@ -53,6 +54,7 @@ CREDITED: dict[str, list[str]] = {
         "interpreter~", "passed to the police", "being supported", "support~ by police",
     ],
     "unknowns": [
+        "not yet * said|say|announce~|release~|identif~",
         "depend~ on * assessment|advice|investigation|evidence|police", "for the * to decide|determine|judge|establish", "not * decid~ * yet", "have not|never * decid~", "not a decision", "nobody|no_one|neither * know~", "a matter for the", "not for me|us to say|decide", "not mine to", "no decision has", "not * identif~ * yet", "until they do|have", "not * know * who|why|how|whether|what",
         "not yet know", "not know yet", "not yet known", "not yet clear", "not clear yet", "not yet confirm", "not yet confirmed",
         "cannot|can_not yet confirm|say", "not able to confirm|say", "unable to confirm|say", "too early to", "unclear", "still establish~",
@@ -98,6 +100,7 @@ CREDITED: dict[str, list[str]] = {
         "will fail", "will not succeed|win", "not let * win|succeed",
     ],
     "solidarity": [
+        "we be one", "we be all one",
         "have * back~", "got * back~", "welcome here", "belong here", "you be welcome", "include~ the|those|you * famil~|people", "part of this|our * city|community|town",
         "solidarity", "stand|standing|stood with|alongside|beside|behind", "we be with you", "be with you", "by your side",
         "you be not alone", "one of us", "part of our city|community|town", "our neighbour~", "belong~", "we support you",
@@ -167,7 +170,8 @@ _OPERATIONS = ("deploy~|patrol~|secur~|cordon~|investigat~|search~|trac~|assess~
 """Who acts and what they do ('the police are assessing the risks', 'staff have cleaned the wall')."""
 
 DECISIVE: dict[str, list[str]] = {
-    "calm": ["calm", "panic", "restraint", "not go looking for", "do not confront", "let the police do", "keep * cool", "peace", "in peace", "peacefully", "leave it|this to the police",
+    "calm": ["calm", "panic", "restraint", "not go looking for", "do not confront", "let the police do",
+             "look out for * each_other|one_another|neighbour~", "keep * cool", "peace", "in peace", "peacefully", "leave it|this to the police",
              "not let * fear|hate|anger|divide", "do not * divide", "look after * each_other|one_another", "go home safely",
              "keep * head~", "stand together", "come together", "pull together"],
     "solidarity": ["solidarity", "stand~|stood with|alongside|beside|behind", "not alone", "welcome here", "belong here",

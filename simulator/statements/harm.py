@@ -25,7 +25,8 @@ _STREET = re.compile(r"\b\d{1,4}[A-Za-z]?,?\s+(?:[A-Z][A-Za-z'\-]+\s+){1,3}"
                      r"Square|Grove|Row|Hill|Walk|Mews|Park|Rise|View)\b")
 _PUBLIC_BEFORE = re.compile(r"\b(?:centre|center|hall|library|office|station|church|mosque|gurdwara|temple|synagogue|school|"
                             r"hospital|stadium|council|headquarters|hq|point|desk|hub)\b[^.!?]{0,25}$", re.IGNORECASE)
-_WARD = re.compile(r"\b(?:[Ww]ard|[Bb]ed|[Rr]oom|[Bb]ay)\s+\d{1,4}[A-Za-z]?\b|\b[A-Z][a-z]+ [Ww]ard\b")
+_WARD = re.compile(r"\b(?:[Ww]ard|[Bb]ed|[Rr]oom|[Bb]ay)\s+\d{1,4}[A-Za-z]?\b|\b[A-Z][a-z]+ [Ww]ard\b|"
+                   r"\bon the (?:first|second|third|fourth|fifth|sixth|seventh|top|ground) floor\b")
 # Where people are lodged: 'the families in room 12', 'moved to flat 4B'. A number is what makes it
 # private (a room at the town hall is named, not numbered, in a public notice).
 _LODGING = re.compile(r"\b(?:in|at|to|from|into)\s+(?:[Rr]oom|[Ff]lat|[Aa]partment|[Uu]nit|[Cc]abin|[Bb]lock|[Cc]hamber|[Dd]orm(?:itory)?)\s+"

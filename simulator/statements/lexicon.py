@@ -121,7 +121,7 @@ HEDGES = ["probabl~", "likely", "possibl~", "perhaps", "maybe", "allegedly", "ap
           "fit~ * pattern|profile", "in keeping with", "all the sign~", "i * be told", "i hear", "source~ close to", "little doubt",
           "not surprise anyone", "would not surprise", "no surprise", "no secret", "entitled to know", "deserve to know",
           "i gather", "we gather", "i suspect", "we suspect", "my understanding", "in my mind", "i bet", "presumably",
-          "in all likelihood", "odds are", "chance~ be|are", "the chance~ be", "i bet", "bet~ it|that|you",
+          "in all likelihood", "odds are", "chance~ be|are", "the chance~ be", "i bet", "bet~ it|that|you", "put money on",
           # Belief in the speaker's own voice: a guess said as a guess is still a guess in public.
           "i|we think", "i|we reckon", "i|we be sure|convinced|certain|fairly_sure|pretty_sure", "my guess", "my money be on",
           "would not be surprised", "would be surprised if * not", "must have been", "must be", "have to be", "can only be",
@@ -152,7 +152,7 @@ INSINUATE = ["draw * own conclusion~", "make of that|it|this what you will|like|
              "not hard to guess|see|tell|work_out who|which|what", "ask yourself|yourselves who|why|which",
              "who stand~ to gain", "obvious who|which|where", "we all know who|what|where|which",
              "everyone know~ who|what|where|which", "judge for themselves|yourself|yourselves",
-             "clear who|which|where", "plain who|which", "they know who they be", "i be not saying * but",
+             "clear who|which|where", "plain who|which", "they know who they be", "everyone|everybody * know~ who|which|what", "i be not saying * but",
              "not saying it be|was", "hard to argue with", "you do the math~|maths", "draw~ conclusion~", "i leave it to you"]
 """Insinuation: inviting the listener to guess who did it ('people can draw their own conclusions',
 'it is no secret which side gains'): a guess at the perpetrator, made by the reader at the
@@ -161,7 +161,7 @@ speaker's invitation."""
 ORIGIN_VERBS = ["come|came from", "sent by|from", "written by", "the work of", "behind", "link~ to", "connect~ to|with",
                 "responsible", "organis~|organiz~ by", "carried out by", "part of", "tied to", "inspired by",
                 "made|posted|done|produced|created|filmed|edited|spread|started|planned|orchestrated|coordinated|ordered|paid_for|put_out|put_together by",
-                "inside job", "from inside|within", "an insider", "someone|somebody|one from|inside|within|close_to|connected_to|linked_to"]
+                "inside job", "from inside|within", "an insider", "someone|somebody|one from|inside|within|close_to|connected_to|linked_to|at|who"]
 """What ties a deed to who did it ('the threat came from the same circle'): with a hedge, a guess."""
 
 GROUPS = ["migrants", "immigrants", "refugees", "asylum_seekers", "foreigners", "muslims", "sikhs", "hindus", "jews",
@@ -173,7 +173,9 @@ GROUPS = ["migrants", "immigrants", "refugees", "asylum_seekers", "foreigners", 
           # Newcomers named without an identity word: by their arrival, by 'those' (plain words:
           # a group position holds alternatives, not patterns).
           *(f"{a} {n}" for a in ("new", "newly arrived", "recently arrived", "foreign", "overseas", "those", "these")
-            for n in ("families", "children", "pupils", "kids", "residents", "arrivals", "newcomers", "youngsters"))]
+            for n in ("families", "children", "pupils", "kids", "residents", "arrivals", "newcomers", "youngsters")),
+          *(f"{n} from {w}" for n in ("people", "families", "children", "men") for w in ("abroad", "overseas", "outside")),
+          "people from outside the area", "people from outside the town", "people from outside the city"]
 """Collective nouns for a group (a pack's community words are added in the plural and as 'the X community')."""
 
 GROUP_OF = ["migrant", "immigrant", "refugee", "asylum seeker", "foreign", "muslim", "sikh", "hindu", "jewish", "christian",
@@ -229,7 +231,10 @@ AMPLIFY = [
     "watch~|view|see * video|clip|footage|recording * below|here|above", "here be * {m}",
     "{p} * demand~|threaten~|warn~ * that|to", "your|the|his|their demand~ that", "demanded that", "threaten~ to * bomb|kill|burn|attack|hurt|shoot|set", "{m} * still up|online|live", "{m} be|is * running|live|up|online|on", "still up on",
     "link~ in * bio|post|comment~|description", "find * {m} * on|at", "encourage * to watch|view|read|listen",
-    "where it * still", "it be still up|online|live|there", "it * still up|online|live",
+    "where it * still", "it be still up|online|live|there|active|available", "it * still up|online|live|active",
+    # what it says or shows, however long the material's own description runs before the verb
+    "{m} * * say~|said|says|stat~|read~ that|the|he|she|they|we|it", "{m} * * show~|shows|showed him|her|them|how|the_moment",
+    "{m} * blame~|praise~|urge~|demand~", "{m} * call~ for|on",
     "if you|anyone want~ to read|watch|see|view|listen_to|judge it|this|them|for_yourself", "read|watch|see|view it yourself|for_yourself",
     "judge for yourself|yourselves|themselves", "anyone who watch~|view~|read~ it",
     "it be on {platform}", "{m} * on {platform}", "the passage|part|line|bit where he|she|they",
@@ -269,10 +274,16 @@ PRIVATE = [
     "her|his|their * route to|from work|school|home", "her|his|their daily * routine", "her|his shift~ at|end~|start~|pattern~",
     "walk~ * dog * every", "drop~ * off at * school|nursery", "pick~ * up from * school|nursery",
     "her|his|their car * be * parked|outside", "where he|she * work~|park~|shop~|pray~",
+    # Where a family is, said of the family itself: moved in with someone, at a relative's house, at work.
+    "{f} * have|has * move~|relocat~|gone * to|in_with|out_of", "be|is|are|was * at|with {f} 's house|home|flat|place",
+    "at {f} 's house|home|flat|place", "{f} go~ to|attend~ * primary|academy|college|nursery|high_school",
+    "{f} * who work~|live~|stay~ at|in|on", "{f} work~|works * at|in|on|for",
+    "driven|taken|escorted * to|from * by police|officers", "police * driv~|escort~ * to school|work|home",
 ]
 """Private details: '{f}' is a family member named with a possessive ('my children', 'her son')."""
 
 FAMILY = ["child", "children", "kid~", "son", "daughter", "wife", "husband", "partner", "mother", "father", "parent~",
+          "boyfriend", "girlfriend", "fiance~", "fiancé~",
           "family", "families", "grandchild~", "grandmother", "grandfather", "sister", "brother", "relative~", "mum", "dad"]
 POSSESSIVES = ["my", "her", "his", "their", "our", "'s"]
 
@@ -285,7 +296,8 @@ HALF_DENIAL = ["can_not|cannot|unable_to|not_able_to confirm|deny|comment_on|rul
                "every|any line~ of inquiry|enquiry", "not dismiss~", "not be dismiss~", "not going to dismiss|rule_out",
                "can_not|cannot tell you * not|was_not|isn't|wasn't", "not * say * definitely|certainly * not|wasn't",
                "too early to rule * out", "remain~ a possibility", "possibility remain~", "not rule anything in or out",
-               "not in a position to rule * out"]
+               "not in a position to rule * out", "not * able to rule * out", "unable to rule * out",
+               "not * say * * wrong|false|untrue|fake"]
 """Words that decline to deny ('we cannot confirm reports that he held extremist views', 'we are
 not ruling out a link'): the claim after them is repeated in public, not taken back."""
 
@@ -299,7 +311,7 @@ BLAME_ACT = [
     "throw~|threw|land~|strike|struck * first|the_first punch|bottle|stone|brick|blow|missile", "first to throw|attack|strike|charge|hit",
     "look~|spoil~|itch~ for * fight|trouble|confrontation|violence", "came|come|turn~_up|arrive~ * for a fight|for_trouble|looking_for",
     "the aggressor~", "turn~ violent", "kick~ off", "go|went on the rampage", "came|come|arrive~|turn~_up armed|tooled_up|with weapon~",
-    "brought|bring weapon~", "goad~", "bait~", "hijack~ by", "outside agitator~", "agitator~", "fault lie~ with|on",
+    "brought|bring weapon~", "turn~ * ugly|nasty|violent|sour", "goad~", "bait~", "hijack~ by", "outside agitator~", "agitator~", "fault lie~ with|on",
     "responsibility lie~ with|on", "squarely with|on|at", "at fault", "started it", "start~ * trouble|fight~|violence",
     "trouble|violence|fight~|fighting|disorder|clash~ start~|began|begin|kick~_off with|when", "came|come|went|go looking for it|trouble",
     "bring|brought * violence|trouble|chaos|disorder * with them", "injur~|damage * be * cause~|inflict~ by",

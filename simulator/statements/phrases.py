@@ -125,7 +125,9 @@ def compile_phrase(text: str) -> Phrase | None:
     raw = text.strip()
     pieces: list[Choice | str] = []
     for word in raw.split():
-        if word == "*" or word.endswith("~") or "|" in word or "_" in word:
+        if word == "*" or word.endswith("~") or "|" in word or "_" in word or word in ("'s", "’s"):
+            # ("'s" alone: the tokeniser reads a word, and would keep only its 's'; in a statement
+            # "sister's" is 'sister' then "'s", which is what the phrase means)
             pieces.append(_part(word))
         else:
             # A plain word goes through the statement tokeniser, so "don't", "11:40" or "gurdwara's"

@@ -29,7 +29,8 @@ def rumour_confirmation(r: Reading, topic: str) -> list[Hit]:
         for link in r.in_clause("link", clause):
             if _in_a_name(r, link):
                 continue  # 'the Northgate New Neighbours Association' links nothing
-            if link[2].text in BELONGING and not _about_the_deed(r, clause):
+            if link[2].text in BELONGING and (not _about_the_deed(r, clause, span) or (
+                    link[1] < len(r.toks) and r.toks[link[1]].low in ("home", "work", "school"))):
                 continue  # 'the Northgate community has been part of Caldmere for years' ties nobody to it
             lo, hi = min(span[0], link[0]), max(span[1], link[1])
             if abs(link[0] - span[0]) > 8 or r.negated(lo, hi) or r.claims_about(clause):
@@ -61,9 +62,12 @@ _PUBLIC_NOUNS = frozenset({"police", "station", "library", "council", "fire", "a
                            "city", "civic", "community_centre", "health", "surgery", "school", "primary", "academy"})
 
 
-def _about_the_deed(r: Reading, clause: int) -> bool:
-    return bool(r.in_clause("perp_s", clause) or r.in_clause("act", clause)) or any(
-        r.toks[k].lemma in DEEDS and r.toks[k].lemma not in ("this", "it") or r.toks[k].low in ("he", "she", "him")
+def _about_the_deed(r: Reading, clause: int, topic) -> bool:
+    """Whether the clause speaks of the doer or of a deed other than the rumour's own subject
+    (a rumour about a video: 'the video' is its topic, not a deed tying anyone to it)."""
+    own = range(topic[0], topic[1])
+    return bool(r.in_clause("perp_s", clause) or [a for a in r.in_clause("act", clause) if a[0] not in own]) or any(
+        k not in own and (r.toks[k].lemma in DEEDS and r.toks[k].lemma not in ("this", "it") or r.toks[k].low in ("he", "she", "him"))
         for k in r.clause_toks(clause))
 
 

@@ -34,8 +34,6 @@ def speculation(r: Reading) -> list[Hit]:
                 continue
             if ident == "motive" and _not_this_attacks_motive(r, i, clause):
                 continue
-            if ident != "motive" and _police_say(r, i, clause) and not r.in_clause("hedge", clause):
-                continue  # 'police have confirmed the man arrested is a British citizen': their fact, relayed
             strong = [p for p in r.in_clause("perp_s", clause) if not _alert_level(r, p[1], clause)]
             # A pronoun is the perpetrator only where the statement speaks of one or of the deed:
             # 'they are families who fled war in Sudan' ties nobody to anything.
@@ -95,7 +93,7 @@ def _guessed_source(r: Reading) -> list[Hit]:
             continue  # 'a document said to be written by the suspect' names no one new
         # the deed before the verb ('this threat came from...') or after it ('...were behind the video')
         words = {t.lemma for t in r.toks[max(0, i - 6):min(len(r.toks), j + 4)] if t.clause == clause}
-        if not words & DEEDS and not r.in_clause("material", clause):
+        if not words & DEEDS and not r.in_clause("material", clause) and not any(h[2].text in BETS for h in hedges):
             continue
         out += [r.hit(hedges[0]), r.hit(span)]
     return out + _hallmarks(r)
@@ -151,7 +149,10 @@ def _knowing(r: Reading, i: int) -> bool:
     if ("know" in words or "see" in words or "saw" in words) and any(
             w in words for w in ("everyone", "everybody", "all", "we", "watching")):
         return True
-    return "clear" in words and ("about" in words or "on" in words)
+    if "clear" in words and ("about" in words or "on" in words):
+        return True
+    # 'it was the marchers who turned it ugly': a cleft names them
+    return len(words) >= 3 and words[-1] == "who" and "it" in words[:-2] and ("be" in words or "'s" in words)
 
 
 def _alert_level(r: Reading, j: int, clause: int) -> bool:
@@ -212,19 +213,40 @@ def _guessing_who(r: Reading) -> list[Hit]:
     probably a pupil', 'the attacker is likely someone from the area'): identity is not only faith
     or origin, and a guess points at real people. Said as a fact it is the police's to confirm."""
     out: list[Hit] = []
-    for span in r.spans.get("perp_s", []) + _deed_subjects(r):
-        i, j, _ = span
+    deeds = _deed_subjects(r)
+    for span in r.spans.get("perp_s", []) + deeds + _it_subjects(r, deeds):
+        i, j, ph = span
         clause = r.toks[i].clause
         if not r.in_clause("hedge", clause) or r.negated(i, j) or r.claims_about(clause):
             continue
-        after = [t.lemma for t in r.toks[j:j + 5] if t.clause == clause]
+        after = [t.lemma if t.lemma != "'s" else "be" for t in r.toks[j:j + 5] if t.clause == clause]  # "it's"
         if "be" not in after:
             continue
         rest = after[after.index("be") + 1:]
         rest = [w for w in rest if w not in HEDGE_WORDS]
+        if ph is _IT_SUBJECT and not any(w in _PEOPLE for w in rest[:4]):
+            continue  # 'it is probably a good idea': only a person guessed at makes 'it' the doer
         if rest and rest[0] in GUESSED_WHO:
             out += [r.hit(span)] + [r.hit(h) for h in r.in_clause("hedge", clause)[:1]]
     return out
+
+
+BETS = frozenset({"my money be on", "put money on", "i bet", "bet~ it|that|you"})
+"""Hedges that are a bet on who: they need no deed beside them ('my money is on somebody at...')."""
+_IT_SUBJECT = Phrase("it (who did it)", ())
+_PEOPLE = frozenset({"one", "someone", "somebody", "man", "men", "lad", "lads", "boy", "boys", "pupil", "pupils", "parent",
+                     "teenager", "local", "locals", "student", "member", "supporter", "activist", "resident", "neighbour",
+                     "person", "people", "group", "gang", "kid", "kids", "youth", "youths", "woman", "women", "worker"})
+"""Who a guess names: 'it's almost certainly one of the lads...', 'it's probably a parent'."""
+
+
+def _it_subjects(r: Reading, deeds: list[Span]) -> list[Span]:
+    """'It' opening a clause where no deed is named in the statement (else _deed_subjects has it):
+    taken for the deed only when a person is guessed after it (see _guessing_who)."""
+    if deeds:
+        return []
+    return [(k, k + 1, _IT_SUBJECT) for k, t in enumerate(r.toks)
+            if t.low == "it" and (k == 0 or r.toks[k - 1].clause != t.clause or r.toks[k - 1].low in _LEAD_IN)]
 
 
 _DEED_SUBJECT = Phrase("it (the deed)", ())

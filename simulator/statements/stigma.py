@@ -211,6 +211,11 @@ def _legitimised(r: Reading) -> list[Hit]:
             if r.negated(cue[0], cue[1]) or not said:
                 continue
             for group, _place in _groups(r, clause):
+                # the cue's own object ('local parents have a point about how many newcomers...')
+                if tag == "stig:legit" and cue[1] < group[0] <= cue[1] + 5 and r.toks[cue[1]].low in _ABOUT \
+                        and not _negated_after(r, cue, group) and not _denied(r, group):
+                    out += _both(r, cue, group)
+                    break
                 # The feeling held against the group stands before it ('anger at the centre'); after
                 # it, it is the group's own ('families at Northgate are understandably worried').
                 if tag != "stig:question" and not any(r.toks[k].lemma in FEELINGS or r.toks[k].low in FEELINGS
@@ -224,6 +229,7 @@ def _legitimised(r: Reading) -> list[Hit]:
 
 
 _RHETORICAL = frozenset({"who can blame", "who could blame"})
+_ABOUT = frozenset({"about", "over", "regarding", "on"})
 
 
 def _advice(r: Reading) -> list[Hit]:

@@ -9,7 +9,7 @@ plural or collective word, never one person; men spoken of by the place they liv
 from __future__ import annotations
 
 from .analysis import Reading, Span
-from .lexicon import GROUP_NOUNS
+from .lexicon import FALSEHOOD, GROUP_NOUNS
 from .phrases import Phrase
 from .stigma_words import OTHER_AGENTS, PLACE_NOUNS
 
@@ -113,6 +113,8 @@ def _anaphors(r: Reading, clause: int) -> list[Span]:
     they = [k for k in r.clause_toks(clause) if r.toks[k].low in _THEY]
     if not they:
         return []
+    if r.clause_has(clause, FALSEHOOD):
+        return []  # '...the posts about the hotel. They are false': the posts, not the hotel's people
     first = they[0]
     named = [g for g in r.spans.get("grp", []) if clause - ANAPHOR_REACH <= r.toks[g[0]].clause < clause and _is_group(r, g)]
     named += [g for g in r.spans.get("cplace", []) if clause - ANAPHOR_REACH <= r.toks[g[0]].clause < clause]

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from .analysis import Reading
 from .lexicon import NEGATORS
-from .stigma import _asserted, _both, _cue_denied, _denied
+from .stigma import _asserted, _both, _cue_denied, _denied, _protective
 from .stigma_groups import NEAR, _groups
-from .stigma_words import DECLINE, FEELINGS, HARMED_WORDS, SURPRISED, VICTIM_SIDE
+from .stigma_words import DECLINE, FEELINGS, HARMED_WORDS, REVIEW_CAUSE, SURPRISED, VICTIM_SIDE
 from .verdict import Hit
 
 
@@ -84,5 +84,28 @@ def _warned(r: Reading) -> list[Hit]:
     return out
 
 
+def _reviewed(r: Reading) -> list[Hit]:
+    """A community's place put under review for the hostility it meets ('reviewing the
+    suitability of the Northgate site in light of residents' concerns'): the place and the review
+    in one clause, feeling or tension given as the reason, nothing denied."""
+    out = []
+    for cue in r.spans.get("stig:review", []):
+        clause = r.toks[cue[0]].clause
+        if _cue_denied(r, cue) or not _asserted(r, clause):
+            continue
+        if not any(r.toks[k].low in REVIEW_CAUSE or r.toks[k].lemma in REVIEW_CAUSE for k in r.clause_toks(clause)):
+            continue
+        if any(t.lemma in _SAFETY or t.low in _SAFETY for t in r.toks[cue[1]:cue[1] + 3]):
+            continue  # 'we are reviewing security at the centre given the families' fears' protects it
+        for group, _place in _groups(r, clause):
+            if abs(group[0] - cue[0]) <= NEAR and not _denied(r, group) and not _protective(r, clause, group):
+                out += _both(r, cue, group)
+                break
+    return out
+
+
+_SAFETY = frozenset({"security", "safety", "protection", "protect", "patrol", "patrols", "safe", "cctv", "lighting"})
+
+
 def history(r: Reading) -> list[Hit]:
-    return _expected(r) + _arrival(r) + _warned(r)
+    return _expected(r) + _arrival(r) + _warned(r) + _reviewed(r)

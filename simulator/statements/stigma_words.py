@@ -35,7 +35,7 @@ ATTRIBUTES = [
     "not integrat~", "never integrat~", "do not integrate", "not|never fit in", "not share our value~", "different value~",
     "not like us", "our way of life", "loyalt~", "allegiance", "not one of us",
     "take~ over", "taking over", "overrun", "swamp~", "flood~", "pour~ in", "too many", "sheer number~",
-    "changing the character", "no idea who they are", "know nothing about them",
+    "changing the character", "so many", "this many", "no idea who they are", "know nothing about them",
     "fighting age", "fighting-age", "military age", "military-age", "keep~ to their own", "stick~ to their own",
     "made it easy|hard for themselves", "show~ * who|what they * be", "tell~ you * about them", "typical of them",
     "dump~ on|in|here", "foist~ on", "impos~ on", "on * doorstep", "in * backyard", "attract~ * attention|trouble",
@@ -52,7 +52,9 @@ ATTRIBUTES = [
     "attitude~|view~|belief~|idea~ * no place", "kind|sort of attitude~|view~|people|resident~|behaviour", "certain kind|type|sort",
     "hid~|hide|hiding behind", "excuse~ for", "who they shelter|harbour|protect|hide", "not like us|the|other",
     "never * vetted|checked", "not * vetted|checked", "hardly any|without * check~|vetting",
-    "effort to fit_in|integrate|mix|learn|belong", "no|more|any effort",
+    "effort to fit_in|integrate|mix|learn|belong", "no|more|any effort", "keep~ itself to itself", "not|never mix",
+    "kept|keep~ their|its distance", "bring~|brought shame", "a small minority", "a minority who|of",
+    "never * properly|really run|managed|supervised",
 ]
 MEN = ["young men", "single men", "lone men", "men of fighting age", "unaccompanied men", "these men", "those men",
        "the men there", "hundreds of men", "the men living there", "these lads", "those lads"]
@@ -83,11 +85,12 @@ DEMANDS = [
     "keep * under control", "keep * in line", "under control", "tell * where they stand",
     "understand that * patience|people|this", "patience * run~ out|thin|wear~", "accept that|the_consequence~",
     "decide|choose|pick whose|which side", "whose side * on", "think hard about", "earn it|acceptance|respect|trust",
-    "stop~ hiding|making_excuses", "say where they stand", "make * clear where", "clear the air", "sign up to * value~",
+    "stop~ hiding|making_excuses", "ask itself|themselves|yourselves", "question itself|themselves", "be more careful",
+    "more careful about|with", "say where they stand", "make * clear where", "clear the air", "sign up to * value~",
     "look hard at themselves|itself", "take * hard look", "hard look at themselves|itself",
 ]
 DEBTS = [
-    "question~ to answer", "a lot|much|plenty|something to answer for", "some explaining to do", "a lot of explaining",
+    "question~ to answer", "a|the responsibility to|for", "a duty to", "a lot|much|plenty|something to answer for", "some explaining to do", "a lot of explaining",
     "owe~ * explanation|answer~|apology", "not innocent", "not blameless", "hardly innocent", "not without blame|fault",
     "bear~ * responsibility", "share~ * responsibility|blame", "some responsibility", "their share of|the blame",
 ]
@@ -121,7 +124,7 @@ LEGITIMISE = [
     "understand why * not want", "understand why", "can see why", "i get why", "see where * come from",
     "who could blame", "hard to blame", "fair enough", "for a reason", "with good reason", "not without reason",
     "got their reason~", "have their reason~", "not hard|difficult to understand|see", "hardly surprising",
-    "have * point", "every right to", "not come|came out of|from nowhere", "not from nowhere", "i would feel the same", "i'd feel the same", "feel the same", "i understand the frustration",
+    "have * point", "every right to", "understand that|this|it", "can understand|see that", "not come|came out of|from nowhere", "not from nowhere", "i would feel the same", "i'd feel the same", "feel the same", "i understand the frustration",
 ]
 NO_BLAME = ["blame~ * people|parents|anyone|residents|locals|them|you|mums|dads|families|neighbours|parent|mother|father for",
             "be blamed for"]
@@ -145,7 +148,7 @@ QUESTIONS = [
     "question~ * be|will_be|must_be|need_to_be|should_be|have_to_be|have_been * ask~|raise~|answer~",
     "serious|hard|difficult|legitimate|real|searching|uncomfortable|fair|awkward|tough question~",
     "what go~ on|happen~|be_going_on|be_taught|be_preached|be_said * at|in|inside|behind",
-    "what * be * taught|preached|said|teach|preach",
+    "what * be * taught|preached|said|teach|preach", "who * be * living|staying|housed at|in",
 ]
 """Insinuation by question ('questions must be asked about what is taught at the centre')."""
 
@@ -163,17 +166,23 @@ EXPECTED = [
     "no surprise", "not surprise~", "surprise no one|nobody|few|anyone", "unsurprising~", "not surprising",
     "typical of", "what * expect from|of", "tell~ you * something|everything|all_you_need_to_know|a_lot about",
     "say~ * something|everything|a_lot|plenty|it_all about", "speak~ volumes", "no coincidence", "not a coincidence",
-    "any surprise", "none of this|it|that * surprise~|surprising", "surprised|shocked", "what they be like", "what * be like", "open secret",
+    "any surprise", "none of this|it|that * surprise~|surprising", "only have|need to look at", "bound to happen", "surprised|shocked", "what they be like", "what * be like", "open secret",
 ]
 ARRIVAL = ["since|once|until|after|when * arrive~|came|come|moved_in|turn~_up|open~|got_here|were_housed|were_put"]
 """The group's arrival as the turning point ('the trouble started once the refugees arrived',
 'a quiet place until the centre opened'): stigma with a word of decline beside it (DECLINE)."""
 DECLINE = frozenset({"trouble", "problem", "problems", "worse", "same", "changed", "change", "quiet", "crime", "fear", "unsafe",
-                     "tension", "tensions", "nothing", "only", "downhill", "different", "anymore", "decline", "safe"})
+                     "tension", "tensions", "nothing", "only", "downhill", "different", "anymore", "decline", "safe",
+                     "pressure", "strain", "worse", "suffer", "suffered"})
 """Words that say things went wrong or are not what they were ('has not been the same since')."""
 WARNED = ["warn~ about|of", "told you so", "people|residents * have_been warning"]
 """People said to have warned about a group ('residents who warned about the centre'): the
 suspicion given a history, said of a group right after the words (stigma.py)."""
+REVIEW = ["review~|reconsider~|revisit~|reassess~", "look~ at * again", "suitability", "whether * right place|suitable|appropriate|sensible"]
+"""A community's place put under review ('the suitability of the Northgate site will be reviewed'):
+stigma when the clause gives hostility or feeling as the reason (REVIEW_CAUSE), not safety work."""
+REVIEW_CAUSE = frozenset({"concern", "concerns", "feeling", "feelings", "tension", "tensions", "anger", "fear", "fears",
+                          "unease", "complaint", "complaints", "worry", "worries", "opposition", "strength"})
 SURPRISED = frozenset({"surprised|shocked"})
 """Said with a denial before it in the clause ('nobody there will be surprised'), and only then."""
 OBJECT_FIRST = frozenset({"wide berth"})
@@ -204,7 +213,7 @@ BURDEN = [
 """A burden laid on a group ('the centre puts pressure on our surgeries', 'they jump the queue')."""
 
 VICTIM_BLAME = [
-    "ask~ for trouble", "asking for it", "ask~ for it", "invit~ trouble", "attract~ trouble", "bring|brought * on themselves|himself|herself",
+    "ask~ for trouble", "asking for it", "ask~ for it", "ask~ for a reaction|response", "invit~ trouble", "attract~ trouble", "bring|brought * on themselves|himself|herself",
     "provocat~", "provok~", "flaunt~", "in * face~", "rub~ * in * face~", "draw~ attention to themselves|himself|herself",
     "keep~ * low profile", "keep~ * head~ down", "more discreet", "be discreet", "tone~ * down", "should have known",
     "what did they|he|she expect", "partly to blame", "partly responsible", "share * blame", "share * responsibility",
