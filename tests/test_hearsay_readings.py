@@ -29,6 +29,18 @@ def caldmere():
     ("I'm told they are lads from the estate.", True),
     ("I'm told these were not lads off the estate.", False),                       # denied
     ("I'm told these were just rumours.", False),                                  # no kind of people
+    ("Two people are in hospital. The suspect has not been named. I'm told he kept to himself.", True),  # he is named as sought
+    ("The killing has shocked us all. I'm told he kept to himself.", True),        # the deed, though it harmed
+    ("Two victims are being cared for. I'm told he kept to himself.", False),      # 'victims' spoken of: he may be one
+    ("These were lads from the estate, I'm told.", False),                         # the kind of people said before the cue
+    ("I'm told Dave was a lad from the estate.", False),                           # a man named: not who they were
+    ("I'm told that these were lads from the estate.", True),
+    ("I'm told these were gangs from the estate.", True),
 ])
 def test_hearsay_speaks_of_the_man_sought_only(caldmere, text, speculates):
     assert ("PR-speculation" in caldmere.check_statement(text).verdicts) is speculates
+
+
+def test_hearsay_quotes_who_they_were_said_to_be(caldmere):
+    verdict = caldmere.check_statement("I'm told these were gangs from the estate.").verdicts["PR-speculation"]
+    assert verdict.words == ["I'm told", "these were"]
