@@ -109,6 +109,8 @@ class EventWords:
         self.pack = pack
         self.requests: dict[str, str] = {}
         """Approval request id -> what it asked for, in words ('Close city hall', 'a statement: “…”')."""
+        self._labels: dict[str, str] | None = None
+        """Rule id -> what the playbook calls it, worked out at the first judgement told."""
 
     # ---- names -------------------------------------------------------------------------------------
 
@@ -243,9 +245,11 @@ class EventWords:
 
     def _statement_judged(self, d, cut) -> Words:
         # What the playbook's checker said of a text when the exercise judged it (kept for replay).
-        from .draft_check import rule_labels
+        if self._labels is None:
+            from .draft_check import rule_labels
 
-        labels = rule_labels(self.pack)
+            self._labels = rule_labels(self.pack)
+        labels = self._labels
         said = {True: [], False: []}  # type: dict[bool, list[str]]
         for v in d.get("verdicts") or []:
             said[bool(v.get("harmful"))].append(labels.get(v.get("rule"), str(v.get("rule"))))

@@ -22,10 +22,15 @@ _SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _PERPETRATOR = "the attacker"
 
 
+def _verdicts(pack, record, text: str) -> dict:
+    """The judge's verdicts on a text staff weigh, judged (and so logged) by the exercise first."""
+    record.judge_text(pack, text)
+    return judge.statement_verdicts(pack, text, record)
+
+
 def breaks(pack, record, text: str) -> frozenset[str]:
     """The prohibitions a statement made now breaks (what a careful approver refuses)."""
-    record.judge_text(pack, text)
-    return frozenset(rid for rid, v in judge.statement_verdicts(pack, text, record).items() if v.harmful)
+    return frozenset(rid for rid, v in _verdicts(pack, record, text).items() if v.harmful)
 
 
 def _insert(text: str, sentence: str) -> str:
@@ -61,8 +66,7 @@ def _without_an_element(pack, record, exp: Expectation, text: str, covered: froz
     need = set(exp.statement or ()) & covered
     for i in order:
         shorter = " ".join(p for j, p in enumerate(parts) if j != i)
-        record.judge_text(pack, shorter)
-        if need - judge.statement_rules(pack, shorter, record):
+        if need - _verdicts(pack, record, shorter).keys():
             return shorter
     return None
 
@@ -70,8 +74,7 @@ def _without_an_element(pack, record, exp: Expectation, text: str, covered: froz
 def flawed(pack, record, exp: Expectation, template: Template, rng: random.Random) -> tuple[str, str] | None:
     """A flawed draft of `template` for plan step `exp`, and what is wrong with it; None when the
     pack gives nothing to get wrong that its checker would catch."""
-    record.judge_text(pack, template.text)
-    clean = judge.statement_verdicts(pack, template.text, record)
+    clean = _verdicts(pack, record, template.text)
     clean_breaks = {rid for rid, v in clean.items() if v.harmful}
     kinds = ["speculation", "victim name", "missing element"]
     rng.shuffle(kinds)
