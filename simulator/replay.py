@@ -19,8 +19,8 @@ from .engine.core import Engine
 from .engine.events import Event
 from .loading.pack import Pack, load_pack
 from .loading.shipped import shipped_scenario
-from .statements import Result, kept
 from .log import GRIDLESS_FORMATS, LogError, LogHeader, LogLine, LogWriter, ReadLog, line_problem, read_log
+from .statements import Result, kept
 from .timegrid import on_grid
 
 
@@ -123,6 +123,11 @@ def replay_log(read: ReadLog, pack: Pack | None = None, until: float | None = No
     # Where the engine may run ahead in one go: up to the next command, and never past the
     # last line (a crash-cut log must not be replayed beyond what it recorded) or `until`.
     horizons = _horizons(lines, until)
+
+    def mismatch(i: int, message: str) -> ReplayError:
+        """Line i and the replay disagree: `message`, and what may explain it in a log that kept no verdicts."""
+        return ReplayError(shown, lines[i].number, message + _judged_since(header, lines[:i]))
+
     for i, line in enumerate(lines):
         if line.parsed or not line.raw.startswith('{"kind":"event"'):
             data = line.data
@@ -133,14 +138,12 @@ def replay_log(read: ReadLog, pack: Pack | None = None, until: float | None = No
                 if gridless and cmd.t != on_grid(cmd.t):
                     cmd, off_grid = cmd.model_copy(update={"t": on_grid(cmd.t)}), off_grid + 1
                 if pending:
-                    raise ReplayError(shown, line.number, f"replay produced {_short(pending[0])} before this command, but the log does not have it"
-                                      + _judged_since(header, lines[:i]))
+                    raise mismatch(i, f"replay produced {_short(pending[0])} before this command, but the log does not have it")
                 if cmd.t < engine.now:
                     raise ReplayError(shown, line.number, f"command at minute {cmd.t:g} is earlier than the exercise clock ({engine.now:g})")
                 pending.extend(engine.advance_to(cmd.t))
                 if pending:
-                    raise ReplayError(shown, line.number, f"replay produced {_short(pending[0])} before this command, but the log does not have it"
-                                      + _judged_since(header, lines[:i]))
+                    raise mismatch(i, f"replay produced {_short(pending[0])} before this command, but the log does not have it")
                 pending.extend(engine.apply(cmd))
                 continue
         elif until is not None and _minute(line) > until:
@@ -152,17 +155,17 @@ def replay_log(read: ReadLog, pack: Pack | None = None, until: float | None = No
             while not pending and not engine.ended:
                 pending.extend(engine.step())
         if not pending:
-            raise ReplayError(shown, line.number, (line_problem(line.raw, not gridless) or "the log has an event here that replay does not produce")
-                              + _judged_since(header, lines[:i]))
+            problem = line_problem(line.raw, not gridless)
+            raise ReplayError(shown, line.number, problem) if problem else mismatch(i, "the log has an event here that replay does not produce")
         event = pending.popleft()
         got = event.to_json()
         if got != line.raw:
             if gridless and _same_on_grid(got, line.raw):
                 off_grid += 1
             else:
-                raise ReplayError(shown, line.number, line_problem(line.raw, not gridless)
-                                  or _differs(line.raw, got, header.tabletop_version if gridless else None)
-                                  + _judged_since(header, lines[:i]))
+                problem = line_problem(line.raw, not gridless)
+                raise ReplayError(shown, line.number, problem) if problem else \
+                    mismatch(i, _differs(line.raw, got, header.tabletop_version if gridless else None))
         replayed.append(event)
     return Replayed(read, engine, pack, list(pending), replayed, off_grid)
 
