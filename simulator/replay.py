@@ -186,7 +186,7 @@ def _kept_verdicts(lines: list[LogLine], until: float | None, shown: str) -> dic
             data = line.data
             if until is not None and data["t"] > until:
                 break
-            out.setdefault(data["text"], kept.from_data(data["verdicts"], data.get("unread", 0)))
+            out.setdefault(data["text"], kept.from_data(data["verdicts"], data["unread"]))
         except (KeyError, TypeError, ValueError) as exc:
             raise ReplayError(shown, line.number, f"the statement verdicts on this line cannot be read ({type(exc).__name__})") from None
     return out

@@ -227,3 +227,16 @@ def test_verify_says_which_kept_verdicts_this_checker_would_give_otherwise(tmp_p
     monkeypatch.setattr(Checker, "check", lambda self, text: Result({}))
     result = cli("replay", "--verify", path)
     assert result.exit_code == 0 and "otherwise" in result.output and f"line {line}" in result.output
+
+
+def test_what_the_checker_did_not_read_is_kept_too(tmp_path):
+    """A statement past the checker's limit is judged on what it read: the log keeps how much it
+    did not, and the scorer reads that back with the verdicts."""
+    from simulator.statements.text import MAX_CHARS
+
+    long = CALM + " " + "x" * (MAX_CHARS - len(CALM) + 6)
+    path = play(tmp_path / "x.jsonl", long)
+    [entry] = [d for d in judged_lines(path) if d["text"] == long]
+    assert entry["unread"] == len(long) - MAX_CHARS > 0
+    pack = load_pack(FIXTURES / "mini")
+    assert _facts(path, pack).history.judged[long].unread == len(long) - MAX_CHARS

@@ -106,7 +106,7 @@ class Facts:
 
     def _on_statement_judged(self, t, n, d):
         # The verdicts the exercise was played with: the judge reads them before the checker.
-        self.history.judged.setdefault(d["text"], kept.from_data(d["verdicts"], d.get("unread", 0)))
+        self.history.judged.setdefault(d["text"], kept.from_data(d["verdicts"], d["unread"]))
 
     def _on_statement_issued(self, t, n, d):
         verdicts = judge.statement_verdicts(self.pack, d["text"], self.history)
