@@ -98,24 +98,41 @@ def evaluate(entries: list[dict]) -> dict:
 
 
 def timing(repeat: int) -> dict:
-    """Time to check one statement on the flagship, fresh each time (no memo), in ms."""
+    """Time to check one statement on the flagship, fresh each time (no memo), in ms.
+
+    Each statement is checked `repeat` times, in rounds over all of them (so a burst of load on
+    this shared machine spreads over many statements rather than landing on one); a statement's
+    time is the median of its checks, and p50/p95 are taken over statements: the cost of checking
+    a statement, not of the machine's worst moments. p95 over every single check, noise included,
+    is reported beside it."""
     p = pack(FLAGSHIP)
     texts = [e["text"] for name in CORPUS_FILES if (CORPUS / name).exists()
              for e in load_corpus(name) if e["pack"] == FLAGSHIP]
     texts += [t.text for t in p.playbook.templates]
     checker = p.checker
-    times = []
+    cold = []
+    for text in texts:  # the first check of a word fills the caches of lemmas and phrase pools
+        t0 = time.perf_counter()
+        checker.check(text)
+        cold.append((time.perf_counter() - t0) * 1000)
+    per: list[list[float]] = [[] for _ in texts]
     for _ in range(repeat):
-        for text in texts:
+        for k, text in enumerate(texts):
             t0 = time.perf_counter()
             checker.check(text)
-            times.append((time.perf_counter() - t0) * 1000)
-    times.sort()
+            per[k].append((time.perf_counter() - t0) * 1000)
+    each = sorted(statistics.median(ts) for ts in per)
+    every = sorted(t for ts in per for t in ts)
     big = "We are heartbroken. " * 5000  # 100,000 characters: linear, not a hang
     t0 = time.perf_counter()
     checker.check(big)
-    return {"p50_ms": statistics.median(times), "p95_ms": times[int(len(times) * 0.95) - 1],
-            "checks": len(times), "100k_chars_ms": (time.perf_counter() - t0) * 1000}
+    return {"p50_ms": statistics.median(each), "p95_ms": _p95(each), "p95_every_check_ms": _p95(every),
+            "p95_first_check_ms": _p95(sorted(cold)),
+            "statements": len(texts), "checks": len(every), "100k_chars_ms": (time.perf_counter() - t0) * 1000}
+
+
+def _p95(xs: list[float]) -> float:
+    return xs[max(0, -(-len(xs) * 95 // 100) - 1)]
 
 
 def _fmt(x) -> str:
@@ -144,8 +161,10 @@ def main() -> None:
                 print("   ", m)
     out["timing"] = timing(args.repeat)
     t = out["timing"]
-    print(f"flagship: one statement p50 {t['p50_ms']:.3f} ms, p95 {t['p95_ms']:.3f} ms (budget 2 ms); "
-          f"100,000 characters {t['100k_chars_ms']:.0f} ms")
+    print(f"flagship: one statement p50 {t['p50_ms']:.3f} ms, p95 {t['p95_ms']:.3f} ms (budget 2 ms; each of "
+          f"{t['statements']} statements the median of {args.repeat} checks); p95 of every single check "
+          f"{t['p95_every_check_ms']:.3f} ms, of each statement's first check (words never read before) "
+          f"{t['p95_first_check_ms']:.3f} ms; 100,000 characters {t['100k_chars_ms']:.0f} ms")
     print(json.dumps(out))
 
 

@@ -6,6 +6,8 @@ stands for up to three words of the same clause ('no * evidence'); a word ending
 matched on its spelling ('sympath~': sympathy, sympathise). Phrases are indexed by their first
 word, so a statement is read once whatever the number of rules: the work is in step with the
 length of the text and the number of places a phrase could start, never with both multiplied.
+A phrase is only walked where the word after its first position is one its second can start
+with: most places a common word ('we', 'not', a group word) stands, few of its phrases go on.
 """
 
 from __future__ import annotations
@@ -169,7 +171,8 @@ def _choice_ends(part: "Choice", toks: list[Token], i: int, memo: Memo) -> tuple
 
 def _ends(parts: tuple["Choice | str", ...], p: int, toks: list[Token], i: int, clause: int,
           memo: Memo | None = None) -> Iterator[int]:
-    """Every index at which parts[p:] can end when starting at token i."""
+    """Every index at which parts[p:] can end when starting at token i: the definition of a
+    match, which the matcher's faster walk (_shortest_end) is tested against."""
     if p == len(parts):
         yield i
         return
@@ -206,11 +209,23 @@ class Matcher:
         """Per phrase whose last position has stems, the three-letter starts a statement word must
         have for it to match (with `need`'s words): such phrases are pruned the same way."""
         self._pools: dict[tuple[str, str], list[tuple[Phrase, frozenset[str] | None]]] = {}
-        self.gapless: set[int] = set()
-        """Phrases without '*', matched by _gapless_end."""
+        self.second: dict[int, tuple[frozenset[str], bool]] = {}
+        """Per phrase whose second position is plain words (nearly all), those words, and whether
+        its first position is single plain words (so it ends on the next token): find() tries a
+        phrase only where a word after its first position is one of them, a set look-up instead
+        of a walk ('we' or 'not' starts a hundred phrases, every group word hundreds of blame
+        templates, and at any one place few of them go on)."""
+        self.short_stems: list[tuple[str, Phrase]] = []
+        """Phrases that start with a stem too short to index, with that stem."""
+        self.one_word: set[int] = set()
+        """Phrases of one word (or its alternatives): the word that reached them is the match."""
         for ph in phrases:
-            if GAP_PART not in ph.parts:
-                self.gapless.add(id(ph))
+            head, nxt = ph.parts[0], ph.parts[1] if len(ph.parts) > 1 else None
+            single = isinstance(head, Choice) and not head.stems and all(len(a) == 1 for a in head.alts)
+            if isinstance(head, Choice) and isinstance(nxt, Choice) and not nxt.stems:
+                self.second[id(ph)] = (frozenset(nxt.by_word), single)
+            elif nxt is None and single:
+                self.one_word.add(id(ph))
             last = next((q for q in reversed(ph.parts) if q is not GAP_PART), None)
             if len(ph.parts) > 1 and isinstance(last, Choice) and not last.stems:
                 self.need[id(ph)] = frozenset(last.by_word)
@@ -226,7 +241,12 @@ class Matcher:
             for alt in first_part:
                 first = alt[0]
                 if first[:1] == STEM:
-                    for key in {first[1:4], lemma(first[1:])[:3]}:
+                    keys = {first[1:4], lemma(first[1:])[:3]}
+                    if min(len(k) for k in keys) < 3:
+                        # a stem of fewer than three letters (or whose lemma is): no three letters
+                        # to look it up by, so it is tried at every word, as Choice.at does
+                        self.short_stems.append((first, ph))
+                    for key in keys:
                         self.stems.setdefault(key, []).append(ph)
                 else:
                     self.by_first.setdefault(first, []).append(ph)
@@ -246,6 +266,9 @@ class Matcher:
                 pool = pool + self.by_first.get(low, [])
             for prefix in {low[:3], lem[:3]}:
                 pool = pool + self.stems.get(prefix, [])
+            if self.short_stems:
+                word = Token(0, 0, low, lem, 0)
+                pool = pool + [ph for stem, ph in self.short_stems if _same(word, stem)]
             picked: dict[int, Phrase] = {}
             for ph in pool:
                 picked.setdefault(id(ph), ph)  # a phrase reached twice (lemma and spelling) is tried once
@@ -266,6 +289,8 @@ class Matcher:
         # The phrases a word can start, without those whose last words the statement never says:
         # worked out once per distinct word of the statement, not at every place it stands.
         starting: dict[tuple[str, str], list[Phrase]] = {}
+        second, one_word = self.second, self.one_word
+        last = len(toks) - 1
         for i, t in enumerate(toks):
             key = (t.lemma, t.low)
             cands = starting.get(key)
@@ -280,26 +305,48 @@ class Matcher:
                         if not prefixes[id(ph)].isdisjoint(starts):
                             cands.append(ph)
                 starting[key] = cands
+            nxt = toks[i + 1] if i < last else None
             for ph in cands:
-                if id(ph) in self.gapless:
-                    end = _gapless_end(ph.parts, toks, i, memo)
-                else:
-                    end = min(_ends(ph.parts, 0, toks, i, t.clause, memo), default=-1)
+                known = second.get(id(ph))
+                if known is not None:
+                    then, single = known
+                    if single:  # the first position is this token: the next must go on
+                        if nxt is None or (nxt.lemma not in then and nxt.low not in then):
+                            continue
+                    elif not any(e <= last and (toks[e].lemma in then or toks[e].low in then)
+                                 for e in _choice_ends(ph.parts[0], toks, i, memo)):  # type: ignore[arg-type]
+                        continue
+                elif id(ph) in one_word:
+                    out.append((ph, i, i + 1))
+                    continue
+                end = _shortest_end(ph.parts, toks, i, t.clause, memo)
                 if end > i:
                     out.append((ph, i, end))
         return out
 
 
-def _gapless_end(parts: tuple["Choice | str", ...], toks: list[Token], i: int, memo: Memo) -> int:
-    """The shortest end of a phrase without '*' starting at token i (-1: no match): the same as
-    min(_ends(...)), walked position by position instead of through generators (most phrases)."""
+def _shortest_end(parts: tuple["Choice | str", ...], toks: list[Token], i: int, clause: int, memo: Memo) -> int:
+    """The shortest end of a phrase starting at token i (-1: no match): the same as
+    min(_ends(...)), walked position by position over the set of places reached instead of
+    through nested generators. A '*' reaches up to GAP words further, within the clause of the
+    phrase's first word."""
     positions = [i]
+    n = len(toks)
     for part in parts:
         reached: list[int] = []
+        if part is GAP_PART:
+            for pos in positions:
+                reached.append(pos)
+                for j in range(pos + 1, min(pos + GAP, n) + 1):
+                    if toks[j - 1].clause != clause:
+                        break
+                    reached.append(j)
+            positions = sorted(set(reached))
+            continue
         for pos in positions:
-            if pos < len(toks):
+            if pos < n:
                 reached.extend(_choice_ends(part, toks, pos, memo))  # type: ignore[arg-type]
         if not reached:
             return -1
-        positions = reached
-    return min(positions)
+        positions = reached if len(reached) == 1 else sorted(set(reached))
+    return positions[0]

@@ -95,10 +95,17 @@ def tokens(text: str) -> list[Token]:
                 word = piece.group(0).lower()
                 out.append(Token(start, start + len(word), word, lemma(word), clause))
             continue
-        for offset, length, part in _split(low):
-            start = m.start() + offset
-            out.append(Token(start, start + length, part, lemma(part), clause))
+        at = m.start()
+        for offset, length, part, lem in _parts(low):
+            out.append(Token(at + offset, at + offset + length, part, lem, clause))
     return out
+
+
+@functools.lru_cache(maxsize=65536)
+def _parts(low: str) -> tuple[tuple[int, int, str, str], ...]:
+    """A word's parts with their lemmas, worked out once per distinct word (a statement says
+    'the', 'we' and 'and' dozens of times, and the composer reads the same words each keystroke)."""
+    return tuple((offset, length, part, lemma(part)) for offset, length, part in _split(low))
 
 
 def words(text: str) -> list[str]:
