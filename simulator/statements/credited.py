@@ -1,0 +1,70 @@
+"""When a credited cue is taken back: 'we cannot stay calm about this', 'officers were not deployed
+in time', 'we are not sorry'. The words of the element are there, but the statement says the
+opposite of delivering it.
+
+Why a reading of its own: the harm side's `Reading.negated` is broad on purpose (a speculation
+reported as a rumour is not claimed); crediting needs the narrow case, a plain denial just before
+the cue, and must leave alone the elements that are themselves a refusal ('do not panic', 'there
+is no need to panic', 'never let hate win'): a call to refrain is how they are said.
+"""
+
+from __future__ import annotations
+
+from .analysis import Reading
+
+DENIALS = frozenset({"not", "no", "never", "nobody", "cannot", "none", "neither", "nor", "nothing"})
+"""Words that deny what follows them in the clause."""
+
+REACH = 3
+"""How many words before a cue a denial takes it back from."""
+
+CALL_START = frozenset({"please", "and", "so", "but", "just", "now", "then", "'s", "us"})
+"""Words that may stand before a call's 'do not' or 'never' ('please do not ...', 'let's not ...')."""
+
+REFRAIN = frozenset({"panic", "confront", "confrontation", "retaliate", "retaliation", "revenge", "violence",
+                     "violent", "hate", "hatred", "anger", "fear", "divide", "provoke", "provocation", "rumour",
+                     "speculate", "speculation", "gather", "escalate", "trouble", "tolerate", "blame", "abandon",
+                     "alone", "intimidate", "succeed", "win", "forget", "worry", "afraid", "fight", "guess"})
+"""Lemmas of what an element asks people not to do or feel: a denial before them is the element."""
+
+UNDENIABLE = frozenset({"unknowns", "no_reprisals", "check_share", "rumour_correction"})
+"""Elements said by denying ('we do not yet know', 'will not be tolerated'): never taken back."""
+
+
+def taken_back(r: Reading, i: int, j: int, phrase: str) -> bool:
+    """Whether a plain denial in the cue's clause, just before it or inside it, says the opposite
+    ('were not deployed', 'cannot stay calm'), unless the phrase itself was written with the denial
+    ('not alone'), the cue is something to refrain from ('do not panic'), or the denial is a call
+    ('please do not ...', 'never ...' opening the clause)."""
+    written = {w for w in phrase.lower().replace("_", " ").replace("|", " ").split()}
+    if written & (DENIALS | {"don't", "can't", "won't", "nobody", "no_one"}):
+        return False
+    toks = r.toks
+    clause = toks[i].clause
+    if any(toks[k].lemma in REFRAIN for k in range(i, j)):
+        return False
+    for k in range(max(0, i - REACH), j):
+        t = toks[k]
+        if t.clause != clause or t.lemma not in DENIALS:
+            continue
+        if _a_call(r, k):
+            continue
+        if t.lemma == "not" and k + 1 < len(toks) and toks[k + 1].lemma in ("only", "just", "merely"):
+            continue  # 'not only patrolling but ...'
+        return True
+    return False
+
+
+def _a_call(r: Reading, k: int) -> bool:
+    """Whether the denial at k opens a call: 'do not ...', 'never ...' opening the clause or after
+    'please', 'let's not ...'."""
+    toks = r.toks
+    clause = toks[k].clause
+    m = k - 1
+    if toks[k].lemma == "not" and m >= 0 and toks[m].clause == clause and toks[m].low == "do":
+        m -= 1
+    elif toks[k].lemma == "not" and m >= 0 and toks[m].low in ("'s", "us") and m > 0 and toks[m - 1].lemma == "let":
+        return True
+    elif toks[k].lemma != "never":
+        return False
+    return m < 0 or toks[m].clause != clause or toks[m].low in CALL_START

@@ -1,0 +1,128 @@
+"""Credited elements, round 6 (issue 11): each element said the ways officials really say it (a
+terse police line, a grieving mayor, a bureaucratic release, a spoken answer on the radio, a
+social post, a translated text), and the near misses beside it that must not be credited ('we
+cannot stay calm about this', 'officers were not deployed in time'). Sentences written for this
+file from each element's meaning, not taken from the corpus."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import ROOT
+from .test_stigma import _pack
+
+CALDMERE = ROOT / "scenarios" / "caldmere-vaisakhi-attack"
+BRACKWATER = ROOT / "scenarios" / "brackwater-pride-assault"
+DUNMARROW = ROOT / "scenarios" / "dunmarrow-disinformation-reception-centre"
+LINDENPORT = ROOT / "scenarios" / "lindenport-march-counterprotest"
+WENDHOLM = ROOT / "scenarios" / "wendholm-threats-succession"
+
+# --- cases
+CASES: dict[str, tuple] = {
+    "calm": (LINDENPORT, "KM-calm", [
+        ("Please keep a level head tonight and go home.", True),
+        ("I am asking everyone to stay composed and to follow what officers tell you.", True),
+        ("Do not let yourselves be provoked.", True),
+        ("Don't take to the streets tonight. Let the officers do their work.", True),
+        ("Now more than ever we need to stick together as one town.", True),
+        ("Let's not turn on each other.", True),
+        ("Keep it peaceful, folks.", True),
+        ("Take a breath before you react, and stay home this evening.", True),
+        ("We urge residents to refrain from gathering near the scene.", True),
+        ("Nobody should answer hate with more hate.", True),
+        ("Please stay indoors and keep away from the area.", True),
+        ("Tempers are high, but violence will only make this worse.", True),
+        ("We cannot stay calm about this.", False),
+        ("The streets were quiet by nine o'clock.", False),
+        ("Officers remained calm under pressure.", False),
+        ("Police have closed the bridge.", False),
+    ]),
+    "unknowns": (CALDMERE, "FM-unknowns", [
+        ("We have no information yet about why he did it.", True),
+        ("It is not known at this time how many people were inside.", True),
+        ("Whether anyone else was involved has yet to be established.", True),
+        ("Police are still piecing together what happened.", True),
+        ("The number of injured is still being determined.", True),
+        ("At this stage we're not in a position to say more about the man.", True),
+        ("It's too soon to say.", True),
+        ("Information is still coming in and the picture is incomplete.", True),
+        ("I won't pretend we have all the answers.", True),
+        ("Many questions remain unanswered tonight.", True),
+        ("It remains to be seen whether the road will reopen tomorrow.", True),
+        ("There is a lot we still have to find out.", True),
+        ("The identity of the man has not been released.", True),
+        ("We know exactly what happened and who did it.", False),
+        ("Police have confirmed the cause of the fire.", False),
+        ("An unknown man was seen running from the scene.", False),
+        ("We will update you at four.", False),
+    ]),
+    "empathy": (CALDMERE, "FM-empathy", [
+        ("Our whole city is reeling this morning.", True),
+        ("We are shaken to the core.", True),
+        ("Our hearts are heavy today.", True),
+        ("Words fail me.", True),
+        ("I cannot begin to understand what the families are going through.", True),
+        ("This is an unspeakable tragedy.", True),
+        ("The whole city is hurting tonight.", True),
+        ("The families are in our prayers.", True),
+        ("Our community is in shock.", True),
+        ("This is every parent's worst nightmare.", True),
+        ("I know many of you are scared, and that is completely natural.", True),
+        ("What happened last night is a tragedy for all of us.", True),
+        ("Police have arrested a man at the scene.", False),
+        ("We are not sorry for enforcing the law.", False),
+        ("The road will stay closed overnight.", False),
+        ("Shock absorbers and tyres were found in the van.", False),
+    ]),
+    "help": (CALDMERE, "FM-help", [
+        ("Anyone worried about a relative should contact the casualty bureau.", True),
+        ("Full details are on the council's Facebook page.", True),
+        ("If you need advice, speak to one of the officers at the cordon.", True),
+        ("A reception centre has been opened at the town hall for anyone who needs it.", True),
+        ("Those affected can get information from the family liaison team.", True),
+        ("Parents can get in touch with the school office for advice.", True),
+        ("Anyone who needs support can walk in to the community hub on Mill Street.", True),
+        ("For the latest on road closures, check our social media channels.", True),
+        ("The minister will visit the scene tomorrow.", False),
+        ("The attacker's website has been taken down.", False),
+        ("Officers helped an injured man to the ambulance.", False),
+        ("We are calling for calm.", False),
+    ]),
+    "action": (CALDMERE, "FM-action", [
+        ("Roads around the scene are closed and forensic teams are examining the site.", True),
+        ("A major incident has been declared and extra resources have been brought in.", True),
+        ("Security has been stepped up at places of worship across the city.", True),
+        ("We have convened an emergency meeting of the council's resilience group.", True),
+        ("Detectives are interviewing witnesses and reviewing CCTV.", True),
+        ("Medical teams treated twelve people at the scene.", True),
+        ("We've asked the platforms to take the posts down.", True),
+        ("The council has activated its emergency plan.", True),
+        ("Officers were not deployed in time.", False),
+        ("The police did not respond to calls for an hour.", False),
+        ("Our thoughts are with everyone affected.", False),
+        ("We do not yet know what happened.", False),
+    ]),
+    "report": (BRACKWATER, "KM-report", [
+        ("If you see anything suspicious, tell a police officer straight away.", True),
+        ("Anyone with information should contact police, quoting the incident number.", True),
+        ("If you have been abused or threatened, please come forward.", True),
+        ("Witnesses are asked to get in touch with detectives.", True),
+        ("Anyone who has footage of the attack should send it to the police.", True),
+        ("Please pass any threatening messages on to officers.", True),
+        ("If you are targeted, let the police know.", True),
+        ("The media reported the attack within minutes.", False),
+        ("Reports of a second attacker are false.", False),
+        ("We reported on the progress of the inquiry last week.", False),
+    ]),
+}
+# --- end cases
+
+
+def _credited(folder, rule: str, text: str) -> bool:
+    return rule in _pack(folder).checker.check(text).verdicts
+
+
+@pytest.mark.parametrize("kind, text, credited", [(k, t, c) for k, (_, _, cs) in CASES.items() for t, c in cs])
+def test_an_element_said_many_ways_is_credited_and_its_near_misses_are_not(kind, text, credited):
+    folder, rule, _ = CASES[kind]
+    assert _credited(folder, rule, text) is credited, text
