@@ -31,6 +31,15 @@ CREDITED: dict[str, list[str]] = {
         "thought~|heart~|prayer~ remain|go|stay|be with", "we know * many of you|how_hard|how_much|this_is",
         "share your pain|grief|sorrow", "grieve~ with", "mourn~ with", "our heart~",
         "i|we be sorry", "sorry * happen~", "know~ that * many|people|you * frightened|afraid|worried|scared|anxious|upset|angry", "right to be * fed_up|angry|worried|frustrated|upset|afraid", "heard|hear your * fear~|worry|worries|concern~|anger|frustration|pain", "worry be real", "fear be real", "your fear~|worry|worries|anger be * real|understandable|justified",
+        # How grief and shock are said, not only how sympathy is offered: the city shaken, a
+        # tragedy named, what the families are going through, a fear called natural.
+        "reeling", "shaken", "in shock", "to the core", "numb", "gutted", "heavy heart~", "heart~ * heavy",
+        "word~ fail", "hard|difficult|struggl~ to find * word~", "begin to imagine|understand|comprehend|know", "comprehend",
+        "what * * going_through|gone_through|been_through|went_through|go_through|suffering|enduring|facing",
+        "unspeakable", "tragedy", "tragic", "unbearable", "nightmare",
+        "terrible|tragic|painful|devastating|heartbreaking|huge|profound|awful|unbearable|senseless|cruel loss",
+        "in our|my * thought~|prayer~|heart~", "natural|normal|okay|ok|human|understandable to feel|be_scared|be_afraid|be_angry|be_upset|be_frightened|be_worried",
+        "remember~ * those|victim~|everyone|the_dead|who_died|we_lost",
     ],
     "facts": [
         "confirm", "confirmed", "can confirm", "we know that", "what we know", "at about|around|approximately",
@@ -62,12 +71,27 @@ CREDITED: dict[str, list[str]] = {
         "we do not know", "remain|remains unknown", "not yet been confirm~|establish~|decid~|agree~", "not yet decid~|agree~|final",
         "yet to be confirm~|establish~|decid~", "we will not guess|speculate", "will not speculate", "not * speculate",
         "do not have * detail~|information|answer~", "not * all the answer~", "much we do not know", "still work~ out",
-        "cannot yet", "unknown", "establishing the fact~",
+        "cannot yet", "establishing the fact~",
         "not * release~ * detail~|name~|information|identit~", "not add to * speculation|rumour~", "not * give * detail~|name~",
         "no decision * yet|taken", "yet to decide", "not * get ahead of", "once they know", "when we know more", "until we know",
         "can_not|cannot say", "not * say * until", "until * finish~|complete~|confirm~|know", "don't yet know|have",
         "not yet * know|sure|clear|confirm~", "will not be comment~", "not comment~ * until", "still unclear", "details * unclear",
         "still do not know", "do not * know * yet", "not have * name|answer~|detail~|information yet", "when they know it|more", "what they know when", "work~ * on whether", "decid~|consider~|assess~|look~_at whether", "still to be decided|established|confirmed", "police * still establish~|investigat~|work~_out",
+        # Not knowing said as work still going on, a picture not yet whole, a question still open.
+        "no * information|detail~|confirmation|word|clarity|answer~ * yet", "no confirmation",
+        "still * establish~|determin~|assess~|ascertain~|verif~|piec~|gather~|count~|examin~|confirm~|find~_out|work~_out|build~",
+        "still * find_out|learn|establish|understand|discover|uncover|know", "piec~ together", "full picture", "whole picture",
+        "picture * incomplete|unclear|emerg~|chang~|still|develop~|evolv~|confus~|patchy|sketchy|partial",
+        "developing|evolving|fast-moving|fluid|changing|moving * situation", "situation * develop~|evolv~|fluid|chang~",
+        "still com~ in", "still emerg~", "not * in a position to", "not able|unable to say|confirm|tell|give|name|share|comment|release|disclose|discuss|go_into",
+        "too soon|early to", "pretend * know|answer~|everything",
+        "unanswered", "uncertain~", "remain~ unconfirmed|uncertain|open|to_be_seen|to_be_established|to_be_confirmed|to_be_determined",
+        "yet to * confirm~|establish~|determin~|identif~|find|learn|know|release~|name|decide|understand|verif~",
+        "have|has not * been * release~|disclos~|confirm~|establish~|determin~|identif~|verif~|made_public|named",
+        "be * unknown", "unknown at|for|yet|so_far", "still unknown", "unknown number|amount",
+        "question~ remain", "can_not|cannot * answer * yet", "not * answer * yet",
+        "await~ * confirm~|result~|identif~|information|detail~|report~|formal", "waiting for|on * confirm~|result~|information|detail~|report~",
+        "will know more", "know more * later|soon|tomorrow|when|once|in",
     ],
     "next_update": [
         "next update", "further update", "another update", "update you|everyone|residents", "will update", "keep * inform~|update~|post~",
@@ -82,7 +106,7 @@ CREDITED: dict[str, list[str]] = {
     ],
     "help": [
         "if you have * question~", "every day from", "open * from|until|till|daily|every_day", "can reach", "can get * help|advice|support", "through the * form|line|centre|service",
-        "helpline", "hotline", "information line", "support line", "call|phone|ring|contact us", "call * on", "visit", "website",
+        "helpline", "hotline", "information line", "support line", "call|phone|ring|contact us", "call * on",
         "go to * centre", "family assistance centre", "assistance centre", "find * information|update~|detail~ * on|at",
         "information * on|at * website|page", "ask * question~", "text * on", "email us", "free number",
         "if you be look~ for", "if you need help|support|information",
@@ -90,6 +114,20 @@ CREDITED: dict[str, list[str]] = {
         "question~ ? ask|call|phone|email|visit", "follow * for * update~|information|news", "drop in", "drop-in", "come to * centre|desk|hall",
         "desk at", "helpdesk", "advice line", "free phone|call", "freephone",
         "answer~ * question~", "in person at", "open day", "will be at * to answer|help|talk", "call * line", "family line",
+        # Where to turn, said as who may call whom, what is on which page, what is open to anyone.
+        "anyone|those|people|families|residents|parents|you|whoever|relatives * * can|should|is_welcome_to|are_welcome_to|are_asked_to|is_asked_to|are_encouraged_to contact|call|phone|ring|email|text|message|reach|visit|get_in_touch|turn_to|go_to|come_to|drop_in|walk_in|ask",
+        "please contact|call|ring|phone|email|visit|get_in_touch",
+        "contact|call|ring|phone|email|visit the|our|your|a * bureau|line|helpline|hotline|centre|center|office|desk|hub|switchboard|number|point|service",
+        "can get * information|update~|answer~|news|guidance|detail~",
+        "information|detail~|advice|guidance * on|at|via|through * website|page|site|account~|channel~|feed|app|facebook|twitter|instagram|social_media|noticeboard",
+        "check|see|visit * website|page|site|account~|channel~|feed|app|facebook|twitter|instagram|social_media|noticeboard",
+        "for anyone|everyone|those|people|families|residents * who|that * need~|look~|worr~|affect~", 
+        "walk in", "walk-in", "pop in", "call in", "drop by", "get in touch", "reach out to",
+        "if you need|want|have * advice|help|support|information|question~|concern~|someone|to_talk",
+        "if you be * worried|concerned|affected|anxious|struggl~|unsure|look~_for|search~_for",
+        "worried|concerned|anxious about * relative~|loved_one~|family_member~|friend~|someone",
+        "casualty bureau", "rest|information|advice|help|welfare|survivor centre|center|hub|point|desk",
+        "on|at|our|the_council's|the_city's|council|city * website",
     ],
     "condemnation": [
         "condemn~", "cowardly", "coward~", "no place in", "hateful", "act of hate", "hate crime", "evil", "despicable", "abhorrent",
@@ -166,14 +204,24 @@ CREDITED: dict[str, list[str]] = {
 _AGENCY = "police|officer~|council|city|team~|staff|paramedic~|firefighter~|crew~|agency|unit|service~|responder~|detective~|investigator~"
 _OPERATIONS = ("deploy~|patrol~|secur~|cordon~|investigat~|search~|trac~|assess~|respond~|evacuat~|remov~|arrest~|charg~|"
                "monitor~|review~|meet~|set_up|flag~|report~|refer~|contact~|visit~|guard~|escort~|attend~|interview~|inspect~|"
-               "clean~|repair~|reopen~|increas~|step~_up|provid~|arrang~|organis~|coordinat~|treat~|protect~|stay~|remain~")
+               "clean~|repair~|reopen~|increas~|step~_up|provid~|arrang~|organis~|coordinat~|treat~|protect~|stay~|remain~|"
+               "examin~|declar~|activat~|conven~|launch~|mobilis~|mobiliz~|boost~|reinforc~|tighten~|heighten~|"
+               "support~|seal~|lock~|accompan~|speak~_to|speak~_with|talk~_to|talk~_with")
 """Who acts and what they do ('the police are assessing the risks', 'staff have cleaned the wall')."""
 
 DECISIVE: dict[str, list[str]] = {
     "calm": ["calm", "panic", "restraint", "not go looking for", "do not confront", "let the police do",
              "look out for * each_other|one_another|neighbour~", "keep * cool", "peace", "in peace", "peacefully", "leave it|this to the police",
              "not let * fear|hate|anger|divide", "do not * divide", "look after * each_other|one_another", "go home safely",
-             "keep * head~", "stand together", "come together", "pull together"],
+             "level|clear|cool|calm head~", "stay|remain|keep * composed|composure", "keep|stay|remain peaceful|peaceable|orderly", "keep it|things|this|everything peaceful",
+             "not * be|get provok~|drawn_in|goaded|baited|wound_up", "not let * provok~|goad~|bait~", "resist * provocation~",
+             "refuse~ to be provok~|drawn_in|goaded", "let * police|officer~|investigator~|detective~|emergency_service~ do|get_on|work|handle",
+             "stick|hold|stay|band together", "not turn on|against * each_other|one_another|neighbour~|anyone",
+             "never turn on|against", "hate with * hate|hatred", "hatred with * hate|hatred", "violence with * violence",
+             "anger with * anger|violence", "only make * worse", "make~ things worse", "not the answer|way|solution", "never the answer|way|solution",
+             "solve~ nothing", "de-escalat~", "calm~ down", "cool~ down|off", "think|pause|breathe * before you|posting|sharing|reacting|acting",
+             "take a * breath", "avoid * confrontation~|trouble|violence|conflict|escalat~",
+             "not take to the street~", "stay off the street~", "keep * head~", "stand together", "come together", "pull together"],
     "solidarity": ["solidarity", "stand~|stood with|alongside|beside|behind", "not alone", "welcome here", "belong here",
                    "have|got your|their back~", "not on * own", "by your side",
                    "shoulder to shoulder", "we be with you", "grieve~ with|alongside", "mourn~ with|alongside", "not stand alone",
@@ -184,13 +232,32 @@ DECISIVE: dict[str, list[str]] = {
     "no_reprisals": ["reprisal~", "retaliat~", "revenge", "take the law into", "zero tolerance", "not be tolerate~", "not tolerate",
                      "will be arrest~", "will be prosecut~", "will arrest", "arrest anyone|those", "be a crime", "be a criminal offence",
                      "full force of the law"],
+    # How to report, said as what to do if it happens to you or you see it, who to tell, what to
+    # send them, or an appeal for witnesses: the element is the route to the police, in one breath.
+    "report": ["if you * see|saw|hear|witness~|experienc~|notic~|receiv~|spot|target~|abuse~|threaten~|harass~|attack~|suffer~|know * * "
+               "tell|report|call|contact|let|ring|phone|inform|alert|dial|come_forward|get_in_touch|text|email|flag|screenshot",
+               "anyone|witness~|those|people|you|whoever|resident~ * * should|can|must|please|asked_to|urged_to|encouraged_to "
+               "contact|call|tell|report|inform|get_in_touch_with|send|pass|share|upload|submit|come_forward",
+               "send|pass|forward|hand|upload|submit * to|on_to|with * police|officer~|detective~|investigator~|staff|crimestoppers",
+               "tell|inform|alert|notify|let * police|officer~|detective~|member_of_staff|teacher~ * know|straight_away|immediately|at_once|right_away",
+               "tell|inform|alert|notify a|an|the|any police|officer~|detective~|member_of_staff|teacher~|steward~",
+               "come forward", "anyone|whoever|those|people * with * information|footage|video~|image~|photo~|pictures|dashcam|knowledge",
+               "quot~ * reference|incident_number|crime_number|log_number|log", "reference number", "incident number", "crime number",
+               "witness appeal", "appeal~ for * witness~|information|footage"],
     "empathy": [],
     "help": [],
     # An agency doing something, said in one breath ('officers are now on scene', 'the city has
     # flagged the content to the unit', 'there will be patrols all week'): the element itself.
     "action": [f"{_AGENCY} * {_OPERATIONS}", "police|officer~|patrol~|paramedic~|firefighter~|crew~ * be * at|on|in|outside|there",
-               "there will be * patrol~|officer~|steward~", "we have|be|will|'ve * set_up|open~|deploy~|report~|flag~|arrang~|remov~|provid~|refer~|contact~",
-               "have|has been * arrest~|charg~|detain~|remov~|taken_down|deploy~|evacuat~|report~|flag~|refer~", "in custody",
+               "there will be * patrol~|officer~|steward~", "we have|be|will|'ve * set_up|open~|deploy~|report~|flag~|arrang~|remov~|provid~|refer~|contact~|conven~|activat~|launch~|"
+               "commission~|mobilis~|declar~|increas~|step~_up|put_in_place|dispatch~|stood_up|cancel~|postpon~|lock~|seal~",
+               "have|has been * arrest~|charg~|detain~|remov~|taken_down|deploy~|evacuat~|report~|flag~|refer~|declar~|brought_in|"
+               "mobilis~|step~_up|increas~|activat~|conven~|launch~|put_in_place|stood_up|open~|clos~|examin~|seal~|lock~|shut~|"
+               "cancel~|postpon~|suspend~|boost~|reinforc~|tighten~|heighten~|dispatch~|call~_in|drafted_in|provid~",
+               "in custody", "under way", "underway",
+               "be * interview~|examin~|cordon~|guard~|evacuat~|escort~|mobilis~|reinforc~|seal~ off",
+               "cordon~|measure~|plan~|arrangement~|security|patrol~|officer~|staff|support|team~|diversion~|closure~|barrier~ * in place",
+               "declar~ * major_incident|emergency", "major incident * declar~",
                "been * arrest~|charg~|detain~|remov~|taken_down|deploy~|evacuat~|moved|rehoused|relocat~",
                "ask~ to take * down", "take~ * down", "will be kept clear|open|closed|safe", "extra|additional officer~|patrol~|staff",
                "named * case_worker|caseworker|officer|contact"],
