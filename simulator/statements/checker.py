@@ -190,14 +190,12 @@ class Checker:
         if isinstance(rule, Rumour) and rule.about:
             return self._correction(rule, r, own)
         kind = getattr(rule, "kind", None)
-        deniable = kind is not None and kind not in credited.UNDENIABLE
-        hits = [h for h, s in zip(own, _spans_for(r, own)) if s is None or not (deniable and credited.taken_back(r, *s, h.cue))]
+        hits = [h for h, s in zip(own, _spans_for(r, own)) if s is None or self._delivers(kind, r, *s, h.cue)]
         decisive_spans: list = []
         if kind is not None:
-            # an element's clearest words are its cues too (a decisive phrase alone delivers it);
-            # a cue the statement takes back ('officers were not deployed') delivers nothing
-            decisive_spans = [s for s in r.spans.get("decisive:" + kind, []) if not (deniable and credited.taken_back(r, s[0], s[1], s[2].text))]
-            hits += [r.hit(s) for s in r.spans.get("credit:" + kind, []) if not (deniable and credited.taken_back(r, s[0], s[1], s[2].text))]
+            # an element's clearest words are its cues too (a decisive phrase alone delivers it)
+            decisive_spans = [s for s in r.spans.get("decisive:" + kind, []) if self._delivers(kind, r, s[0], s[1], s[2].text)]
+            hits += [r.hit(s) for s in r.spans.get("credit:" + kind, []) if self._delivers(kind, r, s[0], s[1], s[2].text)]
             hits += [r.hit(s) for s in decisive_spans]
             if kind == "help":
                 limit = min(len(r.text), MAX_CHARS)
@@ -211,6 +209,16 @@ class Checker:
         text = getattr(rule, "label", None) or f"corrects the rumour {rule.id}"
         label = text[0].lower() + text[1:]
         return Verdict(rule.id, kind or "phrases", False, tuple(hits), f"{label}: says {_quote(hits)}")
+
+    @staticmethod
+    def _delivers(kind: str | None, r: Reading, i: int, j: int, phrase: str) -> bool:
+        """Whether a credited cue found at tokens i..j delivers its element: not taken back by a
+        denial ('officers were not deployed'), not a look-alike ('the crowd was calm')."""
+        if kind is None:
+            return True
+        if kind not in credited.UNDENIABLE and credited.taken_back(r, i, j, phrase):
+            return False
+        return not credited.not_a_call(r, kind, i)
 
     def _own_hits(self, rule: Rule, r: Reading) -> list[Hit]:
         hits = [r.hit(s) for s in r.spans.get("rule:" + rule.id, [])]

@@ -27,6 +27,13 @@ REFRAIN = frozenset({"panic", "confront", "confrontation", "retaliate", "retalia
                      "alone", "intimidate", "succeed", "win", "forget", "worry", "afraid", "fight", "guess"})
 """Lemmas of what an element asks people not to do or feel: a denial before them is the element."""
 
+DESCRIBED = frozenset({"was", "were"})
+"""Past 'be' before a word of calm: the calm is described ('residents were calm'), not called for."""
+DEGREE = frozenset({"largely", "mostly", "generally", "quite", "relatively", "very", "fairly", "remarkably", "all"})
+
+DETERMINERS = frozenset({"the", "a", "an", "this", "that", "our", "its", "their", "his", "her", "my", "these", "those"})
+"""Before 'report', a noun ('the report into the threats'), not the call to report."""
+
 UNDENIABLE = frozenset({"unknowns", "no_reprisals", "check_share", "rumour_correction"})
 """Elements said by denying ('we do not yet know', 'will not be tolerated'): never taken back."""
 
@@ -68,3 +75,17 @@ def _a_call(r: Reading, k: int) -> bool:
     elif toks[k].lemma != "never":
         return False
     return m < 0 or toks[m].clause != clause or toks[m].low in CALL_START
+
+
+def not_a_call(r: Reading, kind: str, i: int) -> bool:
+    """Whether the cue at token i only looks like the element: calm described in the past ('the
+    crowd was calm'), 'report' as a noun ('the report into the threats')."""
+    toks = r.toks
+    k = i - 1
+    if kind == "calm" and toks[i].lemma in ("calm", "peaceful"):
+        while k >= 0 and toks[k].low in DEGREE:
+            k -= 1
+        return k >= 0 and toks[k].low in DESCRIBED and toks[k].clause == toks[i].clause
+    if kind == "report" and toks[i].lemma == "report":
+        return k >= 0 and toks[k].low in DETERMINERS and toks[k].clause == toks[i].clause
+    return False
