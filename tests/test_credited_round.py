@@ -101,6 +101,12 @@ CASES: dict[str, tuple] = {
         ("Our thoughts are with everyone affected.", False),
         ("We do not yet know what happened.", False),
     ]),
+    "facts": (CALDMERE, "FM-facts", [
+        ("At about 11:40 this morning two people were killed at the gurdwara on Tanner Road.", True),
+        ("Police confirm that a man opened fire at the Vaisakhi celebration.", True),
+        ("Police are treating it extremely seriously this morning.", False),
+        ("Caldmere General is treating everyone brought in this morning.", False),
+    ]),
     "report": (BRACKWATER, "KM-report", [
         ("If you see anything suspicious, tell a police officer straight away.", True),
         ("Anyone with information should contact police, quoting the incident number.", True),
@@ -155,6 +161,8 @@ CASES: dict[str, tuple] = {
         ("Counter-terrorism detectives are leading the investigation and a man is in custody.", True),
         ("The police have not been able to reach the building yet.", False),
         ("No arrests have been made and nobody has been charged.", False),
+        ("Anyone who attacks a mosque in revenge will be arrested.", False),
+        ("As acting mayor I am in charge of the city's response.", False),
     ]),
     "report_more": (WENDHOLM, "KM-report-threats", [
         ("If something worries you, call the police. You don't need to be sure.", True),

@@ -218,7 +218,7 @@ class Checker:
             return True
         if kind not in credited.UNDENIABLE and credited.taken_back(r, i, j, phrase):
             return False
-        return not credited.not_a_call(r, kind, i)
+        return not credited.not_a_call(r, kind, i, j, phrase)
 
     def _own_hits(self, rule: Rule, r: Reading) -> list[Hit]:
         hits = [r.hit(s) for s in r.spans.get("rule:" + rule.id, [])]

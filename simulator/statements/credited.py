@@ -34,6 +34,10 @@ DEGREE = frozenset({"largely", "mostly", "generally", "quite", "relatively", "ve
 DETERMINERS = frozenset({"the", "a", "an", "this", "that", "our", "its", "their", "his", "her", "my", "these", "those"})
 """Before 'report', a noun ('the report into the threats'), not the call to report."""
 
+WARNED = frozenset({"anyone", "anybody", "whoever", "someone", "somebody"})
+"""Who a warning is for: with them before it, 'will be arrested' is a warning, not a deed."""
+PRESENT_BE = frozenset({"is", "are", "am", "'re", "be", "being"})
+
 UNDENIABLE = frozenset({"unknowns", "no_reprisals", "check_share", "rumour_correction"})
 """Elements said by denying ('we do not yet know', 'will not be tolerated'): never taken back."""
 
@@ -77,11 +81,20 @@ def _a_call(r: Reading, k: int) -> bool:
     return m < 0 or toks[m].clause != clause or toks[m].low in CALL_START
 
 
-def not_a_call(r: Reading, kind: str, i: int) -> bool:
-    """Whether the cue at token i only looks like the element: calm described in the past ('the
-    crowd was calm'), 'report' as a noun ('the report into the threats')."""
+def not_a_call(r: Reading, kind: str, i: int, j: int, phrase: str) -> bool:
+    """Whether the cue at tokens i..j only looks like the element: calm described in the past
+    ('the crowd was calm'), 'report' as a noun ('the report into the threats'), a warning taken
+    for a deed done ('anyone who does will be arrested' says what will happen to them, not what is
+    being done), a harm in the present taken for a fact ('police are treating it seriously'
+    read as 'were treated')."""
     toks = r.toks
     k = i - 1
+    if kind == "action" and toks[j - 1].lemma in ("arrest", "prosecute", "charge", "detain"):
+        return any(toks[m].lemma in WARNED for m in r.clause_toks(toks[i].clause) if m < i)
+    if kind == "action" and toks[j - 1].lemma == "charge" and toks[j - 2].low == "in":
+        return True  # 'I am in charge'
+    if kind == "facts" and set(phrase.lower().replace("|", " ").replace("_", " ").split()) & {"was", "were"}:
+        return toks[i].low in PRESENT_BE
     if kind == "calm" and toks[i].lemma in ("calm", "peaceful"):
         while k >= 0 and toks[k].low in DEGREE:
             k -= 1
