@@ -89,10 +89,10 @@ def not_a_call(r: Reading, kind: str, i: int, j: int, phrase: str) -> bool:
     read as 'were treated')."""
     toks = r.toks
     k = i - 1
+    if kind == "action" and toks[j - 1].lemma == "charge" and j >= 2 and toks[j - 2].low == "in":
+        return True  # 'I am in charge'
     if kind == "action" and toks[j - 1].lemma in ("arrest", "prosecute", "charge", "detain"):
         return any(toks[m].lemma in WARNED for m in r.clause_toks(toks[i].clause) if m < i)
-    if kind == "action" and toks[j - 1].lemma == "charge" and toks[j - 2].low == "in":
-        return True  # 'I am in charge'
     if kind == "facts" and set(phrase.lower().replace("|", " ").replace("_", " ").split()) & {"was", "were"}:
         return toks[i].low in PRESENT_BE
     if kind == "calm" and toks[i].lemma in ("calm", "peaceful"):
