@@ -104,6 +104,9 @@ CREDITED: dict[str, list[str]] = {
         "next briefing", "next update~", "briefing * scheduled|will_be_held|is_at", "scheduled for", "update * again",
         "will let you know", "let * know as soon as", "we will tell you", "will be on our|the website", "again on|at|tomorrow",
         "will be publish~|post~|announc~|shar~|releas~|given|set_out|updated", "will set out|announce|report|brief", "next message|statement|bulletin|post", "will come at|on|by|tonight|tomorrow", "report on it * tonight|tomorrow|later", "at regular interval~", "we will publish|post|share", "will speak again", "speak again at|on|tomorrow|later",
+        # Coming back said as the next statement, briefing or bulletin, or as a place to look again.
+        "further|another|new statement|briefing|bulletin|announcement", "will issue|release|provide|put_out * statement|update|briefing|bulletin|detail~|information",
+        "brief~ you|the_press|everyone|residents * again|later|tomorrow|at|this", "check back", "first thing tomorrow|in_the_morning",
     ],
     "help": [
         "if you have * question~", "every day from", "open * from|until|till|daily|every_day", "can reach", "can get * help|advice|support", "through the * form|line|centre|service",
@@ -140,6 +143,11 @@ CREDITED: dict[str, list[str]] = {
         "will not * divide", "deplor~", "atrocity", "abomination", "monstrous", "inexcusable", "never be justified", "nothing can justify",
         "want~|wanted|seek~|sought|try~|tried|hope~|hoped|mean~|meant|aim~ to divide|split|frighten|scare|terrify|terrori~",
         "will fail", "will not succeed|win", "not let * win|succeed",
+        # Condemnation said as the hatred named, no excuse for it, contempt, rejection.
+        "pure|naked|sheer|blind|raw hatred|hate|evil|cowardice", "act~ of hatred|terror|cowardice|barbarism|savagery|pure_evil|violence_and_hate",
+        "no excuse|justification", "can_not|cannot|never be excused|justified|condoned", "reject~ * hatred|hate|violence|racism|bigotry|attack~|what_happened",
+        "beyond|beneath contempt", "contempt", "no home|room in|here", "repugnant", "odious", "indefensible", "unforgivable",
+        "grotesque", "unjustifiable", "denounc~", "stand~ against|up_to * hate|hatred|violence|racism|bigotry|extremism|terror",
     ],
     "solidarity": [
         "we be one", "we be all one",
@@ -150,6 +158,9 @@ CREDITED: dict[str, list[str]] = {
         "not alone", "not on * own", "grieve~ with", "mourn~ with", "not stand alone", "we stand",
         "our * neighbour~", "every community", "we be with our|the|all", "with you", "with them",
         "protect you|them|everyone|our", "keep you safe",
+        # Standing with said as walking beside, a home that is theirs, the city behind them.
+        "walk~ with|beside|alongside", "be your * home|city|town|community", "your city|home|town * as much as", "we be here for",
+        "city|town|council|everyone|we|i|nation|country be * behind you|the|our|them|every", "stand~|stood by you|the|our|them|every",
     ],
     "calm": [
         "keep the peace", "let the police do", "police do their job|work", "not rise to", "do not gather", "not * come back into town", "step back", "cool head~", "calm head~", "not go looking for", "quiet street", "de-escalat~", "settle~ down",
@@ -173,6 +184,8 @@ CREDITED: dict[str, list[str]] = {
         "psycholog~", "referral~", "welfare", "confidential support", "debrief", "for any pupil|child|one|person who need~",
         "support * available", "counsellor~", "someone to talk to",
         "around the clock", "day and night", "if you need help|support|someone",
+        "on hand", "listener~", "trained * listener~|counsellor~|staff|volunteer~|officer~", "dedicated * officer~|worker~|contact|team",
+        "guide * through", "okay not to be okay|ok", "not to be okay|ok",
     ],
     "no_reprisals": [
         "reprisal~", "retaliat~", "revenge", "take the law into", "not tolerate", "not be tolerate~", "no tolerance", "zero tolerance",
@@ -183,6 +196,10 @@ CREDITED: dict[str, list[str]] = {
         "will not tolerate", "never acceptable", "never be acceptable", "not acceptable", "unacceptable", "wrongly blamed",
         "will arrest", "arrest anyone|those", "be a crime", "be a criminal offence", "nobody has the right to", "no one has the right to",
         "will act against", "act against anyone",
+        # No reprisals said as justice left to the courts and no innocent made to pay.
+        "leave * to the court~|police|law|justice_system", "let * court~|justice|law * do|take|deal|run",
+        "not punish * innocent~|whole|other~|neighbour~|famil~|communit~", "no|nobody|no_one * deserve~ to pay|suffer|be_blamed|be_targeted|be_punished|be_attacked",
+        "not * pay|suffer|answer for * what|this|his|the_actions|crime~",
     ],
     "report": [
         "report~ * to the police|us|the_platform|platform~|101|online", "report * hate|threat~|abuse|incident~|it|them|anything",
@@ -196,11 +213,17 @@ CREDITED: dict[str, list[str]] = {
         "talk~ with|to * resident~|communit~|you|everyone|parties|famil~", "conversation~", "forum", "round table|roundtable",
         "public meeting", "drop-in", "open door", "your concerns|question~|views", "we want to hear", "keep~ talking", "keep~ meeting",
         "bring * together", "work~ with * communit~|resident~|leader~|partie~",
+        # Dialogue said as an open door, a say, a seat at the table.
+        "door~ * open", "have their|your say", "seat at the table", "around|round the table", "town hall meeting", "open meeting",
+        "listening event|session|exercise", "talk~ it|this|things through", "hear * both side~|all_sides|everyone|every_view",
+        "meet~ * resident~|communit~|leader~|both_sides|organiser~|parties|famil~", "sit * table", "invit~ * to * talk|meet|table|discuss|join",
     ],
     "check_share": [
         "check before", "before you share|forward|repost|post", "before sharing", "think before", "not * share|forward|repost|spread",
         "do not share", "don't share", "pass * on", "official source~|channel~|account~", "trusted source~", "check * source~",
         "rely on official", "verified", "fact-check~", "fact check~", "report * to the platform", "stop * spread~",
+        "before you * share|forward|repost|post|retweet|send|pass", "before * repost~|shar~|forward~|retweet~", "think * before",
+        "ask yourself * where|who|whether|if",
     ],
 }
 """Each credited kind: its built-in turns of phrase (a pack's `match` adds its own)."""
