@@ -93,6 +93,8 @@ def not_a_call(r: Reading, kind: str, i: int, j: int, phrase: str) -> bool:
         return True  # 'I am in charge'
     if kind == "action" and toks[j - 1].lemma in ("arrest", "prosecute", "charge", "detain"):
         return any(toks[m].lemma in WARNED for m in r.clause_toks(toks[i].clause) if m < i)
+    if kind == "calm" and toks[i].lemma in ("unite", "united") and j < len(toks) and toks[i].low == "united":
+        return toks[i + 1].lemma in ("kingdom", "states", "nations", "arab", "reformed", "church") if i + 1 < len(toks) else False
     if kind == "next_update":  # 'the last update was at noon' looks back
         return any(toks[m].low in ("was", "were", "last", "previous", "earlier") for m in range(max(0, i - 1), j))
     if kind == "facts" and set(phrase.lower().replace("|", " ").replace("_", " ").split()) & {"was", "were"}:
