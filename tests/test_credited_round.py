@@ -242,6 +242,45 @@ CASES: dict[str, tuple] = {
         ("Please share this message as widely as you can.", False),
         ("The video was shared thousands of times.", False),
     ]),
+    # registers: a terse police line, an American release, a social post, a translated text
+    "action_registers": (CALDMERE, "FM-action", [
+        ("Scene secure. One male in custody. Enquiries ongoing.", True),
+        ("The sheriff's office and the FBI are assisting, and deputies are patrolling the neighborhood.", True),
+        ("The authorities are working to clarify the circumstances and the investigations are continuing.", True),
+    ]),
+    "unknowns_registers": (CALDMERE, "FM-unknowns", [
+        ("It is not yet possible to say how many persons were injured.", True),
+        ("The identity of the perpetrator is not established.", True),
+        ("The circumstances are still being clarified by the authorities.", True),
+    ]),
+    "next_update_registers": (CALDMERE, "FM-next-update", [
+        ("Further updates to follow.", True),
+        ("More soon.", True),
+    ]),
+    "empathy_registers": (CALDMERE, "FM-empathy", [
+        ("Heartbreaking news from Tanner Road tonight.", True),
+        ("Our compassion goes to the families of the deceased.", True),
+    ]),
+    "help_registers": (CALDMERE, "FM-help", [
+        ("DM us if you need help.", True),
+        ("Anyone with questions about the road closures can check the city website.", True),
+    ]),
+    "support_registers": (BRACKWATER, "KM-support", [
+        ("Assistance is offered to all affected persons at the town hall.", True),
+        ("Counseling services are available to anyone who needs them.", True),
+    ]),
+    "solidarity_registers": (CALDMERE, "KM-solidarity", [
+        ("The city stands by the side of the Sikh community.", True),
+        ("We are side by side with the sangat.", True),
+    ]),
+    "calm_registers": (LINDENPORT, "KM-calm", [
+        ("We call on all citizens to refrain from violence and provocation.", True),
+        ("We stand united, and we will not let anyone turn neighbor against neighbor.", True),
+    ]),
+    "report_registers": (WENDHOLM, "KM-report-threats", [
+        ("If you see anything, call 911.", True),
+        ("Anyone with info call 101 quoting log 123.", True),
+    ]),
 }
 # --- end cases
 

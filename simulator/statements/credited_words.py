@@ -15,7 +15,7 @@ CREDITED: dict[str, list[str]] = {
         "can only imagine", "can_not|cannot imagine", "break~ my|our heart", "all hurting", "hurt * caused", "pain * caused", "no one|nobody should have to", "no child|family|parent should have to", "must be terrifying|frightening|awful|devastating|so_hard", "how hard * must be", "share * anger|fear|shock|sadness", "deeply|profoundly shock~", "stunned",
         # Their distress acknowledged, however the people are named ('the city knows that many people in
         # the community are frightened', 'we recognise how shaken parents are this morning').
-        "know~|recognis~|recogniz~|understand~|aware|realis~|acknowledg~ * people|many|you|famil~|resident~|everyone|parent~|communit~|neighbour~ * * frightened|afraid|scared|worried|anxious|shaken|upset|hurting|fearful|distressed|nervous|uneasy|angry|grieving",
+        "know~|recognis~|recogniz~|understand~|aware|realis~|realiz~|acknowledg~ * people|many|you|famil~|resident~|everyone|parent~|communit~|neighbo~ * * frightened|afraid|scared|worried|anxious|shaken|upset|hurting|fearful|distressed|nervous|uneasy|angry|grieving",
         "how * frightened|afraid|scared|shaken|upset|anxious|worried * people|you|famil~|everyone|parent~ * be|feel|are",
         "heartbroken", "heartbreaking", "sadden", "saddened", "devastate", "devastated", "devastating", "sorrow", "grief",
         "grieve", "mourn", "mourning", "condolence~", "sympath~", "thought|heart|prayer be with", "thoughts and prayers",
@@ -43,6 +43,7 @@ CREDITED: dict[str, list[str]] = {
         "sadness", "saddest", "sad|terrible|awful|tragic|heartbreaking|devastating news|day",
         "difficult|distressing|upsetting|painful|traumatic|frightening|worrying|anxious|terrible|dark|sad time~|day~|night~|week~|moment~|period",
         "know|understand|realise|realize how * scary|terrifying|upsetting|painful|tough|shocking", "pray~ for", "be * shocked",
+        "compassion * with|for|to|go~",
     ],
     "facts": [
         "confirm", "confirmed", "can confirm", "we know that", "what we know", "at about|around|approximately",
@@ -99,6 +100,9 @@ CREDITED: dict[str, list[str]] = {
         "not clear * whether|why|how|what|who|if|when", "can_not|cannot tell you * yet|why|how|who|whether|what|more|much|when", "not know until", "take~ * time to",
         "limited information|detail~", "information|detail~ * * limited|scarce|sketchy|patchy", 
         "work~ to confirm|establish|understand|identify|find_out|determine|verify", "wrong to speculate|guess", "not known",
+        # ... and in a formal or translated register: not possible to say, circumstances being clarified.
+        "not * possible to say|confirm|know|tell|give|determine|establish|identify|comment", "work~|seek~|try~ to clarify",
+        "circumstance~ * unclear|not_yet|being_established|being_investigated|being_clarified|still|under", "be not establish~|determin~|clarif~|confirm~",
     ],
     "next_update": [
         "next update", "further update", "another update", "update you|everyone|residents", "will update", "keep * inform~|update~|post~",
@@ -113,15 +117,16 @@ CREDITED: dict[str, list[str]] = {
         # Coming back said as the next statement, briefing or bulletin, or as a place to look again.
         "further|another|new statement|briefing|bulletin|announcement", "will issue|release|provide|put_out * statement|update|briefing|bulletin|detail~|information",
         "brief~ you|the_press|everyone|residents * again|later|tomorrow|at|this", "check back", "first thing tomorrow|in_the_morning",
+        "update~|detail~|information|more * to follow", "more soon|later|shortly",
     ],
     "help": [
-        "if you have * question~", "every day from", "open * from|until|till|daily|every_day", "can reach", "can get * help|advice|support", "through the * form|line|centre|service",
+        "if you have * question~", "every day from", "open * from|until|till|daily|every_day", "can reach", "can get * help|advice|support", "through the * form|line|centre|center|service",
         "helpline", "hotline", "information line", "support line", "call|phone|ring|contact us", "call * on",
-        "go to * centre", "family assistance centre", "assistance centre", "find * information|update~|detail~ * on|at",
+        "go to * centre|center", "family assistance centre|center", "assistance centre|center", "find * information|update~|detail~ * on|at",
         "information * on|at * website|page", "ask * question~", "text * on", "email us", "free number",
         "if you be look~ for", "if you need help|support|information",
         "around the clock", "day and night", "24 hours", "24/7", "call|phone|ring|text us|on", "call|phone|ring the helpline|line|number|team|desk", "ask at",
-        "question~ ? ask|call|phone|email|visit", "follow * for * update~|information|news", "drop in", "drop-in", "come to * centre|desk|hall",
+        "question~ ? ask|call|phone|email|visit", "follow * for * update~|information|news", "drop in", "drop-in", "come to * centre|center|desk|hall",
         "desk at", "helpdesk", "advice line", "free phone|call", "freephone",
         "answer~ * question~", "in person at", "open day", "will be at * to answer|help|talk", "call * line", "family line",
         # Where to turn, said as who may call whom, what is on which page, what is open to anyone.
@@ -159,21 +164,22 @@ CREDITED: dict[str, list[str]] = {
         "we be one", "we be all one",
         "have * back~", "got * back~", "welcome here", "belong here", "you be welcome", "include~ the|those|you * famil~|people", "part of this|our * city|community|town",
         "solidarity", "stand|standing|stood with|alongside|beside|behind", "we be with you", "be with you", "by your side",
-        "you be not alone", "one of us", "part of our city|community|town", "our neighbour~", "belong~", "we support you",
+        "you be not alone", "one of us", "part of our city|community|town", "our neighbo~", "belong~", "we support you",
         "together with", "shoulder to shoulder", "embrace", "we will not abandon", "proud of", "valued member~", "welcome~",
         "not alone", "not on * own", "grieve~ with", "mourn~ with", "not stand alone", "we stand",
-        "our * neighbour~", "every community", "we be with our|the|all", "with you", "with them",
+        "our * neighbo~", "every community", "we be with our|the|all", "with you", "with them",
         "protect you|them|everyone|our", "keep you safe",
         # Standing with said as walking beside, a home that is theirs, the city behind them.
-        "walk~ with|beside|alongside", "be your home|city|town|community|neighbourhood", "your city|home|town * as much as", "we be here for",
+        "walk~ with|beside|alongside", "be your home|city|town|community|neighbourhood|neighborhood", "your city|home|town * as much as", "we be here for",
         "city|town|council|everyone|we|i|nation|country be * behind you|the|our|them|every", "stand~|stood by you|the|our|them|every",
+        "by the side of", "at the side of", "side by side",
     ],
     "calm": [
         "keep the peace", "let the police do", "police do their job|work", "not rise to", "do not gather", "not * come back into town", "step back", "cool head~", "calm head~", "not go looking for", "quiet street", "de-escalat~", "settle~ down",
-        "calm", "together", "look after * each_other|one_another", "look out for * each_other|one_another|neighbour~",
+        "calm", "together", "look after * each_other|one_another", "look out for * each_other|one_another|neighbo~",
         "do not panic", "no need to panic", "not panic", "come together", "peaceful~", "reassur~", "do not confront", "restraint",
         "keep * cool", "rely on official information", "stay safe", "avoid speculat~", "kindness", "compassion", "respect each other",
-        "check on * neighbour~|people|each_other|one_another|friend~", "hold * close", "refuse * to hate", "leave this|it to the police",
+        "check on * neighbo~|people|each_other|one_another|friend~", "hold * close", "refuse * to hate", "leave this|it to the police",
         "keep * distance", "follow * police * advice|instruction~", "stay away from trouble", "go home safely", "do not respond to|with",
         "keep * head~", "be kind", "look after yourselves|yourself", "never been a city of", "not let * fear|hate|anger",
         "do not * divide", "not let * divide", "patience", "peace", "in peace", "go home safely", "respect * people|one_another|each_other|everyone",
@@ -183,15 +189,16 @@ CREDITED: dict[str, list[str]] = {
         "can help with", "help with * cost~|paperwork|counsel~|funeral~|bill~", "support be there", "there for you|anyone|everyone", "we will help", "full support",
         "need~ support", "who need~ * help|support", "family liaison", "waiting for you", "someone * to talk", "here for you", "look~ after the families|you|them",
         "victim support", "counsel~", "support line", "psychological support", "psychological first aid", "someone to talk to",
-        "support be available", "help be available", "family assistance centre", "helpline", "trauma", "wellbeing",
+        "support be available", "help be available", "family assistance centre|center", "helpline", "trauma", "wellbeing",
         "emotional support", "case worker~", "support desk", "chaplain~", "bereave~", "mental health support", "listening service",
-        "we will support", "support you", "support for", "support service~", "support centre", "liaison officer~",
+        "we will support", "support you", "support for", "support service~", "support centre|center", "liaison officer~",
         "talk to someone", "here to help", "practical help", "drop-in",
         "psycholog~", "referral~", "welfare", "confidential support", "debrief", "for any pupil|child|one|person who need~",
-        "support * available", "counsellor~", "someone to talk to",
+        "support * available", "counsel~", "someone to talk to",
         "around the clock", "day and night", "if you need help|support|someone",
-        "on hand", "listener~", "trained * listener~|counsellor~|staff|volunteer~|officer~", "dedicated * officer~|worker~|contact|team",
+        "on hand", "listener~", "trained * listener~|counsel~|staff|volunteer~|officer~", "dedicated * officer~|worker~|contact|team",
         "guide * through", "okay not to be okay|ok", "not to be okay|ok",
+        "assistance|help|support * offer~|available|provid~|on_offer",
     ],
     "no_reprisals": [
         "reprisal~", "retaliat~", "revenge", "take the law into", "not tolerate", "not be tolerate~", "no tolerance", "zero tolerance",
@@ -204,12 +211,12 @@ CREDITED: dict[str, list[str]] = {
         "will act against", "act against anyone",
         # No reprisals said as justice left to the courts and no innocent made to pay.
         "leave * to the court~|police|law|justice_system", "let * court~|justice|law * do|take|deal|run",
-        "not punish * innocent~|whole|other~|neighbour~|famil~|communit~", "no|nobody|no_one * deserve~ to pay|suffer|be_blamed|be_targeted|be_punished|be_attacked",
+        "not punish * innocent~|whole|other~|neighbo~|famil~|communit~", "no|nobody|no_one * deserve~ to pay|suffer|be_blamed|be_targeted|be_punished|be_attacked",
         "not|never pay|suffer|answer for * what|this|his|the_actions|crime~", "not have to pay|suffer|answer for",
     ],
     "report": [
         "report~ * to the police|us|the_platform|platform~|101|online", "report * hate|threat~|abuse|incident~|it|them|anything",
-        "call|ring|phone 101|999", "on 101", "in an emergency", "anonymous~", "third-party|third_party report~", "reporting centre~",
+        "call|ring|phone|dial 101|999|911|112", "on 101", "in an emergency", "anonymous~", "third-party|third_party report~", "reporting centre~|center~",
         "report~ online", "online form", "without * give~|giving * name", "in confidence", "through someone you trust",
         "crimestoppers", "report~ point~", "screenshot", "keep * evidence", "how to report", "where to report",
     ],
@@ -234,33 +241,33 @@ CREDITED: dict[str, list[str]] = {
 }
 """Each credited kind: its built-in turns of phrase (a pack's `match` adds its own)."""
 
-_AGENCY = "police|officer~|council|city|team~|staff|paramedic~|firefighter~|crew~|agency|unit|service~|responder~|detective~|investigator~"
+_AGENCY = "sheriff~|deput~|trooper~|fbi|ems|authorit~|forensic~|specialist~|police|officer~|council|city|team~|staff|paramedic~|firefighter~|crew~|agency|unit|service~|responder~|detective~|investigator~"
 _OPERATIONS = ("deploy~|patrol~|secur~|cordon~|investigat~|search~|trac~|assess~|respond~|evacuat~|remov~|arrest~|charg~|"
                "monitor~|review~|meet~|set_up|flag~|report~|refer~|contact~|visit~|guard~|escort~|attend~|interview~|inspect~|"
-               "clean~|repair~|reopen~|increas~|step~_up|provid~|arrang~|organis~|coordinat~|treat~|protect~|stay~|remain~|"
+               "clean~|repair~|reopen~|increas~|step~_up|provid~|assist~|arrang~|organis~|organiz~|coordinat~|treat~|protect~|stay~|remain~|"
                "examin~|declar~|activat~|conven~|launch~|mobilis~|mobiliz~|boost~|reinforc~|tighten~|heighten~|"
                "support~|seal~|lock~|accompan~|speak~_to|speak~_with|talk~_to|talk~_with")
 """Who acts and what they do ('the police are assessing the risks', 'staff have cleaned the wall')."""
 
 DECISIVE: dict[str, list[str]] = {
     "calm": ["calm", "panic", "restraint", "not go looking for", "do not confront", "let the police do",
-             "look out for * each_other|one_another|neighbour~", "keep * cool", "peace", "in peace", "peacefully", "leave it|this to the police",
+             "look out for * each_other|one_another|neighbo~", "keep * cool", "peace", "in peace", "peacefully", "leave it|this to the police",
              "not let * fear|hate|anger|divide", "do not * divide", "look after * each_other|one_another", "go home safely",
              "level|clear|cool|calm head~", "stay|remain|keep * composed|composure", "keep|stay|remain peaceful|peaceable|orderly", "keep it|things|this|everything peaceful",
              "not be|get provok~|drawn_in|goaded|baited|wound_up", "not let * provok~|goad~|bait~", "resist * provocation~",
              "refuse~ to be provok~|drawn_in|goaded", "let * police|officer~|investigator~|detective~|emergency_service~ do|get_on|work|handle",
-             "stick|hold|stay|band together", "not turn on|against * each_other|one_another|neighbour~|anyone",
+             "stick|hold|stay|band together", "not turn on|against * each_other|one_another|neighbo~|anyone",
              "never turn on|against", "hate with * hate|hatred", "hatred with * hate|hatred", "violence with * violence",
              "anger with * anger|violence", "only make * worse", "make~ things worse", "not the answer|way|solution", "never the answer|way|solution",
              "solve~ nothing", "de-escalat~", "calm~ down", "cool~ down|off", "think|pause|breathe * before you|posting|sharing|reacting|acting",
              "take a * breath", "avoid * confrontation~|trouble|violence|conflict|escalat~",
-             "not take to the street~", "stay off the street~", "not be divided",
+             "not take to the street~", "stay off the street~", "not be divided", "refrain from * violence|confrontation~|retaliat~|hostil~|provocat~|revenge",
              # Unity as the call itself: getting through it together, united, love stronger than hate.
              "stronger together", "unite~", "unity", "we be united", "a united", "love|hope|unity|kindness * stronger than",
              "take * law|matters into", "stay|keep away|steer_clear from|of * march|protest|counter-protest|demonstration|crowd~|confrontation",
              "not engage", "ignore * provocation~|taunt~|insult~|them", "no place for * violence|disorder|trouble|retaliation",
-             "please go home", "go home * safely|peacefully|now|quietly", "be kind", "kind to * each_other|one_another|neighbour~",
-             "respect * each_other|one_another", "disagree * peacefully|respectfully|without|well", "not take it out on", "not turn~|be_turned|be_set on|against * each_other|one_another|neighbour~|anyone", "keep * head~", "stand together", "come together", "pull together"],
+             "please go home", "go home * safely|peacefully|now|quietly", "be kind", "kind to * each_other|one_another|neighbo~",
+             "respect * each_other|one_another", "disagree * peacefully|respectfully|without|well", "not take it out on", "not turn~|be_turned|be_set on|against * each_other|one_another|neighbo~|anyone", "keep * head~", "stand together", "come together", "pull together"],
     "solidarity": ["solidarity", "stand~|stood with|alongside|beside|behind", "not alone", "welcome here", "belong here",
                    "have|got your|their back~", "not on * own", "by your side",
                    "shoulder to shoulder", "we be with you", "grieve~ with|alongside", "mourn~ with|alongside", "not stand alone",
@@ -291,12 +298,12 @@ DECISIVE: dict[str, list[str]] = {
     # flagged the content to the unit', 'there will be patrols all week'): the element itself.
     "action": [f"{_AGENCY} * {_OPERATIONS}", "police|officer~|patrol~|paramedic~|firefighter~|crew~ * be * at|on|in|outside|there",
                "there will be * patrol~|officer~|steward~", "we have|be|will|'ve * set_up|open~|deploy~|report~|flag~|arrang~|remov~|provid~|refer~|contact~|conven~|activat~|launch~|"
-               "commission~|mobilis~|declar~|increas~|step~_up|put_in_place|dispatch~|stood_up|cancel~|postpon~|lock~|seal~",
+               "commission~|mobilis~|mobiliz~|declar~|increas~|step~_up|put_in_place|dispatch~|stood_up|cancel~|postpon~|lock~|seal~",
                "have|has been * arrest~|charg~|detain~|remov~|taken_down|deploy~|evacuat~|report~|flag~|refer~|declar~|brought_in|"
-               "mobilis~|step~_up|increas~|activat~|conven~|launch~|put_in_place|stood_up|open~|clos~|examin~|seal~|lock~|shut~|"
+               "mobilis~|mobiliz~|step~_up|increas~|activat~|conven~|launch~|put_in_place|stood_up|open~|clos~|examin~|seal~|lock~|shut~|"
                "cancel~|postpon~|suspend~|boost~|reinforc~|tighten~|heighten~|dispatch~|call~_in|drafted_in|provid~",
-               "in custody", "under way", "underway",
-               "be be|now|currently|already|also interview~|examin~|cordon~|guard~|evacuat~|escort~|mobilis~|reinforc~", "be interview~|examin~|cordon~|guard~|evacuat~|escort~|mobilis~|reinforc~",
+               "in custody", "under way", "underway", "enquir~|inquir~|investigation~ * ongoing|continu~|under_way|underway",
+               "be be|now|currently|already|also interview~|examin~|cordon~|guard~|evacuat~|escort~|mobilis~|mobiliz~|reinforc~", "be interview~|examin~|cordon~|guard~|evacuat~|escort~|mobilis~|mobiliz~|reinforc~",
                "cordon~|measure~|plan~|arrangement~|security|patrol~|officer~|staff|support|team~|diversion~|closure~|barrier~ * in place",
                "declar~ * major_incident|emergency", "major incident * declar~",
                "been * arrest~|charg~|detain~|remov~|taken_down|deploy~|evacuat~|moved|rehoused|relocat~",
