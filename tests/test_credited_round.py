@@ -276,6 +276,8 @@ CASES: dict[str, tuple] = {
     "calm_registers": (LINDENPORT, "KM-calm", [
         ("We call on all citizens to refrain from violence and provocation.", True),
         ("We stand united, and we will not let anyone turn neighbor against neighbor.", True),
+        ("Please do not gather outside the mosque tonight.", True),
+        ("This has never been a city of hate; check on your neighbours and show some patience.", True),
     ]),
     "report_registers": (WENDHOLM, "KM-report-threats", [
         ("If you see anything, call 911.", True),

@@ -261,7 +261,9 @@ DECISIVE: dict[str, list[str]] = {
              "anger with * anger|violence", "only make * worse", "make~ things worse", "not the answer|way|solution", "never the answer|way|solution",
              "solve~ nothing", "de-escalat~", "calm~ down", "cool~ down|off", "think|pause|breathe * before you|posting|sharing|reacting|acting",
              "take a * breath", "avoid * confrontation~|trouble|violence|conflict|escalat~",
-             "not take to the street~", "stay off the street~", "not be divided", "refrain from * violence|confrontation~|retaliat~|hostil~|provocat~|revenge",
+             "not take to the street~", "stay off the street~", "not be divided", "not rise to", "do not gather", "settle~ down", "refuse * to hate", "do not respond to|with",
+             "stay away from trouble", "never been a city of", "check on * neighbo~|each_other|one_another", "kindness", "patience",
+             "respect * people|one_another|each_other|everyone", "talk with|to each_other|one_another", "refrain from * violence|confrontation~|retaliat~|hostil~|provocat~|revenge",
              # Unity as the call itself: getting through it together, united, love stronger than hate.
              "stronger together", "unite~", "unity", "we be united", "a united", "love|hope|unity|kindness * stronger than",
              "take * law|matters into", "stay|keep away|steer_clear from|of * march|protest|counter-protest|demonstration|crowd~|confrontation",
