@@ -52,6 +52,7 @@ CREDITED: dict[str, list[str]] = {
         "accounted for", "nobody|no_one * hurt|injured", "have_been|has_been|were|was * hurt|injured|treated|taken",
         "confirmed that", "police * confirm~", "critical condition", "stable condition", "at about|around * am|pm",
         "reopen~", "closed",
+        "overnight",
     ],
     "action": [
         "police", "officer~", "emergency service~", "paramedic~", "ambulance~", "firefighter~", "fire service",
@@ -173,6 +174,7 @@ CREDITED: dict[str, list[str]] = {
         "walk~ with|beside|alongside", "be your home|city|town|community|neighbourhood|neighborhood", "your city|home|town * as much as", "we be here for",
         "city|town|council|everyone|we|i|nation|country be * behind you|the|our|them|every", "stand~|stood by you|the|our|them|every",
         "by the side of", "at the side of", "side by side",
+        "stand~|stood together", "new neighbo~", "everyone|all * invite~", "look~ after * own", "attack on * all_of_us|everyone|us_all|every_one|each_of_us",
     ],
     "calm": [
         "keep the peace", "let the police do", "police do their job|work", "not rise to", "do not gather", "not * come back into town", "step back", "cool head~", "calm head~", "not go looking for", "quiet street", "de-escalat~", "settle~ down",
@@ -213,6 +215,7 @@ CREDITED: dict[str, list[str]] = {
         "leave * to the court~|police|law|justice_system", "let * court~|justice|law * do|take|deal|run",
         "not punish * innocent~|whole|other~|neighbo~|famil~|communit~", "no|nobody|no_one * deserve~ to pay|suffer|be_blamed|be_targeted|be_punished|be_attacked",
         "not|never pay|suffer|answer for * what|this|his|the_actions|crime~", "not have to pay|suffer|answer for",
+        "will be report~ to|dealt_with|investigated|held_to_account", "held to account",
     ],
     "report": [
         "report~ * to the police|us|the_platform|platform~|101|online", "report * hate|threat~|abuse|incident~|it|them|anything",
@@ -261,7 +264,7 @@ DECISIVE: dict[str, list[str]] = {
              "anger with * anger|violence", "only make * worse", "make~ things worse", "not the answer|way|solution", "never the answer|way|solution",
              "solve~ nothing", "de-escalat~", "calm~ down", "cool~ down|off", "think|pause|breathe * before you|posting|sharing|reacting|acting",
              "take a * breath", "avoid * confrontation~|trouble|violence|conflict|escalat~",
-             "not take to the street~", "stay off the street~", "not be divided", "not rise to", "do not gather", "settle~ down", "refuse * to hate", "do not respond to|with",
+             "not take to the street~", "stay off the street~", "not be divided", "not answer|heed|follow * call~ to", "not rise to", "do not gather", "settle~ down", "refuse * to hate", "do not respond to|with",
              "stay away from trouble", "never been a city of", "check on * neighbo~|each_other|one_another", "kindness", "patience",
              "respect * people|one_another|each_other|everyone", "talk with|to each_other|one_another", "refrain from * violence|confrontation~|retaliat~|hostil~|provocat~|revenge",
              # Unity as the call itself: getting through it together, united, love stronger than hate.
@@ -294,6 +297,11 @@ DECISIVE: dict[str, list[str]] = {
                "witness appeal", "appeal~ for * witness~|information|footage",
                "if something|anything|this|it|that|someone|anyone worr~|concern~|frighten~|scare~|bother~|upset~|threaten~ you * * tell|report|call|contact|ring|phone|let|text|email|dial",
                "please tell|inform|alert|notify|call|contact|ring|phone * police|officer~|detective~|staff|someone"],
+    # An open door or a forum is the element whatever else is said ('I'll be there to listen to
+    # parents and traders', 'we're setting up a forum').
+    "dialogue": ["listen~ to * resident~|parent~|trader~|you|people|communit~|famil~|everyone|concern~|worr~|local~|neighbo~",
+                 "forum", "resident~ meeting", "public meeting", "open meeting", "town hall meeting", "door~ * open",
+                 "have their|your say", "come and talk|ask|meet|listen", "answer~ * question~|them|you * in person"],
     "empathy": [],
     "help": [],
     # An agency doing something, said in one breath ('officers are now on scene', 'the city has
