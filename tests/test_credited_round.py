@@ -253,11 +253,14 @@ CASES: dict[str, tuple] = {
         ("Scene secure. One male in custody. Enquiries ongoing.", True),
         ("The sheriff's office and the FBI are assisting, and deputies are patrolling the neighborhood.", True),
         ("The authorities are working to clarify the circumstances and the investigations are continuing.", True),
+        ("There is a heavy police presence in the town centre and schools nearby are in lockdown.", True),
+        ("The government is working closely with the council, and the police have a visible presence at every mosque.", True),
     ]),
     "unknowns_registers": (CALDMERE, "FM-unknowns", [
         ("It is not yet possible to say how many persons were injured.", True),
         ("The identity of the perpetrator is not established.", True),
         ("The circumstances are still being clarified by the authorities.", True),
+        ("We're trying to find out more, and honestly we're not sure yet why it happened.", True),
     ]),
     "next_update_registers": (CALDMERE, "FM-next-update", [
         ("Further updates to follow.", True),
@@ -266,9 +269,11 @@ CASES: dict[str, tuple] = {
     "empathy_registers": (CALDMERE, "FM-empathy", [
         ("Heartbreaking news from Tanner Road tonight.", True),
         ("Our compassion goes to the families of the deceased.", True),
+        ("It is hard to take in. No one should ever go through this.", True),
     ]),
     "help_registers": (CALDMERE, "FM-help", [
         ("DM us if you need help.", True),
+        ("Stewards are on hand to help; for anything else ring the non-emergency number.", True),
         ("Anyone with questions about the road closures can check the city website.", True),
     ]),
     "support_registers": (BRACKWATER, "KM-support", [
@@ -288,6 +293,7 @@ CASES: dict[str, tuple] = {
     "report_registers": (WENDHOLM, "KM-report-threats", [
         ("If you see anything, call 911.", True),
         ("Anyone with info call 101 quoting log 123.", True),
+        ("Don't suffer in silence: keep a record of every message and tell us about it.", True),
     ]),
 }
 # --- end cases

@@ -44,6 +44,7 @@ CREDITED: dict[str, list[str]] = {
         "difficult|distressing|upsetting|painful|traumatic|frightening|worrying|anxious|terrible|dark|sad time~|day~|night~|week~|moment~|period",
         "know|understand|realise|realize how * scary|terrifying|upsetting|painful|tough|shocking", "pray~ for", "be * shocked",
         "compassion * with|for|to|go~",
+        "dark|darkest hour~|time~", "hard to take in|believe|comprehend|bear", "no one|nobody should * ever|go_through|experience|suffer",
     ],
     "facts": [
         "confirm", "confirmed", "can confirm", "we know that", "what we know", "at about|around|approximately",
@@ -66,6 +67,7 @@ CREDITED: dict[str, list[str]] = {
         "flag~ * to", "report~ * to the police|platform~", "removed", "remov~", "clean~ up", "repair~", "reopen~", "closed", "clos~",
         "divert~", "diversion~", "steward~", "route has_been|was changed", "first-aid|first_aid", "control room", "liaison team",
         "interpreter~", "passed to the police", "being supported", "support~ by police",
+        "lock~ down", "lockdown", "presence",
     ],
     "unknowns": [
         "not yet * said|say|announce~|release~|identif~",
@@ -104,6 +106,7 @@ CREDITED: dict[str, list[str]] = {
         # ... and in a formal or translated register: not possible to say, circumstances being clarified.
         "not * possible to say|confirm|know|tell|give|determine|establish|identify|comment", "work~|seek~|try~ to clarify",
         "circumstance~ * unclear|not_yet|being_established|being_investigated|being_clarified|still|under", "be not establish~|determin~|clarif~|confirm~",
+        "trying to find out|establish|understand|confirm|learn|determine|work_out", "not * sure * yet|whether|why|how|who|what|if",
     ],
     "next_update": [
         "next update", "further update", "another update", "update you|everyone|residents", "will update", "keep * inform~|update~|post~",
@@ -147,6 +150,8 @@ CREDITED: dict[str, list[str]] = {
         "message|email|text|dm|write_to us", "information|advice|guidance be|is|are available|on_offer", "more information|advice|help|detail~ * available", "at the|our * desk|hub|counter",
         "available at|from|on|through|via * desk|centre|center|hub|office|point|line|website|page|number",
         "looking|searching for * loved_one~|relative~|family_member~|missing",
+        "non-emergency number|line", "ask any|a|an * officer~|steward~|member_of_staff|volunteer", "on hand to help|answer|advise|assist",
+        "text * to",
     ],
     "condemnation": [
         "condemn~", "cowardly", "coward~", "no place in", "hateful", "act of hate", "hate crime", "evil", "despicable", "abhorrent",
@@ -222,6 +227,7 @@ CREDITED: dict[str, list[str]] = {
         "call|ring|phone|dial 101|999|911|112", "on 101", "in an emergency", "anonymous~", "third-party|third_party report~", "reporting centre~|center~",
         "report~ online", "online form", "without * give~|giving * name", "in confidence", "through someone you trust",
         "crimestoppers", "report~ point~", "screenshot", "keep * evidence", "how to report", "where to report",
+        "tell us|someone|police * about|what_happened|if_you|anything", "keep * record~|screenshot~|copy|copies|note~", "suffer in silence",
     ],
     "dialogue": [
         "resident~ meeting", "bring * question~", "come and talk|ask|meet|listen", "be at * to talk|listen|answer|hear", "agree how", "independent chair", "put * question~", "your voice~",
@@ -244,7 +250,7 @@ CREDITED: dict[str, list[str]] = {
 }
 """Each credited kind: its built-in turns of phrase (a pack's `match` adds its own)."""
 
-_AGENCY = "sheriff~|deput~|trooper~|fbi|ems|authorit~|forensic~|specialist~|police|officer~|council|city|team~|staff|paramedic~|firefighter~|crew~|agency|unit|service~|responder~|detective~|investigator~"
+_AGENCY = "government|ministry|department|administration|sheriff~|deput~|trooper~|fbi|ems|authorit~|forensic~|specialist~|police|officer~|council|city|team~|staff|paramedic~|firefighter~|crew~|agency|unit|service~|responder~|detective~|investigator~"
 _OPERATIONS = ("deploy~|patrol~|secur~|cordon~|investigat~|search~|trac~|assess~|respond~|evacuat~|remov~|arrest~|charg~|"
                "monitor~|review~|meet~|set_up|flag~|report~|refer~|contact~|visit~|guard~|escort~|attend~|interview~|inspect~|"
                "clean~|repair~|reopen~|increas~|step~_up|provid~|assist~|arrang~|organis~|organiz~|coordinat~|treat~|protect~|stay~|remain~|"
@@ -312,7 +318,8 @@ DECISIVE: dict[str, list[str]] = {
                "have|has been * arrest~|charg~|detain~|remov~|taken_down|deploy~|evacuat~|report~|flag~|refer~|declar~|brought_in|"
                "mobilis~|mobiliz~|step~_up|increas~|activat~|conven~|launch~|put_in_place|stood_up|open~|clos~|examin~|seal~|lock~|shut~|"
                "cancel~|postpon~|suspend~|boost~|reinforc~|tighten~|heighten~|dispatch~|call~_in|drafted_in|provid~",
-               "in custody", "under way", "underway", "enquir~|inquir~|investigation~ * ongoing|continu~|under_way|underway",
+               "in custody", "under way", "underway", "visible|increased|heavy|significant|extra|additional|high-visibility|strong * presence",
+               f"{_AGENCY} * work~_closely|working_with|work~_with|working_to|working_around|working_through|working_alongside", "enquir~|inquir~|investigation~ * ongoing|continu~|under_way|underway",
                "be be|now|currently|already|also interview~|examin~|cordon~|guard~|evacuat~|escort~|mobilis~|mobiliz~|reinforc~", "be interview~|examin~|cordon~|guard~|evacuat~|escort~|mobilis~|mobiliz~|reinforc~",
                "cordon~|measure~|plan~|arrangement~|security|patrol~|officer~|staff|support|team~|diversion~|closure~|barrier~ * in place",
                "declar~ * major_incident|emergency", "major incident * declar~",
