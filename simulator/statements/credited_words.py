@@ -90,23 +90,24 @@ CREDITED: dict[str, list[str]] = {
         "piec~ together", "full picture", "whole picture",
         "picture * incomplete|unclear|emerg~|chang~|still|develop~|evolv~|confus~|patchy|sketchy|partial",
         "developing|evolving|fast-moving|fluid|changing|moving * situation", "situation * develop~|evolv~|fluid|chang~",
-        "still com~ in", "still emerg~", "not * able|in_a_position to say|confirm|tell|give|name|share|comment|release|disclose|discuss|go_into|speculate|answer|identify|add",
+        "still com~ in", "still emerg~", "not able|in_a_position|possible to say|confirm|tell|give|name|share|comment|release|disclose|discuss|go_into|speculate|answer|identify|add|know|determine|establish",
+        "not yet|currently|presently|now|really able|in_a_position|possible to say|confirm|tell|give|name|share|comment|release|disclose|discuss|go_into|answer|identify|know|determine|establish",
         "too soon|early to", "pretend * know|answer~|everything",
         "unanswered", "uncertain~", "remain~ unconfirmed|uncertain|open|to_be_seen|to_be_established|to_be_confirmed|to_be_determined",
         "yet to * confirm~|establish~|determin~|identif~|find|learn|know|release~|name|decide|understand|verif~",
         "have|has not * been * release~|disclos~|confirm~|establish~|determin~|identif~|verif~|made_public|named",
         "be|remain~|still|yet|currently|presently unknown", "unknown at|for|yet|so_far", "unknown number|amount",
-        "question~ remain", "can_not|cannot * answer * yet", "not * answer * yet",
+        "question~ remain", "can_not|cannot * answer * yet",
         "await~ * confirm~|result~|identif~|information|detail~|report~|formal", "waiting for|on * confirm~|result~|information|detail~|report~",
         "will know more", "know more * later|soon|tomorrow|when|once|in",
-        "not * give|tell|share|provide|put * * yet", "still under",
+        "not give|tell|share|provide|put * * yet", "still under",
         "not clear * whether|why|how|what|who|if|when", "can_not|cannot tell you * yet|why|how|who|whether|what|more|much|when", "not know until", "take~ * time to",
         "limited information|detail~", "information|detail~ * * limited|scarce|sketchy|patchy", 
         "work~ to confirm|establish|understand|identify|find_out|determine|verify", "wrong to speculate|guess", "not known",
         # ... and in a formal or translated register: not possible to say, circumstances being clarified.
-        "not * possible to say|confirm|know|tell|give|determine|establish|identify|comment", "work~|seek~|try~ to clarify",
+        "work~|seek~|try~ to clarify",
         "circumstance~ * unclear|not_yet|being_established|being_investigated|being_clarified|still|under", "be not establish~|determin~|clarif~|confirm~",
-        "trying to find out|establish|understand|confirm|learn|determine|work_out", "not * sure * yet|whether|why|how|who|what|if",
+        "trying to find out|establish|understand|confirm|learn|determine|work_out", "not sure * yet|whether|why|how|who|what|if", "not yet sure",
     ],
     "next_update": [
         "next update", "further update", "another update", "update you|everyone|residents", "will update", "keep * inform~|update~|post~",
@@ -177,7 +178,7 @@ CREDITED: dict[str, list[str]] = {
         "protect you|them|everyone|our", "keep you safe",
         # Standing with said as walking beside, a home that is theirs, the city behind them.
         "walk~ with|beside|alongside", "be your home|city|town|community|neighbourhood|neighborhood", "your city|home|town * as much as", "we be here for",
-        "city|town|council|everyone|we|i|nation|country be * behind you|the|our|them|every", "stand~|stood by you|the|our|them|every",
+        "city|town|council|everyone|we|i|nation|country be behind you|the|our|them|every", "stand~|stood by you|the|our|them|every",
         "by the side of", "at the side of", "side by side",
         "stand~|stood together", "new neighbo~", "everyone|all * invite~", "look~ after * own", "attack on * all_of_us|everyone|us_all|every_one|each_of_us",
     ],
@@ -255,7 +256,7 @@ _OPERATIONS = ("deploy~|patrol~|secur~|cordon~|investigat~|search~|trac~|assess~
                "monitor~|review~|meet~|set_up|flag~|report~|refer~|contact~|visit~|guard~|escort~|attend~|interview~|inspect~|"
                "clean~|repair~|reopen~|increas~|step~_up|provid~|assist~|arrang~|organis~|organiz~|coordinat~|treat~|protect~|stay~|remain~|"
                "examin~|declar~|activat~|conven~|launch~|mobilis~|mobiliz~|boost~|reinforc~|tighten~|heighten~|"
-               "support~|seal~|lock~|accompan~|speak~_to|speak~_with|talk~_to|talk~_with")
+               "support~|seal~|lock~|accompan~|speak~_to|speak~_with|talk~_to|talk~_with|work~_closely|working_with|work~_with|working_alongside")
 """Who acts and what they do ('the police are assessing the risks', 'staff have cleaned the wall')."""
 
 DECISIVE: dict[str, list[str]] = {
@@ -278,7 +279,7 @@ DECISIVE: dict[str, list[str]] = {
              "take * law|matters into", "stay|keep away|steer_clear from|of * march|protest|counter-protest|demonstration|crowd~|confrontation",
              "not engage", "ignore * provocation~|taunt~|insult~|them", "no place for * violence|disorder|trouble|retaliation",
              "please go home", "go home * safely|peacefully|now|quietly", "be kind", "kind to * each_other|one_another|neighbo~",
-             "respect * each_other|one_another", "disagree * peacefully|respectfully|without|well", "not take it out on", "not turn~|be_turned|be_set on|against * each_other|one_another|neighbo~|anyone", "keep * head~", "stand together", "come together", "pull together"],
+             "respect * each_other|one_another", "disagree * peacefully|respectfully|without|well", "not take it out on", "not turn|be_turned|be_set on|against * each_other|one_another|neighbo~|anyone", "keep * head~", "stand together", "come together", "pull together"],
     "solidarity": ["solidarity", "stand~|stood with|alongside|beside|behind", "not alone", "welcome here", "belong here",
                    "have|got your|their back~", "not on * own", "by your side",
                    "shoulder to shoulder", "we be with you", "grieve~ with|alongside", "mourn~ with|alongside", "not stand alone",
@@ -296,7 +297,7 @@ DECISIVE: dict[str, list[str]] = {
                "should|must|please|asked_to|urged_to|encouraged_to contact|call|tell|inform|get_in_touch_with|send|pass * police|officer~|detective~|investigator~|crimestoppers|101|999|incident_room",
                "should|must|asked_to|urged_to|encouraged_to report|come_forward",
                "send|pass|forward|hand|upload|submit * to|on_to|with * police|officer~|detective~|investigator~|staff|crimestoppers",
-               "tell|inform|alert|notify|let * police|officer~|detective~|member_of_staff|teacher~ * know|straight_away|immediately|at_once|right_away",
+               "tell|inform|alert|notify * police|officer~|detective~|member_of_staff|teacher~ * know|straight_away|immediately|at_once|right_away",
                "tell|inform|alert|notify a|an|the|any police|officer~|detective~|member_of_staff|teacher~|steward~",
                "come forward", "anyone|whoever|those|people with * information|footage|video~|image~|photo~|pictures|dashcam|knowledge",
                "quot~ * reference|incident_number|crime_number|log_number|log", "reference number", "incident number", "crime number",
@@ -319,8 +320,8 @@ DECISIVE: dict[str, list[str]] = {
                "mobilis~|mobiliz~|step~_up|increas~|activat~|conven~|launch~|put_in_place|stood_up|open~|clos~|examin~|seal~|lock~|shut~|"
                "cancel~|postpon~|suspend~|boost~|reinforc~|tighten~|heighten~|dispatch~|call~_in|drafted_in|provid~",
                "in custody", "under way", "underway", "visible|increased|heavy|significant|extra|additional|high-visibility|strong * presence",
-               f"{_AGENCY} * work~_closely|working_with|work~_with|working_to|working_around|working_through|working_alongside", "enquir~|inquir~|investigation~ * ongoing|continu~|under_way|underway",
-               "be be|now|currently|already|also interview~|examin~|cordon~|guard~|evacuat~|escort~|mobilis~|mobiliz~|reinforc~", "be interview~|examin~|cordon~|guard~|evacuat~|escort~|mobilis~|mobiliz~|reinforc~",
+ "enquir~|inquir~|investigation~ * ongoing|continu~|under_way|underway",
+               "be interviewed|examined|cordoned|guarded|evacuated|escorted|mobilised|mobilized|reinforced",
                "cordon~|measure~|plan~|arrangement~|security|patrol~|officer~|staff|support|team~|diversion~|closure~|barrier~ * in place",
                "declar~ * major_incident|emergency", "major incident * declar~",
                "been * arrest~|charg~|detain~|remov~|taken_down|deploy~|evacuat~|moved|rehoused|relocat~",
