@@ -251,6 +251,7 @@ CASES: dict[str, tuple] = {
     # registers: a terse police line, an American release, a social post, a translated text
     "action_registers": (CALDMERE, "FM-action", [
         ("Scene secure. One male in custody. Enquiries ongoing.", True),
+        ("We are doing everything we can, and we are supporting every family at the hospital.", True),
         ("The sheriff's office and the FBI are assisting, and deputies are patrolling the neighborhood.", True),
         ("The authorities are working to clarify the circumstances and the investigations are continuing.", True),
         ("There is a heavy police presence in the town centre and schools nearby are in lockdown.", True),
@@ -261,15 +262,18 @@ CASES: dict[str, tuple] = {
         ("The identity of the perpetrator is not established.", True),
         ("The circumstances are still being clarified by the authorities.", True),
         ("We're trying to find out more, and honestly we're not sure yet why it happened.", True),
+        ("We cannot confirm the number of casualties, and the number may rise.", True),
     ]),
     "next_update_registers": (CALDMERE, "FM-next-update", [
         ("Further updates to follow.", True),
         ("More soon.", True),
+        ("Stay tuned to this page.", True),
     ]),
     "empathy_registers": (CALDMERE, "FM-empathy", [
         ("Heartbreaking news from Tanner Road tonight.", True),
         ("Our compassion goes to the families of the deceased.", True),
         ("It is hard to take in. No one should ever go through this.", True),
+        ("Such terrible news; our city weeps with you.", True),
     ]),
     "help_registers": (CALDMERE, "FM-help", [
         ("DM us if you need help.", True),

@@ -45,6 +45,7 @@ CREDITED: dict[str, list[str]] = {
         "know|understand|realise|realize how * scary|terrifying|upsetting|painful|tough|shocking", "pray~ for", "be * shocked",
         "compassion * with|for|to|go~",
         "dark|darkest hour~|time~", "hard to take in|believe|comprehend|bear", "no one|nobody should * ever|go_through|experience|suffer",
+        "awful|terrible|horrible|dreadful|horrendous thing|news|day|event~", "weep~", "in tears", "deep~ regret|sadness|sorrow",
     ],
     "facts": [
         "confirm", "confirmed", "can confirm", "we know that", "what we know", "at about|around|approximately",
@@ -68,6 +69,7 @@ CREDITED: dict[str, list[str]] = {
         "divert~", "diversion~", "steward~", "route has_been|was changed", "first-aid|first_aid", "control room", "liaison team",
         "interpreter~", "passed to the police", "being supported", "support~ by police",
         "lock~ down", "lockdown", "presence",
+        "doing everything|all * can|possible", "every * resource",
     ],
     "unknowns": [
         "not yet * said|say|announce~|release~|identif~",
@@ -108,6 +110,8 @@ CREDITED: dict[str, list[str]] = {
         "work~|seek~|try~ to clarify",
         "circumstance~ * unclear|not_yet|being_established|being_investigated|being_clarified|still|under", "be not establish~|determin~|clarif~|confirm~",
         "trying to find out|establish|understand|confirm|learn|determine|work_out", "not sure * yet|whether|why|how|who|what|if", "not yet sure",
+        "can_not|cannot confirm * number|name~|identit~|cause|motive|how|whether|detail~|extent|who|why|what|casualt~|injur~",
+        "more questions than answers", "number * may|could|might rise|change|increase|go_up",
     ],
     "next_update": [
         "next update", "further update", "another update", "update you|everyone|residents", "will update", "keep * inform~|update~|post~",
@@ -123,6 +127,7 @@ CREDITED: dict[str, list[str]] = {
         "further|another|new statement|briefing|bulletin|announcement", "will issue|release|provide|put_out * statement|update|briefing|bulletin|detail~|information",
         "brief~ you|the_press|everyone|residents * again|later|tomorrow|at|this", "check back", "first thing tomorrow|in_the_morning",
         "update~|detail~|information|more * to follow", "more soon|later|shortly",
+        "stay tuned", "watch this space",
     ],
     "help": [
         "if you have * question~", "every day from", "open * from|until|till|daily|every_day", "can reach", "can get * help|advice|support", "through the * form|line|centre|center|service",
@@ -229,6 +234,7 @@ CREDITED: dict[str, list[str]] = {
         "report~ online", "online form", "without * give~|giving * name", "in confidence", "through someone you trust",
         "crimestoppers", "report~ point~", "screenshot", "keep * evidence", "how to report", "where to report",
         "tell us|someone|police * about|what_happened|if_you|anything", "keep * record~|screenshot~|copy|copies|note~", "suffer in silence",
+        "true vision|truevision", "stop hate",
     ],
     "dialogue": [
         "resident~ meeting", "bring * question~", "come and talk|ask|meet|listen", "be at * to talk|listen|answer|hear", "agree how", "independent chair", "put * question~", "your voice~",
@@ -315,7 +321,8 @@ DECISIVE: dict[str, list[str]] = {
     # flagged the content to the unit', 'there will be patrols all week'): the element itself.
     "action": [f"{_AGENCY} * {_OPERATIONS}", "police|officer~|patrol~|paramedic~|firefighter~|crew~ * be * at|on|in|outside|there",
                "there will be * patrol~|officer~|steward~", "we have|be|will|'ve * set_up|open~|deploy~|report~|flag~|arrang~|remov~|provid~|refer~|contact~|conven~|activat~|launch~|"
-               "commission~|mobilis~|mobiliz~|declar~|increas~|step~_up|put_in_place|dispatch~|stood_up|cancel~|postpon~|lock~|seal~",
+               "commission~|mobilis~|mobiliz~|declar~|increas~|step~_up|put_in_place|dispatch~|stood_up|cancel~|postpon~|lock~|seal~|"
+               "support~|work~_with|work~_closely|care~_for|look~_after|guard~|patrol~|secur~|evacuat~|investigat~|search~|treat~",
                "have|has been * arrest~|charg~|detain~|remov~|taken_down|deploy~|evacuat~|report~|flag~|refer~|declar~|brought_in|"
                "mobilis~|mobiliz~|step~_up|increas~|activat~|conven~|launch~|put_in_place|stood_up|open~|clos~|examin~|seal~|lock~|shut~|"
                "cancel~|postpon~|suspend~|boost~|reinforc~|tighten~|heighten~|dispatch~|call~_in|drafted_in|provid~",
