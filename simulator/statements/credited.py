@@ -1,6 +1,7 @@
-"""When a credited cue is taken back: 'we cannot stay calm about this', 'officers were not deployed
-in time', 'we are not sorry'. The words of the element are there, but the statement says the
-opposite of delivering it.
+"""When a credited cue does not deliver its element: taken back ('we cannot stay calm about this',
+'officers were not deployed in time', 'we are not sorry'), or only looking like it ('the crowd was
+calm', 'the report into the threats', 'anyone who does will be arrested'). The words of the
+element are there, but the statement does not give it.
 
 Why a reading of its own: the harm side's `Reading.negated` is broad on purpose (a speculation
 reported as a rumour is not claimed); crediting needs the narrow case, a plain denial just before
@@ -48,7 +49,7 @@ def taken_back(r: Reading, i: int, j: int, phrase: str) -> bool:
     ('not alone'), the cue is something to refrain from ('do not panic'), or the denial is a call
     ('please do not ...', 'never ...' opening the clause)."""
     written = {w for w in phrase.lower().replace("_", " ").replace("|", " ").split()}
-    if written & (DENIALS | {"don't", "can't", "won't", "nobody", "no_one"}):
+    if written & (DENIALS | {"don't", "can't", "won't"}):
         return False
     toks = r.toks
     clause = toks[i].clause
