@@ -14,6 +14,7 @@ from collections.abc import Iterable
 
 from ..models.playbook import MessageRule, Playbook, ProhibitedRule, Rumour
 from ..patterns import compile_pattern
+from . import credited
 from . import credited_words as CW
 from . import harm
 from . import rumours
@@ -189,22 +190,35 @@ class Checker:
         if isinstance(rule, Rumour) and rule.about:
             return self._correction(rule, r, own)
         kind = getattr(rule, "kind", None)
-        hits = list(own)
+        hits = [h for h, s in zip(own, _spans_for(r, own)) if s is None or self._delivers(kind, r, *s, h.cue)]
+        decisive_spans: list = []
         if kind is not None:
             # an element's clearest words are its cues too (a decisive phrase alone delivers it)
-            hits += [r.hit(s) for s in r.spans.get("credit:" + kind, []) + r.spans.get("decisive:" + kind, [])]
+            decisive_spans = [s for s in r.spans.get("decisive:" + kind, []) if self._delivers(kind, r, s[0], s[1], s[2].text)]
+            hits += [r.hit(s) for s in r.spans.get("credit:" + kind, []) if self._delivers(kind, r, s[0], s[1], s[2].text)]
+            hits += [r.hit(s) for s in decisive_spans]
             if kind == "help":
                 limit = min(len(r.text), MAX_CHARS)
                 hits += [Hit(m.start(), m.end(), m.group(0), "a number or address to contact") for m in _CONTACT.finditer(r.text, 0, limit)]
             if kind == "solidarity":  # naming the community one stands with is part of standing with it
                 hits += [r.hit(s) for s in r.spans.get("ident_t", [])]
         hits = _distinct(hits)
-        decisive = kind is not None and (bool(r.spans.get("decisive:" + kind)) or any(h.cue == "a number or address to contact" for h in hits))
+        decisive = kind is not None and (bool(decisive_spans) or any(h.cue == "a number or address to contact" for h in hits))
         if len(hits) < rule.match.min_hits and not (decisive and hits):
             return None
         text = getattr(rule, "label", None) or f"corrects the rumour {rule.id}"
         label = text[0].lower() + text[1:]
         return Verdict(rule.id, kind or "phrases", False, tuple(hits), f"{label}: says {_quote(hits)}")
+
+    @staticmethod
+    def _delivers(kind: str | None, r: Reading, i: int, j: int, phrase: str) -> bool:
+        """Whether a credited cue found at tokens i..j delivers its element: not taken back by a
+        denial ('officers were not deployed'), not a look-alike ('the crowd was calm')."""
+        if kind is None:
+            return True
+        if kind not in credited.UNDENIABLE and credited.taken_back(r, i, j, phrase):
+            return False
+        return not credited.not_a_call(r, kind, i, j, phrase)
 
     def _own_hits(self, rule: Rule, r: Reading) -> list[Hit]:
         hits = [r.hit(s) for s in r.spans.get("rule:" + rule.id, [])]
