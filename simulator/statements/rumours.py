@@ -111,7 +111,8 @@ def _reported_not_corrected(r: Reading, topic: str) -> list[Hit]:
             continue
         if not (r.claims_about(clause) or reported_by_others(r, clause) or _floated(r, clause)):
             continue
-        links = [s for s in r.in_clause("link", clause) if abs(s[0] - span[0]) <= 8 and not _in_a_name(r, s)]
+        links = [s for s in r.in_clause("link", clause) if abs(s[0] - span[0]) <= 8 and not _in_a_name(r, s)
+                 and not (s[2].text in BELONGING and not _about_the_deed(r, clause, span))]
         came = [k for k in range(max(0, span[0] - 3), span[0]) if r.toks[k].lemma == "from"]
         # Floated as an open matter ('we are aware of a video suggesting police will check
         # documents', 'as for whether documents will be checked'), the claim itself is passed on.

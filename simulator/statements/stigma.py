@@ -164,6 +164,14 @@ def _demands(r: Reading) -> list[Hit]:
 
 
 _TOLD = Phrase("told what it must do", ())
+_FUTURE = frozenset({"will", "would", "shall", "'ll"})
+_ITSELF = frozenset({"itself", "themselves", "own"})
+"""A demand's object that is the group itself ('its own', 'themselves'): collective answerability."""
+
+
+def _on_itself(r: Reading, clause: int, after: int) -> bool:
+    """Whether the words after token `after` in the clause turn the demand on the group itself."""
+    return any(r.toks[k].low in _ITSELF for k in range(after, min(len(r.toks), after + 6)) if r.toks[k].clause == clause)
 _MODALS = frozenset({"must", "should", "ought", "need", "needs", "have", "has", "better"})
 _THEIR_DUE = frozenset({"know", "feel", "be", "get", "receive", "have", "hear", "stay", "contact", "call", "report", "come",
                         "go", "keep", "take", "ask", "tell", "rest", "grieve", "mourn", "worship", "pray", "live", "continue",
@@ -181,9 +189,16 @@ def _told_to(r: Reading) -> list[Hit]:
         if not _open(r, clause):
             continue
         for group, _place in _groups(r, clause):
-            at = [k for k in range(group[1], min(len(r.toks), group[1] + 4)) if r.toks[k].clause == clause]
-            if len(at) < 2 or r.toks[at[0]].lemma not in _MODALS or _denied(r, group) or _protective(r, clause, group):
-                continue  # '...needs to understand that we stand with them' is said for them
+            at = [k for k in range(group[1], min(len(r.toks), group[1] + 5)) if r.toks[k].clause == clause]
+            if at and r.toks[at[0]].lemma in _FUTURE and len(at) > 1 and r.toks[at[1]].lemma in ("have", "need"):
+                at = at[1:]  # 'will have to', 'will need to': the same obligation, in the future
+            if len(at) < 2 or r.toks[at[0]].lemma not in _MODALS or _denied(r, group):
+                continue
+            # A group told to act on itself ('must police its own', 'has to sort itself out') is
+            # held answerable as a whole, whatever protective word the demand uses; otherwise
+            # '...needs to understand that we stand with them' is said for them.
+            if not _on_itself(r, clause, at[-1]) and _protective(r, clause, group):
+                continue
             rest = at[1:]
             if r.toks[at[0]].lemma in ("have", "has", "need", "needs", "ought"):
                 if not (rest and r.toks[rest[0]].low == "to"):
@@ -326,5 +341,6 @@ def _victim_blame(r: Reading) -> list[Hit]:
 def insinuation(r: Reading) -> list[Hit]:
     """Every sideways stigma in the statement (see the module's docstring, and stigma_history)."""
     from .stigma_history import history  # it reads groups with this module's helpers
+    from .stigma_conduct import conduct
     return (_attributes(r) + _demands(r) + _legitimised(r) + _advice(r) + _exclusion(r) + _burden(r) + _victim_blame(r)
-            + _excused(r) + _burden_alone(r) + history(r) + _told_to(r))
+            + _excused(r) + _burden_alone(r) + history(r) + _told_to(r) + conduct(r))

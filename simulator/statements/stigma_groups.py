@@ -42,6 +42,7 @@ def _groups(r: Reading, clause: int, places: bool = True) -> list[tuple[Span, bo
     plural pronoun that stands for a group named just before (see _anaphors)."""
     out = [(s, False) for s in r.in_clause("grp", clause) if _is_group(r, s)]
     out += [(s, False) for s in _men_at(r, clause)]
+    out += [(s, False) for s in _living_at(r, clause)]
     if places:
         out += [(s, True) for s in r.in_clause("cplace", clause)]
     if not out:
@@ -67,6 +68,32 @@ def _men_at(r: Reading, clause: int) -> list[Span]:
         if after and after[0].low in _AT and any(t.lemma in PLACE_NOUNS for t in after[1:]):
             end = k + 1 + next(n for n, t in enumerate(after) if t.lemma in PLACE_NOUNS) + 1
             out.append((k, end, _MEN_PHRASE))
+    return out
+
+
+_RESIDENTS = frozenset({"those", "people", "everyone", "everybody", "men", "women", "families", "lads", "residents", "ones",
+                        "many", "most", "all", "some"})
+_LIVE = frozenset({"live", "stay", "house", "housed", "put", "place", "placed", "sleep", "be"})
+_LIVING_PHRASE = Phrase("people who live at a community's place", ())
+
+
+def _living_at(r: Reading, clause: int) -> list[Span]:
+    """People named by where they live ('those who live at Northgate', 'everyone staying at the
+    hotel'): a head word, 'who', a verb of living or being housed, then a community's place
+    within three words; the whole of them a group, as 'the refugees' is."""
+    out = []
+    places = r.in_clause("cplace", clause)
+    if not places:
+        return out
+    for k in r.clause_toks(clause):
+        if r.toks[k].low not in _RESIDENTS or k + 2 >= len(r.toks) or r.toks[k + 1].low != "who":
+            continue
+        if r.toks[k + 2].lemma not in _LIVE:
+            continue
+        for p in places:
+            if k + 2 < p[0] <= k + 6:
+                out.append((k, p[1], _LIVING_PHRASE))
+                break
     return out
 
 

@@ -1,0 +1,203 @@
+"""Stigma by conduct: what a group is said to fail to do, to do where people fear it, or to make
+others put up with.
+
+Why beside stigma.py: these moves carry no word of blame, danger or debt. They say it through the
+clause's verb, with the group as its subject or its object:
+- a failure of belonging, negated in the group's own clause ('they never mix', 'the men there
+  do not respect our laws', 'half of them have never worked a day'): the group is the subject,
+  a 'not' or 'never' is on the verb, and the verb is one of fitting in or paying one's way;
+- loitering where people feel exposed ('lads from the hotel hang around the school gates'): the
+  group is the active subject of a verb of lurking (a passive one, 'have been followed', makes it
+  the one harmed);
+- patience worn out by a group ('people are sick of the centre', 'we have put up with the hotel
+  long enough'): the group is what is endured, after the words, and no harm done to it stands
+  between ('tired of the abuse aimed at the centre' is sympathy).
+Each is read with stigma.py's helpers: a group of stigma_groups, the clause in its own voice, and
+no denial of the group itself.
+"""
+
+from __future__ import annotations
+
+from .analysis import Reading, Span
+from .phrases import Phrase
+from .stigma import _both, _denied, _open
+from .stigma_groups import _MEN, _groups
+from .verdict import Hit
+
+_AUX = frozenset({"do", "does", "did", "will", "would", "can", "could", "shall", "should", "have", "has", "had", "be", "is",
+                  "are", "was", "were", "simply", "just", "really", "even", "ever", "still", "yet", "seem", "to", "want",
+                  "bother", "try", "make", "any", "effort", "here", "there", "round", "now", "'s", "'ll", "'d", "who", "that", "clearly", "obviously"})
+"""Words that may stand between a group and its verb ('the men there simply do not...', 'they
+have never even tried to...'): auxiliaries, adverbs of degree, and a relative 'who'."""
+_NOT = frozenset({"not", "never"})
+_LEMMA_FIX = {"hanging": "hang", "following": "follow", "gathering": "gather", "mixe": "mix", "mixing": "mix",
+              "lingering": "linger", "belonging": "belong", "fitting": "fit"}
+"""Forms the lemmatiser leaves as they are ('hanging', 'mixing' -> 'mixe'), taken to their verb."""
+
+
+def _verb(t) -> str:
+    return _LEMMA_FIX.get(t.low, _LEMMA_FIX.get(t.lemma, t.lemma))
+BELONGING = frozenset({"integrate", "mix", "assimilate", "adapt", "belong", "fit", "contribute", "work", "bother", "engage",
+                       "settle", "blend"})
+"""Verbs of fitting in or paying one's way: said with 'not' or 'never' of a group, a failing laid on
+all of it ('they never integrate', 'they don't contribute')."""
+OUR_WAYS = frozenset({"share", "respect", "accept", "follow", "obey", "understand", "embrace", "honour", "uphold", "keep",
+                      "do"})
+"""Verbs that fail a group only with an object of our ways ('do not respect our laws', 'have never
+done a day's work'); 'did not share the video' or 'do not understand what happened' is no failing."""
+WAYS = frozenset({"value", "values", "law", "laws", "rule", "rules", "way", "ways", "culture", "custom", "customs",
+                  "tradition", "traditions", "life", "work", "norm", "norms", "standard", "standards", "decency"})
+_FAILING = Phrase("a failing of belonging said of the group", ())
+
+
+def _negated_verb(r: Reading, group: Span, clause: int) -> Span | None:
+    """The group's verb, when a 'not' or 'never' is on it: the words after the group, up to the
+    verb, are auxiliaries or degree words only, so the denial is the group's own clause's."""
+    toks = r.toks
+    neg = False
+    k = group[1]
+    end = min(len(toks), group[1] + 7)
+    while k < end and toks[k].clause == clause:
+        t = toks[k]
+        if t.lemma in _NOT or t.low in _NOT:
+            neg = True
+        elif _verb(t) in BELONGING and neg:
+            return (k, k + 1, _FAILING)
+        elif _verb(t) in OUR_WAYS and neg:
+            obj = [toks[m] for m in range(k + 1, min(len(toks), k + 6)) if toks[m].clause == clause]
+            if any(o.lemma in WAYS or o.low in WAYS for o in obj):
+                return (k, k + 1, _FAILING)
+            return None
+        elif t.lemma not in _AUX and t.low not in _AUX:
+            return None
+        k += 1
+    return None
+
+
+def _failings(r: Reading) -> list[Hit]:
+    """A failure of belonging said of a group as its own clause's subject (see the docstring)."""
+    out: list[Hit] = []
+    for clause in _group_clauses(r):
+        if not _open(r, clause):
+            continue
+        for group, _place in _groups(r, clause):
+            if _denied(r, group):
+                continue
+            verb = _negated_verb(r, group, clause)
+            if verb is not None:
+                out += _both(r, group, verb)
+                break
+    return out
+
+
+LOITER = frozenset({"loiter", "lurk", "prowl", "roam", "leer", "ogle", "hang", "stalk", "pester", "hassle", "harass",
+                    "follow", "stare", "gather", "congregate", "linger"})
+"""Verbs of lurking: with a group as their active subject, the fear of it made its conduct."""
+_ROUND = frozenset({"around", "about", "round", "outside", "near", "by", "at"})
+"""What turns 'hang', 'gather' or 'linger' into lurking somewhere ('hanging around the gates')."""
+_NEEDS_PLACE = frozenset({"hang", "gather", "congregate", "linger"})
+_AT_PEOPLE = frozenset({"follow", "stare", "leer", "ogle", "pester", "hassle"})
+EXPOSED_PEOPLE = frozenset({"girl", "woman", "child", "kid", "daughter", "pupil", "teenager", "schoolgirl", "she", "her"})
+"""Whom a 'follow' or 'stare' is feared to reach: 'follow girls home', not 'follow the guidance'."""
+EXPOSED = frozenset({"school", "schools", "gate", "gates", "park", "playground", "girl", "girls", "woman", "women", "child",
+                     "children", "kid", "kids", "daughter", "daughters", "pupil", "pupils", "shop", "shops", "station",
+                     "street", "streets", "bus", "stop", "dark", "night", "home", "homes", "alley", "estate", "pool"})
+"""Where, or whom, a 'gather' or 'follow' is feared to reach ('gather outside the school', 'follow
+girls home'); 'gathered at the gurdwara to pray' reaches nobody."""
+_LURKING = Phrase("lurking said of the group", ())
+_SEEN = frozenset({"seen", "spotted", "caught", "found", "noticed", "often", "always", "constantly", "regularly", "usually",
+                   "keep", "kept", "all", "of", "them"})
+"""Words that may stand between a group and its lurking ('have been seen hanging around', 'keep
+hanging about', 'all of them loiter')."""
+
+
+def _lurking(r: Reading) -> list[Hit]:
+    """A group the active subject of a verb of lurking, within a few words of it in its clause."""
+    out: list[Hit] = []
+    toks = r.toks
+    for clause in _group_clauses(r):
+        if not _open(r, clause):
+            continue
+        for group, _place in _groups(r, clause):
+            if _denied(r, group):
+                continue
+            hit = None
+            for k in range(group[1], min(len(toks), group[1] + 6)):
+                t = toks[k]
+                if t.clause != clause:
+                    break
+                verb = _verb(t)
+                if verb not in LOITER:
+                    if t.lemma in _AUX or t.low in _AUX or t.low in _SEEN:
+                        continue
+                    break  # another verb is the group's ('anyone they see hanging around')
+                if k > 0 and toks[k - 1].lemma in ("be", "get") and t.low.endswith("ed"):
+                    break  # 'have been followed': the group is the one harmed
+                after = [toks[m] for m in range(k + 1, min(len(toks), k + 8)) if toks[m].clause == clause]
+                if verb in _AT_PEOPLE:
+                    # 'follow girls home', 'stare at women': whom it reaches is the next word
+                    whom = [a for a in after[:3] if a.low not in ("at", "the", "our", "local", "young")][:1]
+                    if not (whom and whom[0].lemma in EXPOSED_PEOPLE):
+                        continue
+                elif verb in _NEEDS_PLACE and not (after and after[0].low in _ROUND
+                                                      and any(a.lemma in EXPOSED or a.low in EXPOSED for a in after)):
+                    continue
+                hit = (k, k + 1, _LURKING)
+                break
+            if hit is not None:
+                out += _both(r, group, hit)
+                break
+    return out
+
+
+WEARY = frozenset({"tired", "sick", "weary", "fed"})
+"""Worn-out patience: 'sick of', 'tired of', 'fed up with' a group (after the words)."""
+_ENDURE = frozenset({"tolerate", "endure", "put"})
+"""'Tolerate', 'endure', 'put up with' a group: what is endured is the group."""
+HARM_DONE = frozenset({"attack", "attacks", "abuse", "hate", "hatred", "racism", "violence", "threat", "threats", "blame",
+                       "blamed", "blaming", "targeting", "targeted", "harassment", "insult", "insults", "lie", "lies",
+                       "rumour", "rumours", "post", "posts", "aimed", "directed", "being",
+                       "fear", "fears", "suffering", "treatment", "way"})
+"""Words between the cue and the group that make the group the one harmed or spoken for ('sick of
+the abuse aimed at the centre', 'tired of the families being blamed')."""
+_WORN = Phrase("patience worn out by the group", ())
+
+
+def _worn_out(r: Reading) -> list[Hit]:
+    """A group as what people are tired of or must put up with (see the docstring)."""
+    out: list[Hit] = []
+    toks = r.toks
+    for k, t in enumerate(toks):
+        if t.lemma in WEARY or t.low in WEARY:
+            nxt = toks[k + 1].low if k + 1 < len(toks) else ""
+            if nxt not in ("of", "with", "up"):
+                continue
+        elif t.lemma in _ENDURE:
+            if t.lemma == "put" and not (k + 2 < len(toks) and toks[k + 1].low == "up" and toks[k + 2].low == "with"):
+                continue
+        else:
+            continue
+        clause = t.clause
+        if not _open(r, clause) or any(x.lemma in ("not", "never", "no") for x in toks[max(0, k - 4):k] if x.clause == clause):
+            continue  # 'we will not tolerate...' refuses, it does not endure
+        for group, _place in _groups(r, clause):
+            if not k < group[0] <= k + 8 or _denied(r, group):
+                continue
+            if any(x.lemma in HARM_DONE or x.low in HARM_DONE for x in toks[k + 1:group[0]]):
+                continue
+            out += _both(r, (k, k + 1, _WORN), group)
+            break
+    return out
+
+
+def _group_clauses(r: Reading) -> list[int]:
+    """The clauses where a group or a community's place is named, or pointed back to by 'they'."""
+    clauses = {r.toks[s[0]].clause for tag in ("grp", "cplace") for s in r.spans.get(tag, [])}
+    clauses |= {t.clause for t in r.toks if t.low in _MEN}
+    if clauses:
+        clauses |= {c + d for c in clauses for d in (1, 2)}
+    return sorted(clauses)
+
+
+def conduct(r: Reading) -> list[Hit]:
+    return _failings(r) + _lurking(r) + _worn_out(r)

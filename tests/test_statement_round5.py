@@ -1,0 +1,93 @@
+"""General readings, round 5 (issue 11): stigma said through the clause's verb (a failing of
+belonging, lurking where people feel exposed, patience worn out by a group, a demand turned on
+the group itself), people named by where they live, and the harm readings of speculation,
+private details and rumours that follow. Every sentence here was written for its reading, in
+several registers; each reading has sound sentences beside it that it must leave alone (the
+group harmed, defended, spoken for, or a case put to the reader)."""
+
+from __future__ import annotations
+
+import pytest
+
+from .conftest import ROOT
+from .test_statement_readings import _breaks
+
+CALDMERE = ROOT / "scenarios" / "caldmere-vaisakhi-attack"
+DUNMARROW = ROOT / "scenarios" / "dunmarrow-disinformation-reception-centre"
+LINDENPORT = ROOT / "scenarios" / "lindenport-march-counterprotest"
+
+
+def _stigma(folder, text) -> bool:
+    return "PR-stigma" in _breaks(folder, text)
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # a 'not' or 'never' on the group's own verb of fitting in or paying its way
+    ("The refugees at Northgate never really mix with anyone outside the centre.", True),
+    ("Frankly, a lot of the Afghan families have made no effort to integrate.", True),
+    ("These people do not respect our laws and never will.", True),
+    ("The Muslim community here simply does not accept the way we live.", True),
+    ("Half the men in that centre have never done a day's work here.", True),
+    ("Many of the refugees at Northgate simply do not share the values of this city.", True),
+    # ... a verb that is no failing, an object that is not our ways, or the group harmed
+    ("The refugees at Northgate did not share the video and have asked others not to.", False),
+    ("The families at Northgate do not know anything about the man arrested.", False),
+    ("The Afghan families have not been involved in any way.", False),
+    ("Many refugees at Northgate do not yet speak English, so interpreters are on hand.", False),
+    ("The families at Northgate have not left the centre since the attack, because they are frightened.", False),
+    ("The refugees have never been a threat to anyone.", False),
+    ("It is not true that the refugees at Northgate refuse to integrate.", False),
+])
+def test_a_failing_of_belonging_on_the_groups_own_verb(text, flagged):
+    assert _stigma(CALDMERE, text) is flagged, text
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("Young men from the Northgate centre loiter outside the primary school every afternoon.", True),
+    ("The lads at Northgate follow girls home from the bus stop.", True),
+    ("Groups of refugees congregate around the park after dark.", True),
+    ("Some of those Afghan lads have been hanging around the school gates for weeks.", True),
+    # the group the one followed, a gathering that reaches nobody, guidance followed, another's verb
+    ("The families at Northgate have been followed and harassed since the attack.", False),
+    ("Sikh families gathered at the gurdwara to pray for the victims.", False),
+    ("The refugees at Northgate follow the guidance of the centre staff.", False),
+    ("Volunteers will be gathering outside the school to welcome the children.", False),
+    ("The refugees at Northgate asked us to report anyone they see hanging around the gates.", False),
+])
+def test_lurking_said_of_a_group(text, flagged):
+    assert _stigma(CALDMERE, text) is flagged, text
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("Residents have had to put up with Northgate for far too long.", True),
+    ("People are sick and tired of the refugees at Northgate.", True),
+    ("Eastbank is fed up with the asylum seekers being housed on its doorstep.", True),
+    # refused, the group's own weariness, or harm done to it between the words and the group
+    ("We will not tolerate abuse of the families at Northgate.", False),
+    ("The families at Northgate are tired of being blamed for something they did not do.", False),
+    ("Nobody should have to put up with threats against Northgate.", False),
+    ("I am sick of the lies being told about the refugees at Northgate.", False),
+])
+def test_patience_worn_out_by_a_group(text, flagged):
+    assert _stigma(CALDMERE, text) is flagged, text
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("The refugee community needs to start policing its own.", True),
+    ("The Afghan community will need to take a hard look at itself.", True),
+    ("Those who live at Northgate will have to earn the trust of this city again.", True),
+    ("Everyone staying at Northgate will have to prove they can be trusted.", True),
+    # what is owed to the group, waiting on the police, a case put to the reader
+    ("The families at Northgate need to know that police will protect them.", False),
+    ("The community will have to wait for the police to finish their work.", False),
+    ("Those who live at Northgate deserve to feel safe.", False),
+    ("Anyone who lives at Northgate and feels unsafe should call 101.", False),
+])
+def test_a_demand_turned_on_the_group_and_people_named_by_where_they_live(text, flagged):
+    assert _stigma(CALDMERE, text) is flagged, text
+
+
+def test_a_case_put_to_the_reader_about_where_they_live_repeats_no_rumour():
+    """'Anyone who lives at Northgate' puts a case; it ties nobody to the attack."""
+    assert "PR-rumour-northgate" not in _breaks(CALDMERE, "Anyone who lives at Northgate and feels unsafe should call 101.")
+    assert "PR-rumour-northgate" in _breaks(CALDMERE, "We are aware of posts saying the gunman was living at Northgate.")
