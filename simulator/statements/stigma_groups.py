@@ -81,7 +81,7 @@ def _living_at(r: Reading, clause: int) -> list[Span]:
     """People named by where they live ('those who live at Northgate', 'everyone staying at the
     hotel'): a head word, 'who', a verb of living or being housed, then a community's place
     within three words; the whole of them a group, as 'the refugees' is."""
-    out = []
+    out: list[Span] = []
     places = r.in_clause("cplace", clause)
     if not places:
         return out
