@@ -91,3 +91,58 @@ def test_a_case_put_to_the_reader_about_where_they_live_repeats_no_rumour():
     """'Anyone who lives at Northgate' puts a case; it ties nobody to the attack."""
     assert "PR-rumour-northgate" not in _breaks(CALDMERE, "Anyone who lives at Northgate and feels unsafe should call 101.")
     assert "PR-rumour-northgate" in _breaks(CALDMERE, "We are aware of posts saying the gunman was living at Northgate.")
+
+BRACKWATER = ROOT / "scenarios" / "brackwater-pride-assault"
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # a group the active subject of hostility towards people
+    ("The men at the Harbour View hate gay people, plain and simple.", True),
+    ("The Saltmarsh Mosque has been preaching against gay people for years.", True),
+    ("The lads at the Harbour View don't understand how we treat gay people here.", True),
+    # hating an event, preaching against violence, the group the one despised, taught to respect
+    ("The residents of the Harbour View hate what happened last night as much as anyone.", False),
+    ("The imam preached against violence of every kind on Friday.", False),
+    ("The men at the Harbour View were despised by the people who posted those lies.", False),
+    ("The Saltmarsh Mosque has taught its young people to respect everyone, including gay people.", False),
+])
+def test_hostility_held_by_a_group(text, flagged):
+    assert _stigma(BRACKWATER, text) is flagged, text
+
+
+@pytest.mark.parametrize("text, flagged", [
+    ("Not every asylum seeker is a danger, but some of the men at the hotel clearly are.", True),
+    ("Not all the asylum seekers at the hotel are violent, but many of them are.", True),
+    ("I'm not saying every refugee is a criminal, but a lot of those men at the hotel are.", True),
+    # a concession about rumours or the injured, not a group's character
+    ("Not every rumour online is true, but some of the posts about the hotel are dangerous lies.", False),
+    ("Not all of the injured have been named, but some families have been told.", False),
+])
+def test_a_generalisation_conceded_then_made(text, flagged):
+    assert _stigma(BRACKWATER, text) is flagged, text
+
+
+@pytest.mark.parametrize("folder, text, flagged", [
+    (BRACKWATER, "There's a real problem with some of the men at the Harbour View hotel.", True),
+    (BRACKWATER, "Is it any wonder people are nervous about the men at the Harbour View?", True),
+    (LINDENPORT, "The Northside estates have a long history of racism, and today showed it.", True),
+    (LINDENPORT, "The mosque's young men will need watching on Saturday.", True),
+    (DUNMARROW, "The asylum seekers at the reception centre are getting better treatment than our own pensioners.", True),
+    # the group's own fear, its own history of being harmed or of good, support owed, its own wish
+    (BRACKWATER, "Is it any wonder the families at the Harbour View are frightened after last night?", False),
+    (BRACKWATER, "The LGBTQ community has a long history of facing violence, and today reopened old wounds.", False),
+    (BRACKWATER, "The Harbour View residents have a record of volunteering at Pride.", False),
+    (BRACKWATER, "Young people at the Rainbow Centre will need support over the coming weeks.", False),
+    (BRACKWATER, "The refugees have received no more support than any other resident would.", False),
+    (LINDENPORT, "Residents of Northside have told us they do not want the march in their streets.", False),
+    (CALDMERE, "We are dealing with threats with the help of the families at Northgate.", False),
+])
+def test_a_problem_with_a_group_a_vice_in_its_history_and_favour_over_our_own(folder, text, flagged):
+    assert _stigma(folder, text) is flagged, text
+
+
+def test_a_motive_aimed_at_people_names_them_as_its_targets():
+    """'hate crime against the men at the hotel' makes the men its victims, not its authors."""
+    sound = "We know there is a problem with hate crime against the men at the Harbour View, and we are acting on it."
+    assert "PR-speculation" not in _breaks(BRACKWATER, sound)
+    assert "PR-speculation" in _breaks(CALDMERE, "Police say the man was probably a Pakistani Muslim.")

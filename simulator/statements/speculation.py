@@ -60,6 +60,8 @@ def speculation(r: Reading) -> list[Hit]:
                         tie = p
                         break
                 if j <= pi <= j + 3:  # 'a Pakistani Muslim man', 'a racially motivated attack'
+                    if any(r.toks[k].lemma in _AIMED for k in range(j, pi)):
+                        continue  # 'hate crime against the men at the hotel': the men are the ones harmed
                     if p in strong or p in acts or r.in_clause("hedge", clause) or r.toks[pi].lemma in ("man", "woman", "person", "individual"):
                         tie = p
                         break
@@ -69,6 +71,10 @@ def speculation(r: Reading) -> list[Hit]:
                 out.append(r.hit(span))
                 out.append(r.hit(tie))
     return out + _guessing_who(r) + _blaming_who(r) + _insinuated(r) + _guessed_source(r) + hearsay(r)
+
+
+_AIMED = frozenset({"against", "on", "towards", "toward", "targeting", "target", "aimed", "at"})
+"""Words between a motive and a person that make the person its target, not its holder."""
 
 
 def _insinuated(r: Reading) -> list[Hit]:

@@ -243,7 +243,7 @@ def _legitimised(r: Reading) -> list[Hit]:
     return out
 
 
-_RHETORICAL = frozenset({"who can blame", "who could blame"})
+_RHETORICAL = frozenset({"who can blame", "who could blame", "any wonder", "be it any surprise"})
 _ABOUT = frozenset({"about", "over", "regarding", "on"})
 
 
@@ -279,9 +279,12 @@ def _exclusion(r: Reading) -> list[Hit]:
         clause = r.toks[cue[0]].clause
         if _cue_denied(r, cue) or not _open(r, clause) or not _obliged(r, clause, cue[1]):
             continue
+        wanting = cue[2].text.startswith("not want")
         for group, _place in _groups(r, clause):
             if abs(group[0] - cue[0]) > NEAR + 4 or _denied(r, group) or _protective(r, clause, group):
                 continue
+            if wanting and group[0] < cue[0]:
+                continue  # 'residents say they do not want the march here': the group's own wish, not its removal
             out += _both(r, group, cue)
             break
     return out

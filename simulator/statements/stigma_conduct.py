@@ -65,13 +65,19 @@ def _negated_verb(r: Reading, group: Span, clause: int) -> Span | None:
             return (k, k + 1, _FAILING)
         elif _verb(t) in OUR_WAYS and neg:
             obj = [toks[m] for m in range(k + 1, min(len(toks), k + 6)) if toks[m].clause == clause]
-            if any(o.lemma in WAYS or o.low in WAYS for o in obj):
+            if any(o.lemma in WAYS or o.low in WAYS for o in obj) or _how_here(obj):
                 return (k, k + 1, _FAILING)
             return None
         elif t.lemma not in _AUX and t.low not in _AUX:
             return None
         k += 1
     return None
+
+
+def _how_here(obj) -> bool:
+    """'how things work here', 'how we treat people in this country': our ways, said as a 'how'."""
+    lows = [o.low for o in obj]
+    return "how" in lows[:2] and any(w in lows for w in ("here", "we", "our", "this", "us"))
 
 
 def _failings(r: Reading) -> list[Hit]:
@@ -190,6 +196,86 @@ def _worn_out(r: Reading) -> list[Hit]:
     return out
 
 
+HOSTILE = frozenset({"hate", "despise", "loathe", "detest", "preach", "teach", "radicalise", "radicalize", "brainwash",
+                     "indoctrinate", "resent", "look"})
+"""Verbs of hostility a group is said to hold towards others ('the mosque preaches against gay
+people', 'they despise us'): with people as their object, the group made hostile as a whole."""
+_AGAINST = {"preach": ("against", "hate", "hatred"), "teach": ("hate", "hatred", "contempt", "against"), "look": ("down",)}
+"""Verbs hostile only with the word after them ('preach against', 'teach hatred', 'look down on')."""
+PEOPLE_OBJECT = frozenset({"us", "our", "we", "people", "women", "girls", "everyone", "anyone", "everybody", "neighbours",
+                           "christians", "sikhs", "jews", "hindus", "muslims", "gay", "gays", "lesbian", "trans", "lgbt",
+                           "lgbtq", "community", "communities", "country", "town", "city", "way", "values", "locals",
+                           "them", "british", "english", "westerners", "unbelievers", "outsiders", "others"})
+"""Whom hostility is held against: people, or our ways ('what happened' or 'the attack' is an event,
+and hating it is grief)."""
+_HOSTILITY = Phrase("hostility held by the group", ())
+
+
+def _hostile(r: Reading) -> list[Hit]:
+    """A group the active subject of a verb of hostility towards people (see HOSTILE)."""
+    out: list[Hit] = []
+    toks = r.toks
+    for clause in _group_clauses(r):
+        if not _open(r, clause):
+            continue
+        for group, _place in _groups(r, clause):
+            if _denied(r, group):
+                continue
+            hit = None
+            for k in range(group[1], min(len(toks), group[1] + 6)):
+                t = toks[k]
+                if t.clause != clause or t.lemma in _NOT or t.low in _NOT:
+                    break
+                verb = _verb(t)
+                if verb not in HOSTILE:
+                    if t.lemma in _AUX or t.low in _AUX or t.low in _SEEN:
+                        continue
+                    break
+                if k > 0 and toks[k - 1].lemma in ("be", "get") and t.low.endswith("ed"):
+                    break  # 'have been despised': the group is the one harmed
+                after = [toks[m] for m in range(k + 1, min(len(toks), k + 5)) if toks[m].clause == clause]
+                need = _AGAINST.get(verb)
+                if need and not (after and after[0].low in need):
+                    break
+                if any(a.low in PEOPLE_OBJECT or a.lemma in PEOPLE_OBJECT for a in after):
+                    hit = (k, k + 1, _HOSTILITY)
+                break
+            if hit is not None:
+                out += _both(r, group, hit)
+                break
+    return out
+
+
+_CONCEDED = frozenset({"all", "every", "everyone", "each"})
+_SOME = frozenset({"some", "many", "most", "few", "lot", "plenty", "minority", "number", "several", "certain", "enough"})
+_CONCESSION = Phrase("not all of them ..., but some", ())
+
+
+def _conceded(r: Reading) -> list[Hit]:
+    """A generalisation conceded and then made ('not every asylum seeker is a danger, but some of
+    the men at the hotel clearly are', 'I'm not saying all refugees are criminals, but...'): a
+    'not all' or 'not every' with a group and a word of what it is said to be, then a 'but'
+    clause that picks out some of them. The concession is how the charge is laid."""
+    out: list[Hit] = []
+    toks = r.toks
+    for k in range(len(toks) - 1):
+        if toks[k].lemma not in _NOT or toks[k + 1].low not in _CONCEDED and not (
+                k + 2 < len(toks) and toks[k + 2].low in _CONCEDED and toks[k + 1].lemma in ("say", "saying")):
+            continue
+        clause = toks[k].clause
+        said = [c for tag in ("stig:nominal", "stig:attr", "slur") for c in r.in_clause(tag, clause) if c[0] > k]
+        groups = [g for g, _ in _groups(r, clause) if g[0] > k] or [
+            g for g in r.spans.get("grp", []) + r.spans.get("ident", []) + r.spans.get("ident_t", [])
+            if r.toks[g[0]].clause == clause and g[0] > k]
+        if not said or not groups:
+            continue
+        nxt = [m for m in r.clause_toks(clause + 1)]
+        if not nxt or toks[nxt[0]].low != "but" or not any(toks[m].low in _SOME for m in nxt[:6]):
+            continue
+        out += _both(r, groups[0], (nxt[0], min(nxt[-1] + 1, nxt[0] + 6), _CONCESSION))
+    return out
+
+
 def _group_clauses(r: Reading) -> list[int]:
     """The clauses where a group or a community's place is named, or pointed back to by 'they'."""
     clauses = {r.toks[s[0]].clause for tag in ("grp", "cplace") for s in r.spans.get(tag, [])}
@@ -200,4 +286,4 @@ def _group_clauses(r: Reading) -> list[int]:
 
 
 def conduct(r: Reading) -> list[Hit]:
-    return _failings(r) + _lurking(r) + _worn_out(r)
+    return _failings(r) + _lurking(r) + _worn_out(r) + _hostile(r) + _conceded(r)

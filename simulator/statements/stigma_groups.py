@@ -19,7 +19,7 @@ NEAR = 10
 _COLLECTIVE = frozenset({"community", "communities", "congregation", "sangat", "population", "lot", "people", "men", "women",
                          "youth", "youths", "children", "folk", "crowd", "diaspora", "families", "residents", "lads"})
 _ONE = frozenset({"a", "an", "one", "another", "this", "that", "the"})
-_LINKS = frozenset({"from", "among", "amongst", "within", "by", "of", "in", "inside", "at", "around", "near", "the", "these",
+_LINKS = frozenset({"from", "among", "amongst", "within", "by", "of", "in", "inside", "at", "around", "near", "the", "these", "with",
                     "those", "some", "many", "all", "their", "its", "our", "local", "young", "male", "single", "new",
                     *GROUP_NOUNS})
 """Words that may stand between an attribute and the group after it ('crime among the migrants',

@@ -55,6 +55,8 @@ ATTRIBUTES = [
     "effort to fit_in|integrate|mix|learn|belong", "no|more|any effort", "keep~ itself to itself", "not|never mix",
     "kept|keep~ their|its distance", "bring~|brought shame", "a small minority", "a minority who|of",
     "never * properly|really run|managed|supervised",
+    # A vice owned as the group's past or name ('a long history of racism', 'a reputation for trouble').
+    "history|record|reputation|track_record|tradition|culture of|for racism|violence|crime|extremism|trouble|hate|hatred|bigotry|homophobia|antisemitism|disorder|drugs|gangs|intolerance|radicalism|radicalisation|abuse",
 ]
 MEN = ["young men", "single men", "lone men", "men of fighting age", "unaccompanied men", "these men", "those men",
        "the men there", "hundreds of men", "the men living there", "these lads", "those lads"]
@@ -122,7 +124,7 @@ LEGITIMISE = [
     "fair", "valid", "no wonder", "not surprising", "not surprised", "unsurprising", "of course", "can not blame|blame_people",
     "cannot blame", "do not blame", "who can blame", "right to be", "right to feel", "entitled to", "rightly", "quite right",
     "understand why * not want", "understand why", "can see why", "i get why", "see where * come from",
-    "who could blame", "hard to blame", "fair enough", "for a reason", "with good reason", "not without reason",
+    "who could blame", "hard to blame", "any wonder", "be it any surprise", "fair enough", "for a reason", "with good reason", "not without reason",
     "got their reason~", "have their reason~", "not hard|difficult to understand|see", "hardly surprising",
     "have * point", "every right to", "understand that|this|it", "can understand|see that", "not come|came out of|from nowhere", "not from nowhere", "i would feel the same", "i'd feel the same", "feel the same", "i understand the frustration",
 ]
@@ -161,6 +163,7 @@ ADVICE = [
     "keep * child~|kid~|daughter~|son~ apart|separate", "off the street~", "not to go out",
     "wide berth", "keep * distance", "eye~ on", "not let * child~|kid~|daughter~|son~|teenager~|family * near|go|walk|play",
     "closer|close eye", "wise to", "sensible to * avoid|stay",
+    "need~|want~|will_need|will_want watching|monitoring|watched|monitored|keeping_an_eye_on|a_close_eye_on",
 ]
 EXPECTED = [
     "no surprise", "not surprise~", "surprise no one|nobody|few|anyone", "unsurprising~", "not surprising",
@@ -185,7 +188,8 @@ REVIEW_CAUSE = frozenset({"concern", "concerns", "feeling", "feelings", "tension
                           "unease", "complaint", "complaints", "worry", "worries", "opposition", "strength"})
 SURPRISED = frozenset({"surprised|shocked"})
 """Said with a denial before it in the clause ('nobody there will be surprised'), and only then."""
-OBJECT_FIRST = frozenset({"wide berth"})
+OBJECT_FIRST = frozenset({"wide berth",
+                          "need~|want~|will_need|will_want watching|monitoring|watched|monitored|keeping_an_eye_on|a_close_eye_on"})
 """Advice whose place stands before its words ('give the centre a wide berth')."""
 """What happened said to be what one would expect of a group ('it will surprise nobody who knows
 Northgate', 'which tells you something about the estate'): the deed made the group's character."""
@@ -209,6 +213,8 @@ BURDEN = [
     "jump~ * queue", "queue-jump~", "priority over", "ahead of local", "before local", "local people first",
     "special treatment", "preferential", "handout~", "hand-out~", "freebie~", "free housing|hotel~|phone~", "luxury",
     "taking * job~|home~|house~|our_place~", "take~ * job~|home~|house~|benefit~", "take~ our|their|local * place~", "get~ everything",
+    # Favoured over 'our own': the contrast itself lays the burden ('better treatment than our pensioners').
+    "better|more * than our|local|british|ordinary", "treated better than", "before|over|ahead_of our own", "than our own",
 ]
 """A burden laid on a group ('the centre puts pressure on our surgeries', 'they jump the queue')."""
 
