@@ -146,3 +146,29 @@ def test_a_motive_aimed_at_people_names_them_as_its_targets():
     sound = "We know there is a problem with hate crime against the men at the Harbour View, and we are acting on it."
     assert "PR-speculation" not in _breaks(BRACKWATER, sound)
     assert "PR-speculation" in _breaks(CALDMERE, "Police say the man was probably a Pakistani Muslim.")
+
+
+@pytest.mark.parametrize("text, rule, flagged", [
+    # his material retold, the material named in the same breath
+    ("In the video he says he wanted to start a war.", "PR-hate-content", True),
+    ("In the recording he says Sikhs have no place in this country.", "PR-hate-content", True),
+    ("In the video the mayor says the city stands with the Sikh community.", "PR-hate-content", False),
+    ("In the letter they say they are grateful for the support of the city.", "PR-hate-content", False),
+    # certainty in the speaker's voice ties a motive as 'is' does
+    ("Whoever did this clearly hates everything the Sikh community stands for.", "PR-speculation", True),
+    # a hedge that says its own 'not' guesses the link
+    ("I'd be amazed if this wasn't connected to the trouble at the mosque last year.", "PR-speculation", True),
+    ("I'd be surprised if the threat did not come from someone at Northgate.", "PR-speculation", True),
+    ("I would be surprised if anyone was not moved by the vigil tonight.", "PR-speculation", False),
+    # a home on a named street, a ward with its hospital, a plural possessive's family
+    ("The family of the victim have asked for privacy at their home near the park on Oak Avenue.", "PR-private-details", True),
+    ("The gunman's mother lives at her home on Birch Close.", "PR-private-details", True),
+    ("The injured boy is on the children's ward at Caldmere General.", "PR-private-details", True),
+    ("The victims' children attend Eastbank Primary.", "PR-private-details", True),
+    ("Officers have visited homes on Tanner Road to reassure residents.", "PR-private-details", False),
+    ("We will not say where his home on Oak Avenue is, and we ask the press not to.", "PR-private-details", False),
+    ("The injured man has been moved from intensive care to a general ward.", "PR-private-details", False),
+    ("The wounded are being treated at Caldmere General.", "PR-private-details", False),
+])
+def test_his_words_retold_certainty_and_whereabouts(text, rule, flagged):
+    assert (rule in _breaks(CALDMERE, text)) is flagged, text

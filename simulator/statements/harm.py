@@ -23,6 +23,15 @@ from .verdict import Hit
 _STREET = re.compile(r"\b\d{1,4}[A-Za-z]?,?\s+(?:[A-Z][A-Za-z'\-]+\s+){1,3}"
                      r"(?:Street|St|Road|Rd|Lane|Ln|Avenue|Ave|Close|Drive|Way|Crescent|Place|Terrace|Gardens|Court|"
                      r"Square|Grove|Row|Hill|Walk|Mews|Park|Rise|View)\b")
+# A home on a named street, without its number: 'their home near the park on Oak Avenue'. Only a
+# home said to be someone's (a possessive before it), so 'homes on Tanner Road were evacuated' is not.
+_HOME_ON = re.compile(r"\b(?:[Hh]er|[Hh]is|[Tt]heir|[Mm]y|'s|’s)\s+(?:family\s+)?(?:home|house|flat|bungalow|cottage|address)\b"
+                      r"[^.!?]{0,30}?\b(?:on|in|off|along)\s+(?:[A-Z][A-Za-z'\-]+\s+){1,3}"
+                      r"(?:Street|St|Road|Rd|Lane|Ln|Avenue|Ave|Close|Drive|Way|Crescent|Place|Terrace|Gardens|Court|"
+                      r"Square|Grove|Row|Hill|Walk|Mews|Park|Rise|View)\b")
+# A ward or unit named with its hospital: 'the children's ward at Caldmere General'. 'Moved to a
+# general ward' is how a hospital says someone is better; the hospital's name makes it a place.
+_WARD_AT = re.compile(r"\b[a-z]+(?:'s|’s)?\s+(?:ward|unit)\s+(?:at|in|of)\s+(?:the\s+)?[A-Z][A-Za-z'\-]+")
 _PUBLIC_BEFORE = re.compile(r"\b(?:centre|center|hall|library|office|station|church|mosque|gurdwara|temple|synagogue|school|"
                             r"hospital|stadium|council|headquarters|hq|point|desk|hub)\b[^.!?]{0,25}$", re.IGNORECASE)
 _WARD = re.compile(r"\b(?:[Ww]ard|[Bb]ed|[Rr]oom|[Bb]ay)\s+\d{1,4}[A-Za-z]?\b|\b[A-Z][a-z]+ [Ww]ard\b|"
@@ -244,7 +253,8 @@ def _told_in_substance(r: Reading) -> list[Hit]:
     out = []
     for s in spans:
         clause = r.toks[s[0]].clause
-        if not (material and material[0][0] < s[0] or r.in_clause("perp_s", clause)):  # spans are in text order
+        names_own = r.toks[s[0]].low == "in"  # 'in the video he says...' names the material it retells
+        if not (names_own or material and material[0][0] < s[0] or r.in_clause("perp_s", clause)):  # spans are in text order
             continue
         # (its own 'claims' would make the clause 'about a claim': only a question or a refusal counts)
         if r.negated(s[0], s[1]) or clause in r.questions() or r.disavows(clause) or any(
@@ -260,6 +270,8 @@ def private_details(r: Reading) -> list[Hit]:
     out = [h for h in _regex_hits(r, _STREET, "street address", limit) if not _PUBLIC_BEFORE.search(r.text, max(0, h.start - 60), h.start)]
     if _CLINICAL.search(r.text, 0, limit):
         out += _regex_hits(r, _WARD, "hospital ward or bed", limit)
+        out += [h for h in _regex_hits(r, _WARD_AT, "hospital ward named with its hospital", limit) if not _denied_at(r, h.start)]
+    out += [h for h in _regex_hits(r, _HOME_ON, "a home on a named street", limit) if not _denied_at(r, h.start)]
     out += [h for h in _regex_hits(r, _LODGING, "room or flat number", limit)
             if not (_CLINICAL.search(r.text, 0, limit) is None and _PUBLIC_AFTER.search(r.text[h.end:h.end + 60]))]
     out += [r.hit(s) for s in r.spans.get("private", []) if not r.negated(s[0], s[1]) and not _nowhere(r, s)]

@@ -109,7 +109,9 @@ ATTRIBUTE = ["be", "appear~", "seem~", "believe~", "think", "thought", "understa
              "say", "describe~", "identif~", "known", "probabl~", "likely", "possibl~", "perhaps", "maybe", "allegedly",
              "apparently", "may", "might", "could", "from", "of", "originally", "with", "come", "came", "arrive~",
              "source~", "look~ like", "sound~ like", "suggest~", "indicat~", "presum~", "rumour~ to", "said to", "an", "a", "as",
-             "told", "have been", "had been"]
+             "told", "have been", "had been",
+             # certainty said in the speaker's voice ties as firmly as 'is': 'whoever did this clearly hates...'
+             "clearly", "obviously", "evidently", "plainly", "definitely", "certainly", "undoubtedly"]
 """What ties an identity or motive to the perpetrator ('is', 'appears to be', 'probably', 'sources say')."""
 
 HEDGES = ["probabl~", "likely", "possibl~", "perhaps", "maybe", "allegedly", "apparently", "reportedly", "appear~", "seem~",
@@ -124,7 +126,7 @@ HEDGES = ["probabl~", "likely", "possibl~", "perhaps", "maybe", "allegedly", "ap
           "in all likelihood", "odds are", "chance~ be|are", "the chance~ be", "i bet", "bet~ it|that|you", "put money on",
           # Belief in the speaker's own voice: a guess said as a guess is still a guess in public.
           "i|we think", "i|we reckon", "i|we be sure|convinced|certain|fairly_sure|pretty_sure", "my guess", "my money be on",
-          "would not be surprised", "would be surprised if * not", "must have been", "must be", "have to be", "can only be",
+          "would not be surprised|amazed|astonished|shocked", "would be surprised|amazed|astonished|shocked if * not", "must have been", "must be", "have to be", "can only be",
           "surely", "smell~ like|of", "stink~ of", "reek~ of", "typical of", "who else", "i|we fear", "i|we expect",
           "from what i|we * hear~|hearing|told|understand|gather", "what i be hearing", "i be hearing", "word be that",
           "the word on the street", "people be saying", "early indication~ be"]
@@ -240,7 +242,8 @@ AMPLIFY = [
     "it be on {platform}", "{m} * on {platform}", "the passage|part|line|bit where he|she|they",
     "told|urged|asked|called_on|calling_on|telling * his|her|their follower~|viewer~|subscriber~|supporter~ to",
 ]
-AMPLIFY_HE = ["he|she say~|said|urge~|demand~|insist~ that", "he|she write~|wrote|writes|claim~|declare~|rant~|boast~|brag~",
+AMPLIFY_HE = ["in the|his|this|that video|clip|post|letter|note|message|recording|footage|document|email|stream|broadcast he say~|says|said|claim~|call~|urge~|rant~|explain~|boast~|declare~|threaten~",
+              "he|she say~|said|urge~|demand~|insist~ that", "he|she write~|wrote|writes|claim~|declare~|rant~|boast~|brag~",
               "he|she call~ on|for", "he|she tell~|told|urge~ * reader~|follower~|viewer~|others|people to", "in it he|she",
               "he|she describe~ * as", "according to him|her"]
 """His message told in substance ('in the document he writes that...', 'he calls on others to
@@ -276,7 +279,7 @@ PRIVATE = [
     "her|his|their car * be * parked|outside", "where he|she * work~|park~|shop~|pray~",
     # Where a family is, said of the family itself: moved in with someone, at a relative's house, at work.
     "{f} * have|has * move~|relocat~|gone * to|in_with|out_of", "be|is|are|was * at|with {f} 's house|home|flat|place",
-    "at {f} 's house|home|flat|place", "{f} go~ to|attend~ * primary|academy|college|nursery|high_school",
+    "at {f} 's house|home|flat|place", "{f} go_to|goes_to|went_to|attend|attends|attended * primary|academy|college|nursery|high_school",
     "{f} * who work~|live~|stay~ at|in|on", "{f} work~|works * at|in|on|for",
     "driven|taken|escorted * to|from * by police|officers", "police * driv~|escort~ * to school|work|home",
 ]
@@ -285,7 +288,9 @@ PRIVATE = [
 FAMILY = ["child", "children", "kid~", "son", "daughter", "wife", "husband", "partner", "mother", "father", "parent~",
           "boyfriend", "girlfriend", "fiance~", "fiancé~",
           "family", "families", "grandchild~", "grandmother", "grandfather", "sister", "brother", "relative~", "mum", "dad"]
-POSSESSIVES = ["my", "her", "his", "their", "our", "'s"]
+POSSESSIVES = ["my", "her", "his", "their", "our", "'s", "victim", "survivor"]
+"""Whose family: a possessive, or a plural possessive whose apostrophe the tokeniser drops ('the
+victims' children' reads 'the victims children')."""
 
 
 HALF_DENIAL = ["can_not|cannot|unable_to|not_able_to confirm|deny|comment_on|rule_out", "keep~ an open mind", "open mind",

@@ -93,7 +93,10 @@ def _guessed_source(r: Reading) -> list[Hit]:
         i, j, _ = span
         clause = r.toks[i].clause
         hedges = [h for h in r.in_clause("hedge", clause) if h[0] < i]
-        if not hedges or r.negated(i, j) or r.claims_about(clause) or asks_who(r, i):
+        # a hedge that says its own 'not' ('I'd be surprised if this was not connected to...')
+        # guesses the link; its 'not' denies nothing
+        own_not = any("not" in h[2].text.split() and h[1] >= i - 1 for h in hedges)
+        if not hedges or r.negated(i, j) and not own_not or r.claims_about(clause) and not own_not or asks_who(r, i):
             continue
         if any(p[0] in (j, j + 1) for p in r.in_clause("perp_s", clause)):
             continue  # 'a document said to be written by the suspect' names no one new
