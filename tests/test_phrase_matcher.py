@@ -86,3 +86,25 @@ def test_the_shortest_match_wins_when_a_later_start_ends_sooner():
     assert ph is not None
     # after the gap, 'asylum seekers are' ends at 4 and 'seekers' (one word later) at 3
     assert [(i, j) for _p, i, j in P.Matcher([ph]).find(tokens("the asylum seekers are"))] == [(0, 3)]
+
+
+def _spans(phrase: str, text: str) -> list[tuple[int, int]]:
+    ph = P.compile_phrase(phrase)
+    assert ph is not None
+    return [(i, j) for _p, i, j in P.Matcher([ph]).find(tokens(text))]
+
+
+def test_a_word_that_alone_or_with_others_fills_the_first_position():
+    # 'asylum' alone, or the start of 'asylum seekers': either way the phrase can go on
+    assert _spans("asylum|asylum_seekers are", "asylum are") == [(0, 2)]
+    assert _spans("asylum|asylum_seekers are", "asylum seekers are") == [(0, 3)]
+
+
+def test_the_word_after_a_first_position_of_several_words_matched_by_its_spelling():
+    # the token 'found' is lemmatised 'find'; the phrase's 'founded' is 'found'
+    assert _spans("asylum_seekers|refugees founded", "asylum seekers found") == [(0, 3)]
+
+
+def test_a_second_position_with_stems_is_not_filtered_by_its_plain_words():
+    assert _spans("we deploy~|officers", "we deployed") == [(0, 2)]
+    assert _spans("we deploy~|officers", "we officers") == [(0, 2)]

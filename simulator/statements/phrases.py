@@ -193,6 +193,15 @@ def _ends(parts: tuple["Choice | str", ...], p: int, toks: list[Token], i: int, 
         yield from _ends(parts, p + 1, toks, j, clause, memo)
 
 
+FOUND, GO = range(2)
+"""How find() goes on from a word that starts a phrase (see Matcher._pool)."""
+
+Start = tuple[Phrase, "frozenset[str] | None", int, "frozenset[str] | None", "frozenset[str] | None"]
+"""A phrase a word starts: the phrase, the words its last position needs, FOUND or GO, the words
+that may follow the word, and the words that must follow its first position when that position
+may run on."""
+
+
 class Matcher:
     """Many phrases, matched together against one statement's tokens."""
 
@@ -201,6 +210,8 @@ class Matcher:
         self.stems: dict[str, list[Phrase]] = {}
         """Phrases that start with a stem, by the stem's first three letters (a statement word's
         first letters find them with one look-up, however many stems there are)."""
+        self.short_stems: list[tuple[str, Phrase]] = []
+        """Phrases that start with a stem too short to index, with that stem."""
         self.need: dict[int, frozenset[str]] = {}
         """Per phrase, the words its last position can start with: a phrase none of whose last
         words is in the statement cannot match, and is not tried (most blame templates end in a
@@ -208,24 +219,16 @@ class Matcher:
         self.need_prefix: dict[int, frozenset[str]] = {}
         """Per phrase whose last position has stems, the three-letter starts a statement word must
         have for it to match (with `need`'s words): such phrases are pruned the same way."""
-        self._pools: dict[tuple[str, str], list[tuple[Phrase, frozenset[str] | None]]] = {}
-        self.second: dict[int, tuple[frozenset[str], bool]] = {}
-        """Per phrase whose second position is plain words (nearly all), those words, and whether
-        its first position is single plain words (so it ends on the next token): find() tries a
-        phrase only where a word after its first position is one of them, a set look-up instead
-        of a walk ('we' or 'not' starts a hundred phrases, every group word hundreds of blame
-        templates, and at any one place few of them go on)."""
-        self.short_stems: list[tuple[str, Phrase]] = []
-        """Phrases that start with a stem too short to index, with that stem."""
-        self.one_word: set[int] = set()
-        """Phrases of one word (or its alternatives): the word that reached them is the match."""
+        self.then: dict[int, frozenset[str]] = {}
+        """Per phrase whose second position is plain words (nearly all), those words: find() walks
+        such a phrase only where one of them follows its first position ('we' or 'not' starts a
+        hundred phrases, every group word hundreds of blame templates, and at any one place few
+        of them go on)."""
+        self._pools: dict[tuple[str, str], list[Start]] = {}
         for ph in phrases:
-            head, nxt = ph.parts[0], ph.parts[1] if len(ph.parts) > 1 else None
-            single = isinstance(head, Choice) and not head.stems and all(len(a) == 1 for a in head.alts)
-            if isinstance(head, Choice) and isinstance(nxt, Choice) and not nxt.stems:
-                self.second[id(ph)] = (frozenset(nxt.by_word), single)
-            elif nxt is None and single:
-                self.one_word.add(id(ph))
+            second = ph.parts[1] if len(ph.parts) > 1 else None
+            if isinstance(second, Choice) and not second.stems:
+                self.then[id(ph)] = frozenset(second.by_word)
             last = next((q for q in reversed(ph.parts) if q is not GAP_PART), None)
             if len(ph.parts) > 1 and isinstance(last, Choice) and not last.stems:
                 self.need[id(ph)] = frozenset(last.by_word)
@@ -254,10 +257,15 @@ class Matcher:
         for word in list(self.by_first):
             self._pool((word, word))  # every word a phrase starts with, ready before the first keystroke
 
-    def _pool(self, key: tuple[str, str]) -> list[tuple[Phrase, frozenset[str] | None]]:
-        """The phrases a word (lemma, spelling) can start, each once, with the words its last
-        position needs: worked out once per distinct word for the life of the matcher (the
-        composer checks the same words keystroke after keystroke), not once per statement."""
+    def _pool(self, key: tuple[str, str]) -> list[Start]:
+        """The phrases a word (lemma, spelling) starts, each once, and how find() goes on from it:
+        FOUND, a phrase of one position that this word alone fills; else GO, with the words that
+        may come next (the second words of the first position's alternatives this word starts,
+        and the words the phrase's second position starts with when this word alone can fill the
+        first), and, when the first position may run on ('asylum seekers'), the words that must
+        follow it. A phrase whose stem only shares this word's first letters is left out. Worked
+        out once per distinct word for the life of the matcher (the composer checks the same
+        words keystroke after keystroke), not once per statement."""
         found = self._pools.get(key)
         if found is None:
             lem, low = key
@@ -266,13 +274,28 @@ class Matcher:
                 pool = pool + self.by_first.get(low, [])
             for prefix in {low[:3], lem[:3]}:
                 pool = pool + self.stems.get(prefix, [])
+            word = Token(0, 0, low, lem, 0)
             if self.short_stems:
-                word = Token(0, 0, low, lem, 0)
                 pool = pool + [ph for stem, ph in self.short_stems if _same(word, stem)]
             picked: dict[int, Phrase] = {}
             for ph in pool:
                 picked.setdefault(id(ph), ph)  # a phrase reached twice (lemma and spelling) is tried once
-            found = [(ph, self.need.get(id(ph))) for ph in picked.values()]
+            found = []
+            for ph in picked.values():
+                here = ph.parts[0].at(word)  # type: ignore[union-attr]
+                if not here:
+                    continue
+                alone = any(len(a) == 1 for a in here)
+                if alone and len(ph.parts) == 1:
+                    found.append((ph, self.need.get(id(ph)), FOUND, None, None))
+                    continue
+                then = self.then.get(id(ph))
+                nexts = {a[1] for a in here if len(a) > 1}
+                if alone:
+                    nexts |= then if then is not None else {STEM}
+                follow = None if any(w[:1] == STEM for w in nexts) else frozenset(nexts)
+                runs_on = then if then is not None and any(len(a) > 1 for a in here) else None
+                found.append((ph, self.need.get(id(ph)), GO, follow, runs_on))
             if len(self._pools) >= POOL_CACHE:
                 self._pools.clear()  # bounded: a flood of distinct words (another script, noise) cannot grow it
             self._pools[key] = found
@@ -288,36 +311,33 @@ class Matcher:
         prefixes = self.need_prefix
         # The phrases a word can start, without those whose last words the statement never says:
         # worked out once per distinct word of the statement, not at every place it stands.
-        starting: dict[tuple[str, str], list[Phrase]] = {}
-        second, one_word = self.second, self.one_word
+        starting: dict[tuple[str, str], list[Start]] = {}
         last = len(toks) - 1
         for i, t in enumerate(toks):
             key = (t.lemma, t.low)
             cands = starting.get(key)
             if cands is None:
                 cands = []
-                for ph, need in self._pool(key):
+                for start in self._pool(key):
+                    need = start[1]
                     if need is None or not need.isdisjoint(said):
-                        cands.append(ph)
-                    elif id(ph) in prefixes:
+                        cands.append(start)
+                    elif id(start[0]) in prefixes:
                         if starts is None:
                             starts = {w[:3] for w in said}
-                        if not prefixes[id(ph)].isdisjoint(starts):
-                            cands.append(ph)
+                        if not prefixes[id(start[0])].isdisjoint(starts):
+                            cands.append(start)
                 starting[key] = cands
             nxt = toks[i + 1] if i < last else None
-            for ph in cands:
-                known = second.get(id(ph))
-                if known is not None:
-                    then, single = known
-                    if single:  # the first position is this token: the next must go on
-                        if nxt is None or (nxt.lemma not in then and nxt.low not in then):
-                            continue
-                    elif not any(e <= last and (toks[e].lemma in then or toks[e].low in then)
-                                 for e in _choice_ends(ph.parts[0], toks, i, memo)):  # type: ignore[arg-type]
-                        continue
-                elif id(ph) in one_word:
+            for ph, _need, how, follow, runs_on in cands:
+                if how == FOUND:
                     out.append((ph, i, i + 1))
+                    continue
+                if follow is not None and (nxt is None or (nxt.lemma not in follow and nxt.low not in follow)):
+                    continue
+                if runs_on is not None and not any(
+                        e <= last and (toks[e].lemma in runs_on or toks[e].low in runs_on)
+                        for e in _choice_ends(ph.parts[0], toks, i, memo)):  # type: ignore[arg-type]
                     continue
                 end = _shortest_end(ph.parts, toks, i, t.clause, memo)
                 if end > i:
