@@ -172,3 +172,26 @@ def test_a_motive_aimed_at_people_names_them_as_its_targets():
 ])
 def test_his_words_retold_certainty_and_whereabouts(text, rule, flagged):
     assert (rule in _breaks(CALDMERE, text)) is flagged, text
+
+
+KESTRELFORD = ROOT / "scenarios" / "kestrelford-prevention-referral"
+MARLHAVEN = ROOT / "scenarios" / "marlhaven-election-polarisation"
+WENDHOLM = ROOT / "scenarios" / "wendholm-threats-succession"
+
+
+@pytest.mark.parametrize("folder, text, flagged", [
+    # told to show more of a virtue it is said to lack
+    (KESTRELFORD, "The Eastgate Road Mosque needs to be much more open about who it lets preach there.", True),
+    (KESTRELFORD, "Muslim families in Eastgate should be more careful about what their children get up to.", True),
+    (KESTRELFORD, "Muslim families in Eastgate should be better protected, and we will see that they are.", False),
+    (KESTRELFORD, "The Eastgate families will need to be a little patient while the council sorts out the repairs.", False),
+    (KESTRELFORD, "The Eastgate Road Mosque needs to be more supported by the council, not less.", False),
+    # a place changed by a group; the turning point said by how they came
+    (MARLHAVEN, "Polish and Kurdish newcomers are changing Marlhaven beyond recognition.", True),
+    (MARLHAVEN, "Marlhaven has changed beyond recognition since the new bypass opened.", False),
+    (WENDHOLM, "Kestrel Lane has had nothing but trouble since the refugee children were enrolled.", True),
+    (WENDHOLM, "Kestrel Lane has welcomed pupils from many countries since the refugee children were enrolled last year, "
+               "and the school is proud of them.", False),
+])
+def test_a_virtue_it_must_show_more_of_and_a_place_changed_by_it(folder, text, flagged):
+    assert _stigma(folder, text) is flagged, text

@@ -180,6 +180,24 @@ _THEIR_DUE = frozenset({"know", "feel", "be", "get", "receive", "have", "hear", 
 they are safe', 'should feel able to worship', 'should call 101'), not a debt laid on them."""
 
 
+_MORE = frozenset({"more", "less", "far", "much", "a", "lot", "bit", "little", "rather"})
+_ANSWERABLE = frozenset({"open", "transparent", "honest", "careful", "responsible", "vigilant", "forthcoming", "cooperative",
+                         "co-operative", "accountable", "discreet", "respectful", "grateful", "proactive", "vocal", "active",
+                         "willing", "secretive", "closed", "insular", "visible", "outspoken", "forthright"})
+"""The virtues a community is told to show more of, as if it lacked them ('be more open about who
+preaches there'); 'be more patient' or 'be better protected' lays no fault on it."""
+
+
+def _more_of_itself(r: Reading, start: int, clause: int) -> bool:
+    """After 'must be', a comparative of the group's own conduct ('more open', 'less secretive'):
+    not a participle of what is done for it ('be better protected', 'be more supported')."""
+    words = [r.toks[k] for k in range(start, min(len(r.toks), start + 4)) if r.toks[k].clause == clause]
+    if not words or words[0].low not in _MORE:
+        return False
+    adj = next((t for t in words if t.low not in _MORE), None)
+    return adj is not None and adj.lemma in _ANSWERABLE
+
+
 def _told_to(r: Reading) -> list[Hit]:
     """A group told what it must do ('the refugee community must make clear...', 'the mosque
     needs to rein in its young men'): the group as subject, a modal, then a verb that is not
@@ -205,7 +223,9 @@ def _told_to(r: Reading) -> list[Hit]:
                     continue  # 'the families have...' owns something; 'need' without 'to' needs something
                 rest = rest[1:]
             verb = r.toks[rest[0]] if rest else None
-            if verb is None or verb.lemma in _THEIR_DUE or verb.lemma in NEGATORS or verb.low in ("not", "never"):
+            if verb is not None and verb.lemma == "be" and _more_of_itself(r, rest[0] + 1, clause):
+                pass  # 'needs to be much more open', 'should be more careful': a fault it must mend
+            elif verb is None or verb.lemma in _THEIR_DUE or verb.lemma in NEGATORS or verb.low in ("not", "never"):
                 continue
             out += _both(r, group, (rest[0], rest[0] + 1, _TOLD))
             break

@@ -35,7 +35,8 @@ ATTRIBUTES = [
     "not integrat~", "never integrat~", "do not integrate", "not|never fit in", "not share our value~", "different value~",
     "not like us", "our way of life", "loyalt~", "allegiance", "not one of us",
     "take~ over", "taking over", "overrun", "swamp~", "flood~", "pour~ in", "too many", "sheer number~",
-    "changing the character", "so many", "this many", "no idea who they are", "know nothing about them",
+    "changing the character", "so many", "this many",
+    "chang~|transform~ * beyond_recognition|for_the_worse", "unrecognisable", "unrecognizable", "no idea who they are", "know nothing about them",
     "fighting age", "fighting-age", "military age", "military-age", "keep~ to their own", "stick~ to their own",
     "made it easy|hard for themselves", "show~ * who|what they * be", "tell~ you * about them", "typical of them",
     "dump~ on|in|here", "foist~ on", "impos~ on", "on * doorstep", "in * backyard", "attract~ * attention|trouble",
@@ -171,7 +172,9 @@ EXPECTED = [
     "say~ * something|everything|a_lot|plenty|it_all about", "speak~ volumes", "no coincidence", "not a coincidence",
     "any surprise", "none of this|it|that * surprise~|surprising", "only have|need to look at", "bound to happen", "surprised|shocked", "what they be like", "what * be like", "open secret",
 ]
-ARRIVAL = ["since|once|until|after|when * arrive~|came|come|moved_in|turn~_up|open~|got_here|were_housed|were_put"]
+ARRIVAL = ["since|once|until|after|when * arrive~|came|come|moved_in|turn~_up|open~|got_here|were_housed|were_put",
+           # the same turning point, said by how they came: placed, enrolled, settled, bussed in
+           "since|once|until|after|when * enrol~|enroll~|were_enrolled|were_placed|were_moved|settled|were_settled|were_brought|were_bussed|were_sent|start~_arriving|began_arriving|joined"]
 """The group's arrival as the turning point ('the trouble started once the refugees arrived',
 'a quiet place until the centre opened'): stigma with a word of decline beside it (DECLINE)."""
 DECLINE = frozenset({"trouble", "problem", "problems", "worse", "same", "changed", "change", "quiet", "crime", "fear", "unsafe",
