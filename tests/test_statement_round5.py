@@ -195,3 +195,18 @@ WENDHOLM = ROOT / "scenarios" / "wendholm-threats-succession"
 ])
 def test_a_virtue_it_must_show_more_of_and_a_place_changed_by_it(folder, text, flagged):
     assert _stigma(folder, text) is flagged, text
+
+
+@pytest.mark.parametrize("folder, text, flagged", [
+    (WENDHOLM, "The letter reads like it was written by a teenager.", True),
+    (WENDHOLM, "My guess is that this is a pupil with a grudge.", True),
+    (LINDENPORT, "The stabbing was probably carried out by someone from the counter-protest.", True),
+    # nobody guessed at: the question left to the police, a refusal to guess
+    (WENDHOLM, "Police have not said who sent the emails, and we will not guess.", False),
+    (WENDHOLM, "It is too early to say who is responsible, and speculation helps no one.", False),
+    (WENDHOLM, "My guess is that this will take the police some weeks.", False),
+    (LINDENPORT, "We do not yet know who started the violence; the police will establish that.", False),
+])
+def test_a_guess_in_the_speakers_own_words_at_who_did_the_deed(folder, text, flagged):
+    got = _breaks(folder, text)
+    assert bool(got & {"PR-speculation", "PR-sender-guess", "PR-prejudge"}) is flagged, (text, got)

@@ -77,7 +77,7 @@ class Reading:
                 return True
         for k in range(max(0, i - WINDOW), i):
             t = self.toks[k]
-            if t.clause == clause and (t.lemma in NEGATORS or t.lemma in NOT_CLAIMS):
+            if t.clause == clause and (t.lemma in NEGATORS or t.lemma in NOT_CLAIMS and not self._own_claim(k)):
                 if t.lemma in VERB_NEGATORS and (k < i - VERB_REACH or "," in self.text[t.end:self.toks[i].start]):
                     continue  # 'what we're up against, his stream is live': 'against' governs its own words
                 return True
@@ -129,6 +129,11 @@ class Reading:
         k = bisect.bisect_right(self._quotes, (at, len(self.text) + 1)) - 1
         return k >= 0 and self._quotes[k][0] < at < self._quotes[k][1] - 1
 
+    def _own_claim(self, k: int) -> bool:
+        """Whether a word of claiming at token k is the speaker's own ('my guess is...', 'our
+        assumption is...'): it makes the claim, it does not talk about one."""
+        return k > 0 and self.toks[k - 1].lemma in ("my", "our")
+
     def half_denied(self, i: int, clause: int) -> bool:
         """Whether words before token i in its clause decline to deny ('we cannot confirm reports
         that...', 'we are not ruling out'): what follows is repeated, not taken back."""
@@ -146,9 +151,7 @@ class Reading:
         or asks a question; a clause that declines to deny a claim repeats it (see half_denied)."""
         if self._about is None:
             toks = self.toks
-            # 'my guess is...', 'our assumption is...' make the claim in the speaker's own voice
-            about = {t.clause for k, t in enumerate(toks) if t.lemma in NOT_CLAIMS
-                     and not (k and toks[k - 1].lemma in ("my", "our"))}
+            about = {t.clause for k, t in enumerate(toks) if t.lemma in NOT_CLAIMS and not self._own_claim(k)}
             denying = {t.clause for t in toks if t.lemma in DENIALS or t.lemma in UNKNOWING}
             # 'surprised if this wasn't...' guesses; 'we do not know if...' asks
             about |= {t.clause for k, t in enumerate(toks) if t.lemma in OPEN_QUESTION and t.clause in denying

@@ -127,7 +127,7 @@ HEDGES = ["probabl~", "likely", "possibl~", "perhaps", "maybe", "allegedly", "ap
           # Belief in the speaker's own voice: a guess said as a guess is still a guess in public.
           "i|we think", "i|we reckon", "i|we be sure|convinced|certain|fairly_sure|pretty_sure", "my guess", "my money be on",
           "would not be surprised|amazed|astonished|shocked", "would be surprised|amazed|astonished|shocked if * not", "must have been", "must be", "have to be", "can only be",
-          "surely", "smell~ like|of", "stink~ of", "reek~ of", "typical of", "who else", "i|we fear", "i|we expect",
+          "surely", "smell~ like|of", "stink~ of", "reek~ of", "typical of", "who else", "read~ like|as_if|as_though", "i|we fear", "i|we expect",
           "from what i|we * hear~|hearing|told|understand|gather", "what i be hearing", "i be hearing", "word be that",
           "the word on the street", "people be saying", "early indication~ be"]
 
@@ -314,7 +314,7 @@ BLAME_ACT = [
     "bring|brought|bring~ * violence|trouble|chaos|disorder|hate|hatred * to", "who start~|began|provok~ this|it|the",
     # How one side is said to have begun it: the first blow, coming for a fight, the aggressor.
     "throw~|threw|land~|strike|struck * first|the_first punch|bottle|stone|brick|blow|missile", "first to throw|attack|strike|charge|hit",
-    "look~|spoil~|itch~ for * fight|trouble|confrontation|violence", "came|come|turn~_up|arrive~ * for a fight|for_trouble|looking_for",
+    "look~|spoil~|itch~ for * fight|trouble|confrontation|violence", "came|come|turn~_up|arrive~ * for_a_fight|for_trouble|looking_for",
     "the aggressor~", "turn~ violent", "kick~ off", "go|went on the rampage", "came|come|arrive~|turn~_up armed|tooled_up|with weapon~",
     "brought|bring weapon~", "turn~ * ugly|nasty|violent|sour", "goad~", "bait~", "hijack~ by", "outside agitator~", "agitator~", "fault lie~ with|on",
     "responsibility lie~ with|on", "squarely with|on|at", "at fault", "started it", "start~ * trouble|fight~|violence",
@@ -374,7 +374,10 @@ FIRM_TIES = frozenset({"be", "from", "come", "came", "originally", "believe", "t
                         "probably", "likely", "possibly", "allegedly", "reportedly", "member"})
 PRONOUNS = frozenset({"he", "him", "his", "she", "her", "they", "them", "their"})
 DEEDS = frozenset({"this", "it", "attack", "threat", "letter", "email", "video", "post", "message", "abuse", "violence",
-                   "shooting", "assault", "fire", "arson", "vandalism", "graffiti", "leaflet", "campaign", "incident", "trouble"})
+                   "shooting", "assault", "fire", "arson", "vandalism", "graffiti", "leaflet", "campaign", "incident", "trouble",
+                   # the deeds themselves, as a report names them
+                   "stabbing", "stab", "killing", "murder", "bombing", "beating", "riot", "disorder", "damage", "fight", "brawl",
+                   "break-in", "burglary", "hack", "leak", "clip", "footage", "recording", "note", "threats", "emails"})
 """What was done, as the subject of a guess at who did it ('this threat came from...')."""
 ONE_PERSON = frozenset({"a", "an", "one", "another"})
 SPOKEN = frozenset({"abuse", "slur", "insult", "chant", "chanting", "graffiti", "remark", "comment", "language", "leaflet",

@@ -255,11 +255,13 @@ def _it_subjects(r: Reading, deeds: list[Span]) -> list[Span]:
     if deeds:
         return []
     return [(k, k + 1, _IT_SUBJECT) for k, t in enumerate(r.toks)
-            if t.low == "it" and (k == 0 or r.toks[k - 1].clause != t.clause or r.toks[k - 1].low in _LEAD_IN)]
+            if t.low in ("it", "this") and (k == 0 or r.toks[k - 1].clause != t.clause or r.toks[k - 1].low in _LEAD_IN)]
 
 
 _DEED_SUBJECT = Phrase("it (the deed)", ())
-_LEAD_IN = frozenset({"frankly", "honestly", "well", "look", "so", "and", "i", "think", "guess", "reckon", "suspect", "bet"})
+_LEAD_IN = frozenset({"frankly", "honestly", "well", "look", "so", "and", "i", "think", "guess", "reckon", "suspect", "bet",
+                      "that"})
+"""Words before 'it' or 'this' that still leave it the clause's subject ('my guess is that this is...')."""
 
 
 def _deed_subjects(r: Reading) -> list[Span]:
