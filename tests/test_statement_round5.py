@@ -210,3 +210,23 @@ def test_a_virtue_it_must_show_more_of_and_a_place_changed_by_it(folder, text, f
 def test_a_guess_in_the_speakers_own_words_at_who_did_the_deed(folder, text, flagged):
     got = _breaks(folder, text)
     assert bool(got & {"PR-speculation", "PR-sender-guess", "PR-prejudge"}) is flagged, (text, got)
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # unable to say the denial itself declines to deny
+    ("We are not in a position to say the gunman had nothing to do with Northgate.", True),
+    ("I am unable to tell you he was never at Northgate.", True),
+    ("The gunman did not live at Northgate and had no connection to it.", False),
+    ("We have been asked about Northgate: the police have found no connection, and the families there are safe.", False),
+])
+def test_unable_to_say_the_denial(text, flagged):
+    assert ("PR-rumour-northgate" in _breaks(CALDMERE, text)) is flagged, text
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # 'there' after people is where they are, whatever follows it
+    ("I visited Northgate this morning. Frankly, the families there need to answer some hard questions.", True),
+    ("I visited Northgate this morning. The families there need to know they are safe.", False),
+])
+def test_people_there_are_the_people_of_the_place(text, flagged):
+    assert _stigma(CALDMERE, text) is flagged, text

@@ -302,7 +302,9 @@ HALF_DENIAL = ["can_not|cannot|unable_to|not_able_to confirm|deny|comment_on|rul
                "can_not|cannot tell you * not|was_not|isn't|wasn't", "not * say * definitely|certainly * not|wasn't",
                "too early to rule * out", "remain~ a possibility", "possibility remain~", "not rule anything in or out",
                "not in a position to rule * out", "not * able to rule * out", "unable to rule * out",
-               "not * say * * wrong|false|untrue|fake"]
+               "not * say * * wrong|false|untrue|fake",
+               # unable to say the denial itself: 'not in a position to say he had nothing to do with it'
+               "not in a position|able to say|tell * nothing|not|no|never", "unable to say|tell * nothing|not|no|never"]
 """Words that decline to deny ('we cannot confirm reports that he held extremist views', 'we are
 not ruling out a link'): the claim after them is repeated in public, not taken back."""
 

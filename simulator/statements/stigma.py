@@ -12,7 +12,7 @@ attacked) and the move's words in one clause, the group standing where the words
 from __future__ import annotations
 
 from .analysis import Reading, Span
-from .lexicon import NEGATORS
+from .lexicon import NEGATORS, NOT_CLAIMS
 from .phrases import Phrase
 from .stigma_groups import _LINKS, NEAR, _groups
 from .stigma_words import (APPEALS, DEBTS, FEELINGS, FOR_ONE_MAN, HARMED_WORDS, LINKING, OBJECT_FIRST, OBJECT_OF, OBLIGED,
@@ -146,7 +146,9 @@ def _demands(r: Reading) -> list[Hit]:
     for cue in r.spans.get("stig:demand", []) + r.spans.get("stig:debt", []):
         clause = r.toks[cue[0]].clause
         debt = cue[2].text in DEBTS
-        if r.negated(cue[0], cue[1]) or not (_asserted(r, clause) if debt else _open(r, clause)):
+        # a demand whose own words are of claims ('answer some hard questions') is not about a claim
+        own_about = any(r.toks[k].lemma in NOT_CLAIMS for k in range(cue[0], cue[1]))
+        if r.negated(cue[0], cue[1]) or not (_asserted(r, clause) if debt or own_about else _open(r, clause)):
             continue
         for group, _place in _groups(r, clause):
             if group[1] > cue[0] or cue[0] - group[1] > NEAR or _denied(r, group):

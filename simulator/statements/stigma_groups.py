@@ -122,7 +122,8 @@ def _there(r: Reading, clause: int) -> list[Span]:
         if t.low != "there" or k == 0 or r.toks[k - 1].clause != clause:
             continue
         after = r.toks[k + 1] if k + 1 < len(r.toks) else None
-        placed = r.toks[k - 1].low in _THERE_AFTER  # 'round there will be...' is a place whatever follows
+        # 'round there will be...', 'the families there need...': a place whatever follows
+        placed = r.toks[k - 1].low in _THERE_AFTER or r.toks[k - 1].low in _RESIDENTS or r.toks[k - 1].low in _MEN
         if not placed and after is not None and after.clause == clause and (after.lemma in _THERE_NOT or after.low in _THERE_NOT):
             continue
         if any(g[0] < k for c in range(clause - ANAPHOR_REACH, clause + 1) for g in r.in_clause("cplace", c)):
