@@ -230,3 +230,23 @@ def test_unable_to_say_the_denial(text, flagged):
 ])
 def test_people_there_are_the_people_of_the_place(text, flagged):
     assert _stigma(CALDMERE, text) is flagged, text
+
+
+@pytest.mark.parametrize("folder, text, flagged", [
+    # lodged in another person's home, a home placed by a landmark, a routine with its time
+    (WENDHOLM, "The acting mayor is staying at a friend's flat across town until the threats are dealt with.", True),
+    (CALDMERE, "The children of the victims are being looked after by neighbours two doors down from the gurdwara.", True),
+    (CALDMERE, "She lives alone in the flat above the chemist on Tanner Road.", True),
+    (WENDHOLM, "Her husband drops the kids at Kestrel Lane every morning at half eight.", True),
+    (CALDMERE, "He walks his dog along the canal every morning at six.", True),
+    # a road closed by a landmark, a public event's or the services' routine, a refusal to say
+    (CALDMERE, "Police have closed the road round the corner from the gurdwara.", False),
+    (CALDMERE, "The vigil will be held opposite the town hall at 7pm every evening this week.", False),
+    (CALDMERE, "We will not say where the family is staying, even if it is next door to you.", False),
+    (CALDMERE, "Officers will patrol Eastbank every evening and they will park at the leisure centre.", False),
+    (CALDMERE, "Over the weekend a group gathered outside her home until police arrived; she and her family are safe.", False),
+    (WENDHOLM, "We will not discuss the security arrangements for the acting mayor or her family.", False),
+])
+def test_whereabouts_said_in_relative_terms(folder, text, flagged):
+    got = _breaks(folder, text)
+    assert bool(got & {"PR-private-details", "PR-security-details", "PR-private"}) is flagged, (text, got)

@@ -17,6 +17,7 @@ from .lexicon import HARMED, INVITE, LOOK_VERBS, NEGATORS, ONE_PERSON, OTHERS, O
 from .speculation import asks_who, speculation  # noqa: F401 - the checker reads every harmful kind from here
 from .stigma import insinuation
 from .verdict import Hit
+from .whereabouts import whereabouts
 
 # Home addresses: a house number, one to three capitalised words and a street word. Case matters
 # ('14 Harbour Lane', not '14 died on the lane'); bounded repetition, so linear.
@@ -278,4 +279,5 @@ def private_details(r: Reading) -> list[Hit]:
     out += [h for h in _regex_hits(r, _WORKPLACE, "where one person works or studies", limit)
             if not _PUBLIC_PLACE.search(r.text[h.start:h.end + 30]) and not _denied_at(r, h.start)]
     out += _named_private_people(r, limit) + _lodged(r) + outed(r, limit) + young_person_pointed_out(r, limit)
+    out += whereabouts(r, limit)
     return out

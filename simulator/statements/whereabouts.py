@@ -1,0 +1,68 @@
+"""Private details that say where a person can be found without an address: lodged at someone's
+home, placed by a landmark, or met on a routine.
+
+Why a module of its own: harm.py reads addresses, wards and rooms by their numbers and names.
+These say it in relative terms, which no number gives away but any neighbour can follow:
+- lodged in someone's home ('staying at a friend's flat across town', 'moved in with her sister's
+  family'): a verb of staying, then a home said to be another person's;
+- placed by a landmark ('two doors down from the gurdwara', 'the flat above the chemist'): a
+  word of relative position beside a home or a verb of living or staying, in one clause;
+- met on a routine ('her husband drops the kids at the school every morning at half eight'): a
+  person's going to or from a place, said with a time it repeats.
+Each is set aside when the clause refuses to say it ('we will not say where...').
+"""
+
+from __future__ import annotations
+
+import re
+
+from .analysis import Reading
+from .verdict import Hit
+
+_OTHERS_HOME = re.compile(r"\b(?:stay(?:s|ed|ing)?|sleep(?:s|ing)?|slept|hid(?:e|es|ing|den)?|liv(?:e|es|ed|ing)|"
+                          r"moved(?: in)?|gone|taken|put up|lodg(?:e|es|ed|ing))\s+(?:at|with|to|in|into)\s+"
+                          r"(?:a|an|her|his|their|the|my|our)\s+(?:[a-z]+\s+)?[a-z\-]+(?:'s|’s|s'|s’)\s+"
+                          r"(?:flat|house|home|place|farm|cottage|caravan|bungalow|apartment|family)\b", re.IGNORECASE)
+"""Staying in another person's home: 'at a friend's flat', 'with her sister's family'."""
+
+_BESIDE = re.compile(r"\b(?:(?:one|two|three|four|five|a few|\d) doors? (?:down|up|along) from|next door to|"
+                     r"(?:directly |right )?(?:above|below|opposite) (?:the|a)|across the road from|"
+                     r"round the corner from|around the corner from|at the end of (?:the|a))\b", re.IGNORECASE)
+_DWELLING = re.compile(r"\b(?:live[sd]?|living|stay(?:s|ed|ing)?|sleep(?:s|ing)?|looked after|housed|lodg\w*|moved|"
+                       r"flat|house|home|room|bedsit|maisonette)\b", re.IGNORECASE)
+"""A word of living or a home, in the clause of a relative position: 'she lives in the flat above
+the chemist'. Without it, 'the cordon runs round the corner from the gurdwara' places no one."""
+
+_ROUTINE = re.compile(r"\b(?:every|each)\s+(?:morning|evening|night|day|afternoon|weekday|week|monday|tuesday|wednesday|"
+                      r"thursday|friday|saturday|sunday|school day)\b|\b(?:mornings|evenings|nights)\b|"
+                      r"\bat\s+(?:half|quarter)\s+(?:past\s+|to\s+)?\w+\b|\bat\s+\d{1,2}(?:[:.]\d{2})?\s*(?:am|pm)?\b",
+                      re.IGNORECASE)
+_GOING = re.compile(r"\b(?:drops?|dropping|dropped|picks?|picking|picked|collects?|collecting|walks?|walking|drives?|"
+                    r"driving|leaves|leaving|arrives?|arriving|jogs?|jogging|runs|cycles?|cycling|parks?|parking|"
+                    r"catches|gets the)\b", re.IGNORECASE)
+_PERSON = re.compile(r"\b(?:he|she|her|his|they|their)\b", re.IGNORECASE)
+_REFUSED = re.compile(r"\b(?:not|never|won't|will not|cannot|can't)\s+(?:\w+\s+){0,3}(?:say|saying|reveal|share|disclose|"
+                      r"give|discuss|confirm|publish)\b", re.IGNORECASE)
+_CLAUSE = re.compile(r"[^.!?;:]+")
+_OPERATIONAL = re.compile(r"\b(?:police|officers?|patrols?|buses|trains|services|vigil|volunteers|staff|council)\b", re.IGNORECASE)
+"""A routine of the services or of a public event is announced so people can use it; a private
+person's routine is how to find them."""
+
+
+def whereabouts(r: Reading, limit: int) -> list[Hit]:
+    """Every relative whereabouts of a person in the statement (see the module docstring)."""
+    out: list[Hit] = []
+    for m in _CLAUSE.finditer(r.text, 0, limit):
+        clause, at = m.group(0), m.start()
+        if _REFUSED.search(clause):
+            continue  # 'we will not say where she is staying'
+        for rx, cue in ((_OTHERS_HOME, "staying in another person's home"),):
+            out += [Hit(at + h.start(), at + h.end(), h.group(0), cue) for h in rx.finditer(clause)]
+        beside = _BESIDE.search(clause)
+        if beside and _DWELLING.search(clause):
+            out.append(Hit(at + beside.start(), at + beside.end(), beside.group(0), "a home placed by a landmark"))
+        routine, going = _ROUTINE.search(clause), _GOING.search(clause)
+        if routine and going and _PERSON.search(clause) and not _OPERATIONAL.search(clause):
+            lo, hi = min(routine.start(), going.start()), max(routine.end(), going.end())
+            out.append(Hit(at + lo, at + hi, clause[lo:hi], "a routine that says where someone will be"))
+    return out
