@@ -80,13 +80,11 @@ def _how_here(obj) -> bool:
     return "how" in lows[:2] and any(w in lows for w in ("here", "we", "our", "this", "us"))
 
 
-def _failings(r: Reading) -> list[Hit]:
+def _failings(r: Reading, by_clause: _ByClause | None = None) -> list[Hit]:
     """A failure of belonging said of a group as its own clause's subject (see the docstring)."""
     out: list[Hit] = []
-    for clause in _group_clauses(r):
-        if not _open(r, clause):
-            continue
-        for group, _place in _groups(r, clause):
+    for clause, groups in (by_clause or _open_groups(r)).items():
+        for group, _place in groups:
             if _denied(r, group):
                 continue
             verb = _negated_verb(r, group, clause)
@@ -117,14 +115,12 @@ _SEEN = frozenset({"seen", "spotted", "caught", "found", "noticed", "often", "al
 hanging about', 'all of them loiter')."""
 
 
-def _lurking(r: Reading) -> list[Hit]:
+def _lurking(r: Reading, by_clause: _ByClause | None = None) -> list[Hit]:
     """A group the active subject of a verb of lurking, within a few words of it in its clause."""
     out: list[Hit] = []
     toks = r.toks
-    for clause in _group_clauses(r):
-        if not _open(r, clause):
-            continue
-        for group, _place in _groups(r, clause):
+    for clause, groups in (by_clause or _open_groups(r)).items():
+        for group, _place in groups:
             if _denied(r, group):
                 continue
             hit = None
@@ -211,14 +207,12 @@ and hating it is grief)."""
 _HOSTILITY = Phrase("hostility held by the group", ())
 
 
-def _hostile(r: Reading) -> list[Hit]:
+def _hostile(r: Reading, by_clause: _ByClause | None = None) -> list[Hit]:
     """A group the active subject of a verb of hostility towards people (see HOSTILE)."""
     out: list[Hit] = []
     toks = r.toks
-    for clause in _group_clauses(r):
-        if not _open(r, clause):
-            continue
-        for group, _place in _groups(r, clause):
+    for clause, groups in (by_clause or _open_groups(r)).items():
+        for group, _place in groups:
             if _denied(r, group):
                 continue
             hit = None
@@ -276,6 +270,15 @@ def _conceded(r: Reading) -> list[Hit]:
     return out
 
 
+_ByClause = dict[int, list[tuple[Span, bool]]]
+
+
+def _open_groups(r: Reading) -> _ByClause:
+    """The groups of every clause that speaks in its own voice, found once for all the readings
+    of this module (they all ask it first)."""
+    return {c: g for c in _group_clauses(r) if _open(r, c) for g in (_groups(r, c),) if g}
+
+
 def _group_clauses(r: Reading) -> list[int]:
     """The clauses where a group or a community's place is named, or pointed back to by 'they'."""
     clauses = {r.toks[s[0]].clause for tag in ("grp", "cplace") for s in r.spans.get(tag, [])}
@@ -286,4 +289,6 @@ def _group_clauses(r: Reading) -> list[int]:
 
 
 def conduct(r: Reading) -> list[Hit]:
-    return _failings(r) + _lurking(r) + _worn_out(r) + _hostile(r) + _conceded(r)
+    by_clause = _open_groups(r)
+    found = _failings(r, by_clause) + _lurking(r, by_clause) + _worn_out(r) + _hostile(r, by_clause) if by_clause else []
+    return found + _conceded(r)
