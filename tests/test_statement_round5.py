@@ -250,3 +250,81 @@ def test_people_there_are_the_people_of_the_place(text, flagged):
 def test_whereabouts_said_in_relative_terms(folder, text, flagged):
     got = _breaks(folder, text)
     assert bool(got & {"PR-private-details", "PR-security-details", "PR-private"}) is flagged, (text, got)
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # vetting put in doubt: lacking, asked, or wanted
+    ("Nobody seems to know who is living at Northgate, because they were put there without any checks.", True),
+    ("Has anyone actually vetted the men at Northgate?", True),
+    ("Parents want the Northgate children screened before they start at local schools.", True),
+    # a fact of checks given, a welfare check, an official check refused
+    ("Every resident at Northgate has been through the standard Home Office checks.", False),
+    ("Officers are checking on the families at Northgate every few hours.", False),
+    ("Police will not be checking anyone's immigration status at the vigil.", False),
+    ("Volunteers at Northgate have all been checked and trained.", False),
+])
+def test_a_groups_vetting_put_in_doubt(text, flagged):
+    assert _stigma(CALDMERE, text) is flagged, text
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # the group's presence said to frighten the people around it
+    ("Housing hundreds of Afghan men next to a primary school was bound to frighten parents.", True),
+    ("The refugees at Northgate are scaring local women off the streets.", True),
+    ("The march frightened the families at Northgate badly.", False),
+    ("The refugees at Northgate were frightened by the posts about them.", False),
+    ("The families at Northgate feel threatened and we are protecting them.", False),
+    ("Please stay away from Northgate tonight, because two crowds at the gate would frighten the children.", False),
+    # a violent deed said of a group, as its subject or its agent
+    ("Afghan men from Northgate attacked two Sikh teenagers last night, I am told.", True),
+    ("A worshipper was assaulted by refugees from the Northgate centre.", True),
+    ("Refugees from the Northgate centre were attacked last night, and police are investigating.", False),
+    ("Posts saying refugees from Northgate attacked a gurdwara volunteer are false.", False),
+    ("The claim that men from Northgate assaulted anyone has no basis.", False),
+])
+def test_fear_and_violence_laid_on_a_group(text, flagged):
+    assert _stigma(CALDMERE, text) is flagged, text
+
+
+def test_people_of_a_place_named_as_victims_are_tied_to_nothing():
+    assert "PR-rumour-northgate" not in _breaks(
+        CALDMERE, "Refugees from the Northgate centre were attacked last night, and police are investigating.")
+    assert "PR-rumour-northgate" in _breaks(CALDMERE, "The gunman came from the Northgate centre, I am told.")
+
+
+@pytest.mark.parametrize("folder, text, flagged", [
+    # 'they' told to take on our ways, where the statement names no group
+    (DUNMARROW, "They are welcome here, but they must respect our values.", True),
+    (DUNMARROW, "They will have to learn how we do things in this city.", True),
+    (DUNMARROW, "They need to know that we are here for them.", False),
+    (DUNMARROW, "They must follow the advice of the police tonight.", False),
+    (DUNMARROW, "They have to accept that we cannot give more details yet.", False),
+    # questions put to a group, a wish that it declare itself
+    (CALDMERE, "It is fair to put some tough questions to the Northgate centre about who they house.", True),
+    (CALDMERE, "Journalists have asked the Northgate centre questions about its safety plans.", False),
+    (BRACKWATER, "I would like to see the Saltmarsh Mosque say where it stands on gay people.", True),
+    (BRACKWATER, "I would like to thank the Saltmarsh Mosque for standing with us.", False),
+])
+def test_our_ways_demanded_of_them_and_a_group_asked_to_answer(folder, text, flagged):
+    assert _stigma(folder, text) is flagged, text
+
+
+@pytest.mark.parametrize("folder, text, flagged", [
+    # a community by its own name as subject, its people by a possessive, newcomers by their coming
+    (KESTRELFORD, "Millbrook has always had a problem with that sort of attitude.", True),
+    (MARLHAVEN, "Common Ground's activists have a lot to answer for.", True),
+    (BRACKWATER, "Some people who arrived here recently come from countries where being gay is a crime.", True),
+    (LINDENPORT, "People are angry about the numbers coming into this town, and that is understandable.", True),
+    (KESTRELFORD, "Millbrook has been a good neighbour to Eastgate for years.", False),
+    (MARLHAVEN, "Common Ground's activists have been threatened too, and we condemn it.", False),
+    (BRACKWATER, "Some people who arrived here recently have joined the Pride volunteers.", False),
+    # a bloc vote, a town no longer ours, a risk to our own, a precedent of arrival
+    (MARLHAVEN, "Ashgate votes as a bloc for whoever the elders pick.", True),
+    (LINDENPORT, "Parts of Northside don't feel like our town any more.", True),
+    (WENDHOLM, "Is housing more migrant families really worth the risk to our own children?", True),
+    (LINDENPORT, "We all know what happens once the hotels fill up with single men; people are nervous.", True),
+    (MARLHAVEN, "Every vote in Ashgate counts, and the polling stations are open until ten.", False),
+    (WENDHOLM, "The school has kept every child safe, our own and the newly arrived families' alike.", False),
+])
+def test_named_communities_newcomers_and_what_their_coming_is_said_to_cost(folder, text, flagged):
+    assert _stigma(folder, text) is flagged, text

@@ -227,6 +227,9 @@ def _told_to(r: Reading) -> list[Hit]:
             verb = r.toks[rest[0]] if rest else None
             if verb is not None and verb.lemma == "be" and _more_of_itself(r, rest[0] + 1, clause):
                 pass  # 'needs to be much more open', 'should be more careful': a fault it must mend
+            elif verb is not None and verb.lemma == "take" and any(
+                    r.toks[k].lemma in ("look", "responsibility", "stock") for k in range(rest[0] + 1, min(len(r.toks), rest[0] + 4))):
+                pass  # 'needs to take a long look at itself': a demand, not 'should take care'
             elif verb is None or verb.lemma in _THEIR_DUE or verb.lemma in NEGATORS or verb.low in ("not", "never"):
                 continue
             out += _both(r, group, (rest[0], rest[0] + 1, _TOLD))
@@ -259,10 +262,26 @@ def _legitimised(r: Reading) -> list[Hit]:
                                                       for k in r.clause_toks(clause) if k < group[0]):
                     continue
                 before = r.toks[max(0, group[0] - 3):group[0]]
-                if any(t.low in OBJECT_OF and t.clause == clause for t in before) and not _negated_after(r, cue, group):
+                asked = tag == "stig:question" and any(t.lemma in ("ask", "put", "question") and t.clause == clause for t in before)
+                if (asked or any(t.low in OBJECT_OF and t.clause == clause for t in before) or _feeling_about(r, clause, group)) \
+                        and not _negated_after(r, cue, group):
                     out += _both(r, cue, group)
                     break
     return out
+
+
+def _feeling_about(r: Reading, clause: int, group: Span) -> bool:
+    """A feeling whose object, after 'about', 'at' or 'over', runs on to the group ('fears about
+    who has been housed up there', 'anger at the numbers arriving'): the feeling is held against it."""
+    for k in r.clause_toks(clause):
+        if k >= group[0]:
+            return False
+        t = r.toks[k]
+        if (t.lemma in FEELINGS or t.low in FEELINGS) and k + 1 < group[0] and r.toks[k + 1].low in OBJECT_OF \
+                and group[0] - k <= 9 and not any(r.toks[m].lemma in VICTIM_SIDE and r.toks[m].low not in OBJECT_OF
+                                                   for m in range(k + 2, group[0])):
+            return True
+    return False
 
 
 _RHETORICAL = frozenset({"who can blame", "who could blame", "any wonder", "be it any surprise"})
@@ -349,8 +368,11 @@ def _excused(r: Reading) -> list[Hit]:
 
 
 def _burden_alone(r: Reading) -> list[Hit]:
+    """A burden said by the contrast itself; asked, it is said all the same ('is it really worth
+    the risk to our own children?'): only a denial or a disavowal takes it back."""
     return [r.hit(s) for s in r.spans.get("stig:burden_alone", [])
-            if not _cue_denied(r, s) and _open(r, r.toks[s[0]].clause)]
+            if not _cue_denied(r, s) and not r.disavows(r.toks[s[0]].clause)
+            and (_open(r, r.toks[s[0]].clause) or r.toks[s[0]].clause in r.questions())]
 
 
 def _victim_blame(r: Reading) -> list[Hit]:

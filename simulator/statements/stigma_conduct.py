@@ -19,6 +19,7 @@ no denial of the group itself.
 from __future__ import annotations
 
 from .analysis import Reading, Span
+from .lexicon import POLICE
 from .phrases import Phrase
 from .stigma import _both, _denied, _open
 from .stigma_groups import _MEN, _groups
@@ -240,6 +241,153 @@ def _hostile(r: Reading, by_clause: _ByClause | None = None) -> list[Hit]:
     return out
 
 
+VETTING = frozenset({"vet", "vetted", "vetting", "check", "checked", "checks", "checking", "screen", "screened", "screening",
+                     "background", "backgrounds"})
+"""Words of vetting: said of a community's people as lacking, asked or wanted, a suspicion that
+they are not what they seem ('who is vetting them?', 'without proper checks', 'want the
+centre's children properly screened')."""
+_LACK = frozenset({"without", "no", "never", "nobody", "none", "hardly", "proper", "properly"})
+_WANT = frozenset({"want", "should", "must", "need", "demand", "insist", "expect", "ought", "before", "until", "deserve"})
+_WELFARE = frozenset({"on", "in", "up"})
+"""'check on the families', 'check in with', 'check up on': welfare, not suspicion."""
+_VETTED = Phrase("the group's vetting put in doubt", ())
+
+
+def _vetting(r: Reading, by_clause: _ByClause) -> list[Hit]:
+    """A community's people said to be unvetted, or their vetting asked or wanted (see VETTING),
+    in a clause with the group (or a 'them' for it) and not the police's own welfare checks."""
+    out: list[Hit] = []
+    toks = r.toks
+    asked = r.questions()
+    for clause in list(by_clause) + [c for c in asked if c not in by_clause]:
+        groups = by_clause.get(clause) or _groups(r, clause)
+        if not groups:
+            continue
+        for k in r.clause_toks(clause):
+            t = toks[k]
+            if t.low not in VETTING:
+                continue
+            if k + 1 < len(toks) and toks[k + 1].low in _WELFARE:
+                continue
+            before = {toks[m].lemma for m in range(max(0, k - 6), k) if toks[m].clause == clause}
+            lacking = bool(before & _LACK) or t.low == "vetting" and "who" in before
+            if not (lacking or clause in asked or before & _WANT):
+                continue
+            if before & POLICE or before & {"not"}:
+                continue  # 'police will not be checking anyone's papers': an official check refused, a reassurance
+            if any(toks[m].lemma in ("have", "be") and toks[m + 1].low in ("been", "all", "already")
+                   for m in range(max(0, k - 3), k)) and not before & {"not", "never", "no"} and clause not in asked:
+                continue  # 'every resident has been checked': a fact given, not a doubt
+            out += _both(r, groups[0][0], (k, k + 1, _VETTED))
+            break
+    return out
+
+
+FEAR_CAUSED = frozenset({"unsettle", "unsettled", "unsettling", "frighten", "frightened", "frightening", "scare", "scared",
+                         "scaring", "worry", "worried", "worrying", "alarm", "alarmed", "alarming", "intimidate",
+                         "intimidated", "intimidating", "upset", "threaten", "threatened"})
+_HOSTS = frozenset({"families", "family", "people", "residents", "locals", "parents", "neighbours", "us", "children",
+                    "women", "girls", "everyone", "anyone", "community", "town", "neighbourhood", "area", "village"})
+_UNEASE = Phrase("the group's presence said to unsettle others", ())
+_CAUSE_BREAK = frozenset({"because", "as", "when", "while", "if", "since", "crowd", "crowds", "protesters", "march", "marchers",
+                          "rumour", "rumours", "posts", "who", "which"})
+
+
+def _unsettling(r: Reading, by_clause: _ByClause) -> list[Hit]:
+    """A group's presence said to cause fear in others ('putting a lot of young men ... into one
+    neighbourhood was always going to unsettle families'): the group before a verb of causing
+    fear whose object is the people around it. Passive ('the families were frightened') or
+    with the group as the object ('the march frightened the families at Northgate') is its harm."""
+    out: list[Hit] = []
+    toks = r.toks
+    for clause, groups in by_clause.items():
+        people = [g for g, place in groups if not place]
+        for k in r.clause_toks(clause):
+            t = toks[k]
+            if t.lemma not in FEAR_CAUSED and t.low not in FEAR_CAUSED:
+                continue
+            if t.low.endswith("ed") and (k > 0 and toks[k - 1].lemma in ("be", "get", "feel", "seem", "look")
+                                         or k + 1 < len(toks) and toks[k + 1].low in ("by", "about", "of", "at")):
+                continue  # 'were frightened', 'feel threatened': the group is the one afraid
+            after = [toks[m] for m in range(k + 1, min(len(toks), k + 4)) if toks[m].clause == clause]
+            if not any(a.low in _HOSTS for a in after):
+                continue
+            # the group's people (not its place), with no other cause given between ('because two
+            # crowds at the gate would frighten the children')
+            before = [g for g in people if g[1] <= k and k - g[1] <= 18
+                      and not any(toks[m].low in _CAUSE_BREAK for m in range(g[1], k))]
+            if not before or any(toks[m].lemma in ("not", "never") for m in range(max(0, k - 4), k)):
+                continue
+            out += _both(r, before[0], (k, k + 1, _UNEASE))
+            break
+    return out
+
+
+VIOLENT = frozenset({"stab", "stabbed", "attack", "attacked", "assault", "assaulted", "beat", "shoot", "shot", "kill", "killed",
+                     "rape", "raped", "burn", "burned", "burnt", "torch", "torched", "smash", "smashed", "vandalise",
+                     "vandalised", "threaten", "threatened", "punch", "punched", "kick", "kicked", "injure", "injured",
+                     "hurt", "rob", "robbed", "mug", "mugged"})
+_DEED_OF = Phrase("a violent deed said of the group", ())
+
+
+def _violent_deed(r: Reading, by_clause: _ByClause) -> list[Hit]:
+    """A violent deed said of a group ('men from the mosque stabbed a marcher', 'a marcher was
+    stabbed by men from the mosque'): the group its active subject, or its agent after 'by'.
+    A report of it left standing blames the group all the same; a correction in the statement
+    (or the group the one harmed) does not."""
+    if r.spans.get("corr") or r.spans.get("neg_scope"):
+        return []
+    out: list[Hit] = []
+    toks = r.toks
+    for clause, groups in by_clause.items():
+        for g, _ in groups:
+            hit = None
+            for k in range(g[1], min(len(toks), g[1] + 4)):
+                if toks[k].clause != clause:
+                    break
+                if toks[k].low in VIOLENT and toks[k - 1].lemma not in ("be", "get", "been"):
+                    hit = (k, k + 1, _DEED_OF)
+                    break
+                if toks[k].lemma not in _AUX and toks[k].low not in _AUX:
+                    break
+            if hit is None and g[0] >= 2 and toks[g[0] - 1].low == "by" and toks[g[0] - 2].low in VIOLENT \
+                    and toks[g[0] - 2].clause == clause:
+                hit = (g[0] - 2, g[0] - 1, _DEED_OF)
+            if hit is not None and not r.negated(hit[0], hit[1]) and clause not in r.questions():
+                out += _both(r, g, hit)
+                break
+    return out
+
+
+_OUR_WAY = frozenset({"value", "values", "law", "laws", "rule", "rules", "way", "ways", "culture", "custom", "customs",
+                      "tradition", "traditions"})
+_TOLD_THEM = Phrase("they told to take on our ways", ())
+
+
+def _told_our_ways(r: Reading) -> list[Hit]:
+    """'They' told to take on our ways ('they have to learn how we do things here', 'they must
+    respect our values'), where the statement names no group for 'they': the 'we' and 'our'
+    against the 'they' say who is meant. Not 'they need to understand that we are here for them'."""
+    out: list[Hit] = []
+    toks = r.toks
+    for k, t in enumerate(toks):
+        if t.low != "they" or k + 3 >= len(toks):
+            continue
+        at = [m for m in range(k + 1, min(len(toks), k + 6)) if toks[m].clause == t.clause]
+        words = [toks[m].lemma for m in at]
+        if not words or words[0] not in ("must", "should", "have", "need", "will", "better", "ought"):
+            continue
+        verb = next((m for m in at if toks[m].lemma in ("learn", "respect", "adapt", "integrate", "follow", "obey", "accept",
+                                                         "abide", "fit")), None)
+        if verb is None or not _open(r, t.clause):
+            continue
+        obj = [toks[m] for m in range(verb + 1, min(len(toks), verb + 5)) if toks[m].clause == t.clause]
+        if any(o.low == "our" for o in obj) and any(o.lemma in _OUR_WAY for o in obj) or _how_here(obj):
+            out += _both(r, (k, k + 1, _TOLD_THEM), (verb, verb + 1, _TOLD_THEM))
+            break
+    return out
+
+
 _CONCEDED = frozenset({"all", "every", "everyone", "each"})
 _SOME = frozenset({"some", "many", "most", "few", "lot", "plenty", "minority", "number", "several", "certain", "enough"})
 _CONCESSION = Phrase("not all of them ..., but some", ())
@@ -290,5 +438,6 @@ def _group_clauses(r: Reading) -> list[int]:
 
 def conduct(r: Reading) -> list[Hit]:
     by_clause = _open_groups(r)
-    found = _failings(r, by_clause) + _lurking(r, by_clause) + _worn_out(r) + _hostile(r, by_clause) if by_clause else []
-    return found + _conceded(r)
+    found = (_failings(r, by_clause) + _lurking(r, by_clause) + _worn_out(r) + _hostile(r, by_clause)
+             + _unsettling(r, by_clause) + _violent_deed(r, by_clause)) if by_clause else []
+    return found + _vetting(r, by_clause) + _conceded(r) + _told_our_ways(r)

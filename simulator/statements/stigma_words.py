@@ -56,6 +56,10 @@ ATTRIBUTES = [
     "effort to fit_in|integrate|mix|learn|belong", "no|more|any effort", "keep~ itself to itself", "not|never mix",
     "kept|keep~ their|its distance", "bring~|brought shame", "a small minority", "a minority who|of",
     "never * properly|really run|managed|supervised",
+    # Where they come from made their character: 'grew up in countries where being gay is a crime'.
+    "from|in countries|places|cultures|societies where", "attitude~|view~|idea~ like that|those * not disappear|not_vanish|not_change",
+    # A community said to vote as one, on orders ('voted as a bloc, told who to back').
+    "vote~|voted|voting * as a bloc|block|one", "bloc vote~|voting", "told who to vote_for|back|support",
     # A vice owned as the group's past or name ('a long history of racism', 'a reputation for trouble').
     "history|record|reputation|track_record|tradition|culture of|for racism|violence|crime|extremism|trouble|hate|hatred|bigotry|homophobia|antisemitism|disorder|drugs|gangs|intolerance|radicalism|radicalisation|abuse",
 ]
@@ -86,7 +90,7 @@ DEMANDS = [
     "know * place", "behave", "earn * place|right|welcome",
     # Told to declare itself, as if its silence were in doubt ('tell us where they stand').
     "keep * under control", "keep * in line", "under control", "tell * where they stand",
-    "understand that * patience|people|this", "patience * run~ out|thin|wear~", "accept that|the_consequence~",
+    "where * stand~ on|with", "understand that * patience|people|this", "patience * run~ out|thin|wear~", "accept that|the_consequence~",
     "decide|choose|pick whose|which side", "whose side * on", "think hard about", "earn it|acceptance|respect|trust",
     "stop~ hiding|making_excuses", "ask itself|themselves|yourselves", "question itself|themselves", "be more careful",
     "more careful about|with", "say where they stand", "make * clear where", "clear the air", "sign up to * value~",
@@ -95,7 +99,7 @@ DEMANDS = [
 DEBTS = [
     "question~ to answer", "a|the responsibility to|for", "a duty to", "a lot|much|plenty|something to answer for", "some explaining to do", "a lot of explaining",
     "owe~ * explanation|answer~|apology", "not innocent", "not blameless", "hardly innocent", "not without blame|fault",
-    "bear~ * responsibility", "share~ * responsibility|blame", "some responsibility", "their share of|the blame",
+    "could|might * do more|a_lot_more|much_more", "bear~ * responsibility", "share~ * responsibility|blame", "some responsibility", "their share of|the blame",
 ]
 """A debt said to be owed without a word of obligation ('the centre has questions to answer',
 'the mosque owes us an explanation', 'they are not blameless'): the group is the one said to owe."""
@@ -116,7 +120,7 @@ they know')."""
 
 OBLIGED = frozenset({"must", "should", "need", "ought", "expect", "urge", "demand", "require", "duty", "owe", "incumbent",
                      "want", "ask", "insist", "better", "time"})
-OBLIGED_WITH = {"have": "to", "got": "to", "call": "on", "time": "for", "up": "to"}
+OBLIGED_WITH = {"have": "to", "got": "to", "call": "on", "time": "for", "up": "to", "like": "to"}
 """Words that make a demand of someone ('must', 'we call on', 'it is time for', 'it is up to'):
 alone, or with the word after them ('has to', not 'has condemned')."""
 
@@ -127,7 +131,7 @@ LEGITIMISE = [
     "understand why * not want", "understand why", "can see why", "i get why", "see where * come from",
     "who could blame", "hard to blame", "any wonder", "be it any surprise", "fair enough", "for a reason", "with good reason", "not without reason",
     "got their reason~", "have their reason~", "not hard|difficult to understand|see", "hardly surprising",
-    "have * point", "every right to", "understand that|this|it", "can understand|see that", "not come|came out of|from nowhere", "not from nowhere", "i would feel the same", "i'd feel the same", "feel the same", "i understand the frustration",
+    "have * point", "every right to", "within their|his|her|your right~", "a right to be|feel|ask|want|expect", "understand that|this|it", "can understand|see that", "not come|came out of|from nowhere", "not from nowhere", "i would feel the same", "i'd feel the same", "feel the same", "i understand the frustration",
 ]
 NO_BLAME = ["blame~ * people|parents|anyone|residents|locals|them|you|mums|dads|families|neighbours|parent|mother|father for",
             "be blamed for"]
@@ -135,7 +139,10 @@ NO_BLAME = ["blame~ * people|parents|anyone|residents|locals|them|you|mums|dads|
 from the centre'): said with a denial, it excuses the act."""
 BURDEN_ALONE = ["while local people|families|residents * wait~|struggle~|go_without", "local people * wait~ years",
                 "handed to them", "on a plate", "get~ * for free", "get~ everything", "handed everything",
-                "local people|residents|families * come|put first"]
+                "local people|residents|families * come|put first",
+                # the place no longer ours, or its own put at risk: said of whoever came
+                "not feel~|felt like our|my town|city|country|home|area|street", "not our town|city|country * anymore|any_more",
+                "risk|danger|threat|cost to our own", "worth the risk", "at the expense of our own"]
 """A burden said by the contrast itself ('they get a great deal handed to them while local
 people wait years'), whoever 'they' are."""
 FEELINGS = frozenset({"anger", "angry", "fear", "fears", "afraid", "frightened", "scared", "concern", "concerned", "worry",
@@ -174,12 +181,14 @@ EXPECTED = [
 ]
 ARRIVAL = ["since|once|until|after|when * arrive~|came|come|moved_in|turn~_up|open~|got_here|were_housed|were_put",
            # the same turning point, said by how they came: placed, enrolled, settled, bussed in
+           "since|once|until|after|when * fill~|filled up with|full_of",
            "since|once|until|after|when * enrol~|enroll~|were_enrolled|were_placed|were_moved|settled|were_settled|were_brought|were_bussed|were_sent|start~_arriving|began_arriving|joined"]
 """The group's arrival as the turning point ('the trouble started once the refugees arrived',
 'a quiet place until the centre opened'): stigma with a word of decline beside it (DECLINE)."""
 DECLINE = frozenset({"trouble", "problem", "problems", "worse", "same", "changed", "change", "quiet", "crime", "fear", "unsafe",
                      "tension", "tensions", "nothing", "only", "downhill", "different", "anymore", "decline", "safe",
-                     "pressure", "strain", "worse", "suffer", "suffered"})
+                     "pressure", "strain", "worse", "suffer", "suffered", "nervous", "uneasy", "afraid", "scared",
+                     "unsettle", "unsettled", "worried", "wary"})
 """Words that say things went wrong or are not what they were ('has not been the same since')."""
 WARNED = ["warn~ about|of", "told you so", "people|residents * have_been warning"]
 """People said to have warned about a group ('residents who warned about the centre'): the
