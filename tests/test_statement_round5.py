@@ -328,3 +328,68 @@ def test_our_ways_demanded_of_them_and_a_group_asked_to_answer(folder, text, fla
 ])
 def test_named_communities_newcomers_and_what_their_coming_is_said_to_cost(folder, text, flagged):
     assert _stigma(folder, text) is flagged, text
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # where the material is, or the invitation to look, in a statement that speaks of material
+    ("The attack video is still up on the Brackwater Gossip page if you want it.", True),
+    ("It's on the Quay Street Residents group, second post down, if you want to see the clip.", True),
+    ("Go and have a look at the clip yourselves before you judge.", True),
+    # words shouted at the victims, in single quotes or double
+    ("In the footage the men can be heard shouting 'you lot are not welcome here' before the attack.", True),
+    ('Witnesses heard them yelling "go back where you came from" as they kicked him.', True),
+    # taken down, no material spoken of, told not to look, a vigil's chant
+    ("The attack video has been taken down from the page at our request.", False),
+    ("Support is easy to find on the council website.", False),
+    ("Please do not go looking for the video; report it if you see it.", False),
+    ("Information about the vigil is on the Pride committee's page.", False),
+    ('The crowd at the vigil chanted "love is love" for ten minutes.', False),
+])
+def test_pointing_people_to_material_and_the_attackers_words(text, flagged):
+    assert ("PR-amplify" in _breaks(BRACKWATER, text)) is flagged, text
+
+
+@pytest.mark.parametrize("folder, text, rule, flagged", [
+    # the threat's claim retold: the claim is the phrase's own word
+    (WENDHOLM, "The email claimed that there were devices in the school hall.", "PR-threat-text", True),
+    (WENDHOLM, "The email has been passed to police and we will not repeat what it claimed.", "PR-threat-text", False),
+    # a ward with a hurt patient; a named school with a family's child; a boy by his home and year
+    (BRACKWATER, "The more seriously hurt man is on Ward 3 at the Royal Infirmary.", "PR-private", True),
+    (BRACKWATER, "Ward 3 councillors have been briefed on the response.", "PR-private", False),
+    (WENDHOLM, "Her daughter started at Fernside Primary this term.", "PR-security-details", True),
+    (KESTRELFORD, "The lad lives with his gran and is in Year 9 at Riverside.", "PR-identity", True),
+    (KESTRELFORD, "Pupils in Year 9 at Riverside will have an assembly on Friday.", "PR-identity", False),
+    (DUNMARROW, "The families have been moved out of Old Mill Lane to the hotel by the bus depot.", "PR-identities", True),
+])
+def test_threat_retold_and_whereabouts_of_people(folder, text, rule, flagged):
+    assert (rule in _breaks(folder, text)) is flagged, text
+
+
+@pytest.mark.parametrize("text, rule, flagged", [
+    # a half-denial with an adverb between
+    ("I can't honestly say he had no link to Northgate.", "PR-rumour-northgate", True),
+    ("We cannot completely rule out a link to Northgate.", "PR-rumour-northgate", True),
+    ("We can say clearly that there is no link to Northgate.", "PR-rumour-northgate", False),
+    # litotes, a noun of guessing as subject, doers named by the deed
+    ("It's hard not to wonder which group stands to gain from this.", "PR-speculation", True),
+    ("It is hard to say who did this, and we will not guess.", "PR-speculation", False),
+    ("Whoever did this, the most likely explanation is someone with a grudge against the gurdwara.", "PR-speculation", True),
+    ("I am told the men who attacked the gurdwara were Afghan refugees.", "PR-speculation", True),
+    ("The men who were injured are being treated at hospital.", "PR-speculation", False),
+    # a motive as a topic is no motive given
+    ("We are running sessions on online hate in every school this term.", "PR-speculation", False),
+])
+def test_half_denials_litotes_and_guesses_at_who(text, rule, flagged):
+    assert (rule in _breaks(CALDMERE, text)) is flagged, text
+
+
+def test_a_report_set_aside_by_the_fact_that_answers_it():
+    text = ("You might have seen a post saying an officer told friends it was 'just a fight'. Whatever was said, "
+            "the position is clear: this is being investigated as a hate crime.")
+    assert "PR-rumour-record" not in _breaks(BRACKWATER, text)
+    assert "PR-rumour-record" in _breaks(BRACKWATER, "An officer told friends it was just a fight.")
+
+
+def test_a_groups_own_fear_is_not_its_number():
+    assert not _stigma(KESTRELFORD, "I understand why so many Eastgate parents are anxious, and I want to reassure them.")
+    assert _stigma(CALDMERE, "There are simply too many refugees at Northgate for a town this size.")

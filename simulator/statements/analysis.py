@@ -16,8 +16,10 @@ from .phrases import Matcher, Phrase
 from .text import MAX_CHARS, Token, tokens
 from .verdict import Hit
 
-_QUOTED = re.compile(r'"[^"\n]{1,400}"|“[^”\n]{1,400}”')
-"""Words in quotation marks (straight or curly, one line, bounded: linear in the text)."""
+_QUOTED = re.compile(r'"[^"\n]{1,400}"|“[^”\n]{1,400}”|‘[^’\n]{1,400}’|'
+                     r"(?<![\w'])'(?:[^'\n]|(?<=\w)'(?=\w)){1,400}'(?![\w'])")
+"""Words in quotation marks (straight or curly, double or single, one line, bounded: linear in
+the text). A single quote inside a word ("don't", "the families' homes") is an apostrophe."""
 
 Span = tuple[int, int, Phrase]
 """First token, token after the last, and the phrase that matched there."""

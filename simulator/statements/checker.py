@@ -140,6 +140,7 @@ class Checker:
         material = _alts(L.MATERIAL + list(vocab.material) + [f"{o} {m}" for o in owners for m in L.OWNED_MATERIAL])
         add("amplify", [_expand(t, {"m": material, "p": perps, "platform": _alts(L.PLATFORMS)}) for t in L.AMPLIFY])
         add("material", [material])
+        add("amp_where", [_expand(t, {"m": material}) for t in L.AMPLIFY_WHERE])
         add("amp_he", L.AMPLIFY_HE)
         # Who did it named by the deed ('the men who did this were heard shouting...'): his words
         # passed on; one phrase, not one per owner of every kind of material (the {p} slot).

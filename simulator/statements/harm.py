@@ -13,9 +13,10 @@ import re
 
 from .analysis import Reading
 from .identifying import outed, young_person_pointed_out
-from .lexicon import HARMED, INVITE, LOOK_VERBS, NEGATORS, ONE_PERSON, OTHERS, OTHERS_SAY, POLICE, PRIVATE_PEOPLE, VENUES
+from .lexicon import DEEDS, HARMED, INVITE, LOOK_VERBS, MATERIAL_WORDS, NEGATORS, NOT_CLAIMS, ONE_PERSON, OTHERS, OTHERS_SAY, POLICE, PRIVATE_PEOPLE, VENUES
 from .speculation import asks_who, speculation  # noqa: F401 - the checker reads every harmful kind from here
 from .stigma import insinuation
+from .stigma_conduct import VIOLENT
 from .verdict import Hit
 from .whereabouts import whereabouts
 
@@ -50,7 +51,8 @@ _WORKPLACE = re.compile(r"\b(?:[Hh]er|[Hh]is|[Tt]heir)\s+(?:job|work|workplace|o
                         r"desk|classroom|salon|studio|surgery|practice)\s+(?:at|in|on|near)\s+"
                         r"(?:the\s+)?[A-Z][\w'’\-]+")
 _PUBLIC_PLACE = re.compile(r"^[^.!?]{0,60}\b(?:[Hh]all|[Cc]ouncil|[Cc]ivic|[Pp]arliament|[Ss]tation|[Hh]eadquarters|HQ)\b")
-_CLINICAL = re.compile(r"\b(?:hospital|treated|treatment|critical|intensive|patient|recovering|surgery|injured)\b", re.IGNORECASE)
+_CLINICAL = re.compile(r"\b(?:hospital|treated|treatment|critical|intensive|patient|recovering|surgery|injured|infirmary|hurt|"
+                       r"wounded|a&e|casualty|clinic|icu)\b", re.IGNORECASE)
 
 
 _NAME = r"(?:[A-Z][a-z'\-]+|[A-Z]\.)\s[A-Z][a-z'\-]+"
@@ -102,7 +104,7 @@ def _lodged(r: Reading) -> list[Hit]:
     out = []
     for s in r.spans.get("lodged", []):
         i, j, _ = s
-        after = r.toks[j:j + 6]
+        after = r.toks[j:j + 9]  # 'moved out of Old Mill Lane to the hotel by the bus depot' 
         words = [t.lemma for t in after if t.clause == r.toks[i].clause]
         if any(w in _VENUE for w in words) and not any(w in ("centre", "center", "hall", "desk", "point", "hub") for w in words[:4]) \
                 and not r.negated(i, j):
@@ -211,19 +213,38 @@ def amplify(r: Reading) -> list[Hit]:
     # 'if you want to read it' is the invitation itself, not a case put to the reader
     cases = r.hypothetical_only()
     out = [r.hit(s) for s in r.spans.get("amplify", [])
-           if not r.negated(s[0], s[1]) and (not r.claims_about(r.toks[s[0]].clause) or r.toks[s[0]].clause in cases)
-           and invites(r, s[0])]
+           if not r.negated(s[0], s[1]) and (not r.claims_about(r.toks[s[0]].clause) or r.toks[s[0]].clause in cases
+                                               or _says_its_claim(r, s)) and invites(r, s[0])]
+    if r.spans.get("amp_where") and (r.spans.get("material") or any(t.lemma in MATERIAL_WORDS for t in r.toks)):
+        out += [r.hit(s) for s in r.spans["amp_where"]
+                if not r.negated(s[0], s[1]) and r.toks[s[0]].clause not in r.questions() and invites(r, s[0])
+                and not r.disavows(r.toks[s[0]].clause)]
     return out + _told_in_substance(r) + _his_words_quoted(r)
+
+
+def _says_its_claim(r: Reading, span) -> bool:
+    """Whether the words of claiming that make the clause 'about a claim' are the amplifying
+    phrase's own ('the email claimed devices had been placed...'): it retells the claim, and a
+    question or refusal elsewhere in the clause is what would take it back."""
+    i, j, _ = span
+    clause = r.toks[i].clause
+    own = any(r.toks[k].lemma in NOT_CLAIMS for k in range(i, j))
+    return own and clause not in r.questions() and not any(
+        r.toks[k].lemma in NOT_CLAIMS for k in r.clause_toks(clause) if not i <= k < j)
 
 
 def _his_words_quoted(r: Reading) -> list[Hit]:
     """His words in quotation marks ('the gunman's post ends: "..."', 'he shouted "..." as he
     fired'): at least three words quoted, in a clause that names him or his material (or says
     'he', where the statement names him), and not refused in that clause."""
-    if '"' not in r.text and "“" not in r.text:
+    if not r.quoted_spans():
         return []
     named = bool(r.spans.get("perp_s") or r.spans.get("material") or r.spans.get("act"))
-    if not named:
+    # words shouted at the victims are the attackers' words, whoever they are called ('the men
+    # can be heard shouting "..."'), where the statement speaks of the harm
+    shouted = any(t.lemma in _SHOUTED for t in r.toks) and any(
+        t.lemma in HARMED or t.lemma in DEEDS or t.low in VIOLENT for t in r.toks)
+    if not (named or shouted):
         return []
     out: list[Hit] = []
     starts = [t.start for t in r.toks]
@@ -235,12 +256,16 @@ def _his_words_quoted(r: Reading) -> list[Hit]:
         before = [t for t in r.toks[max(0, k - 12):k] if t.clause == clause or t.clause == clause - 1]
         if not before:
             continue
-        his = any(t.low in ("he", "his", "him", "she", "her") for t in before) or any(
+        his = any(t.low in ("he", "his", "him", "she", "her") for t in before) or shouted and any(
+            t.lemma in _SHOUTED for t in before[-4:]) or any(
             s[0] < k for tag in ("perp_s", "material") for c in (clause, clause - 1) for s in r.in_clause(tag, c))
         if not his or any(t.lemma in NEGATORS for t in before[-6:]) or any(t.lemma in POLICE for t in before[-6:]):
             continue  # refused, or the police's own words ('police describe him as "..."')
         out.append(Hit(start, end, r.text[start:end], "his words quoted"))
     return out
+
+
+_SHOUTED = frozenset({"shout", "shouting", "yell", "yelling", "chant", "chanting", "scream", "screaming", "jeer", "taunt"})
 
 
 def _told_in_substance(r: Reading) -> list[Hit]:

@@ -22,6 +22,8 @@ CORRECTION = [
     "forgery", "no truth", "not what", "is not|isn't * here", "filmed in|abroad|elsewhere",
     "nothing * connect~|link~|tie~", "found nothing", "no one|nobody at|in * responsible|involved|to_blame",
     "no part in", "had nothing to do",
+    # a report set aside by the fact that answers it ('whatever was said on the night, the position is clear: ...')
+    "whatever be|was * said|claimed|posted|suggested", "the position be clear",
 ]
 """Turns of phrase that deny a rumour; with the rumour's `about` words, a correction."""
 
@@ -68,7 +70,9 @@ PERPETRATOR_STRONG = ["gunman", "attacker", "shooter", "suspect", "perpetrator",
                       "man who", "person who", "man|woman|person they|police * arrest~", "man|woman|person * have been arrest~", "the sender", "author~ of the", "the person behind"]
 PERPETRATOR_DOERS = ["man who did this|that|it", "men who did this|that|it", "people who did this|that|it",
                      "those who did this|that|it", "person who did this|that|it", "whoever did this|that|it",
-                     "man responsible", "men responsible", "people responsible", "those behind this|it", "the people behind"]
+                     "man responsible", "men responsible", "people responsible", "those behind this|it", "the people behind",
+                     # named by the deed itself: 'the people who smashed up the office'
+                     "man|men|people|person|those|whoever|lads|youths|group who|that smashed|attacked|stabbed|shot|threw|sent|wrote|posted|daubed|sprayed|vandalised|torched|burned|assaulted|beat|targeted|threatened|started|filmed|made|planted|set"]
 """Who did it, named by the deed ('the men who did this'): the perpetrator, as people speak of him."""
 PERPETRATOR_STRONG += PERPETRATOR_DOERS
 PERPETRATOR_WEAK = ["man", "he", "him", "his", "woman", "she", "her", "person", "individual", "they", "them"]
@@ -103,7 +107,8 @@ CLASSIFIED = ["treat~ * as", "investigat~ * as", "record~ * as", "classif~ * as"
 """How a statement reports the police's own classification ('police are treating this as a hate
 crime'): a fact the police have given, not a motive guessed."""
 GENERIC_ACT = frozenset({"report", "any", "all", "every", "no", "more", "other", "tackle", "prevent", "against",
-                         "national", "level", "alert"})
+                         "national", "level", "alert", "on", "about", "tackling", "combat", "combating", "counter",
+                         "countering", "challenge", "challenging", "preventing", "online"})
 """Words before a motive that make it a category, not this attack ('report hate incidents')."""
 ATTRIBUTE = ["be", "appear~", "seem~", "believe~", "think", "thought", "understand", "understood", "suspect~", "report~",
              "say", "describe~", "identif~", "known", "probabl~", "likely", "possibl~", "perhaps", "maybe", "allegedly",
@@ -155,7 +160,8 @@ INSINUATE = ["draw * own conclusion~", "make of that|it|this what you will|like|
              "who stand~ to gain", "obvious who|which|where", "we all know who|what|where|which",
              "everyone know~ who|what|where|which", "judge for themselves|yourself|yourselves",
              "clear who|which|where", "plain who|which", "they know who they be", "everyone|everybody * know~ who|which|what", "i be not saying * but",
-             "not saying it be|was", "hard to argue with", "you do the math~|maths", "draw~ conclusion~", "i leave it to you"]
+             "not saying it be|was", "hard to argue with", "you do the math~|maths", "draw~ conclusion~", "i leave it to you",
+             "which|what * stand~ to gain|benefit"]
 """Insinuation: inviting the listener to guess who did it ('people can draw their own conclusions',
 'it is no secret which side gains'): a guess at the perpetrator, made by the reader at the
 speaker's invitation."""
@@ -241,7 +247,22 @@ AMPLIFY = [
     "judge for yourself|yourselves|themselves", "anyone who watch~|view~|read~ it",
     "it be on {platform}", "{m} * on {platform}", "the passage|part|line|bit where he|she|they",
     "told|urged|asked|called_on|calling_on|telling * his|her|their follower~|viewer~|subscriber~|supporter~ to",
+    "here be|'s * {m}",
 ]
+AMPLIFY_WHERE = [
+    # Where it is, said so people can go and find it ('it's on the Quay Street Watch page', 'the
+    # clip is still up on the noticeboard group', 'easy to find on the gaming platform').
+    "it|{m} be|'s * on|up_on * * page|group|channel|server|site|forum|account|feed|noticeboard|platform|post|thread",
+    "it|{m} be|'s still up|online|there|available", "easy to find", "you can find it|them|this on|at|in",
+    # The invitation itself: go and look, watch it properly, see for yourselves.
+    "go and have a look|look|watch|see|read", "have|take a look at what|it|this|them|for_yourself|for_yourselves",
+    "watch|view|see|read it|this|them properly|closely|carefully|yourself|yourselves|in_full|all_the_way_through",
+    "see|judge|decide for yourself|yourselves",
+]
+"""Pointing people to material, or inviting them to look: amplifying only where the statement
+speaks of material (harm.amplify), so 'support is easy to find on our website' points to none."""
+MATERIAL_WORDS = frozenset({"video", "clip", "footage", "post", "posts", "recording", "server", "stream", "livestream", "page",
+                            "email", "letter", "meme", "manifesto", "channel", "fake", "deepfake", "message", "thread"})
 AMPLIFY_HE = ["in the|his|this|that video|clip|post|letter|note|message|recording|footage|document|email|stream|broadcast he say~|says|said|claim~|call~|urge~|rant~|explain~|boast~|declare~|threaten~",
               "he|she say~|said|urge~|demand~|insist~ that", "he|she write~|wrote|writes|claim~|declare~|rant~|boast~|brag~",
               "he|she call~ on|for", "he|she tell~|told|urge~ * reader~|follower~|viewer~|others|people to", "in it he|she",
@@ -256,7 +277,8 @@ PLATFORMS = ["telegram", "tiktok", "youtube", "rumble", "gab", "facebook", "inst
 """Amplifying the attacker: '{m}' is his material, '{p}' the perpetrator."""
 
 LOOK_VERBS = frozenset({"watch", "see", "view", "read", "follow", "visit", "download", "subscribe", "look", "listen"})
-INVITE = frozenset({"please", "can", "should", "must", "go", "to", "and", "you", "now", "could", "may", "a", "take", "have"})
+INVITE = frozenset({"please", "can", "should", "must", "go", "to", "and", "you", "now", "could", "may", "a", "take", "have",
+                    "will", "'ll", "'s", "so"})
 """A verb of looking amplifies when it invites ('watch the video here', 'you can read his
 manifesto'); said of oneself it reports ('after seeing the video, many of you...')."""
 
@@ -304,7 +326,9 @@ HALF_DENIAL = ["can_not|cannot|unable_to|not_able_to confirm|deny|comment_on|rul
                "not in a position to rule * out", "not * able to rule * out", "unable to rule * out",
                "not * say * * wrong|false|untrue|fake",
                # unable to say the denial itself: 'not in a position to say he had nothing to do with it'
-               "not in a position|able to say|tell * nothing|not|no|never", "unable to say|tell * nothing|not|no|never"]
+               "not in a position|able to say|tell * nothing|not|no|never", "unable to say|tell * nothing|not|no|never",
+               "can_not|cannot honestly|really|truthfully|completely|entirely|fully|definitely|absolutely say|tell|rule|deny|exclude",
+               "not in a position to say|discuss"]
 """Words that decline to deny ('we cannot confirm reports that he held extremist views', 'we are
 not ruling out a link'): the claim after them is repeated in public, not taken back."""
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from .analysis import Reading, Span
 from .hearsay import hearsay
+from .lexicon import NEGATORS
 from .lexicon import (ASKING, ATTRIBUTION, DEEDS, FIRM_TIES, GENERIC_ACT, GUESSED_WHO, HEDGE_WORDS, POLICE, POLICE_SAY, PRONOUNS,
                       SPOKEN)
 from .phrases import Phrase
@@ -81,7 +82,19 @@ def _insinuated(r: Reading) -> list[Hit]:
     """An invitation to guess who did it ('people can draw their own conclusions from the logos',
     'it is no secret which side gains'); not when refused ('we will not draw conclusions')."""
     return [r.hit(s) for s in r.spans.get("insinuate", [])
-            if not r.negated(s[0], s[1]) and r.toks[s[0]].clause not in r.questions() and not r.disavows(r.toks[s[0]].clause)]
+            if (not r.negated(s[0], s[1]) or _litotes(r, s[0])) and r.toks[s[0]].clause not in r.questions()
+            and not r.disavows(r.toks[s[0]].clause)]
+
+
+_HARD = frozenset({"hard", "difficult", "impossible", "tough"})
+
+
+def _litotes(r: Reading, i: int) -> bool:
+    """'Hard not to draw conclusions', 'impossible not to wonder': a denied denial, said as a
+    claim (the only negator near is the 'not' after 'hard')."""
+    before = [t for t in r.toks[max(0, i - 5):i] if t.clause == r.toks[i].clause]
+    lows = [t.low for t in before]
+    return "not" in lows and any(w in _HARD for w in lows[:lows.index("not")]) and lows.count("not") == 1
 
 
 def _guessed_source(r: Reading) -> list[Hit]:
@@ -95,7 +108,8 @@ def _guessed_source(r: Reading) -> list[Hit]:
         hedges = [h for h in r.in_clause("hedge", clause) if h[0] < i]
         # a hedge that says its own 'not' ('I'd be surprised if this was not connected to...')
         # guesses the link; its 'not' denies nothing
-        own_not = any("not" in h[2].text.split() and h[1] >= i - 1 for h in hedges)
+        own_not = any("not" in h[2].text.split() for h in hedges) and not any(
+            r.toks[k].lemma in NEGATORS and not any(h[0] <= k < h[1] for h in hedges) for k in r.clause_toks(clause) if k < i)
         if not hedges or r.negated(i, j) and not own_not or r.claims_about(clause) and not own_not or asks_who(r, i):
             continue
         if any(p[0] in (j, j + 1) for p in r.in_clause("perp_s", clause)):
@@ -223,7 +237,7 @@ def _guessing_who(r: Reading) -> list[Hit]:
     or origin, and a guess points at real people. Said as a fact it is the police's to confirm."""
     out: list[Hit] = []
     deeds = _deed_subjects(r)
-    for span in r.spans.get("perp_s", []) + deeds + _it_subjects(r, deeds):
+    for span in r.spans.get("perp_s", []) + deeds + _it_subjects(r, deeds) + _guess_nouns(r):
         i, j, ph = span
         clause = r.toks[i].clause
         if not r.in_clause("hedge", clause) or r.negated(i, j) or r.claims_about(clause):
@@ -259,6 +273,14 @@ def _it_subjects(r: Reading, deeds: list[Span]) -> list[Span]:
 
 
 _DEED_SUBJECT = Phrase("it (the deed)", ())
+_GUESS_NOUN = Phrase("the likeliest explanation (of who did it)", ())
+_GUESS_NOUNS = frozenset({"explanation", "culprit", "culprits", "answer", "theory", "candidate", "candidates", "bet"})
+
+
+def _guess_nouns(r: Reading) -> list[Span]:
+    """'The most likely explanation is someone from...', 'my bet is a...': a noun of guessing
+    as the subject, whose 'is' then names who (read like a deed's 'it' in _guessing_who)."""
+    return [(k, k + 1, _GUESS_NOUN) for k, t in enumerate(r.toks) if t.low in _GUESS_NOUNS]
 _LEAD_IN = frozenset({"frankly", "honestly", "well", "look", "so", "and", "i", "think", "guess", "reckon", "suspect", "bet",
                       "that"})
 """Words before 'it' or 'this' that still leave it the clause's subject ('my guess is that this is...')."""

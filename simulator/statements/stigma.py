@@ -12,7 +12,7 @@ attacked) and the move's words in one clause, the group standing where the words
 from __future__ import annotations
 
 from .analysis import Reading, Span
-from .lexicon import NEGATORS, NOT_CLAIMS
+from .lexicon import GROUP_NOUNS, NEGATORS, NOT_CLAIMS
 from .phrases import Phrase
 from .stigma_groups import _LINKS, NEAR, _groups
 from .stigma_words import (APPEALS, DEBTS, FEELINGS, FOR_ONE_MAN, HARMED_WORDS, LINKING, OBJECT_FIRST, OBJECT_OF, OBLIGED,
@@ -120,9 +120,25 @@ def _attributes(r: Reading) -> list[Hit]:
                     continue
                 if tag == "stig:nominal" and not _linked(r, group, cue):
                     continue
+                if cue[2].text in _HOW_MANY and _feels(r, group, clause):
+                    continue  # 'so many Eastgate parents are anxious': their own fear, not their number
                 out += _both(r, group, cue)
                 break
     return out
+
+
+_ITS_PEOPLE = frozenset({"parents", "mums", "dads", "pupils", "worshippers", "neighbours", "shopkeepers", "students"})
+_HOW_MANY = frozenset({"so many", "this many", "too many", "sheer number~"})
+
+
+def _feels(r: Reading, group: Span, clause: int) -> bool:
+    """Whether the group is the subject of its own feeling or harm ('parents are anxious', 'the
+    families feel unsafe', 'the families have been threatened'): a be or feel, then such a word."""
+    after = [r.toks[k] for k in range(group[1], min(len(r.toks), group[1] + 5)) if r.toks[k].clause == clause]
+    if after and (after[0].low in GROUP_NOUNS or after[0].low in _ITS_PEOPLE):
+        after = after[1:]  # 'Eastgate parents are anxious': the place's people
+    return bool(after) and after[0].lemma in ("be", "feel", "have", "remain", "seem") and any(
+        t.lemma in FEELINGS or t.low in FEELINGS or t.low in HARMED_WORDS or t.lemma in VICTIM_SIDE for t in after[1:])
 
 
 def _linked(r: Reading, group: Span, cue: Span) -> bool:

@@ -65,6 +65,12 @@ def whereabouts(r: Reading, limit: int) -> list[Hit]:
         clause = _clause_of(text, h.start(), limit)
         if _DWELLING.search(clause) and not _REFUSED.search(clause):
             out.append(Hit(h.start(), h.end(), h.group(0), "a home placed by a landmark"))
+    for h in _FAMILY_CHILD.finditer(text, 0, limit):
+        clause = _clause_of(text, h.start(), limit)
+        school = _NAMED_SCHOOL.search(clause)
+        if school and not _REFUSED.search(clause):
+            at = _clause_start(text, h.start())
+            out.append(Hit(at + school.start(), at + school.end(), school.group(0), "the school a family's child attends"))
     seen: set[int] = set()
     for h in _ROUTINE.finditer(text, 0, limit):
         at = _clause_start(text, h.start())
@@ -79,9 +85,15 @@ def whereabouts(r: Reading, limit: int) -> list[Hit]:
     return out
 
 
+# A named school with a family member of someone in the story: 'Leyla's children are back at
+# school at St Anne's Primary'.
+_FAMILY_CHILD = re.compile(r"(?:'s|’s|\b(?:her|his|their|my))\s+(?:children|child|kids|son|daughter|sons|daughters|boy|girl)\b",
+                           re.IGNORECASE)
+_NAMED_SCHOOL = re.compile(r"\b(?:at|to|attends?)\s+(?:St\.?\s+)?(?:[A-Z][\w'’\-]+\s+){1,3}(?:Primary|School|Academy|College|"
+                           r"High|Nursery|Infants|Juniors|Grammar)\b")
 _ENDS = ".!?;:"
 _BESIDE_WORDS = ("door", "above", "below", "opposite", "across the road", "corner", "end of")
-_ANY = ("'s", "’s", "s'", "s’", "every", "each", "mornings", "evenings", "nights", " at ") + _BESIDE_WORDS
+_ANY = ("'s", "’s", "s'", "s’", "her ", "his ", "their ", "my ", "every", "each", "mornings", "evenings", "nights", " at ") + _BESIDE_WORDS
 """Words one of the readings needs: a statement with none of them is passed by in one look."""
 
 
