@@ -393,3 +393,14 @@ def test_a_report_set_aside_by_the_fact_that_answers_it():
 def test_a_groups_own_fear_is_not_its_number():
     assert not _stigma(KESTRELFORD, "I understand why so many Eastgate parents are anxious, and I want to reassure them.")
     assert _stigma(CALDMERE, "There are simply too many refugees at Northgate for a town this size.")
+
+
+@pytest.mark.parametrize("folder, text, flagged", [
+    # difference stressed as the point; the money poured in while our own wait
+    (DUNMARROW, "Dozens of young men have been placed here, from completely different cultures.", True),
+    (CALDMERE, "Why does the council pour money into Northgate while our own estates go without?", True),
+    (DUNMARROW, "People from many different cultures came to the vigil in Hollins Park tonight.", False),
+    (CALDMERE, "The council is putting money into Eastbank's repairs and into support for every family affected.", False),
+])
+def test_difference_stressed_and_money_poured_in(folder, text, flagged):
+    assert _stigma(folder, text) is flagged, text

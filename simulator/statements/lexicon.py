@@ -183,7 +183,11 @@ GROUPS = ["migrants", "immigrants", "refugees", "asylum_seekers", "foreigners", 
           *(f"{a} {n}" for a in ("new", "newly arrived", "recently arrived", "foreign", "overseas", "those", "these")
             for n in ("families", "children", "pupils", "kids", "residents", "arrivals", "newcomers", "youngsters")),
           *(f"{n} from {w}" for n in ("people", "families", "children", "men") for w in ("abroad", "overseas", "outside")),
-          "people from outside the area", "people from outside the town", "people from outside the city"]
+          "people from outside the area", "people from outside the town", "people from outside the city",
+          # people named by their difference: 'persons of differing cultural backgrounds'
+          *(f"{n} {p} {d}" for n in ("people", "persons", "men", "families", "youths") for p in ("of", "from")
+            for d in ("different", "differing", "other", "foreign")),
+          ]
 """Collective nouns for a group (a pack's community words are added in the plural and as 'the X community')."""
 
 GROUP_OF = ["migrant", "immigrant", "refugee", "asylum seeker", "foreign", "muslim", "sikh", "hindu", "jewish", "christian",

@@ -334,7 +334,10 @@ def _exclusion(r: Reading) -> list[Hit]:
     out = []
     for cue in r.spans.get("stig:exclude", []):
         clause = r.toks[cue[0]].clause
-        if _cue_denied(r, cue) or not _open(r, clause) or not _obliged(r, clause, cue[1]):
+        # 'whether housing single men next to a school is sensible' asks it, without a 'must'
+        asks = cue[2].text.startswith("whether") or cue[2].text.startswith("think about")
+        if _cue_denied(r, cue) or not (_open(r, clause) or asks and clause not in r.questions()) or not (
+                asks or _obliged(r, clause, cue[1])):
             continue
         wanting = cue[2].text.startswith("not want")
         for group, _place in _groups(r, clause):

@@ -33,6 +33,10 @@ def _is_group(r: Reading, span: Span) -> bool:
     last = r.toks[j - 1]
     plural = last.low.endswith("s") and not last.low.endswith("ss") or last.lemma in _COLLECTIVE or last.low in _COLLECTIVE
     if not plural:
+        # 'persons of differing backgrounds', 'men from other countries': the head noun is the plural
+        first = r.toks[i]
+        if j - i >= 3 and r.toks[i + 1].low in ("of", "from") and (first.low in _COLLECTIVE or first.low.endswith("s")):
+            return True
         return _named_subject(r, span)
     return not (j - i == 1 and i > 0 and r.toks[i - 1].low in ("a", "an", "one", "another"))
 

@@ -57,7 +57,9 @@ ATTRIBUTES = [
     "kept|keep~ their|its distance", "bring~|brought shame", "a small minority", "a minority who|of",
     "never * properly|really run|managed|supervised",
     # Where they come from made their character: 'grew up in countries where being gay is a crime'.
-    "from|in countries|places|cultures|societies where", "attitude~|view~|idea~ like that|those * not disappear|not_vanish|not_change",
+    "from|in countries|places|cultures|societies where",
+    # difference stressed as the point: 'from very different cultures'
+    "from|of very|completely|totally|so|wholly different|differing culture~|background~|value~|way~", "attitude~|view~|idea~ like that|those * not disappear|not_vanish|not_change",
     # A community said to vote as one, on orders ('voted as a bloc, told who to back').
     "vote~|voted|voting * as a bloc|block|one", "bloc vote~|voting", "told who to vote_for|back|support",
     # A vice owned as the group's past or name ('a long history of racism', 'a reputation for trouble').
@@ -142,7 +144,8 @@ BURDEN_ALONE = ["while local people|families|residents * wait~|struggle~|go_with
                 "local people|residents|families * come|put first",
                 # the place no longer ours, or its own put at risk: said of whoever came
                 "not feel~|felt like our|my town|city|country|home|area|street", "not our town|city|country * anymore|any_more",
-                "risk|danger|threat|cost to our own", "worth the risk", "at the expense of our own"]
+                "risk|danger|threat|cost to our own", "worth the risk", "at the expense of our own",
+                "while our own * wait~|struggle~|go_without|suffer~", "pour~|pump~|throw~ money into|at"]
 """A burden said by the contrast itself ('they get a great deal handed to them while local
 people wait years'), whoever 'they' are."""
 FEELINGS = frozenset({"anger", "angry", "fear", "fears", "afraid", "frightened", "scared", "concern", "concerned", "worry",
