@@ -404,3 +404,17 @@ def test_a_groups_own_fear_is_not_its_number():
 ])
 def test_difference_stressed_and_money_poured_in(folder, text, flagged):
     assert _stigma(folder, text) is flagged, text
+
+
+@pytest.mark.parametrize("text, flagged", [
+    # a transcript's question is the questioner's words; the answer is the speaker's
+    ("Q: People are saying the gunman came from Northgate. Is that right? A: No. There is no link to Northgate.", False),
+    ("Q: Was he a refugee? A: We are not going to speculate about that.", False),
+    ("Q: Where was he from? A: I'm told he was a refugee from Northgate.", True),
+    # 'whoever you are' is anyone; speaking is not a language spoken
+    ("If you are abused or threatened, whoever you are, report it. The families asked to speak first, and they will.", False),
+    ("The suspect spoke broken English, I am told.", True),
+])
+def test_a_transcripts_question_and_anyone_at_all(text, flagged):
+    got = _breaks(CALDMERE, text)
+    assert bool(got & {"PR-speculation", "PR-rumour-northgate"}) is flagged, (text, got)

@@ -158,7 +158,7 @@ class Reading:
             # 'surprised if this wasn't...' guesses; 'we do not know if...' asks
             about |= {t.clause for k, t in enumerate(toks) if t.lemma in OPEN_QUESTION and t.clause in denying
                       and not (k and toks[k - 1].lemma in ("surprised", "surprise", "shocked"))}
-            about |= self.questions() | self._hypothetical() | self._listed_unknowns()
+            about |= self.questions() | self._hypothetical() | self._listed_unknowns() | self.put_by_others()
             about -= {self.toks[s[0]].clause for s in self.spans.get("half_denial", ())}
             self._about = about
         return clause in self._about
@@ -167,6 +167,21 @@ class Reading:
         """Clauses that are 'about a claim' only because they put a case ('if you want to...')."""
         asked = self.questions()
         return {c for c in self._hypothetical() if c not in asked and not self.clause_has(c, NOT_CLAIMS)}
+
+    def put_by_others(self) -> set[int]:
+        """The clauses of a question put in a transcript ('Q: Common Ground says its rivals made the
+        video. Who is right? A: ...'): between a 'Q:' and the next 'A:', the words are the
+        questioner's, reported, not the speaker's claims."""
+        out: set[int] = set()
+        start = None
+        for t in self.toks:
+            if t.low in ("q", "a") and self.text[t.end:t.end + 2].lstrip(" ").startswith(":"):
+                if t.low == "q":
+                    start = t.clause
+                elif start is not None:
+                    out |= set(range(start + 1, t.clause))
+                    start = None
+        return out
 
     def _listed_unknowns(self) -> set[int]:
         """The items under a heading of what is not known ('What we don't know yet: - the

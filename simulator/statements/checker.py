@@ -224,6 +224,9 @@ class Checker:
             own = [h for h, s in zip(own, _spans_for(r, own)) if s is None or not r.negated(*s)]
         if kind == "speculation":
             own = [h for h, s in zip(own, _spans_for(r, own)) if s is None or not harm.asks_who(r, s[0])]
+        if kind in _SAID_IN_OWN_VOICE:  # a transcript's question is the questioner's words, not the speaker's
+            asked = r.put_by_others()
+            own = [h for h, s in zip(own, _spans_for(r, own)) if s is None or r.toks[s[0]].clause not in asked]
         if kind == "name_calling":
             own = [h for h, s in zip(own, _spans_for(r, own)) if s is None or not harm.denied_before(r, s[0])]
         if kind == "early_reassurance":

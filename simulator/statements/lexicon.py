@@ -88,7 +88,10 @@ IDENTITY = [
     "pakistan~", "afghan~", "syria~", "iraq~", "iran~", "somali~", "eritrea~", "sudan~", "arab~", "african~", "asian",
     "polish", "romanian~", "albania~", "ukrain~", "russia~", "turk~", "kurd~", "indian", "bangladesh~", "nigeria~", "libya~",
     "moroccan~", "algeria~", "chechen~", "eastern european", "roma", "gypsy", "traveller~", "black", "white", "punjabi",
-    "urdu", "arabic", "pashto", "dari", "farsi", "somali", "tigrinya", "speak~", "accent", "abroad", "overseas", "passport",
+    "urdu", "arabic", "pashto", "dari", "farsi", "somali", "tigrinya",
+    # a language spoken, not speaking itself ('they speak first'): speaks Arabic, spoke little English, with an accent
+    "speak~|spoke|spoken arabic|urdu|pashto|dari|farsi|somali|tigrinya|punjabi|kurdish|polish|romanian|little|broken|no|poor|with",
+    "accent", "abroad", "overseas", "passport",
     "not originally from", "not from this|our country|area|city|town", "not from here|round_here|around_here", "not british|english|local",
     "born abroad|overseas|elsewhere", "foreign-born", "came to this country", "arrive~ in the|this country|uk", "on a visa",
     "overstay~", "recently arrived", "arrive~ recently", "came over", "convert~", "immigration status", "papers",

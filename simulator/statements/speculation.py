@@ -21,7 +21,7 @@ def speculation(r: Reading) -> list[Hit]:
     """An identity, faith, origin or motive tied to the perpetrator before it is confirmed."""
     out: list[Hit] = []
     targeted = {s[0] for s in r.spans.get("ident_t", [])}
-    named_perp = bool(r.spans.get("perp_s"))
+    named_perp = any(not _whoever_you_are(r, p) for p in r.spans.get("perp_s", []))
     deed_clauses = {t.clause for t in r.toks if t.lemma in DEEDS}
     for ident in ("ident", "ident_t", "motive", "place_c"):
         for span in r.spans.get(ident, []):
@@ -76,6 +76,13 @@ def speculation(r: Reading) -> list[Hit]:
 
 _AIMED = frozenset({"against", "on", "towards", "toward", "targeting", "target", "aimed", "at"})
 """Words between a motive and a person that make the person its target, not its holder."""
+
+
+def _whoever_you_are(r: Reading, span: Span) -> bool:
+    """'whoever you are', 'whoever they are': anyone at all, not the one who did it."""
+    i, j, _ = span
+    return r.toks[i].low == "whoever" and j + 1 < len(r.toks) and r.toks[j].low in ("you", "we", "they", "it") \
+        and r.toks[j + 1].lemma in ("be", "'s")
 
 
 def _insinuated(r: Reading) -> list[Hit]:
