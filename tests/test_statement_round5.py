@@ -418,3 +418,9 @@ def test_difference_stressed_and_money_poured_in(folder, text, flagged):
 def test_a_transcripts_question_and_anyone_at_all(text, flagged):
     got = _breaks(CALDMERE, text)
     assert bool(got & {"PR-speculation", "PR-rumour-northgate"}) is flagged, (text, got)
+
+
+def test_a_man_who_was_harmed_is_a_victim_not_the_perpetrator():
+    victim = "Tomas, the young man who was injured, is well known on the gay scene and his friends have been wonderful."
+    assert "PR-speculation" not in _breaks(BRACKWATER, victim)
+    assert "PR-speculation" in _breaks(BRACKWATER, "The man who attacked them is gay himself, I am told.")

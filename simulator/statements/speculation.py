@@ -35,7 +35,7 @@ def speculation(r: Reading) -> list[Hit]:
                 continue
             if ident == "motive" and _not_this_attacks_motive(r, i, clause):
                 continue
-            strong = [p for p in r.in_clause("perp_s", clause) if not _alert_level(r, p[1], clause)]
+            strong = [p for p in r.in_clause("perp_s", clause) if not _alert_level(r, p[1], clause) and not _harmed_one(r, p)]
             # A pronoun is the perpetrator only where the statement speaks of one or of the deed:
             # 'they are families who fled war in Sudan' ties nobody to anything.
             # A hedge does too: 'from what I'm hearing, he had contacts abroad' passes on a guess about him.
@@ -76,6 +76,21 @@ def speculation(r: Reading) -> list[Hit]:
 
 _AIMED = frozenset({"against", "on", "towards", "toward", "targeting", "target", "aimed", "at"})
 """Words between a motive and a person that make the person its target, not its holder."""
+
+
+_HURT = frozenset({"injure", "injured", "hurt", "kill", "killed", "attack", "attacked", "assault", "assaulted", "stab",
+                   "stabbed", "shot", "wound", "wounded", "beat", "beaten", "target", "targeted", "threaten", "threatened"})
+
+
+def _harmed_one(r: Reading, span: Span) -> bool:
+    """'the young man who was injured': a 'man who' that the clause then says was harmed is a
+    victim, not the perpetrator."""
+    i, j, _ = span
+    if r.toks[j - 1].low != "who":
+        return False
+    after = [t for t in r.toks[j:j + 4] if t.clause == r.toks[i].clause]
+    return len(after) >= 2 and after[0].lemma in ("be", "have", "get") and any(
+        t.lemma in _HURT or t.low in _HURT for t in after[1:])
 
 
 def _whoever_you_are(r: Reading, span: Span) -> bool:
