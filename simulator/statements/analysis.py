@@ -44,6 +44,9 @@ class Reading:
     _asked: set[int] | None = None
     _by_clause: dict[str, dict[int, list[Span]]] = field(default_factory=dict)
     _quotes: list[tuple[int, int]] | None = None
+    memo: dict = field(default_factory=dict)
+    """What a reading module works out once per statement and asks again for each rule or clause
+    (stigma_groups' groups of a clause): keyed by the module's own names."""
 
     def clause_toks(self, clause: int) -> range:
         """The indices of a clause's tokens (tokens are in text order, so a clause is one run):

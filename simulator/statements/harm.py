@@ -296,8 +296,10 @@ def private_details(r: Reading) -> list[Hit]:
     out = [h for h in _regex_hits(r, _STREET, "street address", limit) if not _PUBLIC_BEFORE.search(r.text, max(0, h.start - 60), h.start)]
     if _CLINICAL.search(r.text, 0, limit):
         out += _regex_hits(r, _WARD, "hospital ward or bed", limit)
-        out += [h for h in _regex_hits(r, _WARD_AT, "hospital ward named with its hospital", limit) if not _denied_at(r, h.start)]
-    out += [h for h in _regex_hits(r, _HOME_ON, "a home on a named street", limit) if not _denied_at(r, h.start)]
+        if "ward" in r.text or "unit" in r.text:
+            out += [h for h in _regex_hits(r, _WARD_AT, "hospital ward named with its hospital", limit) if not _denied_at(r, h.start)]
+    if any(w in r.text for w in ("home", "house", "flat", "bungalow", "cottage", "address")):
+        out += [h for h in _regex_hits(r, _HOME_ON, "a home on a named street", limit) if not _denied_at(r, h.start)]
     out += [h for h in _regex_hits(r, _LODGING, "room or flat number", limit)
             if not (_CLINICAL.search(r.text, 0, limit) is None and _PUBLIC_AFTER.search(r.text[h.end:h.end + 60]))]
     out += [r.hit(s) for s in r.spans.get("private", []) if not r.negated(s[0], s[1]) and not _nowhere(r, s)]

@@ -71,7 +71,16 @@ def _is_identity_word(low: str) -> bool:
 
 def _groups(r: Reading, clause: int, places: bool = True) -> list[tuple[Span, bool]]:
     """(span, is a place) for every group and non-targeted community place in a clause, and a
-    plural pronoun that stands for a group named just before (see _anaphors)."""
+    plural pronoun that stands for a group named just before (see _anaphors). Found once per
+    clause and statement: every move of stigma asks it, for every clause it reads."""
+    key = ("groups", clause, places)
+    found = r.memo.get(key)
+    if found is None:
+        found = r.memo[key] = _find_groups(r, clause, places)
+    return found
+
+
+def _find_groups(r: Reading, clause: int, places: bool) -> list[tuple[Span, bool]]:
     out = [(s, False) for s in r.in_clause("grp", clause) if _is_group(r, s)]
     out += [(s, False) for s in _their_people(r, clause)]
     out += [(s, False) for s in _men_at(r, clause)]
