@@ -11,6 +11,7 @@ import pytest
 
 from .conftest import ROOT
 from .test_statement_readings import _breaks
+from .test_stigma import _pack
 
 CALDMERE = ROOT / "scenarios" / "caldmere-vaisakhi-attack"
 DUNMARROW = ROOT / "scenarios" / "dunmarrow-disinformation-reception-centre"
@@ -19,6 +20,15 @@ LINDENPORT = ROOT / "scenarios" / "lindenport-march-counterprotest"
 
 def _stigma(folder, text) -> bool:
     return "PR-stigma" in _breaks(folder, text)
+
+
+def _held(folder, text, reading) -> bool:
+    """Whether a reading held back from judging (stigma_conduct: no evidence yet on the readable
+    sets) fires on a statement: kept working and tested, so it can be judged once it has some."""
+    from simulator.statements import stigma_conduct as C
+    r = _pack(folder).checker.read(text)
+    fn = getattr(C, reading)
+    return bool(fn(r) if reading in ("_worn_out", "_conceded") else fn(r, C._open_groups(r)))
 
 
 @pytest.mark.parametrize("text, flagged", [
@@ -55,7 +65,7 @@ def test_a_failing_of_belonging_on_the_groups_own_verb(text, flagged):
     ("The refugees at Northgate asked us to report anyone they see hanging around the gates.", False),
 ])
 def test_lurking_said_of_a_group(text, flagged):
-    assert _stigma(CALDMERE, text) is flagged, text
+    assert _held(CALDMERE, text, "_lurking") is flagged, text
 
 
 @pytest.mark.parametrize("text, flagged", [
@@ -69,7 +79,7 @@ def test_lurking_said_of_a_group(text, flagged):
     ("I am sick of the lies being told about the refugees at Northgate.", False),
 ])
 def test_patience_worn_out_by_a_group(text, flagged):
-    assert _stigma(CALDMERE, text) is flagged, text
+    assert _held(CALDMERE, text, "_worn_out") is flagged, text
 
 
 @pytest.mark.parametrize("text, flagged", [
@@ -99,7 +109,6 @@ BRACKWATER = ROOT / "scenarios" / "brackwater-pride-assault"
     # a group the active subject of hostility towards people
     ("The men at the Harbour View hate gay people, plain and simple.", True),
     ("The Saltmarsh Mosque has been preaching against gay people for years.", True),
-    ("The lads at the Harbour View don't understand how we treat gay people here.", True),
     # hating an event, preaching against violence, the group the one despised, taught to respect
     ("The residents of the Harbour View hate what happened last night as much as anyone.", False),
     ("The imam preached against violence of every kind on Friday.", False),
@@ -107,7 +116,7 @@ BRACKWATER = ROOT / "scenarios" / "brackwater-pride-assault"
     ("The Saltmarsh Mosque has taught its young people to respect everyone, including gay people.", False),
 ])
 def test_hostility_held_by_a_group(text, flagged):
-    assert _stigma(BRACKWATER, text) is flagged, text
+    assert _held(BRACKWATER, text, "_hostile") is flagged, text
 
 
 @pytest.mark.parametrize("text, flagged", [
@@ -119,7 +128,7 @@ def test_hostility_held_by_a_group(text, flagged):
     ("Not all of the injured have been named, but some families have been told.", False),
 ])
 def test_a_generalisation_conceded_then_made(text, flagged):
-    assert _stigma(BRACKWATER, text) is flagged, text
+    assert _held(BRACKWATER, text, "_conceded") is flagged, text
 
 
 @pytest.mark.parametrize("folder, text, flagged", [
@@ -424,3 +433,8 @@ def test_a_man_who_was_harmed_is_a_victim_not_the_perpetrator():
     victim = "Tomas, the young man who was injured, is well known on the gay scene and his friends have been wonderful."
     assert "PR-speculation" not in _breaks(BRACKWATER, victim)
     assert "PR-speculation" in _breaks(BRACKWATER, "The man who attacked them is gay himself, I am told.")
+
+
+def test_our_ways_said_as_how_we_do_things_here():
+    assert _stigma(BRACKWATER, "The lads at the Harbour View don't understand how we treat gay people here.")
+    assert not _stigma(BRACKWATER, "The lads at the Harbour View don't understand how the investigation works yet.")

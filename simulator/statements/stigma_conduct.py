@@ -47,7 +47,7 @@ OUR_WAYS = frozenset({"share", "respect", "accept", "follow", "obey", "understan
 """Verbs that fail a group only with an object of our ways ('do not respect our laws', 'have never
 done a day's work'); 'did not share the video' or 'do not understand what happened' is no failing."""
 WAYS = frozenset({"value", "values", "law", "laws", "rule", "rules", "way", "ways", "culture", "custom", "customs",
-                  "tradition", "traditions", "life", "work", "norm", "norms", "standard", "standards", "decency"})
+                  "tradition", "traditions", "life", "norm", "norms", "standard", "standards", "decency"})
 _FAILING = Phrase("a failing of belonging said of the group", ())
 
 
@@ -66,7 +66,8 @@ def _negated_verb(r: Reading, group: Span, clause: int) -> Span | None:
             return (k, k + 1, _FAILING)
         elif _verb(t) in OUR_WAYS and neg:
             obj = [toks[m] for m in range(k + 1, min(len(toks), k + 6)) if toks[m].clause == clause]
-            if any(o.lemma in WAYS or o.low in WAYS for o in obj) or _how_here(obj):
+            worked = _verb(t) == "do" and any(o.lemma == "work" for o in obj)  # 'never done a day's work'
+            if worked or any(o.lemma in WAYS or o.low in WAYS for o in obj) or _how_here(obj):
                 return (k, k + 1, _FAILING)
             return None
         elif t.lemma not in _AUX and t.low not in _AUX:
@@ -438,6 +439,9 @@ def _group_clauses(r: Reading) -> list[int]:
 
 def conduct(r: Reading) -> list[Hit]:
     by_clause = _open_groups(r)
-    found = (_failings(r, by_clause) + _lurking(r, by_clause) + _worn_out(r) + _hostile(r, by_clause)
-             + _unsettling(r, by_clause) + _violent_deed(r, by_clause)) if by_clause else []
-    return found + _vetting(r, by_clause) + _conceded(r) + _told_our_ways(r)
+    # _lurking, _worn_out, _hostile and _conceded are read but not judged: over all the readable
+    # sets they fired on no statement, so by this round's rule (a reading is kept only where it
+    # gains clearly more harmful hits than wrong flags on statements nobody wrote for it) they
+    # wait for evidence. Their tests keep them working.
+    found = (_failings(r, by_clause) + _unsettling(r, by_clause) + _violent_deed(r, by_clause)) if by_clause else []
+    return found + _vetting(r, by_clause) + _told_our_ways(r)
