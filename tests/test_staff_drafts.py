@@ -171,3 +171,21 @@ def test_breaks_are_the_harmful_verdicts_and_the_text_is_judged_for_the_log(flag
     assert "PR-speculation" in drafts.breaks(flagship, record, text)
     assert drafts.breaks(flagship, record, "We are heartbroken.") == frozenset()
     assert logged == [text, "We are heartbroken."], "the exercise judged (and so logs) what staff weighed, once each"
+
+
+def test_a_draft_of_two_sentences_can_lose_one(flagship):
+    step = _step(flagship, "first-statement")
+    record = History(state={})
+    two = "We are heartbroken by the attack at the gurdwara this morning. We will give the next update at 14:00."
+    clean = judge.statement_verdicts(flagship, two, record)
+    assert {"FM-empathy", "FM-next-update"} <= clean.keys()
+    shorter = drafts._without_an_element(flagship, record, step, two, frozenset(clean), random.Random(3))
+    assert shorter in _sentences(two)
+
+
+def test_when_no_sentence_can_be_cut_another_flaw_is_tried(flagship):
+    step = _step(flagship, "first-statement")
+    one = _template(flagship, "T-first-statement").model_copy(update={"text": "We are heartbroken by the attack this morning."})
+    for seed in range(8):  # whichever kind the stream tries first, a flaw the checker catches is found
+        found = drafts.flawed(flagship, History(state={}), step, one, random.Random(seed))
+        assert found is not None and found[1] in ("speculation", "victim name")
