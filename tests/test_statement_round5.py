@@ -23,11 +23,11 @@ def _stigma(folder, text) -> bool:
 
 
 def _held(folder, text, reading) -> bool:
-    """Whether a reading held back from judging (stigma_conduct: no evidence yet on the readable
+    """Whether a reading held back from judging (stigma_held: no evidence yet on the readable
     sets) fires on a statement: kept working and tested, so it can be judged once it has some."""
-    from simulator.statements import stigma_conduct as C
+    from simulator.statements import stigma_conduct as C, stigma_held as held
     r = _pack(folder).checker.read(text)
-    fn = getattr(C, reading)
+    fn = getattr(held, reading)
     return bool(fn(r) if reading in ("_worn_out", "_conceded") else fn(r, C._open_groups(r)))
 
 
