@@ -16,8 +16,10 @@ from .phrases import Matcher, Phrase
 from .text import MAX_CHARS, Token, tokens
 from .verdict import Hit
 
-_QUOTED = re.compile(r'"[^"\n]{1,400}"|“[^”\n]{1,400}”')
-"""Words in quotation marks (straight or curly, one line, bounded: linear in the text)."""
+_QUOTED = re.compile(r'"[^"\n]{1,400}"|“[^”\n]{1,400}”|‘[^’\n]{1,400}’|'
+                     r"(?<![\w'])'(?:[^'\n]|(?<=\w)'(?=\w)){1,400}'(?![\w'])")
+"""Words in quotation marks (straight or curly, double or single, one line, bounded: linear in
+the text). A single quote inside a word ("don't", "the families' homes") is an apostrophe."""
 
 Span = tuple[int, int, Phrase]
 """First token, token after the last, and the phrase that matched there."""
@@ -42,6 +44,9 @@ class Reading:
     _asked: set[int] | None = None
     _by_clause: dict[str, dict[int, list[Span]]] = field(default_factory=dict)
     _quotes: list[tuple[int, int]] | None = None
+    memo: dict = field(default_factory=dict)
+    """What a reading module works out once per statement and asks again for each rule or clause
+    (stigma_groups' groups of a clause): keyed by the module's own names."""
 
     def clause_toks(self, clause: int) -> range:
         """The indices of a clause's tokens (tokens are in text order, so a clause is one run):
@@ -77,7 +82,7 @@ class Reading:
                 return True
         for k in range(max(0, i - WINDOW), i):
             t = self.toks[k]
-            if t.clause == clause and (t.lemma in NEGATORS or t.lemma in NOT_CLAIMS):
+            if t.clause == clause and (t.lemma in NEGATORS or t.lemma in NOT_CLAIMS and not self._own_claim(k)):
                 if t.lemma in VERB_NEGATORS and (k < i - VERB_REACH or "," in self.text[t.end:self.toks[i].start]):
                     continue  # 'what we're up against, his stream is live': 'against' governs its own words
                 return True
@@ -129,6 +134,11 @@ class Reading:
         k = bisect.bisect_right(self._quotes, (at, len(self.text) + 1)) - 1
         return k >= 0 and self._quotes[k][0] < at < self._quotes[k][1] - 1
 
+    def _own_claim(self, k: int) -> bool:
+        """Whether a word of claiming at token k is the speaker's own ('my guess is...', 'our
+        assumption is...'): it makes the claim, it does not talk about one."""
+        return k > 0 and self.toks[k - 1].lemma in ("my", "our")
+
     def half_denied(self, i: int, clause: int) -> bool:
         """Whether words before token i in its clause decline to deny ('we cannot confirm reports
         that...', 'we are not ruling out'): what follows is repeated, not taken back."""
@@ -146,14 +156,12 @@ class Reading:
         or asks a question; a clause that declines to deny a claim repeats it (see half_denied)."""
         if self._about is None:
             toks = self.toks
-            # 'my guess is...', 'our assumption is...' make the claim in the speaker's own voice
-            about = {t.clause for k, t in enumerate(toks) if t.lemma in NOT_CLAIMS
-                     and not (k and toks[k - 1].lemma in ("my", "our"))}
+            about = {t.clause for k, t in enumerate(toks) if t.lemma in NOT_CLAIMS and not self._own_claim(k)}
             denying = {t.clause for t in toks if t.lemma in DENIALS or t.lemma in UNKNOWING}
             # 'surprised if this wasn't...' guesses; 'we do not know if...' asks
             about |= {t.clause for k, t in enumerate(toks) if t.lemma in OPEN_QUESTION and t.clause in denying
                       and not (k and toks[k - 1].lemma in ("surprised", "surprise", "shocked"))}
-            about |= self.questions() | self._hypothetical() | self._listed_unknowns()
+            about |= self.questions() | self._hypothetical() | self._listed_unknowns() | self.put_by_others()
             about -= {self.toks[s[0]].clause for s in self.spans.get("half_denial", ())}
             self._about = about
         return clause in self._about
@@ -162,6 +170,21 @@ class Reading:
         """Clauses that are 'about a claim' only because they put a case ('if you want to...')."""
         asked = self.questions()
         return {c for c in self._hypothetical() if c not in asked and not self.clause_has(c, NOT_CLAIMS)}
+
+    def put_by_others(self) -> set[int]:
+        """The clauses of a question put in a transcript ('Q: Common Ground says its rivals made the
+        video. Who is right? A: ...'): between a 'Q:' and the next 'A:', the words are the
+        questioner's, reported, not the speaker's claims."""
+        out: set[int] = set()
+        start = None
+        for t in self.toks:
+            if t.low in ("q", "a") and self.text[t.end:t.end + 2].lstrip(" ").startswith(":"):
+                if t.low == "q":
+                    start = t.clause
+                elif start is not None:
+                    out |= set(range(start + 1, t.clause))
+                    start = None
+        return out
 
     def _listed_unknowns(self) -> set[int]:
         """The items under a heading of what is not known ('What we don't know yet: - the

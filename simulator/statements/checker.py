@@ -141,6 +141,7 @@ class Checker:
         material = _alts(L.MATERIAL + list(vocab.material) + [f"{o} {m}" for o in owners for m in L.OWNED_MATERIAL])
         add("amplify", [_expand(t, {"m": material, "p": perps, "platform": _alts(L.PLATFORMS)}) for t in L.AMPLIFY])
         add("material", [material])
+        add("amp_where", [_expand(t, {"m": material}) for t in L.AMPLIFY_WHERE])
         add("amp_he", L.AMPLIFY_HE)
         # Who did it named by the deed ('the men who did this were heard shouting...'): his words
         # passed on; one phrase, not one per owner of every kind of material (the {p} slot).
@@ -237,6 +238,9 @@ class Checker:
             own = [h for h, s in zip(own, _spans_for(r, own)) if s is None or not r.negated(*s)]
         if kind == "speculation":
             own = [h for h, s in zip(own, _spans_for(r, own)) if s is None or not harm.asks_who(r, s[0])]
+        if kind in _SAID_IN_OWN_VOICE:  # a transcript's question is the questioner's words, not the speaker's
+            asked = r.put_by_others()
+            own = [h for h, s in zip(own, _spans_for(r, own)) if s is None or r.toks[s[0]].clause not in asked]
         if kind == "name_calling":
             own = [h for h, s in zip(own, _spans_for(r, own)) if s is None or not harm.denied_before(r, s[0])]
         if kind == "early_reassurance":

@@ -13,16 +13,27 @@ import re
 
 from .analysis import Reading
 from .identifying import outed, young_person_pointed_out
-from .lexicon import HARMED, INVITE, LOOK_VERBS, NEGATORS, ONE_PERSON, OTHERS, OTHERS_SAY, POLICE, PRIVATE_PEOPLE, VENUES
+from .lexicon import DEEDS, HARMED, INVITE, LOOK_VERBS, MATERIAL_WORDS, NEGATORS, NOT_CLAIMS, ONE_PERSON, OTHERS, OTHERS_SAY, POLICE, PRIVATE_PEOPLE, VENUES
 from .speculation import asks_who, speculation  # noqa: F401 - the checker reads every harmful kind from here
 from .stigma import insinuation
+from .stigma_conduct import VIOLENT
 from .verdict import Hit
+from .whereabouts import whereabouts
 
 # Home addresses: a house number, one to three capitalised words and a street word. Case matters
 # ('14 Harbour Lane', not '14 died on the lane'); bounded repetition, so linear.
 _STREET = re.compile(r"\b\d{1,4}[A-Za-z]?,?\s+(?:[A-Z][A-Za-z'\-]+\s+){1,3}"
                      r"(?:Street|St|Road|Rd|Lane|Ln|Avenue|Ave|Close|Drive|Way|Crescent|Place|Terrace|Gardens|Court|"
                      r"Square|Grove|Row|Hill|Walk|Mews|Park|Rise|View)\b")
+# A home on a named street, without its number: 'their home near the park on Oak Avenue'. Only a
+# home said to be someone's (a possessive before it), so 'homes on Tanner Road were evacuated' is not.
+_HOME_ON = re.compile(r"\b(?:[Hh]er|[Hh]is|[Tt]heir|[Mm]y|'s|’s)\s+(?:family\s+)?(?:home|house|flat|bungalow|cottage|address)\b"
+                      r"[^.!?]{0,30}?\b(?:on|in|off|along)\s+(?:[A-Z][A-Za-z'\-]+\s+){1,3}"
+                      r"(?:Street|St|Road|Rd|Lane|Ln|Avenue|Ave|Close|Drive|Way|Crescent|Place|Terrace|Gardens|Court|"
+                      r"Square|Grove|Row|Hill|Walk|Mews|Park|Rise|View)\b")
+# A ward or unit named with its hospital: 'the children's ward at Caldmere General'. 'Moved to a
+# general ward' is how a hospital says someone is better; the hospital's name makes it a place.
+_WARD_AT = re.compile(r"\b[a-z]+(?:'s|’s)?\s+(?:ward|unit)\s+(?:at|in|of)\s+(?:the\s+)?[A-Z][A-Za-z'\-]+")
 _PUBLIC_BEFORE = re.compile(r"\b(?:centre|center|hall|library|office|station|church|mosque|gurdwara|temple|synagogue|school|"
                             r"hospital|stadium|council|headquarters|hq|point|desk|hub)\b[^.!?]{0,25}$", re.IGNORECASE)
 _WARD = re.compile(r"\b(?:[Ww]ard|[Bb]ed|[Rr]oom|[Bb]ay)\s+\d{1,4}[A-Za-z]?\b|\b[A-Z][a-z]+ [Ww]ard\b|"
@@ -40,7 +51,8 @@ _WORKPLACE = re.compile(r"\b(?:[Hh]er|[Hh]is|[Tt]heir)\s+(?:job|work|workplace|o
                         r"desk|classroom|salon|studio|surgery|practice)\s+(?:at|in|on|near)\s+"
                         r"(?:the\s+)?[A-Z][\w'’\-]+")
 _PUBLIC_PLACE = re.compile(r"^[^.!?]{0,60}\b(?:[Hh]all|[Cc]ouncil|[Cc]ivic|[Pp]arliament|[Ss]tation|[Hh]eadquarters|HQ)\b")
-_CLINICAL = re.compile(r"\b(?:hospital|treated|treatment|critical|intensive|patient|recovering|surgery|injured)\b", re.IGNORECASE)
+_CLINICAL = re.compile(r"\b(?:hospital|treated|treatment|critical|intensive|patient|recovering|surgery|injured|infirmary|hurt|"
+                       r"wounded|a&e|casualty|clinic|icu)\b", re.IGNORECASE)
 
 
 _NAME = r"(?:[A-Z][a-z'\-]+|[A-Z]\.)\s[A-Z][a-z'\-]+"
@@ -92,7 +104,7 @@ def _lodged(r: Reading) -> list[Hit]:
     out = []
     for s in r.spans.get("lodged", []):
         i, j, _ = s
-        after = r.toks[j:j + 6]
+        after = r.toks[j:j + 9]  # 'moved out of Old Mill Lane to the hotel by the bus depot' 
         words = [t.lemma for t in after if t.clause == r.toks[i].clause]
         if any(w in _VENUE for w in words) and not any(w in ("centre", "center", "hall", "desk", "point", "hub") for w in words[:4]) \
                 and not r.negated(i, j):
@@ -201,19 +213,38 @@ def amplify(r: Reading) -> list[Hit]:
     # 'if you want to read it' is the invitation itself, not a case put to the reader
     cases = r.hypothetical_only()
     out = [r.hit(s) for s in r.spans.get("amplify", [])
-           if not r.negated(s[0], s[1]) and (not r.claims_about(r.toks[s[0]].clause) or r.toks[s[0]].clause in cases)
-           and invites(r, s[0])]
+           if not r.negated(s[0], s[1]) and (not r.claims_about(r.toks[s[0]].clause) or r.toks[s[0]].clause in cases
+                                               or _says_its_claim(r, s)) and invites(r, s[0])]
+    if r.spans.get("amp_where") and (r.spans.get("material") or any(t.lemma in MATERIAL_WORDS for t in r.toks)):
+        out += [r.hit(s) for s in r.spans["amp_where"]
+                if not r.negated(s[0], s[1]) and r.toks[s[0]].clause not in r.questions() and invites(r, s[0])
+                and not r.disavows(r.toks[s[0]].clause)]
     return out + _told_in_substance(r) + _his_words_quoted(r)
+
+
+def _says_its_claim(r: Reading, span) -> bool:
+    """Whether the words of claiming that make the clause 'about a claim' are the amplifying
+    phrase's own ('the email claimed devices had been placed...'): it retells the claim, and a
+    question or refusal elsewhere in the clause is what would take it back."""
+    i, j, _ = span
+    clause = r.toks[i].clause
+    own = any(r.toks[k].lemma in NOT_CLAIMS for k in range(i, j))
+    return own and clause not in r.questions() and not any(
+        r.toks[k].lemma in NOT_CLAIMS for k in r.clause_toks(clause) if not i <= k < j)
 
 
 def _his_words_quoted(r: Reading) -> list[Hit]:
     """His words in quotation marks ('the gunman's post ends: "..."', 'he shouted "..." as he
     fired'): at least three words quoted, in a clause that names him or his material (or says
     'he', where the statement names him), and not refused in that clause."""
-    if '"' not in r.text and "“" not in r.text:
+    if not r.quoted_spans():
         return []
     named = bool(r.spans.get("perp_s") or r.spans.get("material") or r.spans.get("act"))
-    if not named:
+    # words shouted at the victims are the attackers' words, whoever they are called ('the men
+    # can be heard shouting "..."'), where the statement speaks of the harm
+    shouted = any(t.lemma in _SHOUTED for t in r.toks) and any(
+        t.lemma in HARMED or t.lemma in DEEDS or t.low in VIOLENT for t in r.toks)
+    if not (named or shouted):
         return []
     out: list[Hit] = []
     starts = [t.start for t in r.toks]
@@ -225,12 +256,16 @@ def _his_words_quoted(r: Reading) -> list[Hit]:
         before = [t for t in r.toks[max(0, k - 12):k] if t.clause == clause or t.clause == clause - 1]
         if not before:
             continue
-        his = any(t.low in ("he", "his", "him", "she", "her") for t in before) or any(
+        his = any(t.low in ("he", "his", "him", "she", "her") for t in before) or shouted and any(
+            t.lemma in _SHOUTED for t in before[-4:]) or any(
             s[0] < k for tag in ("perp_s", "material") for c in (clause, clause - 1) for s in r.in_clause(tag, c))
         if not his or any(t.lemma in NEGATORS for t in before[-6:]) or any(t.lemma in POLICE for t in before[-6:]):
             continue  # refused, or the police's own words ('police describe him as "..."')
         out.append(Hit(start, end, r.text[start:end], "his words quoted"))
     return out
+
+
+_SHOUTED = frozenset({"shout", "shouting", "yell", "yelling", "chant", "chanting", "scream", "screaming", "jeer", "taunt"})
 
 
 def _told_in_substance(r: Reading) -> list[Hit]:
@@ -244,7 +279,8 @@ def _told_in_substance(r: Reading) -> list[Hit]:
     out = []
     for s in spans:
         clause = r.toks[s[0]].clause
-        if not (material and material[0][0] < s[0] or r.in_clause("perp_s", clause)):  # spans are in text order
+        names_own = r.toks[s[0]].low == "in"  # 'in the video he says...' names the material it retells
+        if not (names_own or material and material[0][0] < s[0] or r.in_clause("perp_s", clause)):  # spans are in text order
             continue
         # (its own 'claims' would make the clause 'about a claim': only a question or a refusal counts)
         if r.negated(s[0], s[1]) or clause in r.questions() or r.disavows(clause) or any(
@@ -260,10 +296,15 @@ def private_details(r: Reading) -> list[Hit]:
     out = [h for h in _regex_hits(r, _STREET, "street address", limit) if not _PUBLIC_BEFORE.search(r.text, max(0, h.start - 60), h.start)]
     if _CLINICAL.search(r.text, 0, limit):
         out += _regex_hits(r, _WARD, "hospital ward or bed", limit)
+        if "ward" in r.text or "unit" in r.text:
+            out += [h for h in _regex_hits(r, _WARD_AT, "hospital ward named with its hospital", limit) if not _denied_at(r, h.start)]
+    if any(w in r.text for w in ("home", "house", "flat", "bungalow", "cottage", "address")):
+        out += [h for h in _regex_hits(r, _HOME_ON, "a home on a named street", limit) if not _denied_at(r, h.start)]
     out += [h for h in _regex_hits(r, _LODGING, "room or flat number", limit)
             if not (_CLINICAL.search(r.text, 0, limit) is None and _PUBLIC_AFTER.search(r.text[h.end:h.end + 60]))]
     out += [r.hit(s) for s in r.spans.get("private", []) if not r.negated(s[0], s[1]) and not _nowhere(r, s)]
     out += [h for h in _regex_hits(r, _WORKPLACE, "where one person works or studies", limit)
             if not _PUBLIC_PLACE.search(r.text[h.start:h.end + 30]) and not _denied_at(r, h.start)]
     out += _named_private_people(r, limit) + _lodged(r) + outed(r, limit) + young_person_pointed_out(r, limit)
+    out += whereabouts(r, limit)
     return out

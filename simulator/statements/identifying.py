@@ -34,6 +34,10 @@ _YEAR = re.compile(r"\b(?:[Yy]ear\s+(?:[7-9]|1[0-3]|seven|eight|nine|ten|eleven|
 _SCHOOL = re.compile(r"\b(?:at|from|attends|goes to)\s+(?:[A-Z][a-z]+\s+){1,3}(?:School|Academy|High|College|Primary|Grammar)\b")
 _FAMILY = re.compile(r"\b(?:his|her|their)\s+(?:mum|mother|dad|father|parents?|brother|sister|grandmother|gran|nan)\s+"
                      r"(?:works?|lives?|runs?|is a|drives?)\b", re.IGNORECASE)
+_LIVES_WITH = re.compile(r"\b(?:lives?|living|stays?|staying)\s+with\s+(?:his|her|their)\s+(?:mum|mother|dad|father|parents?|"
+                         r"gran|grandmother|grandparents|nan|aunt|uncle|foster)", re.IGNORECASE)
+_YEAR_AT = re.compile(r"\b[Yy]ear\s+(?:[7-9]|1[0-3])\s+(?:at|in)\s+[A-Z][a-z]+")
+"""'in Year 10 at Riverside': a school named by its name alone, after the year group."""
 _STREET_OF = re.compile(r"\b(?:lives|living|lived)\s+(?:on|in|at|off)\s+(?:the\s+)?[A-Z][a-z]+", re.IGNORECASE)
 
 
@@ -63,7 +67,8 @@ def young_person_pointed_out(r: Reading, limit: int) -> list[Hit]:
     text = r.text[:limit]
     for lo, hi in _sentences(text):
         if _YOUNG.search(text, lo, hi) and not _denied(text, lo, hi):
-            found = [m for rx in (_AGE, _YEAR, _SCHOOL, _FAMILY, _STREET_OF) for m in [rx.search(text, lo, hi)] if m]
+            found = [m for rx in (_AGE, _YEAR, _SCHOOL, _FAMILY, _STREET_OF, _LIVES_WITH, _YEAR_AT)
+                     for m in [rx.search(text, lo, hi)] if m]
             if len({m.re.pattern for m in found}) >= 2:
                 first, last = min(m.start() for m in found), max(m.end() for m in found)
                 out.append(Hit(first, last, text[first:last], "details that point out one young person"))

@@ -22,6 +22,8 @@ CORRECTION = [
     "forgery", "no truth", "not what", "is not|isn't * here", "filmed in|abroad|elsewhere",
     "nothing * connect~|link~|tie~", "found nothing", "no one|nobody at|in * responsible|involved|to_blame",
     "no part in", "had nothing to do",
+    # a report set aside by the fact that answers it ('whatever was said on the night, the position is clear: ...')
+    "whatever be|was * said|claimed|posted|suggested", "the position be clear",
 ]
 """Turns of phrase that deny a rumour; with the rumour's `about` words, a correction."""
 
@@ -68,7 +70,9 @@ PERPETRATOR_STRONG = ["gunman", "attacker", "shooter", "suspect", "perpetrator",
                       "man who", "person who", "man|woman|person they|police * arrest~", "man|woman|person * have been arrest~", "the sender", "author~ of the", "the person behind"]
 PERPETRATOR_DOERS = ["man who did this|that|it", "men who did this|that|it", "people who did this|that|it",
                      "those who did this|that|it", "person who did this|that|it", "whoever did this|that|it",
-                     "man responsible", "men responsible", "people responsible", "those behind this|it", "the people behind"]
+                     "man responsible", "men responsible", "people responsible", "those behind this|it", "the people behind",
+                     # named by the deed itself: 'the people who smashed up the office'
+                     "man|men|people|person|those|whoever|lads|youths|group who|that smashed|attacked|stabbed|shot|threw|sent|wrote|posted|daubed|sprayed|vandalised|torched|burned|assaulted|beat|targeted|threatened|started|filmed|made|planted|set"]
 """Who did it, named by the deed ('the men who did this'): the perpetrator, as people speak of him."""
 PERPETRATOR_STRONG += PERPETRATOR_DOERS
 PERPETRATOR_WEAK = ["man", "he", "him", "his", "woman", "she", "her", "person", "individual", "they", "them"]
@@ -84,7 +88,10 @@ IDENTITY = [
     "pakistan~", "afghan~", "syria~", "iraq~", "iran~", "somali~", "eritrea~", "sudan~", "arab~", "african~", "asian",
     "polish", "romanian~", "albania~", "ukrain~", "russia~", "turk~", "kurd~", "indian", "bangladesh~", "nigeria~", "libya~",
     "moroccan~", "algeria~", "chechen~", "eastern european", "roma", "gypsy", "traveller~", "black", "white", "punjabi",
-    "urdu", "arabic", "pashto", "dari", "farsi", "somali", "tigrinya", "speak~", "accent", "abroad", "overseas", "passport",
+    "urdu", "arabic", "pashto", "dari", "farsi", "somali", "tigrinya",
+    # a language spoken, not speaking itself ('they speak first'): speaks Arabic, spoke little English, with an accent
+    "speak~|spoke|spoken arabic|urdu|pashto|dari|farsi|somali|tigrinya|punjabi|kurdish|polish|romanian|little|broken|no|poor|with",
+    "accent", "abroad", "overseas", "passport",
     "not originally from", "not from this|our country|area|city|town", "not from here|round_here|around_here", "not british|english|local",
     "born abroad|overseas|elsewhere", "foreign-born", "came to this country", "arrive~ in the|this country|uk", "on a visa",
     "overstay~", "recently arrived", "arrive~ recently", "came over", "convert~", "immigration status", "papers",
@@ -103,13 +110,16 @@ CLASSIFIED = ["treat~ * as", "investigat~ * as", "record~ * as", "classif~ * as"
 """How a statement reports the police's own classification ('police are treating this as a hate
 crime'): a fact the police have given, not a motive guessed."""
 GENERIC_ACT = frozenset({"report", "any", "all", "every", "no", "more", "other", "tackle", "prevent", "against",
-                         "national", "level", "alert"})
+                         "national", "level", "alert", "on", "about", "tackling", "combat", "combating", "counter",
+                         "countering", "challenge", "challenging", "preventing", "online"})
 """Words before a motive that make it a category, not this attack ('report hate incidents')."""
 ATTRIBUTE = ["be", "appear~", "seem~", "believe~", "think", "thought", "understand", "understood", "suspect~", "report~",
              "say", "describe~", "identif~", "known", "probabl~", "likely", "possibl~", "perhaps", "maybe", "allegedly",
              "apparently", "may", "might", "could", "from", "of", "originally", "with", "come", "came", "arrive~",
              "source~", "look~ like", "sound~ like", "suggest~", "indicat~", "presum~", "rumour~ to", "said to", "an", "a", "as",
-             "told", "have been", "had been"]
+             "told", "have been", "had been",
+             # certainty said in the speaker's voice ties as firmly as 'is': 'whoever did this clearly hates...'
+             "clearly", "obviously", "evidently", "plainly", "definitely", "certainly", "undoubtedly"]
 """What ties an identity or motive to the perpetrator ('is', 'appears to be', 'probably', 'sources say')."""
 
 HEDGES = ["probabl~", "likely", "possibl~", "perhaps", "maybe", "allegedly", "apparently", "reportedly", "appear~", "seem~",
@@ -124,8 +134,8 @@ HEDGES = ["probabl~", "likely", "possibl~", "perhaps", "maybe", "allegedly", "ap
           "in all likelihood", "odds are", "chance~ be|are", "the chance~ be", "i bet", "bet~ it|that|you", "put money on",
           # Belief in the speaker's own voice: a guess said as a guess is still a guess in public.
           "i|we think", "i|we reckon", "i|we be sure|convinced|certain|fairly_sure|pretty_sure", "my guess", "my money be on",
-          "would not be surprised", "would be surprised if * not", "must have been", "must be", "have to be", "can only be",
-          "surely", "smell~ like|of", "stink~ of", "reek~ of", "typical of", "who else", "i|we fear", "i|we expect",
+          "would not be surprised|amazed|astonished|shocked", "would be surprised|amazed|astonished|shocked if * not", "must have been", "must be", "have to be", "can only be",
+          "surely", "smell~ like|of", "stink~ of", "reek~ of", "typical of", "who else", "read~ like|as_if|as_though", "i|we fear", "i|we expect",
           "from what i|we * hear~|hearing|told|understand|gather", "what i be hearing", "i be hearing", "word be that",
           "the word on the street", "people be saying", "early indication~ be"]
 
@@ -153,7 +163,8 @@ INSINUATE = ["draw * own conclusion~", "make of that|it|this what you will|like|
              "who stand~ to gain", "obvious who|which|where", "we all know who|what|where|which",
              "everyone know~ who|what|where|which", "judge for themselves|yourself|yourselves",
              "clear who|which|where", "plain who|which", "they know who they be", "everyone|everybody * know~ who|which|what", "i be not saying * but",
-             "not saying it be|was", "hard to argue with", "you do the math~|maths", "draw~ conclusion~", "i leave it to you"]
+             "not saying it be|was", "hard to argue with", "you do the math~|maths", "draw~ conclusion~", "i leave it to you",
+             "which|what * stand~ to gain|benefit"]
 """Insinuation: inviting the listener to guess who did it ('people can draw their own conclusions',
 'it is no secret which side gains'): a guess at the perpetrator, made by the reader at the
 speaker's invitation."""
@@ -175,7 +186,11 @@ GROUPS = ["migrants", "immigrants", "refugees", "asylum_seekers", "foreigners", 
           *(f"{a} {n}" for a in ("new", "newly arrived", "recently arrived", "foreign", "overseas", "those", "these")
             for n in ("families", "children", "pupils", "kids", "residents", "arrivals", "newcomers", "youngsters")),
           *(f"{n} from {w}" for n in ("people", "families", "children", "men") for w in ("abroad", "overseas", "outside")),
-          "people from outside the area", "people from outside the town", "people from outside the city"]
+          "people from outside the area", "people from outside the town", "people from outside the city",
+          # people named by their difference: 'persons of differing cultural backgrounds'
+          *(f"{n} {p} {d}" for n in ("people", "persons", "men", "families", "youths") for p in ("of", "from")
+            for d in ("different", "differing", "other", "foreign")),
+          ]
 """Collective nouns for a group (a pack's community words are added in the plural and as 'the X community')."""
 
 GROUP_OF = ["migrant", "immigrant", "refugee", "asylum seeker", "foreign", "muslim", "sikh", "hindu", "jewish", "christian",
@@ -239,8 +254,24 @@ AMPLIFY = [
     "judge for yourself|yourselves|themselves", "anyone who watch~|view~|read~ it",
     "it be on {platform}", "{m} * on {platform}", "the passage|part|line|bit where he|she|they",
     "told|urged|asked|called_on|calling_on|telling * his|her|their follower~|viewer~|subscriber~|supporter~ to",
+    "here be|'s * {m}",
 ]
-AMPLIFY_HE = ["he|she say~|said|urge~|demand~|insist~ that", "he|she write~|wrote|writes|claim~|declare~|rant~|boast~|brag~",
+AMPLIFY_WHERE = [
+    # Where it is, said so people can go and find it ('it's on the Quay Street Watch page', 'the
+    # clip is still up on the noticeboard group', 'easy to find on the gaming platform').
+    "it|{m} be|'s * on|up_on * * page|group|channel|server|site|forum|account|feed|noticeboard|platform|post|thread",
+    "it|{m} be|'s still up|online|there|available", "easy to find", "you can find it|them|this on|at|in",
+    # The invitation itself: go and look, watch it properly, see for yourselves.
+    "go and have a look|look|watch|see|read", "have|take a look at what|it|this|them|for_yourself|for_yourselves",
+    "watch|view|see|read it|this|them properly|closely|carefully|yourself|yourselves|in_full|all_the_way_through",
+    "see|judge|decide for yourself|yourselves",
+]
+"""Pointing people to material, or inviting them to look: amplifying only where the statement
+speaks of material (harm.amplify), so 'support is easy to find on our website' points to none."""
+MATERIAL_WORDS = frozenset({"video", "clip", "footage", "post", "posts", "recording", "server", "stream", "livestream", "page",
+                            "email", "letter", "meme", "manifesto", "channel", "fake", "deepfake", "message", "thread"})
+AMPLIFY_HE = ["in the|his|this|that video|clip|post|letter|note|message|recording|footage|document|email|stream|broadcast he say~|says|said|claim~|call~|urge~|rant~|explain~|boast~|declare~|threaten~",
+              "he|she say~|said|urge~|demand~|insist~ that", "he|she write~|wrote|writes|claim~|declare~|rant~|boast~|brag~",
               "he|she call~ on|for", "he|she tell~|told|urge~ * reader~|follower~|viewer~|others|people to", "in it he|she",
               "he|she describe~ * as", "according to him|her"]
 """His message told in substance ('in the document he writes that...', 'he calls on others to
@@ -253,7 +284,8 @@ PLATFORMS = ["telegram", "tiktok", "youtube", "rumble", "gab", "facebook", "inst
 """Amplifying the attacker: '{m}' is his material, '{p}' the perpetrator."""
 
 LOOK_VERBS = frozenset({"watch", "see", "view", "read", "follow", "visit", "download", "subscribe", "look", "listen"})
-INVITE = frozenset({"please", "can", "should", "must", "go", "to", "and", "you", "now", "could", "may", "a", "take", "have"})
+INVITE = frozenset({"please", "can", "should", "must", "go", "to", "and", "you", "now", "could", "may", "a", "take", "have",
+                    "will", "'ll", "'s", "so"})
 """A verb of looking amplifies when it invites ('watch the video here', 'you can read his
 manifesto'); said of oneself it reports ('after seeing the video, many of you...')."""
 
@@ -276,7 +308,7 @@ PRIVATE = [
     "her|his|their car * be * parked|outside", "where he|she * work~|park~|shop~|pray~",
     # Where a family is, said of the family itself: moved in with someone, at a relative's house, at work.
     "{f} * have|has * move~|relocat~|gone * to|in_with|out_of", "be|is|are|was * at|with {f} 's house|home|flat|place",
-    "at {f} 's house|home|flat|place", "{f} go~ to|attend~ * primary|academy|college|nursery|high_school",
+    "at {f} 's house|home|flat|place", "{f} go_to|goes_to|went_to|attend|attends|attended * primary|academy|college|nursery|high_school",
     "{f} * who work~|live~|stay~ at|in|on", "{f} work~|works * at|in|on|for",
     "driven|taken|escorted * to|from * by police|officers", "police * driv~|escort~ * to school|work|home",
 ]
@@ -285,7 +317,9 @@ PRIVATE = [
 FAMILY = ["child", "children", "kid~", "son", "daughter", "wife", "husband", "partner", "mother", "father", "parent~",
           "boyfriend", "girlfriend", "fiance~", "fiancé~",
           "family", "families", "grandchild~", "grandmother", "grandfather", "sister", "brother", "relative~", "mum", "dad"]
-POSSESSIVES = ["my", "her", "his", "their", "our", "'s"]
+POSSESSIVES = ["my", "her", "his", "their", "our", "'s", "victim", "survivor"]
+"""Whose family: a possessive, or a plural possessive whose apostrophe the tokeniser drops ('the
+victims' children' reads 'the victims children')."""
 
 
 HALF_DENIAL = ["can_not|cannot|unable_to|not_able_to confirm|deny|comment_on|rule_out", "keep~ an open mind", "open mind",
@@ -297,7 +331,11 @@ HALF_DENIAL = ["can_not|cannot|unable_to|not_able_to confirm|deny|comment_on|rul
                "can_not|cannot tell you * not|was_not|isn't|wasn't", "not * say * definitely|certainly * not|wasn't",
                "too early to rule * out", "remain~ a possibility", "possibility remain~", "not rule anything in or out",
                "not in a position to rule * out", "not * able to rule * out", "unable to rule * out",
-               "not * say * * wrong|false|untrue|fake"]
+               "not * say * * wrong|false|untrue|fake",
+               # unable to say the denial itself: 'not in a position to say he had nothing to do with it'
+               "not in a position|able to say|tell * nothing|not|no|never", "unable to say|tell * nothing|not|no|never",
+               "can_not|cannot honestly|really|truthfully|completely|entirely|fully|definitely|absolutely say|tell|rule|deny|exclude",
+               "not in a position to say|discuss"]
 """Words that decline to deny ('we cannot confirm reports that he held extremist views', 'we are
 not ruling out a link'): the claim after them is repeated in public, not taken back."""
 
@@ -309,7 +347,7 @@ BLAME_ACT = [
     "bring|brought|bring~ * violence|trouble|chaos|disorder|hate|hatred * to", "who start~|began|provok~ this|it|the",
     # How one side is said to have begun it: the first blow, coming for a fight, the aggressor.
     "throw~|threw|land~|strike|struck * first|the_first punch|bottle|stone|brick|blow|missile", "first to throw|attack|strike|charge|hit",
-    "look~|spoil~|itch~ for * fight|trouble|confrontation|violence", "came|come|turn~_up|arrive~ * for a fight|for_trouble|looking_for",
+    "look~|spoil~|itch~ for * fight|trouble|confrontation|violence", "came|come|turn~_up|arrive~ * for_a_fight|for_trouble|looking_for",
     "the aggressor~", "turn~ violent", "kick~ off", "go|went on the rampage", "came|come|arrive~|turn~_up armed|tooled_up|with weapon~",
     "brought|bring weapon~", "turn~ * ugly|nasty|violent|sour", "goad~", "bait~", "hijack~ by", "outside agitator~", "agitator~", "fault lie~ with|on",
     "responsibility lie~ with|on", "squarely with|on|at", "at fault", "started it", "start~ * trouble|fight~|violence",
@@ -369,7 +407,10 @@ FIRM_TIES = frozenset({"be", "from", "come", "came", "originally", "believe", "t
                         "probably", "likely", "possibly", "allegedly", "reportedly", "member"})
 PRONOUNS = frozenset({"he", "him", "his", "she", "her", "they", "them", "their"})
 DEEDS = frozenset({"this", "it", "attack", "threat", "letter", "email", "video", "post", "message", "abuse", "violence",
-                   "shooting", "assault", "fire", "arson", "vandalism", "graffiti", "leaflet", "campaign", "incident", "trouble"})
+                   "shooting", "assault", "fire", "arson", "vandalism", "graffiti", "leaflet", "campaign", "incident", "trouble",
+                   # the deeds themselves, as a report names them
+                   "stabbing", "stab", "killing", "murder", "bombing", "beating", "riot", "disorder", "damage", "fight", "brawl",
+                   "break-in", "burglary", "hack", "leak", "clip", "footage", "recording", "note", "threats", "emails"})
 """What was done, as the subject of a guess at who did it ('this threat came from...')."""
 ONE_PERSON = frozenset({"a", "an", "one", "another"})
 SPOKEN = frozenset({"abuse", "slur", "insult", "chant", "chanting", "graffiti", "remark", "comment", "language", "leaflet",

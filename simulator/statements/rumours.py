@@ -47,6 +47,7 @@ def rumour_confirmation(r: Reading, topic: str) -> list[Hit]:
             # 'officers from Northgate police station': the name of a public building, not an origin
             ranged = ranged or span[1] < len(r.toks) and r.toks[span[1]].lemma in _PUBLIC_NOUNS and \
                 not r.text[r.toks[span[1] - 1].end:r.toks[span[1]].start].strip()
+            ranged = ranged or _harmed_here(r, clause, span[1])  # 'refugees from Northgate were attacked': its victims
             if "from" in before and not ranged and before[max(0, before.index("from") - 1)] not in ("away", "far") and not r.negated(max(0, i - 2), span[1]) and not r.claims_about(clause) \
                     and not r.in_clause("corr", clause):
                 out += [r.hit(span)]
@@ -91,6 +92,22 @@ def _declined_after(r: Reading, topic: str) -> list[Hit]:
     return []
 
 
+_HARM_DONE = frozenset({"attack", "assault", "target", "threaten", "abuse", "harass", "hurt", "injure", "intimidate", "beat",
+                        "stab", "kill", "insult", "spit", "chase"})
+
+
+def _harmed_here(r: Reading, clause: int, after: int) -> bool:
+    """Whether the people of a place are said, after it, to be the ones harmed ('refugees from the
+    Northgate centre were attacked last night'): an origin that names victims ties them to nothing."""
+    toks = r.toks
+    for k in range(after, min(len(toks), after + 6)):
+        if toks[k].clause != clause:
+            break
+        if toks[k].lemma in _HARM_DONE and toks[k].low.endswith("ed") and k > 0 and toks[k - 1].lemma in ("be", "get", "been"):
+            return True
+    return False
+
+
 def _in_a_name(r: Reading, span) -> bool:
     """Whether a phrase is part of a name: capitalised, and not the first word of a sentence."""
     t = r.toks[span[0]]
@@ -111,7 +128,8 @@ def _reported_not_corrected(r: Reading, topic: str) -> list[Hit]:
             continue
         if not (r.claims_about(clause) or reported_by_others(r, clause) or _floated(r, clause)):
             continue
-        links = [s for s in r.in_clause("link", clause) if abs(s[0] - span[0]) <= 8 and not _in_a_name(r, s)]
+        links = [s for s in r.in_clause("link", clause) if abs(s[0] - span[0]) <= 8 and not _in_a_name(r, s)
+                 and not (s[2].text in BELONGING and not _about_the_deed(r, clause, span))]
         came = [k for k in range(max(0, span[0] - 3), span[0]) if r.toks[k].lemma == "from"]
         # Floated as an open matter ('we are aware of a video suggesting police will check
         # documents', 'as for whether documents will be checked'), the claim itself is passed on.

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from .analysis import Reading, Span
 from .hearsay import hearsay
+from .lexicon import NEGATORS
 from .lexicon import (ASKING, ATTRIBUTION, DEEDS, FIRM_TIES, GENERIC_ACT, GUESSED_WHO, HEDGE_WORDS, POLICE, POLICE_SAY, PRONOUNS,
                       SPOKEN)
 from .phrases import Phrase
@@ -20,7 +21,7 @@ def speculation(r: Reading) -> list[Hit]:
     """An identity, faith, origin or motive tied to the perpetrator before it is confirmed."""
     out: list[Hit] = []
     targeted = {s[0] for s in r.spans.get("ident_t", [])}
-    named_perp = bool(r.spans.get("perp_s"))
+    named_perp = any(not _whoever_you_are(r, p) for p in r.spans.get("perp_s", []))
     deed_clauses = {t.clause for t in r.toks if t.lemma in DEEDS}
     for ident in ("ident", "ident_t", "motive", "place_c"):
         for span in r.spans.get(ident, []):
@@ -34,7 +35,7 @@ def speculation(r: Reading) -> list[Hit]:
                 continue
             if ident == "motive" and _not_this_attacks_motive(r, i, clause):
                 continue
-            strong = [p for p in r.in_clause("perp_s", clause) if not _alert_level(r, p[1], clause)]
+            strong = [p for p in r.in_clause("perp_s", clause) if not _alert_level(r, p[1], clause) and not _harmed_one(r, p)]
             # A pronoun is the perpetrator only where the statement speaks of one or of the deed:
             # 'they are families who fled war in Sudan' ties nobody to anything.
             # A hedge does too: 'from what I'm hearing, he had contacts abroad' passes on a guess about him.
@@ -60,6 +61,8 @@ def speculation(r: Reading) -> list[Hit]:
                         tie = p
                         break
                 if j <= pi <= j + 3:  # 'a Pakistani Muslim man', 'a racially motivated attack'
+                    if any(r.toks[k].lemma in _AIMED for k in range(j, pi)):
+                        continue  # 'hate crime against the men at the hotel': the men are the ones harmed
                     if p in strong or p in acts or r.in_clause("hedge", clause) or r.toks[pi].lemma in ("man", "woman", "person", "individual"):
                         tie = p
                         break
@@ -71,11 +74,49 @@ def speculation(r: Reading) -> list[Hit]:
     return out + _guessing_who(r) + _blaming_who(r) + _insinuated(r) + _guessed_source(r) + hearsay(r)
 
 
+_AIMED = frozenset({"against", "on", "towards", "toward", "targeting", "target", "aimed", "at"})
+"""Words between a motive and a person that make the person its target, not its holder."""
+
+
+_HURT = frozenset({"injure", "injured", "hurt", "kill", "killed", "attack", "attacked", "assault", "assaulted", "stab",
+                   "stabbed", "shot", "wound", "wounded", "beat", "beaten", "target", "targeted", "threaten", "threatened"})
+
+
+def _harmed_one(r: Reading, span: Span) -> bool:
+    """'the young man who was injured': a 'man who' that the clause then says was harmed is a
+    victim, not the perpetrator."""
+    i, j, _ = span
+    if r.toks[j - 1].low != "who":
+        return False
+    after = [t for t in r.toks[j:j + 4] if t.clause == r.toks[i].clause]
+    return len(after) >= 2 and after[0].lemma in ("be", "have", "get") and any(
+        t.lemma in _HURT or t.low in _HURT for t in after[1:])
+
+
+def _whoever_you_are(r: Reading, span: Span) -> bool:
+    """'whoever you are', 'whoever they are': anyone at all, not the one who did it."""
+    i, j, _ = span
+    return r.toks[i].low == "whoever" and j + 1 < len(r.toks) and r.toks[j].low in ("you", "we", "they", "it") \
+        and r.toks[j + 1].lemma in ("be", "'s")
+
+
 def _insinuated(r: Reading) -> list[Hit]:
     """An invitation to guess who did it ('people can draw their own conclusions from the logos',
     'it is no secret which side gains'); not when refused ('we will not draw conclusions')."""
     return [r.hit(s) for s in r.spans.get("insinuate", [])
-            if not r.negated(s[0], s[1]) and r.toks[s[0]].clause not in r.questions() and not r.disavows(r.toks[s[0]].clause)]
+            if (not r.negated(s[0], s[1]) or _litotes(r, s[0])) and r.toks[s[0]].clause not in r.questions()
+            and not r.disavows(r.toks[s[0]].clause)]
+
+
+_HARD = frozenset({"hard", "difficult", "impossible", "tough"})
+
+
+def _litotes(r: Reading, i: int) -> bool:
+    """'Hard not to draw conclusions', 'impossible not to wonder': a denied denial, said as a
+    claim (the only negator near is the 'not' after 'hard')."""
+    before = [t for t in r.toks[max(0, i - 5):i] if t.clause == r.toks[i].clause]
+    lows = [t.low for t in before]
+    return "not" in lows and any(w in _HARD for w in lows[:lows.index("not")]) and lows.count("not") == 1
 
 
 def _guessed_source(r: Reading) -> list[Hit]:
@@ -87,7 +128,11 @@ def _guessed_source(r: Reading) -> list[Hit]:
         i, j, _ = span
         clause = r.toks[i].clause
         hedges = [h for h in r.in_clause("hedge", clause) if h[0] < i]
-        if not hedges or r.negated(i, j) or r.claims_about(clause) or asks_who(r, i):
+        # a hedge that says its own 'not' ('I'd be surprised if this was not connected to...')
+        # guesses the link; its 'not' denies nothing
+        own_not = any("not" in h[2].text.split() for h in hedges) and not any(
+            r.toks[k].lemma in NEGATORS and not any(h[0] <= k < h[1] for h in hedges) for k in r.clause_toks(clause) if k < i)
+        if not hedges or r.negated(i, j) and not own_not or r.claims_about(clause) and not own_not or asks_who(r, i):
             continue
         if any(p[0] in (j, j + 1) for p in r.in_clause("perp_s", clause)):
             continue  # 'a document said to be written by the suspect' names no one new
@@ -214,7 +259,7 @@ def _guessing_who(r: Reading) -> list[Hit]:
     or origin, and a guess points at real people. Said as a fact it is the police's to confirm."""
     out: list[Hit] = []
     deeds = _deed_subjects(r)
-    for span in r.spans.get("perp_s", []) + deeds + _it_subjects(r, deeds):
+    for span in r.spans.get("perp_s", []) + deeds + _it_subjects(r, deeds) + _guess_nouns(r):
         i, j, ph = span
         clause = r.toks[i].clause
         if not r.in_clause("hedge", clause) or r.negated(i, j) or r.claims_about(clause):
@@ -246,11 +291,21 @@ def _it_subjects(r: Reading, deeds: list[Span]) -> list[Span]:
     if deeds:
         return []
     return [(k, k + 1, _IT_SUBJECT) for k, t in enumerate(r.toks)
-            if t.low == "it" and (k == 0 or r.toks[k - 1].clause != t.clause or r.toks[k - 1].low in _LEAD_IN)]
+            if t.low in ("it", "this") and (k == 0 or r.toks[k - 1].clause != t.clause or r.toks[k - 1].low in _LEAD_IN)]
 
 
 _DEED_SUBJECT = Phrase("it (the deed)", ())
-_LEAD_IN = frozenset({"frankly", "honestly", "well", "look", "so", "and", "i", "think", "guess", "reckon", "suspect", "bet"})
+_GUESS_NOUN = Phrase("the likeliest explanation (of who did it)", ())
+_GUESS_NOUNS = frozenset({"explanation", "culprit", "culprits", "answer", "theory", "candidate", "candidates", "bet"})
+
+
+def _guess_nouns(r: Reading) -> list[Span]:
+    """'The most likely explanation is someone from...', 'my bet is a...': a noun of guessing
+    as the subject, whose 'is' then names who (read like a deed's 'it' in _guessing_who)."""
+    return [(k, k + 1, _GUESS_NOUN) for k, t in enumerate(r.toks) if t.low in _GUESS_NOUNS]
+_LEAD_IN = frozenset({"frankly", "honestly", "well", "look", "so", "and", "i", "think", "guess", "reckon", "suspect", "bet",
+                      "that"})
+"""Words before 'it' or 'this' that still leave it the clause's subject ('my guess is that this is...')."""
 
 
 def _deed_subjects(r: Reading) -> list[Span]:

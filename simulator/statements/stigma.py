@@ -12,7 +12,7 @@ attacked) and the move's words in one clause, the group standing where the words
 from __future__ import annotations
 
 from .analysis import Reading, Span
-from .lexicon import NEGATORS
+from .lexicon import GROUP_NOUNS, NEGATORS, NOT_CLAIMS
 from .phrases import Phrase
 from .stigma_groups import _LINKS, NEAR, _groups
 from .stigma_words import (APPEALS, DEBTS, FEELINGS, FOR_ONE_MAN, HARMED_WORDS, LINKING, OBJECT_FIRST, OBJECT_OF, OBLIGED,
@@ -120,9 +120,25 @@ def _attributes(r: Reading) -> list[Hit]:
                     continue
                 if tag == "stig:nominal" and not _linked(r, group, cue):
                     continue
+                if cue[2].text in _HOW_MANY and _feels(r, group, clause):
+                    continue  # 'so many Eastgate parents are anxious': their own fear, not their number
                 out += _both(r, group, cue)
                 break
     return out
+
+
+_ITS_PEOPLE = frozenset({"parents", "mums", "dads", "pupils", "worshippers", "neighbours", "shopkeepers", "students"})
+_HOW_MANY = frozenset({"so many", "this many", "too many", "sheer number~"})
+
+
+def _feels(r: Reading, group: Span, clause: int) -> bool:
+    """Whether the group is the subject of its own feeling or harm ('parents are anxious', 'the
+    families feel unsafe', 'the families have been threatened'): a be or feel, then such a word."""
+    after = [r.toks[k] for k in range(group[1], min(len(r.toks), group[1] + 5)) if r.toks[k].clause == clause]
+    if after and (after[0].low in GROUP_NOUNS or after[0].low in _ITS_PEOPLE):
+        after = after[1:]  # 'Eastgate parents are anxious': the place's people
+    return bool(after) and after[0].lemma in ("be", "feel", "have", "remain", "seem") and any(
+        t.lemma in FEELINGS or t.low in FEELINGS or t.low in HARMED_WORDS or t.lemma in VICTIM_SIDE for t in after[1:])
 
 
 def _linked(r: Reading, group: Span, cue: Span) -> bool:
@@ -146,7 +162,9 @@ def _demands(r: Reading) -> list[Hit]:
     for cue in r.spans.get("stig:demand", []) + r.spans.get("stig:debt", []):
         clause = r.toks[cue[0]].clause
         debt = cue[2].text in DEBTS
-        if r.negated(cue[0], cue[1]) or not (_asserted(r, clause) if debt else _open(r, clause)):
+        # a demand whose own words are of claims ('answer some hard questions') is not about a claim
+        own_about = any(r.toks[k].lemma in NOT_CLAIMS for k in range(cue[0], cue[1]))
+        if r.negated(cue[0], cue[1]) or not (_asserted(r, clause) if debt or own_about else _open(r, clause)):
             continue
         for group, _place in _groups(r, clause):
             if group[1] > cue[0] or cue[0] - group[1] > NEAR or _denied(r, group):
@@ -164,12 +182,38 @@ def _demands(r: Reading) -> list[Hit]:
 
 
 _TOLD = Phrase("told what it must do", ())
+_FUTURE = frozenset({"will", "would", "shall", "'ll"})
+_ITSELF = frozenset({"itself", "themselves", "own"})
+"""A demand's object that is the group itself ('its own', 'themselves'): collective answerability."""
+
+
+def _on_itself(r: Reading, clause: int, after: int) -> bool:
+    """Whether the words after token `after` in the clause turn the demand on the group itself."""
+    return any(r.toks[k].low in _ITSELF for k in range(after, min(len(r.toks), after + 6)) if r.toks[k].clause == clause)
 _MODALS = frozenset({"must", "should", "ought", "need", "needs", "have", "has", "better"})
 _THEIR_DUE = frozenset({"know", "feel", "be", "get", "receive", "have", "hear", "stay", "contact", "call", "report", "come",
                         "go", "keep", "take", "ask", "tell", "rest", "grieve", "mourn", "worship", "pray", "live", "continue",
                         "expect", "look", "return", "send", "reach", "speak", "talk", "vote", "attend", "use", "visit"})
 """After 'the families should...', what is owed to them or theirs to do safely ('should know
 they are safe', 'should feel able to worship', 'should call 101'), not a debt laid on them."""
+
+
+_MORE = frozenset({"more", "less", "far", "much", "a", "lot", "bit", "little", "rather"})
+_ANSWERABLE = frozenset({"open", "transparent", "honest", "careful", "responsible", "vigilant", "forthcoming", "cooperative",
+                         "co-operative", "accountable", "discreet", "respectful", "grateful", "proactive", "vocal", "active",
+                         "willing", "secretive", "closed", "insular", "visible", "outspoken", "forthright"})
+"""The virtues a community is told to show more of, as if it lacked them ('be more open about who
+preaches there'); 'be more patient' or 'be better protected' lays no fault on it."""
+
+
+def _more_of_itself(r: Reading, start: int, clause: int) -> bool:
+    """After 'must be', a comparative of the group's own conduct ('more open', 'less secretive'):
+    not a participle of what is done for it ('be better protected', 'be more supported')."""
+    words = [r.toks[k] for k in range(start, min(len(r.toks), start + 4)) if r.toks[k].clause == clause]
+    if not words or words[0].low not in _MORE:
+        return False
+    adj = next((t for t in words if t.low not in _MORE), None)
+    return adj is not None and adj.lemma in _ANSWERABLE
 
 
 def _told_to(r: Reading) -> list[Hit]:
@@ -181,16 +225,28 @@ def _told_to(r: Reading) -> list[Hit]:
         if not _open(r, clause):
             continue
         for group, _place in _groups(r, clause):
-            at = [k for k in range(group[1], min(len(r.toks), group[1] + 4)) if r.toks[k].clause == clause]
-            if len(at) < 2 or r.toks[at[0]].lemma not in _MODALS or _denied(r, group) or _protective(r, clause, group):
-                continue  # '...needs to understand that we stand with them' is said for them
+            at = [k for k in range(group[1], min(len(r.toks), group[1] + 5)) if r.toks[k].clause == clause]
+            if at and r.toks[at[0]].lemma in _FUTURE and len(at) > 1 and r.toks[at[1]].lemma in ("have", "need"):
+                at = at[1:]  # 'will have to', 'will need to': the same obligation, in the future
+            if len(at) < 2 or r.toks[at[0]].lemma not in _MODALS or _denied(r, group):
+                continue
+            # A group told to act on itself ('must police its own', 'has to sort itself out') is
+            # held answerable as a whole, whatever protective word the demand uses; otherwise
+            # '...needs to understand that we stand with them' is said for them.
+            if not _on_itself(r, clause, at[-1]) and _protective(r, clause, group):
+                continue
             rest = at[1:]
             if r.toks[at[0]].lemma in ("have", "has", "need", "needs", "ought"):
                 if not (rest and r.toks[rest[0]].low == "to"):
                     continue  # 'the families have...' owns something; 'need' without 'to' needs something
                 rest = rest[1:]
             verb = r.toks[rest[0]] if rest else None
-            if verb is None or verb.lemma in _THEIR_DUE or verb.lemma in NEGATORS or verb.low in ("not", "never"):
+            if verb is not None and verb.lemma == "be" and _more_of_itself(r, rest[0] + 1, clause):
+                pass  # 'needs to be much more open', 'should be more careful': a fault it must mend
+            elif verb is not None and verb.lemma == "take" and any(
+                    r.toks[k].lemma in ("look", "responsibility", "stock") for k in range(rest[0] + 1, min(len(r.toks), rest[0] + 4))):
+                pass  # 'needs to take a long look at itself': a demand, not 'should take care'
+            elif verb is None or verb.lemma in _THEIR_DUE or verb.lemma in NEGATORS or verb.low in ("not", "never"):
                 continue
             out += _both(r, group, (rest[0], rest[0] + 1, _TOLD))
             break
@@ -222,13 +278,29 @@ def _legitimised(r: Reading) -> list[Hit]:
                                                       for k in r.clause_toks(clause) if k < group[0]):
                     continue
                 before = r.toks[max(0, group[0] - 3):group[0]]
-                if any(t.low in OBJECT_OF and t.clause == clause for t in before) and not _negated_after(r, cue, group):
+                asked = tag == "stig:question" and any(t.lemma in ("ask", "put", "question") and t.clause == clause for t in before)
+                if (asked or any(t.low in OBJECT_OF and t.clause == clause for t in before) or _feeling_about(r, clause, group)) \
+                        and not _negated_after(r, cue, group):
                     out += _both(r, cue, group)
                     break
     return out
 
 
-_RHETORICAL = frozenset({"who can blame", "who could blame"})
+def _feeling_about(r: Reading, clause: int, group: Span) -> bool:
+    """A feeling whose object, after 'about', 'at' or 'over', runs on to the group ('fears about
+    who has been housed up there', 'anger at the numbers arriving'): the feeling is held against it."""
+    for k in r.clause_toks(clause):
+        if k >= group[0]:
+            return False
+        t = r.toks[k]
+        if (t.lemma in FEELINGS or t.low in FEELINGS) and k + 1 < group[0] and r.toks[k + 1].low in OBJECT_OF \
+                and group[0] - k <= 9 and not any(r.toks[m].lemma in VICTIM_SIDE and r.toks[m].low not in OBJECT_OF
+                                                   for m in range(k + 2, group[0])):
+            return True
+    return False
+
+
+_RHETORICAL = frozenset({"who can blame", "who could blame", "any wonder", "be it any surprise"})
 _ABOUT = frozenset({"about", "over", "regarding", "on"})
 
 
@@ -262,11 +334,17 @@ def _exclusion(r: Reading) -> list[Hit]:
     out = []
     for cue in r.spans.get("stig:exclude", []):
         clause = r.toks[cue[0]].clause
-        if _cue_denied(r, cue) or not _open(r, clause) or not _obliged(r, clause, cue[1]):
+        # 'whether housing single men next to a school is sensible' asks it, without a 'must'
+        asks = cue[2].text.startswith("whether") or cue[2].text.startswith("think about")
+        if _cue_denied(r, cue) or not (_open(r, clause) or asks and clause not in r.questions()) or not (
+                asks or _obliged(r, clause, cue[1])):
             continue
+        wanting = cue[2].text.startswith("not want")
         for group, _place in _groups(r, clause):
             if abs(group[0] - cue[0]) > NEAR + 4 or _denied(r, group) or _protective(r, clause, group):
                 continue
+            if wanting and group[0] < cue[0]:
+                continue  # 'residents say they do not want the march here': the group's own wish, not its removal
             out += _both(r, group, cue)
             break
     return out
@@ -309,8 +387,11 @@ def _excused(r: Reading) -> list[Hit]:
 
 
 def _burden_alone(r: Reading) -> list[Hit]:
+    """A burden said by the contrast itself; asked, it is said all the same ('is it really worth
+    the risk to our own children?'): only a denial or a disavowal takes it back."""
     return [r.hit(s) for s in r.spans.get("stig:burden_alone", [])
-            if not _cue_denied(r, s) and _open(r, r.toks[s[0]].clause)]
+            if not _cue_denied(r, s) and not r.disavows(r.toks[s[0]].clause)
+            and (_open(r, r.toks[s[0]].clause) or r.toks[s[0]].clause in r.questions())]
 
 
 def _victim_blame(r: Reading) -> list[Hit]:
@@ -326,5 +407,6 @@ def _victim_blame(r: Reading) -> list[Hit]:
 def insinuation(r: Reading) -> list[Hit]:
     """Every sideways stigma in the statement (see the module's docstring, and stigma_history)."""
     from .stigma_history import history  # it reads groups with this module's helpers
+    from .stigma_conduct import conduct
     return (_attributes(r) + _demands(r) + _legitimised(r) + _advice(r) + _exclusion(r) + _burden(r) + _victim_blame(r)
-            + _excused(r) + _burden_alone(r) + history(r) + _told_to(r))
+            + _excused(r) + _burden_alone(r) + history(r) + _told_to(r) + conduct(r))

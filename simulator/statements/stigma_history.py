@@ -62,7 +62,9 @@ def _arrival(r: Reading) -> list[Hit]:
         if not any(r.toks[k].lemma in DECLINE or r.toks[k].low in DECLINE for k in near):
             continue
         for group, _place in _groups(r, clause):
-            if cue[0] < group[0] < cue[1] and not _denied(r, group):
+            # inside the time clause, or right after one that ends 'filled up with'
+            after = cue[1] <= group[0] <= cue[1] + 2 and r.toks[cue[1] - 1].low in ("with", "of")
+            if (cue[0] < group[0] < cue[1] or after) and not _denied(r, group):
                 out += _both(r, cue, group)
                 break
     return out

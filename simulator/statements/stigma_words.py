@@ -35,7 +35,8 @@ ATTRIBUTES = [
     "not integrat~", "never integrat~", "do not integrate", "not|never fit in", "not share our value~", "different value~",
     "not like us", "our way of life", "loyalt~", "allegiance", "not one of us",
     "take~ over", "taking over", "overrun", "swamp~", "flood~", "pour~ in", "too many", "sheer number~",
-    "changing the character", "so many", "this many", "no idea who they are", "know nothing about them",
+    "changing the character", "so many", "this many",
+    "chang~|transform~ * beyond_recognition|for_the_worse", "unrecognisable", "unrecognizable", "no idea who they are", "know nothing about them",
     "fighting age", "fighting-age", "military age", "military-age", "keep~ to their own", "stick~ to their own",
     "made it easy|hard for themselves", "show~ * who|what they * be", "tell~ you * about them", "typical of them",
     "dump~ on|in|here", "foist~ on", "impos~ on", "on * doorstep", "in * backyard", "attract~ * attention|trouble",
@@ -55,6 +56,14 @@ ATTRIBUTES = [
     "effort to fit_in|integrate|mix|learn|belong", "no|more|any effort", "keep~ itself to itself", "not|never mix",
     "kept|keep~ their|its distance", "bring~|brought shame", "a small minority", "a minority who|of",
     "never * properly|really run|managed|supervised",
+    # Where they come from made their character: 'grew up in countries where being gay is a crime'.
+    "from|in countries|places|cultures|societies where",
+    # difference stressed as the point: 'from very different cultures'
+    "from|of very|completely|totally|so|wholly different|differing culture~|background~|value~|way~", "attitude~|view~|idea~ like that|those * not disappear|not_vanish|not_change",
+    # A community said to vote as one, on orders ('voted as a bloc, told who to back').
+    "vote~|voted|voting * as a bloc|block|one", "bloc vote~|voting", "told who to vote_for|back|support",
+    # A vice owned as the group's past or name ('a long history of racism', 'a reputation for trouble').
+    "history|record|reputation|track_record|tradition|culture of|for racism|violence|crime|extremism|trouble|hate|hatred|bigotry|homophobia|antisemitism|disorder|drugs|gangs|intolerance|radicalism|radicalisation|abuse",
 ]
 MEN = ["young men", "single men", "lone men", "men of fighting age", "unaccompanied men", "these men", "those men",
        "the men there", "hundreds of men", "the men living there", "these lads", "those lads"]
@@ -83,7 +92,7 @@ DEMANDS = [
     "know * place", "behave", "earn * place|right|welcome",
     # Told to declare itself, as if its silence were in doubt ('tell us where they stand').
     "keep * under control", "keep * in line", "under control", "tell * where they stand",
-    "understand that * patience|people|this", "patience * run~ out|thin|wear~", "accept that|the_consequence~",
+    "where * stand~ on|with", "understand that * patience|people|this", "patience * run~ out|thin|wear~", "accept that|the_consequence~",
     "decide|choose|pick whose|which side", "whose side * on", "think hard about", "earn it|acceptance|respect|trust",
     "stop~ hiding|making_excuses", "ask itself|themselves|yourselves", "question itself|themselves", "be more careful",
     "more careful about|with", "say where they stand", "make * clear where", "clear the air", "sign up to * value~",
@@ -92,7 +101,7 @@ DEMANDS = [
 DEBTS = [
     "question~ to answer", "a|the responsibility to|for", "a duty to", "a lot|much|plenty|something to answer for", "some explaining to do", "a lot of explaining",
     "owe~ * explanation|answer~|apology", "not innocent", "not blameless", "hardly innocent", "not without blame|fault",
-    "bear~ * responsibility", "share~ * responsibility|blame", "some responsibility", "their share of|the blame",
+    "could|might * do more|a_lot_more|much_more", "bear~ * responsibility", "share~ * responsibility|blame", "some responsibility", "their share of|the blame",
 ]
 """A debt said to be owed without a word of obligation ('the centre has questions to answer',
 'the mosque owes us an explanation', 'they are not blameless'): the group is the one said to owe."""
@@ -113,7 +122,7 @@ they know')."""
 
 OBLIGED = frozenset({"must", "should", "need", "ought", "expect", "urge", "demand", "require", "duty", "owe", "incumbent",
                      "want", "ask", "insist", "better", "time"})
-OBLIGED_WITH = {"have": "to", "got": "to", "call": "on", "time": "for", "up": "to"}
+OBLIGED_WITH = {"have": "to", "got": "to", "call": "on", "time": "for", "up": "to", "like": "to"}
 """Words that make a demand of someone ('must', 'we call on', 'it is time for', 'it is up to'):
 alone, or with the word after them ('has to', not 'has condemned')."""
 
@@ -122,9 +131,9 @@ LEGITIMISE = [
     "fair", "valid", "no wonder", "not surprising", "not surprised", "unsurprising", "of course", "can not blame|blame_people",
     "cannot blame", "do not blame", "who can blame", "right to be", "right to feel", "entitled to", "rightly", "quite right",
     "understand why * not want", "understand why", "can see why", "i get why", "see where * come from",
-    "who could blame", "hard to blame", "fair enough", "for a reason", "with good reason", "not without reason",
+    "who could blame", "hard to blame", "any wonder", "be it any surprise", "fair enough", "for a reason", "with good reason", "not without reason",
     "got their reason~", "have their reason~", "not hard|difficult to understand|see", "hardly surprising",
-    "have * point", "every right to", "understand that|this|it", "can understand|see that", "not come|came out of|from nowhere", "not from nowhere", "i would feel the same", "i'd feel the same", "feel the same", "i understand the frustration",
+    "have * point", "every right to", "within their|his|her|your right~", "a right to be|feel|ask|want|expect", "understand that|this|it", "can understand|see that", "not come|came out of|from nowhere", "not from nowhere", "i would feel the same", "i'd feel the same", "feel the same", "i understand the frustration",
 ]
 NO_BLAME = ["blame~ * people|parents|anyone|residents|locals|them|you|mums|dads|families|neighbours|parent|mother|father for",
             "be blamed for"]
@@ -132,7 +141,11 @@ NO_BLAME = ["blame~ * people|parents|anyone|residents|locals|them|you|mums|dads|
 from the centre'): said with a denial, it excuses the act."""
 BURDEN_ALONE = ["while local people|families|residents * wait~|struggle~|go_without", "local people * wait~ years",
                 "handed to them", "on a plate", "get~ * for free", "get~ everything", "handed everything",
-                "local people|residents|families * come|put first"]
+                "local people|residents|families * come|put first",
+                # the place no longer ours, or its own put at risk: said of whoever came
+                "not feel~|felt like our|my town|city|country|home|area|street", "not our town|city|country * anymore|any_more",
+                "risk|danger|threat|cost to our own", "worth the risk", "at the expense of our own",
+                "while our own * wait~|struggle~|go_without|suffer~", "pour~|pump~|throw~ money into|at"]
 """A burden said by the contrast itself ('they get a great deal handed to them while local
 people wait years'), whoever 'they' are."""
 FEELINGS = frozenset({"anger", "angry", "fear", "fears", "afraid", "frightened", "scared", "concern", "concerned", "worry",
@@ -161,6 +174,7 @@ ADVICE = [
     "keep * child~|kid~|daughter~|son~ apart|separate", "off the street~", "not to go out",
     "wide berth", "keep * distance", "eye~ on", "not let * child~|kid~|daughter~|son~|teenager~|family * near|go|walk|play",
     "closer|close eye", "wise to", "sensible to * avoid|stay",
+    "need~|want~|will_need|will_want watching|monitoring|watched|monitored|keeping_an_eye_on|a_close_eye_on",
 ]
 EXPECTED = [
     "no surprise", "not surprise~", "surprise no one|nobody|few|anyone", "unsurprising~", "not surprising",
@@ -168,12 +182,16 @@ EXPECTED = [
     "say~ * something|everything|a_lot|plenty|it_all about", "speak~ volumes", "no coincidence", "not a coincidence",
     "any surprise", "none of this|it|that * surprise~|surprising", "only have|need to look at", "bound to happen", "surprised|shocked", "what they be like", "what * be like", "open secret",
 ]
-ARRIVAL = ["since|once|until|after|when * arrive~|came|come|moved_in|turn~_up|open~|got_here|were_housed|were_put"]
+ARRIVAL = ["since|once|until|after|when * arrive~|came|come|moved_in|turn~_up|open~|got_here|were_housed|were_put",
+           # the same turning point, said by how they came: placed, enrolled, settled, bussed in
+           "since|once|until|after|when * fill~|filled up with|full_of",
+           "since|once|until|after|when * enrol~|enroll~|were_enrolled|were_placed|were_moved|settled|were_settled|were_brought|were_bussed|were_sent|start~_arriving|began_arriving|joined"]
 """The group's arrival as the turning point ('the trouble started once the refugees arrived',
 'a quiet place until the centre opened'): stigma with a word of decline beside it (DECLINE)."""
 DECLINE = frozenset({"trouble", "problem", "problems", "worse", "same", "changed", "change", "quiet", "crime", "fear", "unsafe",
                      "tension", "tensions", "nothing", "only", "downhill", "different", "anymore", "decline", "safe",
-                     "pressure", "strain", "worse", "suffer", "suffered"})
+                     "pressure", "strain", "worse", "suffer", "suffered", "nervous", "uneasy", "afraid", "scared",
+                     "unsettle", "unsettled", "worried", "wary"})
 """Words that say things went wrong or are not what they were ('has not been the same since')."""
 WARNED = ["warn~ about|of", "told you so", "people|residents * have_been warning"]
 """People said to have warned about a group ('residents who warned about the centre'): the
@@ -185,7 +203,8 @@ REVIEW_CAUSE = frozenset({"concern", "concerns", "feeling", "feelings", "tension
                           "unease", "complaint", "complaints", "worry", "worries", "opposition", "strength"})
 SURPRISED = frozenset({"surprised|shocked"})
 """Said with a denial before it in the clause ('nobody there will be surprised'), and only then."""
-OBJECT_FIRST = frozenset({"wide berth"})
+OBJECT_FIRST = frozenset({"wide berth",
+                          "need~|want~|will_need|will_want watching|monitoring|watched|monitored|keeping_an_eye_on|a_close_eye_on"})
 """Advice whose place stands before its words ('give the centre a wide berth')."""
 """What happened said to be what one would expect of a group ('it will surprise nobody who knows
 Northgate', 'which tells you something about the estate'): the deed made the group's character."""
@@ -209,6 +228,8 @@ BURDEN = [
     "jump~ * queue", "queue-jump~", "priority over", "ahead of local", "before local", "local people first",
     "special treatment", "preferential", "handout~", "hand-out~", "freebie~", "free housing|hotel~|phone~", "luxury",
     "taking * job~|home~|house~|our_place~", "take~ * job~|home~|house~|benefit~", "take~ our|their|local * place~", "get~ everything",
+    # Favoured over 'our own': the contrast itself lays the burden ('better treatment than our pensioners').
+    "better|more * than our|local|british|ordinary", "treated better than", "before|over|ahead_of our own", "than our own",
 ]
 """A burden laid on a group ('the centre puts pressure on our surgeries', 'they jump the queue')."""
 
