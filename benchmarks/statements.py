@@ -126,9 +126,21 @@ def timing(repeat: int) -> dict:
     big = "We are heartbroken. " * 5000  # 100,000 characters: linear, not a hang
     t0 = time.perf_counter()
     checker.check(big)
+    big_ms = (time.perf_counter() - t0) * 1000
+    # One clause of 100,000 characters that says the rumour's subject, its link, identity words
+    # and a perpetrator thousands of times: every reading that looks across a clause must stay
+    # in step with its length (these took 15-30 s before their readings looked only within reach).
+    hostile = []
+    for unit in ("Northgate, ", "a link to Northgate ", "we cannot rule out a link to Northgate ",
+                 "gunman probably refugee Northgate ", "asylum seekers from Northgate "):
+        text = (unit * (100_000 // len(unit) + 1))[:100_000]
+        t0 = time.perf_counter()
+        checker.check(text)
+        hostile.append((time.perf_counter() - t0) * 1000)
     return {"p50_ms": statistics.median(each), "p95_ms": _p95(each), "p95_every_check_ms": _p95(every),
             "p95_first_check_ms": _p95(sorted(cold)),
-            "statements": len(texts), "checks": len(every), "100k_chars_ms": (time.perf_counter() - t0) * 1000}
+            "statements": len(texts), "checks": len(every), "100k_chars_ms": big_ms,
+            "100k_one_clause_worst_ms": max(hostile)}
 
 
 def _p95(xs: list[float]) -> float:
@@ -164,7 +176,8 @@ def main() -> None:
     print(f"flagship: one statement p50 {t['p50_ms']:.3f} ms, p95 {t['p95_ms']:.3f} ms (budget 2 ms; each of "
           f"{t['statements']} statements the median of {args.repeat} checks); p95 of every single check "
           f"{t['p95_every_check_ms']:.3f} ms, of each statement's first check (words never read before) "
-          f"{t['p95_first_check_ms']:.3f} ms; 100,000 characters {t['100k_chars_ms']:.0f} ms")
+          f"{t['p95_first_check_ms']:.3f} ms; 100,000 characters {t['100k_chars_ms']:.0f} ms, "
+          f"in one clause of repeated rumour and identity words at worst {t['100k_one_clause_worst_ms']:.0f} ms")
     print(json.dumps(out))
 
 

@@ -62,8 +62,23 @@ class Reading:
 
     def clause_has(self, clause: int, words: frozenset[str]) -> bool:
         """Whether a word of the clause (its lemma or spelling) is one of these."""
-        toks = self.toks
-        return any(toks[k].lemma in words or toks[k].low in words for k in self.clause_toks(clause))
+        return not words.isdisjoint(self._clause_words(clause, "words"))
+
+    def clause_lemmas(self, clause: int) -> frozenset[str]:
+        """The lemmas of a clause's words, gathered once per clause: a reading asked at every
+        phrase of a long clause (a hostile text of one clause of 100,000 characters) costs a set
+        look-up each time, not the clause's length."""
+        return self._clause_words(clause, "lemmas")
+
+    def _clause_words(self, clause: int, which: str) -> frozenset[str]:
+        key = ("clause " + which, clause)
+        found = self.memo.get(key)
+        if found is None:
+            toks = [self.toks[k] for k in self.clause_toks(clause)]
+            lemmas = {t.lemma for t in toks}
+            found = frozenset(lemmas) if which == "lemmas" else frozenset(lemmas | {t.low for t in toks})
+            self.memo[key] = found
+        return found
 
     def hit(self, span: Span, cue: str | None = None) -> Hit:
         i, j, ph = span

@@ -167,8 +167,8 @@ def _pending(r: Reading, i: int) -> bool:
 
 def reported_by_others(r: Reading, clause: int) -> bool:
     """Whether a clause reports what others say ('some people online are calling it a hoax')."""
-    lemmas = {r.toks[k].lemma for k in r.clause_toks(clause)}
-    return bool(lemmas & OTHERS_SAY and lemmas & OTHERS)
+    lemmas = r.clause_lemmas(clause)
+    return not OTHERS_SAY.isdisjoint(lemmas) and not OTHERS.isdisjoint(lemmas)
 
 
 def stigma(r: Reading) -> list[Hit]:

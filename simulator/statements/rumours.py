@@ -7,6 +7,8 @@ the pack's `about` words (tag 'topic:<rumour id>'); its link is lexicon.ASSERT_L
 
 from __future__ import annotations
 
+import bisect
+
 from .analysis import Reading
 from .harm import reported_by_others
 from .lexicon import DEEDS, FLOATED, NEGATORS
@@ -17,23 +19,30 @@ def rumour_confirmation(r: Reading, topic: str) -> list[Hit]:
     """A rumour's subject said with its link and no denial: 'a link to Northgate' confirms it; so
     does declining to deny it ('we cannot rule out a link to Northgate')."""
     out: list[Hit] = []
+    # Worked out once, not once per mention of the topic (a hostile text of one long clause
+    # mentions it thousands of times): the clauses with a correction, the last half-denial of
+    # each clause, and each clause's links by where they start.
+    corrected = {r.toks[c[0]].clause for c in r.spans.get("corr", ())}
+    last_half: dict[int, int] = {}
+    for h in r.spans.get("half_denial", ()):
+        c = r.toks[h[0]].clause
+        last_half[c] = max(last_half.get(c, -1), h[0])
+    links_at: dict[int, tuple[list[int], list]] = {}
     for span in r.spans.get(topic, []):
         clause = r.toks[span[0]].clause
-        if r.half_denied(span[0], clause) or any(h[0] > span[0] and r.toks[h[0]].clause == clause
-                                                 for h in r.spans.get("half_denial", ())):
+        if r.half_denied(span[0], clause) or last_half.get(clause, -1) > span[0]:
             out += [r.hit(span)] + [r.hit(h) for h in r.in_clause("half_denial", clause)[:1]]
             continue
-        if (_floated(r, clause) or reported_by_others(r, clause)) and any(
-                r.toks[c[0]].clause in (clause, clause + 1) for c in r.spans.get("corr", ())):
+        if (_floated(r, clause) or reported_by_others(r, clause)) and (clause in corrected or clause + 1 in corrected):
             continue  # 'posts say he came from Northgate. They are false.': reported, then denied
-        for link in r.in_clause("link", clause):
+        for link in _links_near(r, clause, span[0], links_at):  # a link further away never ties it (below)
             if _in_a_name(r, link):
                 continue  # 'the Northgate New Neighbours Association' links nothing
             if link[2].text in BELONGING and (not _about_the_deed(r, clause, span) or (
                     link[1] < len(r.toks) and r.toks[link[1]].low in ("home", "work", "school"))):
                 continue  # 'the Northgate community has been part of Caldmere for years' ties nobody to it
             lo, hi = min(span[0], link[0]), max(span[1], link[1])
-            if abs(link[0] - span[0]) > 8 or r.negated(lo, hi) or r.claims_about(clause):
+            if abs(link[0] - span[0]) > LINK_REACH or r.negated(lo, hi) or r.claims_about(clause):
                 continue
             if any(c for c in r.in_clause("corr", clause)):
                 continue
@@ -53,6 +62,9 @@ def rumour_confirmation(r: Reading, topic: str) -> list[Hit]:
                 out += [r.hit(span)]
     return out or _declined_after(r, topic) or _reported_not_corrected(r, topic)
 
+
+LINK_REACH = 8
+"""How many words from a mention of the rumour's subject its link may stand ('a link to Northgate')."""
 
 BELONGING = frozenset({"live|living|lives at|in", "stay~ at|in", "member of", "part of", "based", "belong~ to"})
 """Links that say where someone belongs: a rumour's link only when the clause speaks of the one
@@ -108,6 +120,17 @@ def _harmed_here(r: Reading, clause: int, after: int) -> bool:
     return False
 
 
+def _links_near(r: Reading, clause: int, i: int, cache: dict[int, tuple[list[int], list]]) -> list:
+    """The rumour links of a clause that start within LINK_REACH words of token i, in text order:
+    found by where they start (each clause's links indexed once per call, in `cache`), so a clause
+    that mentions the subject thousands of times is not read whole at every mention."""
+    if clause not in cache:
+        links = r.in_clause("link", clause)
+        cache[clause] = ([s[0] for s in links], links)
+    starts, links = cache[clause]
+    return links[bisect.bisect_left(starts, i - LINK_REACH):bisect.bisect_right(starts, i + LINK_REACH)]
+
+
 def _in_a_name(r: Reading, span) -> bool:
     """Whether a phrase is part of a name: capitalised, and not the first word of a sentence."""
     t = r.toks[span[0]]
@@ -122,13 +145,14 @@ def _reported_not_corrected(r: Reading, topic: str) -> list[Hit]:
     A clause that refuses ('we will not speculate on whether...') is not a report."""
     if r.spans.get("corr") or r.spans.get("neg_scope"):
         return []
+    links_at: dict[int, tuple[list[int], list]] = {}
     for span in r.spans.get(topic, []):
         clause = r.toks[span[0]].clause
-        if any(r.toks[k].lemma in NEGATORS for k in r.clause_toks(clause)):
+        if not NEGATORS.isdisjoint(r.clause_lemmas(clause)):
             continue
         if not (r.claims_about(clause) or reported_by_others(r, clause) or _floated(r, clause)):
             continue
-        links = [s for s in r.in_clause("link", clause) if abs(s[0] - span[0]) <= 8 and not _in_a_name(r, s)
+        links = [s for s in _links_near(r, clause, span[0], links_at) if not _in_a_name(r, s)
                  and not (s[2].text in BELONGING and not _about_the_deed(r, clause, span))]
         came = [k for k in range(max(0, span[0] - 3), span[0]) if r.toks[k].lemma == "from"]
         # Floated as an open matter ('we are aware of a video suggesting police will check
@@ -141,4 +165,4 @@ def _reported_not_corrected(r: Reading, topic: str) -> list[Hit]:
 def _floated(r: Reading, clause: int) -> bool:
     """Whether a clause floats a claim as an open matter ('as for whether...', 'reports that...',
     'we are aware of a video suggesting...')."""
-    return any(r.toks[k].lemma in FLOATED for k in r.clause_toks(clause))
+    return not FLOATED.isdisjoint(r.clause_lemmas(clause))

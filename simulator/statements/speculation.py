@@ -8,6 +8,8 @@ knows, what the police have given as fact). harm.py keeps the other harmful kind
 
 from __future__ import annotations
 
+import bisect
+
 from .analysis import Reading, Span
 from .hearsay import hearsay
 from .lexicon import NEGATORS
@@ -23,6 +25,7 @@ def speculation(r: Reading) -> list[Hit]:
     targeted = {s[0] for s in r.spans.get("ident_t", [])}
     named_perp = any(not _whoever_you_are(r, p) for p in r.spans.get("perp_s", []))
     deed_clauses = {t.clause for t in r.toks if t.lemma in DEEDS}
+    doers: dict[int, tuple[_Nearby, _Nearby, _Nearby]] = {}
     for ident in ("ident", "ident_t", "motive", "place_c"):
         for span in r.spans.get(ident, []):
             i, j, _ = span
@@ -35,18 +38,26 @@ def speculation(r: Reading) -> list[Hit]:
                 continue
             if ident == "motive" and _not_this_attacks_motive(r, i, clause):
                 continue
-            strong = [p for p in r.in_clause("perp_s", clause) if not _alert_level(r, p[1], clause) and not _harmed_one(r, p)]
-            # A pronoun is the perpetrator only where the statement speaks of one or of the deed:
-            # 'they are families who fled war in Sudan' ties nobody to anything.
-            # A hedge does too: 'from what I'm hearing, he had contacts abroad' passes on a guess about him.
-            spoken_of = named_perp or clause in deed_clauses or bool(r.in_clause("hedge", clause))
-            weak = [] if ident == "ident_t" else [w for w in r.in_clause("perp_w", clause)
-                                                  if spoken_of or r.toks[w[0]].lemma not in PRONOUNS]
+            found = doers.get(clause)
+            if found is None:  # once per clause, not once per identity word in it
+                strong_c = [p for p in r.in_clause("perp_s", clause) if not _alert_level(r, p[1], clause) and not _harmed_one(r, p)]
+                # A pronoun is the perpetrator only where the statement speaks of one or of the deed:
+                # 'they are families who fled war in Sudan' ties nobody to anything.
+                # A hedge does too: 'from what I'm hearing, he had contacts abroad' passes on a guess about him.
+                spoken_of = named_perp or clause in deed_clauses or bool(r.in_clause("hedge", clause))
+                weak_c = [w for w in r.in_clause("perp_w", clause) if spoken_of or r.toks[w[0]].lemma not in PRONOUNS]
+                found = doers[clause] = (_Nearby(strong_c), _Nearby(weak_c), _Nearby(r.in_clause("act", clause)))
+            strong, weak, acts = found
+            if ident == "ident_t":
+                weak = _NOBODY
             # What was done carries a motive ('a racially motivated attack'); with a hedge it also
             # carries a guessed origin ('the email was probably sent from overseas').
-            acts = r.in_clause("act", clause) if ident == "motive" or (ident == "ident" and r.in_clause("hedge", clause)) else []
+            if not (ident == "motive" or (ident == "ident" and r.in_clause("hedge", clause))):
+                acts = _NOBODY
             tie = None
-            for p in strong + weak + acts:
+            # Only a doer within reach can tie (ending up to 10 words before the identity word, or
+            # starting up to 3 after it): those, in the order all of them would be tried.
+            for p in strong.near(i, j) + weak.near(i, j) + acts.near(i, j):
                 pi, pj, _ = p
                 if pj <= i <= pj + 10:  # 'the gunman is believed to be a refugee', 'a man, probably from Northgate'
                     between = {k for k in range(pj, i)}
@@ -54,7 +65,7 @@ def speculation(r: Reading) -> list[Hit]:
                     # 'and': 'talking to the organisers and to the mosque' ties nobody to anything.
                     # So does a pronoun ('they receive an allowance set nationally' says nothing of
                     # anyone's origin).
-                    loose = ident != "ident_t" and p not in weak
+                    loose = ident != "ident_t" and p not in weak.members
                     ties = [a for a in r.in_clause("attr", clause) if a[0] in between
                             and (loose or r.toks[a[0]].lemma in FIRM_TIES)]
                     if ties or i == pj:
@@ -63,15 +74,39 @@ def speculation(r: Reading) -> list[Hit]:
                 if j <= pi <= j + 3:  # 'a Pakistani Muslim man', 'a racially motivated attack'
                     if any(r.toks[k].lemma in _AIMED for k in range(j, pi)):
                         continue  # 'hate crime against the men at the hotel': the men are the ones harmed
-                    if p in strong or p in acts or r.in_clause("hedge", clause) or r.toks[pi].lemma in ("man", "woman", "person", "individual"):
+                    if p in strong.members or p in acts.members or r.in_clause("hedge", clause) or r.toks[pi].lemma in ("man", "woman", "person", "individual"):
                         tie = p
                         break
-            if tie is None and (strong or weak) and r.in_clause("hedge", clause):
-                tie = (strong + weak)[0]  # 'sources say he is probably ... refugee'
+            if tie is None and (strong.spans or weak.spans) and r.in_clause("hedge", clause):
+                tie = (strong.spans + weak.spans)[0]  # 'sources say he is probably ... refugee'
             if tie is not None:
                 out.append(r.hit(span))
                 out.append(r.hit(tie))
     return out + _guessing_who(r) + _blaming_who(r) + _insinuated(r) + _guessed_source(r) + hearsay(r)
+
+
+class _Nearby:
+    """Doers of one clause (spans in text order), found by where they stand: an identity word
+    looks only at those within reach, so a clause of thousands of words costs in step with its
+    length, not its length squared."""
+
+    REACH_BEFORE, REACH_AFTER = 10, 3
+
+    def __init__(self, spans: list[Span]):
+        self.spans = spans
+        self.members = set(spans)
+        self.starts = [s[0] for s in spans]
+        self.longest = max((s[1] - s[0] for s in spans), default=0)
+
+    def near(self, i: int, j: int) -> list[Span]:
+        """The spans that could end up to REACH_BEFORE words before token i or start up to
+        REACH_AFTER after token j: every span whose start lies in the window they make."""
+        lo = bisect.bisect_left(self.starts, i - self.REACH_BEFORE - self.longest)
+        hi = bisect.bisect_right(self.starts, j + self.REACH_AFTER)
+        return self.spans[lo:hi]
+
+
+_NOBODY = _Nearby([])
 
 
 _AIMED = frozenset({"against", "on", "towards", "toward", "targeting", "target", "aimed", "at"})
