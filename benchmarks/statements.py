@@ -134,10 +134,11 @@ def timing(repeat: int) -> dict:
     big_ms = (time.perf_counter() - t0) * 1000
     # One clause of 100,000 characters that says the rumour's subject, its link, identity words
     # and a perpetrator thousands of times: every reading that looks across a clause must stay
-    # in step with its length (these took 15-30 s before their readings looked only within reach).
+    # in step with its length (these took 15-250 s before their readings looked only within reach).
     hostile = []
     for unit in ("Northgate, ", "a link to Northgate ", "we cannot rule out a link to Northgate ",
-                 "gunman probably refugee Northgate ", "asylum seekers from Northgate "):
+                 "gunman probably refugee Northgate ", "asylum seekers from Northgate ", "living at refugee ",
+                 "sources say gunman ", "arrest "):
         text = (unit * (100_000 // len(unit) + 1))[:100_000]
         t0 = time.perf_counter()
         checker.check(text)

@@ -93,7 +93,7 @@ def not_a_call(r: Reading, kind: str, i: int, j: int, phrase: str) -> bool:
     if kind == "action" and toks[j - 1].lemma == "charge" and j >= 2 and toks[j - 2].low == "in":
         return True  # 'I am in charge'
     if kind == "action" and toks[j - 1].lemma in ("arrest", "prosecute", "charge", "detain"):
-        return any(toks[m].lemma in WARNED for m in r.clause_toks(toks[i].clause) if m < i)
+        return _first_warned(r, toks[i].clause) < i
     if kind == "calm" and toks[i].lemma in ("unite", "united") and j < len(toks) and toks[i].low == "united":
         return toks[i + 1].lemma in ("kingdom", "states", "nations", "arab", "reformed", "church") if i + 1 < len(toks) else False
     if kind == "next_update":  # 'the last update was at noon' looks back
@@ -107,3 +107,13 @@ def not_a_call(r: Reading, kind: str, i: int, j: int, phrase: str) -> bool:
     if kind == "report" and toks[i].lemma == "report":
         return k >= 0 and toks[k].low in DETERMINERS and toks[k].clause == toks[i].clause
     return False
+
+
+def _first_warned(r: Reading, clause: int) -> int:
+    """Where a clause's first word of warning stands (past its end when it has none): found once
+    per clause, since a long clause asks at every cue in it."""
+    key = ("first warned", clause)
+    found = r.memo.get(key)
+    if found is None:
+        found = r.memo[key] = next((m for m in r.clause_toks(clause) if r.toks[m].lemma in WARNED), len(r.toks))
+    return found

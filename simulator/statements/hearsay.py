@@ -11,6 +11,8 @@ not hearsay.
 
 from __future__ import annotations
 
+import bisect
+
 from .analysis import Reading, Span
 from .lexicon import DEEDS, HARMED, POLICE, PRONOUNS
 from .phrases import Phrase
@@ -82,8 +84,8 @@ def hearsay(r: Reading) -> list[Hit]:
             continue  # 'we have been told by police': the police's word, relayed
         if j < len(r.toks) and r.toks[j].lemma in _WH:
             continue  # 'we understand why people are worried' is empathy, not a source
-        perps = [p for p in r.in_clause("perp_s", clause) if abs(p[0] - i) <= REACH]
-        for w in r.in_clause("perp_w", clause):
+        perps = [p for p in _starting(r, "perp_s", clause, i - REACH, i + REACH) if abs(p[0] - i) <= REACH]
+        for w in _starting(r, "perp_w", clause, i - REACH, j + REACH):  # the only ones the test below can pass
             lem = r.toks[w[0]].lemma
             # 'he' or 'she' as the subject of what was heard, after the cue ('I'm told he...');
             # 'her' or 'his' before it are anyone's ('her family... and we understand why...')
@@ -99,8 +101,30 @@ def hearsay(r: Reading) -> list[Hit]:
             continue
         # What is said of him follows him ('sources close to the inquiry say he...' names the source)
         own = {k for p in perps for k in range(p[0], min(p[1] + 2, len(r.toks)))}
-        rest = [r.toks[k] for k in r.clause_toks(clause) if k not in own and k >= perps[0][0]]
-        if any(t.lemma in PROCESS or t.low in PROCESS or t.lemma in HARMED or t.low in HARMED for t in rest):
+        said = _process_or_harm(r, clause)
+        if any(k not in own for k in said[bisect.bisect_left(said, perps[0][0]):]):
             continue
         out += [r.hit(h), r.hit(perps[0])]
     return out
+
+
+def _starting(r: Reading, tag: str, clause: int, lo: int, hi: int) -> list[Span]:
+    """A tag's spans in a clause that start between tokens lo and hi, in text order (indexed by
+    start once per clause: a long clause is not read whole at every cue)."""
+    key = ("starts of " + tag, clause)
+    found = r.memo.get(key)
+    if found is None:
+        spans = r.in_clause(tag, clause)
+        found = r.memo[key] = ([s[0] for s in spans], spans)
+    starts, spans = found
+    return spans[bisect.bisect_left(starts, lo):bisect.bisect_right(starts, hi)]
+
+
+def _process_or_harm(r: Reading, clause: int) -> list[int]:
+    """Where a clause says a word of the police's process or of harm done, in text order."""
+    key = ("process or harm", clause)
+    found = r.memo.get(key)
+    if found is None:
+        found = r.memo[key] = [k for k in r.clause_toks(clause) if (t := r.toks[k]).lemma in PROCESS or t.low in PROCESS
+                               or t.lemma in HARMED or t.low in HARMED]
+    return found

@@ -78,10 +78,17 @@ _PUBLIC_NOUNS = frozenset({"police", "station", "library", "council", "fire", "a
 def _about_the_deed(r: Reading, clause: int, topic) -> bool:
     """Whether the clause speaks of the doer or of a deed other than the rumour's own subject
     (a rumour about a video: 'the video' is its topic, not a deed tying anyone to it)."""
-    own = range(topic[0], topic[1])
-    return bool(r.in_clause("perp_s", clause) or [a for a in r.in_clause("act", clause) if a[0] not in own]) or any(
-        k not in own and (r.toks[k].lemma in DEEDS and r.toks[k].lemma not in ("this", "it") or r.toks[k].low in ("he", "she", "him"))
-        for k in r.clause_toks(clause))
+    if r.in_clause("perp_s", clause):
+        return True
+    key = ("deeds of clause", clause)
+    found = r.memo.get(key)
+    if found is None:  # once per clause (a long clause asks at every mention of the rumour)
+        acts = sorted(a[0] for a in r.in_clause("act", clause))
+        deeds = [k for k in r.clause_toks(clause)
+                 if r.toks[k].lemma in DEEDS and r.toks[k].lemma not in ("this", "it") or r.toks[k].low in ("he", "she", "him")]
+        found = r.memo[key] = (acts, deeds)  # both in text order
+    # a deed or act that stands outside the topic's own words [topic[0], topic[1])
+    return any(xs and (xs[0] < topic[0] or xs[-1] >= topic[1]) for xs in found)
 
 
 _THAT = frozenset({"it", "that", "this", "them", "those", "these"})
