@@ -252,6 +252,18 @@ class Reading:
             self._wrong = {t.clause for t in self.toks if t.lemma in DISAVOW}
         return clause in self._wrong
 
+    def starting_between(self, tag: str, clause: int, lo: int, hi: int) -> list[Span]:
+        """A tag's spans in one clause that start between tokens lo and hi (both included), in
+        text order: looked up by where they start (indexed once per tag and clause), so a reading
+        asked at every mention in a very long clause does not read the whole clause each time."""
+        key = ("starts of " + tag, clause)
+        found = self.memo.get(key)
+        if found is None:
+            spans = self.in_clause(tag, clause)
+            found = self.memo[key] = ([s[0] for s in spans], spans)
+        starts, spans = found
+        return spans[bisect.bisect_left(starts, lo):bisect.bisect_right(starts, hi)]
+
     def in_clause(self, tag: str, clause: int) -> list[Span]:
         """Where phrases of a tag matched in one clause (indexed by clause once per tag)."""
         index = self._by_clause.get(tag)

@@ -84,8 +84,8 @@ def hearsay(r: Reading) -> list[Hit]:
             continue  # 'we have been told by police': the police's word, relayed
         if j < len(r.toks) and r.toks[j].lemma in _WH:
             continue  # 'we understand why people are worried' is empathy, not a source
-        perps = [p for p in _starting(r, "perp_s", clause, i - REACH, i + REACH) if abs(p[0] - i) <= REACH]
-        for w in _starting(r, "perp_w", clause, i - REACH, j + REACH):  # the only ones the test below can pass
+        perps = [p for p in r.starting_between("perp_s", clause, i - REACH, i + REACH) if abs(p[0] - i) <= REACH]
+        for w in r.starting_between("perp_w", clause, i - REACH, j + REACH):  # the only ones the test below can pass
             lem = r.toks[w[0]].lemma
             # 'he' or 'she' as the subject of what was heard, after the cue ('I'm told he...');
             # 'her' or 'his' before it are anyone's ('her family... and we understand why...')
@@ -106,18 +106,6 @@ def hearsay(r: Reading) -> list[Hit]:
             continue
         out += [r.hit(h), r.hit(perps[0])]
     return out
-
-
-def _starting(r: Reading, tag: str, clause: int, lo: int, hi: int) -> list[Span]:
-    """A tag's spans in a clause that start between tokens lo and hi, in text order (indexed by
-    start once per clause: a long clause is not read whole at every cue)."""
-    key = ("starts of " + tag, clause)
-    found = r.memo.get(key)
-    if found is None:
-        spans = r.in_clause(tag, clause)
-        found = r.memo[key] = ([s[0] for s in spans], spans)
-    starts, spans = found
-    return spans[bisect.bisect_left(starts, lo):bisect.bisect_right(starts, hi)]
 
 
 def _process_or_harm(r: Reading, clause: int) -> list[int]:

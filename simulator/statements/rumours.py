@@ -7,8 +7,6 @@ the pack's `about` words (tag 'topic:<rumour id>'); its link is lexicon.ASSERT_L
 
 from __future__ import annotations
 
-import bisect
-
 from .analysis import Reading
 from .harm import reported_by_others
 from .lexicon import DEEDS, FLOATED, NEGATORS
@@ -27,7 +25,6 @@ def rumour_confirmation(r: Reading, topic: str) -> list[Hit]:
     for h in r.spans.get("half_denial", ()):
         c = r.toks[h[0]].clause
         last_half[c] = max(last_half.get(c, -1), h[0])
-    links_at: dict[int, tuple[list[int], list]] = {}
     for span in r.spans.get(topic, []):
         clause = r.toks[span[0]].clause
         if r.half_denied(span[0], clause) or last_half.get(clause, -1) > span[0]:
@@ -35,7 +32,7 @@ def rumour_confirmation(r: Reading, topic: str) -> list[Hit]:
             continue
         if (_floated(r, clause) or reported_by_others(r, clause)) and (clause in corrected or clause + 1 in corrected):
             continue  # 'posts say he came from Northgate. They are false.': reported, then denied
-        for link in _links_near(r, clause, span[0], links_at):  # a link further away never ties it (below)
+        for link in r.starting_between("link", clause, span[0] - LINK_REACH, span[0] + LINK_REACH):  # a link further away never ties it (below)
             if _in_a_name(r, link):
                 continue  # 'the Northgate New Neighbours Association' links nothing
             if link[2].text in BELONGING and (not _about_the_deed(r, clause, span) or (
@@ -127,17 +124,6 @@ def _harmed_here(r: Reading, clause: int, after: int) -> bool:
     return False
 
 
-def _links_near(r: Reading, clause: int, i: int, cache: dict[int, tuple[list[int], list]]) -> list:
-    """The rumour links of a clause that start within LINK_REACH words of token i, in text order:
-    found by where they start (each clause's links indexed once per call, in `cache`), so a clause
-    that mentions the subject thousands of times is not read whole at every mention."""
-    if clause not in cache:
-        links = r.in_clause("link", clause)
-        cache[clause] = ([s[0] for s in links], links)
-    starts, links = cache[clause]
-    return links[bisect.bisect_left(starts, i - LINK_REACH):bisect.bisect_right(starts, i + LINK_REACH)]
-
-
 def _in_a_name(r: Reading, span) -> bool:
     """Whether a phrase is part of a name: capitalised, and not the first word of a sentence."""
     t = r.toks[span[0]]
@@ -152,14 +138,13 @@ def _reported_not_corrected(r: Reading, topic: str) -> list[Hit]:
     A clause that refuses ('we will not speculate on whether...') is not a report."""
     if r.spans.get("corr") or r.spans.get("neg_scope"):
         return []
-    links_at: dict[int, tuple[list[int], list]] = {}
     for span in r.spans.get(topic, []):
         clause = r.toks[span[0]].clause
         if not NEGATORS.isdisjoint(r.clause_lemmas(clause)):
             continue
         if not (r.claims_about(clause) or reported_by_others(r, clause) or _floated(r, clause)):
             continue
-        links = [s for s in _links_near(r, clause, span[0], links_at) if not _in_a_name(r, s)
+        links = [s for s in r.starting_between("link", clause, span[0] - LINK_REACH, span[0] + LINK_REACH) if not _in_a_name(r, s)
                  and not (s[2].text in BELONGING and not _about_the_deed(r, clause, span))]
         came = [k for k in range(max(0, span[0] - 3), span[0]) if r.toks[k].lemma == "from"]
         # Floated as an open matter ('we are aware of a video suggesting police will check
